@@ -1,0 +1,117 @@
+"""The closed AK vocabulary (ontology/akhbar.ttl) and the IRIs akhbar mints.
+
+`AK` is an rdflib DefinedNamespace: using a term that the ontology does not define raises,
+and tests/graph/test_vocab.py keeps this list and ontology/akhbar.ttl in step.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import URIRef
+from rdflib.namespace import DefinedNamespace, Namespace
+
+BASE = "https://w3id.org/akhbar/"
+ONTOLOGY_NS = BASE + "ontology#"
+ID_NS = BASE + "id/"  # actors (KB and minted)
+ARTICLE_NS = BASE + "article/"
+GRAPH_NS = BASE + "graph/"
+
+ONTOLOGY_GRAPH = GRAPH_NS + "ontology"
+ACTORS_GRAPH = GRAPH_NS + "actors"
+INFERRED_GRAPH = GRAPH_NS + "inferred"
+
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+
+class AK(DefinedNamespace):
+    """Terms of https://w3id.org/akhbar/ontology# ."""
+
+    _NS = Namespace(ONTOLOGY_NS)
+    _fail = True
+
+    # classes
+    Actor: URIRef
+    State: URIRef
+    Militia: URIRef
+    Official: URIRef
+    StateOrgan: URIRef
+    Organization: URIRef
+    MediaOutlet: URIRef
+    Location: URIRef
+    Article: URIRef
+    Action: URIRef
+    Warning: URIRef
+    Threat: URIRef
+    Attack: URIRef
+    AirStrike: URIRef
+    DroneAttack: URIRef
+    MissileStrike: URIRef
+    RocketFire: URIRef
+    Shelling: URIRef
+    TargetedKilling: URIRef
+    Pressure: URIRef
+    Demand: URIRef
+    Modality: URIRef
+    # modality individuals
+    Asserted: URIRef
+    Possible: URIRef
+    Planned: URIRef
+    Conditional: URIRef
+    Negated: URIRef
+    # action properties
+    agent: URIRef
+    target: URIRef
+    modality: URIRef
+    article: URIRef
+    date: URIRef
+    evidence: URIRef
+    reportedBy: URIRef
+    accordingTo: URIRef
+    # direct relations between actors
+    actsAgainst: URIRef
+    warns: URIRef
+    attacks: URIRef
+    pressures: URIRef
+    warnedBy: URIRef
+    attackedBy: URIRef
+    pressuredBy: URIRef
+    # affiliation
+    actsFor: URIRef
+    hasRepresentative: URIRef
+    officialOf: URIRef
+    partOf: URIRef
+    memberOf: URIRef
+    alignedWith: URIRef
+    capitalOf: URIRef
+    nisba: URIRef
+
+
+MODALITY_IRI = {name: AK[name] for name in ("Asserted", "Possible", "Planned", "Conditional", "Negated")}
+DIRECT_PROPERTY = {"Warning": AK.warns, "Attack": AK.attacks, "Pressure": AK.pressures}
+
+
+def _slug(text: str) -> str:
+    """A readable IRI-safe slug of `text` (ASCII letters kept, everything else hashed)."""
+    ascii_part = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", text).lower()).strip("-")
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+    return f"{ascii_part}-{digest}" if ascii_part else digest
+
+
+def article_iri(identifier: str) -> str:
+    """The IRI of an article, from its identifier (the input file stem)."""
+    return ARTICLE_NS + _slug(identifier) if not re.fullmatch(r"[A-Za-z0-9_.-]+", identifier) \
+        else ARTICLE_NS + identifier
+
+
+def article_graph(identifier: str) -> str:
+    """The named graph that holds everything read from one article."""
+    return article_iri(identifier).replace(ARTICLE_NS, GRAPH_NS + "article/", 1)
+
+
+def actor_iri(kind: str, key: str) -> str:
+    """A stable IRI for an actor minted from text: same kind and normalised key, same node."""
+    return f"{ID_NS}{kind.lower()}/{_slug(key)}"

@@ -1,0 +1,92 @@
+"""Plain records that flow from extraction to RDF: articles, actor mentions, events.
+
+Every offset is a code-point index into `Article.text`, the decoded article text, so that
+`article.text[start:end]` is exactly the surface string (provenance depends on it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+MODALITIES = ("Asserted", "Possible", "Planned", "Conditional", "Negated")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open [start, end) range of code points in the article text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """An input article: its identity (file stem), where it came from, and its decoded text."""
+
+    identifier: str
+    source: str
+    text: str
+    date: str | None = None  # ISO date of publication when known
+
+    @property
+    def title(self) -> str:
+        """The first non-empty line, stripped."""
+        for line in self.text.splitlines():
+            if line.strip():
+                return line.strip()
+        return ""
+
+
+@dataclass(frozen=True)
+class NewActor:
+    """An actor minted while reading an article (not in ontology/actors.ttl).
+
+    `iri` must be stable (derived from normalised name and type), so the same actor
+    read in two articles is one node. `links` are (ak property local name, object IRI),
+    e.g. ("officialOf", "https://w3id.org/akhbar/id/usa").
+    """
+
+    iri: str
+    kind: str  # ak class local name: Official, StateOrgan, Militia, Organization, Location, ...
+    label_ar: str
+    label_en: str | None = None
+    links: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A surface form in the text that refers to an actor."""
+
+    actor: str  # actor IRI
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """One action read from one sentence.
+
+    `action` is an ak class local name (Warning, Attack, Pressure, or a subclass such as AirStrike).
+    `modality` is one of MODALITIES. `date` is an ISO date (YYYY-MM-DD, or YYYY-MM) when the text states it.
+    `reported_by` is the outlet that reports it; `according_to` the sources it cites.
+    """
+
+    action: str
+    trigger: Span
+    sentence: Span
+    agent: str | None = None
+    target: str | None = None
+    modality: str = "Asserted"
+    date: str | None = None
+    reported_by: str | None = None
+    according_to: tuple[str, ...] = ()
+
+
+@dataclass
+class Extraction:
+    """All that was read from one article."""
+
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    new_actors: list[NewActor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
