@@ -2,4 +2,240 @@
 
 from __future__ import annotations
 
-from akhbar.cli import app  # noqa: F401
+import shutil
+import subprocess
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import pyoxigraph as ox
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from akhbar.cli import app
+from akhbar.graph.store import PREFIXES, StoreError, StoreLock, open_store
+from akhbar.graph.vocab import INFERRED_GRAPH
+from akhbar.text import InputError, iter_input_files
+
+out = Console()
+err = Console(stderr=True)
+
+StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="Store folder (created by build).")]
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print a one-line error and exit non-zero."""
+    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _existing_store(path: Path) -> ox.Store:
+    if not path.is_dir():
+        fail(f"{path}: no store here; build one first with `akhbar build ARTICLES --store {path}`")
+    try:
+        return open_store(path)
+    except StoreError as e:
+        fail(str(e))
+    raise AssertionError  # unreachable
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, UTF-8) or folders of them.")],
+    store: StoreOpt,
+    model: Annotated[str, typer.Option(help="Analysis model: 'default' (shipped) or 'udpipe:PATH'.")] = "default",
+) -> None:
+    """Read articles and store each one's graph (re-building an article replaces its graph)."""
+    from akhbar.pipeline import build as run_build
+
+    files: list[Path | InputError] = list(iter_input_files(paths))
+    try:
+        with StoreLock(store, "build"), Progress(
+            TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=err, transient=True,
+        ) as progress:
+            task = progress.add_task("reading articles", total=len(files))
+
+            def on_file(path: Path, error: str | None) -> None:
+                if error:
+                    progress.console.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
+                progress.advance(task)
+
+            report = run_build(paths, store, model=model, on_file=on_file, files=files)
+    except StoreError as e:
+        fail(str(e))
+    except Exception as e:  # a model or knowledge-base problem: one line, not a traceback
+        from akhbar.analysis import AnalysisError
+
+        if isinstance(e, AnalysisError):
+            fail(str(e))
+        raise
+    out.print(f"{report.articles} articles, {report.events} events, {report.triples} triples "
+              f"in {report.seconds:.1f} s" + (f"; {len(report.errors)} failed" if report.errors else ""),
+              highlight=False)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+class ResultFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def query(
+    query_name: Annotated[str, typer.Argument(metavar="QUERY", help="A .rq file, or the name of one in queries/.")],
+    store: StoreOpt,
+    fmt: Annotated[ResultFormat, typer.Option("--format", "-f")] = ResultFormat.table,
+    param: Annotated[list[str] | None, typer.Option(
+        "--param", "-p", help="name=value bound to ?name as one RDF term: <iri>, id:usa, \"text\"@ar, 42, or text.")
+    ] = None,
+) -> None:
+    """Run a SPARQL query over the whole store (all graphs as the default graph)."""
+    from akhbar.graph.query import QueryError, parse_param, resolve_query, run_query, short
+
+    try:
+        path = resolve_query(query_name)
+        params = dict(parse_param(p) for p in param or [])
+        text = path.read_text(encoding="utf-8")
+        db = _existing_store(store)
+        result = run_query(db, text, params)
+    except QueryError as e:
+        fail(str(e))
+    if isinstance(result, ox.QueryBoolean):
+        out.print("true" if bool(result) else "false")
+        return
+    if isinstance(result, ox.QueryTriples):
+        sys.stdout.write(result.serialize(format=ox.RdfFormat.TURTLE).decode())
+        return
+    if fmt is not ResultFormat.table:
+        kind = ox.QueryResultsFormat.CSV if fmt is ResultFormat.csv else ox.QueryResultsFormat.JSON
+        sys.stdout.write(result.serialize(format=kind).decode("utf-8"))
+        return
+    variables = [v.value for v in result.variables]
+    table = Table(*variables, show_lines=False)
+    rows = 0
+    for solution in result:
+        table.add_row(*(short(solution[v]) for v in variables))
+        rows += 1
+    out.print(table)
+    out.print(f"{rows} rows", style="dim")
+
+
+class ExportFormat(StrEnum):
+    turtle = "turtle"
+    trig = "trig"
+    nquads = "nquads"
+    jsonld = "jsonld"
+
+
+EXPORT_FORMATS = {
+    ExportFormat.turtle: ox.RdfFormat.TURTLE,
+    ExportFormat.trig: ox.RdfFormat.TRIG,
+    ExportFormat.nquads: ox.RdfFormat.N_QUADS,
+    ExportFormat.jsonld: ox.RdfFormat.JSON_LD,
+}
+
+
+@app.command()
+def export(
+    store: StoreOpt,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.trig,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    graph: Annotated[str | None, typer.Option(help="Export only this named graph (IRI).")] = None,
+) -> None:
+    """Export the store (every graph; Turtle merges them) or one named graph."""
+    db = _existing_store(store)
+    rdf_format = EXPORT_FORMATS[fmt]
+    if graph is not None:
+        node = ox.NamedNode(graph)
+        if not db.contains_named_graph(node):
+            fail(f"{graph}: no such graph in {store}")
+        source = ox.Store()
+        source.extend(ox.Quad(q.subject, q.predicate, q.object, node)
+                      for q in db.quads_for_pattern(None, None, None, node))
+        db = source
+    if rdf_format.supports_datasets:
+        data = db.dump(format=rdf_format, prefixes=PREFIXES if rdf_format is not ox.RdfFormat.N_QUADS else None)
+    else:
+        merged = db.query("CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+        data = ox.serialize(merged, format=rdf_format, prefixes=PREFIXES)
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        tmp = output.with_name(output.name + ".part")
+        tmp.write_bytes(data)
+        tmp.replace(output)
+        err.print(f"wrote {output}", highlight=False)
+
+
+@app.command()
+def reason(store: StoreOpt) -> None:
+    """OWL 2 RL closure (owlrl) of ontology + actors + articles; new triples replace the inferred graph."""
+    from akhbar.graph.reason import reason as run_reason
+
+    db = _existing_store(store)
+    added = run_reason(db)
+    out.print(f"{added} inferred triples in <{INFERRED_GRAPH}>", highlight=False)
+
+
+@app.command()
+def validate(
+    store: StoreOpt,
+    shapes: Annotated[Path | None, typer.Option(help="SHACL shapes (default: ontology/shapes.ttl).")] = None,
+) -> None:
+    """Check the store against the SHACL shapes; exit 1 on any violation."""
+    from akhbar.graph.shacl import validate_store
+
+    db = _existing_store(store)
+    result = validate_store(db, shapes)
+    if result.conforms:
+        out.print("conforms: the store satisfies every shape")
+        return
+    out.print(result.report, highlight=False)
+    fail(f"{store}: {result.violations} SHACL violations")
+
+
+def oxigraph_binary() -> str:
+    """The `oxigraph` server from the PyPI package, next to this Python or on PATH."""
+    beside = Path(sys.executable).with_name("oxigraph")
+    found = str(beside) if beside.exists() else shutil.which("oxigraph")
+    if not found:
+        fail("the Oxigraph server is not installed; run `pip install oxigraph`")
+    return found
+
+
+def server_command(store: Path, host: str, port: int, writable: bool, timeout: int) -> list[str]:
+    """The `oxigraph` command line that serves `store`."""
+    mode = "serve" if writable else "serve-read-only"
+    return [oxigraph_binary(), mode, "--location", str(store), "--bind", f"{host}:{port}",
+            "--union-default-graph", "--timeout-s", str(timeout)]
+
+
+@app.command()
+def serve(
+    store: StoreOpt,
+    port: Annotated[int, typer.Option(help="TCP port.")] = 7878,
+    host: Annotated[str, typer.Option(help="Address to bind; the default keeps it on this machine.")] = "127.0.0.1",
+    writable: Annotated[bool, typer.Option("--writable", help="Accept SPARQL updates (off by default).")] = False,
+    timeout: Annotated[int, typer.Option(help="Query time limit in seconds.")] = 30,
+) -> None:
+    """Serve the store with the Oxigraph SPARQL server and its query UI (read-only by default)."""
+    if not store.is_dir():
+        fail(f"{store}: no store here; build one first with `akhbar build ARTICLES --store {store}`")
+    command = server_command(store, host, port, writable, timeout)
+    try:
+        with StoreLock(store, "serve"):
+            err.print(f"serving {store} at http://{host}:{port}/ ({'read-write' if writable else 'read-only'}); "
+                      "Ctrl-C stops", highlight=False)
+            try:
+                code = subprocess.call(command)
+            except KeyboardInterrupt:
+                code = 0
+    except StoreError as e:
+        fail(str(e))
+    raise typer.Exit(code)

@@ -1,0 +1,80 @@
+"""OWL 2 RL reasoning with owlrl (the reference reasoner) over ontology + actors + articles.
+
+Only triples that are new, and that say something about the data or the AK vocabulary, are kept:
+the inferred graph is replaced as a whole on every run (one transaction).
+"""
+
+from __future__ import annotations
+
+import owlrl
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+
+from akhbar.graph.store import data_quads, replace_graph
+from akhbar.graph.vocab import INFERRED_GRAPH
+
+# Vocabulary namespaces whose own axioms owlrl restates; inferences about them are noise.
+_BUILTIN = (str(RDF), str(RDFS), str(OWL), "http://www.w3.org/2001/XMLSchema#")
+
+
+def to_rdflib(quads) -> Graph:
+    """Union of quads as one rdflib Graph (graph names dropped: reasoning sees one knowledge base)."""
+    graph = Graph()
+    for q in quads:
+        graph.add((_term(q.subject), _term(q.predicate), _term(q.object)))
+    return graph
+
+
+def _term(term):
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def _ox(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+def _interesting(s, p, o) -> bool:
+    """Drop reflexive and built-in-vocabulary noise, keep facts about data and AK terms."""
+    if isinstance(s, Literal) or isinstance(s, BNode) or isinstance(o, BNode):
+        return False
+    if str(s).startswith(_BUILTIN):
+        return False
+    if p in (OWL.sameAs, RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentClass, OWL.equivalentProperty) \
+            and s == o:
+        return False
+    if p == RDF.type and o in (OWL.Thing, RDFS.Resource, OWL.NamedIndividual):
+        return False
+    return True
+
+
+def infer(base: Graph) -> set[tuple]:
+    """The OWL 2 RL closure's new, interesting triples."""
+    closed = Graph()
+    for triple in base:
+        closed.add(triple)
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(closed)
+    return {t for t in closed if t not in base and _interesting(*t)}
+
+
+def reason(store: ox.Store) -> int:
+    """Recompute the inferred graph; returns how many triples it now holds."""
+    new = infer(to_rdflib(data_quads(store, include_inferred=False)))
+    target = ox.NamedNode(INFERRED_GRAPH)
+    quads = sorted((ox.Quad(_ox(s), _ox(p), _ox(o), target) for s, p, o in new), key=str)
+    replace_graph(store, INFERRED_GRAPH, quads)
+    return len(quads)

@@ -1,0 +1,149 @@
+"""The on-disk Oxigraph store: one named graph per article, the ontology, the actor base and the
+inferences each in their own graph.
+
+Every write that replaces a graph is a single SPARQL update (DROP + INSERT DATA), which Oxigraph
+applies in one transaction: a failure or a kill mid-write leaves the graph as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from akhbar.graph.vocab import ACTORS_GRAPH, GRAPH_NS, INFERRED_GRAPH, NIF, ONTOLOGY_GRAPH
+from akhbar.paths import ontology_dir
+
+ARTICLE_GRAPH_PREFIX = GRAPH_NS + "article/"
+BASE_GRAPHS = {ONTOLOGY_GRAPH: "akhbar.ttl", ACTORS_GRAPH: "actors.ttl"}
+
+PREFIXES = {
+    "ak": "https://w3id.org/akhbar/ontology#",
+    "id": "https://w3id.org/akhbar/id/",
+    "art": "https://w3id.org/akhbar/article/",
+    "nif": str(NIF),
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "wd": "http://www.wikidata.org/entity/",
+}
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written; the message says what to do."""
+
+
+def open_store(path: Path, read_only: bool = False) -> ox.Store:
+    """Open (or create) the store folder, with a clear message when another process holds it."""
+    path = Path(path)
+    try:
+        if read_only:
+            if not path.exists():
+                raise StoreError(f"{path}: no store here; build one first with `akhbar build ... --store {path}`")
+            return ox.Store.read_only(str(path))
+        path.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(path))
+    except OSError as err:
+        message = str(err)
+        if "lock" in message.lower():
+            raise StoreError(
+                f"{path}: the store is in use by another process (a running `akhbar serve` or build); "
+                "stop it first, or serve a copy"
+            ) from None
+        raise StoreError(f"{path}: cannot open the store ({message})") from None
+
+
+def graph_update(graph: str, quads: Iterable[ox.Quad]) -> str:
+    """A SPARQL update that replaces `graph` with `quads` (terms serialised by pyoxigraph, never pasted text)."""
+    target = ox.NamedNode(graph)
+    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    return f"DROP SILENT GRAPH {target} ;\nINSERT DATA {{ GRAPH {target} {{\n{body}\n}} }}"
+
+
+def replace_graph(store: ox.Store, graph: str, quads: Iterable[ox.Quad]) -> None:
+    """Atomically replace one named graph's content (one transaction)."""
+    store.update(graph_update(graph, quads))
+
+
+def load_base_graphs(store: ox.Store, folder: Path | None = None) -> None:
+    """(Re)load ontology/akhbar.ttl and ontology/actors.ttl into their graphs, each atomically."""
+    folder = folder or ontology_dir()
+    for graph, name in BASE_GRAPHS.items():
+        path = folder / name
+        try:
+            triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+        except (OSError, SyntaxError) as err:
+            raise StoreError(f"{path}: cannot read the {name} base graph ({err})") from None
+        target = ox.NamedNode(graph)
+        replace_graph(store, graph, (ox.Quad(t.subject, t.predicate, t.object, target) for t in triples))
+
+
+def article_graphs(store: ox.Store) -> list[str]:
+    """IRIs of the per-article graphs, sorted."""
+    return sorted(g.value for g in store.named_graphs()
+                  if isinstance(g, ox.NamedNode) and g.value.startswith(ARTICLE_GRAPH_PREFIX))
+
+
+def count_quads(store: ox.Store, graph: str | None = None) -> int:
+    """Number of quads in one graph, or in the whole store."""
+    where = f"GRAPH {ox.NamedNode(graph)} {{ ?s ?p ?o }}" if graph else "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } }"
+    row = next(iter(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")))
+    return int(row["n"].value)
+
+
+def data_quads(store: ox.Store, include_inferred: bool = False) -> Iterator[ox.Quad]:
+    """Quads of the ontology, actor and article graphs (and the inferred graph if asked)."""
+    skip = set() if include_inferred else {INFERRED_GRAPH}
+    for quad in store.quads_for_pattern(None, None, None, None):
+        graph = quad.graph_name
+        if isinstance(graph, ox.NamedNode) and graph.value in skip:
+            continue
+        yield quad
+
+
+LOCK_NAME = "akhbar.lock"
+
+
+class StoreLock:
+    """An advisory lock on a store folder, held by `build` and `serve` for their whole run.
+
+    Oxigraph's read-only server must not run while another process writes, so the two refuse
+    each other with a clear message instead of risking a corrupt read.
+    """
+
+    def __init__(self, path: Path, purpose: str) -> None:
+        self.path = Path(path)
+        self.purpose = purpose
+        self._fh = None
+
+    def __enter__(self) -> StoreLock:
+        import fcntl
+        import os
+
+        self.path.mkdir(parents=True, exist_ok=True)
+        fh = open(self.path / LOCK_NAME, "a+")
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "another process"
+            fh.close()
+            raise StoreError(f"{self.path}: the store is in use ({holder}); "
+                             f"stop it before running `akhbar {self.purpose}`") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"akhbar {self.purpose}, pid {os.getpid()}")
+        fh.flush()
+        self._fh = fh
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fh is not None:
+            self._fh.seek(0)
+            self._fh.truncate()
+            self._fh.close()
+            self._fh = None

@@ -1,0 +1,112 @@
+"""Reading articles: finding input files, decoding bytes to text, and rejecting what is not an article.
+
+The text every offset indexes is the *decoded* article: a leading byte-order mark is dropped and
+CRLF/CR line endings become LF. Nothing else is changed, so `Article.text[start:end]` is exactly
+what a reader sees in the file (normalisation for the model happens in the analyser, which keeps
+its own map back to these characters).
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from pathlib import Path
+
+from akhbar.records import Article
+
+ARTICLE_SUFFIXES = (".txt",)
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024  # larger files are refused, not truncated
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class InputError(Exception):
+    """A file that cannot be read as an article; str() is the one-line message for the user."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = str(path)
+        self.problem = problem
+
+
+def decode(data: bytes, path: Path | str = "<bytes>") -> str:
+    """Decode article bytes (UTF-8, or UTF-8/UTF-16 with a BOM) and normalise line endings."""
+    if not data.strip():
+        raise InputError(path, "empty file (no text to read)")
+    encoding = "utf-8"
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            encoding = name
+            break
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise InputError(path, f"not valid {encoding.upper()} text (bad byte at offset {err.start}); "
+                               "save the article as UTF-8") from None
+    text = text.lstrip("\ufeff")
+    if "\x00" in text:
+        raise InputError(path, "binary file (contains NUL characters), not a text article")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(path, "empty file (only whitespace)")
+    return text
+
+
+def read_article(path: Path | str) -> Article:
+    """Read one article file; its identifier is the file stem, its source the path."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise InputError(path, f"file too large ({size} bytes > {MAX_ARTICLE_BYTES}); split it")
+        data = path.read_bytes()
+    except InputError:
+        raise
+    except IsADirectoryError:
+        raise InputError(path, "is a folder, not an article file") from None
+    except OSError as err:
+        raise InputError(path, f"cannot read ({err.strerror or err})") from None
+    return Article(identifier=path.stem, source=str(path), text=decode(data, path))
+
+
+def iter_input_files(paths: list[Path]) -> Iterator[Path | InputError]:
+    """Expand files and folders (recursively, *.txt, sorted) into article paths.
+
+    Problems with the inputs themselves (missing path, symlink loop) are yielded as InputError
+    so the caller can report them and go on with the rest.
+    """
+    seen: set[Path] = set()
+    for root in paths:
+        if not root.exists():
+            yield InputError(root, "no such file or folder")
+            continue
+        if root.is_file():
+            yield root
+            continue
+        yield from _walk(root, seen)
+
+
+def _walk(folder: Path, seen: set[Path]) -> Iterator[Path | InputError]:
+    """Depth-first walk that follows links once and reports loops instead of hanging."""
+    try:
+        real = folder.resolve(strict=True)
+    except (OSError, RuntimeError):
+        yield InputError(folder, "broken or looping symbolic link")
+        return
+    if real in seen:
+        yield InputError(folder, "symbolic link loop (folder already visited)")
+        return
+    seen.add(real)
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as err:
+        yield InputError(folder, f"cannot list folder ({err.strerror or err})")
+        return
+    for entry in entries:
+        if entry.is_dir():
+            yield from _walk(entry, seen)
+        elif entry.suffix.lower() in ARTICLE_SUFFIXES:
+            yield entry
