@@ -47,8 +47,9 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> str:
         raise InputError(path, f"not valid {encoding.upper()} text (bad byte at offset {err.start}); "
                                "save the article as UTF-8") from None
     text = text.lstrip("\ufeff")
-    if "\x00" in text:
-        raise InputError(path, "binary file (contains NUL characters), not a text article")
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f\v")
+    if "\x00" in text or controls > len(text) // 100:
+        raise InputError(path, "binary file (control characters), not a text article")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(path, "empty file (only whitespace)")

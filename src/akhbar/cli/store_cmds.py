@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
 import sys
 from enum import StrEnum
@@ -216,6 +217,27 @@ def server_command(store: Path, host: str, port: int, writable: bool, timeout: i
             "--union-default-graph", "--timeout-s", str(timeout)]
 
 
+def run_server(command: list[str]) -> int:
+    """Run the server in the foreground; Ctrl-C or SIGTERM stop it (and never leave it orphaned)."""
+    child = subprocess.Popen(command)
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        return child.wait()
+    except KeyboardInterrupt:
+        child.terminate()
+        try:
+            child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            child.kill()
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 @app.command()
 def serve(
     store: StoreOpt,
@@ -232,10 +254,7 @@ def serve(
         with StoreLock(store, "serve"):
             err.print(f"serving {store} at http://{host}:{port}/ ({'read-write' if writable else 'read-only'}); "
                       "Ctrl-C stops", highlight=False)
-            try:
-                code = subprocess.call(command)
-            except KeyboardInterrupt:
-                code = 0
+            code = run_server(command)
     except StoreError as e:
         fail(str(e))
     raise typer.Exit(code)

@@ -1,0 +1,95 @@
+"""`akhbar serve`: the real Oxigraph server over HTTP, on 127.0.0.1, read-only by default."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from akhbar.cli import app
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.2)
+    raise AssertionError(f"server at {url} did not answer in {seconds} s")
+
+
+@pytest.fixture
+def server(store_copy: Path):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "akhbar", "serve", "--store", str(store_copy), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/query?query=" + urllib.parse.quote("ASK {}"))
+        yield port, store_copy
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            raise
+
+
+def test_server_answers_sparql_over_http(server) -> None:
+    port, _ = server
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?e <https://w3id.org/akhbar/ontology#agent> ?a }"
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/query?query={urllib.parse.quote(query)}",
+                                     headers={"Accept": "application/sparql-results+json"})
+    body = json.loads(urllib.request.urlopen(request, timeout=10).read())
+    assert int(body["results"]["bindings"][0]["n"]["value"]) > 0
+
+
+def test_server_refuses_updates_by_default(server) -> None:
+    port, _ = server
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/update", method="POST",
+                                     data=b"DROP ALL", headers={"Content-Type": "application/sparql-update"})
+    with pytest.raises(urllib.error.HTTPError) as info:
+        urllib.request.urlopen(request, timeout=10)
+    assert info.value.code in (403, 404, 405)
+    query = "ASK { GRAPH ?g { ?s ?p ?o } }"
+    answer = urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query={urllib.parse.quote(query)}", timeout=10)
+    assert b"true" in answer.read()
+
+
+def test_build_refuses_a_served_store(server) -> None:
+    _, store = server
+    result = CliRunner().invoke(app, ["build", str(store), "--store", str(store)])
+    assert result.exit_code == 1
+    assert "in use" in result.output and "akhbar serve" in result.output
+
+
+def test_server_binds_loopback_only(server) -> None:
+    port, _ = server
+    out = subprocess.run(["ss", "-ltn"], capture_output=True, text=True).stdout if Path("/usr/bin/ss").exists() \
+        else ""
+    if out:
+        listening = [line for line in out.splitlines() if f":{port} " in line]
+        assert listening and all("127.0.0.1:" in line for line in listening)
+    else:  # no ss: the command line itself must bind 127.0.0.1
+        from akhbar.cli.store_cmds import server_command
+
+        assert "127.0.0.1:1" in server_command(Path("x"), "127.0.0.1", 1, False, 5)
