@@ -1,0 +1,169 @@
+"""The extraction lexicons (ontology/lexicon/*.toml) loaded into normalised lookup tables.
+
+Inflected forms of verbs and nouns are generated here from the stems the data lists, so the data
+stays short: verbs get person prefixes, conjugation suffixes, object pronouns and the clitics
+و ف س ل; nouns get the article, prepositions, case alif, dual/possessive endings.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from akhbar.kb import label_key, normalise
+from akhbar.paths import ontology_dir
+
+LEXICON_DIR = "lexicon"
+PERFECT_SUFFIXES = ("", "ت", "وا", "ا", "تا", "نا", "تم", "ن", "و")
+IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
+IMPERFECT_SUFFIXES = ("", "ون", "ان", "ين", "ن", "وا", "ا")
+OBJECT_SUFFIXES = ("", "ه", "ها", "هم", "هما", "نا", "كم", "ني")
+NOUN_SUFFIXES = ("", "ا", "ه", "ها", "هم", "هما", "نا", "كم", "ين", "ان")
+VERB_CLITICS = ("", "و", "ف", "س", "وس", "فس", "ل", "ول", "فل", "ك")
+NOUN_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """What a trigger form means: the action class, its part of speech and its constraints."""
+
+    action: str
+    pos: str  # "verb" | "noun"
+    transitive_noun: bool = False
+    needs: tuple[str, ...] = ()
+    needs_window: int = 0
+    requires_weapon: bool = False
+    future: bool = False  # the form carries the future prefix سـ
+    purpose: bool = False  # the form carries the preposition/particle لـ
+
+
+@dataclass
+class Lexicon:
+    """All lookup tables the extractor uses (every key normalised)."""
+
+    triggers: dict[str, TriggerEntry] = field(default_factory=dict)
+    light_verbs: set[str] = field(default_factory=set)
+    light_window: int = 3
+    phrases: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
+    subclasses: list[tuple[str, frozenset[str], int]] = field(default_factory=list)
+    weapons: frozenset[str] = frozenset()
+    modality: dict = field(default_factory=dict)
+    organs: list[tuple[tuple[str, ...], str, str, bool]] = field(default_factory=list)
+    aligned_cues: frozenset[str] = frozenset()
+    titles: list[tuple[str, ...]] = field(default_factory=list)
+    name_stop: frozenset[str] = frozenset()
+
+
+def _n(word: str) -> str:
+    return normalise(word)
+
+
+def _verb_forms(perfect: list[str], imperfect: list[str]) -> dict[str, tuple[bool, bool]]:
+    """Inflected forms → (future, purpose) flags."""
+    forms: dict[str, tuple[bool, bool]] = {}
+    bare: set[str] = set()
+    for stem in map(_n, perfect):
+        base = stem[:-1] if stem.endswith("ي") or (stem.endswith("ا") and len(stem) > 3) else stem
+        for suf in PERFECT_SUFFIXES:
+            for obj in OBJECT_SUFFIXES:
+                bare.add(stem + suf + obj)
+                if base != stem:
+                    bare.add(base + suf + obj)
+    for stem in map(_n, imperfect):
+        for pre in IMPERFECT_PREFIXES:
+            for suf in IMPERFECT_SUFFIXES:
+                for obj in OBJECT_SUFFIXES:
+                    bare.add(pre + stem + suf + obj)
+    for form in bare:
+        for clitic in VERB_CLITICS:
+            future = "س" in clitic
+            purpose = "ل" in clitic
+            key = clitic + form
+            if key not in forms or (not future and not purpose):
+                forms[key] = (future, purpose)
+    return forms
+
+
+def _noun_forms(forms: list[str]) -> dict[str, bool]:
+    """Inflected noun forms → purpose flag (prefixed by ل)."""
+    out: dict[str, bool] = {}
+    for f in map(_n, forms):
+        stems = {f}
+        if f.endswith("ه"):
+            stems.add(f[:-1] + "ت")  # ضربة → ضربته
+        variants = set()
+        for s in stems:
+            for suf in NOUN_SUFFIXES:
+                variants.add(s + suf)
+        for v in variants:
+            for clitic in NOUN_CLITICS:
+                out.setdefault(clitic + v, False)
+                out.setdefault(clitic + "ال" + v, False)
+                if clitic.endswith("ل"):
+                    out[clitic + v] = True
+                    out[clitic + "ل" + v] = True  # لل + noun (ل + ال)
+                    out[clitic + "ال" + v] = True
+    return out
+
+
+def parse_lexicon(folder: Path) -> Lexicon:
+    """Read triggers.toml, modality.toml and actors.toml from `folder`."""
+    lex = Lexicon()
+    trig = tomllib.loads((folder / "triggers.toml").read_text(encoding="utf-8"))
+    for v in trig.get("verb", []):
+        for form, (future, purpose) in _verb_forms(v["perfect"], v["imperfect"]).items():
+            entry = TriggerEntry(v["action"], "verb", False, tuple(_n(w) for w in v.get("needs", [])),
+                                 int(v.get("needs_window", 0)), bool(v.get("requires_weapon", False)), future, purpose)
+            lex.triggers.setdefault(form, entry)
+    for n in trig.get("noun", []):
+        for form, purpose in _noun_forms(n["forms"]).items():
+            entry = TriggerEntry(n["action"], "noun", bool(n.get("transitive_noun", False)),
+                                 tuple(_n(w) for w in n.get("needs", [])), int(n.get("needs_window", 0)),
+                                 False, False, purpose)
+            lex.triggers.setdefault(form, entry)
+    for light in trig.get("light", []):
+        lex.light_verbs |= set(_verb_forms(light["stems_perfect"], light["stems_imperfect"]))
+        lex.light_window = int(light.get("window", 3))
+    for p in trig.get("phrase", []):
+        for words in p["words"]:
+            lex.phrases.append((tuple(_n(w) for w in words), p["action"]))
+    weapons: set[str] = set()
+    for s in trig.get("subclass", []):
+        cues = frozenset(_n(c) for c in s["cues"])
+        lex.subclasses.append((s["action"], cues, int(s.get("window", 3))))
+        if s["action"] in ("DroneAttack", "MissileStrike", "Shelling"):
+            weapons |= cues
+    lex.weapons = frozenset(weapons)
+
+    mod = tomllib.loads((folder / "modality.toml").read_text(encoding="utf-8"))
+    lex.modality = _normalise_tree(mod)
+
+    act = tomllib.loads((folder / "actors.toml").read_text(encoding="utf-8"))
+    for organ in act.get("organ", []):
+        for words in organ["nouns"]:
+            lex.organs.append((label_key(" ".join(words)), organ["kind"], organ["link"], bool(organ.get("group"))))
+        lex.aligned_cues |= frozenset(_n(w) for w in organ.get("aligned_cues", []))
+    lex.organs.sort(key=lambda o: -len(o[0]))
+    titles = act.get("titles", {})
+    lex.titles = sorted({label_key(" ".join(t)) for t in titles.get("official", [])}, key=lambda t: -len(t))
+    lex.name_stop = frozenset(_n(w) for w in titles.get("stop", []))
+    return lex
+
+
+def _normalise_tree(value: object) -> object:
+    """Normalise every string of a TOML tree (lists of words, nested tables)."""
+    if isinstance(value, str):
+        return _n(value)
+    if isinstance(value, list):
+        return [_normalise_tree(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _normalise_tree(v) for k, v in value.items()}
+    return value
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(folder: Path | None = None) -> Lexicon:
+    """The lexicons under ontology_dir()/lexicon (cached)."""
+    return parse_lexicon(folder or ontology_dir() / LEXICON_DIR)

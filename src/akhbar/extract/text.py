@@ -1,0 +1,114 @@
+"""Words, clauses and sentences of an article, with exact code-point offsets.
+
+Extraction matches lexicons on its own word segmentation (whitespace/punctuation words with their
+proclitics still attached) so that offsets into `Article.text` are exact whatever the parser does;
+the parse is consulted through character offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from akhbar.kb import normalise, strip_article
+
+WORD_RE = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+")
+_DIACRITIC_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# proclitic chains, longest first: conjunction, preposition, article
+PROCLITICS = ("وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "وك", "فب", "فل",
+              "ال", "و", "ف", "ب", "ل", "ك")
+_CLOSERS = "\"'”’»)]}›"
+_ENDERS = ".!?؟"
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of the text: surface, offsets, normalised form and its clitic-stripped readings."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    norm: str
+
+    def bases(self) -> list[tuple[str, int]]:
+        """(base, number of normalised letters stripped) for the word and its proclitic-stripped readings."""
+        out = [(self.norm, 0)]
+        for p in PROCLITICS:
+            if self.norm.startswith(p) and len(self.norm) - len(p) >= 2:
+                rest = self.norm[len(p):]
+                if p.endswith("لل"):
+                    out.append(("ال" + rest, len(p)))  # لل = ل + ال (alif dropped)
+                out.append((rest, len(p)))
+        return out
+
+    def key(self) -> str:
+        """Matching key: normalised, without the definite article."""
+        return strip_article(self.norm)
+
+    def offset_after(self, stripped: int, text: str) -> int:
+        """Character offset in the text after skipping `stripped` normalised letters of this word."""
+        pos, seen = self.start, 0
+        while pos < self.end and seen < stripped:
+            if not _DIACRITIC_RE.match(text[pos]):
+                seen += 1
+            pos += 1
+        while pos < self.end and _DIACRITIC_RE.match(text[pos]):
+            pos += 1
+        return pos
+
+
+def words_of(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """The words of text[start:end], with offsets into the whole text."""
+    end = len(text) if end is None else end
+    out = []
+    for m in WORD_RE.finditer(text, start, end):
+        out.append(Word(len(out), m.start(), m.end(), m.group(), normalise(m.group())))
+    return out
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences as GUIDELINES §1 splits them, trimmed of surrounding whitespace.
+
+    A newline always ends a sentence; . ! ? ؟ end one when followed (after closing quotes) by whitespace or
+    the end of the text; ".." and a period between digits do not; a fragment of only quotes joins the one before.
+    """
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        ls, le = line.start(), line.end()
+        start = ls
+        i = ls
+        while i < le:
+            ch = text[i]
+            if ch in _ENDERS:
+                if ch == "." and ((i + 1 < le and text[i + 1] == ".") or (i > ls and text[i - 1] == ".")):
+                    i += 1
+                    continue
+                if ch == "." and 0 < i - ls and i + 1 < le and text[i - 1].isdigit() and text[i + 1].isdigit():
+                    i += 1
+                    continue
+                j = i + 1
+                while j < le and (text[j] in _CLOSERS or text[j] in _ENDERS):
+                    j += 1
+                if j >= le or text[j].isspace():
+                    spans.append((start, j))
+                    start = j
+                    i = j
+                    continue
+            i += 1
+        if start < le:
+            spans.append((start, le))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s >= e:
+            continue
+        if out and not WORD_RE.search(text, s, e) and all(c in _CLOSERS + _ENDERS + " " for c in text[s:e]) \
+                and text.count("\n", out[-1][1], s) == 0:
+            out[-1] = (out[-1][0], e)
+            continue
+        out.append((s, e))
+    return out

@@ -1,0 +1,209 @@
+"""The actor base: known actors read from ontology/actors.ttl, indexed for matching in Arabic text.
+
+Labels (rdfs:label, skos:prefLabel, skos:altLabel @ar), nisba adjectives (ak:nisba) and capitals
+(ak:capitalOf) are folded with `normalise` so that spelling variants (hamza forms, ى/ي, ة/ه,
+أمريكي/أميركي, diacritics) and the definite article compare equal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from akhbar.paths import ontology_dir
+
+AK_NS = "https://w3id.org/akhbar/ontology#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+LABEL_PREDICATES = (RDFS_LABEL, SKOS + "prefLabel", SKOS + "altLabel")
+SAME_AS_PREDICATES = (SKOS + "exactMatch", "http://www.w3.org/2002/07/owl#sameAs")
+WIKIDATA = "http://www.wikidata.org/entity/"
+LINK_PROPERTIES = ("partOf", "officialOf", "alignedWith", "memberOf", "capitalOf", "actsFor")
+ACTOR_KINDS = ("State", "Militia", "Official", "StateOrgan", "Organization", "MediaOutlet", "Location")
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ـ": None})
+_WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+")
+
+
+def normalise(text: str) -> str:
+    """Fold Arabic spelling variants, diacritics and case (same folding as the shared scorer)."""
+    t = _DIACRITICS.sub("", text).translate(_FOLD).lower()
+    return t.replace("امريك", "اميرك")
+
+
+def strip_article(word: str) -> str:
+    """A normalised word without its definite article (only when enough of a word remains)."""
+    if len(word) > 4 and word.startswith("ال"):
+        return word[2:]
+    return word
+
+
+def label_key(text: str) -> tuple[str, ...]:
+    """The matching key of a label: its normalised words without the definite article."""
+    return tuple(strip_article(w) for w in _WORD.findall(normalise(text)))
+
+
+@dataclass
+class Actor:
+    """One actor of the base: IRI, ak class, labels, Wikidata id and links to other actors."""
+
+    iri: str
+    kind: str = "Actor"
+    labels_ar: list[str] = field(default_factory=list)
+    label_en: str | None = None
+    qid: str | None = None
+    nisbas: list[str] = field(default_factory=list)
+    links: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        """A readable name: English label, else the first Arabic one, else the IRI's last part."""
+        return self.label_en or (self.labels_ar[0] if self.labels_ar else self.iri.rsplit("/", 1)[-1])
+
+    def state(self) -> str | None:
+        """The state this actor acts for, from its direct links (a State is its own state)."""
+        if self.kind == "State":
+            return self.iri
+        for prop in ("officialOf", "partOf", "capitalOf", "actsFor"):
+            if self.links.get(prop):
+                return self.links[prop][0]
+        return None
+
+
+@dataclass
+class KnowledgeBase:
+    """Known actors and the indexes the extractor matches text against."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    by_label: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    by_nisba: dict[str, str] = field(default_factory=dict)
+    capitals: dict[str, str] = field(default_factory=dict)
+    max_label_words: int = 1
+
+    def add_label(self, iri: str, text: str) -> None:
+        """Index one Arabic label of an actor."""
+        key = label_key(text)
+        if key:
+            self.by_label.setdefault(key, set()).add(iri)
+            self.max_label_words = max(self.max_label_words, len(key))
+
+    def lookup(self, key: tuple[str, ...]) -> str | None:
+        """The one actor a label key names (prefer a State when a key is shared), else None."""
+        iris = self.by_label.get(key)
+        if not iris:
+            return None
+        if len(iris) == 1:
+            return next(iter(iris))
+        ranked = sorted(iris, key=lambda i: (ACTOR_KINDS.index(self.kind(i)) if self.kind(i) in ACTOR_KINDS
+                                            else 99, i))
+        return ranked[0]
+
+    def kind(self, iri: str) -> str:
+        """The ak class local name of an actor ("Actor" when unknown)."""
+        actor = self.actors.get(iri)
+        return actor.kind if actor else "Actor"
+
+    def state_of(self, iri: str) -> str | None:
+        """The state an actor acts for (following links up to three steps)."""
+        seen: set[str] = set()
+        current: str | None = iri
+        while current and current not in seen and len(seen) < 4:
+            seen.add(current)
+            actor = self.actors.get(current)
+            if actor is None:
+                return None
+            state = actor.state()
+            if state == current or state is None:
+                return state
+            current = state
+        return None
+
+    def nisba_state(self, word: str) -> str | None:
+        """The state named by a normalised nisba stem (e.g. اسراييلي → Israel)."""
+        return self.by_nisba.get(word)
+
+
+def nisba_stem(word: str) -> str | None:
+    """The masculine singular stem of a normalised nisba form, or None if the word cannot be one.
+
+    الإسرائيلية / إسرائيليون / إسرائيليين / إسرائيليا / الإسرائيليات → اسراييلي.
+    """
+    w = word
+    for prefix in ("وال", "فال", "بال", "كال", "لل", "ال"):
+        if w.startswith(prefix) and len(w) - len(prefix) >= 4:
+            w = w[len(prefix):]
+            break
+    for suffix in ("يات", "يتين", "يتان", "يون", "يين", "يان", "يه", "يا", "يي"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)] + "ي"
+    if w.endswith("ي") and len(w) >= 4:
+        return w
+    return None
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def parse_kb(path: Path) -> KnowledgeBase:
+    """Read an actors Turtle file into a KnowledgeBase."""
+    kb = KnowledgeBase()
+    triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+
+    def actor(iri: str) -> Actor:
+        if iri not in kb.actors:
+            kb.actors[iri] = Actor(iri)
+        return kb.actors[iri]
+
+    for t in triples:
+        s, p, o = t.subject, t.predicate.value, t.object
+        if not isinstance(s, ox.NamedNode):
+            continue
+        if p == RDF_TYPE and isinstance(o, ox.NamedNode) and o.value.startswith(AK_NS):
+            kind = _local(o.value)
+            if kind in ACTOR_KINDS:
+                actor(s.value).kind = kind
+    for t in triples:
+        s, p, o = t.subject, t.predicate.value, t.object
+        if not isinstance(s, ox.NamedNode) or s.value not in kb.actors:
+            continue
+        a = kb.actors[s.value]
+        if p in LABEL_PREDICATES and isinstance(o, ox.Literal):
+            lang = (o.language or "").lower()
+            if lang.startswith("ar"):
+                if o.value not in a.labels_ar:
+                    a.labels_ar.append(o.value)
+                kb.add_label(a.iri, o.value)
+            elif lang.startswith("en") and (a.label_en is None or p == RDFS_LABEL):
+                a.label_en = o.value
+        elif p in SAME_AS_PREDICATES and isinstance(o, ox.NamedNode) and o.value.startswith(WIKIDATA):
+            a.qid = _local(o.value)
+        elif p == AK_NS + "nisba" and isinstance(o, ox.Literal):
+            a.nisbas.append(o.value)
+            stem = nisba_stem(normalise(o.value))
+            if stem:
+                kb.by_nisba.setdefault(stem, a.iri)
+        elif p.startswith(AK_NS) and _local(p) in LINK_PROPERTIES and isinstance(o, ox.NamedNode):
+            a.links.setdefault(_local(p), []).append(o.value)
+            if _local(p) == "capitalOf":
+                kb.capitals[a.iri] = o.value
+    return kb
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str, mtime: float) -> KnowledgeBase:
+    return parse_kb(Path(path))
+
+
+def load_kb(path: Path | None = None) -> KnowledgeBase:
+    """The actor base at `path` (default: ontology_dir()/actors.ttl), parsed once per file version."""
+    path = Path(path) if path is not None else ontology_dir() / "actors.ttl"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no actor base (ontology/actors.ttl) found")
+    return _load_cached(str(path.resolve()), path.stat().st_mtime)
