@@ -72,7 +72,7 @@ def parse_conllu(lines: Iterable[str]) -> Iterator[Sentence]:
             continue
         head = int(cols[6]) if cols[6] not in ("_", "") else 0
         sentence.words.append(Word(int(cols[0]), cols[1], cols[2], cols[3], cols[4], cols[5], head,
-                                   cols[7], cols[8] if False else cols[9]))
+                                   cols[7], cols[9]))
     if sentence.words:
         yield sentence
 

@@ -2,4 +2,105 @@
 
 from __future__ import annotations
 
-from akhbar.cli import app  # noqa: F401
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from akhbar.cli import app
+
+model_app = typer.Typer(help="Train or download analysis models.", no_args_is_help=True)
+app.add_typer(model_app, name="model")
+
+
+class OutputFormat(StrEnum):
+    """Output formats of `akhbar analyse`."""
+
+    conllu = "conllu"
+    table = "table"
+
+
+ModelOption = Annotated[str, typer.Option("--model", "-m", help="'default', 'udpipe:PATH' or a model folder.")]
+
+
+def _fail(message: str) -> None:
+    """Print a one-line error and exit with status 1."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+@app.command("analyse")
+def analyse(
+    file: Annotated[Path, typer.Argument(help="Article file (UTF-8 text).")],
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="conllu or table.")] = OutputFormat.table,
+    model: ModelOption = "default",
+) -> None:
+    """Print the analysis of FILE (sentences, tokens, offsets, UPOS, lemma, morphology, dependencies)."""
+    from akhbar.analysis import AnalysisError, load_analyser
+    from akhbar.analysis.conllu import doc_to_conllu
+    from akhbar.text import InputError, read_article
+
+    try:
+        article = read_article(file)
+        doc = load_analyser(model)(article.text)
+    except (InputError, AnalysisError) as err:
+        _fail(str(err))
+        return
+    if fmt == OutputFormat.conllu:
+        typer.echo(doc_to_conllu(doc, article.identifier), nl=False)
+        return
+    for n, sent in enumerate(doc.sents, start=1):
+        words = [t for t in sent if not t.is_space]
+        if not words:
+            continue
+        typer.echo(f"# sentence {n} [{sent.start_char}:{sent.end_char}]")
+        for t in words:
+            head = "ROOT" if t.head.i == t.i else f"{t.head.i}:{t.head.text}"
+            typer.echo(f"{t.i}\t{t.idx}:{t.idx + len(t.text)}\t{t.text}\t{t.pos_}\t{t.lemma_}\t"
+                       f"{t.dep_}\t{head}\t{t.morph or '_'}")
+        typer.echo("")
+
+
+@model_app.command("train")
+def train_cmd(
+    conllu: Annotated[Path, typer.Argument(help="UD CoNLL-U treebank (e.g. ar_pud-ud-test.conllu).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Model folder to write.")],
+    max_steps: Annotated[int | None, typer.Option(help="Override training.max_steps (spaCy).")] = None,
+    max_epochs: Annotated[int | None, typer.Option(help="Override training.max_epochs (spaCy).")] = None,
+    tokenizer_epochs: Annotated[int | None, typer.Option(help="Override the UDPipe tokenizer epochs.")] = None,
+) -> None:
+    """Train the default model (UDPipe tokenizer + spaCy pipeline) and score the held-out split."""
+    from akhbar.analysis.train import TOKENIZER_OPTIONS, train
+
+    if not conllu.is_file():
+        _fail(f"{conllu}: no such file")
+    overrides: dict[str, object] = {}
+    if max_steps is not None:
+        overrides["training.max_steps"] = max_steps
+    if max_epochs is not None:
+        overrides["training.max_epochs"] = max_epochs
+    options = TOKENIZER_OPTIONS
+    if tokenizer_epochs is not None:
+        options = options.replace("epochs=100", f"epochs={tokenizer_epochs}")
+    scores = train(conllu, output, overrides, options)
+    typer.echo(json.dumps(scores, indent=2))
+
+
+@model_app.command("download")
+def download_cmd(
+    url: Annotated[str | None, typer.Option(help="Model URL (default: official UDPipe Arabic PADT).")] = None,
+    dest: Annotated[Path | None, typer.Option(help="Folder (default: the user cache).")] = None,
+    force: Annotated[bool, typer.Option(help="Download again even if present.")] = False,
+) -> None:
+    """Download the official UDPipe Arabic model (needs a network); prints the --model spec to use."""
+    from akhbar.analysis.download import DEFAULT_URL, DownloadError, download
+
+    try:
+        path = download(url or DEFAULT_URL, dest, force=force)
+    except DownloadError as err:
+        _fail(str(err))
+        return
+    typer.echo(f"model saved: {path}")
+    typer.echo(f"use it with: --model udpipe:{path}")

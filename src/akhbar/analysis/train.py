@@ -1,0 +1,167 @@
+"""Training recipe for the default analysis model (UDPipe 1 tokenizer + spaCy CNN pipeline).
+
+Reproducible: fixed split (every 10th sentence held out for test, the sentence before it for dev),
+fixed seeds, pinned configs (`config.cfg` next to this file, UDPipe options in TOKENIZER_OPTIONS).
+The held-out test split is scored from raw text at the end with `akhbar.analysis.evaluate`.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, DocBin
+from spacy.vocab import Vocab
+
+from akhbar.analysis.conllu import ROOT_LABEL, Sentence, Word, read_conllu, write_sentences
+from akhbar.analysis.normalise import normalise_form
+
+CONFIG_PATH = Path(__file__).with_name("config.cfg")
+TOKENIZER_FILE = "tokenizer.udpipe"
+SPACY_DIR = "spacy"
+SCORES_FILE = "scores.json"
+TRAINING_FILE = "training.json"
+SEED = 42
+# UDPipe 1 tokenizer options (GRU tokenizer); `seed` fixes its initialisation.
+TOKENIZER_OPTIONS = (
+    "dimension=24;epochs=100;segment_size=50;initialization_range=0.1;batch_size=50;"
+    "learning_rate=0.005;learning_rate_final=0;dropout=0.1;early_stopping=1;seed=42"
+)
+DEV_REMAINDER = 8  # sentence i goes to dev when i % 10 == 8
+TEST_REMAINDER = 9  # ... and to test when i % 10 == 9
+
+
+@dataclass(frozen=True)
+class Split:
+    """Train / dev / test sentences of one treebank."""
+
+    train: list[Sentence]
+    dev: list[Sentence]
+    test: list[Sentence]
+
+
+def split_treebank(sentences: list[Sentence]) -> Split:
+    """Deterministic 80/10/10 split by sentence position."""
+    train, dev, test = [], [], []
+    for i, sentence in enumerate(sentences):
+        if i % 10 == TEST_REMAINDER:
+            test.append(sentence)
+        elif i % 10 == DEV_REMAINDER:
+            dev.append(sentence)
+        else:
+            train.append(sentence)
+    return Split(train, dev, test)
+
+
+def _model_form(word: Word) -> str:
+    """The form the model sees in training: normalised like the analyser's input."""
+    return normalise_form(word.form) or word.form
+
+
+def normalised_sentences(sentences: list[Sentence]) -> list[Sentence]:
+    """Copies with normalised forms and no `# text`, so UDPipe learns from what it will be given."""
+    out = []
+    for s in sentences:
+        words = [Word(w.id, _model_form(w), w.lemma, w.upos, w.xpos, w.feats, w.head, w.deprel, w.misc)
+                 for w in s.words]
+        comments = [c for c in s.comments if not c.startswith(("# text", "# original_text"))]
+        out.append(Sentence(comments, words, list(s.multiword)))
+    return out
+
+
+def sentence_to_doc(vocab: Vocab, sentence: Sentence) -> Doc:
+    """A gold spaCy Doc of one sentence (gold tokens, normalised forms, spaCy root label)."""
+    words = sentence.words
+    return Doc(
+        vocab,
+        words=[_model_form(w) for w in words],
+        spaces=[w.space_after for w in words],
+        pos=[w.upos for w in words],
+        morphs=[w.feats if w.feats != "_" else "" for w in words],
+        lemmas=[w.lemma for w in words],
+        heads=[(w.head - 1) if w.head else i for i, w in enumerate(words)],
+        deps=["ROOT" if (w.head == 0 or w.deprel == ROOT_LABEL) else w.deprel for w in words],
+        sent_starts=[i == 0 for i in range(len(words))],
+    )
+
+
+def write_docbin(sentences: list[Sentence], path: Path) -> None:
+    """Store gold Docs for `spacy train`."""
+    vocab = Vocab()
+    DocBin(store_user_data=False, docs=[sentence_to_doc(vocab, s) for s in sentences]).to_disk(path)
+
+
+def train_tokenizer(train: list[Sentence], dev: list[Sentence], output: Path,
+                    options: str = TOKENIZER_OPTIONS) -> None:
+    """Train a UDPipe 1 model with a tokenizer only (no tagger, no parser) and save it."""
+    from ufal.udpipe import InputFormat, ProcessingError, Trainer
+    from ufal.udpipe import Sentence as UDSentence
+
+    def load(sentences: list[Sentence]) -> list[UDSentence]:
+        reader = InputFormat.newConlluInputFormat()
+        reader.setText(write_sentences(normalised_sentences(sentences)))
+        error = ProcessingError()
+        out: list[UDSentence] = []
+        sentence = UDSentence()
+        while reader.nextSentence(sentence, error):
+            out.append(sentence)
+            sentence = UDSentence()
+        if error.occurred():
+            raise RuntimeError(f"UDPipe could not read the training data: {error.message}")
+        return out
+
+    error = ProcessingError()
+    model = Trainer.train("morphodita_parsito", load(train), load(dev), options, "none", "none", error)
+    if error.occurred():
+        raise RuntimeError(f"UDPipe tokenizer training failed: {error.message}")
+    output.write_bytes(model if isinstance(model, bytes) else model.encode("latin-1"))
+
+
+def train_pipeline(train_path: Path, dev_path: Path, output: Path, overrides: dict[str, object]) -> None:
+    """Train the spaCy pipeline with the pinned config and copy the best model to `output`."""
+    from spacy.cli.train import train as spacy_train
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = {"paths.train": str(train_path), "paths.dev": str(dev_path), **overrides}
+        spacy_train(CONFIG_PATH, Path(tmp), overrides=settings, use_gpu=-1)
+        best = Path(tmp) / "model-best"
+        if output.exists():
+            shutil.rmtree(output)
+        shutil.copytree(best, output)
+
+
+def train(conllu: Path, output: Path, overrides: dict[str, object] | None = None,
+          tokenizer_options: str = TOKENIZER_OPTIONS) -> dict[str, float]:
+    """Full recipe: split, train tokenizer and pipeline into `output`, score the test split."""
+    from akhbar.analysis.evaluate import evaluate
+
+    sentences = read_conllu(conllu)
+    split = split_treebank(sentences)
+    output.mkdir(parents=True, exist_ok=True)
+    print(f"split: {len(split.train)} train / {len(split.dev)} dev / {len(split.test)} test sentences",
+          file=sys.stderr)
+    print("training the UDPipe tokenizer ...", file=sys.stderr)
+    train_tokenizer(split.train, split.dev, output / TOKENIZER_FILE, tokenizer_options)
+    with tempfile.TemporaryDirectory() as tmp:
+        train_path, dev_path = Path(tmp) / "train.spacy", Path(tmp) / "dev.spacy"
+        write_docbin(split.train, train_path)
+        write_docbin(split.dev, dev_path)
+        print("training the spaCy pipeline ...", file=sys.stderr)
+        train_pipeline(train_path, dev_path, output / SPACY_DIR,
+                       {"system.seed": SEED, **(overrides or {})})
+    from akhbar.analysis.analyser import DefaultAnalyser
+
+    scores = evaluate(DefaultAnalyser(output), split.test)
+    (output / SCORES_FILE).write_text(json.dumps(scores, indent=2) + "\n", encoding="utf-8")
+    (output / TRAINING_FILE).write_text(json.dumps({
+        "data": conllu.name, "sentences": {"train": len(split.train), "dev": len(split.dev),
+                                           "test": len(split.test)},
+        "split": f"i % 10 == {DEV_REMAINDER} -> dev, i % 10 == {TEST_REMAINDER} -> test, else train",
+        "seed": SEED, "tokenizer_options": tokenizer_options,
+        "spacy_overrides": {k: v for k, v in (overrides or {}).items()},
+    }, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return scores

@@ -1,0 +1,40 @@
+"""Shared fixtures: the shipped default analyser and a tiny UDPipe tokenizer trained on the fixture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from akhbar.analysis import Analyser, load_analyser
+from akhbar.analysis.conllu import read_conllu
+from akhbar.analysis.train import TOKENIZER_OPTIONS, train_tokenizer
+
+DATA = Path(__file__).parent / "data"
+TINY_CONLLU = DATA / "tiny.conllu"
+TINY_MWT_CONLLU = DATA / "tiny_mwt.conllu"
+FAST_TOKENIZER = TOKENIZER_OPTIONS.replace("epochs=100", "epochs=2")
+
+
+@pytest.fixture(scope="session")
+def analyser() -> Analyser:
+    """The shipped default model."""
+    return load_analyser("default")
+
+
+@pytest.fixture(scope="session")
+def tiny_udpipe(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A UDPipe tokenizer-only model trained for 2 epochs on the hand-written fixture."""
+    sentences = read_conllu(TINY_CONLLU)
+    path = tmp_path_factory.mktemp("udpipe") / "tiny.udpipe"
+    train_tokenizer(sentences[:8], sentences[8:], path, FAST_TOKENIZER)
+    return path
+
+
+@pytest.fixture(scope="session")
+def tiny_mwt_udpipe(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A UDPipe tokenizer trained on a fixture with multiword tokens (forms differ from the surface)."""
+    sentences = read_conllu(TINY_MWT_CONLLU)
+    path = tmp_path_factory.mktemp("udpipe") / "tiny_mwt.udpipe"
+    train_tokenizer(sentences, sentences, path, FAST_TOKENIZER)
+    return path
