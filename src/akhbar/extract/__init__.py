@@ -1,0 +1,131 @@
+"""Event extraction: an analysed article → actor mentions, new actors and Warning/Attack/Pressure events.
+
+The one entry point is `extract(doc, article, kb)`. Sentences are split as the annotation guidelines
+split them; in each, actors are matched (`actors.ActorFinder`), triggers found from the lexicon
+(`events.find_triggers`), linked to their agent and target (`events.SentenceLinker`) and given a
+modality (`modality.modality`). Every offset is a code-point offset into `article.text`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from akhbar.extract.actors import ActorFinder, ActorRef
+from akhbar.extract.events import SentenceLinker, Trigger, find_triggers
+from akhbar.extract.lexicon import Lexicon, load_lexicon
+from akhbar.extract.modality import modality
+from akhbar.extract.provenance import event_date, reporting_chain
+from akhbar.extract.text import Word, sentence_spans, words_of
+from akhbar.kb import KnowledgeBase
+from akhbar.records import Article, Event, Extraction, Mention, Span
+
+__all__ = ["extract"]
+
+USE_PARSE = True  # read subjects/objects from the dependency parse before the word-order fallbacks
+
+
+def _deps(doc: Doc | None, words: list[Word]) -> dict[int, list[tuple[str, int]]]:
+    """Dependency edges between our words (head word → [(relation, dependent word)]), from the parse."""
+    if doc is None or not USE_PARSE or not doc.has_annotation("DEP") or not words:
+        return {}
+    starts = [w.start for w in words]
+    lo, hi = words[0].start, words[-1].end
+
+    def word_of(offset: int) -> int | None:
+        if offset < lo or offset >= hi:
+            return None
+        import bisect
+        k = bisect.bisect_right(starts, offset) - 1
+        return k if k >= 0 and offset < words[k].end else None
+
+    out: dict[int, list[tuple[str, int]]] = {}
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None:
+        return {}
+    for tok in span:
+        w = word_of(tok.idx)
+        h = word_of(tok.head.idx)
+        if w is None or h is None or w == h:
+            continue
+        out.setdefault(h, []).append((tok.dep_, w))
+    return out
+
+
+def _subclass(trig: Trigger, words: list[Word], lex: Lexicon) -> str:
+    """A finer Attack class when the words at or after the trigger say so (بطائرة مسيرة → DroneAttack)."""
+    if trig.core != "Attack" or trig.action != "Attack":
+        return trig.action
+    for action, cues, window in lex.subclasses:
+        for w in words[trig.first:trig.last + window]:
+            if w.norm in cues or w.key() in cues or w.norm.lstrip("وب") in cues or \
+                    w.norm.lstrip("وب").removeprefix("ال") in cues:
+                return action
+    return trig.action
+
+
+def _resolve(ref: ActorRef, role: str, core: str, kb: KnowledgeBase) -> list[str]:
+    """Actor IRIs a mention stands for in a role: a capital as agent or addressee is its state."""
+    out = []
+    for iri in ref.iris:
+        if iri in kb.capitals and (role == "agent" or core != "Attack"):
+            out.append(kb.capitals[iri])
+        else:
+            out.append(iri)
+    return out
+
+
+def _keep_mention(ref: ActorRef) -> bool:
+    """Mentions worth keeping as labels: not demonstratives (هؤلاء) that name a group of persons."""
+    if ref.how != "anaphor":
+        return True
+    return len(ref.iris) == 1 and not ref.surface.lstrip("و").startswith("هؤلاء")
+
+
+def extract(doc: Doc, article: Article, kb: KnowledgeBase) -> Extraction:
+    """Read one analysed article: its actor mentions, the actors it mints, and its events."""
+    lex = load_lexicon()
+    text = article.text
+    finder = ActorFinder(kb, lex, text)
+    ex = Extraction(article=article)
+    used: set[str] = set()
+    memory: dict[str, tuple[list[ActorRef], list[ActorRef]]] = {}
+    for s_start, s_end in sentence_spans(text):
+        words = words_of(text, s_start, s_end)
+        if not words:
+            continue
+        refs = finder.find(words)
+        for ref in refs:
+            if _keep_mention(ref):
+                for iri in ref.iris:
+                    ex.mentions.append(Mention(actor=iri, span=Span(ref.start, ref.end), text=ref.surface))
+                    used.add(iri)
+        triggers = find_triggers(words, lex, text)
+        if not triggers:
+            continue
+        linker = SentenceLinker(words, refs, triggers, lex, text, _deps(doc, words))
+        reported_by, according_to = reporting_chain(words, refs, lex, text)
+        seen: set[tuple] = set()
+        for trig in triggers:
+            agents_refs, target_refs = linker.args(trig, memory)
+            if agents_refs and target_refs:
+                memory[trig.core] = (agents_refs, target_refs)
+            mod = modality(words, trig, triggers, lex, text)
+            action = _subclass(trig, words, lex)
+            agents = [a for r in agents_refs for a in _resolve(r, "agent", trig.core, kb)] or [None]
+            targets = [t for r in target_refs for t in _resolve(r, "target", trig.core, kb)] or [None]
+            t_span = Span(words[trig.first].start, words[trig.last - 1].end)
+            date = event_date(text, s_start, s_end)
+            for agent in dict.fromkeys(agents):
+                for target in dict.fromkeys(targets):
+                    if target is None or agent == target:
+                        continue  # gold has virtually no target-less events; a guess without one is noise
+                    key = (action, agent, target, mod)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    used.update(x for x in (agent, target) if x)
+                    ex.events.append(Event(action=action, trigger=t_span, sentence=Span(s_start, s_end),
+                                           agent=agent, target=target, modality=mod, date=date,
+                                           reported_by=reported_by, according_to=according_to))
+    ex.new_actors = [a for iri, a in finder.minted.items() if iri in used]
+    return ex

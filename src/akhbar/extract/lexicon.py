@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from akhbar.kb import label_key, normalise
+from akhbar.kb import label_key, normalise, strip_article
 from akhbar.paths import ontology_dir
 
 LEXICON_DIR = "lexicon"
@@ -54,6 +54,14 @@ class Lexicon:
     aligned_cues: frozenset[str] = frozenset()
     titles: list[tuple[str, ...]] = field(default_factory=list)
     name_stop: frozenset[str] = frozenset()
+    claim_verbs: frozenset[str] = frozenset()
+    pronoun_complementisers: frozenset[str] = frozenset()
+    skip_words: frozenset[str] = frozenset()
+    generic_targets: frozenset[str] = frozenset()
+    heads: dict[str, frozenset[str]] = field(default_factory=dict)
+    reporting_verbs: frozenset[str] = frozenset()
+    undergo_verbs: frozenset[str] = frozenset()
+    target_introducers: frozenset[str] = frozenset()
 
 
 def _n(word: str) -> str:
@@ -121,7 +129,7 @@ def parse_lexicon(folder: Path) -> Lexicon:
         for form, purpose in _noun_forms(n["forms"]).items():
             entry = TriggerEntry(n["action"], "noun", bool(n.get("transitive_noun", False)),
                                  tuple(_n(w) for w in n.get("needs", [])), int(n.get("needs_window", 0)),
-                                 False, False, purpose)
+                                 False, False, purpose and bool(n.get("masdar", False)))
             lex.triggers.setdefault(form, entry)
     for light in trig.get("light", []):
         lex.light_verbs |= set(_verb_forms(light["stems_perfect"], light["stems_imperfect"]))
@@ -149,6 +157,16 @@ def parse_lexicon(folder: Path) -> Lexicon:
     titles = act.get("titles", {})
     lex.titles = sorted({label_key(" ".join(t)) for t in titles.get("official", [])}, key=lambda t: -len(t))
     lex.name_stop = frozenset(_n(w) for w in titles.get("stop", []))
+    lex.heads = {name: frozenset(strip_article(_n(w)) for w in words)
+                 for name, words in act.get("heads", {}).items()}
+    links = act.get("links", {})
+    lex.claim_verbs = frozenset(_n(w) for w in links.get("claim_verbs", []))
+    lex.pronoun_complementisers = frozenset(_n(w) for w in links.get("pronoun_complementisers", []))
+    lex.skip_words = frozenset(_n(w) for w in links.get("skip", []))
+    lex.generic_targets = frozenset(_n(w) for w in links.get("generic_targets", []))
+    lex.reporting_verbs = frozenset(_n(w) for w in links.get("reporting_verbs", []))
+    lex.undergo_verbs = frozenset(_n(w) for w in links.get("undergo_verbs", []))
+    lex.target_introducers = frozenset(_n(w) for w in links.get("target_introducers", []))
     return lex
 
 

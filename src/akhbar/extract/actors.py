@@ -1,0 +1,463 @@
+"""Finding actor mentions in a sentence: known actors, nisba organs and groups, titled persons, anaphora.
+
+Matching runs on `text.Word`s with normalised keys (so clitics, hamza forms, ى/ي, ة/ه and
+أمريكي/أميركي all fold) and returns `ActorRef`s that carry exact character spans. Actors that are not in
+the base (an organ named by noun + nisba, a titled official, a facility) are minted with stable IRIs
+(`actor_iri(kind, key)`) and kept in the `ActorFinder` so that later mentions in the article reuse them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from akhbar.extract.lexicon import Lexicon
+from akhbar.extract.text import PROCLITICS, Word
+from akhbar.graph.vocab import actor_iri
+from akhbar.kb import KnowledgeBase, nisba_stem, strip_article
+from akhbar.records import NewActor
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor (or a group of actors, for anaphora) mentioned by words [first, last) of a sentence."""
+
+    iris: tuple[str, ...]
+    first: int
+    last: int
+    start: int
+    end: int
+    surface: str
+    kind: str
+    how: str  # kb | nisba | organ | title | alias | anaphor | facility
+    states: tuple[str | None, ...] = ()
+
+    @property
+    def iri(self) -> str:
+        """The single actor (the first one of a group)."""
+        return self.iris[0]
+
+
+@dataclass
+class ActorFinder:
+    """Per-article actor matcher: KB + lexicon, plus the actors minted so far in the article."""
+
+    kb: KnowledgeBase
+    lex: Lexicon
+    text: str
+    minted: dict[str, NewActor] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)  # person name word key → iri
+    recent: list[ActorRef] = field(default_factory=list)
+    recent_persons: list[list[ActorRef]] = field(default_factory=list)
+    _words: list[Word] = field(default_factory=list)
+
+    # ---- helpers -------------------------------------------------------------------------------------
+    def first_keys(self, word: Word) -> list[tuple[str, int]]:
+        """(key without article, letters to skip for the surface) for each proclitic reading of a word."""
+        out = [(strip_article(word.norm), 0)]
+        for p in PROCLITICS:
+            if word.norm.startswith(p) and len(word.norm) - len(p) >= 2:
+                rest = word.norm[len(p):]
+                if p.endswith("لل"):
+                    out.append((rest, len(p) - 2))
+                elif p.endswith("ال"):
+                    out.append((rest, len(p) - 2))
+                else:
+                    out.append((strip_article(rest), len(p)))
+        return out
+
+    def kind_of(self, iri: str) -> str:
+        """ak class of a KB or minted actor."""
+        if iri in self.minted:
+            return self.minted[iri].kind
+        return self.kb.kind(iri)
+
+    def state_of(self, iri: str) -> str | None:
+        """The state an actor acts for (KB links or the links of a minted actor)."""
+        if iri in self.minted:
+            for prop, obj in self.minted[iri].links:
+                if prop in ("partOf", "officialOf"):
+                    return obj
+            return None
+        return self.kb.state_of(iri)
+
+    def _mint(self, kind: str, key: str, label: str, links: tuple[tuple[str, str], ...] = (),
+              label_en: str | None = None) -> str:
+        iri = actor_iri(kind, key)
+        if iri not in self.minted:
+            self.minted[iri] = NewActor(iri=iri, kind=kind, label_ar=label, label_en=label_en, links=links)
+        return iri
+
+    def _ref(self, words: list[Word], i: int, j: int, skip: int, iris: tuple[str, ...], how: str,
+             kind: str | None = None) -> ActorRef:
+        start = words[i].offset_after(skip, self.text)
+        end = words[j - 1].end
+        return ActorRef(iris, i, j, start, end, self.text[start:end], kind or self.kind_of(iris[0]), how,
+                        tuple(self.state_of(x) for x in iris))
+
+    def _state_word(self, word: Word) -> tuple[str | None, int]:
+        """A state named by a nisba or by a state/capital label in one word: (state, skip)."""
+        for key, skip in self.first_keys(word):
+            iri = self.kb.lookup((key,))
+            if iri:
+                k = self.kb.kind(iri)
+                if k == "State":
+                    return iri, skip
+                if iri in self.kb.capitals:
+                    return self.kb.capitals[iri], skip
+        stem = nisba_stem(word.norm)
+        if stem and self.kb.nisba_state(stem):
+            return self.kb.nisba_state(stem), 0
+        return None, 0
+
+    def _nisba(self, word: Word) -> str | None:
+        stem = nisba_stem(word.norm)
+        if stem is None:
+            for key, _ in self.first_keys(word):
+                if key.startswith("ال"):
+                    continue
+                stem = nisba_stem(key)
+                if stem and self.kb.nisba_state(stem):
+                    break
+        return self.kb.nisba_state(stem) if stem else None
+
+    def _kb_match(self, words: list[Word], i: int) -> tuple[int, str, int] | None:
+        """Longest KB label starting at word i: (length, iri, skip)."""
+        for n in range(min(self.kb.max_label_words, len(words) - i), 0, -1):
+            rest = tuple(w.key() for w in words[i + 1:i + n])
+            for key, skip in self.first_keys(words[i]):
+                iri = self.kb.lookup((key, *rest))
+                if iri:
+                    return n, iri, skip
+        return None
+
+    def _phrase_at(self, words: list[Word], i: int, phrases: list[tuple[str, ...]]) -> tuple[int, int] | None:
+        """Longest lexicon phrase at word i (first word may carry clitics): (length, skip)."""
+        for phrase in phrases:
+            n = len(phrase)
+            if i + n > len(words):
+                continue
+            if tuple(w.key() for w in words[i + 1:i + n]) != phrase[1:]:
+                continue
+            for key, skip in self.first_keys(words[i]):
+                if key == phrase[0]:
+                    return n, skip
+        return None
+
+    # ---- matchers ------------------------------------------------------------------------------------
+    def _organ(self, words: list[Word], i: int) -> ActorRef | None:
+        """Organ / official group / militia named by a noun and a nisba or a state (الجيش الإسرائيلي)."""
+        for noun, kind, link, group in self.lex.organs:
+            m = self._phrase_at(words, i, [noun])
+            if not m:
+                continue
+            n, skip = m
+            j = i + n
+            if j >= len(words) or self.text[words[j - 1].end:words[j].start].strip():
+                continue
+            if kind == "Militia":
+                return self._militia(words, i, j, skip, noun)
+            state, _ = self._state_word(words[j])
+            if state is None and words[j].norm == "في" and j + 1 < len(words) and not group:
+                state, _ = self._state_word(words[j + 1])
+                if state is not None:
+                    j += 1
+            if state is None and j + 1 < len(words) and not self.text[words[j].end:words[j + 1].start].strip():
+                # one adjective between noun and nisba (القوات الجوية الإسرائيلية is listed; this covers others)
+                state2 = self._nisba(words[j + 1])
+                adjective = words[j].norm.startswith("ال") and words[j].norm.endswith(("يه", "ي"))
+                if state2 and adjective and not self.kb.lookup((words[j].key(),)):
+                    state, j = state2, j + 1
+            if state is None:
+                continue
+            key = "|".join(noun) + "|" + state.rsplit("/", 1)[-1]
+            surface_start = words[i].offset_after(skip, self.text)
+            label = self.text[surface_start:words[j].end]
+            kb_iri = self.kb.lookup((*noun, words[j].key()))
+            if kb_iri:
+                return self._ref(words, i, j + 1, skip, (kb_iri,), "kb")
+            if group:
+                key = "officials|" + state.rsplit("/", 1)[-1]
+            iri = self._mint(kind, key, label, ((link, state),))
+            ref = self._ref(words, i, j + 1, skip, (iri,), "organ")
+            return ref
+        return None
+
+    def _militia(self, words: list[Word], i: int, j: int, skip: int, noun: tuple[str, ...]) -> ActorRef | None:
+        """ميليشيات عراقية / الميليشيات الموالية لطهران / الفصائل المدعومة من إيران."""
+        patron: str | None = None
+        home: str | None = None
+        end = j
+        k = j
+        while k < len(words) and k < j + 4:
+            w = words[k]
+            if w.norm in self.lex.aligned_cues:
+                for m in range(k + 1, min(k + 3, len(words))):
+                    st, _ = self._state_word(words[m])
+                    if st:
+                        patron, end = st, m + 1
+                        break
+                break
+            st = self._nisba(w)
+            if st and home is None and k == j:
+                home, end = st, k + 1
+                k += 1
+                continue
+            break
+        if patron is None and home is None:
+            return None
+        surface_start = words[i].offset_after(skip, self.text)
+        label = self.text[surface_start:words[end - 1].end]
+        kb_iri = self.kb.lookup(tuple(w.key() for w in words[i:end]))
+        if kb_iri:
+            return self._ref(words, i, end, skip, (kb_iri,), "kb")
+        key = "militias|" + (home or "").rsplit("/", 1)[-1] + "|" + (patron or "").rsplit("/", 1)[-1]
+        links = (("alignedWith", patron),) if patron else ()
+        iri = self._mint("Militia", key, label, links)
+        return self._ref(words, i, end, skip, (iri,), "organ", "Militia")
+
+    def _title(self, words: list[Word], i: int, context_state: str | None) -> ActorRef | None:
+        """وزير الخارجية السوري فيصل المقداد → a (new) Official linked to its state."""
+        m = self._phrase_at(words, i, self.lex.titles)
+        if not m:
+            return None
+        n, skip = m
+        j = i + n
+        state: str | None = None
+        affil: str | None = None
+        if j < len(words):
+            st = self._nisba(words[j])
+            if st:
+                state, j = st, j + 1
+        # "باسم X" / "لـ X": the body the person speaks or works for
+        if j < len(words) and words[j].norm in ("باسم", "ل"):
+            j += 1
+        if j < len(words):
+            km = self._kb_match(words, j)
+            organ = None if km else self._organ(words, j)
+            if organ is not None:
+                affil = organ.iri
+                j = organ.last
+            elif km and self.kb.kind(km[1]) != "Official":
+                affil = km[1]
+                j += km[0]
+                if j < len(words):
+                    st = self._nisba(words[j])
+                    if st:
+                        j += 1
+        if j < len(words) and words[j].norm in ("الي", "في"):
+            k = j + 1
+            while k < len(words) and k < j + 4 and "،" not in self.text[words[k - 1].end:words[k].start] \
+                    and "," not in self.text[words[k - 1].end:words[k].start]:
+                k += 1
+            if k < len(words) and k < j + 4:
+                j = k
+        # the name: up to four words not in the stop list, with only spaces/commas/quotes before each
+        name_start = j
+        k = j
+        while k < len(words) and k < name_start + 4:
+            gap = self.text[words[k - 1].end:words[k].start] if k > 0 else ""
+            if k > name_start and gap.strip(" \u00a0\"“”«»'"):
+                break
+            if k == name_start and gap.strip(" \u00a0،,\"“”«»'"):
+                break
+            w = words[k]
+            if w.norm in self.lex.name_stop or w.norm in self.lex.triggers or (w.norm.startswith("و") and k > j) \
+                    or len(w.norm) < 2 or w.norm.isdigit():
+                break
+            if self._kb_match(words, k) and k == name_start:
+                km = self._kb_match(words, k)
+                if km and self.kb.kind(km[1]) in ("Official", "Militia"):
+                    return self._ref(words, i, k + km[0], skip, (km[1],), "title")
+                break
+            k += 1
+        affil_kind = self.kind_of(affil) if affil else None
+        if state is None and affil:
+            state = self.state_of(affil)
+        state = state or context_state
+        if k - name_start >= 2 or (k - name_start == 1 and k < len(words)
+                                   and self.text[words[k - 1].end:words[k].start].strip()):
+            name_words = words[name_start:k]
+            name = self.text[name_words[0].start:name_words[-1].end]
+            kind = "Militia" if affil_kind == "Militia" else "Official"
+            links: tuple[tuple[str, str], ...] = ()
+            if kind == "Militia" and affil:
+                links = (("memberOf", affil),)
+            elif state:
+                links = (("officialOf", state),)
+            key = strip_article(name_words[-1].norm)
+            iri = self.aliases.get(key) or self._mint(kind, key, name, links)
+            self.aliases[key] = iri
+            return self._ref(words, i, k, skip, (iri,), "title", kind)
+        if state and affil is None:
+            title_key = "|".join(tuple(w.key() for w in words[i:i + n]))
+            iri = self._mint("Official", f"{title_key}|{state.rsplit('/', 1)[-1]}",
+                             self.text[words[i].offset_after(skip, self.text):words[name_start - 1].end],
+                             (("officialOf", state),))
+            return self._ref(words, i, name_start, skip, (iri,), "title", "Official")
+        return None
+
+    def _kb_at(self, words: list[Word], i: int) -> ActorRef | None:
+        km = self._kb_match(words, i)
+        if km is None:
+            return None
+        return self._ref(words, i, i + km[0], km[2], (km[1],), "kb")
+
+    def _anaphor(self, words: list[Word], i: int) -> ActorRef | None:
+        """هؤلاء المسؤولين → the persons of the last sentence that named some; الحركة → last movement."""
+        w = words[i]
+        demonstratives = self.lex.heads["demonstrative_plural"]
+        if w.key() in demonstratives or strip_article(w.norm.lstrip("و")) in demonstratives:
+            if self.recent_persons:
+                persons = self.recent_persons[-1]
+                persons = [p for p in persons if p.states[:1] == persons[0].states[:1]]
+                j = i + 2 if i + 1 < len(words) and words[i + 1].key() in self.lex.heads["person_group"] else i + 1
+                iris = tuple(dict.fromkeys(p.iri for p in persons))
+                return ActorRef(iris, i, j, w.start, words[j - 1].end, self.text[w.start:words[j - 1].end],
+                                "Official", "anaphor", tuple(self.state_of(x) for x in iris))
+            return None
+        for key, skip in self.first_keys(w):
+            if key in self.lex.heads["anaphoric"] and (w.norm.startswith("ال") or skip):
+                if i + 1 < len(words) and (self._nisba(words[i + 1]) or self._kb_match(words, i + 1)):
+                    return None
+                for ref in reversed(self.recent):
+                    if ref.how == "anaphor":
+                        continue
+                    labels = [ref.surface]
+                    if ref.iri in self.minted:
+                        labels.append(self.minted[ref.iri].label_ar)
+                    elif ref.iri in self.kb.actors:
+                        labels += self.kb.actors[ref.iri].labels_ar
+                    from akhbar.kb import label_key
+                    if any(key in label_key(lab) for lab in labels):
+                        start = w.offset_after(skip, self.text)
+                        return ActorRef((ref.iri,), i, i + 1, start, w.end, self.text[start:w.end], ref.kind,
+                                        "anaphor", ref.states)
+        return None
+
+    def _facility(self, words: list[Word], i: int) -> ActorRef | None:
+        """قاعدة الحرير، مطار الخرطوم، القواعد والمصالح الأميركية، المطارات → a Location actor."""
+        for key, skip in self.first_keys(words[i]):
+            if key not in self.lex.heads["facility"]:
+                continue
+            j = i + 1
+            # coordinated heads sharing one modifier: القواعد والمصالح الأميركية
+            heads = self.lex.heads["facility"]
+            while j < len(words) and words[j].norm.startswith("و") and \
+                    strip_article(words[j].norm[1:]) in heads and not self.gap_text(j - 1, j).strip():
+                j += 1
+            end = j
+            state = None
+            if j < len(words) and not self.gap_text(j - 1, j).strip(" \"“”«»'"):
+                state = self._nisba(words[j])
+                km = self._kb_match(words, j)
+                if km and (km[2] != 0 or self.kb.kind(km[1]) not in ("Location", "State")):
+                    km = None
+                if state is not None:
+                    end = j + 1
+                elif km is not None:
+                    end = j + km[0]
+                else:
+                    quoted = self.gap_text(j - 1, j).strip() != ""
+                    w = words[j]
+                    name_like = not w.norm.startswith(("ال", "و")) and w.norm not in self.lex.name_stop \
+                        and w.norm not in self.lex.triggers and not w.norm.endswith(("يه", "ين", "ات")) \
+                        and key in self.lex.heads["named_facility"] and not w.norm.isdigit() and len(w.norm) > 2
+                    if quoted or name_like:
+                        end = j + 1
+            if end == i + 1 and not (words[i].norm.startswith("ال") or skip):
+                return None  # an indefinite bare head (قاعدة) names nothing
+            if end == i + 1 and key in self.lex.heads["named_facility"] and not key.endswith(("ات", "ن")) \
+                    and key not in self.lex.heads["collective_facility"]:
+                return None  # a bare singular (المدينة، القاعدة) is anaphoric, not a name
+            start = words[i].offset_after(skip, self.text)
+            stop = words[end - 1].end
+            while stop < len(self.text) and self.text[stop] in "\"”»'’":
+                stop += 1
+            label = self.text[start:stop]
+            lkey = "|".join(w.key() for w in words[i:end])
+            kb_iri = self.kb.lookup(tuple(w.key() for w in words[i:end]))
+            if kb_iri:
+                return self._ref(words, i, end, skip, (kb_iri,), "kb")
+            iri = self._mint("Location", lkey, label)
+            return ActorRef((iri,), i, end, start, stop, label, "Location", "facility", (state,))
+        return None
+
+    def gap_text(self, a: int, b: int) -> str:
+        """Text between two words of the current sentence (by their offsets)."""
+        return self.text[self._words[a].end:self._words[b].start]
+
+    # ---- entry point ---------------------------------------------------------------------------------
+    def find(self, words: list[Word]) -> list[ActorRef]:
+        """All actor mentions of one sentence, left to right, not overlapping."""
+        self._words = words
+        refs: list[ActorRef] = []
+        i = 0
+        context_state: str | None = None
+        while i < len(words):
+            ref = self._at(words, i, context_state)
+            if ref is None:
+                i += 1
+                continue
+            refs.append(ref)
+            if ref.how != "anaphor":
+                self.recent.append(ref)
+            for st in ref.states:
+                if st:
+                    context_state = st
+            i = ref.last
+        persons = [r for r in refs if r.how in ("title", "alias") or (r.how == "kb" and r.kind == "Official")]
+        if persons:
+            self.recent_persons.append(persons)
+        return refs
+
+    def _at(self, words: list[Word], i: int, context_state: str | None) -> ActorRef | None:
+        cands: list[ActorRef] = []
+        head = self.first_keys(words[i])
+        if i + 1 < len(words) and any(k in self.lex.heads["administration"] for k, _ in head):
+            # إدارة الرئيس الأميركي جو بايدن → the state the president heads
+            inner = self._title(words, i + 1, context_state) or self._kb_at(words, i + 1)
+            if inner and inner.kind == "Official" and inner.states and inner.states[0]:
+                skip = next(sk for k, sk in head if k in self.lex.heads["administration"])
+                st = inner.states[0]
+                return self._ref(words, i, inner.last, skip, (st,), "organ", "State")
+        if i + 1 < len(words) and any(k in self.lex.heads["capital"] for k, _ in head):
+            # العاصمة (الروسية) موسكو → the city
+            j = i + 1
+            if self._nisba(words[j]) and j + 1 < len(words):
+                j += 1
+            km = self._kb_match(words, j)
+            if km and km[2] == 0 and self.kb.kind(km[1]) == "Location":
+                skip = next(sk for k, sk in head if k in self.lex.heads["capital"])
+                return self._ref(words, i, j + km[0], skip, (km[1],), "kb")
+        km = self._kb_match(words, i)
+        if km:
+            n, iri, skip = km
+            cands.append(self._ref(words, i, i + n, skip, (iri,), "kb"))
+        for matcher in (self._organ, self._facility):
+            r = matcher(words, i)
+            if r:
+                cands.append(r)
+        t = self._title(words, i, context_state)
+        if t:
+            cands.append(t)
+        if not cands:
+            for key, skip in self.first_keys(words[i]):
+                if key in self.aliases:
+                    cands.append(self._ref(words, i, i + 1, skip, (self.aliases[key],), "alias"))
+                    break
+        if not cands:
+            a = self._anaphor(words, i)
+            if a:
+                cands.append(a)
+        if not cands:
+            st = self._nisba(words[i])
+            if st:
+                skip = 1 if words[i].norm[:1] in ("و", "ف") and not words[i].norm.startswith("وال") else 0
+                if words[i].norm.startswith(("وال", "فال")):
+                    skip = 1
+                cands.append(self._ref(words, i, i + 1, skip, (st,), "nisba", "State"))
+        if not cands:
+            return None
+        # longest wins; on a tie a KB actor beats a minted one
+        order = {"kb": 0, "title": 1, "organ": 2, "facility": 3, "alias": 4, "anaphor": 5, "nisba": 6}
+        return sorted(cands, key=lambda r: (-(r.last - r.first), order[r.how]))[0]

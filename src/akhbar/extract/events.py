@@ -1,0 +1,441 @@
+"""Triggers, arguments and modality of events in one sentence.
+
+Triggers come from the lexicon (verbs by form, verbal nouns, light-verb phrases, fixed expressions).
+Arguments are read from the dependency parse when it links the trigger to an actor mention, and
+otherwise from word-order patterns that survive the parser's errors: VSO/SVO subjects and objects,
+adjectival agents (الغارات الإسرائيلية), genitives (هجمات الحوثيين / استهداف أربيل), prepositional targets
+(على، ضد، لـ، من), relative clauses (الغارات التي نفذها X), light-verb subjects and pronoun subjects of
+complement clauses (أكد X أنه هاجم). Modality comes from cue words around the trigger.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from akhbar.extract.actors import ActorRef
+from akhbar.extract.lexicon import Lexicon, TriggerEntry
+from akhbar.extract.text import Word
+
+CORE = {"Warning": "Warning", "Threat": "Warning", "Attack": "Attack", "AirStrike": "Attack", "DroneAttack": "Attack",
+        "MissileStrike": "Attack", "RocketFire": "Attack", "Shelling": "Attack", "TargetedKilling": "Attack",
+        "Pressure": "Pressure", "Demand": "Pressure"}
+TARGET_PREPS = {"Attack": ("علي", "ضد", "ل", "في"), "Warning": ("ل", "علي", "ضد", "من"), "Pressure": ("علي", "ل", "من")}
+CLAUSE_BREAK = ".؛;:!?؟"
+MAX_ARG_DISTANCE = 8
+
+
+@dataclass
+class Trigger:
+    """A trigger word (or phrase) of an action in a sentence."""
+
+    first: int
+    last: int
+    action: str
+    entry: TriggerEntry | None
+    light: int | None = None  # word index of the light verb that carries this noun
+    phrase: bool = False
+
+    @property
+    def core(self) -> str:
+        """Warning, Attack or Pressure."""
+        return CORE[self.action]
+
+
+@dataclass
+class Reading:
+    """What the linker read for one trigger: agents, targets, modality, action class."""
+
+    trigger: Trigger
+    agents: list[ActorRef]
+    targets: list[ActorRef]
+    modality: str
+    action: str
+
+
+def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
+    """Trigger words and phrases of a sentence, left to right."""
+    out: list[Trigger] = []
+    taken: set[int] = set()
+    for i in range(len(words)):
+        for phrase, action in lex.phrases:
+            n = len(phrase)
+            if tuple(w.norm for w in words[i:i + n]) == phrase or (
+                    i + n <= len(words) and words[i].norm.lstrip("وف") == phrase[0]
+                    and tuple(w.norm for w in words[i + 1:i + n]) == phrase[1:]):
+                out.append(Trigger(i, i + n, action, None, phrase=True))
+                taken.update(range(i, i + n))
+                break
+    for i, w in enumerate(words):
+        if i in taken:
+            continue
+        if w.norm in lex.light_verbs:
+            for k in range(i + 1, min(i + 1 + lex.light_window, len(words))):
+                e = lex.triggers.get(words[k].norm)
+                if e and e.pos == "noun" and _needs_ok(words, k, e, lex):
+                    out.append(Trigger(k, k + 1, e.action, e, light=i))
+                    taken.update((i, k))
+                    break
+            if i in taken:
+                continue
+        e = lex.triggers.get(w.norm)
+        if e is None or not _needs_ok(words, i, e, lex):
+            continue
+        out.append(Trigger(i, i + 1, e.action, e))
+        taken.add(i)
+    out.sort(key=lambda t: t.first)
+    # an instrument noun right after a verb of the same action is that verb's (استهدفت بقصف جوي)
+    verbs = [t for t in out if t.entry is not None and t.entry.pos == "verb"]
+    return [t for t in out if not (
+        t.entry is not None and t.entry.pos == "noun" and words[t.first].norm.startswith("ب")
+        and any(v.core == t.core and 0 < t.first - v.first <= 2 for v in verbs))]
+
+
+def _needs_ok(words: list[Word], i: int, e: TriggerEntry, lex: Lexicon) -> bool:
+    if e.needs:
+        window = words[i + 1:i + 1 + max(e.needs_window, 1)]
+        ok = any(w.norm in e.needs or any(len(n) == 1 and w.norm.startswith(n) for n in e.needs) for w in window)
+        if not ok:
+            return False
+    if e.requires_weapon:
+        window = words[i + 1:i + 5]
+        if not any(w.norm.lstrip("وب") in lex.weapons or w.key() in lex.weapons for w in window):
+            return False
+    return True
+
+
+class SentenceLinker:
+    """Links the triggers of one sentence to the actor mentions around them."""
+
+    def __init__(self, words: list[Word], refs: list[ActorRef], triggers: list[Trigger], lex: Lexicon,
+                 text: str, deps: dict[int, list[tuple[str, int]]] | None = None) -> None:
+        self.words = words
+        self.refs = refs
+        self.triggers = triggers
+        self.lex = lex
+        self.text = text
+        self.deps = deps or {}
+        self.ref_at: dict[int, ActorRef] = {}
+        for r in refs:
+            for k in range(r.first, r.last):
+                self.ref_at[k] = r
+        self.trigger_at = {k: t for t in triggers for k in range(t.first, t.last)}
+
+    # ---- small helpers -------------------------------------------------------------------------------
+    def gap(self, a: int, b: int) -> str:
+        """The text between word a and word b (a < b)."""
+        return self.text[self.words[a].end:self.words[b].start]
+
+    def breaks(self, a: int, b: int) -> bool:
+        """True if a clause break (full stop, colon, semicolon) lies between words a and b."""
+        lo, hi = min(a, b), max(a, b)
+        return any(c in CLAUSE_BREAK for c in self.text[self.words[lo].end:self.words[hi].start])
+
+    def skippable(self, k: int) -> bool:
+        """Adverbs, particles and time words that may stand between a verb and its arguments."""
+        w = self.words[k]
+        return w.norm in self.lex.skip_words or w.key() in self.lex.skip_words or w.norm.isdigit()
+
+    def coordinated(self, ref: ActorRef, forward: bool = True) -> list[ActorRef]:
+        """The ref and the refs coordinated with it by و or a comma list (موسكو والقرم، قندهار وبكتيا)."""
+        group = [ref]
+        cur = ref
+        while True:
+            nxt = self.ref_at.get(cur.last) if forward else self.ref_at.get(cur.first - 1)
+            if nxt is None or nxt is cur:
+                break
+            first = nxt if forward else cur
+            second_word = self.words[first.first]
+            joined = second_word.norm.startswith("و") and not self.gap(first.first - 1, first.first).strip(" ،,")
+            if not joined:
+                break
+            group.append(nxt)
+            cur = nxt
+        return group
+
+    def ref_after(self, k: int, limit: int = MAX_ARG_DISTANCE, stop_at_trigger: bool = True) -> ActorRef | None:
+        """First actor mention starting after word k within `limit` words, in the same clause."""
+        for j in range(k + 1, min(len(self.words), k + 1 + limit)):
+            if self.breaks(k, j):
+                return None
+            if j in self.ref_at:
+                return self.ref_at[j]
+            if stop_at_trigger and j in self.trigger_at and self.trigger_at[j].entry \
+                    and self.trigger_at[j].entry.pos == "verb":
+                return None
+        return None
+
+    def ref_before(self, k: int, limit: int = 4) -> ActorRef | None:
+        """Nearest actor mention ending before word k, only skipping particles and adverbs."""
+        j = k - 1
+        while j >= 0 and k - j <= limit:
+            if self.breaks(j, k):
+                return None
+            if j in self.ref_at:
+                return self.ref_at[j]
+            if not self.skippable(j):
+                return None
+            j -= 1
+        return None
+
+    def adjacent_ref(self, k: int, skip: bool = True) -> ActorRef | None:
+        """The actor mention starting right after word k (skipping adverbs if allowed)."""
+        j = k + 1
+        while j < len(self.words):
+            if self.gap(j - 1, j).strip(" \"“”«»'‘’"):
+                return None
+            if j in self.ref_at:
+                return self.ref_at[j]
+            if not (skip and self.skippable(j)):
+                return None
+            j += 1
+        return None
+
+    def pronoun_subject(self, t: int) -> ActorRef | None:
+        """أكد الجيش الإسرائيلي أنه هاجم → the subject of the reporting verb before أنه.
+
+        When the reporting verb itself has no explicit subject (وذكرت أنها ...), its subject is the
+        sentence's first actor; otherwise the nearest actor before the complementiser.
+        """
+        for j in range(t - 1, max(-1, t - 7), -1):
+            if self.words[j].norm in self.lex.pronoun_complementisers:
+                prev = self.words[j - 1] if j > 0 else None
+                if prev is not None and j - 1 not in self.ref_at and \
+                        (prev.norm in self.lex.claim_verbs or prev.norm.lstrip("وف") in self.lex.reporting_verbs
+                         or prev.norm in self.lex.reporting_verbs):
+                    firsts = [r for r in self.refs if r.first < j and r.kind != "MediaOutlet"]
+                    return firsts[0] if firsts else None
+                for m in range(j - 1, max(-1, j - 8), -1):
+                    if m in self.ref_at and self.ref_at[m].kind != "MediaOutlet":
+                        return self.ref_at[m]
+                return None
+        return None
+
+    def fallback_agent(self, trig: Trigger, targets: list[ActorRef]) -> list[ActorRef]:
+        """Agent of last resort: the nearest actor before the trigger in the sentence (not a target or outlet)."""
+        for j in range(trig.first - 1, -1, -1):
+            r = self.ref_at.get(j)
+            if r is not None and r not in targets and r.kind not in ("MediaOutlet", "Location"):
+                return self.coordinated(r, forward=False)[::-1] if r.first > 0 else [r]
+        return []
+
+    def undergoer(self, trig: Trigger) -> ActorRef | None:
+        """تعرض X لهجمات / X تعرضت للقصف → X is the target."""
+        for j in range(trig.first - 1, max(-1, trig.first - 5), -1):
+            w = self.words[j]
+            if w.norm in self.lex.undergo_verbs or w.norm.lstrip("وف") in self.lex.undergo_verbs:
+                for m in range(j + 1, trig.first):
+                    if m in self.ref_at:
+                        return self.ref_at[m]
+                return self.ref_before(j, limit=3)
+        return None
+
+    def claim_subject(self, t: int) -> ActorRef | None:
+        """أعلنت ميليشيات عراقية ... استهداف قاعدة → the subject of a claim verb before a verbal noun."""
+        for j in range(t - 1, max(-1, t - 8), -1):
+            w = self.words[j]
+            if w.norm in self.lex.claim_verbs or w.norm.lstrip("وف") in self.lex.claim_verbs:
+                after = self.adjacent_ref(j)
+                if after and after.first < t:
+                    return after
+                return self.ref_before(j)
+            if self.breaks(j, t):
+                return None
+        return None
+
+    def relative_agent(self, t: int) -> ActorRef | None:
+        """الغارات التي نفذها سلاح الجو / هجمات نفذتها قوات الدعم السريع → the relative clause's subject."""
+        for j in range(t + 1, min(len(self.words), t + 4)):
+            w = self.words[j]
+            if w.norm in ("التي", "الذي", "اللتي", "اللذين", "الذين"):
+                continue
+            if w.norm in self.lex.light_verbs or w.norm in self.lex.claim_verbs or \
+                    (self.lex.triggers.get(w.norm) and self.lex.triggers[w.norm].pos == "verb"):
+                return self.adjacent_ref(j)
+            if j not in self.ref_at:
+                continue
+            break
+        return None
+
+    # ---- arguments -----------------------------------------------------------------------------------
+    def verb_args(self, trig: Trigger, verb_index: int) -> tuple[list[ActorRef], list[ActorRef]]:
+        """Agent and target of a verbal trigger (or of the light verb carrying a noun)."""
+        v = verb_index
+        agents: list[ActorRef] = []
+        targets: list[ActorRef] = []
+        after = self.adjacent_ref(v)
+        before = self.ref_before(v)
+        dep_agent, dep_target = self.dep_args(v)
+        pron = self.pronoun_subject(v)
+        if dep_agent:
+            agents = self.coordinated(dep_agent, forward=dep_agent.first > v)
+        elif before is not None:
+            agents = list(reversed(self.coordinated(before, forward=False)))
+        elif pron is not None:
+            agents = [pron]
+        elif after is not None:
+            agents = self.coordinated(after)
+        anchor = max([a.last - 1 for a in agents if a.first > v] + [trig.last - 1 if trig.light is None else v])
+        if trig.light is not None:
+            anchor = max(anchor, trig.last - 1)
+        if dep_target and dep_target not in agents:
+            targets = self.coordinated(dep_target)
+        else:
+            obj = self.adjacent_ref(anchor)
+            if obj is not None and obj not in agents:
+                targets = self.coordinated(obj)
+            else:
+                targets = self.prep_target(anchor, trig.core)
+        return agents, targets
+
+    def prep_target(self, k: int, core: str) -> list[ActorRef]:
+        """A target introduced by a preposition after word k (على X، ضد X، لـX، من X)."""
+        preps = TARGET_PREPS[core]
+        for j in range(k + 1, min(len(self.words), k + 1 + MAX_ARG_DISTANCE)):
+            if self.breaks(k, j):
+                return []
+            w = self.words[j]
+            if j in self.trigger_at and j != k and self.trigger_at[j].entry and self.trigger_at[j].entry.pos == "verb":
+                return []
+            if w.norm in preps or w.norm in ("علي", "ضد"):
+                r = self.ref_after(j, limit=4)
+                if r:
+                    return self.coordinated(r)
+                continue
+            if j in self.ref_at:
+                r = self.ref_at[j]
+                if (w.norm[:1] in ("ل", "ب") and "ل" in preps) or self.words[j - 1].norm in preps \
+                        or self.words[j - 1].norm in self.lex.generic_targets \
+                        or self.words[j - 1].key() in self.lex.generic_targets:
+                    return self.coordinated(r)
+                if core == "Attack" and (self.words[j - 1].norm in ("في", "عسكريه", "عسكري")
+                                         or self.words[j - 1].norm.lstrip("و") in self.lex.target_introducers):
+                    return self.coordinated(r)
+                return []
+        return []
+
+    def noun_args(self, trig: Trigger) -> tuple[list[ActorRef], list[ActorRef]]:
+        """Agent and target of a verbal noun (هجوم، غارة، تحذير، ضغوط)."""
+        t = trig.last - 1
+        entry = trig.entry
+        agents: list[ActorRef] = []
+        targets: list[ActorRef] = []
+        k = t
+        # adjectives right after the noun: الهجمات الصاروخية الإيرانية، هجمات انتقامية إسرائيلية
+        nisba_agent = None
+        for j in range(t + 1, min(len(self.words), t + 4)):
+            if self.gap(j - 1, j).strip():
+                break
+            r = self.ref_at.get(j)
+            if r is not None:
+                if r.how == "nisba":
+                    nisba_agent = r
+                    k = r.last - 1
+                break
+            if not self.words[j].norm.startswith("ال") and not self.words[j].norm.endswith(("يه", "ي", "ه")):
+                break
+        genitive = None
+        if nisba_agent is None:
+            r = self.ref_at.get(t + 1)
+            if r is not None and not self.gap(t, t + 1).strip() and not self.words[t + 1].norm.startswith(("ل", "ب")):
+                genitive = r
+                k = r.last - 1
+        if nisba_agent is not None:
+            agents = [nisba_agent]
+        if genitive is not None:
+            transitive = bool(entry and entry.transitive_noun)
+            follow = self.prep_target(genitive.last - 1, trig.core) if transitive else []
+            if transitive and not follow:
+                targets = self.coordinated(genitive)
+            else:
+                agents = self.coordinated(genitive)
+                targets = follow
+        if not agents:
+            rel = self.relative_agent(k)
+            if rel:
+                agents = self.coordinated(rel)
+        if not agents and trig.light is not None:
+            agents, light_targets = self.verb_args(trig, trig.light)
+            if not targets:
+                targets = [r for r in light_targets if r not in agents]
+        if not agents:
+            claim = self.claim_subject(trig.first)
+            if claim:
+                agents = [claim]
+        if not targets:
+            targets = self.prep_target(k, trig.core)
+        return agents, targets
+
+    def dep_args(self, v: int) -> tuple[ActorRef | None, ActorRef | None]:
+        """Subject and object mentions linked to word v by the dependency parse (nsubj, obj)."""
+        agent = target = None
+        for rel, head_word in self.deps.get(v, []):
+            ref = self.ref_at.get(head_word)
+            if ref is None:
+                continue
+            if rel.startswith("nsubj") and rel != "nsubj:pass" and agent is None:
+                agent = ref
+            elif rel in ("obj", "iobj") and target is None:
+                target = ref
+        return agent, target
+
+    def args(self, trig: Trigger, memory: dict[str, tuple[list[ActorRef], list[ActorRef]]] | None = None
+             ) -> tuple[list[ActorRef], list[ActorRef]]:
+        """Agents and targets of a trigger, by its part of speech, with fallbacks.
+
+        `memory` holds the last event read per core action; an anaphoric noun (الهجوم، هذه الضربة)
+        takes its missing participants from there.
+        """
+        if trig.phrase:
+            return self.phrase_args(trig)
+        if trig.entry is not None and trig.entry.pos == "verb":
+            agents, targets = self.verb_args(trig, trig.first)
+        else:
+            agents, targets = self.noun_args(trig)
+            if memory and trig.core in memory and self.anaphoric(trig):
+                old_agents, old_targets = memory[trig.core]
+                if not agents and old_agents and not any(o in targets for o in old_agents):
+                    agents = old_agents
+                if not targets and old_targets and not any(o in agents for o in old_targets):
+                    targets = old_targets
+        und = self.undergoer(trig)
+        if und is not None and trig.core == "Attack":
+            if und in agents:
+                agents = [a for a in agents if a is not und]
+            targets = self.coordinated(und)
+        if not agents:
+            agents = self.content_agent(trig, targets)
+        if not agents:
+            agents = self.fallback_agent(trig, targets)
+        agents = [a for a in agents if a not in targets]
+        return agents, targets
+
+    def anaphoric(self, trig: Trigger) -> bool:
+        """A definite or demonstrative event noun (الهجمات، هذه الضربة) that may refer back."""
+        w = self.words[trig.first]
+        if trig.light is not None:
+            return False
+        if w.norm.startswith(("ال", "وال", "فال", "بال", "لل", "ولل")):
+            return True
+        return trig.first > 0 and self.words[trig.first - 1].norm.lstrip("و") in ("هذا", "هذه", "تلك", "ذلك")
+
+    def content_agent(self, trig: Trigger, targets: list[ActorRef]) -> list[ActorRef]:
+        """حذرت واشنطن إيران من شن هجوم → the warned party is the would-be attacker."""
+        if trig.core != "Attack":
+            return []
+        for other in self.triggers:
+            if other.core in ("Warning", "Pressure") and other.first < trig.first and trig.first - other.first <= 12 \
+                    and other.entry is not None and other.entry.pos == "verb":
+                _, warned = self.verb_args(other, other.first)
+                warned = [w for w in warned if w not in targets]
+                if warned:
+                    return warned
+        return []
+
+    def phrase_args(self, trig: Trigger) -> tuple[list[ActorRef], list[ActorRef]]:
+        """Figurative warnings (لن تمر دون رد، سيدفع الثمن): the speaker and the party named nearby."""
+        speaker = None
+        for r in self.refs:
+            if r.first < trig.first:
+                speaker = r
+                break
+        return ([speaker] if speaker else []), []

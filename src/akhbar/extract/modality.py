@@ -1,0 +1,116 @@
+"""Modality of an event from cue words around its trigger (GUIDELINES §4).
+
+Negated (لم، لن، نفى …) > Conditional (the consequent of إذا / في حال / ما لم) > Planned (تخطط، تعتزم،
+the future prefix سـ, purpose لـ, the content of a threat) > Possible (قد، محتمل، accusations, the
+antecedent of a condition, the content of a warning or demand) > Asserted.
+"""
+
+from __future__ import annotations
+
+from akhbar.extract.events import Trigger
+from akhbar.extract.lexicon import Lexicon
+from akhbar.extract.text import Word
+
+CONSEQUENT_WINDOW = 8  # words before a condition opener that form its consequent
+ANTECEDENT_WINDOW = 10  # words after an opener that form the antecedent
+CONTENT_WINDOW = 10  # words after a warning/demand verb whose events are its content
+SPEECH_ACTIONS = ("Warning", "Pressure")
+CLAUSE_BREAK = ".؛;:!?؟"
+IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
+
+
+def _conditions(words: list[Word], lex: Lexicon) -> list[tuple[int, int]]:
+    """(first, last) word indexes of each condition opener in the sentence."""
+    out = []
+    openers = lex.modality["conditional"]["openers"]
+    for i in range(len(words)):
+        for op in openers:
+            n = len(op)
+            surface = [x.norm for x in words[i:i + n]]
+            if surface and (surface == op or (surface[0].lstrip("و") == op[0] and surface[1:] == op[1:])):
+                out.append((i, i + n))
+                break
+    return out
+
+
+def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lexicon, text: str) -> str:
+    """The modality of the event read at `trig`."""
+    mod = lex.modality
+    t = trig.first
+    head = trig.light if trig.light is not None else t
+    core = trig.core
+
+    def before(cues: list[str], window: int, start: int = head, barriers: tuple[str, ...] = ()) -> int | None:
+        for j in range(start - 1, max(-1, start - 1 - window), -1):
+            if any(c in CLAUSE_BREAK for c in text[words[j].end:words[j + 1].start]):
+                return None
+            if words[j].norm in cues or words[j].norm.lstrip("وف") in cues:
+                return j
+            if words[j].norm in barriers:
+                return None
+        return None
+
+    # negated
+    if not trig.phrase:
+        neg = mod["negated"]
+        j = before(neg["before"], neg["window"], barriers=tuple(neg["barriers"]))
+        if j is not None:
+            strict = words[j].norm in neg["strict"] or words[j].norm.lstrip("و") in neg["strict"]
+            hedge = any(w.norm in ("يستبعد", "تستبعد", "يستبعدا", "يستبعدوا", "تستبعدا") for w in words[j:head])
+            if hedge:
+                return "Possible"
+            if not strict or j >= head - 2:
+                return "Negated"
+        if before(neg["denial"], neg["denial_window"]) is not None:
+            return "Negated"
+        for r in range(max(0, head - 4), head):
+            if words[r].norm in neg["role_nouns"] or words[r].key() in neg["role_nouns"]:
+                if before(["لم", "ليس", "ليست", "لا"], 5, start=r) is not None:
+                    return "Negated"
+
+    # conditional / antecedent
+    in_antecedent = False
+    for first, last in _conditions(words, lex):
+        if first > head and first - head <= CONSEQUENT_WINDOW and core == "Attack" \
+                and not any(c in CLAUSE_BREAK for c in text[words[head].end:words[first].start]):
+            return "Conditional"
+        if last <= head and head - last <= ANTECEDENT_WINDOW and core != "Warning":
+            # a consequent after the antecedent starts with فـ (اذا فكر العدو ... فستكون)
+            in_antecedent = True
+    if in_antecedent:
+        return "Possible"
+
+    # planned
+    plan = mod["planned"]
+    if trig.entry is not None and (trig.entry.future or trig.entry.purpose) and core != "Warning":
+        return "Planned"
+    if trig.light is not None:
+        lw = words[trig.light].norm
+        if lw.startswith(("ل", "س", "وس", "ول")) and core != "Warning":
+            return "Planned"
+    if core != "Warning" and before(plan["before"], plan["window"]) is not None:
+        return "Planned"
+
+    # possible
+    pos = mod["possible"]
+    if core != "Warning" and before(pos["before"], pos["window"]) is not None:
+        return "Possible"
+    q = before(pos["modal_qad"], 3)
+    if q is not None and q + 1 < len(words) and words[q + 1].norm[:1] in IMPERFECT_PREFIXES:
+        return "Possible"
+    for j in range(trig.last, min(len(words), trig.last + pos["after_window"])):
+        if words[j].norm in pos["after"]:
+            return "Possible"
+    if core == "Attack":
+        for other in triggers:
+            if other is trig or other.core not in SPEECH_ACTIONS or other.phrase:
+                continue
+            o = other.first
+            if o < head and head - o <= CONTENT_WINDOW:
+                between = [w.norm for w in words[o + 1:head]]
+                if other.core == "Warning" and any(b in ("من", "بان", "ان", "بعدم") for b in between):
+                    return "Possible"
+                if other.core == "Pressure" and any(b in ("علي", "الي", "ب", "بعدم", "عدم") for b in between) \
+                        and not any(b in ("وقف", "لوقف", "بوقف", "التوقف", "الوقف") for b in between):
+                    return "Possible"
+    return "Asserted"
