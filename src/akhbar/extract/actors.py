@@ -16,6 +16,9 @@ from akhbar.graph.vocab import actor_iri
 from akhbar.kb import KnowledgeBase, nisba_stem, strip_article
 from akhbar.records import NewActor
 
+OPENING_QUOTES = "\"“«'‘("
+CLOSING_QUOTES = "\"”»'’)"
+
 
 @dataclass(frozen=True)
 class ActorRef:
@@ -296,6 +299,22 @@ class ActorFinder:
             return self._ref(words, i, name_start, skip, (iri,), "title", "Official")
         return None
 
+    def _collective(self, words: list[Word], i: int) -> ActorRef | None:
+        """جميع شركات الشحن / كلّ الدول → one collective Organization."""
+        if words[i].norm.lstrip("و") not in self.lex.heads["quantifier"] or i + 1 >= len(words):
+            return None
+        end = i + 2
+        if end < len(words) and not words[i + 1].norm.startswith("ال") and words[end].norm.startswith("ال") \
+                and not self.gap_text(end - 1, end).strip() and words[end].norm not in self.lex.triggers:
+            end += 1  # construct: شركات الشحن
+        if self._kb_match(words, i + 1) or words[i + 1].norm in self.lex.name_stop:
+            return None
+        skip = 1 if words[i].norm.startswith("و") else 0
+        start = words[i].offset_after(skip, self.text)
+        label = self.text[start:words[end - 1].end]
+        iri = self._mint("Organization", "|".join(w.key() for w in words[i + 1:end]), label)
+        return ActorRef((iri,), i, end, start, words[end - 1].end, label, "Organization", "organ", (None,))
+
     def _kb_at(self, words: list[Word], i: int) -> ActorRef | None:
         km = self._kb_match(words, i)
         if km is None:
@@ -317,8 +336,9 @@ class ActorFinder:
             return None
         for key, skip in self.first_keys(w):
             if key in self.lex.heads["anaphoric"] and (w.norm.startswith("ال") or skip):
-                if i + 1 < len(words) and (self._nisba(words[i + 1]) or self._kb_match(words, i + 1)):
-                    return None
+                nxt = words[i + 1] if i + 1 < len(words) else None
+                if nxt is not None and nxt.norm.endswith(("ي", "يه")) and self._nisba(nxt):
+                    return None  # الجيش الإسرائيلي is an organ, not a reference back
                 for ref in reversed(self.recent):
                     if ref.how == "anaphor":
                         continue
@@ -347,7 +367,7 @@ class ActorFinder:
                 j += 1
             end = j
             state = None
-            if j < len(words) and not self.gap_text(j - 1, j).strip(" \"“”«»'"):
+            if j < len(words) and not self.gap_text(j - 1, j).strip(" \"“”«»'()"):
                 state = self._nisba(words[j])
                 km = self._kb_match(words, j)
                 if km and (km[2] != 0 or self.kb.kind(km[1]) not in ("Location", "State")):
@@ -359,11 +379,30 @@ class ActorFinder:
                 else:
                     quoted = self.gap_text(j - 1, j).strip() != ""
                     w = words[j]
-                    name_like = not w.norm.startswith(("ال", "و")) and w.norm not in self.lex.name_stop \
-                        and w.norm not in self.lex.triggers and not w.norm.endswith(("يه", "ين", "ات")) \
+                    definite = words[i].norm.startswith("ال") or skip
+                    name_like = not definite and not w.norm.startswith(("ال", "و")) \
+                        and w.norm not in self.lex.name_stop and w.norm not in self.lex.triggers \
+                        and not w.norm.endswith(("يه", "ين", "ات")) \
                         and key in self.lex.heads["named_facility"] and not w.norm.isdigit() and len(w.norm) > 2
-                    if quoted or name_like:
+                    adjective = w.norm.startswith("ال") == words[i].norm.startswith("ال") and len(w.norm) > 3 \
+                        and w.norm.endswith(("يه", "ي")) and key in self.lex.heads["collective_facility"] \
+                        and w.norm not in self.lex.name_stop
+                    if quoted or name_like or adjective:
                         end = j + 1
+                        opener = self.gap_text(j - 1, j).strip()
+                        if opener and opener[-1] in OPENING_QUOTES:
+                            # a quoted or bracketed name runs to its closing mark: السفينة (غالاكسي ليدر)
+                            for m in range(j, min(len(words), j + 4)):
+                                after = self.text[words[m].end:words[m + 1].start] if m + 1 < len(words) \
+                                    else self.text[words[m].end:words[m].end + 2]
+                                if any(c in CLOSING_QUOTES for c in after):
+                                    end = m + 1
+                                    break
+            # "... في العراق": the place the facilities are in belongs to their name
+            if end < len(words) - 1 and words[end].norm == "في" and end > i + 1:
+                km = self._kb_match(words, end + 1)
+                if km and km[2] == 0 and self.kb.kind(km[1]) in ("Location", "State"):
+                    end = end + 1 + km[0]
             if end == i + 1 and not (words[i].norm.startswith("ال") or skip):
                 return None  # an indefinite bare head (قاعدة) names nothing
             if end == i + 1 and key in self.lex.heads["named_facility"] and not key.endswith(("ات", "ن")) \
@@ -371,7 +410,7 @@ class ActorFinder:
                 return None  # a bare singular (المدينة، القاعدة) is anaphoric, not a name
             start = words[i].offset_after(skip, self.text)
             stop = words[end - 1].end
-            while stop < len(self.text) and self.text[stop] in "\"”»'’":
+            while stop < len(self.text) and self.text[stop] in CLOSING_QUOTES:
                 stop += 1
             label = self.text[start:stop]
             lkey = "|".join(w.key() for w in words[i:end])
@@ -433,7 +472,7 @@ class ActorFinder:
         if km:
             n, iri, skip = km
             cands.append(self._ref(words, i, i + n, skip, (iri,), "kb"))
-        for matcher in (self._organ, self._facility):
+        for matcher in (self._organ, self._facility, self._collective):
             r = matcher(words, i)
             if r:
                 cands.append(r)

@@ -24,6 +24,14 @@ CLAUSE_BREAK = ".؛;:!?؟"
 MAX_ARG_DISTANCE = 8
 
 
+PERSONS_AND_BODIES = ("Militia", "Official", "StateOrgan", "Organization", "MediaOutlet")
+
+
+def compatible(a: str, b: str) -> bool:
+    """Whether two mentions can be coordinated as participants (a place does not join an armed group)."""
+    return not ((a == "Location" and b in PERSONS_AND_BODIES) or (b == "Location" and a in PERSONS_AND_BODIES))
+
+
 @dataclass
 class Trigger:
     """A trigger word (or phrase) of an action in a sentence."""
@@ -141,13 +149,28 @@ class SentenceLinker:
         cur = ref
         while True:
             nxt = self.ref_at.get(cur.last) if forward else self.ref_at.get(cur.first - 1)
+            disjunct = False
+            if nxt is None and forward:
+                # "على إسرائيل او على القواعد": a disjunction repeats the preposition
+                k = cur.last
+                if k < len(self.words) and self.words[k].norm in ("او", "واو"):
+                    k += 1
+                    if k < len(self.words) and self.words[k].norm in ("علي", "ضد"):
+                        k += 1
+                    nxt = self.ref_at.get(k)
+                    disjunct = nxt is not None and nxt.first == k
             if nxt is None or nxt is cur:
                 break
             first = nxt if forward else cur
             second_word = self.words[first.first]
-            joined = second_word.norm.startswith("و") and not self.gap(first.first - 1, first.first).strip(" ،,")
-            if not joined:
+            joined = disjunct or (second_word.norm.startswith("و")
+                                  and not self.gap(first.first - 1, first.first).strip(" ،,"))
+            if not joined or not compatible(cur.kind, nxt.kind):
                 break
+            after = first.last
+            if after in self.trigger_at and self.trigger_at[after].entry is not None \
+                    and self.trigger_at[after].entry.pos == "verb":
+                break  # "... والدعم السريع يهاجم": a new clause, not a coordinated participant
             group.append(nxt)
             cur = nxt
         return group
@@ -211,11 +234,14 @@ class SentenceLinker:
         return None
 
     def fallback_agent(self, trig: Trigger, targets: list[ActorRef]) -> list[ActorRef]:
-        """Agent of last resort: the nearest actor before the trigger in the sentence (not a target or outlet)."""
-        for j in range(trig.first - 1, -1, -1):
-            r = self.ref_at.get(j)
-            if r is not None and r not in targets and r.kind not in ("MediaOutlet", "Location"):
-                return self.coordinated(r, forward=False)[::-1] if r.first > 0 else [r]
+        """Agent of last resort: the nearest actor before the trigger in the sentence (not a target or outlet),
+        a named actor before an adjective one."""
+        for allow_nisba in (False, True):
+            for j in range(trig.first - 1, -1, -1):
+                r = self.ref_at.get(j)
+                if r is not None and r not in targets and r.kind not in ("MediaOutlet", "Location") \
+                        and (allow_nisba or r.how != "nisba"):
+                    return self.coordinated(r, forward=False)[::-1]
         return []
 
     def undergoer(self, trig: Trigger) -> ActorRef | None:
@@ -264,27 +290,28 @@ class SentenceLinker:
         targets: list[ActorRef] = []
         after = self.adjacent_ref(v)
         before = self.ref_before(v)
+        if before is not None and before.how == "nisba":
+            before = None  # "الأراضي العراقية لشن": an adjective is not a subject
         dep_agent, dep_target = self.dep_args(v)
         pron = self.pronoun_subject(v)
-        if dep_agent:
-            agents = self.coordinated(dep_agent, forward=dep_agent.first > v)
-        elif before is not None:
+        if before is not None:
             agents = list(reversed(self.coordinated(before, forward=False)))
         elif pron is not None:
             agents = [pron]
         elif after is not None:
             agents = self.coordinated(after)
+        elif dep_agent is not None:
+            agents = self.coordinated(dep_agent, forward=dep_agent.first > v)
         anchor = max([a.last - 1 for a in agents if a.first > v] + [trig.last - 1 if trig.light is None else v])
         if trig.light is not None:
             anchor = max(anchor, trig.last - 1)
-        if dep_target and dep_target not in agents:
-            targets = self.coordinated(dep_target)
+        obj = self.adjacent_ref(anchor)
+        if obj is not None and obj not in agents:
+            targets = self.coordinated(obj)
         else:
-            obj = self.adjacent_ref(anchor)
-            if obj is not None and obj not in agents:
-                targets = self.coordinated(obj)
-            else:
-                targets = self.prep_target(anchor, trig.core)
+            targets = self.prep_target(anchor, trig.core)
+        if not targets and dep_target is not None and dep_target not in agents:
+            targets = self.coordinated(dep_target)
         return agents, targets
 
     def prep_target(self, k: int, core: str) -> list[ActorRef]:
@@ -336,11 +363,26 @@ class SentenceLinker:
         genitive = None
         if nisba_agent is None:
             r = self.ref_at.get(t + 1)
-            if r is not None and not self.gap(t, t + 1).strip() and not self.words[t + 1].norm.startswith(("ل", "ب")):
-                genitive = r
-                k = r.last - 1
+            if r is not None and not self.gap(t, t + 1).strip():
+                if not self.words[t + 1].norm.startswith(("ل", "ب")):
+                    genitive = r
+                    k = r.last - 1
+                elif self.words[t + 1].norm.startswith("ل") and trig.core == "Attack" \
+                        and not (entry and entry.transitive_noun):
+                    # هجوماً للحوثيين على السفن: the possessive lam names the attacker when a target follows
+                    follow = self.prep_target(r.last - 1, trig.core)
+                    if follow:
+                        return self.coordinated(r), follow
         if nisba_agent is not None:
             agents = [nisba_agent]
+        elif (self.words[t].norm.endswith(("ها", "هم", "هما")) and self.words[t].norm[:-2] not in self.lex.triggers) \
+                or (self.words[t].norm.endswith("ها") and self.words[t].norm[:-2] in self.lex.triggers):
+            # تهديداتها: the possessor is the last actor named before
+            for j in range(t - 1, -1, -1):
+                r = self.ref_at.get(j)
+                if r is not None and r.kind != "MediaOutlet":
+                    agents = [r]
+                    break
         if genitive is not None:
             transitive = bool(entry and entry.transitive_noun)
             follow = self.prep_target(genitive.last - 1, trig.core) if transitive else []
@@ -402,12 +444,24 @@ class SentenceLinker:
             if und in agents:
                 agents = [a for a in agents if a is not und]
             targets = self.coordinated(und)
+        if not targets and trig.core == "Pressure":
+            targets = self.stop_target(trig)
         if not agents:
             agents = self.content_agent(trig, targets)
         if not agents:
             agents = self.fallback_agent(trig, targets)
         agents = [a for a in agents if a not in targets]
         return agents, targets
+
+    def stop_target(self, trig: Trigger) -> list[ActorRef]:
+        """دعا المجلس إلى وقف هجمات الحوثيين → the party asked to stop is the target of the pressure."""
+        for other in self.triggers:
+            if other.core == "Attack" and 0 < other.first - trig.last < 10 and other.entry is not None \
+                    and other.entry.pos == "noun":
+                agents, _ = self.noun_args(other)
+                if agents:
+                    return agents
+        return []
 
     def anaphoric(self, trig: Trigger) -> bool:
         """A definite or demonstrative event noun (الهجمات، هذه الضربة) that may refer back."""

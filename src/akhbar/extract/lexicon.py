@@ -130,7 +130,9 @@ def parse_lexicon(folder: Path) -> Lexicon:
             entry = TriggerEntry(n["action"], "noun", bool(n.get("transitive_noun", False)),
                                  tuple(_n(w) for w in n.get("needs", [])), int(n.get("needs_window", 0)),
                                  False, False, purpose and bool(n.get("masdar", False)))
-            lex.triggers.setdefault(form, entry)
+            current = lex.triggers.get(form)
+            if current is None or (current.pos == "verb" and purpose):
+                lex.triggers[form] = entry  # لحث، لضرب: after لـ a perfect-looking form is a verbal noun
     for light in trig.get("light", []):
         lex.light_verbs |= set(_verb_forms(light["stems_perfect"], light["stems_imperfect"]))
         lex.light_window = int(light.get("window", 3))

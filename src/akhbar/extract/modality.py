@@ -82,7 +82,7 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
 
     # planned
     plan = mod["planned"]
-    if trig.entry is not None and (trig.entry.future or trig.entry.purpose) and core != "Warning":
+    if trig.entry is not None and core == "Attack" and (trig.entry.future or trig.entry.purpose):
         return "Planned"
     if trig.light is not None:
         lw = words[trig.light].norm
