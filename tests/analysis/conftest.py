@@ -13,7 +13,7 @@ from akhbar.analysis.train import TOKENIZER_OPTIONS, train_tokenizer
 DATA = Path(__file__).parent / "data"
 TINY_CONLLU = DATA / "tiny.conllu"
 TINY_MWT_CONLLU = DATA / "tiny_mwt.conllu"
-FAST_TOKENIZER = TOKENIZER_OPTIONS.replace("epochs=100", "epochs=2")
+FAST_TOKENIZER = TOKENIZER_OPTIONS.replace("epochs=100", "epochs=1").replace("batch_size=50", "batch_size=2")
 
 
 @pytest.fixture(scope="session")
@@ -36,5 +36,5 @@ def tiny_mwt_udpipe(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A UDPipe tokenizer trained on a fixture with multiword tokens (forms differ from the surface)."""
     sentences = read_conllu(TINY_MWT_CONLLU)
     path = tmp_path_factory.mktemp("udpipe") / "tiny_mwt.udpipe"
-    train_tokenizer(sentences, sentences, path, FAST_TOKENIZER)
+    train_tokenizer(sentences * 20, sentences, path, FAST_TOKENIZER)
     return path

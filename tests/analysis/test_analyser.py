@@ -8,31 +8,13 @@ from hypothesis import strategies as st
 
 from akhbar.analysis import Analyser, AnalysisError, load_analyser
 
+from .offsets import ALPHABET, check_offsets
+
 ARTICLE = (
     "واشنطن تحذر طهران من التصعيد\n\n"
     "قال وزير الخارجية الأمريكي، يوم الاثنين: «سنرد بقوة على أي هجوم». "
     "وأضاف أن بلاده لن تقبل بذلك؟\n"
 )
-
-ARABIC = "".join(chr(c) for c in range(0x0621, 0x064B)) + "ـًٌٍَُِّْ،؛؟«»٠١٢٣"
-ALPHABET = ARABIC + "abcXYZ019" + ".,;:!?\"'()-–“”‘’%/" + " \t\n\u00a0\u200f\u200d"
-
-
-def check_offsets(analyser: Analyser, text: str) -> None:
-    """The invariants every analysis must keep."""
-    doc = analyser(text)
-    assert doc.text == text
-    pos = 0
-    for token in doc:
-        assert token.idx == pos
-        assert text[token.idx:token.idx + len(token.text)] == token.text
-        pos = token.idx + len(token.text) + len(token.whitespace_)
-    assert pos == len(text)
-    for sent in doc.sents:
-        assert text[sent.start_char:sent.end_char] == sent.text
-        # a newline always ends a sentence
-        assert "\n" not in sent.text.strip()
-
 
 def test_doc_text_is_the_original(analyser: Analyser) -> None:
     check_offsets(analyser, ARTICLE)

@@ -22,6 +22,7 @@ class OutputFormat(StrEnum):
     table = "table"
 
 
+EVAL_FREQUENCY = 200  # as in config.cfg; short runs evaluate more often so a best model exists
 ModelOption = Annotated[str, typer.Option("--model", "-m", help="'default', 'udpipe:PATH' or a model folder.")]
 
 
@@ -70,6 +71,8 @@ def train_cmd(
     max_steps: Annotated[int | None, typer.Option(help="Override training.max_steps (spaCy).")] = None,
     max_epochs: Annotated[int | None, typer.Option(help="Override training.max_epochs (spaCy).")] = None,
     tokenizer_epochs: Annotated[int | None, typer.Option(help="Override the UDPipe tokenizer epochs.")] = None,
+    tokenizer_batch: Annotated[int | None, typer.Option(help="Override the UDPipe tokenizer batch size.")] = None,
+    settings: Annotated[list[str] | None, typer.Option("--set", help="spaCy config override KEY=VALUE.")] = None,
 ) -> None:
     """Train the default model (UDPipe tokenizer + spaCy pipeline) and score the held-out split."""
     from akhbar.analysis.train import TOKENIZER_OPTIONS, train
@@ -79,11 +82,22 @@ def train_cmd(
     overrides: dict[str, object] = {}
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
+        overrides["training.eval_frequency"] = max(1, min(EVAL_FREQUENCY, max_steps // 2))
     if max_epochs is not None:
         overrides["training.max_epochs"] = max_epochs
+    for item in settings or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            _fail(f"--set needs KEY=VALUE, got {item!r}")
+        try:
+            overrides[key] = json.loads(value)
+        except json.JSONDecodeError:
+            overrides[key] = value
     options = TOKENIZER_OPTIONS
     if tokenizer_epochs is not None:
         options = options.replace("epochs=100", f"epochs={tokenizer_epochs}")
+    if tokenizer_batch is not None:
+        options = options.replace("batch_size=50", f"batch_size={tokenizer_batch}")
     scores = train(conllu, output, overrides, options)
     typer.echo(json.dumps(scores, indent=2))
 
