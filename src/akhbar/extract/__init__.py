@@ -100,6 +100,9 @@ def extract(doc: Doc, article: Article, kb: KnowledgeBase) -> Extraction:
                     ex.mentions.append(Mention(actor=iri, span=Span(ref.start, ref.end), text=ref.surface))
                     used.add(iri)
         triggers = find_triggers(words, lex, text)
+        speakers = [r for r in refs if r.kind not in ("Location", "MediaOutlet") and r.how != "nisba"]
+        if speakers:
+            memory["speaker"] = ([speakers[0]], [])
         if not triggers:
             continue
         linker = SentenceLinker(words, refs, triggers, lex, text, _deps(doc, words))

@@ -267,10 +267,12 @@ class ActorFinder:
             if w.norm in self.lex.name_stop or w.norm in self.lex.triggers or (w.norm.startswith("و") and k > j) \
                     or len(w.norm) < 2 or w.norm.isdigit():
                 break
-            if self._kb_match(words, k) and k == name_start:
-                km = self._kb_match(words, k)
-                if km and self.kb.kind(km[1]) in ("Official", "Militia"):
+            km = self._kb_match(words, k)
+            if km is not None:
+                if k == name_start and self.kb.kind(km[1]) in ("Official", "Militia"):
                     return self._ref(words, i, k + km[0], skip, (km[1],), "title")
+                break
+            if k > name_start and (self._nisba(w) or w.norm.endswith("ات") or w.norm.startswith(("بال", "لل", "وال"))):
                 break
             k += 1
         affil_kind = self.kind_of(affil) if affil else None
@@ -417,6 +419,10 @@ class ActorFinder:
             kb_iri = self.kb.lookup(tuple(w.key() for w in words[i:end]))
             if kb_iri:
                 return self._ref(words, i, end, skip, (kb_iri,), "kb")
+            if key in self.lex.heads["place"] and end > j:
+                km = self._kb_match(words, j)
+                if km and j + km[0] == end and self.kb.kind(km[1]) == "Location":
+                    return self._ref(words, i, end, skip, (km[1],), "kb")  # مدينة إيلات is Eilat
             iri = self._mint("Location", lkey, label)
             return ActorRef((iri,), i, end, start, stop, label, "Location", "facility", (state,))
         return None

@@ -163,8 +163,8 @@ class SentenceLinker:
                 break
             first = nxt if forward else cur
             second_word = self.words[first.first]
-            joined = disjunct or (second_word.norm.startswith("و")
-                                  and not self.gap(first.first - 1, first.first).strip(" ،,"))
+            conj = second_word.norm.startswith("و") and first.start > second_word.start  # the و is a clitic
+            joined = disjunct or (conj and not self.gap(first.first - 1, first.first).strip(" ،,"))
             if not joined or not compatible(cur.kind, nxt.kind):
                 break
             after = first.last
@@ -334,6 +334,8 @@ class SentenceLinker:
                         or self.words[j - 1].norm in self.lex.generic_targets \
                         or self.words[j - 1].key() in self.lex.generic_targets:
                     return self.coordinated(r)
+                if r.how == "nisba" and j - k <= 3 and core == "Attack":
+                    return self.coordinated(r)  # "هاجم مواقع إسرائيلية": generic sites of X are X
                 if core == "Attack" and (self.words[j - 1].norm in ("في", "عسكريه", "عسكري")
                                          or self.words[j - 1].norm.lstrip("و") in self.lex.target_introducers):
                     return self.coordinated(r)
@@ -404,7 +406,8 @@ class SentenceLinker:
             if claim:
                 agents = [claim]
         if not targets:
-            targets = self.prep_target(k, trig.core)
+            after_agents = [a.last - 1 for a in agents if a.first > t]
+            targets = self.prep_target(max([k, *after_agents]), trig.core)
         return agents, targets
 
     def dep_args(self, v: int) -> tuple[ActorRef | None, ActorRef | None]:
@@ -428,7 +431,7 @@ class SentenceLinker:
         takes its missing participants from there.
         """
         if trig.phrase:
-            return self.phrase_args(trig)
+            return self.phrase_args(trig, memory)
         if trig.entry is not None and trig.entry.pos == "verb":
             agents, targets = self.verb_args(trig, trig.first)
         else:
@@ -485,11 +488,26 @@ class SentenceLinker:
                     return warned
         return []
 
-    def phrase_args(self, trig: Trigger) -> tuple[list[ActorRef], list[ActorRef]]:
-        """Figurative warnings (لن تمر دون رد، سيدفع الثمن): the speaker and the party named nearby."""
-        speaker = None
-        for r in self.refs:
-            if r.first < trig.first:
-                speaker = r
-                break
-        return ([speaker] if speaker else []), []
+    def phrase_args(self, trig: Trigger, memory: dict[str, tuple[list[ActorRef], list[ActorRef]]] | None = None
+                    ) -> tuple[list[ActorRef], list[ActorRef]]:
+        """Figurative warnings (لن تمر دون رد، سيدفع الثمن): the speaker warns the author of the act meant.
+
+        The speaker is the sentence's first actor (or the last speaker); the warned party is the agent of an
+        attack named in the sentence, else of the last attack read in the article.
+        """
+        speaker = next((r for r in self.refs if r.first < trig.first and r.kind not in ("Location", "MediaOutlet")),
+                       None)
+        if speaker is None and memory and "speaker" in memory:
+            speaker = memory["speaker"][0][0]
+        if speaker is None:
+            return [], []
+        warned: list[ActorRef] = []
+        for other in self.triggers:
+            if other.core == "Attack" and other.first < trig.first:
+                agents, _ = self.noun_args(other) if other.entry and other.entry.pos == "noun" else ([], [])
+                agents = [a for a in agents if a.iris != speaker.iris]
+                if agents:
+                    warned = agents
+        if not warned and memory and "Attack" in memory:
+            warned = [a for a in memory["Attack"][0] if a.iris != speaker.iris]
+        return [speaker], warned

@@ -1,0 +1,224 @@
+"""Extraction rules on sentences written for the tests, through the public entry point extract()."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from akhbar.records import Extraction
+
+from .helpers import local, triples, tuples
+
+Read = Callable[[str], Extraction]
+
+
+# ---- actors -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("surface", ["للولايات المتحدة", "بالولايات المتحدة", "والولايات المتحده", "الولايات المتّحدة"])
+def test_state_found_through_clitics_and_spelling(read: Read, surface: str) -> None:
+    ex = read(f"قال مسؤول إن الرسالة وصلت {surface} أمس.")
+    assert "usa" in {local(m.actor) for m in ex.mentions}
+
+
+def test_mention_span_reads_back_without_the_clitic(read: Read) -> None:
+    text = "وحذرت الولايات المتحدة إيران."
+    ex = read(text)
+    for m in ex.mentions:
+        assert text[m.span.start:m.span.end] == m.text
+    assert {m.text for m in ex.mentions} == {"الولايات المتحدة", "إيران"}
+
+
+@pytest.mark.parametrize("nisba", ["الأمريكية", "الأميركية", "الامريكيه"])
+def test_nisba_variants_name_the_state(read: Read, nisba: str) -> None:
+    ex = read(f"حذرت الإدارة {nisba} إيران.")
+    assert ("Warning", "usa", "iran") in triples(ex)
+
+
+def test_capital_as_agent_and_addressee_is_its_state(read: Read) -> None:
+    ex = read("حذرت طهران واشنطن من أي هجوم على أراضيها.")
+    assert ("Warning", "iran", "usa") in triples(ex)
+
+
+def test_struck_capital_is_the_city(read: Read) -> None:
+    ex = read("قصفت إسرائيل طهران فجر اليوم.")
+    assert triples(ex) == {("Attack", "israel", "tehran")}
+
+
+def test_known_organ_by_noun_and_nisba(read: Read) -> None:
+    ex = read("أعلن الجيش الإسرائيلي أنه قصف مواقع لحزب الله في لبنان.")
+    assert ("Attack", "idf", "hezbollah") in triples(ex)
+
+
+def test_unknown_organ_is_minted_and_linked_to_its_state(read: Read) -> None:
+    ex = read("حذرت الحكومة النرويجية إيران من عواقب خطيرة.")
+    organ = next(a for a in ex.new_actors if a.label_ar == "الحكومة النرويجية")
+    assert organ.kind == "StateOrgan"
+    assert ("partOf", "https://w3id.org/akhbar/id/norway") in organ.links
+    assert ("Warning", local(organ.iri), "iran") in triples(ex)
+
+
+def test_titled_person_is_a_new_official_and_found_again_by_name(read: Read) -> None:
+    ex = read("هدد وزير الخارجية النرويجي يوهان كارلسن روسيا بعقوبات. وكرر كارلسن تحذيره لروسيا.")
+    person = next(a for a in ex.new_actors if a.kind == "Official")
+    assert person.label_ar == "يوهان كارلسن"
+    assert ("officialOf", "https://w3id.org/akhbar/id/norway") in person.links
+    agents = [e.agent for e in ex.events if e.action == "Warning"]
+    assert agents == [person.iri, person.iri]  # the second sentence names him by surname only
+
+
+def test_minted_iri_is_stable_across_articles(read: Read) -> None:
+    a = read("حذرت الحكومة النرويجية إيران.", "a1")
+    b = read("وقالت الحكومة النرويجية إنها حذرت روسيا.", "a2")
+    assert {x.iri for x in a.new_actors} & {x.iri for x in b.new_actors}
+
+
+def test_militia_aligned_with_a_state(read: Read) -> None:
+    ex = read("هاجمت الفصائل الموالية لطهران قاعدة عين الأسد.")
+    militia = next(a for a in ex.new_actors if a.kind == "Militia")
+    assert ("alignedWith", "https://w3id.org/akhbar/id/iran") in militia.links
+    assert ("Attack", local(militia.iri), "ain_al_asad") in triples(ex)
+
+
+def test_group_of_officials_by_nisba(read: Read) -> None:
+    ex = read("وكان مسؤولون إسرائيليون حذروا لبنان.")
+    (event,) = ex.events
+    assert event.target.endswith("/lebanon")
+    assert event.agent is not None and not event.agent.endswith("/israel")
+
+
+# ---- triggers -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وجهت السعودية تحذيرا لإيران.", ("Warning", "saudi_arabia", "iran")),
+    ("شنت القوات الروسية هجوما على كييف.", ("Attack", "russian_army", "kyiv")),
+    ("نفذ سلاح الجو الإسرائيلي غارات على دمشق.", ("Attack", "israeli_air_force", "damascus")),
+    ("مارست واشنطن ضغوطا على الحكومة العراقية.", ("Pressure", "usa", "iraqi_government")),
+])
+def test_light_verb_phrases(read: Read, text: str, expected: tuple[str, str, str]) -> None:
+    assert triples(read(text)) == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("هددت تركيا قوات سوريا الديمقراطية.", ("Warning", "turkey", "sdf")),
+    ("حثت فرنسا لبنان على نزع سلاح حزب الله.", ("Pressure", "france", "lebanon")),
+    ("طالب مجلس الأمن الدولي الحوثيين بالإفراج عن السفينة.", ("Pressure", "un_security_council", "houthis")),
+    ("دعت مصر إسرائيل إلى وقف إطلاق النار.", ("Pressure", "egypt", "israel")),
+    ("هاجمت أوكرانيا موسكو.", ("Attack", "ukraine", "moscow")),
+])
+def test_verb_triggers(read: Read, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(read(text))
+
+
+def test_air_strike_subclass_and_trigger_offsets(read: Read) -> None:
+    text = "نفذ سلاح الجو الإسرائيلي غارات على دمشق."
+    (event,) = read(text).events
+    assert event.action == "AirStrike"
+    assert text[event.trigger.start:event.trigger.end] == "غارات"
+    assert (event.sentence.start, event.sentence.end) == (0, len(text))
+
+
+def test_drone_attack_subclass(read: Read) -> None:
+    (event,) = read("هاجمت أوكرانيا موسكو بطائرات مسيرة.").events
+    assert event.action == "DroneAttack"
+
+
+def test_figurative_warning(read: Read) -> None:
+    ex = read("قصفت إسرائيل القنصلية الإيرانية في دمشق. وقال الحرس الثوري الإيراني إن الهجوم لن يمر دون رد.")
+    assert ("Warning", "irgc", "israel") in triples(ex)
+
+
+def test_not_an_action(read: Read) -> None:
+    assert read("أدانت مصر التصعيد في المنطقة ودعت للحوار.").events == []
+
+
+# ---- arguments ----------------------------------------------------------------------------------------
+def test_adjectival_agent_and_prepositional_target(read: Read) -> None:
+    ex = read("تواصلت الغارات الإسرائيلية على بيروت.")
+    assert triples(ex) == {("Attack", "israel", "beirut")}
+
+
+def test_genitive_agent_of_an_event_noun(read: Read) -> None:
+    ex = read("دعا مجلس الأمن الدولي إلى وقف هجمات الحوثيين على السفن التجارية.")
+    assert ("Pressure", "un_security_council", "houthis") in triples(ex)
+    assert any(t[:2] == ("Attack", "houthis") for t in triples(ex))
+
+
+def test_genitive_of_a_transitive_verbal_noun_is_the_target(read: Read) -> None:
+    ex = read("أعلن الحرس الثوري الإيراني استهداف أربيل.")
+    assert triples(ex) == {("Attack", "irgc", "erbil")}
+
+
+def test_relative_clause_agent(read: Read) -> None:
+    ex = read("أدان لبنان الغارات التي نفذها الجيش الإسرائيلي على بيروت.")
+    assert triples(ex) == {("Attack", "idf", "beirut")}
+
+
+def test_passive_verbal_noun_keeps_the_target(read: Read) -> None:
+    ex = read("تم استهداف قاعدة عين الأسد بطائرات مسيرة.")
+    assert triples(ex) == {("Attack", None, "ain_al_asad")}
+
+
+def test_coordinated_targets_give_one_event_each(read: Read) -> None:
+    ex = read("هاجمت أوكرانيا موسكو والقرم بطائرات مسيرة.")
+    assert triples(ex) == {("Attack", "ukraine", "moscow"), ("Attack", "ukraine", "crimea")}
+
+
+def test_coordinated_agents_give_one_event_each(read: Read) -> None:
+    ex = read("حذرت فرنسا وبريطانيا إيران.")
+    assert triples(ex) == {("Warning", "france", "iran"), ("Warning", "uk", "iran")}
+
+
+def test_pronoun_subject_of_a_complement_clause(read: Read) -> None:
+    ex = read("أكد الجيش الإسرائيلي أنه هاجم أهدافا عسكرية في إيران.")
+    assert triples(ex) == {("Attack", "idf", "iran")}
+
+
+def test_content_of_a_warning_takes_the_warned_party_as_agent(read: Read) -> None:
+    ex = read("وحذرت الولايات المتحدة إيران من شن هجوم على إسرائيل.")
+    assert tuples(ex) == {("Warning", "usa", "iran", "Asserted"), ("Attack", "iran", "israel", "Possible")}
+
+
+def test_anaphoric_event_noun_takes_the_last_participants(read: Read) -> None:
+    ex = read("قصفت إسرائيل مطار دمشق. وأدانت سوريا الضربة.")
+    assert [(local(e.agent), local(e.target)) for e in ex.events] == [("israel", "damascus_airport")] * 2
+
+
+def test_demonstrative_officials_refer_to_the_persons_named_before(read: Read) -> None:
+    ex = read("التقى المبعوث الأمريكي الخاص جون هاركر ووزير الدفاع الأمريكي بيتر كولمان بالرئيس اللبناني. "
+              "وقد ضغط هؤلاء المسؤولين على الحكومة اللبنانية.")
+    pressure = {e.agent for e in ex.events if e.action == "Pressure"}
+    assert len(pressure) == 2
+
+
+# ---- modality -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "modality"), [
+    ("قصفت إسرائيل دمشق.", "Asserted"),
+    ("قد تهاجم إسرائيل إيران خلال الأيام المقبلة.", "Possible"),
+    ("اتهمت روسيا أوكرانيا بمهاجمة موسكو.", "Possible"),
+    ("تخطط إيران لشن هجوم على إسرائيل.", "Planned"),
+    ("ستهاجم إسرائيل لبنان إذا لم ينزع حزب الله سلاحه.", "Conditional"),
+    ("لم تهاجم تركيا العراق.", "Negated"),
+    ("نفت الولايات المتحدة أنها قصفت دمشق.", "Negated"),
+])
+def test_attack_modality(read: Read, text: str, modality: str) -> None:
+    ex = read(text)
+    attacks = [e for e in ex.events if e.action in ("Attack", "AirStrike", "DroneAttack", "MissileStrike")]
+    assert attacks and {e.modality for e in attacks} == {modality}
+
+
+def test_antecedent_of_a_condition_is_possible(read: Read) -> None:
+    ex = read("قد تهاجم إسرائيل بغداد في حال سمحت بهجوم إيراني على أراضيها.")
+    by_agent = {local(e.agent): e.modality for e in ex.events}
+    assert by_agent["israel"] == "Conditional"
+
+
+def test_past_tense_qad_is_not_a_hedge(read: Read) -> None:
+    ex = read("وقد ضغط المسؤولون الأمريكيون على الحكومة العراقية.")
+    assert {e.modality for e in ex.events} == {"Asserted"}
+
+
+# ---- provenance ---------------------------------------------------------------------------------------
+def test_reporting_chain_and_explicit_date(read: Read) -> None:
+    ex = read("ونقل موقع أكسيوس عن مسؤولين أمريكيين أن إسرائيل قصفت دمشق في 19 نوفمبر/تشرين الثاني 2023.")
+    (event,) = ex.events
+    assert local(event.reported_by) == "axios"
+    assert event.according_to and event.date == "2023-11-19"
