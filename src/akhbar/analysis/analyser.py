@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -24,6 +25,8 @@ from akhbar.analysis.normalise import Normalised, normalise, normalise_form
 TOKENIZER_FILE = "tokenizer.udpipe"
 SPACY_DIR = "spacy"
 BATCH_SIZE = 256  # sentences per spaCy batch
+CHUNK_TEXTS = 16  # texts tokenised together before their sentences go through spaCy
+_MODEL_ATTRS = [POS, MORPH, LEMMA, DEP, HEAD]
 
 
 class AnalysisError(Exception):
@@ -180,17 +183,35 @@ class DefaultAnalyser(Analyser):
         return sentences
 
     def pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
-        """Analyse texts, batching the sentences of each text through spaCy."""
+        """Analyse texts, batching the sentences of several texts through spaCy."""
+        chunk: list[str] = []
         for text in texts:
-            segments = self._segment(text)
-            twins = (self._twin(seg) for seg in segments)
+            chunk.append(text)
+            if len(chunk) >= CHUNK_TEXTS:
+                yield from self._analyse_chunk(chunk)
+                chunk = []
+        if chunk:
+            yield from self._analyse_chunk(chunk)
+
+    def _analyse_chunk(self, texts: list[str]) -> Iterator[Doc]:
+        """Tokenise the texts, run the spaCy pipeline on every sentence at once, build the Docs."""
+        segmented = [self._segment(text) for text in texts]
+        twins = self.nlp.pipe((self._twin(seg) for segs in segmented for seg in segs),
+                              batch_size=BATCH_SIZE)
+        strings = self.vocab.strings
+        for text, segments in zip(texts, segmented, strict=True):
             sentences: list[list[Tok]] = []
-            for seg, twin in zip(segments, self.nlp.pipe(twins, batch_size=BATCH_SIZE), strict=True):
-                sentences.append([
-                    Tok(s, e, t.pos_, str(t.morph), t.lemma_, t.dep_,
-                        -1 if t.head.i == t.i else t.head.i, form)
-                    for (s, e, form), t in zip(seg, twin, strict=True)
-                ])
+            for seg in segments:
+                twin = next(twins)
+                rows = twin.to_array(_MODEL_ATTRS).tolist()
+                toks = []
+                for i, ((s, e, form), (pos_id, morph, lemma, dep, head)) in enumerate(
+                        zip(seg, rows, strict=True)):
+                    # HEAD is a signed offset stored as uint64
+                    rel = head - (1 << 64) if head >= 1 << 63 else head
+                    toks.append(Tok(s, e, head=-1 if rel == 0 else i + rel,
+                                    ids=(pos_id, morph, lemma, dep, strings.add(form))))
+                sentences.append(toks)
             yield build_doc(self.vocab, text, sentences)
 
     def _twin(self, seg: list[tuple[int, int, str]]) -> Doc:

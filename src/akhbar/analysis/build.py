@@ -15,6 +15,9 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, NORM, POS
+from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -22,15 +25,20 @@ SPACE_POS = "SPACE"
 OTHER_POS = "X"
 ATTACH_DEP = "dep"  # relation of whitespace and stray tokens to their neighbour
 ROOT_DEP = "ROOT"
+_ATTRS = [POS, MORPH, LEMMA, DEP, HEAD, NORM]
 
 
 class OffsetError(ValueError):
     """Model tokens that are not ordered, non-overlapping, non-empty ranges of the text."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
-    """A model token: original [start, end), annotations, and head index within its sentence (-1: root)."""
+    """A model token: original [start, end), annotations, and head index within its sentence (-1: root).
+
+    `ids` may carry the annotations already as vocabulary ids (POS id, MORPH, LEMMA, DEP and NORM
+    hashes), which spares string look-ups for spaCy models; it then wins over the strings.
+    """
 
     start: int
     end: int
@@ -40,9 +48,10 @@ class Tok:
     dep: str = ""
     head: int = -1
     norm: str = ""
+    ids: tuple[int, int, int, int, int] | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Piece:
     start: int
     end: int
@@ -181,21 +190,34 @@ def build_doc(vocab: Vocab, text: str, sentences: Sequence[Sequence[Tok]]) -> Do
     where: dict[tuple[int, int], int] = {(p.sent, p.tok_index): i for i, p in enumerate(owners)
                                          if p.kind == "model"}
     heads = list(range(n))
-    deps = [ROOT_DEP] * n
-    pos = [""] * n
-    morphs = [""] * n
-    lemmas = [""] * n
+    strings = vocab.strings
+    space_pos, other_pos = IDS[SPACE_POS], IDS[OTHER_POS]
+    attach, root = strings.add(ATTACH_DEP), strings.add(ROOT_DEP)
+    rows = numpy.zeros((n, 6), dtype="uint64")
     for i, p in enumerate(owners):
-        if p.kind == "model" and p.tok is not None:
-            t = p.tok
-            pos[i], morphs[i], lemmas[i] = t.pos, t.morph, t.lemma or words[i]
-            if t.head >= 0 and (p.sent, t.head) in where:
-                heads[i], deps[i] = where[(p.sent, t.head)], t.dep or ATTACH_DEP
+        t = p.tok
+        if t is not None:
+            if t.ids is not None:
+                pos_id, morph, lemma, dep, norm = t.ids
             else:
-                deps[i] = ROOT_DEP
+                pos_id = IDS.get(t.pos, 0) if t.pos else 0
+                morph = vocab.morphology.add(t.morph) if t.morph else 0
+                lemma = strings.add(t.lemma) if t.lemma else 0
+                dep = strings.add(t.dep) if t.dep else 0
+                norm = strings.add(t.norm) if t.norm else 0
+            rows[i, 0] = pos_id
+            rows[i, 1] = morph
+            rows[i, 2] = lemma or strings.add(words[i])
+            rows[i, 5] = norm or strings.add(words[i])
+            if t.head >= 0 and (p.sent, t.head) in where and where[(p.sent, t.head)] != i:
+                heads[i] = where[(p.sent, t.head)]
+                rows[i, 3] = dep or attach
+            else:
+                rows[i, 3] = root
         else:
-            pos[i] = SPACE_POS if p.kind == "space" else OTHER_POS
-            lemmas[i] = words[i]
+            rows[i, 0] = space_pos if p.kind == "space" else other_pos
+            rows[i, 2] = rows[i, 5] = strings.add(words[i])
+            rows[i, 3] = root
     # Attach non-model tokens to the nearest model token of their sentence (previous, else next).
     for i, p in enumerate(owners):
         if p.kind == "model":
@@ -220,10 +242,10 @@ def build_doc(vocab: Vocab, text: str, sentences: Sequence[Sequence[Tok]]) -> Do
                 first -= 1
             target = first
         if target != i:
-            heads[i], deps[i] = target, ATTACH_DEP
-    doc = Doc(vocab, words=words, spaces=spaces, pos=pos, morphs=morphs, lemmas=lemmas,
-              heads=heads, deps=deps)
-    for i, p in enumerate(owners):
-        if p.tok is not None and p.tok.norm:
-            doc[i].norm_ = p.tok.norm
+            heads[i] = target
+            rows[i, 3] = attach
+    rows[:, 4] = (numpy.arange(n, dtype="int64") * -1 + numpy.array(heads, dtype="int64")).astype("uint64")
+    doc = Doc(vocab, words=words, spaces=spaces)
+    if n:
+        doc.from_array(_ATTRS, rows)
     return doc
