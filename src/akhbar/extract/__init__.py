@@ -8,6 +8,8 @@ modality (`modality.modality`). Every offset is a code-point offset into `articl
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from akhbar.extract.actors import ActorFinder, ActorRef
@@ -74,6 +76,43 @@ def _resolve(ref: ActorRef, role: str, core: str, kb: KnowledgeBase) -> list[str
     return out
 
 
+def _passives(doc: Doc | None, words: list[Word]) -> set[int]:
+    """Words that are passive verbs: a damma on an early letter (قُصفت، استُهدف) or Voice=Pass in the parse."""
+    out = {w.index - words[0].index for w in words if "\u064f" in w.text[:4] and len(w.text) > 3}
+    if doc is None or not words:
+        return out
+    span = doc.char_span(words[0].start, words[-1].end, alignment_mode="expand")
+    if span is None:
+        return out
+    starts = {w.start: n for n, w in enumerate(words)}
+    for tok in span:
+        if tok.pos_ == "VERB" and "Pass" in tok.morph.get("Voice") and tok.idx in starts:
+            out.add(starts[tok.idx])
+    return out
+
+
+def _settle_perpetrators(ex: Extraction, weak: list[int]) -> None:
+    """An attack whose agent was only guessed (or missing) takes the agent that the article names, without
+    dispute, for attacks on the same target (استهداف أربيل → the IRGC that claimed it)."""
+    weak_set = set(weak)
+    known: dict[str, set[str]] = {}
+    for n, ev in enumerate(ex.events):
+        if n not in weak_set and ev.agent and ev.target and ev.modality == "Asserted" \
+                and _core(ev.action) == "Attack":
+            known.setdefault(ev.target, set()).add(ev.agent)
+    for n in weak:
+        ev = ex.events[n]
+        agents = known.get(ev.target or "", set())
+        if _core(ev.action) == "Attack" and len(agents) == 1:
+            ex.events[n] = replace(ev, agent=next(iter(agents)))
+
+
+def _core(action: str) -> str:
+    from akhbar.graph.rdf import core_action
+
+    return core_action(action)
+
+
 def _keep_mention(ref: ActorRef) -> bool:
     """Mentions worth keeping as labels: not demonstratives (هؤلاء) that name a group of persons."""
     if ref.how != "anaphor":
@@ -89,6 +128,7 @@ def extract(doc: Doc, article: Article, kb: KnowledgeBase) -> Extraction:
     ex = Extraction(article=article)
     used: set[str] = set()
     memory: dict[str, tuple[list[ActorRef], list[ActorRef]]] = {}
+    weak_events: list[int] = []
     for s_start, s_end in sentence_spans(text):
         words = words_of(text, s_start, s_end)
         if not words:
@@ -100,17 +140,18 @@ def extract(doc: Doc, article: Article, kb: KnowledgeBase) -> Extraction:
                     ex.mentions.append(Mention(actor=iri, span=Span(ref.start, ref.end), text=ref.surface))
                     used.add(iri)
         triggers = find_triggers(words, lex, text)
-        speakers = [r for r in refs if r.kind not in ("Location", "MediaOutlet") and r.how != "nisba"]
-        if speakers:
-            memory["speaker"] = ([speakers[0]], [])
+        linker = SentenceLinker(words, refs, triggers, lex, text, _deps(doc, words), _passives(doc, words))
+        speaker = linker.speaker()
+        if speaker is not None:
+            memory["speaker"] = ([speaker], [])
         if not triggers:
             continue
-        linker = SentenceLinker(words, refs, triggers, lex, text, _deps(doc, words))
         reported_by, according_to = reporting_chain(words, refs, lex, text)
         seen: set[tuple] = set()
         for trig in triggers:
             agents_refs, target_refs = linker.args(trig, memory)
-            if agents_refs and target_refs:
+            weak = linker.weak_agent
+            if agents_refs and target_refs and not weak:
                 memory[trig.core] = (agents_refs, target_refs)
             mod = modality(words, trig, triggers, lex, text)
             action = _subclass(trig, words, lex)
@@ -127,8 +168,12 @@ def extract(doc: Doc, article: Article, kb: KnowledgeBase) -> Extraction:
                         continue
                     seen.add(key)
                     used.update(x for x in (agent, target) if x)
+                    if weak or agent is None:
+                        weak_events.append(len(ex.events))
                     ex.events.append(Event(action=action, trigger=t_span, sentence=Span(s_start, s_end),
                                            agent=agent, target=target, modality=mod, date=date,
                                            reported_by=reported_by, according_to=according_to))
+    _settle_perpetrators(ex, weak_events)
+    used.update(e.agent for e in ex.events if e.agent)
     ex.new_actors = [a for iri, a in finder.minted.items() if iri in used]
     return ex

@@ -180,7 +180,7 @@ class ActorFinder:
                 return self._ref(words, i, j + 1, skip, (kb_iri,), "kb")
             if group:
                 key = "officials|" + state.rsplit("/", 1)[-1]
-            iri = self._mint(kind, key, label, ((link, state),))
+            iri = self._mint(kind, key, label, ((link, state),) if link else ())
             ref = self._ref(words, i, j + 1, skip, (iri,), "organ")
             return ref
         return None
@@ -225,6 +225,15 @@ class ActorFinder:
             return None
         n, skip = m
         j = i + n
+        # a known person a few words on (الأمين العام لحزب الله اللبناني حسن نصر الله): the title is his
+        for k in range(j, min(len(words), j + 8)):
+            if k > j and any(c in ".:؛;!?؟()" for c in self.gap_text(k - 1, k)):
+                break
+            km = self._kb_match(words, k)
+            if (km and self.kb.kind(km[1]) in ("Official", "Militia") and km[2] == 0 \
+                    and self.kb.actors[km[1]].links.get("memberOf") is not None) or \
+                    (km and self.kb.kind(km[1]) == "Official" and km[2] == 0):
+                return self._ref(words, i, k + km[0], skip, (km[1],), "title")
         state: str | None = None
         affil: str | None = None
         if j < len(words):
@@ -240,7 +249,8 @@ class ActorFinder:
             if organ is not None:
                 affil = organ.iri
                 j = organ.last
-            elif km and self.kb.kind(km[1]) != "Official":
+            elif km and self.kb.kind(km[1]) in ("StateOrgan", "Militia", "Organization", "State") \
+                    and (km[2] == 0 or words[j].norm.startswith("ل")):
                 affil = km[1]
                 j += km[0]
                 if j < len(words):
@@ -265,6 +275,7 @@ class ActorFinder:
                 break
             w = words[k]
             if w.norm in self.lex.name_stop or w.norm in self.lex.triggers or (w.norm.startswith("و") and k > j) \
+                    or (k == j and w.norm.startswith(("وت", "وي", "ول", "وب"))) \
                     or len(w.norm) < 2 or w.norm.isdigit():
                 break
             km = self._kb_match(words, k)
@@ -309,7 +320,7 @@ class ActorFinder:
         if end < len(words) and not words[i + 1].norm.startswith("ال") and words[end].norm.startswith("ال") \
                 and not self.gap_text(end - 1, end).strip() and words[end].norm not in self.lex.triggers:
             end += 1  # construct: شركات الشحن
-        if self._kb_match(words, i + 1) or words[i + 1].norm in self.lex.name_stop:
+        if self._kb_match(words, i + 1) or words[i + 1].key() not in self.lex.heads["collective"]:
             return None
         skip = 1 if words[i].norm.startswith("و") else 0
         start = words[i].offset_after(skip, self.text)

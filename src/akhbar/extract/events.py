@@ -88,6 +88,8 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
         e = lex.triggers.get(w.norm)
         if e is None or not _needs_ok(words, i, e, lex):
             continue
+        if e.pos == "verb" and i > 0 and words[i - 1].norm == "ما":
+            continue  # "ما يلزم": a relative clause, not an act
         out.append(Trigger(i, i + 1, e.action, e))
         taken.add(i)
     out.sort(key=lambda t: t.first)
@@ -115,13 +117,16 @@ class SentenceLinker:
     """Links the triggers of one sentence to the actor mentions around them."""
 
     def __init__(self, words: list[Word], refs: list[ActorRef], triggers: list[Trigger], lex: Lexicon,
-                 text: str, deps: dict[int, list[tuple[str, int]]] | None = None) -> None:
+                 text: str, deps: dict[int, list[tuple[str, int]]] | None = None,
+                 passives: set[int] | None = None) -> None:
         self.words = words
         self.refs = refs
         self.triggers = triggers
         self.lex = lex
         self.text = text
         self.deps = deps or {}
+        self.passives = passives or set()
+        self.weak_agent = False  # set by args(): the agent came from a last-resort guess
         self.ref_at: dict[int, ActorRef] = {}
         for r in refs:
             for k in range(r.first, r.last):
@@ -233,6 +238,26 @@ class SentenceLinker:
                 return None
         return None
 
+    def sentence_subject(self, before: int) -> ActorRef | None:
+        """The first person, state, organ or group named in the sentence before word `before`."""
+        for r in self.refs:
+            if r.first >= before:
+                return None
+            if r.kind not in ("Location", "MediaOutlet") and r.how != "nisba":
+                return r
+        return None
+
+    def speaker(self) -> ActorRef | None:
+        """Who speaks in the sentence: the subject of its first verb of saying (None if it has none)."""
+        for j, w in enumerate(self.words):
+            if w.norm in self.lex.reporting_verbs or w.norm.lstrip("وف") in self.lex.reporting_verbs \
+                    or w.norm in self.lex.claim_verbs:
+                r = self.adjacent_ref(j) or self.ref_before(j)
+                if r is not None and r.kind not in ("Location", "MediaOutlet"):
+                    return r
+                return None
+        return None
+
     def fallback_agent(self, trig: Trigger, targets: list[ActorRef]) -> list[ActorRef]:
         """Agent of last resort: the nearest actor before the trigger in the sentence (not a target or outlet),
         a named actor before an adjective one."""
@@ -294,6 +319,20 @@ class SentenceLinker:
             before = None  # "الأراضي العراقية لشن": an adjective is not a subject
         dep_agent, dep_target = self.dep_args(v)
         pron = self.pronoun_subject(v)
+        if v in self.passives:
+            # قُصفت دمشق / الناقلة أُصيبت: the subject is the target; an agent only with من قبل
+            target = after or before
+            agent = None
+            for j in range(v + 1, min(len(self.words) - 1, v + 8)):
+                if self.words[j].norm == "من" and self.words[j + 1].norm == "قبل":
+                    agent = self.ref_after(j + 1, limit=3)
+                    break
+            return ([agent] if agent else []), (self.coordinated(target) if target else [])
+        if before is None and pron is None and after is None and self.words[v].norm.startswith("و") \
+                and self.words[v].norm[1:2] not in ("ي", "ت", "ن"):
+            subject = self.sentence_subject(v)
+            if subject is not None:
+                before = subject  # "علق نصر الله ... وتوعد": a conjoined verb shares the first subject
         if before is not None:
             agents = list(reversed(self.coordinated(before, forward=False)))
         elif pron is not None:
@@ -306,11 +345,12 @@ class SentenceLinker:
         if trig.light is not None:
             anchor = max(anchor, trig.last - 1)
         obj = self.adjacent_ref(anchor)
-        if obj is not None and obj not in agents:
+        agent_iris = {i for a in agents for i in a.iris}
+        if obj is not None and not set(obj.iris) & agent_iris:
             targets = self.coordinated(obj)
         else:
             targets = self.prep_target(anchor, trig.core)
-        if not targets and dep_target is not None and dep_target not in agents:
+        if not targets and dep_target is not None and not set(dep_target.iris) & agent_iris:
             targets = self.coordinated(dep_target)
         return agents, targets
 
@@ -324,6 +364,8 @@ class SentenceLinker:
             if j in self.trigger_at and j != k and self.trigger_at[j].entry and self.trigger_at[j].entry.pos == "verb":
                 return []
             if w.norm in preps or w.norm in ("علي", "ضد"):
+                if w.norm == "من" and core == "Warning" and j - k > 2:
+                    continue  # "بعد ساعات من تهديد ...": only "حذر (X) من Y" names whom the warning is about
                 r = self.ref_after(j, limit=4)
                 if r:
                     return self.coordinated(r)
@@ -451,10 +493,30 @@ class SentenceLinker:
             targets = self.stop_target(trig)
         if not agents:
             agents = self.content_agent(trig, targets)
+        self.weak_agent = False
         if not agents:
             agents = self.fallback_agent(trig, targets)
-        agents = [a for a in agents if a not in targets]
+            self.weak_agent = True
+        if not targets and trig.core == "Warning":
+            targets = self.attacker_target(trig, agents)
+        target_iris = {i for t in targets for i in t.iris}
+        agents = [a for a in agents if not set(a.iris) & target_iris]
         return agents, targets
+
+    def attacker_target(self, trig: Trigger, agents: list[ActorRef]) -> list[ActorRef]:
+        """A warning with no addressee is aimed at the author of the attack the sentence names
+        (حذر من أي هجوم تركي، توعد ... على اغتيال إسرائيل لـ ...)."""
+        agent_iris = {i for a in agents for i in a.iris}
+        best: list[ActorRef] = []
+        distance = 99
+        for other in self.triggers:
+            if other.core != "Attack" or other.entry is None or other.entry.pos != "noun":
+                continue
+            attackers, _ = self.noun_args(other)
+            attackers = [a for a in attackers if not set(a.iris) & agent_iris]
+            if attackers and abs(other.first - trig.first) < distance and abs(other.first - trig.first) <= 15:
+                best, distance = attackers, abs(other.first - trig.first)
+        return best
 
     def stop_target(self, trig: Trigger) -> list[ActorRef]:
         """دعا المجلس إلى وقف هجمات الحوثيين → the party asked to stop is the target of the pressure."""
