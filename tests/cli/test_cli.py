@@ -13,9 +13,10 @@ import rdflib
 from typer.testing import CliRunner
 
 from akhbar.cli import app
-from akhbar.graph.store import article_graphs, count_quads, open_store, replace_graph
+from akhbar.graph.store import article_graphs, count_quads, load_base_graphs, open_store, replace_graph
 from akhbar.graph.vocab import INFERRED_GRAPH, article_graph
-from tests.conftest import SAMPLE
+
+SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "articles" / "seed.txt"
 
 SUMMARY = re.compile(r"(\d+) articles, (\d+) events, (\d+) triples in [\d.]+ s")
 
@@ -29,15 +30,15 @@ def test_build_prints_a_summary_and_stores_one_graph_per_article(runner: CliRunn
     result = invoke(runner, "build", SAMPLE, "--store", store)
     assert result.exit_code == 0, result.output
     articles, events, triples = map(int, SUMMARY.search(result.output).groups())
-    assert (articles, triples) == (1, count_quads(open_store(store), article_graph("seed")))
+    assert (articles, triples) == (1, count_quads(open_store(store, read_only=True), article_graph("seed")))
     assert events >= 5
 
 
 def test_rebuilding_replaces_the_graph(runner: CliRunner, store_copy: Path) -> None:
-    before = count_quads(open_store(store_copy))
+    before = count_quads(open_store(store_copy, read_only=True))
     result = invoke(runner, "build", SAMPLE, "--store", store_copy)
     assert result.exit_code == 0, result.output
-    assert count_quads(open_store(store_copy)) == before
+    assert count_quads(open_store(store_copy, read_only=True)) == before
 
 
 def test_bad_files_are_reported_and_good_ones_stored(runner: CliRunner, tmp_path: Path) -> None:
@@ -52,7 +53,7 @@ def test_bad_files_are_reported_and_good_ones_stored(runner: CliRunner, tmp_path
     assert re.search(r"error:.*empty\.txt: empty file", result.output)
     assert re.search(r"error:.*latin1\.txt: not valid UTF-8", result.output)
     assert "1 articles" in result.output and "2 failed" in result.output
-    assert article_graphs(open_store(store)) == [article_graph("good")]
+    assert article_graphs(open_store(store, read_only=True)) == [article_graph("good")]
 
 
 def test_a_crash_mid_build_keeps_earlier_articles_whole(runner: CliRunner, store_copy: Path, tmp_path: Path,
@@ -60,7 +61,7 @@ def test_a_crash_mid_build_keeps_earlier_articles_whole(runner: CliRunner, store
     """An unexpected failure while reading the second article leaves the first one and the old store intact."""
     from akhbar import pipeline
 
-    before = count_quads(open_store(store_copy), article_graph("seed"))
+    before = count_quads(open_store(store_copy, read_only=True), article_graph("seed"))
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a_first.txt").write_bytes(SAMPLE.read_bytes())
@@ -75,7 +76,7 @@ def test_a_crash_mid_build_keeps_earlier_articles_whole(runner: CliRunner, store
     monkeypatch.setattr(pipeline.Reader, "quads", explode)
     result = invoke(runner, "build", folder, "--store", store_copy)
     assert result.exit_code != 0
-    store = open_store(store_copy)
+    store = open_store(store_copy, read_only=True)
     assert article_graphs(store) == sorted([article_graph("seed"), article_graph("a_first")])
     assert count_quads(store, article_graph("a_first")) == before
 
@@ -87,7 +88,7 @@ def test_every_export_format_parses_back(runner: CliRunner, sample_store: Path, 
     out = tmp_path / f"export.{fmt}"
     result = invoke(runner, "export", "--store", sample_store, "--format", fmt, "--output", out)
     assert result.exit_code == 0, result.output
-    store = open_store(sample_store)
+    store = open_store(sample_store, read_only=True)
     dataset = rdflib.Dataset()
     dataset.parse(out, format=parse_as)
     ox_format = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
@@ -127,7 +128,7 @@ def test_query_formats_and_params(runner: CliRunner, sample_store: Path, tmp_pat
 def test_reason_lifts_an_organs_attack_to_its_state(runner: CliRunner, tmp_path: Path) -> None:
     """A hand-written article graph: the Israeli army (partOf Israel) attacks Iran; an official of Iraq is warned."""
     store_dir = tmp_path / "s"
-    assert invoke(runner, "build", SAMPLE, "--store", store_dir).exit_code == 0
+    load_base_graphs(open_store(store_dir))
     ak, idn = "https://w3id.org/akhbar/ontology#", "https://w3id.org/akhbar/id/"
     g = article_graph("hand")
     trig = f"""
@@ -141,7 +142,7 @@ def test_reason_lifts_an_organs_attack_to_its_state(runner: CliRunner, tmp_path:
     result = invoke(runner, "reason", "--store", store_dir)
     assert result.exit_code == 0, result.output
     added = int(re.search(r"(\d+) inferred triples", result.output).group(1))
-    store = open_store(store_dir)
+    store = open_store(store_dir, read_only=True)
     assert count_quads(store, INFERRED_GRAPH) == added > 0
     inferred = f"<{INFERRED_GRAPH}>"
     assert store.query(f"ASK {{ GRAPH {inferred} {{ <{idn}israel> <{ak}attacks> <{idn}iran> }} }}")

@@ -6,6 +6,8 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -17,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from akhbar.cli import app
-from akhbar.graph.store import PREFIXES, StoreError, StoreLock, open_store
+from akhbar.graph.store import PREFIXES, StoreError, StoreLock, using_store
 from akhbar.graph.vocab import INFERRED_GRAPH
 from akhbar.text import InputError, iter_input_files
 
@@ -33,14 +35,14 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def _existing_store(path: Path) -> ox.Store:
-    if not path.is_dir():
-        fail(f"{path}: no store here; build one first with `akhbar build ARTICLES --store {path}`")
+@contextmanager
+def existing_store(path: Path, purpose: str, write: bool = False) -> Iterator[ox.Store]:
+    """The store for one command, or a one-line error saying how to make or free it."""
     try:
-        return open_store(path)
+        with using_store(path, purpose, write) as db:
+            yield db
     except StoreError as e:
         fail(str(e))
-    raise AssertionError  # unreachable
 
 
 @app.command()
@@ -97,16 +99,26 @@ def query(
     ] = None,
 ) -> None:
     """Run a SPARQL query over the whole store (all graphs as the default graph)."""
-    from akhbar.graph.query import QueryError, parse_param, resolve_query, run_query, short
+    from akhbar.graph.query import QueryError, parse_param, resolve_query, run_query
 
     try:
         path = resolve_query(query_name)
         params = dict(parse_param(p) for p in param or [])
-        text = path.read_text(encoding="utf-8")
-        db = _existing_store(store)
-        result = run_query(db, text, params)
     except QueryError as e:
         fail(str(e))
+    text = path.read_text(encoding="utf-8")
+    with existing_store(store, "query") as db:
+        try:
+            result = run_query(db, text, params)
+            print_result(result, fmt)
+        except QueryError as e:
+            fail(str(e))
+
+
+def print_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: ResultFormat) -> None:
+    """Write query results to stdout: a table, CSV or SPARQL JSON (CONSTRUCT results as Turtle)."""
+    from akhbar.graph.query import short
+
     if isinstance(result, ox.QueryBoolean):
         out.print("true" if bool(result) else "false")
         return
@@ -150,21 +162,21 @@ def export(
     graph: Annotated[str | None, typer.Option(help="Export only this named graph (IRI).")] = None,
 ) -> None:
     """Export the store (every graph; Turtle merges them) or one named graph."""
-    db = _existing_store(store)
     rdf_format = EXPORT_FORMATS[fmt]
-    if graph is not None:
-        node = ox.NamedNode(graph)
-        if not db.contains_named_graph(node):
-            fail(f"{graph}: no such graph in {store}")
-        source = ox.Store()
-        source.extend(ox.Quad(q.subject, q.predicate, q.object, node)
-                      for q in db.quads_for_pattern(None, None, None, node))
-        db = source
-    if rdf_format.supports_datasets:
-        data = db.dump(format=rdf_format, prefixes=PREFIXES if rdf_format is not ox.RdfFormat.N_QUADS else None)
-    else:
-        merged = db.query("CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
-        data = ox.serialize(merged, format=rdf_format, prefixes=PREFIXES)
+    with existing_store(store, "export") as db:
+        source = db
+        if graph is not None:
+            node = ox.NamedNode(graph)
+            if not db.contains_named_graph(node):
+                fail(f"{graph}: no such graph in {store}")
+            source = ox.Store()
+            source.extend(db.quads_for_pattern(None, None, None, node))
+        if rdf_format.supports_datasets:
+            prefixes = None if rdf_format is ox.RdfFormat.N_QUADS else PREFIXES
+            data = source.dump(format=rdf_format, prefixes=prefixes)
+        else:
+            merged = source.query("CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+            data = ox.serialize(merged, format=rdf_format, prefixes=PREFIXES)
     if output is None:
         sys.stdout.buffer.write(data)
     else:
@@ -179,8 +191,8 @@ def reason(store: StoreOpt) -> None:
     """OWL 2 RL closure (owlrl) of ontology + actors + articles; new triples replace the inferred graph."""
     from akhbar.graph.reason import reason as run_reason
 
-    db = _existing_store(store)
-    added = run_reason(db)
+    with existing_store(store, "reason", write=True) as db:
+        added = run_reason(db)
     out.print(f"{added} inferred triples in <{INFERRED_GRAPH}>", highlight=False)
 
 
@@ -192,8 +204,8 @@ def validate(
     """Check the store against the SHACL shapes; exit 1 on any violation."""
     from akhbar.graph.shacl import validate_store
 
-    db = _existing_store(store)
-    result = validate_store(db, shapes)
+    with existing_store(store, "validate") as db:
+        result = validate_store(db, shapes)
     if result.conforms:
         out.print("conforms: the store satisfies every shape")
         return
@@ -251,7 +263,7 @@ def serve(
         fail(f"{store}: no store here; build one first with `akhbar build ARTICLES --store {store}`")
     command = server_command(store, host, port, writable, timeout)
     try:
-        with StoreLock(store, "serve"):
+        with StoreLock(store, "serve", shared=not writable):
             err.print(f"serving {store} at http://{host}:{port}/ ({'read-write' if writable else 'read-only'}); "
                       "Ctrl-C stops", highlight=False)
             code = run_server(command)

@@ -1,7 +1,7 @@
 """Running the SPARQL library (queries/*.rq) with safely bound parameters, and formatting results.
 
-Parameters are bound with Oxigraph's substitutions (SEP-0007): a value becomes one RDF term, never
-query text, so quotes, braces or an injected UPDATE in a value are matched literally.
+A parameter becomes one RDF term in a VALUES block, serialised by pyoxigraph — never pasted text —
+so quotes, braces or an injected UPDATE in a value are matched literally.
 """
 
 from __future__ import annotations
@@ -64,12 +64,52 @@ def parse_term(value: str) -> ox.NamedNode | ox.Literal:
     return ox.Literal(value)
 
 
+def bind_values(text: str, params: dict[str, ox.NamedNode | ox.Literal]) -> str:
+    """Bind parameters by opening the WHERE group with `VALUES ?name { term }`.
+
+    Each term is written by pyoxigraph's own N-Triples serialiser, so a value can only ever be one
+    RDF term: quotes, braces or an injected UPDATE are escaped and matched literally. (Oxigraph's own
+    substitutions would do the same but demand that every bound variable is projected.)
+    """
+    if not params:
+        return text
+    at = _where_brace(text)
+    if at < 0:
+        raise QueryError("cannot bind --param: the query has no WHERE group")
+    values = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in params.items())
+    return f"{text[:at + 1]} {values} {text[at + 1:]}"
+
+
+def _where_brace(text: str) -> int:
+    """Index of the `{` opening the WHERE group, skipping comments, strings and IRIs (-1 if none)."""
+    i, n, first_brace, after_where = 0, len(text), -1, False
+    while i < n:
+        ch = text[i]
+        if ch == "#":
+            i = text.find("\n", i)
+            i = n if i < 0 else i
+        elif ch in "\"'":
+            end = text.find(ch, i + 1)
+            while end > 0 and text[end - 1] == "\\":
+                end = text.find(ch, end + 1)
+            i = n if end < 0 else end
+        elif ch == "<" and re.match(r"<[^\s<>\"{}|^`]*>", text[i:]):
+            i = text.index(">", i)
+        elif ch == "{":
+            if after_where:
+                return i
+            first_brace = i if first_brace < 0 else first_brace
+        elif text[i:i + 5].upper() == "WHERE" and not text[i - 1:i].isalnum() and not text[i + 5:i + 6].isalnum():
+            after_where = True
+            i += 4
+        i += 1
+    return first_brace
+
+
 def run_query(store: ox.Store, text: str, params: dict[str, ox.NamedNode | ox.Literal] | None = None):
-    """Execute a SPARQL query over all graphs (the default graph is their union)."""
-    substitutions = {ox.Variable(k): v for k, v in (params or {}).items()}
+    """Execute a SPARQL query over all graphs (the default graph is their union), parameters bound."""
     try:
-        return store.query(text, use_default_graph_as_union=True, substitutions=substitutions or None,
-                           prefixes=PREFIXES)
+        return store.query(bind_values(text, params or {}), use_default_graph_as_union=True, prefixes=PREFIXES)
     except SyntaxError as err:
         raise QueryError(f"SPARQL syntax error: {err}") from None
 

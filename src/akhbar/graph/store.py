@@ -8,6 +8,7 @@ applies in one transaction: a failure or a kill mid-write leaves the graph as it
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -109,15 +110,18 @@ LOCK_NAME = "akhbar.lock"
 
 
 class StoreLock:
-    """An advisory lock on a store folder, held by `build` and `serve` for their whole run.
+    """An advisory lock on a store folder, held by every command for its whole run.
 
-    Oxigraph's read-only server must not run while another process writes, so the two refuse
-    each other with a clear message instead of risking a corrupt read.
+    Writers (`build`, `reason`, `serve --writable`) hold it exclusively; readers (`query`, `export`,
+    `validate`, the read-only `serve`) share it. Oxigraph's read-only mode must not run while another
+    process writes, so a reader and a writer refuse each other with a clear message instead of risking
+    a torn read; readers run side by side.
     """
 
-    def __init__(self, path: Path, purpose: str) -> None:
+    def __init__(self, path: Path, purpose: str, shared: bool = False) -> None:
         self.path = Path(path)
         self.purpose = purpose
+        self.shared = shared
         self._fh = None
 
     def __enter__(self) -> StoreLock:
@@ -127,23 +131,35 @@ class StoreLock:
         self.path.mkdir(parents=True, exist_ok=True)
         fh = open(self.path / LOCK_NAME, "a+")
         try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fh, (fcntl.LOCK_SH if self.shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
         except BlockingIOError:
             fh.seek(0)
-            holder = fh.read().strip() or "another process"
+            holder = fh.read().strip() or "a running `akhbar serve`, query or export"
             fh.close()
             raise StoreError(f"{self.path}: the store is in use ({holder}); "
                              f"stop it before running `akhbar {self.purpose}`") from None
-        fh.seek(0)
-        fh.truncate()
-        fh.write(f"akhbar {self.purpose}, pid {os.getpid()}")
-        fh.flush()
+        if not self.shared:
+            fh.seek(0)
+            fh.truncate()
+            fh.write(f"akhbar {self.purpose}, pid {os.getpid()}")
+            fh.flush()
         self._fh = fh
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self._fh is not None:
-            self._fh.seek(0)
-            self._fh.truncate()
+            if not self.shared:
+                self._fh.seek(0)
+                self._fh.truncate()
             self._fh.close()
             self._fh = None
+
+
+@contextmanager
+def using_store(path: Path, purpose: str, write: bool = False) -> Iterator[ox.Store]:
+    """Open an existing store for one command, under the store lock (shared for readers)."""
+    path = Path(path)
+    if not (path / "CURRENT").exists():
+        raise StoreError(f"{path}: no store here; build one first with `akhbar build ARTICLES --store {path}`")
+    with StoreLock(path, purpose, shared=not write):
+        yield open_store(path, read_only=not write)
