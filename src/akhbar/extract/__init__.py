@@ -141,9 +141,13 @@ def extract(doc: Doc, article: Article, kb: KnowledgeBase) -> Extraction:
                     used.add(iri)
         triggers = find_triggers(words, lex, text)
         linker = SentenceLinker(words, refs, triggers, lex, text, _deps(doc, words), _passives(doc, words))
-        speaker = linker.speaker()
+        has_verb, speaker = linker.speaker()
         if speaker is not None:
+            speaker = finder.speaks_for.get(speaker.iri, speaker)
             memory["speaker"] = ([speaker], [])
+        if speaker is None and (has_verb or not refs) and "speaker" in memory:
+            speaker = memory["speaker"][0][0]  # وتابع / وأضاف: the last speaker goes on
+        linker.we = speaker
         if not triggers:
             continue
         reported_by, according_to = reporting_chain(words, refs, lex, text)

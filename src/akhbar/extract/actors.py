@@ -52,6 +52,7 @@ class ActorFinder:
     recent: list[ActorRef] = field(default_factory=list)
     recent_persons: list[list[ActorRef]] = field(default_factory=list)
     _words: list[Word] = field(default_factory=list)
+    speaks_for: dict[str, ActorRef] = field(default_factory=dict)  # spokesperson → the body they speak for
 
     # ---- helpers -------------------------------------------------------------------------------------
     def first_keys(self, word: Word) -> list[tuple[str, int]]:
@@ -160,6 +161,8 @@ class ActorFinder:
             if kind == "Militia":
                 return self._militia(words, i, j, skip, noun)
             state, _ = self._state_word(words[j])
+            if kind == "State" and state is not None:
+                return self._ref(words, i, j + 1, skip, (state,), "organ", "State")  # النظام الإسرائيلي
             if state is None and words[j].norm == "في" and j + 1 < len(words) and not group:
                 state, _ = self._state_word(words[j + 1])
                 if state is not None:
@@ -303,6 +306,8 @@ class ActorFinder:
             key = strip_article(name_words[-1].norm)
             iri = self.aliases.get(key) or self._mint(kind, key, name, links)
             self.aliases[key] = iri
+            if affil and any(w.norm == "باسم" for w in words[i:name_start]):
+                self.speaks_for[iri] = self._ref(words, i, i + 1, skip, (affil,), "organ")
             return self._ref(words, i, k, skip, (iri,), "title", kind)
         if state and affil is None:
             title_key = "|".join(tuple(w.key() for w in words[i:i + n]))
@@ -418,9 +423,8 @@ class ActorFinder:
                     end = end + 1 + km[0]
             if end == i + 1 and not (words[i].norm.startswith("ال") or skip):
                 return None  # an indefinite bare head (قاعدة) names nothing
-            if end == i + 1 and key in self.lex.heads["named_facility"] and not key.endswith(("ات", "ن")) \
-                    and key not in self.lex.heads["collective_facility"]:
-                return None  # a bare singular (المدينة، القاعدة) is anaphoric, not a name
+            if end == i + 1 and key not in self.lex.heads["collective_facility"]:
+                return None  # a bare singular (المدينة، القاعدة، المركز) is anaphoric, not a name
             start = words[i].offset_after(skip, self.text)
             stop = words[end - 1].end
             while stop < len(self.text) and self.text[stop] in CLOSING_QUOTES:

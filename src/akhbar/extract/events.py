@@ -127,6 +127,7 @@ class SentenceLinker:
         self.deps = deps or {}
         self.passives = passives or set()
         self.weak_agent = False  # set by args(): the agent came from a last-resort guess
+        self.we: ActorRef | None = None  # who "we" is in this sentence (its speaker, or the last one)
         self.ref_at: dict[int, ActorRef] = {}
         for r in refs:
             for k in range(r.first, r.last):
@@ -247,16 +248,16 @@ class SentenceLinker:
                 return r
         return None
 
-    def speaker(self) -> ActorRef | None:
-        """Who speaks in the sentence: the subject of its first verb of saying (None if it has none)."""
+    def speaker(self) -> tuple[bool, ActorRef | None]:
+        """(has a verb of saying, its subject): who speaks in the sentence."""
         for j, w in enumerate(self.words):
             if w.norm in self.lex.reporting_verbs or w.norm.lstrip("وف") in self.lex.reporting_verbs \
                     or w.norm in self.lex.claim_verbs:
                 r = self.adjacent_ref(j) or self.ref_before(j)
                 if r is not None and r.kind not in ("Location", "MediaOutlet"):
-                    return r
-                return None
-        return None
+                    return True, r
+                return True, None
+        return False, None
 
     def fallback_agent(self, trig: Trigger, targets: list[ActorRef]) -> list[ActorRef]:
         """Agent of last resort: the nearest actor before the trigger in the sentence (not a target or outlet),
@@ -287,8 +288,9 @@ class SentenceLinker:
             if w.norm in self.lex.claim_verbs or w.norm.lstrip("وف") in self.lex.claim_verbs:
                 after = self.adjacent_ref(j)
                 if after and after.first < t:
-                    return after
-                return self.ref_before(j)
+                    return after if after.kind != "MediaOutlet" else None
+                before = self.ref_before(j)
+                return before if before is not None and before.kind != "MediaOutlet" else None
             if self.breaks(j, t):
                 return None
         return None
@@ -319,6 +321,11 @@ class SentenceLinker:
             before = None  # "الأراضي العراقية لشن": an adjective is not a subject
         dep_agent, dep_target = self.dep_args(v)
         pron = self.pronoun_subject(v)
+        if trig.entry is not None and trig.entry.first_plural and trig.light is None and self.we is not None:
+            # لقد حذرنا إيران: "we" is the speaker; the object follows the verb
+            obj = self.adjacent_ref(v)
+            targets = self.coordinated(obj) if obj else self.prep_target(v, trig.core)
+            return [self.we], targets
         if v in self.passives:
             # قُصفت دمشق / الناقلة أُصيبت: the subject is the target; an agent only with من قبل
             target = after or before
@@ -429,7 +436,9 @@ class SentenceLinker:
                     break
         if genitive is not None:
             transitive = bool(entry and entry.transitive_noun)
-            follow = self.prep_target(genitive.last - 1, trig.core) if transitive else []
+            nxt = self.ref_at.get(genitive.last)
+            follow = self.coordinated(nxt) if transitive and nxt is not None \
+                and self.words[nxt.first].norm.startswith("ل") else []
             if transitive and not follow:
                 targets = self.coordinated(genitive)
             else:
@@ -478,7 +487,9 @@ class SentenceLinker:
             agents, targets = self.verb_args(trig, trig.first)
         else:
             agents, targets = self.noun_args(trig)
-            if memory and trig.core in memory and self.anaphoric(trig):
+            if memory and trig.core in memory and self.demonstrative(trig):
+                agents, targets = memory[trig.core]  # هذا الهجوم: the attack just told
+            elif memory and trig.core in memory and self.anaphoric(trig):
                 old_agents, old_targets = memory[trig.core]
                 if not agents and old_agents and not any(o in targets for o in old_agents):
                     agents = old_agents
@@ -494,7 +505,8 @@ class SentenceLinker:
         if not agents:
             agents = self.content_agent(trig, targets)
         self.weak_agent = False
-        if not agents:
+        passive = trig.entry is not None and trig.entry.pos == "verb" and trig.first in self.passives
+        if not agents and not passive:
             agents = self.fallback_agent(trig, targets)
             self.weak_agent = True
         if not targets and trig.core == "Warning":
@@ -528,6 +540,11 @@ class SentenceLinker:
                     return agents
         return []
 
+    def demonstrative(self, trig: Trigger) -> bool:
+        """An event noun after a demonstrative (هذا الهجوم، هذه الضغوط)."""
+        return trig.first > 0 and trig.light is None and \
+            self.words[trig.first - 1].norm.lstrip("و") in ("هذا", "هذه", "تلك", "ذلك")
+
     def anaphoric(self, trig: Trigger) -> bool:
         """A definite or demonstrative event noun (الهجمات، هذه الضربة) that may refer back."""
         w = self.words[trig.first]
@@ -557,10 +574,8 @@ class SentenceLinker:
         The speaker is the sentence's first actor (or the last speaker); the warned party is the agent of an
         attack named in the sentence, else of the last attack read in the article.
         """
-        speaker = next((r for r in self.refs if r.first < trig.first and r.kind not in ("Location", "MediaOutlet")),
-                       None)
-        if speaker is None and memory and "speaker" in memory:
-            speaker = memory["speaker"][0][0]
+        speaker = self.we or next(
+            (r for r in self.refs if r.first < trig.first and r.kind not in ("Location", "MediaOutlet")), None)
         if speaker is None:
             return [], []
         warned: list[ActorRef] = []

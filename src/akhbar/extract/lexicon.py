@@ -37,6 +37,7 @@ class TriggerEntry:
     requires_weapon: bool = False
     future: bool = False  # the form carries the future prefix سـ
     purpose: bool = False  # the form carries the preposition/particle لـ
+    first_plural: bool = False  # the subject is "we" (حذرنا، نحذر): the speaker
 
 
 @dataclass
@@ -94,6 +95,12 @@ def _verb_forms(perfect: list[str], imperfect: list[str]) -> dict[str, tuple[boo
     return forms
 
 
+def _first_plural_forms(perfect: list[str], imperfect: list[str]) -> set[str]:
+    """Forms whose subject is "we" (حذرنا، نحذر، سنرد), with their clitics."""
+    bare = {_n(stem) + "نا" for stem in perfect} | {"ن" + _n(stem) for stem in imperfect}
+    return {clitic + form for form in bare for clitic in VERB_CLITICS}
+
+
 def _noun_forms(forms: list[str]) -> dict[str, bool]:
     """Inflected noun forms → purpose flag (prefixed by ل)."""
     out: dict[str, bool] = {}
@@ -121,9 +128,11 @@ def parse_lexicon(folder: Path) -> Lexicon:
     lex = Lexicon()
     trig = tomllib.loads((folder / "triggers.toml").read_text(encoding="utf-8"))
     for v in trig.get("verb", []):
+        we = _first_plural_forms(v["perfect"], v["imperfect"])
         for form, (future, purpose) in _verb_forms(v["perfect"], v["imperfect"]).items():
             entry = TriggerEntry(v["action"], "verb", False, tuple(_n(w) for w in v.get("needs", [])),
-                                 int(v.get("needs_window", 0)), bool(v.get("requires_weapon", False)), future, purpose)
+                                 int(v.get("needs_window", 0)), bool(v.get("requires_weapon", False)), future, purpose,
+                                 form in we)
             lex.triggers.setdefault(form, entry)
     for n in trig.get("noun", []):
         for form, purpose in _noun_forms(n["forms"]).items():

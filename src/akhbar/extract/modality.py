@@ -46,7 +46,8 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
                 return None
             if words[j].norm in cues or words[j].norm.lstrip("وف") in cues:
                 return j
-            if words[j].norm in barriers:
+            comma = any(c in "،," for c in text[words[j].end:words[j + 1].start])
+            if words[j].norm in barriers or (barriers and comma):
                 return None
         return None
 
