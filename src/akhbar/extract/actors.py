@@ -416,11 +416,19 @@ class ActorFinder:
                                 if any(c in CLOSING_QUOTES for c in after):
                                     end = m + 1
                                     break
-            # "... في العراق": the place the facilities are in belongs to their name
-            if end < len(words) - 1 and words[end].norm == "في" and end > i + 1:
-                km = self._kb_match(words, end + 1)
+            # "... في العراق" / "... شمال شرقي سوريا": the place the facilities are in belongs to their name,
+            # with places coordinated to it (في سوريا والعراق)
+            if end < len(words) - 1 and end > i + 1 and not self.gap_text(end - 1, end).strip(" \"”»'’"):
+                at = end + 1 if words[end].norm == "في" else end
+                km = self._kb_match(words, at)
                 if km and km[2] == 0 and self.kb.kind(km[1]) in ("Location", "State"):
-                    end = end + 1 + km[0]
+                    end = at + km[0]
+                    while end < len(words):
+                        km = self._kb_match(words, end)
+                        if not (km and km[2] == 1 and words[end].norm.startswith("و")
+                                and self.kb.kind(km[1]) in ("Location", "State")):
+                            break
+                        end += km[0]
             if end == i + 1 and not (words[i].norm.startswith("ال") or skip):
                 return None  # an indefinite bare head (قاعدة) names nothing
             if end == i + 1 and key not in self.lex.heads["collective_facility"]:

@@ -194,10 +194,10 @@ class SentenceLinker:
         return None
 
     def ref_before(self, k: int, limit: int = 4) -> ActorRef | None:
-        """Nearest actor mention ending before word k, only skipping particles and adverbs."""
+        """Nearest actor mention ending before word k, only skipping particles and adverbs (not a comma)."""
         j = k - 1
         while j >= 0 and k - j <= limit:
-            if self.breaks(j, k):
+            if self.breaks(j, k) or any(c in "،," for c in self.gap(j, j + 1)):
                 return None
             if j in self.ref_at:
                 return self.ref_at[j]
@@ -319,6 +319,10 @@ class SentenceLinker:
         before = self.ref_before(v)
         if before is not None and before.how == "nisba":
             before = None  # "الأراضي العراقية لشن": an adjective is not a subject
+        if trig.light is not None:
+            inner = [r for r in self.refs if v < r.first and r.last <= trig.first]
+            if inner:
+                before = inner[0]  # "شن إيران هجمات": the actor between light verb and noun is its subject
         dep_agent, dep_target = self.dep_args(v)
         pron = self.pronoun_subject(v)
         if trig.entry is not None and trig.entry.first_plural and trig.light is None and self.we is not None:
