@@ -43,3 +43,20 @@ def test_train_command_produces_a_loadable_model(tmp_path: Path) -> None:
     analyser = load_analyser(str(out))
     text = "قال الرئيس.\nوحذر الوزير."
     assert analyser(text).text == text
+
+
+def test_augmentation_glues_wa_to_verb_initial_sentences() -> None:
+    from akhbar.analysis.train import augment_initial_conjunction
+
+    sentences = read_conllu(TINY_CONLLU)
+    extra = augment_initial_conjunction(sentences)
+    verb_initial = [s for s in sentences if s.words[0].upos == "VERB"]
+    assert len(extra) == len(verb_initial) > 0
+    first = extra[0]
+    assert first.text.startswith("و" + verb_initial[0].words[0].form)
+    assert first.words[0].head == 2 and not first.words[0].space_after
+    # heads still point at the same words after the shift
+    original = verb_initial[0]
+    for w_old, w_new in zip(original.words, first.words[1:], strict=True):
+        assert w_new.form == w_old.form
+        assert (w_new.head - 1 if w_new.head else 0) == w_old.head

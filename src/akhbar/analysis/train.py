@@ -73,6 +73,25 @@ def normalised_sentences(sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
+def augment_initial_conjunction(sentences: list[Sentence], clitic: str = "و") -> list[Sentence]:
+    """Copies of verb-initial sentences with the conjunction clitic glued to the first word.
+
+    Arabic news starts many sentences with و+verb (وقال, وحذرت), translated PUD rarely does; these
+    copies teach the tokenizer to split the clitic at the start of a sentence. Tokenizer data only.
+    """
+    out = []
+    for s in sentences:
+        first = s.words[0]
+        if first.upos != "VERB" or s.multiword:
+            continue
+        words = [Word(1, clitic, clitic, "CCONJ", "_", "_", 2, "cc", "SpaceAfter=No")]
+        words += [Word(w.id + 1, w.form, w.lemma, w.upos, w.xpos, w.feats, w.head + 1 if w.head else 0,
+                       w.deprel, w.misc) for w in s.words]
+        comments = [c for c in s.comments if not c.startswith(("# text", "# original_text", "# sent_id"))]
+        out.append(Sentence(comments, words, []))
+    return out
+
+
 def sentence_to_doc(vocab: Vocab, sentence: Sentence) -> Doc:
     """A gold spaCy Doc of one sentence (gold tokens, normalised forms, spaCy root label)."""
     words = sentence.words
@@ -96,8 +115,13 @@ def write_docbin(sentences: list[Sentence], path: Path) -> None:
 
 
 def train_tokenizer(train: list[Sentence], dev: list[Sentence], output: Path,
-                    options: str = TOKENIZER_OPTIONS) -> None:
-    """Train a UDPipe 1 model with a tokenizer only (no tagger, no parser) and save it."""
+                    options: str = TOKENIZER_OPTIONS, augment: bool = False) -> None:
+    """Train a UDPipe 1 model with a tokenizer only (no tagger, no parser) and save it.
+
+    With `augment`, verb-initial training sentences are added again with a leading و clitic.
+    """
+    if augment:
+        train = train + augment_initial_conjunction(train)
     from ufal.udpipe import InputFormat, ProcessingError, Trainer
     from ufal.udpipe import Sentence as UDSentence
 
