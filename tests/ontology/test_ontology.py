@@ -7,6 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS
 
 from akhbar.graph.vocab import AK, ONTOLOGY_NS
@@ -86,8 +87,6 @@ def test_modalities_are_all_different_individuals(ontology: Graph) -> None:
     modalities = set(ontology.subjects(RDF.type, AK.Modality))
     assert modalities == {AK.Asserted, AK.Possible, AK.Planned, AK.Conditional, AK.Negated}
     member_lists = [ontology.value(node, OWL.members) for node in ontology.subjects(RDF.type, OWL.AllDifferent)]
-    from rdflib.collection import Collection
-
     assert any(set(Collection(ontology, lst)) == modalities for lst in member_lists)
     assert (AK.modality, RDF.type, OWL.FunctionalProperty) in ontology
 
@@ -101,3 +100,12 @@ def test_inverses_and_sub_properties(ontology: Graph) -> None:
     for sub in (AK.officialOf, AK.partOf):
         assert (sub, RDFS.subPropertyOf, AK.actsFor) in ontology
     assert (AK.actsFor, RDF.type, OWL.TransitiveProperty) in ontology
+
+
+def test_stays_within_simple_owl2_rl(ontology: Graph) -> None:
+    """No unions, complements or disjointness: owlrl must not infer nonsense from a target's mixed types."""
+    for p in (OWL.unionOf, OWL.complementOf, OWL.disjointWith, OWL.AllDisjointClasses):
+        assert not list(ontology.triples((None, p, None))) and not list(ontology.subjects(RDF.type, p)), p
+    chains = list(ontology.subject_objects(OWL.propertyChainAxiom))
+    assert {s for s, _ in chains} == {AK.warns, AK.attacks, AK.pressures}
+    assert len(chains) == 6
