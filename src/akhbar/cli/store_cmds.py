@@ -83,6 +83,9 @@ def build(
         raise typer.Exit(1)
 
 
+TABLE_CELL_WIDTH = 48  # long sentences are cut in tables; use --format csv|json for whole values
+
+
 class ResultFormat(StrEnum):
     table = "table"
     csv = "csv"
@@ -130,7 +133,9 @@ def print_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, 
         sys.stdout.write(result.serialize(format=kind).decode("utf-8"))
         return
     variables = [v.value for v in result.variables]
-    table = Table(*variables, show_lines=False)
+    table = Table(show_lines=False)
+    for name in variables:
+        table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=TABLE_CELL_WIDTH)
     rows = 0
     for solution in result:
         table.add_row(*(short(solution[v]) for v in variables))

@@ -120,7 +120,7 @@ def short(term: object) -> str:
         return ""
     if isinstance(term, ox.NamedNode):
         for prefix, ns in PREFIXES.items():
-            if term.value.startswith(ns) and re.fullmatch(r"[\w.-]*", term.value[len(ns):]):
+            if term.value.startswith(ns) and re.fullmatch(r"[\w.\-/#=,]*", term.value[len(ns):]):
                 return f"{prefix}:{term.value[len(ns):]}"
         return f"<{term.value}>"
     if isinstance(term, ox.Literal):
