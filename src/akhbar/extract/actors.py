@@ -403,7 +403,8 @@ class ActorFinder:
                         and not w.norm.endswith(("يه", "ين", "ات")) \
                         and key in self.lex.heads["named_facility"] and not w.norm.isdigit() and len(w.norm) > 2
                     adjective = w.norm.startswith("ال") == words[i].norm.startswith("ال") and len(w.norm) > 3 \
-                        and w.norm.endswith(("يه", "ي")) and key in self.lex.heads["collective_facility"] \
+                        and w.norm.endswith(("يه", "ي", "يين", "يون")) \
+                        and key in self.lex.heads["collective_facility"] \
                         and w.norm not in self.lex.name_stop
                     if quoted or name_like or adjective:
                         end = j + 1

@@ -78,8 +78,8 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
             continue
         if w.norm in lex.light_verbs:
             for k in range(i + 1, min(i + 1 + lex.light_window, len(words))):
-                e = lex.triggers.get(words[k].norm)
-                if e and e.pos == "noun" and _needs_ok(words, k, e, lex):
+                e = lex.noun_triggers.get(words[k].norm)  # وجهت ضربة: after a light verb, a noun
+                if e and _needs_ok(words, k, e, lex):
                     out.append(Trigger(k, k + 1, e.action, e, light=i))
                     taken.update((i, k))
                     break
@@ -156,6 +156,11 @@ class SentenceLinker:
         while True:
             nxt = self.ref_at.get(cur.last) if forward else self.ref_at.get(cur.first - 1)
             disjunct = False
+            if nxt is None and forward and cur.last + 1 < len(self.words) \
+                    and self.words[cur.last].key().lstrip("و") in self.lex.heads["place_plural"]:
+                # "كابل ولايات قندهار وبكتيا": a plural place noun introduces more named places
+                nxt = self.ref_at.get(cur.last + 1)
+                disjunct = nxt is not None and nxt.first == cur.last + 1
             if nxt is None and forward:
                 # "على إسرائيل او على القواعد": a disjunction repeats the preposition
                 k = cur.last
@@ -214,10 +219,26 @@ class SentenceLinker:
                 return None
             if j in self.ref_at:
                 return self.ref_at[j]
-            if not (skip and self.skippable(j)):
+            if not (skip and (self.skippable(j) or self.instrument(j))):
                 return None
             j += 1
         return None
+
+    def instrument(self, j: int) -> bool:
+        """A "by means of" word (بقصف جوي، بطائرات مسيرة، بصواريخ) or an adjective right after one."""
+        w = self.words[j]
+        if w.norm.startswith("ب") and (w.norm in self.lex.noun_triggers or w.norm[1:].removeprefix("ال") in
+                                       self.lex.weapons or w.norm[1:] in self.lex.weapons):
+            return True
+        prev = self.words[j - 1] if j > 0 else None
+        return prev is not None and self.instrument_head(prev) and w.norm.endswith(("ي", "يه", "ه")) \
+            and not w.norm.startswith("ال") == (not prev.norm[1:].startswith("ال"))
+
+    def instrument_head(self, w: Word) -> bool:
+        """Whether a word is a ب-instrument noun."""
+        return w.norm.startswith("ب") and (w.norm in self.lex.noun_triggers
+                                           or w.norm[1:].removeprefix("ال") in self.lex.weapons
+                                           or w.norm[1:] in self.lex.weapons)
 
     def pronoun_subject(self, t: int) -> ActorRef | None:
         """أكد الجيش الإسرائيلي أنه هاجم → the subject of the reporting verb before أنه.
@@ -295,6 +316,19 @@ class SentenceLinker:
                 return None
         return None
 
+    def relative_target(self, t: int) -> ActorRef | None:
+        """الغارات الإسرائيلية التي استهدفت مطار حلب → the relative clause's object is the target."""
+        for j in range(t + 1, min(len(self.words), t + 4)):
+            w = self.words[j]
+            if w.norm in ("التي", "الذي"):
+                continue
+            e = self.lex.triggers.get(w.norm)
+            if e is not None and e.pos == "verb" and not w.norm.endswith(("ها", "ه", "هم")):
+                return self.adjacent_ref(j)
+            if j in self.ref_at or j > t + 2:
+                return None
+        return None
+
     def relative_agent(self, t: int) -> ActorRef | None:
         """الغارات التي نفذها سلاح الجو / هجمات نفذتها قوات الدعم السريع → the relative clause's subject."""
         for j in range(t + 1, min(len(self.words), t + 4)):
@@ -303,6 +337,8 @@ class SentenceLinker:
                 continue
             if w.norm in self.lex.light_verbs or w.norm in self.lex.claim_verbs or \
                     (self.lex.triggers.get(w.norm) and self.lex.triggers[w.norm].pos == "verb"):
+                if not w.norm.endswith(("ها", "ه", "هم")) and w.norm not in self.lex.light_verbs:
+                    return None  # "الغارات التي استهدفت X": the raids are the subject, X the target
                 return self.adjacent_ref(j)
             if j not in self.ref_at:
                 continue
@@ -387,7 +423,9 @@ class SentenceLinker:
                         or self.words[j - 1].norm in self.lex.generic_targets \
                         or self.words[j - 1].key() in self.lex.generic_targets:
                     return self.coordinated(r)
-                if r.how == "nisba" and j - k <= 3 and core == "Attack":
+                if r.how == "nisba" and j - k <= 3 and core == "Attack" and \
+                        (self.words[j - 1].norm in self.lex.generic_targets
+                         or self.words[j - 1].key() in self.lex.generic_targets):
                     return self.coordinated(r)  # "هاجم مواقع إسرائيلية": generic sites of X are X
                 if core == "Attack" and (self.words[j - 1].norm in ("في", "عسكريه", "عسكري")
                                          or self.words[j - 1].norm.lstrip("و") in self.lex.target_introducers):
@@ -460,6 +498,10 @@ class SentenceLinker:
             claim = self.claim_subject(trig.first)
             if claim:
                 agents = [claim]
+        if not targets and trig.core == "Attack":
+            rel = self.relative_target(k)
+            if rel is not None:
+                targets = self.coordinated(rel)
         if not targets:
             after_agents = [a.last - 1 for a in agents if a.first > t]
             targets = self.prep_target(max([k, *after_agents]), trig.core)
@@ -499,6 +541,10 @@ class SentenceLinker:
                     agents = old_agents
                 if not targets and old_targets and not any(o in agents for o in old_targets):
                     targets = old_targets
+        if not targets and trig.core == "Attack" and self.responded_to(trig):
+            responder = self.sentence_subject(trig.first)
+            if responder is not None and not set(responder.iris) & {i for a in agents for i in a.iris}:
+                targets = [responder]  # "ردا على هجومها": the attack answered was aimed at the responder
         und = self.undergoer(trig)
         if und is not None and trig.core == "Attack":
             if und in agents:
@@ -543,6 +589,11 @@ class SentenceLinker:
                 if agents:
                     return agents
         return []
+
+    def responded_to(self, trig: Trigger) -> bool:
+        """Whether the event noun is what a response answers (ردا على الهجوم، ستردّ على الهجوم)."""
+        window = [w.norm for w in self.words[max(0, trig.first - 3):trig.first]]
+        return any(w.startswith(("رد", "الرد", "سترد", "ترد", "يرد")) for w in window) and "علي" in window
 
     def demonstrative(self, trig: Trigger) -> bool:
         """An event noun after a demonstrative (هذا الهجوم، هذه الضغوط)."""

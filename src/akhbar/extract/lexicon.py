@@ -45,6 +45,7 @@ class Lexicon:
     """All lookup tables the extractor uses (every key normalised)."""
 
     triggers: dict[str, TriggerEntry] = field(default_factory=dict)
+    noun_triggers: dict[str, TriggerEntry] = field(default_factory=dict)  # nouns only (after a light verb)
     light_verbs: set[str] = field(default_factory=set)
     light_window: int = 3
     phrases: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
@@ -139,6 +140,7 @@ def parse_lexicon(folder: Path) -> Lexicon:
             entry = TriggerEntry(n["action"], "noun", bool(n.get("transitive_noun", False)),
                                  tuple(_n(w) for w in n.get("needs", [])), int(n.get("needs_window", 0)),
                                  False, False, purpose and bool(n.get("masdar", False)))
+            lex.noun_triggers.setdefault(form, entry)
             current = lex.triggers.get(form)
             if current is None or (current.pos == "verb" and purpose):
                 lex.triggers[form] = entry  # لحث، لضرب: after لـ a perfect-looking form is a verbal noun

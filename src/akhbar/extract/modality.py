@@ -60,7 +60,8 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
             hedge = any(w.norm in ("يستبعد", "تستبعد", "يستبعدا", "يستبعدوا", "تستبعدا") for w in words[j:head])
             if hedge:
                 return "Possible"
-            if not strict or j >= head - 2:
+            bridged = all(w.norm in neg["bridge"] or w.norm.lstrip("وب") in neg["bridge"] for w in words[j + 1:head])
+            if bridged and (not strict or j >= head - 2):
                 return "Negated"
         if before(neg["denial"], neg["denial_window"]) is not None:
             return "Negated"
