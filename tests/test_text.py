@@ -63,3 +63,29 @@ def test_symlink_loop_is_reported_not_followed_forever(tmp_path: Path) -> None:
     items = list(iter_input_files([tmp_path]))
     assert [i.name for i in items if isinstance(i, Path)] == ["a.txt"]
     assert any("loop" in str(i) for i in items if isinstance(i, InputError))
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [(b"<!DOCTYPE html><html><body><p>\xd9\x86\xd8\xb5</p></body></html>", "HTML"),
+     (b"The United States warned Iraq on Tuesday.", "no Arabic"),
+     (b"12345 67 -- !!", "no Arabic")],
+)
+def test_pages_and_non_arabic_text_are_refused(data: bytes, problem: str) -> None:
+    with pytest.raises(InputError, match=problem):
+        decode(data, "x.txt")
+
+
+def test_a_mostly_arabic_article_with_latin_names_is_read() -> None:
+    text = "قال موقع Axios إن واشنطن حذرت بغداد من هجوم عبر أجوائها."
+    assert decode(text.encode()) == text
+
+
+def test_oversized_files_are_refused_before_reading(tmp_path: Path) -> None:
+    from akhbar.text import MAX_ARTICLE_BYTES
+
+    path = tmp_path / "big.txt"
+    with path.open("wb") as fh:
+        fh.truncate(MAX_ARTICLE_BYTES + 1)
+    with pytest.raises(InputError, match="too large"):
+        read_article(path)

@@ -9,13 +9,17 @@ its own map back to these characters).
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from akhbar.records import Article
 
 ARTICLE_SUFFIXES = (".txt",)
-MAX_ARTICLE_BYTES = 20 * 1024 * 1024  # larger files are refused, not truncated
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # a news article is far smaller; larger files are refused, not truncated
+MIN_ARABIC_SHARE = 0.2  # of the letters; below it the file is not an Arabic article
+_HTML_START = re.compile(r"\s*(<!doctype html|<html|<head|<body|<\?xml)", re.I)
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -53,6 +57,12 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(path, "empty file (only whitespace)")
+    if _HTML_START.match(text):
+        raise InputError(path, "an HTML/XML page, not article text; extract the article's text first")
+    letters = sum(1 for ch in text if ch.isalpha())
+    arabic = len(_ARABIC_LETTER.findall(text))
+    if arabic == 0 or arabic < MIN_ARABIC_SHARE * letters:
+        raise InputError(path, "no Arabic article text (akhbar reads Arabic news)")
     return text
 
 
