@@ -87,3 +87,11 @@ def test_offsets_hold_for_random_text(analyser: Analyser, text: str) -> None:
 @given(st.text(max_size=40))
 def test_offsets_hold_for_any_unicode(analyser: Analyser, text: str) -> None:
     check_offsets(analyser, text)
+
+
+def test_a_bare_spacy_pipeline_folder_uses_the_shipped_tokenizer() -> None:
+    from akhbar.analysis import MODEL_DIR
+
+    analyser = load_analyser(str(MODEL_DIR / "spacy"))
+    text = "قال الرئيس إن بلاده سترد."
+    assert [t.text for t in analyser(text)] == [t.text for t in load_analyser("default")(text)]

@@ -4,7 +4,8 @@ lemmas, UD dependencies), with `doc.text` equal to the original text so every of
 Specs for `load_analyser`:
 - "default": the model shipped in this package (UDPipe 1 tokenizer + spaCy CNN, trained on UD Arabic-PUD);
 - "udpipe:PATH": any UDPipe model file (e.g. the official PADT model, `akhbar model download`);
-- a folder holding tokenizer.udpipe and spacy/ (e.g. the output of `akhbar model train`).
+- a folder holding tokenizer.udpipe and spacy/ (e.g. the output of `akhbar model train`);
+- a spaCy pipeline folder (trained on gold UD words), used after the shipped UDPipe tokenizer.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ def load_analyser(spec: str = "default") -> Analyser:
             raise AnalysisError("udpipe: needs a model file path, e.g. udpipe:~/.cache/akhbar/models/x.udpipe")
         return UDPipeAnalyser(path)
     path = Path(spec).expanduser()
+    if path.is_dir() and (path / "config.cfg").is_file() and (path / "meta.json").is_file():
+        return DefaultAnalyser(MODEL_DIR, spacy_dir=path)  # a bare spaCy pipeline: shipped tokenizer
     if path.is_dir():
         return DefaultAnalyser(path)
     if path.is_file() and path.suffix == ".udpipe":

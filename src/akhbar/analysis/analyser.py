@@ -154,9 +154,10 @@ class DefaultAnalyser(Analyser):
 
     name = "default"
 
-    def __init__(self, model_dir: Path | str) -> None:
+    def __init__(self, model_dir: Path | str, spacy_dir: Path | str | None = None) -> None:
         model_dir = Path(model_dir)
-        tok_path, spacy_path = model_dir / TOKENIZER_FILE, model_dir / SPACY_DIR
+        tok_path = model_dir / TOKENIZER_FILE
+        spacy_path = Path(spacy_dir) if spacy_dir is not None else model_dir / SPACY_DIR
         if not tok_path.is_file() or not spacy_path.is_dir():
             raise AnalysisError(f"no analysis model in {model_dir} (needs {TOKENIZER_FILE} and {SPACY_DIR}/); "
                                 "reinstall akhbar or train one with `akhbar model train`")
