@@ -12,8 +12,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from akhbar.graph.store import data_quads, replace_graph
-from akhbar.graph.vocab import INFERRED_GRAPH
+from akhbar.graph.vocab import AK, INFERRED_GRAPH
 
+_HOSTILE = {URIRef(AK[name]) for name in ("actsAgainst", "warns", "attacks", "pressures", "warnedBy",
+                                          "attackedBy", "pressuredBy")}
 # Vocabulary namespaces whose own axioms owlrl restates; inferences about them are noise.
 _BUILTIN = (str(RDF), str(RDFS), str(OWL), "http://www.w3.org/2001/XMLSchema#")
 
@@ -58,6 +60,8 @@ def _interesting(s, p, o) -> bool:
             and s == o:
         return False
     if p == RDF.type and o in (OWL.Thing, RDFS.Resource, OWL.NamedIndividual):
+        return False
+    if s == o and p in _HOSTILE:  # an organ acting against its own state lifts to "X attacks X": noise
         return False
     return True
 
