@@ -77,18 +77,9 @@ def _resolve(ref: ActorRef, role: str, core: str, kb: KnowledgeBase) -> list[str
 
 
 def _passives(doc: Doc | None, words: list[Word]) -> set[int]:
-    """Words that are passive verbs: a damma on an early letter (قُصفت، استُهدف) or Voice=Pass in the parse."""
-    out = {w.index - words[0].index for w in words if "\u064f" in w.text[:4] and len(w.text) > 3}
-    if doc is None or not words:
-        return out
-    span = doc.char_span(words[0].start, words[-1].end, alignment_mode="expand")
-    if span is None:
-        return out
-    starts = {w.start: n for n, w in enumerate(words)}
-    for tok in span:
-        if tok.pos_ == "VERB" and "Pass" in tok.morph.get("Voice") and tok.idx in starts:
-            out.add(starts[tok.idx])
-    return out
+    """Words that are passive verbs: a damma on an early letter (قُصفت، استُهدف)."""
+    # The parser's Voice=Pass is not used: on unvocalised text it marks active verbs (حذروا) as passive.
+    return {w.index - words[0].index for w in words if "\u064f" in w.text[:4] and len(w.text) > 3}
 
 
 def _settle_perpetrators(ex: Extraction, weak: list[int]) -> None:
@@ -155,9 +146,9 @@ def extract(doc: Doc, article: Article, kb: KnowledgeBase) -> Extraction:
         for trig in triggers:
             agents_refs, target_refs = linker.args(trig, memory)
             weak = linker.weak_agent
-            if agents_refs and target_refs and not weak:
-                memory[trig.core] = (agents_refs, target_refs)
             mod = modality(words, trig, triggers, lex, text)
+            if agents_refs and target_refs and not weak and mod == "Asserted":
+                memory[trig.core] = (agents_refs, target_refs)  # what "the attack" can later refer to
             action = _subclass(trig, words, lex)
             agents = [a for r in agents_refs for a in _resolve(r, "agent", trig.core, kb)] or [None]
             targets = [t for r in target_refs for t in _resolve(r, "target", trig.core, kb)] or [None]
@@ -167,6 +158,8 @@ def extract(doc: Doc, article: Article, kb: KnowledgeBase) -> Extraction:
                 for target in dict.fromkeys(targets):
                     if target is None or agent == target:
                         continue  # gold has virtually no target-less events; a guess without one is noise
+                    if agent is None and trig.core != "Attack":
+                        continue  # only attacks are told without their author
                     key = (action, agent, target, mod)
                     if key in seen:
                         continue

@@ -179,7 +179,7 @@ class SentenceLinker:
             if not joined or not compatible(cur.kind, nxt.kind):
                 break
             after = first.last
-            if after in self.trigger_at and self.trigger_at[after].entry is not None \
+            if forward and after in self.trigger_at and self.trigger_at[after].entry is not None \
                     and self.trigger_at[after].entry.pos == "verb":
                 break  # "... والدعم السريع يهاجم": a new clause, not a coordinated participant
             group.append(nxt)
@@ -211,15 +211,15 @@ class SentenceLinker:
             j -= 1
         return None
 
-    def adjacent_ref(self, k: int, skip: bool = True) -> ActorRef | None:
-        """The actor mention starting right after word k (skipping adverbs if allowed)."""
+    def adjacent_ref(self, k: int, skip: bool = True, instruments: bool = False) -> ActorRef | None:
+        """The actor mention starting right after word k (skipping adverbs, and instruments if allowed)."""
         j = k + 1
         while j < len(self.words):
             if self.gap(j - 1, j).strip(" \"“”«»'‘’"):
                 return None
             if j in self.ref_at:
                 return self.ref_at[j]
-            if not (skip and (self.skippable(j) or self.instrument(j))):
+            if not (skip and (self.skippable(j) or (instruments and self.instrument(j)))):
                 return None
             j += 1
         return None
@@ -375,8 +375,11 @@ class SentenceLinker:
                     agent = self.ref_after(j + 1, limit=3)
                     break
             return ([agent] if agent else []), (self.coordinated(target) if target else [])
-        if before is None and pron is None and after is None and self.words[v].norm.startswith("و") \
-                and self.words[v].norm[1:2] not in ("ي", "ت", "ن"):
+        conjoined = self.words[v].norm.startswith(("و", "ف")) and self.words[v].norm[1:2] not in ("ي", "ت", "ن") \
+            and trig.light is None
+        if conjoined and before is not None and before.first > 0 and self.sentence_subject(v) is not before:
+            before = None  # "... صالح العاروري وتوعد": a new verb after و does not take the object before it
+        if before is None and pron is None and after is None and conjoined:
             subject = self.sentence_subject(v)
             if subject is not None:
                 before = subject  # "علق نصر الله ... وتوعد": a conjoined verb shares the first subject
@@ -391,7 +394,7 @@ class SentenceLinker:
         anchor = max([a.last - 1 for a in agents if a.first > v] + [trig.last - 1 if trig.light is None else v])
         if trig.light is not None:
             anchor = max(anchor, trig.last - 1)
-        obj = self.adjacent_ref(anchor)
+        obj = self.adjacent_ref(anchor, instruments=trig.core == "Attack")
         agent_iris = {i for a in agents for i in a.iris}
         if obj is not None and not set(obj.iris) & agent_iris:
             targets = self.coordinated(obj)
@@ -575,7 +578,9 @@ class SentenceLinker:
             if other.core != "Attack" or other.entry is None or other.entry.pos != "noun":
                 continue
             attackers, _ = self.noun_args(other)
-            attackers = [a for a in attackers if not set(a.iris) & agent_iris]
+            agent_states = {st for a in agents for st in a.states if st} | agent_iris
+            attackers = [a for a in attackers if not set(a.iris) & agent_iris
+                         and not {st for st in a.states if st} & agent_states]
             if attackers and abs(other.first - trig.first) < distance and abs(other.first - trig.first) <= 15:
                 best, distance = attackers, abs(other.first - trig.first)
         return best
