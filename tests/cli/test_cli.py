@@ -135,7 +135,9 @@ def test_reason_lifts_an_organs_attack_to_its_state(runner: CliRunner, tmp_path:
         @prefix ak: <{ak}> . @prefix id: <{idn}> .
         <{g}> {{ id:test_army a ak:StateOrgan ; ak:partOf id:israel .
                  id:test_minister a ak:Official ; ak:officialOf id:iraq .
-                 id:test_army ak:attacks id:iran .  id:usa ak:warns id:test_minister . }}"""
+                 id:test_army ak:attacks id:iran .  id:usa ak:warns id:test_minister .
+                 id:test_spokesman a ak:Official ; ak:officialOf id:israel .
+                 id:test_army ak:pressures id:test_spokesman . }}"""
     store = open_store(store_dir)
     replace_graph(store, g, ox.parse(trig.encode(), format=ox.RdfFormat.TRIG))
     del store
@@ -149,6 +151,7 @@ def test_reason_lifts_an_organs_attack_to_its_state(runner: CliRunner, tmp_path:
     assert store.query(f"ASK {{ GRAPH {inferred} {{ <{idn}iran> <{ak}attackedBy> <{idn}israel> }} }}")
     assert store.query(f"ASK {{ GRAPH {inferred} {{ <{idn}usa> <{ak}warns> <{idn}iraq> }} }}")
     assert store.query(f"ASK {{ GRAPH {inferred} {{ <{idn}test_army> <{ak}actsAgainst> <{idn}iran> }} }}")
+    assert not store.query(f"ASK {{ GRAPH {inferred} {{ <{idn}israel> ?p <{idn}israel> }} }}")
     again = invoke(runner, "reason", "--store", store_dir)
     assert f"{added} inferred triples" in again.output
 
