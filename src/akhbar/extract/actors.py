@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.text import PROCLITICS, Word
 from akhbar.graph.vocab import actor_iri
-from akhbar.kb import KnowledgeBase, nisba_stem, strip_article
+from akhbar.kb import KnowledgeBase, nisba_stem, normalise, strip_article
 from akhbar.records import NewActor
 
 OPENING_QUOTES = "\"“«'‘("
@@ -333,6 +333,17 @@ class ActorFinder:
         iri = self._mint("Organization", "|".join(w.key() for w in words[i + 1:end]), label)
         return ActorRef((iri,), i, end, start, words[end - 1].end, label, "Organization", "organ", (None,))
 
+    def organ_of(self, noun: str, state: str, label: str) -> str:
+        """The KB organ named "<noun> <nisba of state>" (الحكومة العراقية), else a minted StateOrgan."""
+        actor = self.kb.actors.get(state)
+        for nisba in actor.nisbas if actor else []:
+            stem = normalise(nisba)
+            for form in (stem + "ه", stem):
+                iri = self.kb.lookup((noun, strip_article(form)))
+                if iri and self.kb.kind(iri) == "StateOrgan":
+                    return iri
+        return self._mint("StateOrgan", f"{noun}|{state.rsplit('/', 1)[-1]}", label, (("partOf", state),))
+
     def _kb_at(self, words: list[Word], i: int) -> ActorRef | None:
         km = self._kb_match(words, i)
         if km is None:
@@ -485,9 +496,14 @@ class ActorFinder:
         if i + 1 < len(words) and any(k in self.lex.heads["administration"] for k, _ in head):
             # إدارة الرئيس الأميركي جو بايدن → the state the president heads
             inner = self._title(words, i + 1, context_state) or self._kb_at(words, i + 1)
+            skip, noun = next((sk, k) for k, sk in head if k in self.lex.heads["administration"])
             if inner and inner.kind == "Official" and inner.states and inner.states[0]:
-                skip = next(sk for k, sk in head if k in self.lex.heads["administration"])
                 st = inner.states[0]
+                if noun in self.lex.heads["government"]:
+                    # حكومة محمد شياع السوداني → the government (organ) of the state he leads
+                    organ = self.organ_of(noun, st, self.text[words[i].offset_after(skip, self.text):
+                                                              words[inner.last - 1].end])
+                    return self._ref(words, i, inner.last, skip, (organ,), "organ", "StateOrgan")
                 return self._ref(words, i, inner.last, skip, (st,), "organ", "State")
         if i + 1 < len(words) and any(k in self.lex.heads["capital"] for k, _ in head):
             # العاصمة (الروسية) موسكو → the city

@@ -156,8 +156,10 @@ class SentenceLinker:
         while True:
             nxt = self.ref_at.get(cur.last) if forward else self.ref_at.get(cur.first - 1)
             disjunct = False
+            plural = self.words[cur.last].key() if cur.last < len(self.words) else ""
+            plural_heads = self.lex.heads["place_plural"]
             if nxt is None and forward and cur.last + 1 < len(self.words) \
-                    and self.words[cur.last].key().lstrip("و") in self.lex.heads["place_plural"]:
+                    and (plural in plural_heads or (plural.startswith("و") and plural[1:] in plural_heads)):
                 # "كابل ولايات قندهار وبكتيا": a plural place noun introduces more named places
                 nxt = self.ref_at.get(cur.last + 1)
                 disjunct = nxt is not None and nxt.first == cur.last + 1
