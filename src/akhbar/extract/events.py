@@ -377,8 +377,7 @@ class SentenceLinker:
                     agent = self.ref_after(j + 1, limit=3)
                     break
             return ([agent] if agent else []), (self.coordinated(target) if target else [])
-        conjoined = self.words[v].norm.startswith(("و", "ف")) and self.words[v].norm[1:2] not in ("ي", "ت", "ن") \
-            and trig.light is None
+        conjoined = self.words[v].norm.startswith(("و", "ف")) and trig.light is None
         if conjoined and before is not None and before.first > 0 and self.sentence_subject(v) is not before:
             before = None  # "... صالح العاروري وتوعد": a new verb after و does not take the object before it
         if before is None and pron is None and after is None and conjoined:
@@ -428,9 +427,11 @@ class SentenceLinker:
                         or self.words[j - 1].norm in self.lex.generic_targets \
                         or self.words[j - 1].key() in self.lex.generic_targets:
                     return self.coordinated(r)
+                between = self.text[self.words[k].end:self.words[j].start]
+                adjacent_object = not any(c in "،,.:؛" for c in between) and not w.norm.startswith(("و", "ال"))
                 if r.how == "nisba" and j - k <= 3 and core == "Attack" and \
                         (self.words[j - 1].norm in self.lex.generic_targets
-                         or self.words[j - 1].key() in self.lex.generic_targets):
+                         or self.words[j - 1].key() in self.lex.generic_targets or adjacent_object):
                     return self.coordinated(r)  # "هاجم مواقع إسرائيلية": generic sites of X are X
                 if core == "Attack" and (self.words[j - 1].norm in ("في", "عسكريه", "عسكري")
                                          or self.words[j - 1].norm.lstrip("و") in self.lex.target_introducers):
