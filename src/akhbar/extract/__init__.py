@@ -119,6 +119,7 @@ def extract(doc: Doc, article: Article, kb: KnowledgeBase) -> Extraction:
     ex = Extraction(article=article)
     used: set[str] = set()
     memory: dict[str, tuple[list[ActorRef], list[ActorRef]]] = {}
+    capitals = frozenset(kb.capitals)
     weak_events: list[int] = []
     for s_start, s_end in sentence_spans(text):
         words = words_of(text, s_start, s_end)
@@ -131,7 +132,8 @@ def extract(doc: Doc, article: Article, kb: KnowledgeBase) -> Extraction:
                     ex.mentions.append(Mention(actor=iri, span=Span(ref.start, ref.end), text=ref.surface))
                     used.add(iri)
         triggers = find_triggers(words, lex, text)
-        linker = SentenceLinker(words, refs, triggers, lex, text, _deps(doc, words), _passives(doc, words))
+        linker = SentenceLinker(words, refs, triggers, lex, text, _deps(doc, words), _passives(doc, words),
+                                capitals)
         has_verb, speaker = linker.speaker()
         if speaker is not None:
             speaker = finder.speaks_for.get(speaker.iri, speaker)
@@ -153,13 +155,15 @@ def extract(doc: Doc, article: Article, kb: KnowledgeBase) -> Extraction:
             agents = [a for r in agents_refs for a in _resolve(r, "agent", trig.core, kb)] or [None]
             targets = [t for r in target_refs for t in _resolve(r, "target", trig.core, kb)] or [None]
             t_span = Span(words[trig.first].start, words[trig.last - 1].end)
-            date = event_date(text, s_start, s_end)
+            date = event_date(text, s_start, s_end, article.date)
             for agent in dict.fromkeys(agents):
                 for target in dict.fromkeys(targets):
                     if target is None or agent == target:
                         continue  # gold has virtually no target-less events; a guess without one is noise
                     if agent is None and trig.core != "Attack":
                         continue  # only attacks are told without their author
+                    if trig.core == "Warning" and mod not in ("Asserted", "Negated"):
+                        continue  # "التهديدات المحتملة": a possible threat is not a warning given
                     key = (action, agent, target, mod)
                     if key in seen:
                         continue

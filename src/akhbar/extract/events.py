@@ -118,7 +118,7 @@ class SentenceLinker:
 
     def __init__(self, words: list[Word], refs: list[ActorRef], triggers: list[Trigger], lex: Lexicon,
                  text: str, deps: dict[int, list[tuple[str, int]]] | None = None,
-                 passives: set[int] | None = None) -> None:
+                 passives: set[int] | None = None, capitals: frozenset[str] = frozenset()) -> None:
         self.words = words
         self.refs = refs
         self.triggers = triggers
@@ -126,6 +126,7 @@ class SentenceLinker:
         self.text = text
         self.deps = deps or {}
         self.passives = passives or set()
+        self.capitals = capitals
         self.weak_agent = False  # set by args(): the agent came from a last-resort guess
         self.we: ActorRef | None = None  # who "we" is in this sentence (its speaker, or the last one)
         self.ref_at: dict[int, ActorRef] = {}
@@ -288,9 +289,13 @@ class SentenceLinker:
         for allow_nisba in (False, True):
             for j in range(trig.first - 1, -1, -1):
                 r = self.ref_at.get(j)
-                if r is not None and r not in targets and r.kind not in ("MediaOutlet", "Location") \
-                        and (allow_nisba or r.how != "nisba"):
-                    return self.coordinated(r, forward=False)[::-1]
+                if r is None or r in targets or r.kind == "MediaOutlet" or (r.how == "nisba" and not allow_nisba):
+                    continue
+                if r.kind == "Location" and r.iri not in self.capitals:
+                    continue  # a place is no author, but a capital stands for its state
+                if r.first > 0 and self.words[r.first - 1].norm in ("عن", "بحسب", "حسب", "وفق", "لدي"):
+                    continue  # "نقل الموقع عن مسؤولين": sources, not actors
+                return self.coordinated(r, forward=False)[::-1]
         return []
 
     def undergoer(self, trig: Trigger) -> ActorRef | None:
@@ -626,8 +631,11 @@ class SentenceLinker:
                     and other.entry is not None and other.entry.pos == "verb":
                 _, warned = self.verb_args(other, other.first)
                 warned = [w for w in warned if w not in targets]
-                if warned:
-                    return warned
+                last = max((w.last for w in warned), default=other.last)
+                closer = [r for r in self.refs if last <= r.first < trig.first and r.how != "nisba"
+                          and r.kind not in ("Location", "MediaOutlet") and r not in targets]
+                if warned and not closer:
+                    return warned  # (else an actor named nearer the attack is its author: حث إيران على ... الميليشيات)
         return []
 
     def phrase_args(self, trig: Trigger, memory: dict[str, tuple[list[ActorRef], list[ActorRef]]] | None = None

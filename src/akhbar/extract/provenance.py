@@ -24,9 +24,30 @@ def _data() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
             frozenset(normalise(w) for w in rep.get("according", [])))
 
 
-def event_date(text: str, start: int, end: int) -> str | None:
-    """An explicit date with a year in text[start:end] (19 نوفمبر/تشرين الثاني 2023 → 2023-11-19)."""
+_DAY_MONTH_RE = re.compile(r"(\d{1,2})\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)")
+
+
+def event_date(text: str, start: int, end: int, article_date: str | None = None) -> str | None:
+    """An explicit date in text[start:end] (19 نوفمبر/تشرين الثاني 2023 → 2023-11-19).
+
+    A day and month without a year (في 26 أكتوبر) take the year of the article's date, the year before when
+    that month is later than the article's; without an article date they give nothing.
+    """
     months = _data()[0]
+    found = _full_date(text, start, end, months)
+    if found or not article_date:
+        return found
+    year, month_now = int(article_date[:4]), int(article_date[5:7])
+    for m in _DAY_MONTH_RE.finditer(text, start, end):
+        name = normalise(m.group(2))
+        month = months.get(name) or months.get(name.split()[0])
+        if month and 1 <= int(m.group(1)) <= 31:
+            y = year if month <= month_now else year - 1
+            return f"{y:04d}-{month:02d}-{int(m.group(1)):02d}"
+    return None
+
+
+def _full_date(text: str, start: int, end: int, months: dict[str, int]) -> str | None:
     for m in _DATE_RE.finditer(text, start, end):
         day, month_name, year = m.group(1), normalise(m.group(2)), int(m.group(3))
         month = months.get(month_name) or months.get(month_name.split()[-1]) if month_name else None
