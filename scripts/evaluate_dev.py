@@ -61,6 +61,27 @@ def check_offsets(ex: Extraction) -> int:
     return bad
 
 
+NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+
+
+def check_export(quads: list[ox.Quad]) -> tuple[int, int]:
+    """(NIF strings checked, mismatches): every evidence offset must read back its anchorOf in its article."""
+    strings: dict[str, str] = {}
+    props: dict[str, dict[str, str]] = {}
+    for q in quads:
+        p = q.predicate.value
+        if p == NIF + "isString":
+            strings[q.subject.value] = q.object.value
+        elif p in (NIF + "beginIndex", NIF + "endIndex", NIF + "anchorOf", NIF + "referenceContext"):
+            props.setdefault(q.subject.value, {})[p[len(NIF):]] = q.object.value
+    bad = 0
+    for node in props.values():
+        text = strings[node["referenceContext"]]
+        if text[int(node["beginIndex"]):int(node["endIndex"])] != node["anchorOf"]:
+            bad += 1
+    return len(props), bad
+
+
 def main() -> None:
     """Build, check and score."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -93,10 +114,15 @@ def main() -> None:
         quads.extend(extraction_quads(ex))
     with open(args.out, "wb") as fh:
         ox.serialize(quads, fh, ox.RdfFormat.N_QUADS)
-    print(f"{len(files)} articles, {events} events, offset problems: {bad}, "
+    checked, mismatched = check_export(list(ox.parse(path=str(args.out), format=ox.RdfFormat.N_QUADS)))
+    print(f"{len(files)} articles, {events} events, record offset problems: {bad}, "
+          f"NIF evidence strings checked in the export: {checked}, mismatched: {mismatched}, "
           f"{time.perf_counter() - started:.1f} s", file=sys.stderr)
+    if bad or mismatched:
+        sys.exit("evaluate_dev: evidence offsets are not exact")
     scorer = args.scorer or args.dev.parent / "score.py"
-    cmd = [sys.executable, str(scorer), str(args.out), *([str(args.kb)] if args.kb else []), "--gold", str(args.dev / "gold.jsonl"),
+    graphs = [str(args.out), *([str(args.kb)] if args.kb else [])]
+    cmd = [sys.executable, str(scorer), *graphs, "--gold", str(args.dev / "gold.jsonl"),
            "--ontology", str(ontology_dir())]
     if args.explain:
         cmd.append("--explain")
