@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.text import PROCLITICS, Word
 from akhbar.graph.vocab import actor_iri
-from akhbar.kb import KnowledgeBase, nisba_stem, normalise, strip_article
+from akhbar.kb import KnowledgeBase, label_key, nisba_stem, normalise, strip_article
 from akhbar.records import NewActor
 
 OPENING_QUOTES = "\"“«'‘("
@@ -114,15 +114,17 @@ class ActorFinder:
         return None, 0
 
     def _nisba(self, word: Word) -> str | None:
+        """The state (or group) a nisba adjective names, through clitics (وبريطانية → UK)."""
         stem = nisba_stem(word.norm)
-        if stem is None:
-            for key, _ in self.first_keys(word):
-                if key.startswith("ال"):
-                    continue
-                stem = nisba_stem(key)
-                if stem and self.kb.nisba_state(stem):
-                    break
-        return self.kb.nisba_state(stem) if stem else None
+        if stem and self.kb.nisba_state(stem):
+            return self.kb.nisba_state(stem)
+        for key, _ in self.first_keys(word):
+            if key.startswith("ال"):
+                continue
+            stem = nisba_stem(key)
+            if stem and self.kb.nisba_state(stem):
+                return self.kb.nisba_state(stem)
+        return None
 
     def _kb_match(self, words: list[Word], i: int) -> tuple[int, str, int] | None:
         """Longest KB label starting at word i: (length, iri, skip)."""
@@ -233,9 +235,10 @@ class ActorFinder:
             if k > j and any(c in ".:؛;!?؟()" for c in self.gap_text(k - 1, k)):
                 break
             km = self._kb_match(words, k)
-            if (km and self.kb.kind(km[1]) in ("Official", "Militia") and km[2] == 0 \
-                    and self.kb.actors[km[1]].links.get("memberOf") is not None) or \
-                    (km and self.kb.kind(km[1]) == "Official" and km[2] == 0):
+            if km is None or km[2] != 0 or (km[0] == 1 and self._nisba(words[k])):
+                continue  # (a one-word nisba such as السوداني is the adjective, not al-Sudani)
+            kind = self.kb.kind(km[1])
+            if kind == "Official" or (kind == "Militia" and self.kb.actors[km[1]].links.get("memberOf")):
                 return self._ref(words, i, k + km[0], skip, (km[1],), "title")
         state: str | None = None
         affil: str | None = None
@@ -371,12 +374,14 @@ class ActorFinder:
                 for ref in reversed(self.recent):
                     if ref.how == "anaphor":
                         continue
-                    labels = [ref.surface]
                     if ref.iri in self.minted:
-                        labels.append(self.minted[ref.iri].label_ar)
+                        labels = [self.minted[ref.iri].label_ar]
                     elif ref.iri in self.kb.actors:
-                        labels += self.kb.actors[ref.iri].labels_ar
-                    from akhbar.kb import label_key
+                        labels = self.kb.actors[ref.iri].labels_ar
+                    else:
+                        labels = [ref.surface]
+                    if ref.kind == "Official" or ref.how == "title":
+                        continue  # a person is not "the army" or "the movement"
                     if any(key in label_key(lab) for lab in labels):
                         start = w.offset_after(skip, self.text)
                         return ActorRef((ref.iri,), i, i + 1, start, w.end, self.text[start:w.end], ref.kind,
@@ -413,10 +418,14 @@ class ActorFinder:
                         and w.norm not in self.lex.name_stop and w.norm not in self.lex.triggers \
                         and not w.norm.endswith(("يه", "ين", "ات")) \
                         and key in self.lex.heads["named_facility"] and not w.norm.isdigit() and len(w.norm) > 2
-                    adjective = w.norm.startswith("ال") == words[i].norm.startswith("ال") and len(w.norm) > 3 \
+                    construct = not words[i].norm.startswith("ال") and not skip and w.norm.startswith("ال") \
+                        and key in self.lex.heads["collective_facility"] and w.norm not in self.lex.name_stop \
+                        and w.norm not in self.lex.triggers and len(w.norm) > 4
+                    adjective = construct or (w.norm.startswith("ال") == words[i].norm.startswith("ال") \
+                        and len(w.norm) > 3 \
                         and w.norm.endswith(("يه", "ي", "يين", "يون")) \
                         and key in self.lex.heads["collective_facility"] \
-                        and w.norm not in self.lex.name_stop
+                        and w.norm not in self.lex.name_stop)
                     if quoted or name_like or adjective:
                         end = j + 1
                         opener = self.gap_text(j - 1, j).strip()
@@ -515,6 +524,10 @@ class ActorFinder:
                 skip = next(sk for k, sk in head if k in self.lex.heads["capital"])
                 return self._ref(words, i, j + km[0], skip, (km[1],), "kb")
         km = self._kb_match(words, i)
+        if km and km[0] == 1 and self.kb.kind(km[1]) in ("Official", "Militia") and i > 0 \
+                and words[i - 1].norm.startswith("ال") and not self.gap_text(i - 1, i).strip() \
+                and self._nisba(words[i]):
+            km = None  # "الشعب السوداني": after a definite noun, a nisba is its adjective
         if km:
             n, iri, skip = km
             cands.append(self._ref(words, i, i + n, skip, (iri,), "kb"))

@@ -263,6 +263,16 @@ class SentenceLinker:
                 return None
         return None
 
+    def earlier_verb(self, v: int) -> bool:
+        """Whether a verb of saying, claiming or acting comes earlier in the sentence than word v."""
+        for w in self.words[:v]:
+            n = w.norm.lstrip("وف")
+            e = self.lex.triggers.get(w.norm)
+            if n in self.lex.reporting_verbs or w.norm in self.lex.claim_verbs or n in self.lex.denial_verbs \
+                    or (e is not None and e.pos == "verb") or w.norm in self.lex.light_verbs:
+                return True
+        return False
+
     def sentence_subject(self, before: int) -> ActorRef | None:
         """The first person, state, organ or group named in the sentence before word `before`."""
         for r in self.refs:
@@ -321,6 +331,16 @@ class SentenceLinker:
                 return before if before is not None and before.kind != "MediaOutlet" else None
             if self.breaks(j, t):
                 return None
+        return None
+
+    def denial_subject(self, t: int) -> ActorRef | None:
+        """نفت قوات الدعم السريع مسؤوليتها عن الهجوم → the denier is the (denied) author of the attack."""
+        for j in range(t - 1, max(-1, t - 6), -1):
+            if self.breaks(j, t):
+                return None
+            if self.words[j].norm.lstrip("وف") in self.lex.denial_verbs:
+                r = self.adjacent_ref(j) or self.ref_before(j)
+                return r if r is not None and r.kind not in ("Location", "MediaOutlet") else None
         return None
 
     def relative_target(self, t: int) -> ActorRef | None:
@@ -385,6 +405,10 @@ class SentenceLinker:
         conjoined = self.words[v].norm.startswith(("و", "ف")) and trig.light is None
         if conjoined and before is not None and before.first > 0 and self.sentence_subject(v) is not before:
             before = None  # "... صالح العاروري وتوعد": a new verb after و does not take the object before it
+        if conjoined and v > 0 and before is None and pron is None and self.earlier_verb(v):
+            subject = self.sentence_subject(v)
+            if subject is not None:
+                before = subject  # "نفت قوات الدعم السريع ...، وحذرت الجيش": the first subject goes on
         if before is None and pron is None and after is None and conjoined:
             subject = self.sentence_subject(v)
             if subject is not None:
@@ -506,6 +530,9 @@ class SentenceLinker:
             if not targets:
                 targets = [r for r in light_targets if r not in agents]
         if not agents:
+            denier = self.denial_subject(trig.first)
+            if denier is not None:
+                return [denier], targets or self.prep_target(k, trig.core)
             claim = self.claim_subject(trig.first)
             if claim:
                 agents = [claim]

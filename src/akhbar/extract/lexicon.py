@@ -64,6 +64,7 @@ class Lexicon:
     reporting_verbs: frozenset[str] = frozenset()
     undergo_verbs: frozenset[str] = frozenset()
     target_introducers: frozenset[str] = frozenset()
+    denial_verbs: frozenset[str] = frozenset()
 
 
 def _n(word: str) -> str:
@@ -160,6 +161,7 @@ def parse_lexicon(folder: Path) -> Lexicon:
 
     mod = tomllib.loads((folder / "modality.toml").read_text(encoding="utf-8"))
     lex.modality = _normalise_tree(mod)
+    lex.denial_verbs = frozenset(lex.modality["negated"]["denial"])
 
     act = tomllib.loads((folder / "actors.toml").read_text(encoding="utf-8"))
     for organ in act.get("organ", []):
