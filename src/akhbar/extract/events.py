@@ -22,6 +22,7 @@ CORE = {"Warning": "Warning", "Threat": "Warning", "Attack": "Attack", "AirStrik
 TARGET_PREPS = {"Attack": ("علي", "ضد", "ل", "في"), "Warning": ("ل", "علي", "ضد", "من"), "Pressure": ("علي", "ل", "من")}
 CLAUSE_BREAK = ".؛;:!?؟"
 MAX_ARG_DISTANCE = 8
+PREPOSITIONS = ("علي", "في", "من", "ضد", "الي", "عن", "مع", "بين", "عبر", "نحو", "لدي", "منذ")
 
 
 PERSONS_AND_BODIES = ("Militia", "Official", "StateOrgan", "Organization", "MediaOutlet")
@@ -335,7 +336,7 @@ class SentenceLinker:
 
     def denial_subject(self, t: int) -> ActorRef | None:
         """نفت قوات الدعم السريع مسؤوليتها عن الهجوم → the denier is the (denied) author of the attack."""
-        for j in range(t - 1, max(-1, t - 6), -1):
+        for j in range(t - 1, max(-1, t - 9), -1):
             if self.breaks(j, t):
                 return None
             if self.words[j].norm.lstrip("وف") in self.lex.denial_verbs:
@@ -481,12 +482,17 @@ class SentenceLinker:
             if self.gap(j - 1, j).strip():
                 break
             r = self.ref_at.get(j)
+            w = self.words[j]
+            definite = self.words[t].norm.startswith(("ال", "وال", "فال", "بال", "لل", "ولل"))
+            if w.norm.startswith("ال") != definite and not (r is not None and r.how == "nisba"
+                                                            and w.norm.startswith("ال") == definite):
+                break  # an adjective agrees in definiteness ("الضربات على العمق الروسي" has none)
             if r is not None:
                 if r.how == "nisba":
                     nisba_agent = r
                     k = r.last - 1
                 break
-            if not self.words[j].norm.startswith("ال") and not self.words[j].norm.endswith(("يه", "ي", "ه")):
+            if w.norm in PREPOSITIONS or not w.norm.endswith(("يه", "ي", "ه", "يا", "ين", "ون")):
                 break
         genitive = None
         if nisba_agent is None:

@@ -63,7 +63,7 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
             bridged = all(w.norm in neg["bridge"] or w.norm.lstrip("وب") in neg["bridge"] for w in words[j + 1:head])
             if bridged and (not strict or j >= head - 2):
                 return "Negated"
-        if before(neg["denial"], neg["denial_window"]) is not None:
+        if before(neg["denial"], neg["denial_window"], barriers=("وان", "وبان")) is not None:
             return "Negated"
         for r in range(max(0, head - 4), head):
             if words[r].norm in neg["role_nouns"] or words[r].key() in neg["role_nouns"]:
