@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from akhbar.records import Extraction
 
@@ -222,3 +224,45 @@ def test_reporting_chain_and_explicit_date(read: Read) -> None:
     (event,) = ex.events
     assert local(event.reported_by) == "axios"
     assert event.according_to and event.date == "2023-11-19"
+
+
+# ---- other conflicts and outlets (generalisation) --------------------------------------------------
+def test_denier_is_the_author_of_a_negated_attack_and_keeps_the_subject(read: Read) -> None:
+    ex = read("من جهتها، نفت قوات الدعم السريع مسؤوليتها عن الهجوم على مخيم زمزم، "
+              "وحذرت الجيش السوداني من مواصلة قصف الأحياء السكنية.")
+    got = tuples(ex)
+    camp = next(a for a in ex.new_actors if a.label_ar == "مخيم زمزم")
+    assert ("Attack", "rsf", local(camp.iri), "Negated") in got
+    assert ("Warning", "rsf", "sudanese_army", "Asserted") in got
+
+
+def test_coordinated_nisba_agents_and_generic_sites(read: Read) -> None:
+    ex = read("وشنت طائرات أمريكية وبريطانية غارات على مواقع حوثية في الحديدة.")
+    assert triples(ex) == {("Attack", "usa", "houthis"), ("Attack", "uk", "houthis")}
+
+
+def test_prepositional_phrase_is_not_an_adjectival_agent(read: Read) -> None:
+    ex = read("وتعهد الرئيس الأوكراني فولوديمير زيلينسكي بمواصلة الضربات على العمق الروسي.")
+    assert triples(ex) == {("Attack", "zelenskyy", "russia")}
+
+
+def test_nisba_after_a_noun_is_not_a_person(read: Read) -> None:
+    ex = read("قال المتحدث باسم الجيش السوداني إن الشعب السوداني لن ينسى.")
+    assert {local(m.actor) for m in ex.mentions} == {"sudanese_army", "sudan"}
+    assert ex.events == []
+
+
+def test_interception_is_not_an_attack(read: Read) -> None:
+    assert read("أعلنت روسيا أن دفاعاتها الجوية أسقطت 30 طائرة مسيرة أوكرانية فوق بيلغورود.").events == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet="اأإبتثجحخدذرزسشصضطظعغفقكلمنهويىةء ،.؟\n“”0123456789abc", max_size=120))
+def test_any_text_gives_exact_offsets(read: Read, text: str) -> None:
+    if not text.strip():
+        return
+    ex = read(text)
+    for m in ex.mentions:
+        assert text[m.span.start:m.span.end] == m.text
+    for e in ex.events:
+        assert 0 <= e.sentence.start <= e.trigger.start < e.trigger.end <= e.sentence.end <= len(text)
