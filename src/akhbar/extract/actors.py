@@ -347,6 +347,44 @@ class ActorFinder:
                     return iri
         return self._mint("StateOrgan", f"{noun}|{state.rsplit('/', 1)[-1]}", label, (("partOf", state),))
 
+    def _named_group(self, words: list[Word], i: int) -> ActorRef | None:
+        """كتائب سيد الشهداء / حركة "أنصار الله": an armed group the base does not know, named after its head."""
+        keys = self.first_keys(words[i])
+        head = next(((k, sk) for k, sk in keys if k in self.lex.heads["armed_group"]
+                     or k in self.lex.heads["group_quoted"]), None)
+        if head is None or i + 1 >= len(words):
+            return None
+        key, skip = head
+        opener = self.gap_text(i, i + 1).strip()
+        quoted = bool(opener) and opener[-1] in OPENING_QUOTES
+        if key not in self.lex.heads["armed_group"] and not quoted:
+            return None
+        if opener and not quoted:
+            return None
+        end = i + 1
+        while end < len(words) and end < i + 5:
+            w = words[end]
+            gap = self.gap_text(end - 1, end)
+            if end > i + 1 and gap.strip(" "):
+                break
+            if w.norm in self.lex.name_stop or w.norm in self.lex.triggers or self._nisba(w) \
+                    or (end > i + 1 and w.norm.startswith("و")) or w.norm.isdigit() \
+                    or (len(w.norm) > 4 and w.norm.endswith(("ها", "هم", "ته"))):
+                break  # (a possessive ending belongs to the sentence, not to the name: مسؤوليتها)
+            end += 1
+            after = self.text[w.end:words[end].start] if end < len(words) else ""
+            if quoted and any(c in CLOSING_QUOTES for c in after):
+                break
+        if end == i + 1 or self._kb_match(words, i + 1):
+            return None
+        start = words[i].offset_after(skip, self.text)
+        stop = words[end - 1].end
+        while stop < len(self.text) and self.text[stop] in CLOSING_QUOTES:
+            stop += 1
+        label = self.text[start:stop]
+        iri = self._mint("Militia", "|".join(w.key() for w in words[i:end]), label)
+        return ActorRef((iri,), i, end, start, stop, label, "Militia", "organ", (None,))
+
     def _kb_at(self, words: list[Word], i: int) -> ActorRef | None:
         km = self._kb_match(words, i)
         if km is None:
@@ -531,7 +569,7 @@ class ActorFinder:
         if km:
             n, iri, skip = km
             cands.append(self._ref(words, i, i + n, skip, (iri,), "kb"))
-        for matcher in (self._organ, self._facility, self._collective):
+        for matcher in (self._organ, self._facility, self._collective, self._named_group):
             r = matcher(words, i)
             if r:
                 cands.append(r)

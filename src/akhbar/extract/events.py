@@ -459,6 +459,8 @@ class SentenceLinker:
                     return self.coordinated(r)
                 between = self.text[self.words[k].end:self.words[j].start]
                 adjacent_object = not any(c in "،,.:؛" for c in between) and not w.norm.startswith(("و", "ال"))
+                if core == "Attack" and r.kind == "Location" and j - k <= 4:
+                    return self.coordinated(r)  # "قصفت قوات النظام قرية كفرنبل": a place is what is struck
                 if r.how == "nisba" and j - k <= 3 and core == "Attack" and \
                         (self.words[j - 1].norm in self.lex.generic_targets
                          or self.words[j - 1].key() in self.lex.generic_targets or adjacent_object):
