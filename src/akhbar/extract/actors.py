@@ -439,7 +439,12 @@ class ActorFinder:
                 j += 1
             end = j
             state = None
-            if j < len(words) and not self.gap_text(j - 1, j).strip(" \"“”«»'()"):
+            if j + 2 < len(words) and words[j].norm in ("او", "واو") and words[j + 1].norm.startswith("ال") \
+                    and self._nisba(words[j + 2]) and not any(self.gap_text(m, m + 1).strip()
+                                                              for m in range(j - 1, j + 2)):
+                # "المنشآت أو الأفراد الأميركيين": one collective named by the shared nisba
+                state, end = self._nisba(words[j + 2]), j + 3
+            elif j < len(words) and not self.gap_text(j - 1, j).strip(" \"“”«»'()"):
                 state = self._nisba(words[j])
                 km = self._kb_match(words, j)
                 if km and (km[2] != 0 or self.kb.kind(km[1]) not in ("Location", "State")):

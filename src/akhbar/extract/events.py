@@ -22,6 +22,7 @@ CORE = {"Warning": "Warning", "Threat": "Warning", "Attack": "Attack", "AirStrik
 TARGET_PREPS = {"Attack": ("علي", "ضد", "ل", "في"), "Warning": ("ل", "علي", "ضد", "من"), "Pressure": ("علي", "ل", "من")}
 CLAUSE_BREAK = ".؛;:!?؟"
 MAX_ARG_DISTANCE = 8
+CONDITION_WORDS = ("اذا", "حال", "لو")
 PREPOSITIONS = ("علي", "في", "من", "ضد", "الي", "عن", "مع", "بين", "عبر", "نحو", "لدي", "منذ")
 
 
@@ -193,7 +194,8 @@ class SentenceLinker:
     def ref_after(self, k: int, limit: int = MAX_ARG_DISTANCE, stop_at_trigger: bool = True) -> ActorRef | None:
         """First actor mention starting after word k within `limit` words, in the same clause."""
         for j in range(k + 1, min(len(self.words), k + 1 + limit)):
-            if self.breaks(k, j):
+            if self.breaks(k, j) or any(c in "،," for c in self.gap(j - 1, j)) \
+                    or self.words[j].norm.lstrip("و") in CONDITION_WORDS:
                 return None
             if j in self.ref_at:
                 return self.ref_at[j]
@@ -442,6 +444,8 @@ class SentenceLinker:
             if self.breaks(k, j):
                 return []
             w = self.words[j]
+            if w.norm.lstrip("و") in CONDITION_WORDS:
+                return []  # "... في حال شنت الولايات المتحدة": another clause begins
             if j in self.trigger_at and j != k and self.trigger_at[j].entry and self.trigger_at[j].entry.pos == "verb":
                 return []
             if w.norm in preps or w.norm in ("علي", "ضد"):
