@@ -165,7 +165,8 @@ class ActorFinder:
             state, _ = self._state_word(words[j])
             if kind == "State" and state is not None:
                 return self._ref(words, i, j + 1, skip, (state,), "organ", "State")  # النظام الإسرائيلي
-            if state is None and words[j].norm == "في" and j + 1 < len(words) and not group:
+            if state is None and words[j].norm in self.lex.particles["in_place"] and j + 1 < len(words) \
+                    and not group:
                 state, _ = self._state_word(words[j + 1])
                 if state is not None:
                     j += 1
@@ -247,7 +248,7 @@ class ActorFinder:
             if st:
                 state, j = st, j + 1
         # "باسم X" / "لـ X": the body the person speaks or works for
-        if j < len(words) and words[j].norm in ("باسم", "ل"):
+        if j < len(words) and words[j].norm in self.lex.particles["on_behalf"]:
             j += 1
         if j < len(words):
             km = self._kb_match(words, j)
@@ -263,7 +264,7 @@ class ActorFinder:
                     st = self._nisba(words[j])
                     if st:
                         j += 1
-        if j < len(words) and words[j].norm in ("الي", "في"):
+        if j < len(words) and words[j].norm in self.lex.particles["to_place"]:
             k = j + 1
             while k < len(words) and k < j + 4 and "،" not in self.text[words[k - 1].end:words[k].start] \
                     and "," not in self.text[words[k - 1].end:words[k].start]:
@@ -309,7 +310,8 @@ class ActorFinder:
             key = strip_article(name_words[-1].norm)
             iri = self.aliases.get(key) or self._mint(kind, key, name, links)
             self.aliases[key] = iri
-            if affil and any(w.norm == "باسم" for w in words[i:name_start]):
+            if affil and any(w.norm in self.lex.particles["on_behalf"] and len(w.norm) > 1
+                             for w in words[i:name_start]):
                 self.speaks_for[iri] = self._ref(words, i, i + 1, skip, (affil,), "organ")
             return self._ref(words, i, k, skip, (iri,), "title", kind)
         if state and affil is None:
@@ -439,7 +441,8 @@ class ActorFinder:
                 j += 1
             end = j
             state = None
-            if j + 2 < len(words) and words[j].norm in ("او", "واو") and words[j + 1].norm.startswith("ال") \
+            if j + 2 < len(words) and words[j].norm in self.lex.particles["disjunction"] \
+                    and words[j + 1].norm.startswith("ال") \
                     and self._nisba(words[j + 2]) and not any(self.gap_text(m, m + 1).strip()
                                                               for m in range(j - 1, j + 2)):
                 # "المنشآت أو الأفراد الأميركيين": one collective named by the shared nisba
@@ -483,7 +486,7 @@ class ActorFinder:
             # "... في العراق" / "... شمال شرقي سوريا": the place the facilities are in belongs to their name,
             # with places coordinated to it (في سوريا والعراق)
             if end < len(words) - 1 and end > i + 1 and not self.gap_text(end - 1, end).strip(" \"”»'’"):
-                at = end + 1 if words[end].norm == "في" else end
+                at = end + 1 if words[end].norm in self.lex.particles["in_place"] else end
                 km = self._kb_match(words, at)
                 if km and km[2] == 0 and self.kb.kind(km[1]) in ("Location", "State"):
                     end = at + km[0]

@@ -19,11 +19,8 @@ from akhbar.extract.text import Word
 CORE = {"Warning": "Warning", "Threat": "Warning", "Attack": "Attack", "AirStrike": "Attack", "DroneAttack": "Attack",
         "MissileStrike": "Attack", "RocketFire": "Attack", "Shelling": "Attack", "TargetedKilling": "Attack",
         "Pressure": "Pressure", "Demand": "Pressure"}
-TARGET_PREPS = {"Attack": ("علي", "ضد", "ل", "في"), "Warning": ("ل", "علي", "ضد", "من"), "Pressure": ("علي", "ل", "من")}
 CLAUSE_BREAK = ".؛;:!?؟"
 MAX_ARG_DISTANCE = 8
-CONDITION_WORDS = ("اذا", "حال", "لو")
-PREPOSITIONS = ("علي", "في", "من", "ضد", "الي", "عن", "مع", "بين", "عبر", "نحو", "لدي", "منذ")
 
 
 PERSONS_AND_BODIES = ("Militia", "Official", "StateOrgan", "Organization", "MediaOutlet")
@@ -90,7 +87,7 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
         e = lex.triggers.get(w.norm)
         if e is None or not _needs_ok(words, i, e, lex):
             continue
-        if e.pos == "verb" and i > 0 and words[i - 1].norm == "ما":
+        if e.pos == "verb" and i > 0 and words[i - 1].norm in lex.particles["relative_what"]:
             continue  # "ما يلزم": a relative clause, not an act
         out.append(Trigger(i, i + 1, e.action, e))
         taken.add(i)
@@ -169,9 +166,9 @@ class SentenceLinker:
             if nxt is None and forward:
                 # "على إسرائيل او على القواعد": a disjunction repeats the preposition
                 k = cur.last
-                if k < len(self.words) and self.words[k].norm in ("او", "واو"):
+                if k < len(self.words) and self.words[k].norm in self.lex.particles["disjunction"]:
                     k += 1
-                    if k < len(self.words) and self.words[k].norm in ("علي", "ضد"):
+                    if k < len(self.words) and self.words[k].norm in self.lex.target_preps["any"]:
                         k += 1
                     nxt = self.ref_at.get(k)
                     disjunct = nxt is not None and nxt.first == k
@@ -195,7 +192,7 @@ class SentenceLinker:
         """First actor mention starting after word k within `limit` words, in the same clause."""
         for j in range(k + 1, min(len(self.words), k + 1 + limit)):
             if self.breaks(k, j) or any(c in "،," for c in self.gap(j - 1, j)) \
-                    or self.words[j].norm.lstrip("و") in CONDITION_WORDS:
+                    or self.words[j].norm.lstrip("و") in self.lex.particles["condition"]:
                 return None
             if j in self.ref_at:
                 return self.ref_at[j]
@@ -306,7 +303,7 @@ class SentenceLinker:
                     continue
                 if r.kind == "Location" and r.iri not in self.capitals:
                     continue  # a place is no author, but a capital stands for its state
-                if r.first > 0 and self.words[r.first - 1].norm in ("عن", "بحسب", "حسب", "وفق", "لدي"):
+                if r.first > 0 and self.words[r.first - 1].norm in self.lex.particles["source_markers"]:
                     continue  # "نقل الموقع عن مسؤولين": sources, not actors
                 return self.coordinated(r, forward=False)[::-1]
         return []
@@ -350,7 +347,7 @@ class SentenceLinker:
         """الغارات الإسرائيلية التي استهدفت مطار حلب → the relative clause's object is the target."""
         for j in range(t + 1, min(len(self.words), t + 4)):
             w = self.words[j]
-            if w.norm in ("التي", "الذي"):
+            if w.norm in self.lex.particles["relative_pronouns"]:
                 continue
             e = self.lex.triggers.get(w.norm)
             if e is not None and e.pos == "verb" and not w.norm.endswith(("ها", "ه", "هم")):
@@ -363,7 +360,7 @@ class SentenceLinker:
         """الغارات التي نفذها سلاح الجو / هجمات نفذتها قوات الدعم السريع → the relative clause's subject."""
         for j in range(t + 1, min(len(self.words), t + 4)):
             w = self.words[j]
-            if w.norm in ("التي", "الذي", "اللتي", "اللذين", "الذين"):
+            if w.norm in self.lex.particles["relative_pronouns"]:
                 continue
             if w.norm in self.lex.light_verbs or w.norm in self.lex.claim_verbs or \
                     (self.lex.triggers.get(w.norm) and self.lex.triggers[w.norm].pos == "verb"):
@@ -401,7 +398,7 @@ class SentenceLinker:
             target = after or before
             agent = None
             for j in range(v + 1, min(len(self.words) - 1, v + 8)):
-                if self.words[j].norm == "من" and self.words[j + 1].norm == "قبل":
+                if (self.words[j].norm, self.words[j + 1].norm) == self.lex.agent_marker:
                     agent = self.ref_after(j + 1, limit=3)
                     break
             return ([agent] if agent else []), (self.coordinated(target) if target else [])
@@ -439,16 +436,16 @@ class SentenceLinker:
 
     def prep_target(self, k: int, core: str) -> list[ActorRef]:
         """A target introduced by a preposition after word k (على X، ضد X، لـX، من X)."""
-        preps = TARGET_PREPS[core]
+        preps = self.lex.target_preps[core]
         for j in range(k + 1, min(len(self.words), k + 1 + MAX_ARG_DISTANCE)):
             if self.breaks(k, j):
                 return []
             w = self.words[j]
-            if w.norm.lstrip("و") in CONDITION_WORDS:
+            if w.norm.lstrip("و") in self.lex.particles["condition"]:
                 return []  # "... في حال شنت الولايات المتحدة": another clause begins
             if j in self.trigger_at and j != k and self.trigger_at[j].entry and self.trigger_at[j].entry.pos == "verb":
                 return []
-            if w.norm in preps or w.norm in ("علي", "ضد"):
+            if w.norm in preps or w.norm in self.lex.target_preps["any"]:
                 if w.norm == "من" and core == "Warning" and j - k > 2:
                     continue  # "بعد ساعات من تهديد ...": only "حذر (X) من Y" names whom the warning is about
                 r = self.ref_after(j, limit=4)
@@ -498,7 +495,7 @@ class SentenceLinker:
                     nisba_agent = r
                     k = r.last - 1
                 break
-            if w.norm in PREPOSITIONS or not w.norm.endswith(("يه", "ي", "ه", "يا", "ين", "ون")):
+            if w.norm in self.lex.particles["prepositions"] or not w.norm.endswith(("يه", "ي", "ه", "يا", "ين", "ون")):
                 break
         genitive = None
         if nisba_agent is None:
@@ -645,12 +642,13 @@ class SentenceLinker:
     def responded_to(self, trig: Trigger) -> bool:
         """Whether the event noun is what a response answers (ردا على الهجوم، ستردّ على الهجوم)."""
         window = [w.norm for w in self.words[max(0, trig.first - 3):trig.first]]
-        return any(w.startswith(("رد", "الرد", "سترد", "ترد", "يرد")) for w in window) and "علي" in window
+        return any(w.startswith(tuple(self.lex.particles["response_prefixes"])) for w in window) and \
+            bool(self.lex.target_preps["any"] & set(window))
 
     def demonstrative(self, trig: Trigger) -> bool:
         """An event noun after a demonstrative (هذا الهجوم، هذه الضغوط)."""
         return trig.first > 0 and trig.light is None and \
-            self.words[trig.first - 1].norm.lstrip("و") in ("هذا", "هذه", "تلك", "ذلك")
+            self.words[trig.first - 1].norm.lstrip("و") in self.lex.particles["demonstratives"]
 
     def anaphoric(self, trig: Trigger) -> bool:
         """A definite or demonstrative event noun (الهجمات، هذه الضربة) that may refer back."""
@@ -659,7 +657,7 @@ class SentenceLinker:
             return False
         if w.norm.startswith(("ال", "وال", "فال", "بال", "لل", "ولل")):
             return True
-        return trig.first > 0 and self.words[trig.first - 1].norm.lstrip("و") in ("هذا", "هذه", "تلك", "ذلك")
+        return trig.first > 0 and self.words[trig.first - 1].norm.lstrip("و") in self.lex.particles["demonstratives"]
 
     def content_agent(self, trig: Trigger, targets: list[ActorRef]) -> list[ActorRef]:
         """حذرت واشنطن إيران من شن هجوم → the warned party is the would-be attacker."""

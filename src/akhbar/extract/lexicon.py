@@ -65,6 +65,10 @@ class Lexicon:
     undergo_verbs: frozenset[str] = frozenset()
     target_introducers: frozenset[str] = frozenset()
     denial_verbs: frozenset[str] = frozenset()
+    particles: dict[str, frozenset[str]] = field(default_factory=dict)
+    agent_marker: tuple[str, ...] = ()
+    target_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    modality_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _n(word: str) -> str:
@@ -126,7 +130,7 @@ def _noun_forms(forms: list[str]) -> dict[str, bool]:
 
 
 def parse_lexicon(folder: Path) -> Lexicon:
-    """Read triggers.toml, modality.toml and actors.toml from `folder`."""
+    """Read triggers.toml, modality.toml, actors.toml and grammar.toml from `folder`."""
     lex = Lexicon()
     trig = tomllib.loads((folder / "triggers.toml").read_text(encoding="utf-8"))
     for v in trig.get("verb", []):
@@ -162,6 +166,11 @@ def parse_lexicon(folder: Path) -> Lexicon:
     mod = tomllib.loads((folder / "modality.toml").read_text(encoding="utf-8"))
     lex.modality = _normalise_tree(mod)
     lex.denial_verbs = frozenset(lex.modality["negated"]["denial"])
+    grammar = tomllib.loads((folder / "grammar.toml").read_text(encoding="utf-8"))
+    lex.particles = {k: frozenset(_n(w) for w in v) for k, v in grammar.get("particles", {}).items()}
+    lex.agent_marker = tuple(_n(w) for w in grammar.get("particles", {}).get("agent_marker", []))
+    lex.target_preps = {k: frozenset(_n(w) for w in v) for k, v in grammar.get("target_prepositions", {}).items()}
+    lex.modality_words = {k: frozenset(_n(w) for w in v) for k, v in grammar.get("modality", {}).items()}
 
     act = tomllib.loads((folder / "actors.toml").read_text(encoding="utf-8"))
     for organ in act.get("organ", []):

@@ -57,17 +57,18 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
         j = before(neg["before"], neg["window"], barriers=tuple(neg["barriers"]))
         if j is not None:
             strict = words[j].norm in neg["strict"] or words[j].norm.lstrip("و") in neg["strict"]
-            hedge = any(w.norm in ("يستبعد", "تستبعد", "يستبعدا", "يستبعدوا", "تستبعدا") for w in words[j:head])
+            hedge = any(w.norm in lex.modality_words["rule_out"] for w in words[j:head])
             if hedge:
                 return "Possible"
             bridged = all(w.norm in neg["bridge"] or w.norm.lstrip("وب") in neg["bridge"] for w in words[j + 1:head])
             if bridged and (not strict or j >= head - 2):
                 return "Negated"
-        if before(neg["denial"], neg["denial_window"], barriers=("وان", "وبان")) is not None:
+        if before(neg["denial"], neg["denial_window"], barriers=tuple(lex.modality_words["denial_barriers"])) \
+                is not None:
             return "Negated"
         for r in range(max(0, head - 4), head):
             if words[r].norm in neg["role_nouns"] or words[r].key() in neg["role_nouns"]:
-                if before(["لم", "ليس", "ليست", "لا"], 5, start=r) is not None:
+                if before(list(lex.modality_words["role_negations"]), 5, start=r) is not None:
                     return "Negated"
 
     # conditional / antecedent
@@ -110,9 +111,9 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
             o = other.first
             if o < head and head - o <= CONTENT_WINDOW:
                 between = [w.norm for w in words[o + 1:head]]
-                if other.core == "Warning" and any(b in ("من", "بان", "ان", "بعدم") for b in between):
+                if other.core == "Warning" and any(b in lex.modality_words["warning_content"] for b in between):
                     return "Possible"
-                if other.core == "Pressure" and any(b in ("علي", "الي", "ب", "بعدم", "عدم") for b in between) \
-                        and not any(b in ("وقف", "لوقف", "بوقف", "التوقف", "الوقف") for b in between):
+                if other.core == "Pressure" and any(b in lex.modality_words["pressure_content"] for b in between) \
+                        and not any(b in lex.modality_words["stop_words"] for b in between):
                     return "Possible"
     return "Asserted"
