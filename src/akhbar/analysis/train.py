@@ -31,6 +31,7 @@ TOKENIZER_OPTIONS = (
     "dimension=24;epochs=100;segment_size=50;initialization_range=0.1;batch_size=50;"
     "learning_rate=0.005;learning_rate_final=0;dropout=0.1;early_stopping=1;seed=42"
 )
+AUGMENT = False  # و-initial augmentation of the tokenizer data (see augment_initial_conjunction)
 DEV_REMAINDER = 8  # sentence i goes to dev when i % 10 == 8
 TEST_REMAINDER = 9  # ... and to test when i % 10 == 9
 
@@ -156,37 +157,58 @@ def train_pipeline(train_path: Path, dev_path: Path, output: Path, overrides: di
         if output.exists():
             shutil.rmtree(output)
         shutil.copytree(best, output)
+    label_meta(output)
+
+
+def label_meta(spacy_dir: Path) -> None:
+    """Name, licence and data source in the spaCy pipeline's meta.json."""
+    meta_path = spacy_dir / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update({"name": "akhbar_ar_pud", "license": "CC BY-SA 3.0",
+                 "description": "akhbar default Arabic pipeline trained on UD_Arabic-PUD (see MODEL_CARD.md)",
+                 "sources": [{"name": "UD_Arabic-PUD", "license": "CC BY-SA 3.0",
+                              "url": "https://github.com/UniversalDependencies/UD_Arabic-PUD"}]})
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def train(conllu: Path, output: Path, overrides: dict[str, object] | None = None,
-          tokenizer_options: str = TOKENIZER_OPTIONS) -> dict[str, float]:
-    """Full recipe: split, train tokenizer and pipeline into `output`, score the test split."""
-    from akhbar.analysis.evaluate import evaluate
+          tokenizer_options: str = TOKENIZER_OPTIONS, augment: bool = AUGMENT,
+          steps: tuple[str, ...] = ("tokenizer", "pipeline")) -> dict[str, float]:
+    """Full recipe: split, train tokenizer and pipeline into `output`, score the test split.
 
-    sentences = read_conllu(conllu)
-    split = split_treebank(sentences)
+    `steps` may leave out "tokenizer" or "pipeline" to retrain only one part of an existing model.
+    """
+    split = split_treebank(read_conllu(conllu))
     output.mkdir(parents=True, exist_ok=True)
     print(f"split: {len(split.train)} train / {len(split.dev)} dev / {len(split.test)} test sentences",
           file=sys.stderr)
-    print("training the UDPipe tokenizer ...", file=sys.stderr)
-    train_tokenizer(split.train, split.dev, output / TOKENIZER_FILE, tokenizer_options)
-    with tempfile.TemporaryDirectory() as tmp:
-        train_path, dev_path = Path(tmp) / "train.spacy", Path(tmp) / "dev.spacy"
-        write_docbin(split.train, train_path)
-        write_docbin(split.dev, dev_path)
-        print("training the spaCy pipeline ...", file=sys.stderr)
-        train_pipeline(train_path, dev_path, output / SPACY_DIR,
-                       {"system.seed": SEED, **(overrides or {})})
-    from akhbar.analysis.analyser import DefaultAnalyser
-
-    scores = evaluate(DefaultAnalyser(output), split.test)
+    if "tokenizer" in steps:
+        print("training the UDPipe tokenizer ...", file=sys.stderr)
+        train_tokenizer(split.train, split.dev, output / TOKENIZER_FILE, tokenizer_options, augment)
+    if "pipeline" in steps:
+        with tempfile.TemporaryDirectory() as tmp:
+            train_path, dev_path = Path(tmp) / "train.spacy", Path(tmp) / "dev.spacy"
+            write_docbin(split.train, train_path)
+            write_docbin(split.dev, dev_path)
+            print("training the spaCy pipeline ...", file=sys.stderr)
+            train_pipeline(train_path, dev_path, output / SPACY_DIR,
+                           {"system.seed": SEED, **(overrides or {})})
     info = {
         "data": conllu.name, "sentences": {"train": len(split.train), "dev": len(split.dev),
                                            "test": len(split.test)},
         "split": f"i % 10 == {DEV_REMAINDER} -> dev, i % 10 == {TEST_REMAINDER} -> test, else train",
-        "seed": SEED, "tokenizer_options": tokenizer_options,
+        "seed": SEED, "tokenizer_options": tokenizer_options, "tokenizer_augmentation": augment,
         "spacy_overrides": {k: v for k, v in (overrides or {}).items()},
     }
+    return document(conllu, output, split, info)
+
+
+def document(conllu: Path, output: Path, split: Split, info: dict[str, object]) -> dict[str, float]:
+    """Score the model in `output` on the test split; write scores, training info, licence and card."""
+    from akhbar.analysis.analyser import DefaultAnalyser
+    from akhbar.analysis.evaluate import evaluate
+
+    scores = evaluate(DefaultAnalyser(output), split.test)
     (output / SCORES_FILE).write_text(json.dumps(scores, indent=2) + "\n", encoding="utf-8")
     (output / TRAINING_FILE).write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n",
                                         encoding="utf-8")
@@ -213,7 +235,8 @@ Used by `akhbar.analysis.load_analyser("default")`; about {_size_mb(output):.1f}
 
 ## Components
 - `{TOKENIZER_FILE}`: UDPipe 1 tokenizer only (ufal.udpipe Trainer, GRU tokenizer), splitting
-  sentences and clitics (و ب ل ك س, enclitic pronouns). Options: `{info["tokenizer_options"]}`.
+  sentences and clitics (و ب ل ك س, enclitic pronouns). Options: `{info["tokenizer_options"]}`;
+  و-initial augmentation: {info.get("tokenizer_augmentation", False)}.
 - `{SPACY_DIR}/`: spaCy {_spacy_version()} CPU CNN pipeline (tok2vec, morphologizer, parser,
   trainable_lemmatizer) trained on gold tokens (gold_preproc), config `akhbar/analysis/config.cfg`
   (seed {info["seed"]}; overrides {info["spacy_overrides"] or "none"}); no word vectors.
