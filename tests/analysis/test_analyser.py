@@ -95,3 +95,9 @@ def test_a_bare_spacy_pipeline_folder_uses_the_shipped_tokenizer() -> None:
     analyser = load_analyser(str(MODEL_DIR / "spacy"))
     text = "قال الرئيس إن بلاده سترد."
     assert [t.text for t in analyser(text)] == [t.text for t in load_analyser("default")(text)]
+
+
+def test_latin_words_are_not_split(analyser: Analyser) -> None:
+    text = "قالت الممثلة Keira Knightley إن Kiera وصلت."
+    words = [t.text for t in analyser(text) if not t.is_space]
+    assert "Keira" in words and "Knightley" in words and "Kiera" in words

@@ -25,6 +25,7 @@ from akhbar.analysis.normalise import Normalised, normalise, normalise_form
 TOKENIZER_FILE = "tokenizer.udpipe"
 SPACY_DIR = "spacy"
 BATCH_SIZE = 256  # sentences per spaCy batch
+LATIN_END = 0x0250  # end of Latin Extended-B
 CHUNK_TEXTS = 16  # texts tokenised together before their sentences go through spaCy
 _MODEL_ATTRS = [POS, MORPH, LEMMA, DEP, HEAD]
 
@@ -39,6 +40,11 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
     for line in text.split("\n"):
         yield pos, line
         pos += len(line) + 1
+
+
+def _latin(ch: str) -> bool:
+    """A Latin letter (Basic Latin to Latin Extended-B)."""
+    return ch.isalpha() and ord(ch) < LATIN_END
 
 
 def _load_udpipe(path: Path) -> Any:
@@ -173,12 +179,15 @@ class DefaultAnalyser(Analyser):
         """Sentences of (start, end, model form) for one text."""
         sentences = []
         for sent in _tokenise(self.tokenizer, text, normalise_line=True):
-            toks = []
+            toks: list[tuple[int, int, str]] = []
             for span in sent.spans:
                 if span is None:
                     continue
-                form = normalise_form(text[span[0]:span[1]]) or text[span[0]:span[1]]
-                toks.append((span[0], span[1], form))
+                start, end = span
+                if toks and toks[-1][1] == start and _latin(text[start - 1]) and _latin(text[start]):
+                    start = toks.pop()[0]  # clitic splitting is for Arabic: keep Latin words whole
+                form = normalise_form(text[start:end]) or text[start:end]
+                toks.append((start, end, form))
             if toks:
                 sentences.append(toks)
         return sentences
