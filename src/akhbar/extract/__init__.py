@@ -8,12 +8,13 @@ modality (`modality.modality`). Every offset is a code-point offset into `articl
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from akhbar.extract.actors import ActorFinder, ActorRef
-from akhbar.extract.events import SentenceLinker, Trigger, find_triggers
+from akhbar.extract.events import Memory, SentenceLinker, Trigger, find_triggers
 from akhbar.extract.lexicon import Lexicon, load_lexicon
 from akhbar.extract.modality import modality
 from akhbar.extract.provenance import event_date, reporting_chain
@@ -23,7 +24,9 @@ from akhbar.records import Article, Event, Extraction, Mention, Span
 
 __all__ = ["extract"]
 
-USE_PARSE = True  # read subjects/objects from the dependency parse before the word-order fallbacks
+# Read subjects/objects from the dependency parse when the word-order patterns find none. (As the first
+# source the parse, LAS ≈ 67, scored lower on the dev set than the patterns: strict F1 0.535 vs 0.561.)
+USE_PARSE = True
 
 
 def _deps(doc: Doc | None, words: list[Word]) -> dict[int, list[tuple[str, int]]]:
@@ -36,7 +39,6 @@ def _deps(doc: Doc | None, words: list[Word]) -> dict[int, list[tuple[str, int]]
     def word_of(offset: int) -> int | None:
         if offset < lo or offset >= hi:
             return None
-        import bisect
         k = bisect.bisect_right(starts, offset) - 1
         return k if k >= 0 and offset < words[k].end else None
 
@@ -118,7 +120,7 @@ def extract(doc: Doc, article: Article, kb: KnowledgeBase) -> Extraction:
     finder = ActorFinder(kb, lex, text)
     ex = Extraction(article=article)
     used: set[str] = set()
-    memory: dict[str, tuple[list[ActorRef], list[ActorRef]]] = {}
+    memory: Memory = {}
     capitals = frozenset(kb.capitals)
     weak_events: list[int] = []
     for s_start, s_end in sentence_spans(text):

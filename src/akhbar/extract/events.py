@@ -23,6 +23,9 @@ CLAUSE_BREAK = ".؛;:!?؟"
 MAX_ARG_DISTANCE = 8
 
 
+# What the article told last, per core action ("Attack", "Warning", "Pressure") and "speaker":
+# (agents, targets); anaphoric event nouns and figurative warnings read it.
+Memory = dict[str, tuple[list[ActorRef], list[ActorRef]]]
 PERSONS_AND_BODIES = ("Militia", "Official", "StateOrgan", "Organization", "MediaOutlet")
 
 
@@ -46,17 +49,6 @@ class Trigger:
     def core(self) -> str:
         """Warning, Attack or Pressure."""
         return CORE[self.action]
-
-
-@dataclass
-class Reading:
-    """What the linker read for one trigger: agents, targets, modality, action class."""
-
-    trigger: Trigger
-    agents: list[ActorRef]
-    targets: list[ActorRef]
-    modality: str
-    action: str
 
 
 def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
@@ -567,7 +559,7 @@ class SentenceLinker:
                 target = ref
         return agent, target
 
-    def args(self, trig: Trigger, memory: dict[str, tuple[list[ActorRef], list[ActorRef]]] | None = None
+    def args(self, trig: Trigger, memory: Memory | None = None
              ) -> tuple[list[ActorRef], list[ActorRef]]:
         """Agents and targets of a trigger, by its part of speech, with fallbacks.
 
@@ -675,7 +667,7 @@ class SentenceLinker:
                     return warned  # (else an actor named nearer the attack is its author: حث إيران على ... الميليشيات)
         return []
 
-    def phrase_args(self, trig: Trigger, memory: dict[str, tuple[list[ActorRef], list[ActorRef]]] | None = None
+    def phrase_args(self, trig: Trigger, memory: Memory | None = None
                     ) -> tuple[list[ActorRef], list[ActorRef]]:
         """Figurative warnings (لن تمر دون رد، سيدفع الثمن): the speaker warns the author of the act meant.
 
