@@ -9,6 +9,7 @@ modality (`modality.modality`). Every offset is a code-point offset into `articl
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -86,18 +87,28 @@ def _passives(doc: Doc | None, words: list[Word]) -> set[int]:
 
 def _settle_perpetrators(ex: Extraction, weak: list[int]) -> None:
     """An attack whose agent was only guessed (or missing) takes the agent that the article names, without
-    dispute, for attacks on the same target (استهداف أربيل → the IRGC that claimed it)."""
+    dispute, for attacks on the same target (استهداف أربيل → the IRGC that claimed it); failing that, the
+    article's dominant attacker (named for at least two asserted attacks, more than any other)."""
     weak_set = set(weak)
     known: dict[str, set[str]] = {}
+    count: Counter[str] = Counter()
     for n, ev in enumerate(ex.events):
         if n not in weak_set and ev.agent and ev.target and ev.modality == "Asserted" \
                 and _core(ev.action) == "Attack":
             known.setdefault(ev.target, set()).add(ev.agent)
+            count[ev.agent] += 1
+    ranked = count.most_common(2)
+    dominant = ranked[0][0] if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
+        else None
     for n in weak:
         ev = ex.events[n]
+        if _core(ev.action) != "Attack":
+            continue
         agents = known.get(ev.target or "", set())
-        if _core(ev.action) == "Attack" and len(agents) == 1:
+        if len(agents) == 1:
             ex.events[n] = replace(ev, agent=next(iter(agents)))
+        elif not agents and dominant and dominant != ev.target:
+            ex.events[n] = replace(ev, agent=dominant)
 
 
 def _core(action: str) -> str:

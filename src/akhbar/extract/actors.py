@@ -513,6 +513,12 @@ class ActorFinder:
                 km = self._kb_match(words, j)
                 if km and j + km[0] == end and self.kb.kind(km[1]) == "Location":
                     return self._ref(words, i, end, skip, (km[1],), "kb")  # مدينة إيلات is Eilat
+            if key in self.lex.heads["place_plural"] and end == j + 1 and end > i + 1:
+                # "بلدات كفركلا والخيام": a plural head lists places; the first name is a place of its own
+                start = words[j].start
+                label = self.text[start:stop]
+                lkey = words[j].key()
+                i = j
             iri = self._mint("Location", lkey, label)
             return ActorRef((iri,), i, end, start, stop, label, "Location", "facility", (state,))
         return None

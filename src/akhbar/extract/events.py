@@ -250,6 +250,13 @@ class SentenceLinker:
                     firsts = [r for r in self.refs if r.first < j and r.kind != "MediaOutlet"]
                     return firsts[0] if firsts else None
                 for m in range(j - 1, max(-1, j - 8), -1):
+                    w = self.words[m]
+                    if w.norm.lstrip("وف") in self.lex.reporting_verbs or w.norm in self.lex.claim_verbs:
+                        said = self.adjacent_ref(m)  # "وقالت كتائب القسام، الجناح العسكري لحماس، إنها"
+                        if said is not None and said.first < j and said.kind != "MediaOutlet":
+                            return said
+                        break
+                for m in range(j - 1, max(-1, j - 8), -1):
                     if m in self.ref_at and self.ref_at[m].kind != "MediaOutlet":
                         return self.ref_at[m]
                 return None
@@ -435,8 +442,9 @@ class SentenceLinker:
             w = self.words[j]
             if w.norm.lstrip("و") in self.lex.particles["condition"]:
                 return []  # "... في حال شنت الولايات المتحدة": another clause begins
-            if j in self.trigger_at and j != k and self.trigger_at[j].entry and self.trigger_at[j].entry.pos == "verb":
-                return []
+            other = self.trigger_at.get(j)
+            if other is not None and j != k and (core != "Attack" or (other.entry and other.entry.pos == "verb")):
+                return []  # "حذر من أن استمرار العدوان على غزة": the target of the aggression is not the warned
             if w.norm in preps or w.norm in self.lex.target_preps["any"]:
                 if w.norm == "من" and core == "Warning" and j - k > 2:
                     continue  # "بعد ساعات من تهديد ...": only "حذر (X) من Y" names whom the warning is about
@@ -576,7 +584,9 @@ class SentenceLinker:
                 agents, targets = memory[trig.core]  # هذا الهجوم: the attack just told
             elif memory and trig.core in memory and self.anaphoric(trig):
                 old_agents, old_targets = memory[trig.core]
-                if not agents and old_agents and not any(o in targets for o in old_agents):
+                same = not targets or bool({i for t in targets for i in t.iris} & {i for t in old_targets
+                                                                                  for i in t.iris})
+                if not agents and old_agents and same and not any(o in targets for o in old_agents):
                     agents = old_agents
                 if not targets and old_targets and not any(o in agents for o in old_targets):
                     targets = old_targets

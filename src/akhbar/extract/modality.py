@@ -16,7 +16,7 @@ ANTECEDENT_WINDOW = 10  # words after an opener that form the antecedent
 CONTENT_WINDOW = 10  # words after a warning/demand verb whose events are its content
 SPEECH_ACTIONS = ("Warning", "Pressure")
 CLAUSE_BREAK = ".؛;:!?؟"
-IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
+IMPERFECT_PREFIXES = ("ي", "ت", "ن")  # (not أ: قد أعلن is a past verb of form IV, not "I may")
 
 
 def _conditions(words: list[Word], lex: Lexicon) -> list[tuple[int, int]]:
