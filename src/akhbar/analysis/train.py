@@ -31,7 +31,7 @@ TOKENIZER_OPTIONS = (
     "dimension=24;epochs=100;segment_size=50;initialization_range=0.1;batch_size=50;"
     "learning_rate=0.005;learning_rate_final=0;dropout=0.1;early_stopping=1;seed=42"
 )
-AUGMENT = False  # و-initial augmentation of the tokenizer data (see augment_initial_conjunction)
+AUGMENT = True  # و-initial augmentation of the tokenizer data (see augment_initial_conjunction)
 DEV_REMAINDER = 8  # sentence i goes to dev when i % 10 == 8
 TEST_REMAINDER = 9  # ... and to test when i % 10 == 9
 

@@ -72,6 +72,8 @@ def train_cmd(
     max_epochs: Annotated[int | None, typer.Option(help="Override training.max_epochs (spaCy).")] = None,
     tokenizer_epochs: Annotated[int | None, typer.Option(help="Override the UDPipe tokenizer epochs.")] = None,
     tokenizer_batch: Annotated[int | None, typer.Option(help="Override the UDPipe tokenizer batch size.")] = None,
+    augment: Annotated[bool, typer.Option(help="Add و-initial copies of verb-initial sentences "
+                                               "to the tokenizer data.")] = True,
     settings: Annotated[list[str] | None, typer.Option("--set", help="spaCy config override KEY=VALUE.")] = None,
 ) -> None:
     """Train the default model (UDPipe tokenizer + spaCy pipeline) and score the held-out split."""
@@ -98,7 +100,7 @@ def train_cmd(
         options = options.replace("epochs=100", f"epochs={tokenizer_epochs}")
     if tokenizer_batch is not None:
         options = options.replace("batch_size=50", f"batch_size={tokenizer_batch}")
-    scores = train(conllu, output, overrides, options)
+    scores = train(conllu, output, overrides, options, augment)
     typer.echo(json.dumps(scores, indent=2))
 
 
