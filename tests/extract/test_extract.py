@@ -266,3 +266,18 @@ def test_any_text_gives_exact_offsets(read: Read, text: str) -> None:
         assert text[m.span.start:m.span.end] == m.text
     for e in ex.events:
         assert 0 <= e.sentence.start <= e.trigger.start < e.trigger.end <= e.sentence.end <= len(text)
+
+
+def test_accused_author_of_a_light_verb_attack(read: Read) -> None:
+    ex = read("اتهمت الحكومة السودانية قوات الدعم السريع بشن هجمات على مخيمات النازحين.")
+    (event,) = ex.events
+    assert (local(event.agent), event.modality) == ("rsf", "Possible")
+    camps = next(a for a in ex.new_actors if a.iri == event.target)
+    assert (camps.kind, camps.label_ar) == ("Location", "مخيمات النازحين")
+
+
+def test_unknown_armed_group_after_its_head(read: Read) -> None:
+    ex = read("وهددت ألوية الوعد الصادق الحكومة الصومالية بشن هجمات.")
+    group = next(a for a in ex.new_actors if a.kind == "Militia")
+    assert group.label_ar == "ألوية الوعد الصادق"
+    assert any(e.agent == group.iri and e.action == "Warning" for e in ex.events)

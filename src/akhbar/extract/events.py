@@ -384,7 +384,9 @@ class SentenceLinker:
         if trig.light is not None:
             inner = [r for r in self.refs if v < r.first and r.last <= trig.first]
             if inner:
-                before = inner[0]  # "شن إيران هجمات": the actor between light verb and noun is its subject
+                # "شن إيران هجمات", "شنت طائرات أمريكية وبريطانية غارات": the actors between light verb and
+                # noun are its subjects
+                return self.coordinated(inner[0]), self.prep_target(trig.last - 1, trig.core)
         dep_agent, dep_target = self.dep_args(v)
         pron = self.pronoun_subject(v)
         if trig.entry is not None and trig.entry.first_plural and trig.light is None and self.we is not None:
@@ -607,7 +609,8 @@ class SentenceLinker:
         passive = trig.entry is not None and trig.entry.pos == "verb" and trig.first in self.passives
         if not agents and not passive:
             agents = self.fallback_agent(trig, targets)
-            self.weak_agent = True
+            # a guess, unless it is an adjective close before the trigger (طائرات أمريكية وبريطانية غارات)
+            self.weak_agent = not (agents and agents[0].how == "nisba" and 0 < trig.first - agents[-1].last <= 2)
         if not targets and trig.core == "Warning":
             targets = self.attacker_target(trig, agents)
         target_iris = {i for t in targets for i in t.iris}

@@ -150,7 +150,9 @@ def parse_lexicon(folder: Path) -> Lexicon:
             if current is None or (current.pos == "verb" and purpose):
                 lex.triggers[form] = entry  # لحث، لضرب: after لـ a perfect-looking form is a verbal noun
     for light in trig.get("light", []):
-        lex.light_verbs |= set(_verb_forms(light["stems_perfect"], light["stems_imperfect"]))
+        forms = set(_verb_forms(light["stems_perfect"], light["stems_imperfect"]))
+        # their verbal nouns after ب (اتهمها بشن هجمات، هدد بتنفيذ ضربات)
+        lex.light_verbs |= forms | {c + _n(stem) for stem in light["stems_perfect"] for c in ("ب", "وب")}
         lex.light_window = int(light.get("window", 3))
     for p in trig.get("phrase", []):
         for words in p["words"]:

@@ -98,6 +98,8 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
     pos = mod["possible"]
     if core != "Warning" and before(pos["before"], pos["window"]) is not None:
         return "Possible"
+    if core == "Attack" and before(pos["accusation"], pos["accusation_window"]) is not None:
+        return "Possible"
     q = before(pos["modal_qad"], 3)
     if q is not None and q + 1 < len(words) and words[q + 1].norm[:1] in IMPERFECT_PREFIXES:
         return "Possible"
