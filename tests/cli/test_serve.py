@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import signal
@@ -12,6 +13,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -37,14 +39,14 @@ def wait_for(url: str, seconds: float = 30) -> None:
     raise AssertionError(f"server at {url} did not answer in {seconds} s")
 
 
-@pytest.fixture
-def server(store_copy: Path):
+@contextmanager
+def running_server(store: Path, *options: str):
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "akhbar", "serve", "--store", str(store_copy), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    proc = subprocess.Popen([sys.executable, "-m", "akhbar", "serve", "--store", str(store), "--port", str(port),
+                             *options], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     try:
         wait_for(f"http://127.0.0.1:{port}/query?query=" + urllib.parse.quote("ASK {}"))
-        yield port, store_copy
+        yield port
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -52,6 +54,12 @@ def server(store_copy: Path):
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             raise
+
+
+@pytest.fixture
+def server(store_copy: Path):
+    with running_server(store_copy) as port:
+        yield port, store_copy
 
 
 def test_server_answers_sparql_over_http(server) -> None:
@@ -93,3 +101,18 @@ def test_server_binds_loopback_only(server) -> None:
         from akhbar.cli.store_cmds import server_command
 
         assert "127.0.0.1:1" in server_command(Path("x"), "127.0.0.1", 1, False, 5)
+
+
+def test_a_query_over_the_time_limit_is_cancelled(store_copy: Path) -> None:
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    with running_server(store_copy, "--timeout", "1") as port:
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/query?query={urllib.parse.quote(heavy)}",
+                                         headers={"Accept": "application/sparql-results+json"})
+        started = time.monotonic()
+        try:
+            body = urllib.request.urlopen(request, timeout=60).read()
+        except (urllib.error.HTTPError, http.client.IncompleteRead, ConnectionError):
+            body = b""
+        assert time.monotonic() - started < 30
+        with pytest.raises(ValueError):  # cancelled: no complete result document
+            json.loads(body)
