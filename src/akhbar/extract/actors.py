@@ -371,8 +371,9 @@ class ActorFinder:
                 break
             if w.norm in self.lex.name_stop or w.norm in self.lex.triggers or self._nisba(w) \
                     or (end > i + 1 and w.norm.startswith("و")) or w.norm.isdigit() \
-                    or (len(w.norm) > 4 and w.norm.endswith(("ها", "هم", "ته"))):
-                break  # (a possessive ending belongs to the sentence, not to the name: مسؤوليتها)
+                    or (len(w.norm) > 4 and w.norm.endswith(("ها", "هم", "ته"))) \
+                    or (end > i + 1 and (self._kb_match(words, end) or self._organ(words, end))):
+                break  # (a possessive ending belongs to the sentence, not to the name; another actor begins)
             end += 1
             after = self.text[w.end:words[end].start] if end < len(words) else ""
             if quoted and any(c in CLOSING_QUOTES for c in after):
