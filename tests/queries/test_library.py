@@ -364,6 +364,9 @@ def test_events_per_article(store: ox.Store) -> None:
 
 def test_reported_by(store: ox.Store) -> None:
     assert rows(store, "reported-by") == [
+        ("art:fx-a1/event/2", "id:al-jazeera", "Al Jazeera", "id:stateorgan/lebanon-health-ministry",
+         "وزارة الصحة اللبنانية", "ak:AirStrike", "ak:Asserted", "id:idf", "Israel Defense Forces", "id:beirut",
+         "بيروت", "art:fx-a1"),
         ("art:fx-a1/event/3", "id:al-jazeera", "Al Jazeera", "", "", "ak:DroneAttack", "ak:Asserted",
          "id:kataib-hezbollah", "Kataib Hezbollah", "id:usa", "United States", "art:fx-a1"),
     ]
