@@ -83,7 +83,7 @@ def build(
         raise typer.Exit(1)
 
 
-TABLE_CELL_WIDTH = 48  # long sentences are cut in tables; use --format csv|json for whole values
+TABLE_CELL_WIDTH = 40  # long sentences are cut in tables; use --format csv|json for whole values
 
 
 class ResultFormat(StrEnum):
@@ -133,12 +133,15 @@ def print_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, 
         sys.stdout.write(result.serialize(format=kind).decode("utf-8"))
         return
     variables = [v.value for v in result.variables]
+    # a table shows an actor's label in place of its IRI when the query returns both (csv/json keep all)
+    shown = [v for v in variables if f"{v}Label" not in variables]
     table = Table(show_lines=False)
-    for name in variables:
-        table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=TABLE_CELL_WIDTH)
+    for name in shown:
+        table.add_column(name, no_wrap=True, overflow="ellipsis", min_width=min(len(name), 12),
+                         max_width=TABLE_CELL_WIDTH)
     rows = 0
     for solution in result:
-        table.add_row(*(short(solution[v]) for v in variables))
+        table.add_row(*(short(solution[v]) for v in shown))
         rows += 1
     out.print(table)
     out.print(f"{rows} rows", style="dim")
