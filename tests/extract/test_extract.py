@@ -281,3 +281,17 @@ def test_unknown_armed_group_after_its_head(read: Read) -> None:
     group = next(a for a in ex.new_actors if a.kind == "Militia")
     assert group.label_ar == "ألوية الوعد الصادق"
     assert any(e.agent == group.iri and e.action == "Warning" for e in ex.events)
+
+
+def test_names_do_not_run_across_punctuation_and_heads_introduce_known_names(read: Read) -> None:
+    ex = read("توعدت روسيا، اليوم الأحد، برد حاسم. وذكرت قناة روسيا اليوم أن القوات الروسية قصفت خاركيف.")
+    assert [local(m.actor) for m in ex.mentions][:2] == ["russia", "rt"]
+    assert triples(ex) == {("Attack", "russian_army", "kharkiv")}
+
+
+def test_plural_of_bodies_with_an_adjective_is_one_collective(read: Read) -> None:
+    ex = read("دعا الرئيس الأوكراني فولوديمير زيلينسكي الدول الغربية إلى تزويد بلاده بالذخائر.")
+    (event,) = ex.events
+    target = next(a for a in ex.new_actors if a.iri == event.target)
+    assert (event.action, local(event.agent), target.kind, target.label_ar) == \
+        ("Pressure", "zelenskyy", "Organization", "الدول الغربية")

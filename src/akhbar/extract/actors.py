@@ -129,6 +129,9 @@ class ActorFinder:
     def _kb_match(self, words: list[Word], i: int) -> tuple[int, str, int] | None:
         """Longest KB label starting at word i: (length, iri, skip)."""
         for n in range(min(self.kb.max_label_words, len(words) - i), 0, -1):
+            if any(self.text[words[m].end:words[m + 1].start].strip(" \"“”«»'‘’-")
+                   for m in range(i, i + n - 1)):
+                continue  # a name does not run across punctuation ("روسيا، اليوم" is not RT)
             rest = tuple(w.key() for w in words[i + 1:i + n])
             for key, skip in self.first_keys(words[i]):
                 iri = self.kb.lookup((key, *rest))
@@ -162,6 +165,10 @@ class ActorFinder:
                 continue
             if kind == "Militia":
                 return self._militia(words, i, j, skip, noun)
+            named = self._kb_match(words, j)
+            if named and named[0] > 1 and named[2] == 0 and self.kb.kind(named[1]) != "State":
+                # "قناة روسيا اليوم": the head introduces a known name, not a state
+                return self._ref(words, i, j + named[0], skip, (named[1],), "kb")
             state, _ = self._state_word(words[j])
             if kind == "State" and state is not None:
                 return self._ref(words, i, j + 1, skip, (state,), "organ", "State")  # النظام الإسرائيلي
@@ -323,7 +330,15 @@ class ActorFinder:
         return None
 
     def _collective(self, words: list[Word], i: int) -> ActorRef | None:
-        """جميع شركات الشحن / كلّ الدول → one collective Organization."""
+        """جميع شركات الشحن / كلّ الدول / الدول الغربية → one collective Organization."""
+        if i + 1 < len(words) and words[i].key() in self.lex.heads["collective"] and words[i].norm.startswith("ال") \
+                and words[i + 1].norm.startswith("ال") and words[i + 1].norm.endswith(("يه", "ي")) \
+                and not self.gap_text(i, i + 1).strip() and not self._nisba(words[i + 1]):
+            # الدول الغربية، الفصائل المسلحة: a plural of bodies with an adjective
+            label = self.text[words[i].start:words[i + 1].end]
+            iri = self._mint("Organization", "|".join(w.key() for w in words[i:i + 2]), label)
+            return ActorRef((iri,), i, i + 2, words[i].start, words[i + 1].end, label, "Organization", "organ",
+                            (None,))
         if words[i].norm.lstrip("و") not in self.lex.heads["quantifier"] or i + 1 >= len(words):
             return None
         end = i + 2
