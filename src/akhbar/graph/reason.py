@@ -75,9 +75,23 @@ def infer(base: Graph) -> set[tuple]:
     return {t for t in closed if t not in base and _interesting(*t)}
 
 
-def reason(store: ox.Store) -> int:
-    """Recompute the inferred graph; returns how many triples it now holds."""
-    new = infer(to_rdflib(data_quads(store, include_inferred=False)))
+ENGINES = ("fast", "owlrl")  # fast: SPARQL rules in Oxigraph (graph/rules.py), proven equal to owlrl by tests/perf
+
+
+def infer_fast(quads) -> set[tuple]:
+    """The same triples as `infer`, derived by the SPARQL rules of graph/rules.py inside Oxigraph."""
+    from akhbar.graph.rules import materialise
+
+    new = ((_term(t.subject), _term(t.predicate), _term(t.object)) for t in materialise(quads))
+    return {t for t in new if _interesting(*t)}
+
+
+def reason(store: ox.Store, engine: str = "fast") -> int:
+    """Recompute the inferred graph with `engine` (see ENGINES); returns how many triples it now holds."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown reasoning engine {engine!r}; use one of {', '.join(ENGINES)}")
+    quads = data_quads(store, include_inferred=False)
+    new = infer_fast(quads) if engine == "fast" else infer(to_rdflib(quads))
     target = ox.NamedNode(INFERRED_GRAPH)
     quads = sorted((ox.Quad(_ox(s), _ox(p), _ox(o), target) for s, p, o in new), key=str)
     replace_graph(store, INFERRED_GRAPH, quads)
