@@ -194,13 +194,23 @@ def export(
         err.print(f"wrote {output}", highlight=False)
 
 
+class ReasonEngine(StrEnum):
+    fast = "fast"
+    owlrl = "owlrl"
+
+
 @app.command()
-def reason(store: StoreOpt) -> None:
-    """OWL 2 RL closure (owlrl) of ontology + actors + articles; new triples replace the inferred graph."""
+def reason(
+    store: StoreOpt,
+    engine: Annotated[ReasonEngine, typer.Option(
+        help="fast: OWL 2 RL rules as SPARQL in Oxigraph; owlrl: the pure-Python reference (same triples, slower).")
+    ] = ReasonEngine.fast,
+) -> None:
+    """OWL 2 RL closure of ontology + actors + articles; new triples replace the inferred graph."""
     from akhbar.graph.reason import reason as run_reason
 
     with existing_store(store, "reason", write=True) as db:
-        added = run_reason(db)
+        added = run_reason(db, engine=engine.value)
     out.print(f"{added} inferred triples in <{INFERRED_GRAPH}>", highlight=False)
 
 
