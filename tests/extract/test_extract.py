@@ -295,3 +295,13 @@ def test_plural_of_bodies_with_an_adjective_is_one_collective(read: Read) -> Non
     target = next(a for a in ex.new_actors if a.iri == event.target)
     assert (event.action, local(event.agent), target.kind, target.label_ar) == \
         ("Pressure", "zelenskyy", "Organization", "الدول الغربية")
+
+
+def test_negation_through_intent_and_light_noun(read: Read) -> None:
+    ex = read("وأعلنت الخارجية القطرية أن الدوحة لا تنوي ممارسة أي ضغط على حماس.")
+    assert tuples(ex) == {("Pressure", "qatar", "hamas", "Negated")}
+
+
+def test_generic_pressure_noun_does_not_repeat_the_last_pressure(read: Read) -> None:
+    ex = read("ودعا الاتحاد الأوروبي إسرائيل إلى وقف إطلاق النار. ورفض نتنياهو الضغوط الدولية.")
+    assert triples(ex) == {("Pressure", "eu", "israel")}

@@ -584,7 +584,7 @@ class SentenceLinker:
             agents, targets = self.noun_args(trig)
             if memory and trig.core in memory and self.demonstrative(trig):
                 agents, targets = memory[trig.core]  # هذا الهجوم: the attack just told
-            elif memory and trig.core in memory and self.anaphoric(trig):
+            elif memory and trig.core == "Attack" and trig.core in memory and self.anaphoric(trig):
                 old_agents, old_targets = memory[trig.core]
                 same = not targets or bool({i for t in targets for i in t.iris} & {i for t in old_targets
                                                                                   for i in t.iris})
@@ -609,8 +609,11 @@ class SentenceLinker:
         passive = trig.entry is not None and trig.entry.pos == "verb" and trig.first in self.passives
         if not agents and not passive:
             agents = self.fallback_agent(trig, targets)
-            # a guess, unless it is an adjective close before the trigger (طائرات أمريكية وبريطانية غارات)
-            self.weak_agent = not (agents and agents[0].how == "nisba" and 0 < trig.first - agents[-1].last <= 2)
+            # a guess, unless it stands right before the trigger (طائرات أمريكية وبريطانية غارات)
+            close = bool(agents) and trig.first == agents[-1].last and \
+                not any(c in "،,.:؛" for c in self.text[self.words[agents[-1].last - 1].end:
+                                                        self.words[trig.first].start])
+            self.weak_agent = not close
         if not targets and trig.core == "Warning":
             targets = self.attacker_target(trig, agents)
         target_iris = {i for t in targets for i in t.iris}

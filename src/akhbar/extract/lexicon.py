@@ -153,6 +153,8 @@ def parse_lexicon(folder: Path) -> Lexicon:
         forms = set(_verb_forms(light["stems_perfect"], light["stems_imperfect"]))
         # their verbal nouns after ب (اتهمها بشن هجمات، هدد بتنفيذ ضربات)
         lex.light_verbs |= forms | {c + _n(stem) for stem in light["stems_perfect"] for c in ("ب", "وب")}
+        lex.light_verbs |= {c + a + _n(noun) for noun in light.get("nouns", []) for c in NOUN_CLITICS
+                            for a in ("", "ال")}
         lex.light_window = int(light.get("window", 3))
     for p in trig.get("phrase", []):
         for words in p["words"]:

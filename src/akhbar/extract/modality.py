@@ -61,7 +61,7 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
             if hedge:
                 return "Possible"
             bridged = all(w.norm in neg["bridge"] or w.norm.lstrip("وب") in neg["bridge"] for w in words[j + 1:head])
-            if bridged and (not strict or j >= head - 2):
+            if bridged and (not strict or j >= head - 4):
                 return "Negated"
         if before(neg["denial"], neg["denial_window"], barriers=tuple(lex.modality_words["denial_barriers"])) \
                 is not None:
