@@ -305,3 +305,9 @@ def test_negation_through_intent_and_light_noun(read: Read) -> None:
 def test_generic_pressure_noun_does_not_repeat_the_last_pressure(read: Read) -> None:
     ex = read("ودعا الاتحاد الأوروبي إسرائيل إلى وقف إطلاق النار. ورفض نتنياهو الضغوط الدولية.")
     assert triples(ex) == {("Pressure", "eu", "israel")}
+
+
+def test_addressed_necessity_is_a_demand_only_with_an_addressee(read: Read) -> None:
+    assert triples(read("وأكد وزير الخارجية المصري سامح شكري لنظيره الأمريكي ضرورة وقف التصعيد في غزة.")) == \
+        {("Pressure", "shoukry", "usa")}
+    assert read("وأكد وزير الخارجية المصري سامح شكري ضرورة وقف التصعيد في غزة.").events == []

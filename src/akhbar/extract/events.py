@@ -44,6 +44,7 @@ class Trigger:
     entry: TriggerEntry | None
     light: int | None = None  # word index of the light verb that carries this noun
     phrase: bool = False
+    addressed: int | None = None  # word index of the emphasis verb of an addressed demand (أكد لـ X ضرورة)
 
     @property
     def core(self) -> str:
@@ -83,6 +84,15 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
             continue  # "ما يلزم": a relative clause, not an act
         out.append(Trigger(i, i + 1, e.action, e))
         taken.add(i)
+    for action, verbs, nouns, window in lex.addressed:
+        for i, w in enumerate(words):
+            if i in taken or w.norm not in nouns:
+                continue
+            for v in range(i - 1, max(-1, i - 1 - window), -1):
+                if words[v].norm in verbs or words[v].norm.lstrip("و") in verbs:
+                    out.append(Trigger(i, i + 1, action, None, addressed=v))
+                    taken.add(i)
+                    break
     out.sort(key=lambda t: t.first)
     # an instrument noun right after a verb of the same action is that verb's (استهدفت بقصف جوي)
     verbs = [t for t in out if t.entry is not None and t.entry.pos == "verb"]
@@ -578,6 +588,8 @@ class SentenceLinker:
         """
         if trig.phrase:
             return self.phrase_args(trig, memory)
+        if trig.addressed is not None:
+            return self.addressed_args(trig)
         if trig.entry is not None and trig.entry.pos == "verb":
             agents, targets = self.verb_args(trig, trig.first)
         else:
@@ -619,6 +631,19 @@ class SentenceLinker:
         target_iris = {i for t in targets for i in t.iris}
         agents = [a for a in agents if not set(a.iris) & target_iris]
         return agents, targets
+
+    def addressed_args(self, trig: Trigger) -> tuple[list[ActorRef], list[ActorRef]]:
+        """أكد وزير الخارجية لنظيره الأمريكي ضرورة وقف التصعيد: the speaker presses the addressee (لـ X)."""
+        v = trig.addressed if trig.addressed is not None else trig.first
+        addressee = [r for r in self.refs if v < r.first < trig.first
+                     and (self.words[r.first].norm.startswith("ل") or self.words[r.first - 1].norm.startswith("ل"))
+                     and r.first - 1 != v]
+        if not addressee:
+            return [], []  # an emphasis with no addressee is a statement, not a demand
+        speaker = self.adjacent_ref(v) or self.ref_before(v) or self.we or self.pronoun_subject(v)
+        if speaker is None or speaker is addressee[0]:
+            return [], []
+        return [speaker], self.coordinated(addressee[0])
 
     def attacker_target(self, trig: Trigger, agents: list[ActorRef]) -> list[ActorRef]:
         """A warning with no addressee is aimed at the author of the attack the sentence names

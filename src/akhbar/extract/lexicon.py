@@ -47,6 +47,7 @@ class Lexicon:
     triggers: dict[str, TriggerEntry] = field(default_factory=dict)
     noun_triggers: dict[str, TriggerEntry] = field(default_factory=dict)  # nouns only (after a light verb)
     light_verbs: set[str] = field(default_factory=set)
+    addressed: list[tuple[str, frozenset[str], frozenset[str], int]] = field(default_factory=list)
     light_window: int = 3
     phrases: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     subclasses: list[tuple[str, frozenset[str], int]] = field(default_factory=list)
@@ -156,6 +157,9 @@ def parse_lexicon(folder: Path) -> Lexicon:
         lex.light_verbs |= {c + a + _n(noun) for noun in light.get("nouns", []) for c in NOUN_CLITICS
                             for a in ("", "ال")}
         lex.light_window = int(light.get("window", 3))
+    for a in trig.get("addressed", []):
+        nouns = frozenset(_n(w).split()[-1] for w in a["nouns"])
+        lex.addressed.append((a["action"], frozenset(_n(w) for w in a["verbs"]), nouns, int(a.get("window", 8))))
     for p in trig.get("phrase", []):
         for words in p["words"]:
             lex.phrases.append((tuple(_n(w) for w in words), p["action"]))
