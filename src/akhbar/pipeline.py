@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,44 +61,72 @@ def build(
     model: str = "default",
     on_file: Callable[[Path, str | None], None] | None = None,
     files: list[Path | InputError] | None = None,
+    workers: int = 1,
 ) -> BuildReport:
     """Build (or rebuild) the articles under `paths` into the store at `store_dir`.
 
     Each good article replaces its own named graph atomically; bad inputs are reported and skipped.
-    `on_file(path, error)` is called after each input, for progress display.
+    `on_file(path, error)` is called after each input, for progress display. With `workers` > 1,
+    that many processes read the articles (akhbar.parallel) and this process alone writes.
     """
     started = time.perf_counter()
     report = BuildReport()
     store = open_store(store_dir)
     load_base_graphs(store)
-    reader = Reader(model)
-    seen: dict[str, Path] = {}
-    for item in files if files is not None else iter_input_files(paths):
-        if isinstance(item, InputError):
-            report.errors.append(str(item))
-            if on_file:
-                on_file(Path(item.path), str(item))
-            continue
-        error = None
-        try:
-            article = read_article(item)
-            if article.identifier in seen:
-                raise InputError(item, f"same identifier {article.identifier!r} as {seen[article.identifier]}; "
-                                       "rename one (an article is identified by its file stem)")
-            seen[article.identifier] = item
-            quads = reader.quads(article)
-            replace_graph(store, article_graph(article.identifier), quads)
-            report.articles += 1
-            report.events += count_events(quads)
-            report.triples += len(quads)
-        except InputError as err:
-            error = str(err)
-        except (ValueError, SyntaxError, OSError) as err:
-            error = f"{item}: {err}"
-        if error:
-            report.errors.append(error)
+
+    def failed(item: Path, error: str) -> None:
+        report.errors.append(error)
         if on_file:
             on_file(item, error)
+
+    seen: dict[str, Path] = {}
+
+    def articles() -> Iterator[tuple[Path, Article]]:
+        """Good articles with unique identifiers, streamed; unreadable inputs are reported as they come."""
+        for item in files if files is not None else iter_input_files(paths):
+            try:
+                if isinstance(item, InputError):
+                    raise item
+                article = read_article(item)
+                if article.identifier in seen:
+                    raise InputError(item, f"same identifier {article.identifier!r} as "
+                                           f"{seen[article.identifier]}; rename one (an article is identified "
+                                           "by its file stem)")
+            except InputError as err:
+                failed(Path(err.path), str(err))
+                continue
+            seen[article.identifier] = item
+            yield item, article
+
+    if workers > 1:
+        from akhbar.parallel import map_quads
+
+        results = map_quads(articles(), model, workers)
+    else:
+        results = _read_serially(articles(), Reader(model))
+    for item, article, quads in results:
+        try:
+            if isinstance(quads, str):
+                raise ValueError(quads)
+            replace_graph(store, article_graph(article.identifier), quads)
+        except (ValueError, SyntaxError, OSError) as err:
+            failed(item, f"{item}: {err}")
+            continue
+        report.articles += 1
+        report.events += count_events(quads)
+        report.triples += len(quads)
+        if on_file:
+            on_file(item, None)
     store.flush()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _read_serially(articles: Iterable[tuple[Path, Article]], reader: Reader
+                   ) -> Iterator[tuple[Path, Article, list[ox.Quad] | str]]:
+    """Quads of each article in this process, or the message of the error that stopped its reading."""
+    for item, article in articles:
+        try:
+            yield item, article, reader.quads(article)
+        except (ValueError, SyntaxError, OSError) as err:
+            yield item, article, str(err)
