@@ -216,12 +216,12 @@ def test_attacks_by_militias_credits_members_to_their_group(store: ox.Store) -> 
     assert rows(store, "attacks-by-militias", "militia=id:israel") == [], "a state's air strike is not a militia's"
 
 
-def test_pressure_on_state_follows_organs_and_officials(store: ox.Store, bare_store: ox.Store) -> None:
+def test_pressure_on_state_follows_organs_officials_and_capitals(store: ox.Store, bare_store: ox.Store) -> None:
     expected = [
         ("art:fx-a2/event/1", "id:iraq", "Iraq", "id:iraq-government", "Government of Iraq", "id:usa",
          "United States", "ak:Pressure", "ak:Asserted", "", S2_A2, "art:fx-a2"),
-        ("art:fx-a2/event/2", "id:iraq", "Iraq", "id:iraq", "Iraq", "id:official/us-envoy", "US envoy", "ak:Demand",
-         "ak:Planned", "", S3_A2, "art:fx-a2"),
+        ("art:fx-a2/event/2", "id:iraq", "Iraq", "id:baghdad", "Baghdad", "id:official/us-envoy", "US envoy",
+         "ak:Demand", "ak:Planned", "", S3_A2, "art:fx-a2"),
     ]
     assert rows(store, "pressure-on-state", "state=id:iraq") == expected
     assert rows(store, "pressure-on-state") == expected
