@@ -50,6 +50,12 @@ def build(
     paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, UTF-8) or folders of them.")],
     store: StoreOpt,
     model: Annotated[str, typer.Option(help="Analysis model: 'default' (shipped) or 'udpipe:PATH'.")] = "default",
+    workers: Annotated[int, typer.Option(
+        min=1, help="Processes reading articles (each loads the model once); this one alone writes.")] = 1,
+    dask: Annotated[str | None, typer.Option(
+        help="Read on this dask.distributed scheduler (e.g. tcp://host:8786) into N-Quads shards, then "
+             "bulk-load them; workers must see the article files at the same paths.")] = None,
+    shards: Annotated[Path | None, typer.Option(help="With --dask: keep the N-Quads shards in this folder.")] = None,
 ) -> None:
     """Read articles and store each one's graph (re-building an article replaces its graph)."""
     from akhbar.pipeline import build as run_build
@@ -67,7 +73,12 @@ def build(
                     progress.console.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
                 progress.advance(task)
 
-            report = run_build(paths, store, model=model, on_file=on_file, files=files)
+            if dask:
+                from akhbar.distributed import build_dask
+
+                report = build_dask(files, store, dask, model=model, shard_dir=shards, on_file=on_file)
+            else:
+                report = run_build(paths, store, model=model, on_file=on_file, files=files, workers=workers)
     except StoreError as e:
         fail(str(e))
     except Exception as e:  # a model or knowledge-base problem: one line, not a traceback
