@@ -13,7 +13,7 @@ app = typer.Typer(
 )
 
 # Command modules register themselves on `app` when imported.
-from akhbar.cli import model_cmds, store_cmds  # noqa: E402,F401
+from akhbar.cli import bulk_cmds, model_cmds, store_cmds  # noqa: E402,F401
 
 
 def main() -> None:

@@ -1,0 +1,60 @@
+"""Bulk commands: `akhbar load` bulk-loads N-Quads shards (from `akhbar build --dask`, or any N-Quads) into a store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from akhbar.cli import app
+from akhbar.cli.store_cmds import StoreOpt, err, fail, out
+from akhbar.graph.store import StoreError, StoreLock, load_base_graphs, open_store
+
+
+def shard_files(paths: list[Path]) -> list[Path]:
+    """The .nq files named, or found (sorted) in the folders named."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.nq")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            fail(f"{path}: no such shard file or folder")
+    if not files:
+        fail("no N-Quads shards (*.nq) to load")
+    return files
+
+
+def load_into(store: Path, shards: list[Path], replace: bool = True) -> tuple[int, int]:
+    """Load shards into the store under its write lock, with the ontology and actor base; (shards, graphs)."""
+    from akhbar.distributed import load_shards
+
+    graphs = 0
+    with StoreLock(store, "load"):
+        db = open_store(store)
+        load_base_graphs(db)
+        for path, count in load_shards(db, shards, replace=replace):
+            graphs += count
+            err.print(f"loaded {path.name} ({count} graphs)", highlight=False)
+        db.flush()
+    return len(shards), graphs
+
+
+@app.command()
+def load(
+    shards: Annotated[list[Path], typer.Argument(help="N-Quads shard files, or folders of *.nq shards.")],
+    store: StoreOpt,
+    replace: Annotated[bool, typer.Option(
+        help="Empty each graph a shard holds before loading it (as a rebuild); --no-replace adds to it.")] = True,
+) -> None:
+    """Bulk-load N-Quads shards into the store (fast, not transactional: the store is locked meanwhile)."""
+    files = shard_files(shards)
+    try:
+        count, graphs = load_into(store, files, replace=replace)
+    except StoreError as e:
+        fail(str(e))
+    except (SyntaxError, ValueError) as e:
+        fail(f"not valid N-Quads ({e}); the store may hold part of the shards: load them again")
+    out.print(f"{count} shards, {graphs} graphs loaded into {store}", highlight=False)
