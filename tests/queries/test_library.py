@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from akhbar.cli import app
 from akhbar.graph.query import parse_param, run_query, short
 from akhbar.graph.reason import reason
-from akhbar.graph.store import replace_graph
+from akhbar.graph.store import open_store, replace_graph
 from akhbar.graph.vocab import INFERRED_GRAPH, ONTOLOGY_GRAPH
 from akhbar.paths import ontology_dir, queries_dir
 
@@ -388,3 +388,13 @@ def test_labels_are_one_per_actor_although_minted_actors_repeat_them(store: ox.S
     assert rows(store, "who-warns-whom", "agent=<https://w3id.org/akhbar/id/official/araghchi>",
                 columns=("agentLabel",)) == [("Abbas Araghchi",)]
 
+
+
+def test_every_query_runs_on_a_store_built_by_the_pipeline(sample_store: Path) -> None:
+    """The library reads what `akhbar build` really writes (the sample article, real actor base)."""
+    db = open_store(sample_store, read_only=True)
+    for name in QUERY_NAMES:
+        result = results(db, name)
+        assert [v.value for v in result.variables] == returned_columns(name)
+        list(result)
+    assert rows(db, "events-per-article", columns=("article", "identifier")) == [("art:seed", "seed")]
