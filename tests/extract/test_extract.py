@@ -311,3 +311,21 @@ def test_addressed_necessity_is_a_demand_only_with_an_addressee(read: Read) -> N
     assert triples(read("وأكد وزير الخارجية المصري سامح شكري لنظيره الأمريكي ضرورة وقف التصعيد في غزة.")) == \
         {("Pressure", "shoukry", "usa")}
     assert read("وأكد وزير الخارجية المصري سامح شكري ضرورة وقف التصعيد في غزة.").events == []
+
+
+def test_place_names_and_definite_facilities(read: Read) -> None:
+    ex = read("وتبنت جماعة الحوثي الهجوم على السفينة التجارية. وقصف الجيش الإسرائيلي بلدة عيتا الشعب.")
+    labels = {a.iri: a.label_ar for a in ex.new_actors}
+    got = {(local(e.agent), labels.get(e.target)) for e in ex.events}
+    assert got == {("houthis", "السفينة التجارية"), ("idf", "بلدة عيتا الشعب")}
+
+
+def test_claimed_attack_by_coordinated_nisba_subjects(read: Read) -> None:
+    ex = read("وذكرت وكالة سبأ أن طائرات أمريكية وبريطانية شنت 12 غارة على محافظة الحديدة.")
+    assert triples(ex) == {("Attack", "usa", "hodeidah"), ("Attack", "uk", "hodeidah")}
+    assert all(local(e.reported_by) == "saba" for e in ex.events)
+
+
+def test_actor_inside_a_prepositional_phrase_is_not_the_subject(read: Read) -> None:
+    ex = read("وقال الحرس الثوري الإيراني إن صواريخه التي سقطت بشمال العراق استهدفت قواعد إسرائيلية سرية.")
+    assert all(local(e.agent) != "iraq" for e in ex.events)

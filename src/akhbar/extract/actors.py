@@ -483,13 +483,16 @@ class ActorFinder:
                     construct = not words[i].norm.startswith("ال") and not skip and w.norm.startswith("ال") \
                         and key in self.lex.heads["collective_facility"] and w.norm not in self.lex.name_stop \
                         and w.norm not in self.lex.triggers and len(w.norm) > 4
+                    both_definite = words[i].norm.startswith("ال") and w.norm.startswith("ال")
                     adjective = construct or (w.norm.startswith("ال") == words[i].norm.startswith("ال") \
                         and len(w.norm) > 3 \
                         and w.norm.endswith(("يه", "ي", "يين", "يون")) \
-                        and key in self.lex.heads["collective_facility"] \
+                        and (key in self.lex.heads["collective_facility"] or both_definite) \
                         and w.norm not in self.lex.name_stop)
                     if quoted or name_like or adjective:
                         end = j + 1
+                        if name_like and end < len(words) and self.second_name_word(words, end):
+                            end += 1  # عيتا الشعب، كفر كلا
                         opener = self.gap_text(j - 1, j).strip()
                         if opener and opener[-1] in OPENING_QUOTES:
                             # a quoted or bracketed name runs to its closing mark: السفينة (غالاكسي ليدر)
@@ -538,6 +541,15 @@ class ActorFinder:
             iri = self._mint("Location", lkey, label)
             return ActorRef((iri,), i, end, start, stop, label, "Location", "facility", (state,))
         return None
+
+    def second_name_word(self, words: list[Word], k: int) -> bool:
+        """Whether word k continues a place name begun just before it (بلدة عيتا الشعب)."""
+        w = words[k]
+        return not self.gap_text(k - 1, k).strip() and w.norm not in self.lex.name_stop \
+            and w.norm not in self.lex.triggers and not w.norm.startswith("و") and len(w.norm) > 2 \
+            and not w.norm.endswith(("يه", "ي", "ين", "ون", "ات")) and not w.norm.isdigit() \
+            and self._kb_match(words, k) is None and w.key() not in self.lex.heads["facility"] \
+            and w.norm not in self.lex.particles["prepositions"]
 
     def gap_text(self, a: int, b: int) -> str:
         """Text between two words of the current sentence (by their offsets)."""

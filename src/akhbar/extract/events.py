@@ -391,6 +391,11 @@ class SentenceLinker:
         before = self.ref_before(v)
         if before is not None and before.how == "nisba":
             before = None  # "الأراضي العراقية لشن": an adjective is not a subject
+        if before is not None and before.first > 0 and before.first - 1 not in self.ref_at:
+            prev = self.words[before.first - 1]
+            if prev.norm in self.lex.particles["prepositions"] or \
+                    (prev.norm.startswith(("ب", "ل")) and prev.norm[1:] in self.lex.particles["locatives"]):
+                before = None  # "... بشمال العراق استهدفت": inside a prepositional phrase, not a subject
         if trig.light is not None:
             inner = [r for r in self.refs if v < r.first and r.last <= trig.first]
             if inner:
@@ -556,7 +561,9 @@ class SentenceLinker:
                 return [denier], targets or self.prep_target(k, trig.core)
             claim = self.claim_subject(trig.first)
             if claim:
-                agents = [claim]
+                agents = self.coordinated(claim, forward=claim.first > trig.first)
+                if claim.first < trig.first:
+                    agents = agents[::-1]
         if not targets and trig.core == "Attack":
             rel = self.relative_target(k)
             if rel is not None:
