@@ -123,9 +123,12 @@ def all_quads(store: ox.Store) -> set[ox.Quad]:
 def test_the_required_queries_and_a_readme_table_exist() -> None:
     assert set(REQUIRED) <= set(QUERY_NAMES)
     assert len(QUERY_NAMES) >= 8
-    readme = (queries_dir() / "README.md").read_text(encoding="utf-8")
-    table = {m.group(1) for m in re.finditer(r"^\| `([\w-]+)` \|", readme, flags=re.M)}
-    assert table == set(QUERY_NAMES)
+    readme = (queries_dir() / "README.md").read_text(encoding="utf-8").split("\n## ", 1)[0]
+    table = {m.group(1): re.findall(r"`(\w+)`", m.group(2))
+             for m in re.finditer(r"^\| `([\w-]+)` \| ([^|]*) \|", readme, flags=re.M)}
+    assert set(table) == set(QUERY_NAMES)
+    for name, params in table.items():
+        assert params == documented_params(name), name
 
 
 @pytest.mark.parametrize("name", QUERY_NAMES)
