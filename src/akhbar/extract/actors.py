@@ -52,11 +52,18 @@ class ActorFinder:
     recent: list[ActorRef] = field(default_factory=list)
     recent_persons: list[list[ActorRef]] = field(default_factory=list)
     _words: list[Word] = field(default_factory=list)
+    _keys: dict[Word, list[tuple[str, int]]] = field(default_factory=dict)
     speaks_for: dict[str, ActorRef] = field(default_factory=dict)  # spokesperson → the body they speak for
 
     # ---- helpers -------------------------------------------------------------------------------------
     def first_keys(self, word: Word) -> list[tuple[str, int]]:
         """(key without article, letters to skip for the surface) for each proclitic reading of a word."""
+        cached = self._keys.get(word)
+        if cached is None:
+            cached = self._keys[word] = self._first_keys(word)
+        return cached
+
+    def _first_keys(self, word: Word) -> list[tuple[str, int]]:
         out = [(strip_article(word.norm), 0)]
         for p in PROCLITICS:
             if word.norm.startswith(p) and len(word.norm) - len(p) >= 2:
@@ -141,15 +148,15 @@ class ActorFinder:
 
     def _phrase_at(self, words: list[Word], i: int, phrases: list[tuple[str, ...]]) -> tuple[int, int] | None:
         """Longest lexicon phrase at word i (first word may carry clitics): (length, skip)."""
+        readings: dict[str, int] = {}
+        for key, skip in self.first_keys(words[i]):
+            readings.setdefault(key, skip)
         for phrase in phrases:
             n = len(phrase)
-            if i + n > len(words):
+            if phrase[0] not in readings or i + n > len(words):
                 continue
-            if tuple(w.key() for w in words[i + 1:i + n]) != phrase[1:]:
-                continue
-            for key, skip in self.first_keys(words[i]):
-                if key == phrase[0]:
-                    return n, skip
+            if tuple(w.key() for w in words[i + 1:i + n]) == phrase[1:]:
+                return n, readings[phrase[0]]
         return None
 
     # ---- matchers ------------------------------------------------------------------------------------
