@@ -329,3 +329,8 @@ def test_claimed_attack_by_coordinated_nisba_subjects(read: Read) -> None:
 def test_actor_inside_a_prepositional_phrase_is_not_the_subject(read: Read) -> None:
     ex = read("وقال الحرس الثوري الإيراني إن صواريخه التي سقطت بشمال العراق استهدفت قواعد إسرائيلية سرية.")
     assert all(local(e.agent) != "iraq" for e in ex.events)
+
+
+def test_object_pronoun_of_an_attack_verb_is_the_last_actor_named(read: Read) -> None:
+    ex = read("وذكرت الولايات المتحدة أنها لن تكون قادرة على كبح إسرائيل إذا هاجمتها طهران مجددا.")
+    assert tuples(ex) == {("Pressure", "usa", "israel", "Negated"), ("Attack", "iran", "israel", "Possible")}

@@ -448,7 +448,22 @@ class SentenceLinker:
             targets = self.prep_target(anchor, trig.core)
         if not targets and dep_target is not None and not set(dep_target.iris) & agent_iris:
             targets = self.coordinated(dep_target)
+        if not targets and trig.light is None and self.object_pronoun(v):
+            # "إذا هاجمتها طهران": the pronoun object is the last actor named before the verb
+            for j in range(v - 1, -1, -1):
+                r = self.ref_at.get(j)
+                if r is not None and not set(r.iris) & agent_iris and r.kind != "MediaOutlet":
+                    targets = [r]
+                    break
         return agents, targets
+
+    def object_pronoun(self, v: int) -> bool:
+        """Whether the verb at v carries an object pronoun (هاجمتها، استهدفه، قصفهم)."""
+        w = self.words[v].norm
+        for suffix in ("هما", "هم", "ها", "ه"):
+            if w.endswith(suffix) and w[: -len(suffix)] in self.lex.triggers:
+                return self.lex.triggers[w[: -len(suffix)]].pos == "verb"
+        return False
 
     def prep_target(self, k: int, core: str) -> list[ActorRef]:
         """A target introduced by a preposition after word k (على X، ضد X، لـX، من X)."""
