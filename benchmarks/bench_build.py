@@ -1,0 +1,171 @@
+"""Build benchmarks, each comparison measured side by side in one run.
+
+Usage:
+  python benchmarks/bench_build.py compare [--articles N] [--source DIR] [--corpus DIR] [--workers W]
+  python benchmarks/bench_build.py growth --articles 10000 [--source DIR] [--workers W] [--store DIR]
+
+compare: on one synthetic corpus (benchmarks/corpus.py), (1) analysis alone (model load + analysing
+every article, as the build calls it), (2) `build` with 1 worker, (3) `build` with W workers; prints
+words/s of each, build/analysis and W-worker/1-worker ratios, and whether the W-worker store holds
+exactly the 1-worker store's quads (sorted N-Quads).
+growth: builds N articles and prints the rate of each block of BLOCK articles, last block / first
+block, and the resident memory of the build (parent + worker processes) at the end of each block.
+With --store the store is kept (for bench_queries.py and bench_reason.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import DEFAULT_SOURCES, write_corpus
+
+BLOCK = 1000  # growth is reported per block of this many articles
+
+
+def machine() -> str:
+    """One line naming the machine and the date, for BENCHMARKS.md."""
+    import os
+
+    return (f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {platform.processor() or platform.machine()}, "
+            f"{os.cpu_count()} cores; Python {platform.python_version()}; load average "
+            f"{os.getloadavg()[0]:.2f} at start")
+
+
+def tree_rss_mib() -> float:
+    """Resident memory of this process and all its children, MiB."""
+    import psutil
+
+    me = psutil.Process()
+    total = me.memory_info().rss
+    for child in me.children(recursive=True):
+        try:
+            total += child.memory_info().rss
+        except psutil.Error:
+            pass
+    return total / 2**20
+
+
+def corpus_words(folder: Path) -> tuple[int, int]:
+    """(articles, whitespace words) of the corpus."""
+    files = sorted(folder.rglob("*.txt"))
+    return len(files), sum(len(f.read_text(encoding="utf-8").split()) for f in files)
+
+
+def analysis_alone(folder: Path, model: str) -> float:
+    """Seconds to load the analyser and analyse every article one by one (as the build does)."""
+    from akhbar.analysis import load_analyser
+    from akhbar.text import read_article
+
+    start = time.perf_counter()
+    analyse = load_analyser(model)
+    for path in sorted(folder.rglob("*.txt")):
+        analyse(read_article(path).text)
+    return time.perf_counter() - start
+
+
+def build_once(folder: Path, store: Path, model: str, workers: int) -> float:
+    """Seconds for a whole build (model load, base graphs, every article, flush)."""
+    from akhbar.pipeline import build
+
+    start = time.perf_counter()
+    report = build([folder], store, model=model, workers=workers)
+    if report.errors:
+        print(f"  {len(report.errors)} errors, first: {report.errors[0]}")
+    return time.perf_counter() - start
+
+
+def store_lines(store: Path) -> list[str]:
+    """All quads except the ontology graph's (blank-node lists are fresh at each load), sorted."""
+    import pyoxigraph as ox
+
+    from akhbar.graph.vocab import ONTOLOGY_GRAPH
+
+    ontology = ox.NamedNode(ONTOLOGY_GRAPH)
+    return sorted(str(q) for q in ox.Store.read_only(str(store)) if q.graph_name != ontology)
+
+
+def compare(args: argparse.Namespace, folder: Path, work: Path) -> None:
+    """Analysis alone vs 1-worker build vs W-worker build on the same corpus, one after the other."""
+    articles, words = corpus_words(folder)
+    print(f"corpus: {articles} articles, {words} words")
+    analysis = analysis_alone(folder, args.model)
+    one = build_once(folder, work / "store-1", args.model, 1)
+    many = build_once(folder, work / f"store-{args.workers}", args.model, args.workers)
+    print(f"analysis alone:        {analysis:7.1f} s  {words / analysis:8,.0f} words/s")
+    print(f"build, 1 worker:       {one:7.1f} s  {words / one:8,.0f} words/s  "
+          f"= {analysis / one:.1%} of analysis alone")
+    print(f"build, {args.workers} workers:      {many:7.1f} s  {words / many:8,.0f} words/s  "
+          f"= {one / many:.2f}x the 1-worker rate")
+    same = store_lines(work / "store-1") == store_lines(work / f"store-{args.workers}")
+    print(f"{args.workers}-worker store equals the 1-worker store (sorted N-Quads): {same}")
+
+
+def growth(args: argparse.Namespace, folder: Path, work: Path) -> None:
+    """Per-block ingest rate and memory over one long build."""
+    from akhbar.pipeline import build
+
+    articles, words = corpus_words(folder)
+    print(f"corpus: {articles} articles, {words} words; {args.workers} workers")
+    store = args.store or work / "store"
+    marks: list[tuple[float, float]] = []  # (time, rss) at the end of each block
+    done = 0
+    start = time.perf_counter()
+
+    def on_file(path: Path, error: str | None) -> None:
+        nonlocal done
+        done += 1
+        if done % BLOCK == 0:
+            marks.append((time.perf_counter(), tree_rss_mib()))
+            print(f"  {done:6d} articles  {marks[-1][0] - start:8.1f} s  RSS {marks[-1][1]:7.0f} MiB", flush=True)
+
+    report = build([folder], store, model=args.model, workers=args.workers, on_file=on_file)
+    total = time.perf_counter() - start
+    print(f"built {report.articles} articles, {report.triples} triples in {total:.1f} s "
+          f"({words / total:,.0f} words/s overall); {len(report.errors)} errors")
+    if len(marks) >= 2:
+        first = BLOCK / (marks[0][0] - start)  # includes model loading: the honest first-block rate
+        second = BLOCK / (marks[1][0] - marks[0][0])
+        last = BLOCK / (marks[-1][0] - marks[-2][0])
+        print(f"first {BLOCK}: {first:.1f} articles/s (with model load); second {BLOCK}: {second:.1f}; "
+              f"last {BLOCK}: {last:.1f} articles/s")
+        print(f"last/first = {last / first:.1%}; last/second = {last / second:.1%}")
+        rss = [m[1] for m in marks]
+        print(f"RSS (parent + workers) after first block {rss[0]:.0f} MiB, after last {rss[-1]:.0f} MiB, "
+              f"peak sampled {max(rss):.0f} MiB")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Make (or take) the corpus, run the chosen benchmark, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("mode", choices=("compare", "growth"))
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--source", type=Path, action="append", default=[])
+    parser.add_argument("--corpus", type=Path, help="use this folder of articles instead of making one")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--model", default="default")
+    parser.add_argument("--store", type=Path, help="growth: keep the store here")
+    args = parser.parse_args(argv)
+    print(machine())
+    work = Path(tempfile.mkdtemp(prefix="akhbar-bench-"))
+    try:
+        folder = args.corpus
+        if folder is None:
+            folder = work / "corpus"
+            write_corpus(folder, args.articles, [*DEFAULT_SOURCES, *args.source])
+        (compare if args.mode == "compare" else growth)(args, folder, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
