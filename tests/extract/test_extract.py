@@ -334,3 +334,17 @@ def test_actor_inside_a_prepositional_phrase_is_not_the_subject(read: Read) -> N
 def test_object_pronoun_of_an_attack_verb_is_the_last_actor_named(read: Read) -> None:
     ex = read("وذكرت الولايات المتحدة أنها لن تكون قادرة على كبح إسرائيل إذا هاجمتها طهران مجددا.")
     assert tuples(ex) == {("Pressure", "usa", "israel", "Negated"), ("Attack", "iran", "israel", "Possible")}
+
+
+@pytest.mark.parametrize("text", [
+    "حذر صندوق النقد الدولي من تباطؤ النمو في مصر.",  # a danger, not an addressee
+    "وضربت عاصفة قوية سواحل ليبيا.",  # a verb of striking with no actor as subject
+    "وتلقت المفاوضات ضربة قوية بعد انسحاب الوفد الإيراني.",
+])
+def test_no_event_without_actors_in_their_roles(read: Read, text: str) -> None:
+    assert read(text).events == []
+
+
+def test_who_condemns_an_attack_is_not_its_author(read: Read) -> None:
+    ex = read("وقالت وزارة الخارجية التركية إنها تدين بشدة الهجوم الإرهابي في أنقرة.")
+    assert all(local(e.agent) != "turkish_mfa" for e in ex.events)

@@ -317,6 +317,13 @@ class SentenceLinker:
                 return self.coordinated(r, forward=False)[::-1]
         return []
 
+    def condemned(self, trig: Trigger) -> bool:
+        """Whether the event noun is what someone condemns (تدين بشدة الهجوم): the condemner is not its author."""
+        for j in range(trig.first - 1, max(-1, trig.first - 4), -1):
+            if self.words[j].norm.lstrip("وف") in self.lex.particles["condemnation"]:
+                return True
+        return False
+
     def undergoer(self, trig: Trigger) -> ActorRef | None:
         """تعرض X لهجمات / X تعرضت للقصف → X is the target."""
         for j in range(trig.first - 1, max(-1, trig.first - 5), -1):
@@ -402,7 +409,7 @@ class SentenceLinker:
                 # "شن إيران هجمات", "شنت طائرات أمريكية وبريطانية غارات": the actors between light verb and
                 # noun are its subjects
                 return self.coordinated(inner[0]), self.prep_target(trig.last - 1, trig.core)
-        dep_agent, dep_target = self.dep_args(v)
+        _, dep_target = self.dep_args(v)
         pron = self.pronoun_subject(v)
         if trig.entry is not None and trig.entry.first_plural and trig.light is None and self.we is not None:
             # لقد حذرنا إيران: "we" is the speaker; the object follows the verb
@@ -435,8 +442,8 @@ class SentenceLinker:
             agents = [pron]
         elif after is not None:
             agents = self.coordinated(after)
-        elif dep_agent is not None:
-            agents = self.coordinated(dep_agent, forward=dep_agent.first > v)
+        # (the parse's nsubj is not used: as first source it lowered dev F1, as last resort it named objects
+        # such as "كلّ الدول" in "طالب القرار كلّ الدول" as subjects)
         anchor = max([a.last - 1 for a in agents if a.first > v] + [trig.last - 1 if trig.light is None else v])
         if trig.light is not None:
             anchor = max(anchor, trig.last - 1)
@@ -480,7 +487,8 @@ class SentenceLinker:
             if w.norm in preps or w.norm in self.lex.target_preps["any"]:
                 if w.norm == "من" and core == "Warning" and j - k > 2:
                     continue  # "بعد ساعات من تهديد ...": only "حذر (X) من Y" names whom the warning is about
-                r = self.ref_after(j, limit=4)
+                # "حذر من تباطؤ النمو في مصر" is about a danger, not about Egypt: what is warned about follows من
+                r = self.ref_after(j, limit=2 if (w.norm == "من" and core == "Warning") else 4)
                 if r:
                     return self.coordinated(r)
                 continue
@@ -641,7 +649,7 @@ class SentenceLinker:
             agents = self.content_agent(trig, targets)
         self.weak_agent = False
         passive = trig.entry is not None and trig.entry.pos == "verb" and trig.first in self.passives
-        if not agents and not passive:
+        if not agents and not passive and not self.condemned(trig):
             agents = self.fallback_agent(trig, targets)
             # a guess, unless it stands right before the trigger (طائرات أمريكية وبريطانية غارات)
             close = bool(agents) and trig.first == agents[-1].last and \
