@@ -348,3 +348,9 @@ def test_no_event_without_actors_in_their_roles(read: Read, text: str) -> None:
 def test_who_condemns_an_attack_is_not_its_author(read: Read) -> None:
     ex = read("وقالت وزارة الخارجية التركية إنها تدين بشدة الهجوم الإرهابي في أنقرة.")
     assert all(local(e.agent) != "turkish_mfa" for e in ex.events)
+
+
+def test_organ_in_construct_with_a_state_is_the_known_organ(read: Read) -> None:
+    ex = read("استدعت وزارة خارجية العراق السفير الإيراني.")
+    assert local(ex.mentions[0].actor) == "iraqi_mfa"
+    assert ex.mentions[0].text == "وزارة خارجية العراق"

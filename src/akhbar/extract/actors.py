@@ -195,7 +195,7 @@ class ActorFinder:
             key = "|".join(noun) + "|" + state.rsplit("/", 1)[-1]
             surface_start = words[i].offset_after(skip, self.text)
             label = self.text[surface_start:words[j].end]
-            kb_iri = self.kb.lookup((*noun, words[j].key()))
+            kb_iri = self.kb.lookup((*noun, words[j].key())) or self._known_organ(noun, state)
             if kb_iri:
                 return self._ref(words, i, j + 1, skip, (kb_iri,), "kb")
             if group:
@@ -359,6 +359,17 @@ class ActorFinder:
         label = self.text[start:words[end - 1].end]
         iri = self._mint("Organization", "|".join(w.key() for w in words[i + 1:end]), label)
         return ActorRef((iri,), i, end, start, words[end - 1].end, label, "Organization", "organ", (None,))
+
+    def _known_organ(self, noun: tuple[str, ...], state: str) -> str | None:
+        """The KB organ named "<noun> <nisba of state>" (وزارة خارجية العراق → وزارة الخارجية العراقية)."""
+        actor = self.kb.actors.get(state)
+        for nisba in actor.nisbas if actor else []:
+            stem = strip_article(normalise(nisba))
+            for form in (stem + "ه", stem):
+                iri = self.kb.lookup((*noun, form))
+                if iri and self.kb.kind(iri) in ("StateOrgan", "Official"):
+                    return iri
+        return None
 
     def organ_of(self, noun: str, state: str, label: str) -> str:
         """The KB organ named "<noun> <nisba of state>" (الحكومة العراقية), else a minted StateOrgan."""
