@@ -354,3 +354,9 @@ def test_organ_in_construct_with_a_state_is_the_known_organ(read: Read) -> None:
     ex = read("استدعت وزارة خارجية العراق السفير الإيراني.")
     assert local(ex.mentions[0].actor) == "iraqi_mfa"
     assert ex.mentions[0].text == "وزارة خارجية العراق"
+
+
+def test_attack_announced_by_a_threat_is_planned(read: Read) -> None:
+    ex = read("يأتي ذلك بعد تهديد الرئيس التركي رجب طيب أردوغان بإطلاق عملية عسكرية وشيكة في شمال سوريا.")
+    attacks = [e for e in ex.events if e.action == "Attack"]
+    assert attacks and {e.modality for e in attacks} == {"Planned"}

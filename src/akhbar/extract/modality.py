@@ -83,7 +83,13 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
     if in_antecedent:
         return "Possible"
 
-    # planned
+    # planned: the content of a threat (تهديد أردوغان بإطلاق عملية عسكرية، التهديدات التركية بعملية)
+    if core == "Attack" and words[head].norm.startswith("ب"):
+        for other in triggers:
+            o = other.first
+            if other.core == "Warning" and o < head and head - o <= CONTENT_WINDOW \
+                    and words[o].norm.lstrip("و") in lex.modality_words["threats"]:
+                return "Planned"
     plan = mod["planned"]
     if trig.entry is not None and core == "Attack" and (trig.entry.future or trig.entry.purpose):
         return "Planned"
