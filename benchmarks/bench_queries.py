@@ -1,0 +1,130 @@
+"""Query benchmark: every query of queries/ on Oxigraph and on rdflib's in-memory SPARQL, same triples.
+
+Usage: python benchmarks/bench_queries.py --store DIR [--articles K] [--repeat R] [--rdflib-timeout S]
+                                           [--unbound]
+
+The store (e.g. the one `bench_build.py growth --store DIR` keeps) is copied into memory, both into an
+Oxigraph store and an rdflib Dataset whose default graph is the union of the graphs (as `akhbar query`
+sees it): with --articles K only the base graphs, the inferred graph and the first K article graphs.
+Each query runs with the parameters of the example in its header comment (bound; --unbound drops them):
+the median of R runs on Oxigraph, one run on rdflib (in a forked child, stopped after --rdflib-timeout
+seconds, reported as a lower bound). Prints rows, both times and their ratio per query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+_EXAMPLE_PARAM = re.compile(r"--param\s+(\S+=\S+)")
+
+
+def example_params(text: str) -> list[str]:
+    """The `--param name=value` pairs of the query's documented example."""
+    for line in text.splitlines():
+        if line.startswith("#") and "akhbar query" in line:
+            return _EXAMPLE_PARAM.findall(line)
+    return []
+
+
+def copy_graphs(store_dir: Path, articles: int):
+    """(oxigraph in-memory store, rdflib Dataset, quad count) holding the chosen graphs of the store."""
+    import pyoxigraph as ox
+    from rdflib import Dataset, URIRef
+
+    from akhbar.graph.reason import _term
+    from akhbar.graph.store import ARTICLE_GRAPH_PREFIX
+
+    source = ox.Store.read_only(str(store_dir))
+    graphs = sorted((g for g in source.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
+    base = [g for g in graphs if not g.value.startswith(ARTICLE_GRAPH_PREFIX)]
+    chosen = [g for g in graphs if g.value.startswith(ARTICLE_GRAPH_PREFIX)]
+    if articles:
+        chosen = chosen[:articles]
+    memory = ox.Store()
+    dataset = Dataset(default_union=True)
+    count = 0
+    for graph in [*base, *chosen]:
+        quads = list(source.quads_for_pattern(None, None, None, graph))
+        memory.extend(quads)
+        target = dataset.graph(URIRef(graph.value))
+        for q in quads:
+            target.add((_term(q.subject), _term(q.predicate), _term(q.object)))
+        count += len(quads)
+    return memory, dataset, count, len(chosen)
+
+
+def oxigraph_run(store, text: str) -> tuple[int, float]:
+    """(rows, seconds) of one run through akhbar's run_query (union default graph, prefixes)."""
+    from akhbar.graph.query import run_query
+
+    start = time.perf_counter()
+    rows = sum(1 for _ in run_query(store, text))
+    return rows, time.perf_counter() - start
+
+
+def _rdflib_child(dataset, text: str, conn) -> None:
+    from akhbar.graph.store import PREFIXES
+
+    start = time.perf_counter()
+    rows = sum(1 for _ in dataset.query(text, initNs=PREFIXES))
+    conn.send((rows, time.perf_counter() - start))
+
+
+def rdflib_run(dataset, text: str, timeout: float) -> tuple[int | None, float]:
+    """(rows, seconds) on rdflib in a forked child; (None, timeout) if it had not finished by then."""
+    context = multiprocessing.get_context("fork")
+    parent, child = context.Pipe(duplex=False)
+    process = context.Process(target=_rdflib_child, args=(dataset, text, child))
+    process.start()
+    if parent.poll(timeout):
+        result = parent.recv()
+        process.join()
+        return result
+    process.terminate()
+    process.join()
+    return None, timeout
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every library query on both engines and print the table."""
+    from akhbar.graph.query import bind_values, parse_param
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, required=True)
+    parser.add_argument("--articles", type=int, default=0, help="only the first K article graphs (0: all)")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rdflib-timeout", type=float, default=60.0)
+    parser.add_argument("--unbound", action="store_true")
+    parser.add_argument("--queries", type=Path, default=REPO / "queries")
+    args = parser.parse_args(argv)
+
+    start = time.perf_counter()
+    memory, dataset, quads, articles = copy_graphs(args.store, args.articles)
+    print(f"{quads:,} quads ({articles} article graphs) copied into Oxigraph and rdflib in "
+          f"{time.perf_counter() - start:.0f} s; Oxigraph median of {args.repeat}, rdflib one run "
+          f"(timeout {args.rdflib_timeout:.0f} s); parameters: {'none' if args.unbound else 'the examples'}")
+    print(f"{'query':24} {'params':30} {'rows':>7} {'oxigraph s':>11} {'rdflib s':>9} {'ratio':>8}")
+    for path in sorted(args.queries.glob("*.rq")):
+        raw = path.read_text(encoding="utf-8")
+        params = [] if args.unbound else example_params(raw)
+        text = bind_values(raw, dict(parse_param(p) for p in params))
+        runs = [oxigraph_run(memory, text) for _ in range(args.repeat)]
+        rows, ox_seconds = runs[0][0], statistics.median(t for _, t in runs)
+        rd_rows, rd_seconds = rdflib_run(dataset, text, args.rdflib_timeout)
+        bound = "" if rd_rows is not None else ">"
+        agree = "" if rd_rows in (None, rows) else f"  (rdflib: {rd_rows} rows)"
+        print(f"{path.stem:24} {' '.join(params)[:30]:30} {rows:7d} {ox_seconds:11.3f} "
+              f"{bound + format(rd_seconds, '.2f'):>9} {bound + format(rd_seconds / ox_seconds, '.0f') + 'x':>8}"
+              f"{agree}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
