@@ -21,6 +21,8 @@ from akhbar.analysis.conllu import ROOT_LABEL, Sentence, Word, read_conllu, writ
 from akhbar.analysis.normalise import normalise_form
 
 CONFIG_PATH = Path(__file__).with_name("config.cfg")
+# spaCy saves the full training config with the pipeline: the fallback when config.cfg is not installed.
+SHIPPED_CONFIG_PATH = Path(__file__).with_name("model") / "spacy" / "config.cfg"
 TOKENIZER_FILE = "tokenizer.udpipe"
 SPACY_DIR = "spacy"
 SCORES_FILE = "scores.json"
@@ -152,7 +154,8 @@ def train_pipeline(train_path: Path, dev_path: Path, output: Path, overrides: di
 
     with tempfile.TemporaryDirectory() as tmp:
         settings = {"paths.train": str(train_path), "paths.dev": str(dev_path), **overrides}
-        spacy_train(CONFIG_PATH, Path(tmp), overrides=settings, use_gpu=-1)
+        config = CONFIG_PATH if CONFIG_PATH.is_file() else SHIPPED_CONFIG_PATH
+        spacy_train(config, Path(tmp), overrides=settings, use_gpu=-1)
         best = Path(tmp) / "model-best"
         if output.exists():
             shutil.rmtree(output)
