@@ -38,3 +38,29 @@ def tiny_mwt_udpipe(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("udpipe") / "tiny_mwt.udpipe"
     train_tokenizer(sentences * 20, sentences, path, FAST_TOKENIZER)
     return path
+
+
+@pytest.fixture(scope="session")
+def tiny_full_udpipe(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A complete UDPipe model (tokenizer, tagger, lemmatizer, parser), trained briefly on the fixtures."""
+    from ufal.udpipe import InputFormat, ProcessingError, Trainer
+    from ufal.udpipe import Sentence as UDSentence
+
+    from akhbar.analysis.conllu import write_sentences
+
+    reader = InputFormat.newConlluInputFormat()
+    reader.setText(write_sentences(read_conllu(TINY_MWT_CONLLU) * 20 + read_conllu(TINY_CONLLU) * 5))
+    error = ProcessingError()
+    sentences: list[UDSentence] = []
+    sentence = UDSentence()
+    while reader.nextSentence(sentence, error):
+        sentences.append(sentence)
+        sentence = UDSentence()
+    parser = ("iterations=1;hidden_layer=20;embedding_form=10;embedding_upostag=5;embedding_feats=0;"
+              "embedding_deprel=5;embedding_xpostag=0;embedding_lemma=0")
+    model = Trainer.train("morphodita_parsito", sentences, sentences, "epochs=1;batch_size=2",
+                          "iterations=1;guesser_suffix_rules=2", parser, error)
+    assert not error.occurred(), error.message
+    path = tmp_path_factory.mktemp("udpipe") / "tiny_full.udpipe"
+    path.write_bytes(model if isinstance(model, bytes) else model.encode("latin-1"))
+    return path

@@ -36,3 +36,15 @@ def test_multiword_tokens_keep_offsets(tiny_mwt_udpipe: Path) -> None:
 @given(st.text(alphabet=ALPHABET + "للسلطةوكتابه", max_size=60))
 def test_udpipe_offsets_hold_for_random_text(tiny_mwt_udpipe: Path, text: str) -> None:
     check_offsets(UDPipeAnalyser(tiny_mwt_udpipe), text)
+
+
+def test_full_udpipe_model_tags_and_parses_across_multiword_tokens(tiny_full_udpipe: Path) -> None:
+    text = "نقل للسلطة وكتابه.\nقال الرئيس."
+    doc = load_analyser(f"udpipe:{tiny_full_udpipe}")(text)
+    check_offsets(load_analyser(f"udpipe:{tiny_full_udpipe}"), text)
+    words = [t for t in doc if not t.is_space]
+    assert all(t.pos_ for t in words) and all(t.lemma_ for t in words) and all(t.dep_ for t in words)
+    assert [s.text.strip() for s in doc.sents] == ["نقل للسلطة وكتابه.", "قال الرئيس."]
+    for sent in doc.sents:
+        assert all(t.head.sent == sent for t in sent)
+        assert sum(t.head.i == t.i for t in sent) >= 1
