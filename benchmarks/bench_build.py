@@ -35,7 +35,12 @@ def machine() -> str:
     """One line naming the machine and the date, for BENCHMARKS.md."""
     import os
 
-    return (f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {platform.processor() or platform.machine()}, "
+    cpu = platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines()
+                    if line.startswith("model name")), cpu)
+    return (f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {cpu}, "
             f"{os.cpu_count()} cores; Python {platform.python_version()}; load average "
             f"{os.getloadavg()[0]:.2f} at start")
 
@@ -93,6 +98,37 @@ def store_lines(store: Path) -> list[str]:
     return sorted(str(q) for q in ox.Store.read_only(str(store)) if q.graph_name != ontology)
 
 
+def stages(folder: Path, store_dir: Path, model: str) -> dict[str, float]:
+    """Seconds spent in each stage of the build loop, timed article by article in one process."""
+    from akhbar.extract import extract
+    from akhbar.graph.rdf import extraction_quads
+    from akhbar.graph.store import load_base_graphs, open_store, replace_graph
+    from akhbar.graph.vocab import article_graph
+    from akhbar.pipeline import Reader
+    from akhbar.text import read_article
+
+    reader = Reader(model)
+    store = open_store(store_dir)
+    load_base_graphs(store)
+    spent = dict.fromkeys(("read", "analysis", "extraction", "rdf", "store write"), 0.0)
+    for path in sorted(folder.rglob("*.txt")):
+        t0 = time.perf_counter()
+        article = read_article(path)
+        t1 = time.perf_counter()
+        doc = reader.analyse(article.text)
+        t2 = time.perf_counter()
+        extraction = extract(doc, article, reader.kb)
+        t3 = time.perf_counter()
+        quads = extraction_quads(extraction)
+        t4 = time.perf_counter()
+        replace_graph(store, article_graph(article.identifier), quads)
+        t5 = time.perf_counter()
+        for name, seconds in zip(spent, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4), strict=True):
+            spent[name] += seconds
+    store.flush()
+    return spent
+
+
 def compare(args: argparse.Namespace, folder: Path, work: Path) -> None:
     """Analysis alone vs 1-worker build vs W-worker build on the same corpus, one after the other."""
     articles, words = corpus_words(folder)
@@ -107,6 +143,10 @@ def compare(args: argparse.Namespace, folder: Path, work: Path) -> None:
           f"= {one / many:.2f}x the 1-worker rate")
     same = store_lines(work / "store-1") == store_lines(work / f"store-{args.workers}")
     print(f"{args.workers}-worker store equals the 1-worker store (sorted N-Quads): {same}")
+    spent = stages(folder, work / "store-stages", args.model)
+    total = sum(spent.values())
+    print("where a 1-process build spends its time (per-article stages, model load excluded): "
+          + ", ".join(f"{name} {seconds:.1f} s ({seconds / total:.0%})" for name, seconds in spent.items()))
 
 
 def growth(args: argparse.Namespace, folder: Path, work: Path) -> None:
