@@ -28,35 +28,39 @@ PREFIX owl: <http://www.w3.org/2002/07/owl#>
 """
 
 # (OWL 2 RL rule name, template, body), after the rule tables of the OWL 2 Profiles recommendation
-# (section 4.3) as owlrl implements them. Consistency rules (eq-diff, prp-irp, cax-dw, ...) derive
-# no triples and are left to owlrl and the SHACL shapes.
+# (section 4.3) as owlrl implements them. Consistency rules (eq-diff, prp-irp, cax-dw, ...) derive no
+# triples and are left to owlrl and the SHACL shapes. FILTERs skip reflexive premises (c ⊑ c, p ≡ p,
+# x = x) whose conclusion is the other premise itself: they derive nothing and would copy every triple.
 RULES: tuple[tuple[str, str, str], ...] = (
     # Schema: classes.
     ("scm-cls", "?c rdfs:subClassOf ?c , owl:Thing . ?c owl:equivalentClass ?c . owl:Nothing rdfs:subClassOf ?c",
      "?c a owl:Class"),
-    ("scm-sco", "?c1 rdfs:subClassOf ?c3", "?c1 rdfs:subClassOf ?c2 . ?c2 rdfs:subClassOf ?c3"),
+    ("scm-sco", "?c1 rdfs:subClassOf ?c3",
+     "?c1 rdfs:subClassOf ?c2 . ?c2 rdfs:subClassOf ?c3 . FILTER(?c1 != ?c2 && ?c2 != ?c3)"),
     ("scm-eqc1", "?c1 rdfs:subClassOf ?c2 . ?c2 rdfs:subClassOf ?c1", "?c1 owl:equivalentClass ?c2"),
     ("scm-eqc2", "?c1 owl:equivalentClass ?c2", "?c1 rdfs:subClassOf ?c2 . ?c2 rdfs:subClassOf ?c1"),
     # Schema: properties.
     ("scm-op", "?p rdfs:subPropertyOf ?p . ?p owl:equivalentProperty ?p", "?p a owl:ObjectProperty"),
     ("scm-dp", "?p rdfs:subPropertyOf ?p . ?p owl:equivalentProperty ?p", "?p a owl:DatatypeProperty"),
-    ("scm-spo", "?p1 rdfs:subPropertyOf ?p3", "?p1 rdfs:subPropertyOf ?p2 . ?p2 rdfs:subPropertyOf ?p3"),
+    ("scm-spo", "?p1 rdfs:subPropertyOf ?p3",
+     "?p1 rdfs:subPropertyOf ?p2 . ?p2 rdfs:subPropertyOf ?p3 . FILTER(?p1 != ?p2 && ?p2 != ?p3)"),
     ("scm-eqp1", "?p1 rdfs:subPropertyOf ?p2 . ?p2 rdfs:subPropertyOf ?p1", "?p1 owl:equivalentProperty ?p2"),
     ("scm-eqp2", "?p1 owl:equivalentProperty ?p2",
      "?p1 rdfs:subPropertyOf ?p2 . ?p2 rdfs:subPropertyOf ?p1"),
-    ("scm-dom1", "?p rdfs:domain ?c2", "?p rdfs:domain ?c1 . ?c1 rdfs:subClassOf ?c2"),
-    ("scm-dom2", "?p1 rdfs:domain ?c", "?p2 rdfs:domain ?c . ?p1 rdfs:subPropertyOf ?p2"),
-    ("scm-rng1", "?p rdfs:range ?c2", "?p rdfs:range ?c1 . ?c1 rdfs:subClassOf ?c2"),
-    ("scm-rng2", "?p1 rdfs:range ?c", "?p2 rdfs:range ?c . ?p1 rdfs:subPropertyOf ?p2"),
+    ("scm-dom1", "?p rdfs:domain ?c2", "?p rdfs:domain ?c1 . ?c1 rdfs:subClassOf ?c2 . FILTER(?c1 != ?c2)"),
+    ("scm-dom2", "?p1 rdfs:domain ?c", "?p2 rdfs:domain ?c . ?p1 rdfs:subPropertyOf ?p2 . FILTER(?p1 != ?p2)"),
+    ("scm-rng1", "?p rdfs:range ?c2", "?p rdfs:range ?c1 . ?c1 rdfs:subClassOf ?c2 . FILTER(?c1 != ?c2)"),
+    ("scm-rng2", "?p1 rdfs:range ?c", "?p2 rdfs:range ?c . ?p1 rdfs:subPropertyOf ?p2 . FILTER(?p1 != ?p2)"),
     # Classes of instances.
-    ("cax-sco", "?x a ?c2", "?c1 rdfs:subClassOf ?c2 . ?x a ?c1"),
-    ("cax-eqc", "?x a ?c2 . ?y a ?c1", "?c1 owl:equivalentClass ?c2 . { ?x a ?c1 } UNION { ?y a ?c2 }"),
+    ("cax-sco", "?x a ?c2", "?c1 rdfs:subClassOf ?c2 . FILTER(?c1 != ?c2) ?x a ?c1"),
+    ("cax-eqc", "?x a ?c2 . ?y a ?c1",
+     "?c1 owl:equivalentClass ?c2 . FILTER(?c1 != ?c2) { ?x a ?c1 } UNION { ?y a ?c2 }"),
     ("prp-dom", "?x a ?c", "?p rdfs:domain ?c . ?x ?p ?y"),
     ("prp-rng", "?y a ?c", "?p rdfs:range ?c . ?x ?p ?y"),
     # Properties of instances.
-    ("prp-spo1", "?x ?p2 ?y", "?p1 rdfs:subPropertyOf ?p2 . ?x ?p1 ?y"),
+    ("prp-spo1", "?x ?p2 ?y", "?p1 rdfs:subPropertyOf ?p2 . FILTER(?p1 != ?p2) ?x ?p1 ?y"),
     ("prp-eqp", "?x ?p2 ?y . ?u ?p1 ?v",
-     "?p1 owl:equivalentProperty ?p2 . { ?x ?p1 ?y } UNION { ?u ?p2 ?v }"),
+     "?p1 owl:equivalentProperty ?p2 . FILTER(?p1 != ?p2) { ?x ?p1 ?y } UNION { ?u ?p2 ?v }"),
     ("prp-inv", "?y ?q ?x . ?v ?p ?u", "?p owl:inverseOf ?q . { ?x ?p ?y } UNION { ?u ?q ?v }"),
     ("prp-symp", "?y ?p ?x", "?p a owl:SymmetricProperty . ?x ?p ?y"),
     ("prp-trp", "?x ?p ?z", "?p a owl:TransitiveProperty . ?x ?p ?y . ?y ?p ?z"),
@@ -72,9 +76,9 @@ RULES: tuple[tuple[str, str, str], ...] = (
     # Equality.
     ("eq-sym", "?y owl:sameAs ?x", "?x owl:sameAs ?y"),
     ("eq-trans", "?x owl:sameAs ?z", "?x owl:sameAs ?y . ?y owl:sameAs ?z"),
-    ("eq-rep-s", "?s2 ?p ?o", "?s owl:sameAs ?s2 . ?s ?p ?o"),
-    ("eq-rep-p", "?s ?p2 ?o", "?p owl:sameAs ?p2 . ?s ?p ?o"),
-    ("eq-rep-o", "?s ?p ?o2", "?o owl:sameAs ?o2 . ?s ?p ?o"),
+    ("eq-rep-s", "?s2 ?p ?o", "?s owl:sameAs ?s2 . FILTER(?s != ?s2) ?s ?p ?o"),
+    ("eq-rep-p", "?s ?p2 ?o", "?p owl:sameAs ?p2 . FILTER(?p != ?p2) ?s ?p ?o"),
+    ("eq-rep-o", "?s ?p ?o2", "?o owl:sameAs ?o2 . FILTER(?o != ?o2) ?s ?p ?o"),
 )
 
 MAX_ROUNDS = 64  # a fixpoint is reached in a handful of rounds; more means a rule is wrong
