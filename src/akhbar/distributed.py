@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from akhbar.graph.store import StoreError
 from akhbar.pipeline import BuildReport, Reader, count_events
 from akhbar.records import Article
 from akhbar.text import InputError, read_article
@@ -110,7 +111,12 @@ def build_shards(items: Iterable[Path | InputError], shard_dir: Path, address: s
     paths = unique_paths(items, failed)
     shard_dir.mkdir(parents=True, exist_ok=True)
     own = client is None
-    client = Client(address) if own else client
+    if own:
+        try:
+            client = Client(address, timeout="10s")
+        except (OSError, TimeoutError, ValueError) as err:
+            raise StoreError(f"cannot reach the Dask scheduler at {address} ({err}); "
+                             "start `dask scheduler` there or check the address") from None
     written: dict[int, Path] = {}
     try:
         if paths:

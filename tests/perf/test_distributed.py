@@ -83,3 +83,17 @@ def test_load_refuses_bad_shards(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "not valid N-Quads" in result.output
     result = runner.invoke(app, ["load", str(tmp_path / "missing"), "--store", str(tmp_path / "s")])
     assert result.exit_code == 1 and "no such shard" in result.output
+
+
+def test_an_unreachable_scheduler_is_one_line(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from akhbar.cli import app
+
+    article = tmp_path / "a.txt"
+    article.write_text("حذرت واشنطن طهران.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", str(article), "--store", str(tmp_path / "s"),
+                                      "--dask", "tcp://127.0.0.1:1"])
+    assert result.exit_code == 1
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:1" in result.output
+    assert "Traceback" not in result.output
