@@ -162,7 +162,10 @@ class ActorFinder:
     # ---- matchers ------------------------------------------------------------------------------------
     def _organ(self, words: list[Word], i: int) -> ActorRef | None:
         """Organ / official group / militia named by a noun and a nisba or a state (الجيش الإسرائيلي)."""
+        firsts = {key for key, _ in self.first_keys(words[i])}
         for noun, kind, link, group in self.lex.organs:
+            if noun[0] not in firsts:  # cheap pre-check; _phrase_at would reject it too
+                continue
             m = self._phrase_at(words, i, [noun])
             if not m:
                 continue
