@@ -44,8 +44,10 @@ def strip_article(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def label_key(text: str) -> tuple[str, ...]:
-    """The matching key of a label: its normalised words without the definite article."""
+    """The matching key of a label: its normalised words without the definite article (cached: the
+    extractor keys the same labels over and over)."""
     return tuple(strip_article(w) for w in _WORD.findall(normalise(text)))
 
 
@@ -85,6 +87,8 @@ class KnowledgeBase:
     by_nisba: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)
     max_label_words: int = 1
+    # first word of a label key → the word counts of the labels that start with it, longest first
+    label_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def add_label(self, iri: str, text: str) -> None:
         """Index one Arabic label of an actor."""
@@ -92,6 +96,8 @@ class KnowledgeBase:
         if key:
             self.by_label.setdefault(key, set()).add(iri)
             self.max_label_words = max(self.max_label_words, len(key))
+            lengths = set(self.label_lengths.get(key[0], ())) | {len(key)}
+            self.label_lengths[key[0]] = tuple(sorted(lengths, reverse=True))
 
     def lookup(self, key: tuple[str, ...]) -> str | None:
         """The one actor a label key names (prefer a State when a key is shared), else None."""
@@ -129,6 +135,7 @@ class KnowledgeBase:
         return self.by_nisba.get(word)
 
 
+@lru_cache(maxsize=200_000)
 def nisba_stem(word: str) -> str | None:
     """The masculine singular stem of a normalised nisba form, or None if the word cannot be one.
 

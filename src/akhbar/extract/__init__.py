@@ -63,7 +63,7 @@ def _subclass(trig: Trigger, words: list[Word], lex: Lexicon) -> str:
         return trig.action
     for action, cues, window in lex.subclasses:
         for w in words[trig.first:trig.last + window]:
-            if w.norm in cues or w.key() in cues or w.norm.lstrip("وب") in cues or \
+            if w.norm in cues or w.key in cues or w.norm.lstrip("وب") in cues or \
                     w.norm.lstrip("وب").removeprefix("ال") in cues:
                 return action
     return trig.action
@@ -146,8 +146,9 @@ def extract(doc: Doc, article: Article, kb: KnowledgeBase) -> Extraction:
                     ex.mentions.append(Mention(actor=iri, span=Span(ref.start, ref.end), text=ref.surface))
                     used.add(iri)
         triggers = find_triggers(words, lex, text)
-        linker = SentenceLinker(words, refs, triggers, lex, text, _deps(doc, words), _passives(doc, words),
-                                capitals)
+        # (the parse is read only for the arguments of triggers)
+        linker = SentenceLinker(words, refs, triggers, lex, text, _deps(doc, words) if triggers else {},
+                                _passives(doc, words), capitals)
         has_verb, speaker = linker.speaker()
         if speaker is not None:
             speaker = finder.speaks_for.get(speaker.iri, speaker)
@@ -159,6 +160,7 @@ def extract(doc: Doc, article: Article, kb: KnowledgeBase) -> Extraction:
             continue
         reported_by, according_to = reporting_chain(words, refs, lex, text)
         seen: set[tuple] = set()
+        date = event_date(text, s_start, s_end, article.date)
         for trig in triggers:
             agents_refs, target_refs = linker.args(trig, memory)
             weak = linker.weak_agent
@@ -169,7 +171,6 @@ def extract(doc: Doc, article: Article, kb: KnowledgeBase) -> Extraction:
             agents = [a for r in agents_refs for a in _resolve(r, "agent", trig.core, kb)] or [None]
             targets = [t for r in target_refs for t in _resolve(r, "target", trig.core, kb)] or [None]
             t_span = Span(words[trig.first].start, words[trig.last - 1].end)
-            date = event_date(text, s_start, s_end, article.date)
             for agent in dict.fromkeys(agents):
                 for target in dict.fromkeys(targets):
                     if target is None or agent == target:

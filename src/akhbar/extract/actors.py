@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from akhbar.extract.lexicon import Lexicon
-from akhbar.extract.text import PROCLITICS, Word
+from akhbar.extract.lexicon import Lexicon, candidates
+from akhbar.extract.text import Word
 from akhbar.graph.vocab import actor_iri
 from akhbar.kb import KnowledgeBase, label_key, nisba_stem, normalise, strip_article
 from akhbar.records import NewActor
@@ -52,29 +52,14 @@ class ActorFinder:
     recent: list[ActorRef] = field(default_factory=list)
     recent_persons: list[list[ActorRef]] = field(default_factory=list)
     _words: list[Word] = field(default_factory=list)
-    _keys: dict[Word, list[tuple[str, int]]] = field(default_factory=dict)
     speaks_for: dict[str, ActorRef] = field(default_factory=dict)  # spokesperson → the body they speak for
+    _nisbas: dict[Word, str | None] = field(default_factory=dict)  # memo of _nisba per word
 
     # ---- helpers -------------------------------------------------------------------------------------
-    def first_keys(self, word: Word) -> list[tuple[str, int]]:
+    @staticmethod
+    def first_keys(word: Word) -> tuple[tuple[str, int], ...]:
         """(key without article, letters to skip for the surface) for each proclitic reading of a word."""
-        cached = self._keys.get(word)
-        if cached is None:
-            cached = self._keys[word] = self._first_keys(word)
-        return cached
-
-    def _first_keys(self, word: Word) -> list[tuple[str, int]]:
-        out = [(strip_article(word.norm), 0)]
-        for p in PROCLITICS:
-            if word.norm.startswith(p) and len(word.norm) - len(p) >= 2:
-                rest = word.norm[len(p):]
-                if p.endswith("لل"):
-                    out.append((rest, len(p) - 2))
-                elif p.endswith("ال"):
-                    out.append((rest, len(p) - 2))
-                else:
-                    out.append((strip_article(rest), len(p)))
-        return out
+        return word.readings
 
     def kind_of(self, iri: str) -> str:
         """ak class of a KB or minted actor."""
@@ -122,6 +107,12 @@ class ActorFinder:
 
     def _nisba(self, word: Word) -> str | None:
         """The state (or group) a nisba adjective names, through clitics (وبريطانية → UK)."""
+        if word in self._nisbas:
+            return self._nisbas[word]
+        found = self._nisbas[word] = self._find_nisba(word)
+        return found
+
+    def _find_nisba(self, word: Word) -> str | None:
         stem = nisba_stem(word.norm)
         if stem and self.kb.nisba_state(stem):
             return self.kb.nisba_state(stem)
@@ -135,41 +126,53 @@ class ActorFinder:
 
     def _kb_match(self, words: list[Word], i: int) -> tuple[int, str, int] | None:
         """Longest KB label starting at word i: (length, iri, skip)."""
-        for n in range(min(self.kb.max_label_words, len(words) - i), 0, -1):
+        readings = words[i].readings
+        lengths = self.kb.label_lengths
+        candidates = sorted({n for key, _ in readings for n in lengths.get(key, ())}, reverse=True)
+        for n in candidates:
+            if n > len(words) - i:
+                continue
             if any(self.text[words[m].end:words[m + 1].start].strip(" \"“”«»'‘’-")
                    for m in range(i, i + n - 1)):
                 continue  # a name does not run across punctuation ("روسيا، اليوم" is not RT)
-            rest = tuple(w.key() for w in words[i + 1:i + n])
-            for key, skip in self.first_keys(words[i]):
-                iri = self.kb.lookup((key, *rest))
-                if iri:
-                    return n, iri, skip
+            rest = tuple(w.key for w in words[i + 1:i + n])
+            for key, skip in readings:
+                if n in lengths.get(key, ()):
+                    iri = self.kb.lookup((key, *rest))
+                    if iri:
+                        return n, iri, skip
         return None
 
-    def _phrase_at(self, words: list[Word], i: int, phrases: list[tuple[str, ...]]) -> tuple[int, int] | None:
-        """Longest lexicon phrase at word i (first word may carry clitics): (length, skip)."""
+    def _phrase_at(self, words: list[Word], i: int, phrases: list[tuple[str, ...]],
+                   index: dict[str, tuple[int, ...]]) -> tuple[int, int] | None:
+        """Longest lexicon phrase at word i (first word may carry clitics): (length, skip).
+
+        `phrases` is ordered longest first and `index` is its first-word index (lexicon.first_word_index).
+        """
         readings: dict[str, int] = {}
-        for key, skip in self.first_keys(words[i]):
+        for key, skip in words[i].readings:
             readings.setdefault(key, skip)
-        for phrase in phrases:
+        for pos in candidates(index, tuple(readings)):
+            phrase = phrases[pos]
             n = len(phrase)
-            if phrase[0] not in readings or i + n > len(words):
+            if i + n > len(words):
                 continue
-            if tuple(w.key() for w in words[i + 1:i + n]) == phrase[1:]:
+            if tuple(w.key for w in words[i + 1:i + n]) == phrase[1:]:
                 return n, readings[phrase[0]]
         return None
 
     # ---- matchers ------------------------------------------------------------------------------------
     def _organ(self, words: list[Word], i: int) -> ActorRef | None:
         """Organ / official group / militia named by a noun and a nisba or a state (الجيش الإسرائيلي)."""
-        firsts = {key for key, _ in self.first_keys(words[i])}
-        for noun, kind, link, group in self.lex.organs:
-            if noun[0] not in firsts:  # cheap pre-check; _phrase_at would reject it too
+        readings: dict[str, int] = {}
+        for key, skip in words[i].readings:
+            readings.setdefault(key, skip)
+        for pos in candidates(self.lex.organ_index, tuple(readings)):
+            noun, kind, link, group = self.lex.organs[pos]
+            n = len(noun)
+            if i + n > len(words) or tuple(w.key for w in words[i + 1:i + n]) != noun[1:]:
                 continue
-            m = self._phrase_at(words, i, [noun])
-            if not m:
-                continue
-            n, skip = m
+            skip = readings[noun[0]]
             j = i + n
             if j >= len(words) or self.text[words[j - 1].end:words[j].start].strip():
                 continue
@@ -191,14 +194,14 @@ class ActorFinder:
                 # one adjective between noun and nisba (القوات الجوية الإسرائيلية is listed; this covers others)
                 state2 = self._nisba(words[j + 1])
                 adjective = words[j].norm.startswith("ال") and words[j].norm.endswith(("يه", "ي"))
-                if state2 and adjective and not self.kb.lookup((words[j].key(),)):
+                if state2 and adjective and not self.kb.lookup((words[j].key,)):
                     state, j = state2, j + 1
             if state is None:
                 continue
             key = "|".join(noun) + "|" + state.rsplit("/", 1)[-1]
             surface_start = words[i].offset_after(skip, self.text)
             label = self.text[surface_start:words[j].end]
-            kb_iri = self.kb.lookup((*noun, words[j].key())) or self._known_organ(noun, state)
+            kb_iri = self.kb.lookup((*noun, words[j].key)) or self._known_organ(noun, state)
             if kb_iri:
                 return self._ref(words, i, j + 1, skip, (kb_iri,), "kb")
             if group:
@@ -233,7 +236,7 @@ class ActorFinder:
             return None
         surface_start = words[i].offset_after(skip, self.text)
         label = self.text[surface_start:words[end - 1].end]
-        kb_iri = self.kb.lookup(tuple(w.key() for w in words[i:end]))
+        kb_iri = self.kb.lookup(tuple(w.key for w in words[i:end]))
         if kb_iri:
             return self._ref(words, i, end, skip, (kb_iri,), "kb")
         key = "militias|" + (home or "").rsplit("/", 1)[-1] + "|" + (patron or "").rsplit("/", 1)[-1]
@@ -243,7 +246,7 @@ class ActorFinder:
 
     def _title(self, words: list[Word], i: int, context_state: str | None) -> ActorRef | None:
         """وزير الخارجية السوري فيصل المقداد → a (new) Official linked to its state."""
-        m = self._phrase_at(words, i, self.lex.titles)
+        m = self._phrase_at(words, i, self.lex.titles, self.lex.title_index)
         if not m:
             return None
         n, skip = m
@@ -332,7 +335,7 @@ class ActorFinder:
                 self.speaks_for[iri] = self._ref(words, i, i + 1, skip, (affil,), "organ")
             return self._ref(words, i, k, skip, (iri,), "title", kind)
         if state and affil is None:
-            title_key = "|".join(tuple(w.key() for w in words[i:i + n]))
+            title_key = "|".join(tuple(w.key for w in words[i:i + n]))
             iri = self._mint("Official", f"{title_key}|{state.rsplit('/', 1)[-1]}",
                              self.text[words[i].offset_after(skip, self.text):words[name_start - 1].end],
                              (("officialOf", state),))
@@ -341,12 +344,12 @@ class ActorFinder:
 
     def _collective(self, words: list[Word], i: int) -> ActorRef | None:
         """جميع شركات الشحن / كلّ الدول / الدول الغربية → one collective Organization."""
-        if i + 1 < len(words) and words[i].key() in self.lex.heads["collective"] and words[i].norm.startswith("ال") \
+        if i + 1 < len(words) and words[i].key in self.lex.heads["collective"] and words[i].norm.startswith("ال") \
                 and words[i + 1].norm.startswith("ال") and words[i + 1].norm.endswith(("يه", "ي")) \
                 and not self.gap_text(i, i + 1).strip() and not self._nisba(words[i + 1]):
             # الدول الغربية، الفصائل المسلحة: a plural of bodies with an adjective
             label = self.text[words[i].start:words[i + 1].end]
-            iri = self._mint("Organization", "|".join(w.key() for w in words[i:i + 2]), label)
+            iri = self._mint("Organization", "|".join(w.key for w in words[i:i + 2]), label)
             return ActorRef((iri,), i, i + 2, words[i].start, words[i + 1].end, label, "Organization", "organ",
                             (None,))
         if words[i].norm.lstrip("و") not in self.lex.heads["quantifier"] or i + 1 >= len(words):
@@ -355,12 +358,12 @@ class ActorFinder:
         if end < len(words) and not words[i + 1].norm.startswith("ال") and words[end].norm.startswith("ال") \
                 and not self.gap_text(end - 1, end).strip() and words[end].norm not in self.lex.triggers:
             end += 1  # construct: شركات الشحن
-        if self._kb_match(words, i + 1) or words[i + 1].key() not in self.lex.heads["collective"]:
+        if self._kb_match(words, i + 1) or words[i + 1].key not in self.lex.heads["collective"]:
             return None
         skip = 1 if words[i].norm.startswith("و") else 0
         start = words[i].offset_after(skip, self.text)
         label = self.text[start:words[end - 1].end]
-        iri = self._mint("Organization", "|".join(w.key() for w in words[i + 1:end]), label)
+        iri = self._mint("Organization", "|".join(w.key for w in words[i + 1:end]), label)
         return ActorRef((iri,), i, end, start, words[end - 1].end, label, "Organization", "organ", (None,))
 
     def _known_organ(self, noun: tuple[str, ...], state: str) -> str | None:
@@ -421,7 +424,7 @@ class ActorFinder:
         while stop < len(self.text) and self.text[stop] in CLOSING_QUOTES:
             stop += 1
         label = self.text[start:stop]
-        iri = self._mint("Militia", "|".join(w.key() for w in words[i:end]), label)
+        iri = self._mint("Militia", "|".join(w.key for w in words[i:end]), label)
         return ActorRef((iri,), i, end, start, stop, label, "Militia", "organ", (None,))
 
     def _kb_at(self, words: list[Word], i: int) -> ActorRef | None:
@@ -434,11 +437,11 @@ class ActorFinder:
         """هؤلاء المسؤولين → the persons of the last sentence that named some; الحركة → last movement."""
         w = words[i]
         demonstratives = self.lex.heads["demonstrative_plural"]
-        if w.key() in demonstratives or strip_article(w.norm.lstrip("و")) in demonstratives:
+        if w.key in demonstratives or strip_article(w.norm.lstrip("و")) in demonstratives:
             if self.recent_persons:
                 persons = self.recent_persons[-1]
                 persons = [p for p in persons if p.states[:1] == persons[0].states[:1]]
-                j = i + 2 if i + 1 < len(words) and words[i + 1].key() in self.lex.heads["person_group"] else i + 1
+                j = i + 2 if i + 1 < len(words) and words[i + 1].key in self.lex.heads["person_group"] else i + 1
                 iris = tuple(dict.fromkeys(p.iri for p in persons))
                 return ActorRef(iris, i, j, w.start, words[j - 1].end, self.text[w.start:words[j - 1].end],
                                 "Official", "anaphor", tuple(self.state_of(x) for x in iris))
@@ -545,8 +548,8 @@ class ActorFinder:
             while stop < len(self.text) and self.text[stop] in CLOSING_QUOTES:
                 stop += 1
             label = self.text[start:stop]
-            lkey = "|".join(w.key() for w in words[i:end])
-            kb_iri = self.kb.lookup(tuple(w.key() for w in words[i:end]))
+            lkey = "|".join(w.key for w in words[i:end])
+            kb_iri = self.kb.lookup(tuple(w.key for w in words[i:end]))
             if kb_iri:
                 return self._ref(words, i, end, skip, (kb_iri,), "kb")
             if key in self.lex.heads["place"] and end > j:
@@ -557,7 +560,7 @@ class ActorFinder:
                 # "بلدات كفركلا والخيام": a plural head lists places; the first name is a place of its own
                 start = words[j].start
                 label = self.text[start:stop]
-                lkey = words[j].key()
+                lkey = words[j].key
                 i = j
             iri = self._mint("Location", lkey, label)
             return ActorRef((iri,), i, end, start, stop, label, "Location", "facility", (state,))
@@ -569,7 +572,7 @@ class ActorFinder:
         return not self.gap_text(k - 1, k).strip() and w.norm not in self.lex.name_stop \
             and w.norm not in self.lex.triggers and not w.norm.startswith("و") and len(w.norm) > 2 \
             and not w.norm.endswith(("يه", "ي", "ين", "ون", "ات")) and not w.norm.isdigit() \
-            and self._kb_match(words, k) is None and w.key() not in self.lex.heads["facility"] \
+            and self._kb_match(words, k) is None and w.key not in self.lex.heads["facility"] \
             and w.norm not in self.lex.particles["prepositions"]
 
     def gap_text(self, a: int, b: int) -> str:
@@ -600,7 +603,19 @@ class ActorFinder:
             self.recent_persons.append(persons)
         return refs
 
+    def _can_start(self, word: Word) -> bool:
+        """Whether any matcher of `_at` could begin a mention at this word (a cheap test run first: most
+        words begin none). Kept in step with the matchers' own first tests."""
+        starts, labels = self.lex.actor_starts, self.kb.label_lengths
+        if any(k in starts or k in labels or k in self.aliases for k, _ in word.readings):
+            return True
+        bare = word.norm.lstrip("و")
+        return bare in self.lex.heads["quantifier"] or strip_article(bare) in self.lex.heads["demonstrative_plural"] \
+            or self._nisba(word) is not None
+
     def _at(self, words: list[Word], i: int, context_state: str | None) -> ActorRef | None:
+        if not self._can_start(words[i]):
+            return None
         cands: list[ActorRef] = []
         head = self.first_keys(words[i])
         if i + 1 < len(words) and any(k in self.lex.heads["administration"] for k, _ in head):

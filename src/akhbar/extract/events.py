@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from akhbar.extract.actors import ActorRef
-from akhbar.extract.lexicon import Lexicon, TriggerEntry
+from akhbar.extract.lexicon import Lexicon, TriggerEntry, candidates
 from akhbar.extract.text import Word
 
 CORE = {"Warning": "Warning", "Threat": "Warning", "Attack": "Attack", "AirStrike": "Attack", "DroneAttack": "Attack",
@@ -57,7 +57,8 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
     out: list[Trigger] = []
     taken: set[int] = set()
     for i in range(len(words)):
-        for phrase, action in lex.phrases:
+        for pos in candidates(lex.phrase_index, (words[i].norm, words[i].norm.lstrip("وف"))):
+            phrase, action = lex.phrases[pos]
             n = len(phrase)
             if tuple(w.norm for w in words[i:i + n]) == phrase or (
                     i + n <= len(words) and words[i].norm.lstrip("وف") == phrase[0]
@@ -109,7 +110,7 @@ def _needs_ok(words: list[Word], i: int, e: TriggerEntry, lex: Lexicon) -> bool:
             return False
     if e.requires_weapon:
         window = words[i + 1:i + 5]
-        if not any(w.norm.lstrip("وب") in lex.weapons or w.key() in lex.weapons for w in window):
+        if not any(w.norm.lstrip("وب") in lex.weapons or w.key in lex.weapons for w in window):
             return False
     return True
 
@@ -149,7 +150,7 @@ class SentenceLinker:
     def skippable(self, k: int) -> bool:
         """Adverbs, particles and time words that may stand between a verb and its arguments."""
         w = self.words[k]
-        return w.norm in self.lex.skip_words or w.key() in self.lex.skip_words or w.norm.isdigit()
+        return w.norm in self.lex.skip_words or w.key in self.lex.skip_words or w.norm.isdigit()
 
     def coordinated(self, ref: ActorRef, forward: bool = True) -> list[ActorRef]:
         """The ref and the refs coordinated with it by و or a comma list (موسكو والقرم، قندهار وبكتيا)."""
@@ -158,7 +159,7 @@ class SentenceLinker:
         while True:
             nxt = self.ref_at.get(cur.last) if forward else self.ref_at.get(cur.first - 1)
             disjunct = False
-            plural = self.words[cur.last].key() if cur.last < len(self.words) else ""
+            plural = self.words[cur.last].key if cur.last < len(self.words) else ""
             plural_heads = self.lex.heads["place_plural"]
             if nxt is None and forward and cur.last + 1 < len(self.words) \
                     and (plural in plural_heads or (plural.startswith("و") and plural[1:] in plural_heads)):
@@ -496,7 +497,7 @@ class SentenceLinker:
                 r = self.ref_at[j]
                 if (w.norm[:1] in ("ل", "ب") and "ل" in preps) or self.words[j - 1].norm in preps \
                         or self.words[j - 1].norm in self.lex.generic_targets \
-                        or self.words[j - 1].key() in self.lex.generic_targets:
+                        or self.words[j - 1].key in self.lex.generic_targets:
                     return self.coordinated(r)
                 between = self.text[self.words[k].end:self.words[j].start]
                 adjacent_object = not any(c in "،,.:؛" for c in between) and not w.norm.startswith(("و", "ال"))
@@ -504,7 +505,7 @@ class SentenceLinker:
                     return self.coordinated(r)  # "قصفت قوات النظام قرية كفرنبل": a place is what is struck
                 if r.how == "nisba" and j - k <= 3 and core == "Attack" and \
                         (self.words[j - 1].norm in self.lex.generic_targets
-                         or self.words[j - 1].key() in self.lex.generic_targets or adjacent_object):
+                         or self.words[j - 1].key in self.lex.generic_targets or adjacent_object):
                     return self.coordinated(r)  # "هاجم مواقع إسرائيلية": generic sites of X are X
                 if core == "Attack" and (self.words[j - 1].norm in ("في", "عسكريه", "عسكري")
                                          or self.words[j - 1].norm.lstrip("و") in self.lex.target_introducers):

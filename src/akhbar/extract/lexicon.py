@@ -24,6 +24,10 @@ NOUN_SUFFIXES = ("", "ا", "ه", "ها", "هم", "هما", "نا", "كم", "ين
 VERB_CLITICS = ("", "و", "ف", "س", "وس", "فس", "ل", "ول", "فل", "ك")
 NOUN_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 
+# [heads] lists whose words can begin an actor mention (extract/actors.py: ActorFinder._at and its matchers)
+ACTOR_START_HEADS = ("administration", "capital", "facility", "collective", "armed_group", "group_quoted",
+                     "anaphoric", "demonstrative_plural")
+
 
 @dataclass(frozen=True)
 class TriggerEntry:
@@ -70,6 +74,31 @@ class Lexicon:
     agent_marker: tuple[str, ...] = ()
     target_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     modality_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # first word → positions in `organs` / `titles` / `phrases` / the condition openers of entries that start
+    # with it (in list order): the matchers try only those at a word instead of the whole list
+    organ_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    title_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    phrase_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    opener_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # word keys (a reading of the first word) with which a lexicon-driven actor mention can begin
+    actor_starts: frozenset[str] = frozenset()
+
+
+def first_word_index(entries: list[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """First word → positions (ascending) of the word sequences that start with it."""
+    index: dict[str, list[int]] = {}
+    for pos, words in enumerate(entries):
+        if words:
+            index.setdefault(words[0], []).append(pos)
+    return {first: tuple(positions) for first, positions in index.items()}
+
+
+def candidates(index: dict[str, tuple[int, ...]], firsts: tuple[str, ...]) -> list[int]:
+    """Positions of the entries starting with any of `firsts`, in list order."""
+    hits = [index[first] for first in dict.fromkeys(firsts) if first in index]
+    if len(hits) < 2:
+        return list(hits[0]) if hits else []
+    return sorted(pos for positions in hits for pos in positions)
 
 
 def _n(word: str) -> str:
@@ -136,16 +165,22 @@ def parse_lexicon(folder: Path) -> Lexicon:
     trig = tomllib.loads((folder / "triggers.toml").read_text(encoding="utf-8"))
     for v in trig.get("verb", []):
         we = _first_plural_forms(v["perfect"], v["imperfect"])
+        needs = tuple(_n(w) for w in v.get("needs", []))
+        entries: dict[tuple[bool, bool, bool], TriggerEntry] = {}  # one shared entry per flag combination
         for form, (future, purpose) in _verb_forms(v["perfect"], v["imperfect"]).items():
-            entry = TriggerEntry(v["action"], "verb", False, tuple(_n(w) for w in v.get("needs", [])),
-                                 int(v.get("needs_window", 0)), bool(v.get("requires_weapon", False)), future, purpose,
-                                 form in we)
+            flags = (future, purpose, form in we)
+            entry = entries.get(flags)
+            if entry is None:
+                entry = entries[flags] = TriggerEntry(v["action"], "verb", False, needs, int(v.get("needs_window", 0)),
+                                                      bool(v.get("requires_weapon", False)), *flags)
             lex.triggers.setdefault(form, entry)
     for n in trig.get("noun", []):
+        needs = tuple(_n(w) for w in n.get("needs", []))
+        noun_entries = {masdar: TriggerEntry(n["action"], "noun", bool(n.get("transitive_noun", False)), needs,
+                                             int(n.get("needs_window", 0)), False, False, masdar)
+                        for masdar in (False, True)}
         for form, purpose in _noun_forms(n["forms"]).items():
-            entry = TriggerEntry(n["action"], "noun", bool(n.get("transitive_noun", False)),
-                                 tuple(_n(w) for w in n.get("needs", [])), int(n.get("needs_window", 0)),
-                                 False, False, purpose and bool(n.get("masdar", False)))
+            entry = noun_entries[purpose and bool(n.get("masdar", False))]
             lex.noun_triggers.setdefault(form, entry)
             current = lex.triggers.get(form)
             if current is None or (current.pos == "verb" and purpose):
@@ -188,9 +223,15 @@ def parse_lexicon(folder: Path) -> Lexicon:
     lex.organs.sort(key=lambda o: -len(o[0]))
     titles = act.get("titles", {})
     lex.titles = sorted({label_key(" ".join(t)) for t in titles.get("official", [])}, key=lambda t: -len(t))
+    lex.organ_index = first_word_index([o[0] for o in lex.organs])
+    lex.title_index = first_word_index(lex.titles)
+    lex.phrase_index = first_word_index([phrase for phrase, _ in lex.phrases])
+    lex.opener_index = first_word_index(lex.modality["conditional"]["openers"])
     lex.name_stop = frozenset(_n(w) for w in titles.get("stop", []))
     lex.heads = {name: frozenset(strip_article(_n(w)) for w in words)
                  for name, words in act.get("heads", {}).items()}
+    lex.actor_starts = frozenset(lex.organ_index) | frozenset(lex.title_index) | frozenset().union(
+        *(lex.heads.get(name, frozenset()) for name in ACTOR_START_HEADS))
     links = act.get("links", {})
     lex.claim_verbs = frozenset(_n(w) for w in links.get("claim_verbs", []))
     lex.pronoun_complementisers = frozenset(_n(w) for w in links.get("pronoun_complementisers", []))

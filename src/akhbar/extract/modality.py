@@ -8,7 +8,7 @@ antecedent of a condition, the content of a warning or demand) > Asserted.
 from __future__ import annotations
 
 from akhbar.extract.events import Trigger
-from akhbar.extract.lexicon import Lexicon
+from akhbar.extract.lexicon import Lexicon, candidates
 from akhbar.extract.text import Word
 
 CONSEQUENT_WINDOW = 8  # words before a condition opener that form its consequent
@@ -24,7 +24,8 @@ def _conditions(words: list[Word], lex: Lexicon) -> list[tuple[int, int]]:
     out = []
     openers = lex.modality["conditional"]["openers"]
     for i in range(len(words)):
-        for op in openers:
+        for pos in candidates(lex.opener_index, (words[i].norm, words[i].norm.lstrip("و"))):
+            op = openers[pos]
             n = len(op)
             surface = [x.norm for x in words[i:i + n]]
             if surface and (surface == op or (surface[0].lstrip("و") == op[0] and surface[1:] == op[1:])):
@@ -67,7 +68,7 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
                 is not None:
             return "Negated"
         for r in range(max(0, head - 4), head):
-            if words[r].norm in neg["role_nouns"] or words[r].key() in neg["role_nouns"]:
+            if words[r].norm in neg["role_nouns"] or words[r].key in neg["role_nouns"]:
                 if before(list(lex.modality_words["role_negations"]), 5, start=r) is not None:
                     return "Negated"
 

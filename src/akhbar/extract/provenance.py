@@ -24,6 +24,7 @@ def _data() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
             frozenset(normalise(w) for w in rep.get("according", [])))
 
 
+_YEAR_RE = re.compile(r"\d{4}")
 _DAY_MONTH_RE = re.compile(r"(\d{1,2})\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)")
 
 
@@ -48,6 +49,8 @@ def event_date(text: str, start: int, end: int, article_date: str | None = None)
 
 
 def _full_date(text: str, start: int, end: int, months: dict[str, int]) -> str | None:
+    if not _YEAR_RE.search(text, start, end):
+        return None  # every full date ends in a year: skip the slow pattern on most sentences
     for m in _DATE_RE.finditer(text, start, end):
         day, month_name, year = m.group(1), normalise(m.group(2)), int(m.group(3))
         month = months.get(month_name) or months.get(month_name.split()[-1]) if month_name else None

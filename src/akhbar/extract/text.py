@@ -8,7 +8,7 @@ the parse is consulted through character offsets.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
 
 from akhbar.kb import normalise, strip_article
 
@@ -21,30 +21,26 @@ _CLOSERS = "\"'”’»)]}›"
 _ENDERS = ".!?؟"
 
 
-@dataclass(frozen=True)
 class Word:
-    """A word of the text: surface, offsets, normalised form and its clitic-stripped readings."""
+    """A word of the text: surface, offsets, normalised form and its clitic-stripped readings.
 
-    index: int
-    start: int
-    end: int
-    text: str
-    norm: str
+    The matching key and the proclitic readings are computed once, when the word is made: the matchers
+    ask for them at every word of every sentence. Words compare by identity (each is one place in a text).
+    """
 
-    def bases(self) -> list[tuple[str, int]]:
-        """(base, number of normalised letters stripped) for the word and its proclitic-stripped readings."""
-        out = [(self.norm, 0)]
-        for p in PROCLITICS:
-            if self.norm.startswith(p) and len(self.norm) - len(p) >= 2:
-                rest = self.norm[len(p):]
-                if p.endswith("لل"):
-                    out.append(("ال" + rest, len(p)))  # لل = ل + ال (alif dropped)
-                out.append((rest, len(p)))
-        return out
+    __slots__ = ("end", "index", "key", "norm", "readings", "start", "text")
 
-    def key(self) -> str:
-        """Matching key: normalised, without the definite article."""
-        return strip_article(self.norm)
+    def __init__(self, index: int, start: int, end: int, text: str, norm: str) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.norm = norm
+        self.key = strip_article(norm)  # matching key: normalised, without the definite article
+        self.readings = _readings(norm)
+
+    def __repr__(self) -> str:
+        return f"Word({self.index}, {self.start}, {self.end}, {self.text!r})"
 
     def offset_after(self, stripped: int, text: str) -> int:
         """Character offset in the text after skipping `stripped` normalised letters of this word."""
@@ -58,12 +54,30 @@ class Word:
         return pos
 
 
+@lru_cache(maxsize=200_000)
+def _readings(norm: str) -> tuple[tuple[str, int], ...]:
+    """(key without article, letters to skip for the surface) for each proclitic reading of a word."""
+    out = [(strip_article(norm), 0)]
+    for p in PROCLITICS:
+        if norm.startswith(p) and len(norm) - len(p) >= 2:
+            rest = norm[len(p):]
+            if p.endswith(("لل", "ال")):
+                out.append((rest, len(p) - 2))
+            else:
+                out.append((strip_article(rest), len(p)))
+    return tuple(out)
+
+
+# News vocabulary is small and repetitive: a word's normal form is computed once per process.
+_normalise_word = lru_cache(maxsize=200_000)(normalise)
+
+
 def words_of(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """The words of text[start:end], with offsets into the whole text."""
     end = len(text) if end is None else end
     out = []
     for m in WORD_RE.finditer(text, start, end):
-        out.append(Word(len(out), m.start(), m.end(), m.group(), normalise(m.group())))
+        out.append(Word(len(out), m.start(), m.end(), m.group(), _normalise_word(m.group())))
     return out
 
 

@@ -66,8 +66,18 @@ def graph_update(graph: str, quads: Iterable[ox.Quad]) -> str:
 
 
 def replace_graph(store: ox.Store, graph: str, quads: Iterable[ox.Quad]) -> None:
-    """Atomically replace one named graph's content (one transaction)."""
-    store.update(graph_update(graph, quads))
+    """Atomically replace one named graph's content (one transaction) with the triples of `quads`.
+
+    A graph the store does not hold yet is written with `Store.extend` (transactional, and about a third
+    cheaper than parsing a SPARQL update); an existing one is dropped and refilled by one SPARQL update.
+    The quads' own graph names are ignored: everything lands in `graph`.
+    """
+    target = ox.NamedNode(graph)
+    quads = [q if q.graph_name == target else ox.Quad(q.subject, q.predicate, q.object, target) for q in quads]
+    if store.contains_named_graph(target):
+        store.update(graph_update(graph, quads))
+    else:
+        store.extend(quads)
 
 
 def load_base_graphs(store: ox.Store, folder: Path | None = None) -> None:
