@@ -12,6 +12,7 @@ import bisect
 from collections import Counter
 from dataclasses import replace
 
+from spacy.attrs import DEP, HEAD, IDX
 from spacy.tokens import Doc
 
 from akhbar.extract.actors import ActorFinder, ActorRef
@@ -31,10 +32,26 @@ __all__ = ["extract"]
 USE_PARSE = True
 
 
-def _deps(doc: Doc | None, words: list[Word]) -> dict[int, list[tuple[str, int]]]:
+# A parse as plain lists, made once per article: token start offsets, head token start offsets, relations.
+ParseTable = tuple[list[int], list[int], list[str]]
+
+
+def _parse_table(doc: Doc | None) -> ParseTable | None:
+    """The dependency parse of the article as lists indexed by token (None when not used or not parsed)."""
+    if doc is None or not USE_PARSE or not doc.has_annotation("DEP") or len(doc) == 0:
+        return None
+    arr = doc.to_array([IDX, HEAD]).astype("int64")  # HEAD is relative (negative values wrap in uint64)
+    starts = arr[:, 0].tolist()
+    heads = [starts[k + rel] for k, rel in enumerate(arr[:, 1].tolist())]
+    strings = doc.vocab.strings
+    return starts, heads, [strings[d] for d in doc.to_array(DEP).tolist()]
+
+
+def _deps(parse: ParseTable | None, words: list[Word]) -> dict[int, list[tuple[str, int]]]:
     """Dependency edges between our words (head word → [(relation, dependent word)]), from the parse."""
-    if doc is None or not USE_PARSE or not doc.has_annotation("DEP") or not words:
+    if parse is None or not words:
         return {}
+    tok_starts, tok_heads, rels = parse
     starts = [w.start for w in words]
     lo, hi = words[0].start, words[-1].end
 
@@ -45,15 +62,12 @@ def _deps(doc: Doc | None, words: list[Word]) -> dict[int, list[tuple[str, int]]
         return k if k >= 0 and offset < words[k].end else None
 
     out: dict[int, list[tuple[str, int]]] = {}
-    span = doc.char_span(lo, hi, alignment_mode="expand")
-    if span is None:
-        return {}
-    for tok in span:
-        w = word_of(tok.idx)
-        h = word_of(tok.head.idx)
+    for t in range(bisect.bisect_left(tok_starts, lo), bisect.bisect_left(tok_starts, hi)):
+        w = word_of(tok_starts[t])
+        h = word_of(tok_heads[t])
         if w is None or h is None or w == h:
             continue
-        out.setdefault(h, []).append((tok.dep_, w))
+        out.setdefault(h, []).append((rels[t], w))
     return out
 
 
@@ -135,6 +149,7 @@ def extract(doc: Doc, article: Article, kb: KnowledgeBase) -> Extraction:
     memory: Memory = {}
     capitals = frozenset(kb.capitals)
     weak_events: list[int] = []
+    parse = _parse_table(doc)
     for s_start, s_end in sentence_spans(text):
         words = words_of(text, s_start, s_end)
         if not words:
@@ -147,7 +162,7 @@ def extract(doc: Doc, article: Article, kb: KnowledgeBase) -> Extraction:
                     used.add(iri)
         triggers = find_triggers(words, lex, text)
         # (the parse is read only for the arguments of triggers)
-        linker = SentenceLinker(words, refs, triggers, lex, text, _deps(doc, words) if triggers else {},
+        linker = SentenceLinker(words, refs, triggers, lex, text, _deps(parse, words) if triggers else {},
                                 _passives(doc, words), capitals)
         has_verb, speaker = linker.speaker()
         if speaker is not None:

@@ -20,6 +20,16 @@ OPENING_QUOTES = "\"“«'‘("
 CLOSING_QUOTES = "\"”»'’)"
 
 
+# normal form → the `_at` matchers a word of that form can begin, per (base, lexicon) pair in use; the pair
+# is kept alive with its memo so that its ids cannot be reused by other objects
+_MATCHER_MEMO: dict[tuple[int, int], tuple[KnowledgeBase, Lexicon, dict[str, frozenset[str]]]] = {}
+
+
+def _memo_for(kb: KnowledgeBase, lex: Lexicon) -> dict[str, frozenset[str]]:
+    """The matcher memo of one base and lexicon (both are loaded once per process and never changed)."""
+    return _MATCHER_MEMO.setdefault((id(kb), id(lex)), (kb, lex, {}))[2]
+
+
 @dataclass(frozen=True)
 class ActorRef:
     """An actor (or a group of actors, for anaphora) mentioned by words [first, last) of a sentence."""
@@ -603,22 +613,42 @@ class ActorFinder:
             self.recent_persons.append(persons)
         return refs
 
-    def _can_start(self, word: Word) -> bool:
-        """Whether any matcher of `_at` could begin a mention at this word (a cheap test run first: most
-        words begin none). Kept in step with the matchers' own first tests."""
-        starts, labels = self.lex.actor_starts, self.kb.label_lengths
-        if any(k in starts or k in labels or k in self.aliases for k, _ in word.readings):
-            return True
-        bare = word.norm.lstrip("و")
-        return bare in self.lex.heads["quantifier"] or strip_article(bare) in self.lex.heads["demonstrative_plural"] \
-            or self._nisba(word) is not None
+    def _matchers(self, word: Word) -> frozenset[str]:
+        """The matchers of `_at` whose first test this word passes (most words pass none).
+
+        Depends only on the word's normal form, the lexicon and the base, so it is worked out once per form
+        and kept (`_MATCHER_MEMO`). Each test mirrors the matcher's own first test; a matcher left out here
+        would have returned nothing at this word.
+        """
+        memo = _memo_for(self.kb, self.lex)
+        found = memo.get(word.norm)
+        if found is None:
+            keys = {k for k, _ in word.readings}
+            heads = self.lex.heads
+            bare = word.norm.lstrip("و")
+            found = memo[word.norm] = frozenset(name for name, hit in (
+                ("kb", any(k in self.kb.label_lengths for k in keys)),
+                ("administration", bool(keys & heads["administration"])),
+                ("capital", bool(keys & heads["capital"])),
+                ("organ", any(k in self.lex.organ_index for k in keys)),
+                ("facility", bool(keys & heads["facility"])),
+                ("collective", word.key in heads["collective"] or bare in heads["quantifier"]),
+                ("named_group", bool(keys & (heads["armed_group"] | heads["group_quoted"]))),
+                ("title", any(k in self.lex.title_index for k in keys)),
+                ("anaphor", bool(keys & (heads["anaphoric"] | heads["demonstrative_plural"]))
+                 or strip_article(bare) in heads["demonstrative_plural"]),
+                ("nisba", self._nisba(word) is not None),
+            ) if hit)
+        return found
 
     def _at(self, words: list[Word], i: int, context_state: str | None) -> ActorRef | None:
-        if not self._can_start(words[i]):
+        matchers = self._matchers(words[i])
+        alias = self.aliases and any(k in self.aliases for k, _ in words[i].readings)
+        if not matchers and not alias:
             return None
         cands: list[ActorRef] = []
         head = self.first_keys(words[i])
-        if i + 1 < len(words) and any(k in self.lex.heads["administration"] for k, _ in head):
+        if "administration" in matchers and i + 1 < len(words):
             # إدارة الرئيس الأميركي جو بايدن → the state the president heads
             inner = self._title(words, i + 1, context_state) or self._kb_at(words, i + 1)
             skip, noun = next((sk, k) for k, sk in head if k in self.lex.heads["administration"])
@@ -630,7 +660,7 @@ class ActorFinder:
                                                               words[inner.last - 1].end])
                     return self._ref(words, i, inner.last, skip, (organ,), "organ", "StateOrgan")
                 return self._ref(words, i, inner.last, skip, (st,), "organ", "State")
-        if i + 1 < len(words) and any(k in self.lex.heads["capital"] for k, _ in head):
+        if "capital" in matchers and i + 1 < len(words):
             # العاصمة (الروسية) موسكو → the city
             j = i + 1
             if self._nisba(words[j]) and j + 1 < len(words):
@@ -639,7 +669,7 @@ class ActorFinder:
             if km and km[2] == 0 and self.kb.kind(km[1]) == "Location":
                 skip = next(sk for k, sk in head if k in self.lex.heads["capital"])
                 return self._ref(words, i, j + km[0], skip, (km[1],), "kb")
-        km = self._kb_match(words, i)
+        km = self._kb_match(words, i) if "kb" in matchers else None
         if km and km[0] == 1 and self.kb.kind(km[1]) in ("Official", "Militia") and i > 0 \
                 and words[i - 1].norm.startswith("ال") and not self.gap_text(i - 1, i).strip() \
                 and self._nisba(words[i]):
@@ -647,23 +677,24 @@ class ActorFinder:
         if km:
             n, iri, skip = km
             cands.append(self._ref(words, i, i + n, skip, (iri,), "kb"))
-        for matcher in (self._organ, self._facility, self._collective, self._named_group):
-            r = matcher(words, i)
+        for name, matcher in (("organ", self._organ), ("facility", self._facility),
+                              ("collective", self._collective), ("named_group", self._named_group)):
+            r = matcher(words, i) if name in matchers else None
             if r:
                 cands.append(r)
-        t = self._title(words, i, context_state)
+        t = self._title(words, i, context_state) if "title" in matchers else None
         if t:
             cands.append(t)
-        if not cands:
+        if not cands and alias:
             for key, skip in self.first_keys(words[i]):
                 if key in self.aliases:
                     cands.append(self._ref(words, i, i + 1, skip, (self.aliases[key],), "alias"))
                     break
-        if not cands:
+        if not cands and "anaphor" in matchers:
             a = self._anaphor(words, i)
             if a:
                 cands.append(a)
-        if not cands:
+        if not cands and "nisba" in matchers:
             st = self._nisba(words[i])
             if st:
                 skip = 1 if words[i].norm[:1] in ("و", "ف") and not words[i].norm.startswith("وال") else 0

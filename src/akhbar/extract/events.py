@@ -19,7 +19,6 @@ from akhbar.extract.text import Word
 CORE = {"Warning": "Warning", "Threat": "Warning", "Attack": "Attack", "AirStrike": "Attack", "DroneAttack": "Attack",
         "MissileStrike": "Attack", "RocketFire": "Attack", "Shelling": "Attack", "TargetedKilling": "Attack",
         "Pressure": "Pressure", "Demand": "Pressure"}
-CLAUSE_BREAK = ".؛;:!?؟"
 MAX_ARG_DISTANCE = 8
 
 
@@ -56,8 +55,12 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
     """Trigger words and phrases of a sentence, left to right."""
     out: list[Trigger] = []
     taken: set[int] = set()
+    index = lex.phrase_index
     for i in range(len(words)):
-        for pos in candidates(lex.phrase_index, (words[i].norm, words[i].norm.lstrip("وف"))):
+        norm = words[i].norm
+        if norm not in index and norm.lstrip("وف") not in index:
+            continue
+        for pos in candidates(index, (norm, norm.lstrip("وف"))):
             phrase, action = lex.phrases[pos]
             n = len(phrase)
             if tuple(w.norm for w in words[i:i + n]) == phrase or (
@@ -140,12 +143,14 @@ class SentenceLinker:
     # ---- small helpers -------------------------------------------------------------------------------
     def gap(self, a: int, b: int) -> str:
         """The text between word a and word b (a < b)."""
+        if b == a + 1:
+            return self.words[a].gap_after
         return self.text[self.words[a].end:self.words[b].start]
 
     def breaks(self, a: int, b: int) -> bool:
         """True if a clause break (full stop, colon, semicolon) lies between words a and b."""
         lo, hi = min(a, b), max(a, b)
-        return any(c in CLAUSE_BREAK for c in self.text[self.words[lo].end:self.words[hi].start])
+        return any(w.breaks_after for w in self.words[lo:hi])
 
     def skippable(self, k: int) -> bool:
         """Adverbs, particles and time words that may stand between a verb and its arguments."""

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon, candidates
-from akhbar.extract.text import Word
+from akhbar.extract.text import CLAUSE_BREAK, Word
 
 CONSEQUENT_WINDOW = 8  # words before a condition opener that form its consequent
 ANTECEDENT_WINDOW = 10  # words after an opener that form the antecedent
 CONTENT_WINDOW = 10  # words after a warning/demand verb whose events are its content
 SPEECH_ACTIONS = ("Warning", "Pressure")
-CLAUSE_BREAK = ".؛;:!?؟"
 IMPERFECT_PREFIXES = ("ي", "ت", "ن")  # (not أ: قد أعلن is a past verb of form IV, not "I may")
 
 
@@ -23,8 +22,12 @@ def _conditions(words: list[Word], lex: Lexicon) -> list[tuple[int, int]]:
     """(first, last) word indexes of each condition opener in the sentence."""
     out = []
     openers = lex.modality["conditional"]["openers"]
+    index = lex.opener_index
     for i in range(len(words)):
-        for pos in candidates(lex.opener_index, (words[i].norm, words[i].norm.lstrip("و"))):
+        norm = words[i].norm
+        if norm not in index and norm.lstrip("و") not in index:
+            continue
+        for pos in candidates(index, (norm, norm.lstrip("و"))):
             op = openers[pos]
             n = len(op)
             surface = [x.norm for x in words[i:i + n]]
@@ -43,11 +46,11 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
 
     def before(cues: list[str], window: int, start: int = head, barriers: tuple[str, ...] = ()) -> int | None:
         for j in range(start - 1, max(-1, start - 1 - window), -1):
-            if any(c in CLAUSE_BREAK for c in text[words[j].end:words[j + 1].start]):
+            if words[j].breaks_after:
                 return None
             if words[j].norm in cues or words[j].norm.lstrip("وف") in cues:
                 return j
-            comma = any(c in "،," for c in text[words[j].end:words[j + 1].start])
+            comma = words[j].comma_after
             if words[j].norm in barriers or (barriers and comma):
                 return None
         return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from akhbar.kb import normalise, strip_article
 
@@ -18,6 +19,8 @@ _DIACRITIC_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640
 PROCLITICS = ("وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "وك", "فب", "فل",
               "ال", "و", "ف", "ب", "ل", "ك")
 _CLOSERS = "\"'”’»)]}›"
+CLAUSE_BREAK = ".؛;:!?؟"  # punctuation that ends a clause: arguments and cues are not looked for across it
+COMMAS = "،,"
 _ENDERS = ".!?؟"
 
 
@@ -28,7 +31,8 @@ class Word:
     ask for them at every word of every sentence. Words compare by identity (each is one place in a text).
     """
 
-    __slots__ = ("end", "index", "key", "norm", "readings", "start", "text")
+    __slots__ = ("breaks_after", "comma_after", "end", "gap_after", "index", "key", "norm", "readings", "start",
+                 "text")
 
     def __init__(self, index: int, start: int, end: int, text: str, norm: str) -> None:
         self.index = index
@@ -38,6 +42,9 @@ class Word:
         self.norm = norm
         self.key = strip_article(norm)  # matching key: normalised, without the definite article
         self.readings = _readings(norm)
+        self.gap_after = ""  # the text up to the next word of the sentence (set by words_of)
+        self.breaks_after = False  # whether that gap holds a clause break
+        self.comma_after = False  # whether that gap holds a comma
 
     def __repr__(self) -> str:
         return f"Word({self.index}, {self.start}, {self.end}, {self.text!r})"
@@ -78,6 +85,11 @@ def words_of(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     out = []
     for m in WORD_RE.finditer(text, start, end):
         out.append(Word(len(out), m.start(), m.end(), m.group(), _normalise_word(m.group())))
+    for word, following in pairwise(out):
+        gap = word.gap_after = text[word.end:following.start]
+        if gap != " ":
+            word.breaks_after = any(c in CLAUSE_BREAK for c in gap)
+            word.comma_after = any(c in COMMAS for c in gap)
     return out
 
 

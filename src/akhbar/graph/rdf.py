@@ -9,6 +9,7 @@ article's nif:isString. Asserted events with both participants also give a direc
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
@@ -33,8 +34,9 @@ ACTION_PARENT = {
 }
 
 
+@lru_cache(maxsize=100_000)
 def nn(iri: str) -> ox.NamedNode:
-    """A pyoxigraph IRI node."""
+    """A pyoxigraph IRI node (cached: vocabulary and actor IRIs recur in every article; nodes are immutable)."""
     return ox.NamedNode(str(iri))
 
 
@@ -55,6 +57,7 @@ def date_literal(value: str) -> ox.Literal:
     raise ValueError(f"date {value!r} is not YYYY-MM-DD or YYYY-MM")
 
 
+@lru_cache(maxsize=100_000)
 def _int(value: int) -> ox.Literal:
     return ox.Literal(str(value), datatype=nn(XSD.nonNegativeInteger))
 
