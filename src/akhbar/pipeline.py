@@ -147,7 +147,7 @@ class StoreWriter:
     extraction of the next ones instead of adding to them. Each write stays one transaction; at most
     MAX_PENDING articles wait, so memory stays flat. The store is flushed every FLUSH_EVERY articles (without it
     its write buffers grow with the corpus: 2 GB at 10k articles) and at the end. Leaving the block early
-    (an error or Ctrl-C) cancels the writes not yet begun: the store holds whole articles only.
+    (an error or Ctrl-C) still finishes the writes already queued, articles that were read in full.
     """
 
     MAX_PENDING = 8
@@ -161,10 +161,9 @@ class StoreWriter:
     def __enter__(self) -> StoreWriter:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=kind is not None)
-        if kind is None:
-            self.store.flush()
+    def __exit__(self, *exc: object) -> None:
+        self._pool.shutdown(wait=True)
+        self.store.flush()
 
     def _write(self, graph: str, quads: list[ox.Quad]) -> None:
         replace_graph(self.store, graph, quads)

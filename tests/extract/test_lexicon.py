@@ -38,3 +38,22 @@ def test_not_triggers() -> None:
     lex = load_lexicon()
     for word in ("الحرب", "اشتباكات", "أدان", "اعترض"):
         assert normalise(word) not in lex.triggers
+
+
+def test_first_word_index_keeps_list_order() -> None:
+    from akhbar.extract.lexicon import candidates, first_word_index
+
+    entries = [("a", "b", "c"), ("x", "y"), ("a", "d"), ("x",), ("a",)]
+    index = first_word_index(entries)
+    assert index == {"a": (0, 2, 4), "x": (1, 3)}
+    assert candidates(index, ("a",)) == [0, 2, 4]
+    assert candidates(index, ("x", "a", "x")) == [0, 1, 2, 3, 4]
+    assert candidates(index, ("q",)) == []
+
+
+def test_every_organ_title_and_phrase_is_indexed_by_its_first_word() -> None:
+    lex = load_lexicon()
+    for entries, index in ((list(o[0] for o in lex.organs), lex.organ_index), (lex.titles, lex.title_index),
+                           ([p for p, _ in lex.phrases], lex.phrase_index)):
+        assert sorted(pos for positions in index.values() for pos in positions) == list(range(len(entries)))
+        assert all(entries[pos][0] == first for first, positions in index.items() for pos in positions)

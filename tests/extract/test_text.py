@@ -42,3 +42,12 @@ def test_sentences_are_exact_ordered_and_trimmed(text: str) -> None:
         assert not text[s].isspace() and not text[e - 1].isspace()
         assert "\n" not in text[s:e]
         last = e
+
+
+def test_words_know_the_gap_to_the_next_word() -> None:
+    text = "قال الوزير: إن الجيش، والشرطة جاهزون"
+    words = words_of(text)
+    assert [w.gap_after for w in words] == [" ", ": ", " ", "، ", " ", ""]
+    assert [w.breaks_after for w in words] == [False, True, False, False, False, False]
+    assert [w.comma_after for w in words] == [False, False, False, True, False, False]
+    assert words[1].key == "وزير" and ("وزير", 0) in words[1].readings

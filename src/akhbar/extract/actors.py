@@ -20,6 +20,9 @@ OPENING_QUOTES = "\"“«'‘("
 CLOSING_QUOTES = "\"”»'’)"
 
 
+# the matchers `ActorFinder._at` tries at a word, each only when the word passes its first test
+MATCHERS = ("kb", "administration", "capital", "organ", "facility", "collective", "named_group", "title", "anaphor",
+            "nisba")
 # normal form → the `_at` matchers a word of that form can begin, per (base, lexicon) pair in use; the pair
 # is kept alive with its memo so that its ids cannot be reused by other objects
 _MATCHER_MEMO: dict[tuple[int, int], tuple[KnowledgeBase, Lexicon, dict[str, frozenset[str]]]] = {}
@@ -648,7 +651,8 @@ class ActorFinder:
             return None
         cands: list[ActorRef] = []
         head = self.first_keys(words[i])
-        if "administration" in matchers and i + 1 < len(words):
+        if "administration" in matchers and i + 1 < len(words) \
+                and any(k in self.lex.heads["administration"] for k, _ in head):
             # إدارة الرئيس الأميركي جو بايدن → the state the president heads
             inner = self._title(words, i + 1, context_state) or self._kb_at(words, i + 1)
             skip, noun = next((sk, k) for k, sk in head if k in self.lex.heads["administration"])
@@ -660,7 +664,7 @@ class ActorFinder:
                                                               words[inner.last - 1].end])
                     return self._ref(words, i, inner.last, skip, (organ,), "organ", "StateOrgan")
                 return self._ref(words, i, inner.last, skip, (st,), "organ", "State")
-        if "capital" in matchers and i + 1 < len(words):
+        if "capital" in matchers and i + 1 < len(words) and any(k in self.lex.heads["capital"] for k, _ in head):
             # العاصمة (الروسية) موسكو → the city
             j = i + 1
             if self._nisba(words[j]) and j + 1 < len(words):

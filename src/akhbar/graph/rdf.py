@@ -67,6 +67,17 @@ def span_iri(article: str, span: Span) -> str:
     return f"{article}#char={span.start},{span.end}"
 
 
+# Terms written for every event, as pyoxigraph nodes made once (rdflib namespace lookups are slow in a loop).
+_TYPE = ox.NamedNode(str(RDF.type))
+_NIF_STRING, _NIF_PHRASE, _NIF_SENTENCE = (ox.NamedNode(str(NIF[t])) for t in ("String", "Phrase", "Sentence"))
+_BEGIN, _END, _ANCHOR, _CONTEXT, _IN_SENTENCE = (
+    ox.NamedNode(str(NIF[t])) for t in ("beginIndex", "endIndex", "anchorOf", "referenceContext", "sentence"))
+_ARTICLE, _MODALITY, _AGENT, _TARGET, _DATE, _REPORTED_BY, _ACCORDING_TO, _EVIDENCE = (
+    ox.NamedNode(str(AK[t])) for t in ("article", "modality", "agent", "target", "date", "reportedBy", "accordingTo",
+                                       "evidence"))
+_NIF_KIND = {"Phrase": _NIF_PHRASE, "Sentence": _NIF_SENTENCE}
+
+
 class _Quads:
     """Collects quads of one named graph, deduplicated, in insertion order."""
 
@@ -74,10 +85,11 @@ class _Quads:
         self.graph = nn(graph)
         self.quads: dict[ox.Quad, None] = {}
 
-    def add(self, s: str | ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
+    def add(self, s: str | ox.NamedNode, p: str | ox.NamedNode, o: ox.NamedNode | ox.Literal | str) -> None:
         subject = s if isinstance(s, ox.NamedNode) else nn(s)
+        predicate = p if isinstance(p, ox.NamedNode) else nn(p)
         obj = o if isinstance(o, ox.NamedNode | ox.Literal) else nn(o)
-        self.quads[ox.Quad(subject, nn(p), obj, self.graph)] = None
+        self.quads[ox.Quad(subject, predicate, obj, self.graph)] = None
 
 
 def extraction_quads(ex: Extraction) -> list[ox.Quad]:
@@ -120,14 +132,14 @@ def _check_span(text: str, span: Span, surface: str | None, identifier: str) -> 
         raise ValueError(f"{identifier}: span {span} reads {text[span.start:span.end]!r}, not {surface!r}")
 
 
-def _nif_string(q: _Quads, a_iri: str, text: str, span: Span, kind: str) -> str:
-    iri = span_iri(a_iri, span)
-    q.add(iri, RDF.type, NIF.String)
-    q.add(iri, RDF.type, NIF[kind])
-    q.add(iri, NIF.beginIndex, _int(span.start))
-    q.add(iri, NIF.endIndex, _int(span.end))
-    q.add(iri, NIF.anchorOf, ox.Literal(text[span.start:span.end]))
-    q.add(iri, NIF.referenceContext, a_iri)
+def _nif_string(q: _Quads, a_iri: str, text: str, span: Span, kind: str) -> ox.NamedNode:
+    iri = nn(span_iri(a_iri, span))
+    q.add(iri, _TYPE, _NIF_STRING)
+    q.add(iri, _TYPE, _NIF_KIND[kind])
+    q.add(iri, _BEGIN, _int(span.start))
+    q.add(iri, _END, _int(span.end))
+    q.add(iri, _ANCHOR, ox.Literal(text[span.start:span.end]))
+    q.add(iri, _CONTEXT, a_iri)
     return iri
 
 
@@ -139,23 +151,23 @@ def _event_quads(q: _Quads, a_iri: str, text: str, n: int, ev: Event, identifier
         raise ValueError(f"{identifier}: an event needs an agent or a target (trigger {ev.trigger})")
     _check_span(text, ev.trigger, None, identifier)
     _check_span(text, ev.sentence, None, identifier)
-    e_iri = f"{a_iri}/event/{n}"
-    q.add(e_iri, RDF.type, AK[ev.action])
-    q.add(e_iri, AK.article, a_iri)
-    q.add(e_iri, AK.modality, MODALITY_IRI[ev.modality])
+    e_iri = nn(f"{a_iri}/event/{n}")
+    q.add(e_iri, _TYPE, AK[ev.action])
+    q.add(e_iri, _ARTICLE, a_iri)
+    q.add(e_iri, _MODALITY, MODALITY_IRI[ev.modality])
     if ev.agent:
-        q.add(e_iri, AK.agent, ev.agent)
+        q.add(e_iri, _AGENT, ev.agent)
     if ev.target:
-        q.add(e_iri, AK.target, ev.target)
+        q.add(e_iri, _TARGET, ev.target)
     if ev.date:
-        q.add(e_iri, AK.date, date_literal(ev.date))
+        q.add(e_iri, _DATE, date_literal(ev.date))
     if ev.reported_by:
-        q.add(e_iri, AK.reportedBy, ev.reported_by)
+        q.add(e_iri, _REPORTED_BY, ev.reported_by)
     for source in ev.according_to:
-        q.add(e_iri, AK.accordingTo, source)
+        q.add(e_iri, _ACCORDING_TO, source)
     trigger = _nif_string(q, a_iri, text, ev.trigger, "Phrase")
     sentence = _nif_string(q, a_iri, text, ev.sentence, "Sentence")
-    q.add(trigger, NIF.sentence, sentence)
-    q.add(e_iri, AK.evidence, trigger)
+    q.add(trigger, _IN_SENTENCE, sentence)
+    q.add(e_iri, _EVIDENCE, trigger)
     if ev.modality == "Asserted" and ev.agent and ev.target and ev.agent != ev.target:
         q.add(ev.agent, DIRECT_PROPERTY[core], ev.target)

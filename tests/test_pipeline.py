@@ -1,0 +1,75 @@
+"""The build's store writer: background writes in order, one transaction each, failures reported per file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from akhbar.graph.store import article_graphs, count_quads, open_store, replace_graph
+from akhbar.graph.vocab import article_graph
+from akhbar.pipeline import StoreWriter
+
+EX = "http://example.org/"
+
+
+def quads(graph: str, n: int, tag: str = "v") -> list[ox.Quad]:
+    g = ox.NamedNode(graph)
+    return [ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(f"{EX}p"), ox.Literal(f"{tag}{i}"), g) for i in range(n)]
+
+
+def test_writes_come_back_in_order_and_all_land(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "db")
+    names = [f"a{n:02d}" for n in range(3 * StoreWriter.MAX_PENDING)]  # more than may wait at once
+    seen: list[Path] = []
+    with StoreWriter(store) as writer:
+        for n, name in enumerate(names):
+            writer.submit(Path(name), article_graph(name), quads(article_graph(name), n + 1))
+            seen += [done.item for done in writer.finished()]
+            assert len(writer._pending) <= StoreWriter.MAX_PENDING
+        seen += [done.item for done in writer.drain()]
+    assert seen == [Path(name) for name in names]
+    assert article_graphs(store) == sorted(article_graph(name) for name in names)
+    assert [count_quads(store, article_graph(name)) for name in names] == list(range(1, len(names) + 1))
+
+
+def test_a_failed_write_is_reported_with_its_file_and_the_others_land(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    store = open_store(tmp_path / "db")
+    real = StoreWriter._write
+
+    def flaky(self: StoreWriter, graph: str, graph_quads: list[ox.Quad]) -> None:
+        if graph == article_graph("bad"):
+            raise OSError("disk full")
+        real(self, graph, graph_quads)
+
+    monkeypatch.setattr(StoreWriter, "_write", flaky)
+    with StoreWriter(store) as writer:
+        for name in ("first", "bad", "last"):
+            writer.submit(Path(f"{name}.txt"), article_graph(name), quads(article_graph(name), 3))
+        outcomes = list(writer.finished()) + list(writer.drain())
+    assert [(o.item.name, o.error) for o in outcomes] == [
+        ("first.txt", None), ("bad.txt", "bad.txt: disk full"), ("last.txt", None)]
+    assert article_graphs(store) == sorted([article_graph("first"), article_graph("last")])
+
+
+def test_leaving_early_still_finishes_the_queued_writes(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "db")
+    with pytest.raises(KeyboardInterrupt), StoreWriter(store) as writer:
+        for name in ("one", "two"):
+            writer.submit(Path(name), article_graph(name), quads(article_graph(name), 5))
+        raise KeyboardInterrupt
+    assert [count_quads(store, article_graph(name)) for name in ("one", "two")] == [5, 5]
+
+
+def test_replace_graph_puts_every_triple_in_the_named_graph(tmp_path: Path) -> None:
+    """New graphs are written with Store.extend, existing ones by a SPARQL update: the same result either way."""
+    store = open_store(tmp_path / "db")
+    target = article_graph("x")
+    elsewhere = quads(EX + "other-graph", 4)
+    replace_graph(store, target, elsewhere)  # new graph
+    assert count_quads(store, target) == 4 and not store.contains_named_graph(ox.NamedNode(EX + "other-graph"))
+    replace_graph(store, target, quads(EX + "other-graph", 2, "w"))  # existing graph
+    assert sorted(q.object.value for q in store.quads_for_pattern(None, None, None, ox.NamedNode(target))) == \
+        ["w0", "w1"]
