@@ -161,9 +161,10 @@ class StoreWriter:
     def __enter__(self) -> StoreWriter:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
         self._pool.shutdown(wait=True)
-        self.store.flush()
+        if kind is None:  # (committed writes are durable without it: the flush only moves them out of memory)
+            self.store.flush()
 
     def _write(self, graph: str, quads: list[ox.Quad]) -> None:
         replace_graph(self.store, graph, quads)
