@@ -1,7 +1,7 @@
 """Build benchmarks, each comparison measured side by side in one run.
 
 Usage:
-  python benchmarks/bench_build.py compare [--articles N] [--source DIR] [--corpus DIR] [--workers W]
+  python benchmarks/bench_build.py compare [--articles N] [--source DIR] [--corpus DIR] [--workers W] [--repeat R]
   python benchmarks/bench_build.py growth --articles 10000 [--source DIR] [--workers W] [--store DIR]
 
 compare: on one synthetic corpus (benchmarks/corpus.py), (1) analysis alone (model load + analysing
@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import platform
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -130,22 +131,40 @@ def stages(folder: Path, store_dir: Path, model: str) -> dict[str, float]:
 
 
 def compare(args: argparse.Namespace, folder: Path, work: Path) -> None:
-    """Analysis alone vs 1-worker build vs W-worker build on the same corpus, one after the other."""
+    """Analysis alone vs 1-worker build vs W-worker build on the same corpus, one after the other.
+
+    With --repeat R, analysis alone and the 1-worker build run R times in turn (a ratio from neighbouring
+    runs, then the median of the R ratios: this machine's speed drifts). CPU seconds of this process are
+    printed too: a 1-worker build writes the store on a second thread, which Oxigraph runs without the GIL.
+    """
     articles, words = corpus_words(folder)
     print(f"corpus: {articles} articles, {words} words")
-    analysis = analysis_alone(folder, args.model)
-    one = build_once(folder, work / "store-1", args.model, 1)
+    ratios = []
+    for run in range(args.repeat):
+        cpu = time.process_time()
+        analysis = analysis_alone(folder, args.model)
+        analysis_cpu = time.process_time() - cpu
+        cpu = time.process_time()
+        one = build_once(folder, work / "store-1", args.model, 1)
+        one_cpu = time.process_time() - cpu
+        ratios.append(analysis / one)
+        label = f" (run {run + 1})" if args.repeat > 1 else ""
+        print(f"analysis alone{label}:  {analysis:7.1f} s  {words / analysis:8,.0f} words/s  "
+              f"(CPU {analysis_cpu:.1f} s)")
+        print(f"build, 1 worker{label}: {one:7.1f} s  {words / one:8,.0f} words/s  "
+              f"= {analysis / one:.1%} of analysis alone  (CPU {one_cpu:.1f} s, both threads)")
+    if args.repeat > 1:
+        print(f"build / analysis alone, median of {args.repeat}: {statistics.median(ratios):.1%} "
+              f"(each: {', '.join(f'{r:.1%}' for r in ratios)})")
     many = build_once(folder, work / f"store-{args.workers}", args.model, args.workers)
-    print(f"analysis alone:        {analysis:7.1f} s  {words / analysis:8,.0f} words/s")
-    print(f"build, 1 worker:       {one:7.1f} s  {words / one:8,.0f} words/s  "
-          f"= {analysis / one:.1%} of analysis alone")
     print(f"build, {args.workers} workers:      {many:7.1f} s  {words / many:8,.0f} words/s  "
-          f"= {one / many:.2f}x the 1-worker rate")
+          f"= {one / many:.2f}x the last 1-worker rate")
     same = store_lines(work / "store-1") == store_lines(work / f"store-{args.workers}")
     print(f"{args.workers}-worker store equals the 1-worker store (sorted N-Quads): {same}")
     spent = stages(folder, work / "store-stages", args.model)
     total = sum(spent.values())
-    print("where a 1-process build spends its time (per-article stages, model load excluded): "
+    print("what each stage costs, timed one after the other in one thread (model load excluded; `build` "
+          "overlaps the store writes with the next articles): "
           + ", ".join(f"{name} {seconds:.1f} s ({seconds / total:.0%})" for name, seconds in spent.items()))
 
 
@@ -191,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", type=Path, action="append", default=[])
     parser.add_argument("--corpus", type=Path, help="use this folder of articles instead of making one")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=1, help="compare: analysis/build pairs to run")
     parser.add_argument("--model", default="default")
     parser.add_argument("--store", type=Path, help="growth: keep the store here")
     args = parser.parse_args(argv)
