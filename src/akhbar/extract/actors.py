@@ -67,6 +67,10 @@ class ActorFinder:
     _words: list[Word] = field(default_factory=list)
     speaks_for: dict[str, ActorRef] = field(default_factory=dict)  # spokesperson → the body they speak for
     _nisbas: dict[Word, str | None] = field(default_factory=dict)  # memo of _nisba per word
+    _memo: dict[str, frozenset[str]] = field(default_factory=dict)  # memo of _matchers per normal form
+
+    def __post_init__(self) -> None:
+        self._memo = _memo_for(self.kb, self.lex)
 
     # ---- helpers -------------------------------------------------------------------------------------
     @staticmethod
@@ -623,7 +627,7 @@ class ActorFinder:
         and kept (`_MATCHER_MEMO`). Each test mirrors the matcher's own first test; a matcher left out here
         would have returned nothing at this word.
         """
-        memo = _memo_for(self.kb, self.lex)
+        memo = self._memo
         found = memo.get(word.norm)
         if found is None:
             keys = {k for k, _ in word.readings}

@@ -40,8 +40,8 @@ class Word:
         self.end = end
         self.text = text
         self.norm = norm
-        self.key = strip_article(norm)  # matching key: normalised, without the definite article
         self.readings = _readings(norm)
+        self.key = self.readings[0][0]  # matching key: normalised, without the definite article
         self.gap_after = ""  # the text up to the next word of the sentence (set by words_of)
         self.breaks_after = False  # whether that gap holds a clause break
         self.comma_after = False  # whether that gap holds a comma
