@@ -19,6 +19,7 @@ ARTICLE_SUFFIXES = (".txt",)
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # a news article is far smaller; larger files are refused, not truncated
 MIN_ARABIC_SHARE = 0.2  # of the letters; below it the file is not an Arabic article
 _HTML_START = re.compile(r"\s*(<!doctype html|<html|<head|<body|<\?xml)", re.I)
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")  # control characters other than whitespace
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -51,7 +52,7 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> str:
         raise InputError(path, f"not valid {encoding.upper()} text (bad byte at offset {err.start}); "
                                "save the article as UTF-8") from None
     text = text.lstrip("\ufeff")
-    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROL.findall(text))
     if "\x00" in text or controls > len(text) // 100:
         raise InputError(path, "binary file (control characters), not a text article")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -59,7 +60,7 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> str:
         raise InputError(path, "empty file (only whitespace)")
     if _HTML_START.match(text):
         raise InputError(path, "an HTML/XML page, not article text; extract the article's text first")
-    letters = sum(1 for ch in text if ch.isalpha())
+    letters = sum(map(str.isalpha, text))
     arabic = len(_ARABIC_LETTER.findall(text))
     if arabic == 0 or arabic < MIN_ARABIC_SHARE * letters:
         raise InputError(path, "no Arabic article text (akhbar reads Arabic news)")
