@@ -53,9 +53,12 @@ class Reader:
         return extraction_quads(self.extract(article))
 
 
+_AK_ARTICLE = ox.NamedNode(str(AK.article))
+
+
 def count_events(quads: Iterable[ox.Quad]) -> int:
     """Event nodes among the quads (subjects typed with an action class that has an ak:article)."""
-    return sum(1 for q in quads if q.predicate.value == str(AK.article))
+    return sum(1 for q in quads if q.predicate == _AK_ARTICLE)
 
 
 def build(
