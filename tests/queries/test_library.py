@@ -6,6 +6,7 @@ Every query is run through akhbar.graph.query.run_query with parameters bound by
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shlex
 from pathlib import Path
@@ -22,6 +23,7 @@ from akhbar.graph.vocab import INFERRED_GRAPH, ONTOLOGY_GRAPH
 from akhbar.paths import ontology_dir, queries_dir
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "fixture.trig"
+MAKE_BIG_STORE = Path(__file__).resolve().parents[2] / "benchmarks" / "make_big_store.py"
 QUERY_NAMES = sorted(p.stem for p in queries_dir().glob("*.rq"))
 REQUIRED = (
     "who-warns-whom", "attacks-by-militias", "pressure-on-state", "actor-profile", "timeline",
@@ -401,3 +403,63 @@ def test_every_query_runs_on_a_store_built_by_the_pipeline(sample_store: Path) -
         assert [v.value for v in result.variables] == returned_columns(name)
         list(result)
     assert rows(db, "events-per-article", columns=("article", "identifier")) == [("art:seed", "seed")]
+
+
+# --- the heavy queries on the fixture replicated by benchmarks/make_big_store.py ------------------------
+# Copies rename the article nodes but share the actors, so every statement about an actor (types, labels,
+# alignments, state-to-state relations) is repeated in each copy's graph, as in a real corpus: the counts
+# must scale with the copies and nothing else may change.
+
+COPIES = 3
+
+
+def make_big_store():
+    spec = importlib.util.spec_from_file_location("make_big_store", MAKE_BIG_STORE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def replicated(tmp_path_factory: pytest.TempPathFactory) -> ox.Store:
+    work = tmp_path_factory.mktemp("replicated")
+    small = load(reasoned=False, path=work / "small")
+    small.flush()
+    del small
+    articles, _ = make_big_store().replicate(work / "small", work / "big", COPIES)
+    assert articles == 2 * COPIES
+    store = ox.Store(str(work / "big"))
+    reason(store)
+    return store
+
+
+def test_copies_rename_article_nodes_and_keep_actors(replicated: ox.Store) -> None:
+    assert rows(replicated, "events-per-article", columns=("article", "identifier", "events")) == [
+        ("art:fx-a1", "fx-a1", "4"), ("art:fx-a1-r1", "fx-a1-r1", "4"), ("art:fx-a1-r2", "fx-a1-r2", "4"),
+        ("art:fx-a2", "fx-a2", "6"), ("art:fx-a2-r1", "fx-a2-r1", "6"), ("art:fx-a2-r2", "fx-a2-r2", "6"),
+    ]
+    assert sorted(rows(replicated, "who-warns-whom", "agent=id:iran", columns=("event", "target"))) == [
+        ("art:fx-a2-r1/event/0", "id:usa"), ("art:fx-a2-r2/event/0", "id:usa"), ("art:fx-a2/event/0", "id:usa")]
+
+
+def test_state_hostility_counts_scale_with_the_copies(replicated: ox.Store) -> None:
+    n = str(2 * COPIES)
+    assert rows(replicated, "state-hostility") == [
+        ("id:iran", "Iran", "ak:actsAgainst", "id:usa", "United States", n, n),
+        ("id:iran", "Iran", "ak:warns", "id:usa", "United States", n, n),
+        ("id:usa", "United States", "ak:actsAgainst", "id:iraq", "Iraq", str(COPIES), str(COPIES)),
+        ("id:usa", "United States", "ak:pressures", "id:iraq", "Iraq", str(COPIES), str(COPIES)),
+    ]
+    assert rows(replicated, "state-hostility", "state=id:iran", "relation=ak:warns") == [
+        ("id:iran", "Iran", "ak:warns", "id:usa", "United States", n, n)]
+    assert rows(replicated, "state-hostility", "other=id:iraq", "relation=ak:attacks") == []
+
+
+def test_militias_aligned_with_counts_scale_with_the_copies(replicated: ox.Store) -> None:
+    expected = [
+        ("id:kataib-hezbollah", "Kataib Hezbollah", "id:iran", "Iran", str(2 * COPIES), str(COPIES)),
+        ("id:houthis", "Houthis", "id:iran", "Iran", str(COPIES), "0"),
+        ("id:hezbollah", "Hezbollah", "id:iran", "Iran", "0", "0"),
+    ]
+    assert rows(replicated, "militias-aligned-with") == expected
+    assert rows(replicated, "militias-aligned-with", "state=id:iran") == expected
