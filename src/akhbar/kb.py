@@ -86,7 +86,6 @@ class KnowledgeBase:
     by_label: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
     by_nisba: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)
-    max_label_words: int = 1
     # first word of a label key → the word counts of the labels that start with it, longest first
     label_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
@@ -95,7 +94,6 @@ class KnowledgeBase:
         key = label_key(text)
         if key:
             self.by_label.setdefault(key, set()).add(iri)
-            self.max_label_words = max(self.max_label_words, len(key))
             lengths = set(self.label_lengths.get(key[0], ())) | {len(key)}
             self.label_lengths[key[0]] = tuple(sorted(lengths, reverse=True))
 

@@ -33,6 +33,14 @@ def _memo_for(kb: KnowledgeBase, lex: Lexicon) -> dict[str, frozenset[str]]:
     return _MATCHER_MEMO.setdefault((id(kb), id(lex)), (kb, lex, {}))[2]
 
 
+def _skips(word: Word) -> dict[str, int]:
+    """Each distinct reading key of a word → the letters to skip for it (the first reading wins)."""
+    skips: dict[str, int] = {}
+    for key, skip in word.readings:
+        skips.setdefault(key, skip)
+    return skips
+
+
 @dataclass(frozen=True)
 class ActorRef:
     """An actor (or a group of actors, for anaphora) mentioned by words [first, last) of a sentence."""
@@ -73,11 +81,6 @@ class ActorFinder:
         self._memo = _memo_for(self.kb, self.lex)
 
     # ---- helpers -------------------------------------------------------------------------------------
-    @staticmethod
-    def first_keys(word: Word) -> tuple[tuple[str, int], ...]:
-        """(key without article, letters to skip for the surface) for each proclitic reading of a word."""
-        return word.readings
-
     def kind_of(self, iri: str) -> str:
         """ak class of a KB or minted actor."""
         if iri in self.minted:
@@ -109,7 +112,7 @@ class ActorFinder:
 
     def _state_word(self, word: Word) -> tuple[str | None, int]:
         """A state named by a nisba or by a state/capital label in one word: (state, skip)."""
-        for key, skip in self.first_keys(word):
+        for key, skip in word.readings:
             iri = self.kb.lookup((key,))
             if iri:
                 k = self.kb.kind(iri)
@@ -133,7 +136,7 @@ class ActorFinder:
         stem = nisba_stem(word.norm)
         if stem and self.kb.nisba_state(stem):
             return self.kb.nisba_state(stem)
-        for key, _ in self.first_keys(word):
+        for key, _ in word.readings:
             if key.startswith("ال"):
                 continue
             stem = nisba_stem(key)
@@ -145,8 +148,7 @@ class ActorFinder:
         """Longest KB label starting at word i: (length, iri, skip)."""
         readings = words[i].readings
         lengths = self.kb.label_lengths
-        candidates = sorted({n for key, _ in readings for n in lengths.get(key, ())}, reverse=True)
-        for n in candidates:
+        for n in sorted({n for key, _ in readings for n in lengths.get(key, ())}, reverse=True):
             if n > len(words) - i:
                 continue
             if any(self.text[words[m].end:words[m + 1].start].strip(" \"“”«»'‘’-")
@@ -166,9 +168,7 @@ class ActorFinder:
 
         `phrases` is ordered longest first and `index` is its first-word index (lexicon.first_word_index).
         """
-        readings: dict[str, int] = {}
-        for key, skip in words[i].readings:
-            readings.setdefault(key, skip)
+        readings = _skips(words[i])
         for pos in candidates(index, tuple(readings)):
             phrase = phrases[pos]
             n = len(phrase)
@@ -181,9 +181,7 @@ class ActorFinder:
     # ---- matchers ------------------------------------------------------------------------------------
     def _organ(self, words: list[Word], i: int) -> ActorRef | None:
         """Organ / official group / militia named by a noun and a nisba or a state (الجيش الإسرائيلي)."""
-        readings: dict[str, int] = {}
-        for key, skip in words[i].readings:
-            readings.setdefault(key, skip)
+        readings = _skips(words[i])
         for pos in candidates(self.lex.organ_index, tuple(readings)):
             noun, kind, link, group = self.lex.organs[pos]
             n = len(noun)
@@ -407,7 +405,7 @@ class ActorFinder:
 
     def _named_group(self, words: list[Word], i: int) -> ActorRef | None:
         """كتائب سيد الشهداء / حركة "أنصار الله": an armed group the base does not know, named after its head."""
-        keys = self.first_keys(words[i])
+        keys = words[i].readings
         head = next(((k, sk) for k, sk in keys if k in self.lex.heads["armed_group"]
                      or k in self.lex.heads["group_quoted"]), None)
         if head is None or i + 1 >= len(words):
@@ -463,7 +461,7 @@ class ActorFinder:
                 return ActorRef(iris, i, j, w.start, words[j - 1].end, self.text[w.start:words[j - 1].end],
                                 "Official", "anaphor", tuple(self.state_of(x) for x in iris))
             return None
-        for key, skip in self.first_keys(w):
+        for key, skip in w.readings:
             if key in self.lex.heads["anaphoric"] and (w.norm.startswith("ال") or skip):
                 nxt = words[i + 1] if i + 1 < len(words) else None
                 if nxt is not None and nxt.norm.endswith(("ي", "يه")) and self._nisba(nxt):
@@ -487,7 +485,7 @@ class ActorFinder:
 
     def _facility(self, words: list[Word], i: int) -> ActorRef | None:
         """قاعدة الحرير، مطار الخرطوم، القواعد والمصالح الأميركية، المطارات → a Location actor."""
-        for key, skip in self.first_keys(words[i]):
+        for key, skip in words[i].readings:
             if key not in self.lex.heads["facility"]:
                 continue
             j = i + 1
@@ -654,7 +652,7 @@ class ActorFinder:
         if not matchers and not alias:
             return None
         cands: list[ActorRef] = []
-        head = self.first_keys(words[i])
+        head = words[i].readings
         if "administration" in matchers and i + 1 < len(words) \
                 and any(k in self.lex.heads["administration"] for k, _ in head):
             # إدارة الرئيس الأميركي جو بايدن → the state the president heads
@@ -694,7 +692,7 @@ class ActorFinder:
         if t:
             cands.append(t)
         if not cands and alias:
-            for key, skip in self.first_keys(words[i]):
+            for key, skip in words[i].readings:
                 if key in self.aliases:
                     cands.append(self._ref(words, i, i + 1, skip, (self.aliases[key],), "alias"))
                     break

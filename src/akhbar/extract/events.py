@@ -58,8 +58,6 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
     index = lex.phrase_index
     for i in range(len(words)):
         norm = words[i].norm
-        if norm not in index and norm.lstrip("وف") not in index:
-            continue
         for pos in candidates(index, (norm, norm.lstrip("وف"))):
             phrase, action = lex.phrases[pos]
             n = len(phrase)

@@ -24,10 +24,6 @@ NOUN_SUFFIXES = ("", "ا", "ه", "ها", "هم", "هما", "نا", "كم", "ين
 VERB_CLITICS = ("", "و", "ف", "س", "وس", "فس", "ل", "ول", "فل", "ك")
 NOUN_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 
-# [heads] lists whose words can begin an actor mention (extract/actors.py: ActorFinder._at and its matchers)
-ACTOR_START_HEADS = ("administration", "capital", "facility", "collective", "armed_group", "group_quoted",
-                     "anaphoric", "demonstrative_plural")
-
 
 @dataclass(frozen=True)
 class TriggerEntry:
@@ -80,8 +76,6 @@ class Lexicon:
     title_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
     phrase_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
     opener_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    # word keys (a reading of the first word) with which a lexicon-driven actor mention can begin
-    actor_starts: frozenset[str] = frozenset()
 
 
 def first_word_index(entries: list[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
@@ -230,8 +224,6 @@ def parse_lexicon(folder: Path) -> Lexicon:
     lex.name_stop = frozenset(_n(w) for w in titles.get("stop", []))
     lex.heads = {name: frozenset(strip_article(_n(w)) for w in words)
                  for name, words in act.get("heads", {}).items()}
-    lex.actor_starts = frozenset(lex.organ_index) | frozenset(lex.title_index) | frozenset().union(
-        *(lex.heads.get(name, frozenset()) for name in ACTOR_START_HEADS))
     links = act.get("links", {})
     lex.claim_verbs = frozenset(_n(w) for w in links.get("claim_verbs", []))
     lex.pronoun_complementisers = frozenset(_n(w) for w in links.get("pronoun_complementisers", []))

@@ -25,8 +25,6 @@ def _conditions(words: list[Word], lex: Lexicon) -> list[tuple[int, int]]:
     index = lex.opener_index
     for i in range(len(words)):
         norm = words[i].norm
-        if norm not in index and norm.lstrip("و") not in index:
-            continue
         for pos in candidates(index, (norm, norm.lstrip("و"))):
             op = openers[pos]
             n = len(op)
