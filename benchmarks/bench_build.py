@@ -85,8 +85,38 @@ def build_once(folder: Path, store: Path, model: str, workers: int) -> float:
     start = time.perf_counter()
     report = build([folder], store, model=model, workers=workers)
     if report.errors:
-        print(f"  {len(report.errors)} errors, first: {report.errors[0]}")
+        print(f"  {len(report.errors)} errors, first: {report.errors[0]}", file=sys.stderr)
     return time.perf_counter() - start
+
+
+def timed(what: str, folder: Path, model: str, store: Path | None = None, workers: int = 1) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the process tree) of one measurement, run in a fresh Python process.
+
+    Every measurement starts cold (its own model load, its own garbage collector and thread pools), so
+    neither side of a comparison inherits the other's loaded model.
+    """
+    import json
+    import subprocess
+
+    command = [sys.executable, __file__, "_time", what, "--corpus", str(folder), "--model", model,
+               "--workers", str(workers)] + (["--store", str(store)] if store else [])
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures["wall"], figures["cpu"]
+
+
+def _time(args: argparse.Namespace) -> None:
+    """The child side of `timed`: run one measurement, print its figures as JSON."""
+    import json
+    import resource
+
+    if args.what == "analysis":
+        wall = analysis_alone(args.corpus, args.model)
+    else:
+        wall = build_once(args.corpus, args.store, args.model, args.workers)
+    cpu = sum(getattr(resource.getrusage(who), field) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+              for field in ("ru_utime", "ru_stime"))
+    print(json.dumps({"wall": wall, "cpu": cpu}))
 
 
 def store_lines(store: Path) -> list[str]:
@@ -134,31 +164,29 @@ def compare(args: argparse.Namespace, folder: Path, work: Path) -> None:
     """Analysis alone vs 1-worker build vs W-worker build on the same corpus, one after the other.
 
     With --repeat R, analysis alone and the 1-worker build run R times in turn (a ratio from neighbouring
-    runs, then the median of the R ratios: this machine's speed drifts). CPU seconds of this process are
-    printed too: a 1-worker build writes the store on a second thread, which Oxigraph runs without the GIL.
+    runs, then the median of the R ratios: this machine's speed drifts). Each run is a fresh process
+    (`timed`). CPU seconds are printed too: a 1-worker build writes the store on a second thread, which
+    Oxigraph runs without the GIL.
     """
     articles, words = corpus_words(folder)
     print(f"corpus: {articles} articles, {words} words")
     ratios = []
     for run in range(args.repeat):
-        cpu = time.process_time()
-        analysis = analysis_alone(folder, args.model)
-        analysis_cpu = time.process_time() - cpu
-        cpu = time.process_time()
-        one = build_once(folder, work / "store-1", args.model, 1)
-        one_cpu = time.process_time() - cpu
+        analysis, analysis_cpu = timed("analysis", folder, args.model)
+        shutil.rmtree(work / "store-1", ignore_errors=True)
+        one, one_cpu = timed("build", folder, args.model, work / "store-1", 1)
         ratios.append(analysis / one)
         label = f" (run {run + 1})" if args.repeat > 1 else ""
         print(f"analysis alone{label}:  {analysis:7.1f} s  {words / analysis:8,.0f} words/s  "
-              f"(CPU {analysis_cpu:.1f} s)")
+              f"(CPU {analysis_cpu:.1f} s)", flush=True)
         print(f"build, 1 worker{label}: {one:7.1f} s  {words / one:8,.0f} words/s  "
-              f"= {analysis / one:.1%} of analysis alone  (CPU {one_cpu:.1f} s, both threads)")
+              f"= {analysis / one:.1%} of analysis alone  (CPU {one_cpu:.1f} s, all threads)", flush=True)
     if args.repeat > 1:
         print(f"build / analysis alone, median of {args.repeat}: {statistics.median(ratios):.1%} "
               f"(each: {', '.join(f'{r:.1%}' for r in ratios)})")
-    many = build_once(folder, work / f"store-{args.workers}", args.model, args.workers)
+    many, many_cpu = timed("build", folder, args.model, work / f"store-{args.workers}", args.workers)
     print(f"build, {args.workers} workers:      {many:7.1f} s  {words / many:8,.0f} words/s  "
-          f"= {one / many:.2f}x the last 1-worker rate")
+          f"= {one / many:.2f}x the last 1-worker rate  (CPU {many_cpu:.1f} s, all processes)", flush=True)
     same = store_lines(work / "store-1") == store_lines(work / f"store-{args.workers}")
     print(f"{args.workers}-worker store equals the 1-worker store (sorted N-Quads): {same}")
     spent = stages(folder, work / "store-stages", args.model)
@@ -205,7 +233,8 @@ def growth(args: argparse.Namespace, folder: Path, work: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Make (or take) the corpus, run the chosen benchmark, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=("compare", "growth"))
+    parser.add_argument("mode", choices=("compare", "growth", "_time"))
+    parser.add_argument("what", nargs="?", choices=("analysis", "build"), help=argparse.SUPPRESS)
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--source", type=Path, action="append", default=[])
     parser.add_argument("--corpus", type=Path, help="use this folder of articles instead of making one")
@@ -214,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default="default")
     parser.add_argument("--store", type=Path, help="growth: keep the store here")
     args = parser.parse_args(argv)
+    if args.mode == "_time":
+        _time(args)
+        return 0
     print(machine())
     work = Path(tempfile.mkdtemp(prefix="akhbar-bench-"))
     try:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from akhbar.graph.store import article_graphs, count_quads, open_store, replace_graph
+from akhbar.graph.rdf import ArticleGraph
+from akhbar.graph.store import article_graphs, count_quads, open_store, replace_graph, replace_graph_ntriples
 from akhbar.graph.vocab import article_graph
 from akhbar.pipeline import StoreWriter
 
@@ -19,13 +20,19 @@ def quads(graph: str, n: int, tag: str = "v") -> list[ox.Quad]:
     return [ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(f"{EX}p"), ox.Literal(f"{tag}{i}"), g) for i in range(n)]
 
 
+def graph_of(name: str, n: int, tag: str = "v") -> ArticleGraph:
+    """An article graph of n triples, as the build hands it to the writer."""
+    text = "".join(f'<{EX}s{i}> <{EX}p> "{tag}{i}" .\n' for i in range(n))
+    return ArticleGraph(article_graph(name), text.encode(), n, 0)
+
+
 def test_writes_come_back_in_order_and_all_land(tmp_path: Path) -> None:
     store = open_store(tmp_path / "db")
     names = [f"a{n:02d}" for n in range(3 * StoreWriter.MAX_PENDING)]  # more than may wait at once
     seen: list[Path] = []
     with StoreWriter(store) as writer:
         for n, name in enumerate(names):
-            writer.submit(Path(name), article_graph(name), quads(article_graph(name), n + 1))
+            writer.submit(Path(name), graph_of(name, n + 1))
             seen += [done.item for done in writer.finished()]
             assert len(writer._pending) <= StoreWriter.MAX_PENDING
         seen += [done.item for done in writer.drain()]
@@ -39,15 +46,15 @@ def test_a_failed_write_is_reported_with_its_file_and_the_others_land(tmp_path: 
     store = open_store(tmp_path / "db")
     real = StoreWriter._write
 
-    def flaky(self: StoreWriter, graph: str, graph_quads: list[ox.Quad]) -> None:
-        if graph == article_graph("bad"):
+    def flaky(self: StoreWriter, graph: ArticleGraph) -> None:
+        if graph.graph == article_graph("bad"):
             raise OSError("disk full")
-        real(self, graph, graph_quads)
+        real(self, graph)
 
     monkeypatch.setattr(StoreWriter, "_write", flaky)
     with StoreWriter(store) as writer:
         for name in ("first", "bad", "last"):
-            writer.submit(Path(f"{name}.txt"), article_graph(name), quads(article_graph(name), 3))
+            writer.submit(Path(f"{name}.txt"), graph_of(name, 3))
         outcomes = list(writer.finished()) + list(writer.drain())
     assert [(o.item.name, o.error) for o in outcomes] == [
         ("first.txt", None), ("bad.txt", "bad.txt: disk full"), ("last.txt", None)]
@@ -58,7 +65,7 @@ def test_leaving_early_still_finishes_the_queued_writes(tmp_path: Path) -> None:
     store = open_store(tmp_path / "db")
     with pytest.raises(KeyboardInterrupt), StoreWriter(store) as writer:
         for name in ("one", "two"):
-            writer.submit(Path(name), article_graph(name), quads(article_graph(name), 5))
+            writer.submit(Path(name), graph_of(name, 5))
         raise KeyboardInterrupt
     assert [count_quads(store, article_graph(name)) for name in ("one", "two")] == [5, 5]
 
@@ -73,3 +80,21 @@ def test_replace_graph_puts_every_triple_in_the_named_graph(tmp_path: Path) -> N
     replace_graph(store, target, quads(EX + "other-graph", 2, "w"))  # existing graph
     assert sorted(q.object.value for q in store.quads_for_pattern(None, None, None, ox.NamedNode(target))) == \
         ["w0", "w1"]
+
+
+def test_replace_graph_ntriples_loads_new_graphs_replaces_old_ones_and_is_atomic(tmp_path: Path) -> None:
+    """The build's write: N-Triples text into one named graph, one transaction (a bad text changes nothing)."""
+    store = open_store(tmp_path / "db")
+    target = article_graph("x")
+    replace_graph_ntriples(store, target, graph_of("x", 4).ntriples)  # new graph: Store.load
+    assert count_quads(store, target) == 4 and count_quads(store) == 4
+    replace_graph_ntriples(store, target, graph_of("x", 2, "w").ntriples)  # existing graph: SPARQL update
+    assert sorted(q.object.value for q in store.quads_for_pattern(None, None, None, ox.NamedNode(target))) == \
+        ["w0", "w1"]
+    broken = graph_of("x", 3, "z").ntriples + b"<http://example.org/s> <http://example.org/p> .\n"
+    for graph in (target, article_graph("new")):
+        with pytest.raises(SyntaxError):
+            replace_graph_ntriples(store, graph, broken)
+    assert sorted(q.object.value for q in store.quads_for_pattern(None, None, None, ox.NamedNode(target))) == \
+        ["w0", "w1"]
+    assert article_graphs(store) == [target]

@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from akhbar.graph.store import StoreError
-from akhbar.pipeline import BuildReport, Reader, count_events
+from akhbar.pipeline import BuildReport, Reader
 from akhbar.records import Article
 from akhbar.text import InputError, read_article
 
@@ -33,8 +33,7 @@ def worker_reader(model: str) -> Reader:
 
 def article_nquads(article: Article, model: str = "default") -> bytes:
     """The pure per-article step: an article's text → the N-Quads of its named graph."""
-    quads = worker_reader(model).quads(article)
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    return worker_reader(model).graph(article).nquads()
 
 
 @dataclass
@@ -55,17 +54,17 @@ def read_partition(paths: Iterable[str], model: str) -> Shard:
     for path in paths:
         try:
             article = read_article(path)
-            quads = worker_reader(model).quads(article)
+            graph = worker_reader(model).graph(article)
         except InputError as err:
             shard.errors.append((path, str(err)))
             continue
         except (ValueError, SyntaxError, OSError) as err:
             shard.errors.append((path, f"{path}: {err}"))
             continue
-        chunks.append(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+        chunks.append(graph.nquads())
         shard.articles += 1
-        shard.events += count_events(quads)
-        shard.triples += len(quads)
+        shard.events += graph.events
+        shard.triples += graph.triples
     shard.nquads = b"".join(chunks)
     return shard
 

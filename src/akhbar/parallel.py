@@ -1,5 +1,5 @@
 """Parallel reading: worker processes each load the Reader (model + knowledge base) once and turn
-articles into the quads of their named graphs; the parent stays the only writer to the store.
+articles into their named graphs (N-Triples text); the parent stays the only writer to the store.
 
 Processes are started with the `spawn` context (no forked copy of a loaded model or of an open
 store). Results come back in input order, with at most WINDOW_PER_WORKER articles in flight per
@@ -14,8 +14,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
-import pyoxigraph as ox
-
+from akhbar.graph.rdf import ArticleGraph
 from akhbar.records import Article
 
 T = TypeVar("T")
@@ -38,40 +37,35 @@ def _start(model: str) -> None:
         _load_error = err
 
 
-def article_quads(article: Article) -> bytes | str:
-    """In a worker: the article's quads as N-Quads, or the one-line error message the serial build would give.
+def article_graph(article: Article) -> ArticleGraph | str:
+    """In a worker: the article's graph, or the one-line error message the serial build would give.
 
-    N-Quads text crosses the process boundary: Oxigraph writes it ~14x faster than pickle writes the
-    quads, and it is smaller.
+    The graph is N-Triples text, which crosses the process boundary as it is (no term objects to pickle)
+    and which the parent's writer thread hands to Oxigraph as it is.
     """
     if _load_error is not None:
         raise _load_error
     assert _reader is not None, "worker used before its initialiser ran"
     try:
-        return ox.serialize(_reader.quads(article), format=ox.RdfFormat.N_QUADS)
+        return _reader.graph(article)
     except (ValueError, SyntaxError, OSError) as err:
         return str(err)
 
 
-def _quads(result: bytes | str) -> list[ox.Quad] | str:
-    """A worker's result back as quads (an error message stays as it is)."""
-    return result if isinstance(result, str) else list(ox.parse(result, format=ox.RdfFormat.N_QUADS))
-
-
-def map_quads(articles: Iterable[tuple[T, Article]], model: str, workers: int
-              ) -> Iterator[tuple[T, Article, list[ox.Quad] | str]]:
-    """Quads (or an error message) of each article, read by `workers` processes, in input order."""
+def map_graphs(articles: Iterable[tuple[T, Article]], model: str, workers: int
+               ) -> Iterator[tuple[T, Article, ArticleGraph | str]]:
+    """The graph (or an error message) of each article, read by `workers` processes, in input order."""
     context = multiprocessing.get_context("spawn")
     window: deque[tuple[T, Article, Future]] = deque()
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start, initargs=(model,))
     try:
         for key, article in articles:
-            window.append((key, article, pool.submit(article_quads, article)))
+            window.append((key, article, pool.submit(article_graph, article)))
             if len(window) >= workers * WINDOW_PER_WORKER:
                 key, done, future = window.popleft()
-                yield key, done, _quads(future.result())
+                yield key, done, future.result()
         while window:
             key, done, future = window.popleft()
-            yield key, done, _quads(future.result())
+            yield key, done, future.result()
     finally:  # also when the caller stops early: drop queued articles instead of reading them
         pool.shutdown(wait=True, cancel_futures=True)

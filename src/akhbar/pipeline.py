@@ -11,13 +11,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from akhbar.graph.rdf import extraction_quads
-from akhbar.graph.store import load_base_graphs, open_store, replace_graph
-from akhbar.graph.vocab import AK, article_graph
+from akhbar.graph.rdf import ArticleGraph, extraction_graph
+from akhbar.graph.store import load_base_graphs, open_store, replace_graph_ntriples
 from akhbar.records import Article, Extraction
 from akhbar.text import InputError, iter_input_files, read_article
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 FLUSH_EVERY = 100  # articles between store flushes: keeps memory flat on long builds at ~1% of write time
 
 
@@ -37,10 +35,14 @@ class Reader:
 
     def __init__(self, model: str = "default") -> None:
         from akhbar.analysis import load_analyser
+        from akhbar.extract.lexicon import load_lexicon
         from akhbar.kb import load_kb
+        from akhbar.runtime import freeze_loaded
 
         self.analyse = load_analyser(model)
         self.kb = load_kb()
+        load_lexicon()
+        freeze_loaded()  # the knowledge base and lexicon live for the whole run too
 
     def extract(self, article: Article) -> Extraction:
         """Read one article into extraction records."""
@@ -48,17 +50,13 @@ class Reader:
 
         return extract(self.analyse(article.text), article, self.kb)
 
+    def graph(self, article: Article) -> ArticleGraph:
+        """The article's named graph (N-Triples and counts)."""
+        return extraction_graph(self.extract(article))
+
     def quads(self, article: Article) -> list[ox.Quad]:
         """The quads of the article's named graph."""
-        return extraction_quads(self.extract(article))
-
-
-_AK_ARTICLE = ox.NamedNode(str(AK.article))
-
-
-def count_events(quads: Iterable[ox.Quad]) -> int:
-    """Event nodes among the quads (subjects typed with an action class that has an ak:article)."""
-    return sum(1 for q in quads if q.predicate == _AK_ARTICLE)
+        return self.graph(article).quads()
 
 
 def build(
@@ -90,8 +88,8 @@ def build(
             failed(done.item, done.error)
             return
         report.articles += 1
-        report.events += count_events(done.quads)
-        report.triples += len(done.quads)
+        report.events += done.graph.events
+        report.triples += done.graph.triples
         if on_file:
             on_file(done.item, None)
 
@@ -115,17 +113,17 @@ def build(
             yield item, article
 
     if workers > 1:
-        from akhbar.parallel import map_quads
+        from akhbar.parallel import map_graphs
 
-        results = map_quads(articles(), model, workers)
+        results = map_graphs(articles(), model, workers)
     else:
         results = _read_serially(articles(), Reader(model))
     with StoreWriter(store) as writer:
-        for item, article, quads in results:
-            if isinstance(quads, str):
-                failed(item, f"{item}: {quads}")
+        for item, _article, graph in results:
+            if isinstance(graph, str):
+                failed(item, f"{item}: {graph}")
                 continue
-            writer.submit(item, article_graph(article.identifier), quads)
+            writer.submit(item, graph)
             for done in writer.finished():
                 record(done)
         for done in writer.drain():
@@ -136,10 +134,10 @@ def build(
 
 @dataclass
 class Written:
-    """The outcome of one graph write: the input it came from, its quads and the error, if any."""
+    """The outcome of one graph write: the input it came from, its graph and the error, if any."""
 
     item: Path
-    quads: list[ox.Quad]
+    graph: ArticleGraph
     error: str | None = None
 
 
@@ -158,7 +156,7 @@ class StoreWriter:
     def __init__(self, store: ox.Store) -> None:
         self.store = store
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="akhbar-writer")
-        self._pending: deque[tuple[Future[None], Path, list[ox.Quad]]] = deque()
+        self._pending: deque[tuple[Future[None], Path, ArticleGraph]] = deque()
         self._written = 0
 
     def __enter__(self) -> StoreWriter:
@@ -169,15 +167,15 @@ class StoreWriter:
         if kind is None:  # (committed writes are durable without it: the flush only moves them out of memory)
             self.store.flush()
 
-    def _write(self, graph: str, quads: list[ox.Quad]) -> None:
-        replace_graph(self.store, graph, quads)
+    def _write(self, graph: ArticleGraph) -> None:
+        replace_graph_ntriples(self.store, graph.graph, graph.ntriples)
         self._written += 1
         if self._written % FLUSH_EVERY == 0:
             self.store.flush()
 
-    def submit(self, item: Path, graph: str, quads: list[ox.Quad]) -> None:
+    def submit(self, item: Path, graph: ArticleGraph) -> None:
         """Queue one graph write (collect outcomes with `finished`, which waits when too many are queued)."""
-        self._pending.append((self._pool.submit(self._write, graph, quads), item, quads))
+        self._pending.append((self._pool.submit(self._write, graph), item, graph))
 
     def finished(self) -> Iterator[Written]:
         """Outcomes of the writes done so far, oldest first; waits for the oldest while more than MAX_PENDING
@@ -191,20 +189,20 @@ class StoreWriter:
             yield self._outcome(*self._pending.popleft())
 
     @staticmethod
-    def _outcome(future: Future[None], item: Path, quads: list[ox.Quad]) -> Written:
+    def _outcome(future: Future[None], item: Path, graph: ArticleGraph) -> Written:
         error = future.exception()
         if error is None:
-            return Written(item, quads)
+            return Written(item, graph)
         if isinstance(error, (ValueError, SyntaxError, OSError)):
-            return Written(item, quads, f"{item}: {error}")
+            return Written(item, graph, f"{item}: {error}")
         raise error
 
 
 def _read_serially(articles: Iterable[tuple[Path, Article]], reader: Reader
-                   ) -> Iterator[tuple[Path, Article, list[ox.Quad] | str]]:
-    """Quads of each article in this process, or the message of the error that stopped its reading."""
+                   ) -> Iterator[tuple[Path, Article, ArticleGraph | str]]:
+    """The graph of each article, read in this process, or the message of the error that stopped its reading."""
     for item, article in articles:
         try:
-            yield item, article, reader.quads(article)
+            yield item, article, reader.graph(article)
         except (ValueError, SyntaxError, OSError) as err:
             yield item, article, str(err)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from akhbar.graph.rdf import extraction_quads
+from akhbar.graph.rdf import extraction_graph, extraction_quads, iri, literal
 from akhbar.graph.vocab import AK, NIF, article_graph, article_iri
 from akhbar.records import Article, Event, Extraction, Mention, NewActor, Span
 
@@ -93,3 +95,28 @@ def test_a_mention_whose_span_does_not_read_its_text_is_refused() -> None:
     ex.mentions.append(Mention(USA, Span(0, 4), "واشنطن"))
     with pytest.raises(ValueError, match="reads"):
         extraction_quads(ex)
+
+
+@given(st.text(), st.sampled_from([None, "ar", "en"]))
+def test_literals_are_written_so_that_pyoxigraph_reads_back_the_same_text(value: str, language: str | None) -> None:
+    line = f"<http://example.org/s> <http://example.org/p> {literal(value, language=language)} .\n"
+    (triple,) = ox.parse(line.encode(), format=ox.RdfFormat.N_TRIPLES)
+    assert triple.object == ox.Literal(value, language=language)
+
+
+@pytest.mark.parametrize("bad", ["no-scheme", "http://example.org/a b", "http://example.org/<x>", 'http://e/"q"',
+                                 "http://e/a\nb", "http://e/{x}"])
+def test_iris_that_n_triples_cannot_hold_are_refused(bad: str) -> None:
+    with pytest.raises(ValueError, match="not an absolute IRI"):
+        iri(bad)
+
+
+def test_the_graph_text_counts_and_quads_agree() -> None:
+    graph = extraction_graph(sample())
+    quads = graph.quads()
+    assert graph.graph == article_graph("t1")
+    assert graph.triples == len(quads) == len(set(quads)) == graph.ntriples.count(b"\n")
+    assert graph.events == 2
+    triples = {(q.subject, q.predicate, q.object) for q in quads}
+    assert {(t.subject, t.predicate, t.object) for t in ox.parse(graph.ntriples, format=ox.RdfFormat.N_TRIPLES)} \
+        == triples

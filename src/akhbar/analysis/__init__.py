@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from akhbar.analysis.analyser import Analyser, AnalysisError, DefaultAnalyser, UDPipeAnalyser
+from akhbar.runtime import freeze_loaded, single_thread_blas
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 UDPIPE_PREFIX = "udpipe:"
@@ -23,7 +24,19 @@ __all__ = ["MODEL_DIR", "Analyser", "AnalysisError", "load_analyser"]
 
 @lru_cache(maxsize=4)
 def load_analyser(spec: str = "default") -> Analyser:
-    """The analyser for `spec` (cached per spec); AnalysisError with a clear message if missing."""
+    """The analyser for `spec` (cached per spec); AnalysisError with a clear message if missing.
+
+    Loading also settles the process for a long run (akhbar.runtime): BLAS on one thread, and the loaded
+    model kept out of the garbage collector's full collections.
+    """
+    analyser = _load(spec)
+    single_thread_blas()
+    freeze_loaded()
+    return analyser
+
+
+def _load(spec: str) -> Analyser:
+    """The analyser named by `spec` (see module docstring)."""
     if spec == "default":
         return DefaultAnalyser(MODEL_DIR)
     if spec.startswith(UDPIPE_PREFIX):

@@ -1,14 +1,17 @@
-"""Extraction records → RDF quads in the article's named graph (the graph contract of ontology/akhbar.ttl).
+"""Extraction records → the triples of the article's named graph (the graph contract of ontology/akhbar.ttl).
 
 One event node per Event, with ak:agent/ak:target/ak:modality/ak:article/ak:date and ak:evidence: a NIF
 phrase for the trigger (nif:sentence → the NIF sentence), both with code-point offsets into the
 article's nif:isString. Asserted events with both participants also give a direct triple
 (`agent ak:warns target`). Every surface form that named an actor becomes its skos:altLabel.
+`extraction_graph` gives the graph as N-Triples text (what the build writes); `extraction_quads` as
+pyoxigraph quads.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pyoxigraph as ox
@@ -34,10 +37,28 @@ ACTION_PARENT = {
 }
 
 
+# Terms are written as N-Triples text, not built as pyoxigraph objects: the text costs a fifth of the objects
+# to make, crosses process boundaries as it is, and the store parses it in Rust without holding the GIL
+# (akhbar.graph.store.replace_graph_ntriples). Every IRI is checked, every literal escaped, as N-Triples asks.
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
 @lru_cache(maxsize=100_000)
-def nn(iri: str) -> ox.NamedNode:
-    """A pyoxigraph IRI node (cached: vocabulary and actor IRIs recur in every article; nodes are immutable)."""
-    return ox.NamedNode(str(iri))
+def iri(value: str) -> str:
+    """An IRI as an N-Triples term (cached: vocabulary and actor IRIs recur in every article)."""
+    value = str(value)
+    if ":" not in value or _IRI_FORBIDDEN.search(value):
+        raise ValueError(f"not an absolute IRI: {value!r}")
+    return f"<{value}>"
+
+
+def literal(value: str, language: str | None = None, datatype: str | None = None) -> str:
+    """A literal as an N-Triples term: escaped text, with a language tag or a datatype IRI."""
+    text = f'"{value.translate(_ESCAPES)}"'
+    if language:
+        return f"{text}@{language}"
+    return f"{text}^^{iri(datatype)}" if datatype else text
 
 
 def core_action(action: str) -> str:
@@ -48,18 +69,18 @@ def core_action(action: str) -> str:
     return core
 
 
-def date_literal(value: str) -> ox.Literal:
+def date_literal(value: str) -> str:
     """An xsd:date (YYYY-MM-DD) or xsd:gYearMonth (YYYY-MM) literal."""
     if _ISO_DATE.fullmatch(value):
-        return ox.Literal(value, datatype=nn(XSD.date))
+        return literal(value, datatype=XSD.date)
     if _ISO_MONTH.fullmatch(value):
-        return ox.Literal(value, datatype=nn(XSD.gYearMonth))
+        return literal(value, datatype=XSD.gYearMonth)
     raise ValueError(f"date {value!r} is not YYYY-MM-DD or YYYY-MM")
 
 
 @lru_cache(maxsize=100_000)
-def _int(value: int) -> ox.Literal:
-    return ox.Literal(str(value), datatype=nn(XSD.nonNegativeInteger))
+def _int(value: int) -> str:
+    return literal(str(value), datatype=XSD.nonNegativeInteger)
 
 
 def span_iri(article: str, span: Span) -> str:
@@ -67,62 +88,87 @@ def span_iri(article: str, span: Span) -> str:
     return f"{article}#char={span.start},{span.end}"
 
 
-# Terms written for every event, as pyoxigraph nodes made once (rdflib namespace lookups are slow in a loop).
-_TYPE = ox.NamedNode(str(RDF.type))
-_NIF_STRING, _NIF_PHRASE, _NIF_SENTENCE = (ox.NamedNode(str(NIF[t])) for t in ("String", "Phrase", "Sentence"))
+# Terms written for every event, made once (rdflib namespace lookups are slow in a loop).
+_TYPE = iri(RDF.type)
+_NIF_STRING, _NIF_PHRASE, _NIF_SENTENCE = (iri(NIF[t]) for t in ("String", "Phrase", "Sentence"))
 _BEGIN, _END, _ANCHOR, _CONTEXT, _IN_SENTENCE = (
-    ox.NamedNode(str(NIF[t])) for t in ("beginIndex", "endIndex", "anchorOf", "referenceContext", "sentence"))
+    iri(NIF[t]) for t in ("beginIndex", "endIndex", "anchorOf", "referenceContext", "sentence"))
 _ARTICLE, _MODALITY, _AGENT, _TARGET, _DATE, _REPORTED_BY, _ACCORDING_TO, _EVIDENCE = (
-    ox.NamedNode(str(AK[t])) for t in ("article", "modality", "agent", "target", "date", "reportedBy", "accordingTo",
-                                       "evidence"))
+    iri(AK[t]) for t in ("article", "modality", "agent", "target", "date", "reportedBy", "accordingTo",
+                         "evidence"))
 _NIF_KIND = {"Phrase": _NIF_PHRASE, "Sentence": _NIF_SENTENCE}
+_LABEL, _ALT_LABEL = iri(RDFS.label), iri(SKOS.altLabel)
+_MODALITY_TERM = {name: iri(node) for name, node in MODALITY_IRI.items()}
+_DIRECT_TERM = {core: iri(node) for core, node in DIRECT_PROPERTY.items()}
 
 
-class _Quads:
-    """Collects quads of one named graph, deduplicated, in insertion order."""
+@dataclass(frozen=True)
+class ArticleGraph:
+    """One article's named graph, as N-Triples text (the triples, without the graph name), and its counts."""
 
-    def __init__(self, graph: str) -> None:
-        self.graph = nn(graph)
-        self.quads: dict[ox.Quad, None] = {}
+    graph: str
+    ntriples: bytes
+    triples: int
+    events: int
 
-    def add(self, s: str | ox.NamedNode, p: str | ox.NamedNode, o: ox.NamedNode | ox.Literal | str) -> None:
-        subject = s if isinstance(s, ox.NamedNode) else nn(s)
-        predicate = p if isinstance(p, ox.NamedNode) else nn(p)
-        obj = o if isinstance(o, ox.NamedNode | ox.Literal) else nn(o)
-        self.quads[ox.Quad(subject, predicate, obj, self.graph)] = None
+    def nquads(self) -> bytes:
+        """The graph as N-Quads (each triple with the graph name), for shards and other stores."""
+        # every line ends " .\n" and no term holds a raw newline (literals escape it)
+        return self.ntriples.replace(b" .\n", f" {iri(self.graph)} .\n".encode())
+
+    def quads(self) -> list[ox.Quad]:
+        """The graph as pyoxigraph quads (parsed by pyoxigraph from the text)."""
+        return list(ox.parse(self.nquads(), format=ox.RdfFormat.N_QUADS))
+
+
+class _Triples:
+    """Collects the triples of one graph as N-Triples lines (terms made by `iri`/`literal`), deduplicated,
+    in insertion order."""
+
+    def __init__(self) -> None:
+        self.lines: dict[str, None] = {}
+
+    def add(self, s: str, p: str, o: str) -> None:
+        self.lines[f"{s} {p} {o} .\n"] = None
+
+
+def extraction_graph(ex: Extraction) -> ArticleGraph:
+    """One article's named graph: its N-Triples and counts."""
+    art = ex.article
+    text = art.text
+    a_iri = iri(article_iri(art.identifier))
+    q = _Triples()
+
+    q.add(a_iri, _TYPE, iri(AK.Article))
+    q.add(a_iri, _TYPE, iri(NIF.Context))
+    q.add(a_iri, iri(DCTERMS.identifier), literal(art.identifier))
+    q.add(a_iri, iri(DCTERMS.title), literal(art.title, language="ar"))
+    q.add(a_iri, iri(DCTERMS.source), literal(art.source))
+    q.add(a_iri, iri(NIF.isString), literal(text))
+    if art.date:
+        q.add(a_iri, iri(DCTERMS.date), date_literal(art.date))
+
+    for actor in ex.new_actors:
+        node = iri(actor.iri)
+        q.add(node, _TYPE, iri(AK[actor.kind]))
+        q.add(node, _LABEL, literal(actor.label_ar, language="ar"))
+        if actor.label_en:
+            q.add(node, _LABEL, literal(actor.label_en, language="en"))
+        for prop, obj in actor.links:
+            q.add(node, iri(AK[prop]), iri(obj))
+
+    for mention in ex.mentions:
+        _check_span(text, mention.span, mention.text, art.identifier)
+        q.add(iri(mention.actor), _ALT_LABEL, literal(mention.text, language="ar"))
+
+    for n, event in enumerate(ex.events):
+        _event_triples(q, a_iri, text, n, event, art.identifier)
+    return ArticleGraph(article_graph(art.identifier), "".join(q.lines).encode(), len(q.lines), len(ex.events))
 
 
 def extraction_quads(ex: Extraction) -> list[ox.Quad]:
     """All quads of one article's named graph."""
-    art = ex.article
-    text = art.text
-    a_iri = article_iri(art.identifier)
-    q = _Quads(article_graph(art.identifier))
-
-    q.add(a_iri, RDF.type, AK.Article)
-    q.add(a_iri, RDF.type, NIF.Context)
-    q.add(a_iri, DCTERMS.identifier, ox.Literal(art.identifier))
-    q.add(a_iri, DCTERMS.title, ox.Literal(art.title, language="ar"))
-    q.add(a_iri, DCTERMS.source, ox.Literal(art.source))
-    q.add(a_iri, NIF.isString, ox.Literal(text))
-    if art.date:
-        q.add(a_iri, DCTERMS.date, date_literal(art.date))
-
-    for actor in ex.new_actors:
-        q.add(actor.iri, RDF.type, AK[actor.kind])
-        q.add(actor.iri, RDFS.label, ox.Literal(actor.label_ar, language="ar"))
-        if actor.label_en:
-            q.add(actor.iri, RDFS.label, ox.Literal(actor.label_en, language="en"))
-        for prop, obj in actor.links:
-            q.add(actor.iri, AK[prop], obj)
-
-    for mention in ex.mentions:
-        _check_span(text, mention.span, mention.text, art.identifier)
-        q.add(mention.actor, SKOS.altLabel, ox.Literal(mention.text, language="ar"))
-
-    for n, event in enumerate(ex.events):
-        _event_quads(q, a_iri, text, n, event, art.identifier)
-    return list(q.quads)
+    return extraction_graph(ex).quads()
 
 
 def _check_span(text: str, span: Span, surface: str | None, identifier: str) -> None:
@@ -132,18 +178,19 @@ def _check_span(text: str, span: Span, surface: str | None, identifier: str) -> 
         raise ValueError(f"{identifier}: span {span} reads {text[span.start:span.end]!r}, not {surface!r}")
 
 
-def _nif_string(q: _Quads, a_iri: str, text: str, span: Span, kind: str) -> ox.NamedNode:
-    iri = nn(span_iri(a_iri, span))
-    q.add(iri, _TYPE, _NIF_STRING)
-    q.add(iri, _TYPE, _NIF_KIND[kind])
-    q.add(iri, _BEGIN, _int(span.start))
-    q.add(iri, _END, _int(span.end))
-    q.add(iri, _ANCHOR, ox.Literal(text[span.start:span.end]))
-    q.add(iri, _CONTEXT, a_iri)
-    return iri
+def _nif_string(q: _Triples, a_iri: str, text: str, span: Span, kind: str) -> str:
+    node = f"<{span_iri(a_iri[1:-1], span)}>"  # (the article IRI is checked; offsets add no forbidden character)
+    lines = q.lines
+    lines[f"{node} {_TYPE} {_NIF_STRING} .\n"] = None
+    lines[f"{node} {_TYPE} {_NIF_KIND[kind]} .\n"] = None
+    lines[f"{node} {_BEGIN} {_int(span.start)} .\n"] = None
+    lines[f"{node} {_END} {_int(span.end)} .\n"] = None
+    lines[f"{node} {_ANCHOR} {literal(text[span.start:span.end])} .\n"] = None
+    lines[f"{node} {_CONTEXT} {a_iri} .\n"] = None
+    return node
 
 
-def _event_quads(q: _Quads, a_iri: str, text: str, n: int, ev: Event, identifier: str) -> None:
+def _event_triples(q: _Triples, a_iri: str, text: str, n: int, ev: Event, identifier: str) -> None:
     core = core_action(ev.action)
     if ev.modality not in MODALITY_IRI:
         raise ValueError(f"{identifier}: unknown modality {ev.modality!r}; expected one of {list(MODALITY_IRI)}")
@@ -151,23 +198,23 @@ def _event_quads(q: _Quads, a_iri: str, text: str, n: int, ev: Event, identifier
         raise ValueError(f"{identifier}: an event needs an agent or a target (trigger {ev.trigger})")
     _check_span(text, ev.trigger, None, identifier)
     _check_span(text, ev.sentence, None, identifier)
-    e_iri = nn(f"{a_iri}/event/{n}")
-    q.add(e_iri, _TYPE, AK[ev.action])
+    e_iri = f"{a_iri[:-1]}/event/{n}>"  # (the article IRI is checked; the suffix adds no forbidden character)
+    q.add(e_iri, _TYPE, iri(AK[ev.action]))
     q.add(e_iri, _ARTICLE, a_iri)
-    q.add(e_iri, _MODALITY, MODALITY_IRI[ev.modality])
+    q.add(e_iri, _MODALITY, _MODALITY_TERM[ev.modality])
     if ev.agent:
-        q.add(e_iri, _AGENT, ev.agent)
+        q.add(e_iri, _AGENT, iri(ev.agent))
     if ev.target:
-        q.add(e_iri, _TARGET, ev.target)
+        q.add(e_iri, _TARGET, iri(ev.target))
     if ev.date:
         q.add(e_iri, _DATE, date_literal(ev.date))
     if ev.reported_by:
-        q.add(e_iri, _REPORTED_BY, ev.reported_by)
+        q.add(e_iri, _REPORTED_BY, iri(ev.reported_by))
     for source in ev.according_to:
-        q.add(e_iri, _ACCORDING_TO, source)
+        q.add(e_iri, _ACCORDING_TO, iri(source))
     trigger = _nif_string(q, a_iri, text, ev.trigger, "Phrase")
     sentence = _nif_string(q, a_iri, text, ev.sentence, "Sentence")
     q.add(trigger, _IN_SENTENCE, sentence)
     q.add(e_iri, _EVIDENCE, trigger)
     if ev.modality == "Asserted" and ev.agent and ev.target and ev.agent != ev.target:
-        q.add(ev.agent, DIRECT_PROPERTY[core], ev.target)
+        q.add(iri(ev.agent), _DIRECT_TERM[core], iri(ev.target))

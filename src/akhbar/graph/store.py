@@ -80,6 +80,21 @@ def replace_graph(store: ox.Store, graph: str, quads: Iterable[ox.Quad]) -> None
         store.extend(quads)
 
 
+def replace_graph_ntriples(store: ox.Store, graph: str, ntriples: bytes) -> None:
+    """Atomically replace one named graph's content (one transaction) with N-Triples text.
+
+    The text is parsed by Oxigraph, which holds no Python lock while it parses and writes, so a writer
+    thread can do this beside the analysis of the next article. A new graph is loaded straight into its
+    graph; an existing one is dropped and refilled by one SPARQL update.
+    """
+    target = ox.NamedNode(graph)
+    if store.contains_named_graph(target):
+        store.update(f"DROP SILENT GRAPH {target} ;\nINSERT DATA {{ GRAPH {target} {{\n"
+                     f"{ntriples.decode()}\n}} }}")
+    else:
+        store.load(ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=target)
+
+
 def load_base_graphs(store: ox.Store, folder: Path | None = None) -> None:
     """(Re)load ontology/akhbar.ttl and ontology/actors.ttl into their graphs, each atomically."""
     folder = folder or ontology_dir()
