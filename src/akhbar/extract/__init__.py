@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from akhbar.extract.actors import ActorFinder, ActorRef
 from akhbar.extract.events import Memory, SentenceLinker, Trigger, find_triggers
 from akhbar.extract.lexicon import Lexicon, load_lexicon
-from akhbar.extract.modality import modality
+from akhbar.extract.modality import conditions, modality
 from akhbar.extract.provenance import event_date, reporting_chain
 from akhbar.extract.text import Word, sentence_spans, words_of
 from akhbar.kb import KnowledgeBase
@@ -176,10 +176,11 @@ def extract(doc: Doc, article: Article, kb: KnowledgeBase) -> Extraction:
         reported_by, according_to = reporting_chain(words, refs, lex, text)
         seen: set[tuple] = set()
         date = event_date(text, s_start, s_end, article.date)
+        openers = conditions(words, lex)
         for trig in triggers:
             agents_refs, target_refs = linker.args(trig, memory)
             weak = linker.weak_agent
-            mod = modality(words, trig, triggers, lex, text)
+            mod = modality(words, trig, triggers, lex, text, openers)
             if agents_refs and target_refs and not weak and mod == "Asserted":
                 memory[trig.core] = (agents_refs, target_refs)  # what "the attack" can later refer to
             action = _subclass(trig, words, lex)

@@ -58,7 +58,10 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
     index = lex.phrase_index
     for i in range(len(words)):
         norm = words[i].norm
-        for pos in candidates(index, (norm, norm.lstrip("وف"))):
+        bare = norm.lstrip("وف")
+        if norm not in index and bare not in index:
+            continue  # (most words: no phrase starts with them)
+        for pos in candidates(index, (norm, bare)):
             phrase, action = lex.phrases[pos]
             n = len(phrase)
             if tuple(w.norm for w in words[i:i + n]) == phrase or (

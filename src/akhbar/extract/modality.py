@@ -18,14 +18,17 @@ SPEECH_ACTIONS = ("Warning", "Pressure")
 IMPERFECT_PREFIXES = ("ي", "ت", "ن")  # (not أ: قد أعلن is a past verb of form IV, not "I may")
 
 
-def _conditions(words: list[Word], lex: Lexicon) -> list[tuple[int, int]]:
-    """(first, last) word indexes of each condition opener in the sentence."""
+def conditions(words: list[Word], lex: Lexicon) -> list[tuple[int, int]]:
+    """(first, last) word indexes of each condition opener in the sentence (read once per sentence)."""
     out = []
     openers = lex.modality["conditional"]["openers"]
     index = lex.opener_index
     for i in range(len(words)):
         norm = words[i].norm
-        for pos in candidates(index, (norm, norm.lstrip("و"))):
+        bare = norm.lstrip("و")
+        if norm not in index and bare not in index:
+            continue  # (most words: no opener starts with them)
+        for pos in candidates(index, (norm, bare)):
             op = openers[pos]
             n = len(op)
             surface = [x.norm for x in words[i:i + n]]
@@ -35,8 +38,9 @@ def _conditions(words: list[Word], lex: Lexicon) -> list[tuple[int, int]]:
     return out
 
 
-def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lexicon, text: str) -> str:
-    """The modality of the event read at `trig`."""
+def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lexicon, text: str,
+             openers: list[tuple[int, int]] | None = None) -> str:
+    """The modality of the event read at `trig` (`openers`: the sentence's `conditions`, if already read)."""
     mod = lex.modality
     t = trig.first
     head = trig.light if trig.light is not None else t
@@ -75,7 +79,7 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
 
     # conditional / antecedent
     in_antecedent = False
-    for first, last in _conditions(words, lex):
+    for first, last in conditions(words, lex) if openers is None else openers:
         if first > head and first - head <= CONSEQUENT_WINDOW and core == "Attack" \
                 and not any(c in CLAUSE_BREAK for c in text[words[head].end:words[first].start]):
             return "Conditional"
