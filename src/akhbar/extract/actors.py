@@ -25,6 +25,7 @@ MATCHERS = ("kb", "administration", "capital", "organ", "facility", "collective"
             "nisba")
 # normal form → the `_at` matchers a word of that form can begin, per (base, lexicon) pair in use; the pair
 # is kept alive with its memo so that its ids cannot be reused by other objects
+_NONE: frozenset[str] = frozenset()  # the matchers of most words
 _MATCHER_MEMO: dict[tuple[int, int], tuple[KnowledgeBase, Lexicon, dict[str, frozenset[str]]]] = {}
 
 
@@ -151,8 +152,7 @@ class ActorFinder:
         for n in sorted({n for key, _ in readings for n in lengths.get(key, ())}, reverse=True):
             if n > len(words) - i:
                 continue
-            if any(self.text[words[m].end:words[m + 1].start].strip(" \"“”«»'‘’-")
-                   for m in range(i, i + n - 1)):
+            if any(words[m].gap_after.strip(" \"“”«»'‘’-") for m in range(i, i + n - 1)):
                 continue  # a name does not run across punctuation ("روسيا، اليوم" is not RT)
             rest = tuple(w.key for w in words[i + 1:i + n])
             for key, skip in readings:
@@ -601,7 +601,12 @@ class ActorFinder:
         refs: list[ActorRef] = []
         i = 0
         context_state: str | None = None
+        memo, aliases = self._memo, self.aliases
         while i < len(words):
+            word = words[i]
+            if memo.get(word.norm) == _NONE and not (aliases and any(k in aliases for k, _ in word.readings)):
+                i += 1  # (most words: no matcher can begin there, as _at would find)
+                continue
             ref = self._at(words, i, context_state)
             if ref is None:
                 i += 1
