@@ -34,13 +34,12 @@ class Word:
     __slots__ = ("breaks_after", "comma_after", "end", "gap_after", "index", "key", "norm", "readings", "start",
                  "text")
 
-    def __init__(self, index: int, start: int, end: int, text: str, norm: str) -> None:
+    def __init__(self, index: int, start: int, end: int, text: str) -> None:
         self.index = index
         self.start = start
         self.end = end
         self.text = text
-        self.norm = norm
-        self.readings = _readings(norm)
+        self.norm, self.readings = _forms(text)
         self.key = self.readings[0][0]  # matching key: normalised, without the definite article
         self.gap_after = ""  # the text up to the next word of the sentence (set by words_of)
         self.breaks_after = False  # whether that gap holds a clause break
@@ -75,16 +74,18 @@ def _readings(norm: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
-# News vocabulary is small and repetitive: a word's normal form is computed once per process.
-_normalise_word = lru_cache(maxsize=200_000)(normalise)
+@lru_cache(maxsize=200_000)
+def _forms(surface: str) -> tuple[str, tuple[tuple[str, int], ...]]:
+    """A word's normal form and proclitic readings (news vocabulary is small and repetitive: computed once
+    per surface form and process)."""
+    norm = normalise(surface)
+    return norm, _readings(norm)
 
 
 def words_of(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """The words of text[start:end], with offsets into the whole text."""
     end = len(text) if end is None else end
-    out = []
-    for m in WORD_RE.finditer(text, start, end):
-        out.append(Word(len(out), m.start(), m.end(), m.group(), _normalise_word(m.group())))
+    out = [Word(n, m.start(), m.end(), m.group()) for n, m in enumerate(WORD_RE.finditer(text, start, end))]
     for word, following in pairwise(out):
         gap = word.gap_after = text[word.end:following.start]
         if gap != " ":

@@ -41,7 +41,6 @@ ACTION_PARENT = {
 # to make, crosses process boundaries as it is, and the store parses it in Rust without holding the GIL
 # (akhbar.graph.store.replace_graph_ntriples). Every IRI is checked, every literal escaped, as N-Triples asks.
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 @lru_cache(maxsize=100_000)
@@ -55,7 +54,9 @@ def iri(value: str) -> str:
 
 def literal(value: str, language: str | None = None, datatype: str | None = None) -> str:
     """A literal as an N-Triples term: escaped text, with a language tag or a datatype IRI."""
-    text = f'"{value.translate(_ESCAPES)}"'
+    # (four replaces: each a C scan of the text, far faster than str.translate on an article-long string)
+    text = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    text = f'"{text}"'
     if language:
         return f"{text}@{language}"
     return f"{text}^^{iri(datatype)}" if datatype else text
