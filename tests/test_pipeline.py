@@ -98,3 +98,32 @@ def test_replace_graph_ntriples_loads_new_graphs_replaces_old_ones_and_is_atomic
     assert sorted(q.object.value for q in store.quads_for_pattern(None, None, None, ox.NamedNode(target))) == \
         ["w0", "w1"]
     assert article_graphs(store) == [target]
+
+
+def test_a_group_of_articles_keeps_each_failure_with_its_article() -> None:
+    """Reader.graphs analyses a group, then extracts it: an article that fails is a message, the others graphs;
+    an unexpected error still gives the graphs of the articles before it, then propagates."""
+    from akhbar.pipeline import Reader
+    from akhbar.records import Article
+
+    reader = Reader()
+    real = reader.analyse
+
+    def analyse(text: str) -> object:
+        if "تعذر" in text:
+            raise ValueError("cannot analyse")
+        if "انهيار" in text:
+            raise RuntimeError("simulated crash")
+        return real(text)
+
+    reader.analyse = analyse
+    text = "حذرت واشنطن بغداد من هجمات الفصائل."
+    good, bad, crash = (Article(name, f"{name}.txt", f"{text} {extra}") for name, extra in
+                        (("good", ""), ("bad", "تعذر"), ("crash", "انهيار")))
+    out = list(reader.graphs([good, bad, good]))
+    assert [type(o) for o in out] == [ArticleGraph, str, ArticleGraph] and out[1] == "cannot analyse"
+    assert out[0].events >= 1 and out[0].ntriples == out[2].ntriples
+    got: list[object] = []
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        got.extend(reader.graphs([good, crash, good]))
+    assert [type(o) for o in got] == [ArticleGraph]

@@ -2,7 +2,8 @@
 articles into their named graphs (N-Triples text); the parent stays the only writer to the store.
 
 Processes are started with the `spawn` context (no forked copy of a loaded model or of an open
-store). Results come back in input order, with at most WINDOW_PER_WORKER articles in flight per
+store). Each task is a group of READ_GROUP articles (read as the serial build reads a group: all analysed,
+then all extracted). Results come back in input order, with at most TASKS_PER_WORKER groups in flight per
 worker, so memory stays flat however long the corpus is.
 """
 
@@ -19,7 +20,7 @@ from akhbar.records import Article
 
 T = TypeVar("T")
 
-WINDOW_PER_WORKER = 4  # articles queued per worker: enough to keep it busy, small enough to stream
+TASKS_PER_WORKER = 2  # groups queued per worker: enough to keep it busy, small enough to stream
 
 # Per-process state, set by _start in each worker.
 _reader = None
@@ -37,35 +38,41 @@ def _start(model: str) -> None:
         _load_error = err
 
 
-def article_graph(article: Article) -> ArticleGraph | str:
-    """In a worker: the article's graph, or the one-line error message the serial build would give.
-
-    The graph is N-Triples text, which crosses the process boundary as it is (no term objects to pickle)
-    and which the parent's writer thread hands to Oxigraph as it is.
-    """
+def article_graphs(articles: list[Article]) -> tuple[list[ArticleGraph | str], BaseException | None]:
+    """In a worker: the graph of each article of a group, or the one-line error message the serial build would
+    give; with the unexpected error that stopped the group, if any (the graphs before it still come back)."""
     if _load_error is not None:
         raise _load_error
     assert _reader is not None, "worker used before its initialiser ran"
+    out: list[ArticleGraph | str] = []
     try:
-        return _reader.graph(article)
-    except (ValueError, SyntaxError, OSError) as err:
-        return str(err)
+        out.extend(_reader.graphs(articles))
+    except Exception as err:  # re-raised by the parent once the graphs before it are written
+        return out, err
+    return out, None
 
 
 def map_graphs(articles: Iterable[tuple[T, Article]], model: str, workers: int
                ) -> Iterator[tuple[T, Article, ArticleGraph | str]]:
     """The graph (or an error message) of each article, read by `workers` processes, in input order."""
+    from akhbar.pipeline import READ_GROUP, batched
+
     context = multiprocessing.get_context("spawn")
-    window: deque[tuple[T, Article, Future]] = deque()
+    window: deque[tuple[list[tuple[T, Article]], Future]] = deque()
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start, initargs=(model,))
+
+    def results(group: list[tuple[T, Article]], future: Future) -> Iterator[tuple[T, Article, ArticleGraph | str]]:
+        graphs, error = future.result()
+        yield from ((key, article, graph) for (key, article), graph in zip(group, graphs, strict=False))
+        if error is not None:
+            raise error
+
     try:
-        for key, article in articles:
-            window.append((key, article, pool.submit(article_graph, article)))
-            if len(window) >= workers * WINDOW_PER_WORKER:
-                key, done, future = window.popleft()
-                yield key, done, future.result()
+        for group in batched(articles, READ_GROUP):
+            window.append((group, pool.submit(article_graphs, [article for _key, article in group])))
+            if len(window) >= workers * TASKS_PER_WORKER:
+                yield from results(*window.popleft())
         while window:
-            key, done, future = window.popleft()
-            yield key, done, future.result()
+            yield from results(*window.popleft())
     finally:  # also when the caller stops early: drop queued articles instead of reading them
         pool.shutdown(wait=True, cancel_futures=True)
