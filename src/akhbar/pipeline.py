@@ -9,15 +9,17 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pyoxigraph as ox
-from spacy.tokens import Doc
 
 from akhbar.graph.rdf import ArticleGraph, extraction_graph
 from akhbar.graph.store import load_base_graphs, open_store, replace_graph_ntriples
 from akhbar.records import Article, Extraction
 from akhbar.text import InputError, iter_input_files, read_article
+
+if TYPE_CHECKING:  # (a 2-worker build's parent never loads spaCy)
+    from spacy.tokens import Doc
 
 FLUSH_EVERY = 100  # articles between store flushes: keeps memory flat on long builds at ~1% of write time
 # Articles analysed one after the other before they are extracted, a group at a time: the model's weights
