@@ -53,9 +53,13 @@ def _deps(parse: ParseTable | None, words: list[Word]) -> dict[int, list[tuple[s
         return {}
     tok_starts, tok_heads, rels = parse
     starts = [w.start for w in words]
+    at_start = {start: k for k, start in enumerate(starts)}  # most tokens begin a word
     lo, hi = words[0].start, words[-1].end
 
     def word_of(offset: int) -> int | None:
+        k = at_start.get(offset)
+        if k is not None:
+            return k
         if offset < lo or offset >= hi:
             return None
         k = bisect.bisect_right(starts, offset) - 1

@@ -27,6 +27,9 @@ MATCHERS = ("kb", "administration", "capital", "organ", "facility", "collective"
 # is kept alive with its memo so that its ids cannot be reused by other objects
 _NONE: frozenset[str] = frozenset()  # the matchers of most words
 _MATCHER_MEMO: dict[tuple[int, int], tuple[KnowledgeBase, Lexicon, dict[str, frozenset[str]]]] = {}
+# a word's proclitic readings → word counts of the KB labels that begin with one of them, longest first;
+# per base, kept alive with it as above
+_LENGTH_MEMO: dict[int, tuple[KnowledgeBase, dict[tuple[tuple[str, int], ...], tuple[int, ...]]]] = {}
 
 
 def _memo_for(kb: KnowledgeBase, lex: Lexicon) -> dict[str, frozenset[str]]:
@@ -77,9 +80,11 @@ class ActorFinder:
     speaks_for: dict[str, ActorRef] = field(default_factory=dict)  # spokesperson → the body they speak for
     _nisbas: dict[Word, str | None] = field(default_factory=dict)  # memo of _nisba per word
     _memo: dict[str, frozenset[str]] = field(default_factory=dict)  # memo of _matchers per normal form
+    _lengths: dict[tuple[tuple[str, int], ...], tuple[int, ...]] = field(default_factory=dict)  # _LENGTH_MEMO
 
     def __post_init__(self) -> None:
         self._memo = _memo_for(self.kb, self.lex)
+        self._lengths = _LENGTH_MEMO.setdefault(id(self.kb), (self.kb, {}))[1]
 
     # ---- helpers -------------------------------------------------------------------------------------
     def kind_of(self, iri: str) -> str:
@@ -149,7 +154,11 @@ class ActorFinder:
         """Longest KB label starting at word i: (length, iri, skip)."""
         readings = words[i].readings
         lengths = self.kb.label_lengths
-        for n in sorted({n for key, _ in readings for n in lengths.get(key, ())}, reverse=True):
+        ns = self._lengths.get(readings)
+        if ns is None:
+            ns = self._lengths[readings] = tuple(sorted({n for key, _ in readings for n in lengths.get(key, ())},
+                                                        reverse=True))
+        for n in ns:
             if n > len(words) - i:
                 continue
             if any(words[m].gap_after.strip(" \"“”«»'‘’-") for m in range(i, i + n - 1)):

@@ -140,6 +140,9 @@ class SentenceLinker:
             for k in range(r.first, r.last):
                 self.ref_at[k] = r
         self.trigger_at = {k: t for t in triggers for k in range(t.first, t.last)}
+        self._breaks_before = [0]  # clause breaks after words[0:k], for `breaks` in constant time
+        for w in words:
+            self._breaks_before.append(self._breaks_before[-1] + w.breaks_after)
 
     # ---- small helpers -------------------------------------------------------------------------------
     def gap(self, a: int, b: int) -> str:
@@ -151,7 +154,8 @@ class SentenceLinker:
     def breaks(self, a: int, b: int) -> bool:
         """True if a clause break (full stop, colon, semicolon) lies between words a and b."""
         lo, hi = min(a, b), max(a, b)
-        return any(w.breaks_after for w in self.words[lo:hi])
+        counts = self._breaks_before
+        return counts[min(hi, len(self.words))] > counts[lo]
 
     def skippable(self, k: int) -> bool:
         """Adverbs, particles and time words that may stand between a verb and its arguments."""
