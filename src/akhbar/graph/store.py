@@ -1,8 +1,10 @@
 """The on-disk Oxigraph store: one named graph per article, the ontology, the actor base and the
 inferences each in their own graph.
 
-Every write that replaces a graph is a single SPARQL update (DROP + INSERT DATA), which Oxigraph
-applies in one transaction: a failure or a kill mid-write leaves the graph as it was.
+Every write that replaces a graph is one Oxigraph transaction: a graph the store does not hold yet is
+loaded in one call (Store.load of N-Triples text, or Store.extend of quads), an existing one is dropped
+and refilled by one SPARQL update (DROP + INSERT DATA). A failure or a kill mid-write leaves the graph
+as it was.
 """
 
 from __future__ import annotations
