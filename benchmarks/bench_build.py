@@ -2,12 +2,16 @@
 
 Usage:
   python benchmarks/bench_build.py compare [--articles N] [--source DIR] [--corpus DIR] [--workers W] [--repeat R]
+  python benchmarks/bench_build.py scaling [--articles N] [--source DIR] [--corpus DIR] [--repeat R]
   python benchmarks/bench_build.py growth --articles 10000 [--source DIR] [--workers W] [--store DIR]
 
 compare: on one synthetic corpus (benchmarks/corpus.py), (1) analysis alone (model load + analysing
 every article, as the build calls it), (2) `build` with 1 worker, (3) `build` with W workers; prints
 words/s of each, build/analysis and W-worker/1-worker ratios, and whether the W-worker store holds
 exactly the 1-worker store's quads (sorted N-Quads).
+scaling: the machine's own limit for 2 workers: analysis alone of the corpus in one process, then of its
+two halves in two processes at once; prints both times and their ratio (what 2 workers could gain with
+no writes, no extraction and no parent at all).
 growth: builds N articles and prints the rate of each block of BLOCK articles, last block / first
 block, and the resident memory of the build (parent + worker processes) at the end of each block.
 With --store the store is kept (for bench_queries.py and bench_reason.py).
@@ -197,6 +201,30 @@ def compare(args: argparse.Namespace, folder: Path, work: Path) -> None:
           + ", ".join(f"{name} {seconds:.1f} s ({seconds / total:.0%})" for name, seconds in spent.items()))
 
 
+def scaling(args: argparse.Namespace, folder: Path, work: Path) -> None:
+    """Analysis alone in one process vs the two halves of the corpus in two processes at once."""
+    import json
+    import subprocess
+
+    files = sorted(folder.rglob("*.txt"))
+    halves = [work / "half-0", work / "half-1"]
+    for k, half in enumerate(halves):
+        half.mkdir()
+        for path in files[k::2]:
+            (half / path.name).symlink_to(path.resolve())
+    articles, words = corpus_words(folder)
+    print(f"corpus: {articles} articles, {words} words")
+    for run in range(args.repeat):
+        one, _cpu = timed("analysis", folder, args.model)
+        start = time.perf_counter()
+        children = [subprocess.Popen([sys.executable, __file__, "_time", "analysis", "--corpus", str(half),
+                                      "--model", args.model], stdout=subprocess.PIPE, text=True) for half in halves]
+        walls = [json.loads(child.communicate()[0].strip().splitlines()[-1])["wall"] for child in children]
+        both = time.perf_counter() - start
+        print(f"run {run + 1}: analysis alone, 1 process: {one:6.1f} s; halves in 2 processes at once: {both:6.1f} s "
+              f"(each {walls[0]:.1f} s, {walls[1]:.1f} s) = {one / both:.2f}x", flush=True)
+
+
 def growth(args: argparse.Namespace, folder: Path, work: Path) -> None:
     """Per-block ingest rate and memory over one long build."""
     from akhbar.pipeline import build
@@ -234,7 +262,7 @@ def growth(args: argparse.Namespace, folder: Path, work: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Make (or take) the corpus, run the chosen benchmark, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=("compare", "growth", "_time"))
+    parser.add_argument("mode", choices=("compare", "scaling", "growth", "_time"))
     parser.add_argument("what", nargs="?", choices=("analysis", "build"), help=argparse.SUPPRESS)
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--source", type=Path, action="append", default=[])
@@ -254,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         if folder is None:
             folder = work / "corpus"
             write_corpus(folder, args.articles, [*DEFAULT_SOURCES, *args.source])
-        (compare if args.mode == "compare" else growth)(args, folder, work)
+        {"compare": compare, "scaling": scaling, "growth": growth}[args.mode](args, folder, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
