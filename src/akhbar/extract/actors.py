@@ -23,18 +23,29 @@ CLOSING_QUOTES = "\"”»'’)"
 # the matchers `ActorFinder._at` tries at a word, each only when the word passes its first test
 MATCHERS = ("kb", "administration", "capital", "organ", "facility", "collective", "named_group", "title", "anaphor",
             "nisba")
-# normal form → the `_at` matchers a word of that form can begin, per (base, lexicon) pair in use; the pair
-# is kept alive with its memo so that its ids cannot be reused by other objects
 _NONE: frozenset[str] = frozenset()  # the matchers of most words
-_MATCHER_MEMO: dict[tuple[int, int], tuple[KnowledgeBase, Lexicon, dict[str, frozenset[str]]]] = {}
-# a word's proclitic readings → word counts of the KB labels that begin with one of them, longest first;
-# per base, kept alive with it as above
-_LENGTH_MEMO: dict[int, tuple[KnowledgeBase, dict[tuple[tuple[str, int], ...], tuple[int, ...]]]] = {}
+Readings = tuple[tuple[str, int], ...]
 
 
-def _memo_for(kb: KnowledgeBase, lex: Lexicon) -> dict[str, frozenset[str]]:
-    """The matcher memo of one base and lexicon (both are loaded once per process and never changed)."""
-    return _MATCHER_MEMO.setdefault((id(kb), id(lex)), (kb, lex, {}))[2]
+@dataclass
+class _Memo:
+    """What depends only on a word's form, the base and the lexicon, worked out once per form:
+    normal form → the `_at` matchers a word of that form can begin; proclitic readings → word counts of the
+    KB labels that begin with one of them, longest first. The base and lexicon are kept alive with it so that
+    their ids cannot be reused by other objects."""
+
+    kb: KnowledgeBase
+    lex: Lexicon
+    matchers: dict[str, frozenset[str]] = field(default_factory=dict)
+    lengths: dict[Readings, tuple[int, ...]] = field(default_factory=dict)
+
+
+_MEMOS: dict[tuple[int, int], _Memo] = {}
+
+
+def _memo_for(kb: KnowledgeBase, lex: Lexicon) -> _Memo:
+    """The memo of one base and lexicon (both are loaded once per process and never changed)."""
+    return _MEMOS.setdefault((id(kb), id(lex)), _Memo(kb, lex))
 
 
 def _skips(word: Word) -> dict[str, int]:
@@ -80,11 +91,11 @@ class ActorFinder:
     speaks_for: dict[str, ActorRef] = field(default_factory=dict)  # spokesperson → the body they speak for
     _nisbas: dict[Word, str | None] = field(default_factory=dict)  # memo of _nisba per word
     _memo: dict[str, frozenset[str]] = field(default_factory=dict)  # memo of _matchers per normal form
-    _lengths: dict[tuple[tuple[str, int], ...], tuple[int, ...]] = field(default_factory=dict)  # _LENGTH_MEMO
+    _lengths: dict[Readings, tuple[int, ...]] = field(default_factory=dict)  # memo of KB label lengths
 
     def __post_init__(self) -> None:
-        self._memo = _memo_for(self.kb, self.lex)
-        self._lengths = _LENGTH_MEMO.setdefault(id(self.kb), (self.kb, {}))[1]
+        memo = _memo_for(self.kb, self.lex)
+        self._memo, self._lengths = memo.matchers, memo.lengths
 
     # ---- helpers -------------------------------------------------------------------------------------
     def kind_of(self, iri: str) -> str:
@@ -636,7 +647,7 @@ class ActorFinder:
         """The matchers of `_at` whose first test this word passes (most words pass none).
 
         Depends only on the word's normal form, the lexicon and the base, so it is worked out once per form
-        and kept (`_MATCHER_MEMO`). Each test mirrors the matcher's own first test; a matcher left out here
+        and kept (`_Memo`). Each test mirrors the matcher's own first test; a matcher left out here
         would have returned nothing at this word.
         """
         memo = self._memo

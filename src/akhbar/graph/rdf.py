@@ -37,9 +37,10 @@ ACTION_PARENT = {
 }
 
 
-# Terms are written as N-Triples text, not built as pyoxigraph objects: the text costs a fifth of the objects
-# to make, crosses process boundaries as it is, and the store parses it in Rust without holding the GIL
-# (akhbar.graph.store.replace_graph_ntriples). Every IRI is checked, every literal escaped, as N-Triples asks.
+# Terms are written as N-Triples text, not built as pyoxigraph objects: the text is a little cheaper to make
+# (≈ 0.57 vs 0.68 ms per article), crosses process boundaries as it is, and the store parses it in Rust without
+# holding the GIL (akhbar.graph.store.replace_graph_ntriples). Every IRI is checked, every literal escaped,
+# as N-Triples asks.
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
@@ -181,13 +182,12 @@ def _check_span(text: str, span: Span, surface: str | None, identifier: str) -> 
 
 def _nif_string(q: _Triples, a_iri: str, text: str, span: Span, kind: str) -> str:
     node = f"<{span_iri(a_iri[1:-1], span)}>"  # (the article IRI is checked; offsets add no forbidden character)
-    lines = q.lines
-    lines[f"{node} {_TYPE} {_NIF_STRING} .\n"] = None
-    lines[f"{node} {_TYPE} {_NIF_KIND[kind]} .\n"] = None
-    lines[f"{node} {_BEGIN} {_int(span.start)} .\n"] = None
-    lines[f"{node} {_END} {_int(span.end)} .\n"] = None
-    lines[f"{node} {_ANCHOR} {literal(text[span.start:span.end])} .\n"] = None
-    lines[f"{node} {_CONTEXT} {a_iri} .\n"] = None
+    q.add(node, _TYPE, _NIF_STRING)
+    q.add(node, _TYPE, _NIF_KIND[kind])
+    q.add(node, _BEGIN, _int(span.start))
+    q.add(node, _END, _int(span.end))
+    q.add(node, _ANCHOR, literal(text[span.start:span.end]))
+    q.add(node, _CONTEXT, a_iri)
     return node
 
 
