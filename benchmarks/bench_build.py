@@ -6,9 +6,9 @@ Usage:
   python benchmarks/bench_build.py growth --articles 10000 [--source DIR] [--workers W] [--store DIR]
 
 compare: on one synthetic corpus (benchmarks/corpus.py), (1) analysis alone (model load + analysing
-every article, as the build calls it), (2) `build` with 1 worker, (3) `build` with W workers; prints
-words/s of each, build/analysis and W-worker/1-worker ratios, and whether the W-worker store holds
-exactly the 1-worker store's quads (sorted N-Quads).
+every article, as the build calls it), (2) `build` with 1 worker, (3) `build` with W workers, in turn,
+R times (--repeat); prints words/s of each, the build/analysis and W-worker/1-worker ratios of each run
+and their medians, and whether the W-worker store holds exactly the 1-worker store's quads (sorted N-Quads).
 scaling: the machine's own limit for 2 workers: analysis alone of the corpus in one process, then of its
 two halves in two processes at once; prints both times and their ratio (what 2 workers could gain with
 no writes, no extraction and no parent at all).
@@ -71,11 +71,15 @@ def corpus_words(folder: Path) -> tuple[int, int]:
 
 
 def analysis_alone(folder: Path, model: str) -> float:
-    """Seconds to load the analyser and analyse every article one by one (as the build does)."""
+    """Seconds to import and load the analyser and analyse every article one by one (as the build does).
+
+    Both timers (this and `build_once`) start before any akhbar import: importing akhbar.analysis imports
+    spaCy (≈ 0.8 s), which the build does inside its timer too.
+    """
+    start = time.perf_counter()
     from akhbar.analysis import load_analyser
     from akhbar.text import read_article
 
-    start = time.perf_counter()
     analyse = load_analyser(model)
     for path in sorted(folder.rglob("*.txt")):
         analyse(read_article(path).text)
@@ -83,10 +87,10 @@ def analysis_alone(folder: Path, model: str) -> float:
 
 
 def build_once(folder: Path, store: Path, model: str, workers: int) -> float:
-    """Seconds for a whole build (model load, base graphs, every article, flush)."""
+    """Seconds for a whole build (imports, model load, base graphs, every article, flush)."""
+    start = time.perf_counter()
     from akhbar.pipeline import build
 
-    start = time.perf_counter()
     report = build([folder], store, model=model, workers=workers)
     if report.errors:
         print(f"  {len(report.errors)} errors, first: {report.errors[0]}", file=sys.stderr)
@@ -168,32 +172,38 @@ def stages(folder: Path, store_dir: Path, model: str) -> dict[str, float]:
 def compare(args: argparse.Namespace, folder: Path, work: Path) -> None:
     """Analysis alone vs 1-worker build vs W-worker build on the same corpus, one after the other.
 
-    With --repeat R, analysis alone and the 1-worker build run R times in turn (a ratio from neighbouring
-    runs, then the median of the R ratios: this machine's speed drifts). Each run is a fresh process
-    (`timed`). CPU seconds are printed too: a 1-worker build writes the store on a second thread, which
-    Oxigraph runs without the GIL.
+    With --repeat R the three run R times in turn (each ratio from neighbouring runs, then the median of
+    the R ratios: this machine's speed drifts). Each run is a fresh process (`timed`). CPU seconds are
+    printed too: a 1-worker build writes the store on a second thread, which Oxigraph runs without the GIL.
     """
     articles, words = corpus_words(folder)
     print(f"corpus: {articles} articles, {words} words")
-    ratios = []
+    ratios, speedups = [], []
     for run in range(args.repeat):
+        label = f" (run {run + 1})" if args.repeat > 1 else ""
         analysis, analysis_cpu = timed("analysis", folder, args.model)
+        print(f"analysis alone{label}:  {analysis:7.1f} s  {words / analysis:8,.0f} words/s  "
+              f"(CPU {analysis_cpu:.1f} s)", flush=True)
         shutil.rmtree(work / "store-1", ignore_errors=True)
         one, one_cpu = timed("build", folder, args.model, work / "store-1", 1)
         ratios.append(analysis / one)
-        label = f" (run {run + 1})" if args.repeat > 1 else ""
-        print(f"analysis alone{label}:  {analysis:7.1f} s  {words / analysis:8,.0f} words/s  "
-              f"(CPU {analysis_cpu:.1f} s)", flush=True)
         print(f"build, 1 worker{label}: {one:7.1f} s  {words / one:8,.0f} words/s  "
               f"= {analysis / one:.1%} of analysis alone  (CPU {one_cpu:.1f} s, all threads)", flush=True)
+        if args.workers > 1:
+            shutil.rmtree(work / f"store-{args.workers}", ignore_errors=True)
+            many, many_cpu = timed("build", folder, args.model, work / f"store-{args.workers}", args.workers)
+            speedups.append(one / many)
+            print(f"build, {args.workers} workers{label}: {many:7.1f} s  {words / many:8,.0f} words/s  "
+                  f"= {one / many:.2f}x the 1-worker rate  (CPU {many_cpu:.1f} s, all processes)", flush=True)
     if args.repeat > 1:
         print(f"build / analysis alone, median of {args.repeat}: {statistics.median(ratios):.1%} "
               f"(each: {', '.join(f'{r:.1%}' for r in ratios)})")
-    many, many_cpu = timed("build", folder, args.model, work / f"store-{args.workers}", args.workers)
-    print(f"build, {args.workers} workers:      {many:7.1f} s  {words / many:8,.0f} words/s  "
-          f"= {one / many:.2f}x the last 1-worker rate  (CPU {many_cpu:.1f} s, all processes)", flush=True)
-    same = store_lines(work / "store-1") == store_lines(work / f"store-{args.workers}")
-    print(f"{args.workers}-worker store equals the 1-worker store (sorted N-Quads): {same}")
+        if speedups:
+            print(f"{args.workers} workers / 1 worker, median of {args.repeat}: {statistics.median(speedups):.2f}x "
+                  f"(each: {', '.join(f'{r:.2f}x' for r in speedups)})")
+    if args.workers > 1:
+        same = store_lines(work / "store-1") == store_lines(work / f"store-{args.workers}")
+        print(f"{args.workers}-worker store equals the 1-worker store (sorted N-Quads): {same}")
     spent = stages(folder, work / "store-stages", args.model)
     total = sum(spent.values())
     print("what each stage costs, timed one after the other in one thread (model load excluded; `build` "
