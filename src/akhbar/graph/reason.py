@@ -75,15 +75,37 @@ def infer(base: Graph) -> set[tuple]:
     return {t for t in closed if t not in base and _interesting(*t)}
 
 
+_TYPE = ox.NamedNode(str(RDF.type))
+_SAME_TERM_NOISE = frozenset(ox.NamedNode(str(p)) for p in (OWL.sameAs, RDFS.subClassOf, RDFS.subPropertyOf,
+                                                              OWL.equivalentClass, OWL.equivalentProperty))
+_TRIVIAL_TYPES = frozenset(ox.NamedNode(str(c)) for c in (OWL.Thing, RDFS.Resource, OWL.NamedIndividual))
+_HOSTILE_OX = frozenset(ox.NamedNode(str(p)) for p in _HOSTILE)
+
+
+def _interesting_triple(t: ox.Triple) -> bool:
+    """`_interesting` for a pyoxigraph triple (the fast engine's results stay pyoxigraph terms)."""
+    s, p, o = t.subject, t.predicate, t.object
+    if not isinstance(s, ox.NamedNode) or isinstance(o, ox.BlankNode) or s.value.startswith(_BUILTIN):
+        return False
+    if s == o and (p in _SAME_TERM_NOISE or p in _HOSTILE_OX):
+        return False
+    return not (p == _TYPE and o in _TRIVIAL_TYPES)
+
+
 ENGINES = ("fast", "owlrl")  # fast: SPARQL rules in Oxigraph (graph/rules.py), proven equal to owlrl by tests/perf
 
 
-def infer_fast(quads) -> set[tuple]:
-    """The same triples as `infer`, derived by the SPARQL rules of graph/rules.py inside Oxigraph."""
+def fast_inferences(quads) -> set[ox.Triple]:
+    """The same triples as `infer`, derived by the SPARQL rules of graph/rules.py inside Oxigraph (as
+    pyoxigraph triples: nothing to convert on the way to the store)."""
     from akhbar.graph.rules import materialise
 
-    new = ((_term(t.subject), _term(t.predicate), _term(t.object)) for t in materialise(quads))
-    return {t for t in new if _interesting(*t)}
+    return {t for t in materialise(quads) if _interesting_triple(t)}
+
+
+def infer_fast(quads) -> set[tuple]:
+    """`fast_inferences` as rdflib terms, comparable with `infer`."""
+    return {(_term(t.subject), _term(t.predicate), _term(t.object)) for t in fast_inferences(quads)}
 
 
 def reason(store: ox.Store, engine: str = "fast") -> int:
@@ -91,8 +113,11 @@ def reason(store: ox.Store, engine: str = "fast") -> int:
     if engine not in ENGINES:
         raise ValueError(f"unknown reasoning engine {engine!r}; use one of {', '.join(ENGINES)}")
     quads = data_quads(store, include_inferred=False)
-    new = infer_fast(quads) if engine == "fast" else infer(to_rdflib(quads))
     target = ox.NamedNode(INFERRED_GRAPH)
-    quads = sorted((ox.Quad(_ox(s), _ox(p), _ox(o), target) for s, p, o in new), key=str)
+    if engine == "fast":
+        found = [ox.Quad(t.subject, t.predicate, t.object, target) for t in fast_inferences(quads)]
+    else:
+        found = [ox.Quad(_ox(s), _ox(p), _ox(o), target) for s, p, o in infer(to_rdflib(quads))]
+    quads = sorted(found, key=str)
     replace_graph(store, INFERRED_GRAPH, quads)
     return len(quads)
