@@ -98,36 +98,30 @@ def _where(premises: tuple[str, ...], condition: str, delta: int | None = None) 
     return " . ".join(parts) + (f" FILTER({condition})" if condition else "")
 
 
-def rule_update(template: str, premises: tuple[str, ...], condition: str) -> str:
-    """One rule, all premises over base + derived, as a SPARQL update writing the derived graph."""
-    return (f"{PREFIX}INSERT {{ GRAPH <{DERIVED}> {{ {template} }} }}\n"
-            f"USING <{BASE}> USING <{DERIVED}>\nWHERE {{ {_where(premises, condition)} }}")
+def rule_update(template: str, premises: tuple[str, ...], condition: str, into: str = DERIVED,
+                delta: int | None = None) -> str:
+    """One rule as a SPARQL update: its premises matched among all facts (base, derived and this round's
+    new ones) — premise `delta`, if given, among the previous round's new facts only — and its
+    conclusions written to the graph `into`."""
+    named = f" USING NAMED <{DELTA}>" if delta is not None else ""
+    return (f"{PREFIX}INSERT {{ GRAPH <{into}> {{ {template} }} }}\n"
+            f"USING <{BASE}> USING <{DERIVED}> USING <{NEW}>{named}\n"
+            f"WHERE {{ {_where(premises, condition, delta)} }}")
 
 
-def delta_updates(template: str, premises: tuple[str, ...], condition: str) -> list[str]:
-    """One rule as semi-naive updates: one per premise, that premise matched among the previous round's
-    new facts and the others among all facts; the conclusions go to the NEW graph."""
-    return [f"{PREFIX}INSERT {{ GRAPH <{NEW}> {{ {template} }} }}\n"
-            f"USING <{BASE}> USING <{DERIVED}> USING <{NEW}> USING NAMED <{DELTA}>\n"
-            f"WHERE {{ {_where(premises, condition, k)} }}" for k in range(len(premises))]
-
-
-def _first_pass_update(template: str, premises: tuple[str, ...], condition: str) -> str:
-    """One rule, all premises over all facts, its conclusions to the NEW graph (the semi-naive first pass)."""
-    return (f"{PREFIX}INSERT {{ GRAPH <{NEW}> {{ {template} }} }}\n"
-            f"USING <{BASE}> USING <{DERIVED}> USING <{NEW}>\nWHERE {{ {_where(premises, condition)} }}")
-
-
+# Naive rounds: every rule over all facts, into DERIVED (the reference, and the schema closure).
 UPDATES: tuple[tuple[str, str], ...] = tuple((name, rule_update(t, p, c)) for name, t, p, c in RULES)
 # The schema rules (scm-*) match only the ontology's few axioms: closed first, so that the first pass of
 # the instance rules sees the whole class and property hierarchy and the rounds after it need not
 # re-match every instance against a newly derived axiom.
 SCHEMA_UPDATES: tuple[tuple[str, str], ...] = tuple(
     (name, update) for name, update in UPDATES if name.startswith("scm-"))
+# The semi-naive first pass: every rule over all facts, into NEW.
 FIRST_PASS: tuple[tuple[str, str], ...] = tuple(
-    (name, _first_pass_update(t, p, c)) for name, t, p, c in RULES)
+    (name, rule_update(t, p, c, into=NEW)) for name, t, p, c in RULES)
+# The semi-naive rounds: each rule once per premise, that premise among the previous round's new facts.
 DELTA_UPDATES: tuple[tuple[str, str], ...] = tuple(
-    (name, update) for name, t, p, c in RULES for update in delta_updates(t, p, c))
+    (name, rule_update(t, p, c, into=NEW, delta=k)) for name, t, p, c in RULES for k in range(len(p)))
 # After a semi-naive round: keep in NEW only what is really new, then move it into DERIVED and DELTA.
 _SETTLE = (f"DELETE {{ GRAPH <{NEW}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{NEW}> {{ ?s ?p ?o }} "
            f"GRAPH <{DERIVED}> {{ ?s ?p ?o }} }} ;\n"
