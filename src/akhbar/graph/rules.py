@@ -9,9 +9,9 @@ functional properties, equivalences, owl:sameAs, and property chains of two or t
 (the lifting chains). `reasonable` (the Rust OWL 2 RL reasoner) was measured too and rejected: it does
 not execute owl:propertyChainAxiom, so no action of an organ or official lifts to its state.
 
-Base triples sit in one graph and derived ones in another; every rule reads both (SPARQL `USING`)
-and writes only to the derived graph. After one full pass, rounds are semi-naive (each rule matched only
-with at least one fact the previous round derived) and repeat until a round derives nothing new.
+Base triples sit in one graph and derived ones in others; every rule reads all of them (SPARQL `USING`)
+and writes only derived graphs. After one full pass, rounds are semi-naive (each rule matched only with
+at least one fact the previous round derived) and repeat until a round derives nothing new.
 """
 
 from __future__ import annotations
@@ -156,10 +156,10 @@ def materialise(triples: Iterable[ox.Triple | ox.Quad], semi_naive: bool = True)
 
     Semi-naive (the default): the schema rules to their fixpoint, one full pass of every rule, then rounds
     in which each rule fires only on matches that use at least one fact the round before derived, until a
-    round derives nothing new. A
-    rule match whose newest premise appeared in round r fires in round r + 1 at the latest, so the result
-    is the naive fixpoint's (every rule over all facts until nothing changes: `semi_naive=False`, the
-    reference in tests/perf/test_rules.py), without re-matching every old fact in every round.
+    round derives nothing new. A rule match whose newest premise appeared in round r fires in round r + 1
+    at the latest, so the result is the naive fixpoint's (every rule over all facts until nothing changes:
+    `semi_naive=False`, the reference in tests/perf/test_rules.py), without re-matching every old fact in
+    every round.
     """
     store = ox.Store()
     base = ox.NamedNode(BASE)
