@@ -53,17 +53,18 @@ def article_graphs(articles: list[Article]) -> tuple[list[ArticleGraph | str], B
 
 
 def map_graphs(articles: Iterable[tuple[T, Article]], model: str, workers: int
-               ) -> Iterator[tuple[T, Article, ArticleGraph | str]]:
-    """The graph (or an error message) of each article, read by `workers` processes, in input order."""
+               ) -> Iterator[tuple[T, ArticleGraph | str]]:
+    """The graph (or an error message) of each article, with its key, read by `workers` processes, in input
+    order."""
     from akhbar.pipeline import READ_GROUP, batched
 
     context = multiprocessing.get_context("spawn")
     window: deque[tuple[list[tuple[T, Article]], Future]] = deque()
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start, initargs=(model,))
 
-    def results(group: list[tuple[T, Article]], future: Future) -> Iterator[tuple[T, Article, ArticleGraph | str]]:
+    def results(group: list[tuple[T, Article]], future: Future) -> Iterator[tuple[T, ArticleGraph | str]]:
         graphs, error = future.result()
-        yield from ((key, article, graph) for (key, article), graph in zip(group, graphs, strict=False))
+        yield from zip((key for key, _article in group), graphs, strict=False)
         if error is not None:
             raise error
 

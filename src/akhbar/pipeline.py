@@ -72,10 +72,6 @@ class Reader:
         """The article's named graph (N-Triples and counts)."""
         return extraction_graph(self.extract(article))
 
-    def quads(self, article: Article) -> list[ox.Quad]:
-        """The quads of the article's named graph."""
-        return self.graph(article).quads()
-
     def graphs(self, articles: list[Article]) -> Iterator[ArticleGraph | str]:
         """The graph of each of a group of articles, or the message of the error that stopped its reading.
 
@@ -163,7 +159,7 @@ def build(
     else:
         results = _read_serially(articles(), Reader(model))
     with StoreWriter(store) as writer:
-        for item, _article, graph in results:
+        for item, graph in results:
             if isinstance(graph, str):
                 failed(item, f"{item}: {graph}")
                 continue
@@ -243,9 +239,9 @@ class StoreWriter:
 
 
 def _read_serially(articles: Iterable[tuple[Path, Article]], reader: Reader
-                   ) -> Iterator[tuple[Path, Article, ArticleGraph | str]]:
+                   ) -> Iterator[tuple[Path, ArticleGraph | str]]:
     """The graph of each article, read in this process a group at a time, or the message of the error that
     stopped its reading."""
     for group in batched(articles, READ_GROUP):
-        yield from ((item, article, graph) for (item, article), graph in
-                    zip(group, reader.graphs([article for _item, article in group]), strict=True))
+        yield from zip((item for item, _article in group),
+                       reader.graphs([article for _item, article in group]), strict=True)

@@ -118,6 +118,5 @@ def reason(store: ox.Store, engine: str = "fast") -> int:
         found = [ox.Quad(t.subject, t.predicate, t.object, target) for t in fast_inferences(quads)]
     else:
         found = [ox.Quad(_ox(s), _ox(p), _ox(o), target) for s, p, o in infer(to_rdflib(quads))]
-    quads = sorted(found, key=str)
-    replace_graph(store, INFERRED_GRAPH, quads)
-    return len(quads)
+    replace_graph(store, INFERRED_GRAPH, sorted(found, key=str))
+    return len(found)
