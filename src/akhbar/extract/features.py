@@ -1,0 +1,288 @@
+"""Features of a (trigger, candidate) pair: a flat dict of named indicators for the trained scorer.
+
+Each feature is named for what it measures: word order, distance in words and clause breaks, the
+preposition or particle before the mention, the dependency path (one feature among many: the parse is
+weak, never a gate), the kind of actor, the trigger's class and part of speech, quotes, the sentence's
+place, and the candidate's source. A few conjunctions (`CONJUNCTIONS`) let the linear scorer weigh, say,
+"after the trigger, behind على" differently for an Attack and a Warning.
+
+>>> from akhbar.kb import load_kb
+>>> from akhbar.records import Article
+>>> from akhbar.extract.units import read_units
+>>> from akhbar.extract.candidates import candidates
+>>> units = read_units(None, Article("x", "x.txt", "قصفت إسرائيل مواقع في لبنان."), load_kb())
+>>> s = units.sentences[0]
+>>> f = features(units, s, s.triggers[0], candidates(units, s)[0])
+>>> f["order=after"], f["cls=Attack"], f["prep=none"]
+(1.0, 1.0, 1.0)
+"""
+
+from __future__ import annotations
+
+from akhbar.extract.candidates import SENTENCE, Candidate, context_sources
+from akhbar.extract.events import Trigger
+from akhbar.extract.actors import ActorRef
+from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word
+from akhbar.extract.units import ArticleUnits, SentenceUnit
+
+# words that, right before a mention, say how it relates to the event (a closed class of the grammar)
+PREPOSITIONS = frozenset({"علي", "ضد", "من", "عن", "الي", "في", "مع", "بين", "باتجاه", "نحو", "بحق", "تجاه", "امام",
+                          "لدي", "حول", "قبل", "يد", "عبر", "داخل", "قرب", "بشان", "ازاء", "بحسب", "حسب", "وفق", "لصالح",
+                          "باسم", "منذ", "بعد", "مثل", "بينها", "بينهم"})
+PROCLITIC_PREPS = ("ب", "ل", "ك")
+RELATIVES = frozenset({"التي", "الذي", "الذين", "اللتي", "اللذين"})
+DEMONSTRATIVES = frozenset({"هذا", "هذه", "تلك", "ذلك", "هذين", "هاتين"})
+DEFINITE = ("ال", "وال", "فال", "بال", "لل", "ولل", "وبال", "كال")
+
+# feature groups multiplied together (each tuple names base features; the product is one indicator)
+CONJUNCTIONS: tuple[tuple[str, ...], ...] = (
+    ("cls", "order"), ("cls", "prep"), ("cls", "order", "prep"), ("tpos", "order"), ("tpos", "order", "prep"),
+    ("cls", "tpos", "order"), ("cls", "kind"), ("cls", "kind", "order"), ("order", "dist"), ("cls", "order", "dist"),
+    ("cls", "dep"), ("tpos", "dep"), ("order", "nearest"), ("cls", "order", "nearest"), ("tpos", "gen"),
+    ("cls", "gen"), ("cls", "how"), ("how", "order"), ("order", "breaks"), ("order", "commas"),
+    ("cls", "src"), ("src", "kind"), ("src", "n_before"), ("src", "tpos"), ("src", "cls", "n_before"),
+    ("cls", "tpass", "order"), ("cls", "spk"), ("cls", "tquote", "spk"), ("order", "trig_between"),
+    ("cls", "prev_w"), ("cls", "order", "prev_w"), ("tpos", "next_t"), ("cls", "conj"), ("cls", "tdef", "order"),
+    ("cls", "we", "spk"), ("cls", "subj"), ("cls", "order", "refs_between"), ("src", "also_here"),
+    ("cls", "src", "count"), ("cls", "ctx_previous_sentence"), ("cls", "ctx_last_speaker"), ("cls", "ctx_headline"),
+    ("cls", "slot"), ("cls", "tpos", "slot"), ("cls", "tpos", "slot", "pre0_taken"), ("tpos", "slot", "kind"),
+    ("cls", "slot", "prep"), ("tword", "slot"), ("cls", "tcomp", "spk"), ("cls", "tcomp", "slot"),
+    ("cls", "rank"), ("cls", "kind", "src"), ("cls", "n_before", "ctx_previous_sentence"), ("cls", "light_in"), ("cls", "rel"),
+)
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    """The bucket of n: the first edge it does not exceed ("3-4"), or the last edge and above ("13+")."""
+    lo = 0
+    for edge in edges:
+        if n <= edge:
+            return str(n) if lo == edge else f"{lo}-{edge}"
+        lo = edge + 1
+    return f"{lo}+"
+
+
+def _definite(norm: str) -> bool:
+    return norm.startswith(DEFINITE)
+
+
+def _ancestors(s: SentenceUnit, word: int, limit: int) -> list[tuple[int, str]]:
+    """The heads above a word, nearest first, each with the relation of the word below it."""
+    out: list[tuple[int, str]] = []
+    for _ in range(limit):
+        h = s.heads.get(word)
+        if h is None:
+            break
+        out.append(h)
+        word = h[0]
+    return out
+
+
+def _dep_path(s: SentenceUnit, frm: int, to: int, limit: int = 3) -> str:
+    """The relations from word `frm` up to word `to` ("nsubj", "nmod>obl"), "up:…" the other way round,
+    "sib:a/b" through a common head, else "none"."""
+    if not s.heads:
+        return "noparse"
+    up = _ancestors(s, frm, limit)
+    for k, (word, _) in enumerate(up):
+        if word == to:
+            return ">".join(rel for _, rel in up[:k + 1])
+    down = _ancestors(s, to, limit)
+    for k, (word, _) in enumerate(down):
+        if word == frm:
+            return "up:" + ">".join(rel for _, rel in down[:k + 1])
+    if up and down and up[0][0] == down[0][0]:
+        return f"sib:{up[0][1]}/{down[0][1]}"
+    return "none"
+
+
+def _mention_head(s: SentenceUnit, first: int, last: int) -> int:
+    """The word of a mention whose head lies outside it (the mention's syntactic head)."""
+    for k in range(first, last):
+        h = s.heads.get(k)
+        if h is None or not first <= h[0] < last:
+            return k
+    return first
+
+
+def trigger_head(trig: Trigger) -> int:
+    """The word that carries a trigger's arguments: its light or emphasis verb, else the trigger itself."""
+    if trig.light is not None:
+        return trig.light
+    if trig.addressed is not None:
+        return trig.addressed
+    return trig.first
+
+
+def trigger_pos(trig: Trigger) -> str:
+    """phrase | addressed | light | verb | noun."""
+    if trig.phrase:
+        return "phrase"
+    if trig.addressed is not None:
+        return "addressed"
+    if trig.light is not None:
+        return "light"
+    return trig.entry.pos if trig.entry is not None else "noun"
+
+
+def _frequency_rank(units: ArticleUnits, iri: str) -> int:
+    """0 for the article's most-mentioned actor, 1 for the next, ..."""
+    for k, (other, _) in enumerate(units.mention_counts.most_common()):
+        if other == iri:
+            return k
+    return 99
+
+
+PRONOUN_THAT = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "وانه", "وانها"})
+THAT = frozenset({"ان", "بان", "وان"})
+
+
+def _complementiser(words: list[Word], head: int) -> str:
+    """What opens the trigger's clause: "pron" (أنه/إنها: its subject is the one who said it), "that", "none"."""
+    for k in range(head - 1, max(-1, head - 3), -1):
+        n = words[k].norm
+        if n in PRONOUN_THAT:
+            return "pron"
+        if n in THAT:
+            return "that"
+    return "none"
+
+
+def _sentence_features(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> dict[str, str]:
+    """What describes the trigger and its sentence, whatever the candidate."""
+    words = s.words
+    w = words[trig.first]
+    entry = trig.entry
+    before = sum(1 for r in s.refs if r.last <= trig.first)
+    after = sum(1 for r in s.refs if r.first >= trig.last)
+    head = trigger_head(trig)
+    return {
+        "cls": trig.core,
+        "act": trig.action,
+        "tpos": trigger_pos(trig),
+        "tpass": str(head in s.passives),
+        "future": str(bool(entry and entry.future)),
+        "purpose": str(bool(entry and entry.purpose)),
+        "we": str(bool(entry and entry.first_plural)),
+        "tnoun_tr": str(bool(entry and entry.transitive_noun)),
+        "tdef": str(_definite(w.norm)),
+        "tdem": str(trig.first > 0 and words[trig.first - 1].norm.lstrip("و") in DEMONSTRATIVES),
+        "tword": w.key,
+        "tquote": str(s.quoted[trig.first]) if s.quoted else "False",
+        "sent": _bucket(s.index, (0, 1, 3)),
+        "says": str(s.says),
+        "n_before": _bucket(before, (0, 1)),
+        "n_after": _bucket(after, (0, 1)),
+        "next_t": words[trig.last].key if trig.last < len(words) else "END",
+        "tplace": _bucket(trig.first, (0, 2, 5, 10)),
+        "tcomp": _complementiser(words, head),
+    }
+
+
+def features(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candidate,
+             base: dict[str, str] | None = None) -> dict[str, float]:
+    """The indicators of one (trigger, candidate) pair (`base`: the trigger's `_sentence_features`, if read)."""
+    f = dict(base if base is not None else _sentence_features(units, s, trig))
+    ref = cand.ref
+    f["src"] = cand.source
+    f["kind"] = ref.kind
+    f["how"] = ref.how
+    f["capital"] = str(ref.iri in units.kb.capitals)
+    f["count"] = _bucket(units.mention_counts[ref.iri], (1, 2, 5))
+    f["spk"] = str(s.speaker is not None and s.speaker.iris == ref.iris)
+    if cand.source == SENTENCE:
+        _relational(units, s, trig, cand, f)
+    else:
+        for name, hit in context_sources(units, s, cand).items():
+            f["ctx_" + name] = str(hit)
+        f["rank"] = _bucket(_frequency_rank(units, ref.iri), (0, 1, 2))
+    out = {f"{k}={v}": 1.0 for k, v in f.items()}
+    for group in CONJUNCTIONS:
+        if all(k in f for k in group):
+            out["&".join(f"{k}={f[k]}" for k in group)] = 1.0
+    return out
+
+
+def _skippable(units: ArticleUnits, word: Word) -> bool:
+    """Adverbs, particles and time words that may stand between a verb and its arguments."""
+    skip = units.lex.skip_words
+    return word.norm in skip or word.key in skip or word.norm.isdigit()
+
+
+def _slot(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef, prep: str) -> tuple[str, str]:
+    """The argument slot a mention fills next to the trigger's head word, as word order tells it:
+    pre0 (right before: an SVO subject), pre_far; post0, post1 (the first, second mention after the head with
+    only mentions and adverbs between: VSO subject, object; after a noun, its genitive or adjective), post_far;
+    prep (behind a preposition). Also whether the pre0 slot is taken by some mention."""
+    words = s.words
+    head = trigger_head(trig)
+    ref_at = {k: r for r in s.refs for k in range(r.first, r.last)}
+    pre0 = None
+    k = head - 1
+    while k >= 0 and (_skippable(units, words[k]) and k not in ref_at):
+        k -= 1
+    if k >= 0 and k in ref_at and not words[k].comma_after and not words[k].breaks_after:
+        pre0 = ref_at[k]
+    taken = str(pre0 is not None)
+    if ref.last <= head:
+        return ("pre0" if pre0 is ref else "pre_far"), taken
+    if prep != "none":
+        return "prep", taken
+    k, seen = (trig.last if trig.light is None and ref.first >= trig.last else head + 1), 0
+    while k < ref.first:
+        if k in ref_at:
+            seen += 1
+            k = ref_at[k].last
+            continue
+        if (trig.first <= k < trig.last) or _skippable(units, words[k]) or words[k].norm.startswith("ال") \
+                and words[k].norm.endswith(("ي", "يه")):
+            k += 1
+            continue
+        return "post_far", taken
+    return f"post{min(seen, 2)}", taken
+
+
+def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candidate, f: dict[str, str]) -> None:
+    """Where the mention stands relative to the trigger in the sentence."""
+    words = s.words
+    text = units.article.text
+    ref = cand.ref
+    after = ref.first >= trig.last
+    inside = not after and ref.last > trig.first
+    f["order"] = "after" if after else ("inside" if inside else "before")
+    lo, hi = (trig.last, ref.first) if after else (ref.last, trig.first)
+    lo, hi = min(lo, hi), max(lo, hi)
+    gap = text[words[lo - 1].end if lo > 0 else s.start:words[hi].start if hi < len(words) else s.end]
+    f["dist"] = _bucket(hi - lo, (0, 1, 2, 4, 7, 12))
+    f["breaks"] = _bucket(sum(gap.count(c) for c in CLAUSE_BREAK), (0,))
+    f["commas"] = _bucket(sum(gap.count(c) for c in COMMAS), (0, 1))
+    others = [t for t in s.triggers if t is not trig and lo <= t.first < hi]
+    f["trig_between"] = _bucket(len(others), (0,))
+    side = [r for r in s.refs if (r.first >= trig.last if after else r.last <= trig.first)]
+    side.sort(key=lambda r: r.first if after else -r.first)
+    rank = next((k for k, r in enumerate(side) if r is ref), 9)
+    f["nearest"] = _bucket(rank, (0, 1))
+    f["refs_between"] = _bucket(sum(1 for r in s.refs if lo <= r.first and r.last <= hi and r is not ref), (0, 1))
+    first = words[ref.first]
+    clitic = text[first.start:ref.start]
+    bare = clitic.lstrip("وف")
+    f["conj"] = str(clitic.startswith("و"))
+    prev = words[ref.first - 1].norm.lstrip("و") if ref.first > 0 else "START"
+    if bare[:1] in PROCLITIC_PREPS:
+        f["prep"] = bare[:1]
+    elif prev in PREPOSITIONS:
+        f["prep"] = prev
+    else:
+        f["prep"] = "none"
+    f["prev_w"] = prev
+    f["next_w"] = words[ref.last].key if ref.last < len(words) else "END"
+    f["gen"] = str(after and ref.first == trig.last and trig.light is None and not clitic
+                   and f.get("tpos") == "noun")
+    f["subj"] = str(bool(s.refs) and s.refs[0] is ref and ref.first < trig.first)
+    f["rel"] = str(any(w.norm in RELATIVES for w in words[lo:hi]))
+    f["light_in"] = str(trig.light is not None and trig.light < ref.first and ref.last <= trig.first)
+    f["mquote"] = str(s.quoted[ref.first]) if s.quoted else "False"
+    f["slot"], f["pre0_taken"] = _slot(units, s, trig, ref, f["prep"])
+    head = trigger_head(trig)
+    f["dep"] = _dep_path(s, _mention_head(s, ref.first, ref.last), head)
+    if head != trig.first:
+        f["dep_noun"] = _dep_path(s, _mention_head(s, ref.first, ref.last), trig.first)

@@ -1,0 +1,152 @@
+"""The trained participant scorer and the decoder that turns its scores into events.
+
+The scorer is two logistic models over `features` (one for agent, one for target), trained on the dev gold
+by `akhbar train-linker` and shipped as JSON (`model/linker.json`, card beside it): a bias and one weight
+per indicator, so scoring is a sum and a sigmoid, with no learning library at run time. The decoder is
+short and explicit: per trigger, the best agent and every target over the threshold (coordinated named
+targets each give an event), never the same actor on both sides; thresholds are chosen by cross-validation.
+
+>>> m = RoleModel(bias=-1.0, weights={"order=after": 2.0})
+>>> round(m.probability({"order=after": 1.0}), 3)
+0.731
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+MODEL_RESOURCE = "model/linker.json"
+ROLES = ("agent", "target")
+
+
+@dataclass(frozen=True)
+class RoleModel:
+    """A logistic model: P(role | features) = sigmoid(bias + Σ weight·value)."""
+
+    bias: float
+    weights: dict[str, float]
+
+    def probability(self, feats: dict[str, float]) -> float:
+        """The probability that a candidate with these features plays the role."""
+        w = self.weights
+        z = self.bias + sum(w.get(k, 0.0) * v for k, v in feats.items())
+        if z < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How the decoder turns scores into participants (every value chosen by cross-validation)."""
+
+    agent: float = 0.5  # least agent probability
+    target: float = 0.5  # least target probability
+    extra_target: float = 0.5  # least probability of a second, third ... target of the same trigger
+    agent_floor: float = 0.2  # with a target found, the best agent down to this probability is still taken
+    null_agent: bool = True  # keep an Attack whose author is unknown
+    null_target: float = 1.01  # least agent probability for a Warning with no addressee (above 1: never)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, float | bool]) -> Policy:
+        """A policy from the model file (unknown keys are an error: the file and the code disagree)."""
+        return cls(**data)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class LinkerModel:
+    """Agent and target scorers, the decoder's policy, and what the card says about them."""
+
+    agent: RoleModel
+    target: RoleModel
+    policy: Policy = field(default_factory=Policy)
+    meta: dict = field(default_factory=dict)
+
+    def role(self, name: str) -> RoleModel:
+        """The scorer of one role ("agent" or "target")."""
+        return self.agent if name == "agent" else self.target
+
+    def to_json(self) -> str:
+        """The model as the JSON text `load_linker` reads (weights rounded to 5 decimals, sorted keys)."""
+        data = {
+            "format": 1,
+            "meta": self.meta,
+            "policy": self.policy.__dict__,
+            **{r: {"bias": round(self.role(r).bias, 5),
+                   "weights": {k: round(v, 5) for k, v in sorted(self.role(r).weights.items())}} for r in ROLES},
+        }
+        return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True)
+
+
+def parse_linker(text: str, source: str = "linker.json") -> LinkerModel:
+    """Read a model from its JSON text."""
+    try:
+        data = json.loads(text)
+        roles = {r: RoleModel(float(data[r]["bias"]), {k: float(v) for k, v in data[r]["weights"].items()})
+                 for r in ROLES}
+        return LinkerModel(roles["agent"], roles["target"], Policy.from_dict(data.get("policy", {})),
+                           data.get("meta", {}))
+    except (ValueError, KeyError, TypeError) as err:
+        raise ValueError(f"{source}: not a linker model ({err}); retrain it with `akhbar train-linker`") from err
+
+
+@lru_cache(maxsize=4)
+def load_linker(path: str | None = None) -> LinkerModel:
+    """The shipped model (package resource), or the one at `path` (cached per path)."""
+    if path is not None:
+        return parse_linker(Path(path).read_text(encoding="utf-8"), path)
+    text = resources.files("akhbar.extract").joinpath(MODEL_RESOURCE).read_text(encoding="utf-8")
+    return parse_linker(text, MODEL_RESOURCE)
+
+
+@dataclass
+class Scores:
+    """One trigger's candidates by actor: the best probability each actor has for each role."""
+
+    agent: dict[str, float] = field(default_factory=dict)
+    target: dict[str, float] = field(default_factory=dict)
+
+    def add(self, role: str, iri: str, p: float) -> None:
+        """Keep the highest probability an actor reached for a role."""
+        table = self.agent if role == "agent" else self.target
+        if p > table.get(iri, -1.0):
+            table[iri] = p
+
+
+def decide(scores: Scores, core: str, policy: Policy) -> list[tuple[str | None, str | None]]:
+    """The (agent, target) pairs of one trigger.
+
+    An actor that is both the best agent and the best target takes the role it is likelier to play. The
+    best target needs `policy.target`, further ones `policy.extra_target` (coordinated named targets each
+    give an event); the agent needs `policy.agent`, or only `policy.agent_floor` when a target was found.
+
+    >>> s = Scores(agent={"a": 0.9, "b": 0.3}, target={"b": 0.8, "c": 0.6, "a": 0.7})
+    >>> decide(s, "Attack", Policy(extra_target=0.55))
+    [('a', 'b'), ('a', 'c')]
+    """
+    agents = sorted(scores.agent.items(), key=lambda kv: (-kv[1], kv[0]))
+    targets = sorted(scores.target.items(), key=lambda kv: (-kv[1], kv[0]))
+    if agents and targets and agents[0][0] == targets[0][0]:
+        both = agents[0][0]
+        if agents[0][1] >= targets[0][1]:
+            targets = [t for t in targets if t[0] != both]
+        else:
+            agents = [a for a in agents if a[0] != both]
+    chosen: list[str] = []
+    if targets and targets[0][1] >= policy.target:
+        chosen = [targets[0][0]] + [t for t, p in targets[1:] if p >= policy.extra_target]
+    agent: str | None = None
+    if agents and agents[0][1] >= (policy.agent_floor if chosen else policy.agent):
+        agent = agents[0][0]
+    chosen = [t for t in chosen if t != agent]
+    if not chosen:
+        if agent is not None and core == "Warning" and scores.agent[agent] >= policy.null_target:
+            return [(agent, None)]
+        return []
+    if agent is None and not (core == "Attack" and policy.null_agent):
+        return []
+    return [(agent, t) for t in chosen]

@@ -1,0 +1,180 @@
+"""An analysed article as the linker reads it: per sentence its words, actor mentions, triggers, parse and quotes.
+
+`read_units(doc, article, kb)` runs the actor matcher and the trigger finder over every sentence once, in
+order (the matcher remembers what the article introduced), and attaches the dependency parse as a word-level
+head table. Candidates, features and decisions (`candidates`, `features`, `linker`) only read these units.
+
+>>> from akhbar.kb import load_kb
+>>> from akhbar.records import Article
+>>> text = "حذرت مصر إسرائيل. وقال الوزير: «سنرد»."
+>>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+>>> [len(s.refs) for s in units.sentences], units.sentences[1].quoted[-1]
+([2, 0], True)
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.attrs import DEP, HEAD, IDX
+from spacy.tokens import Doc
+
+from akhbar.extract.actors import ActorFinder, ActorRef
+from akhbar.extract.events import Trigger, find_triggers
+from akhbar.extract.lexicon import Lexicon, load_lexicon
+from akhbar.extract.text import Word, sentence_spans, words_of
+from akhbar.kb import KnowledgeBase
+from akhbar.records import Article
+
+OPENERS = "«“"
+CLOSERS = "»”"
+TOGGLES = "\""
+# kinds of mention that can take part in an event (a media outlet reports; it is no participant)
+PARTICIPANT_KINDS = ("State", "Militia", "Official", "StateOrgan", "Organization", "Location", "Actor")
+
+# word index → (head word index, relation); words whose head is outside the sentence are absent
+HeadTable = dict[int, tuple[int, str]]
+
+
+@dataclass
+class SentenceUnit:
+    """One sentence of an article, ready for linking."""
+
+    index: int
+    start: int
+    end: int
+    words: list[Word]
+    refs: list[ActorRef]
+    triggers: list[Trigger]
+    heads: HeadTable = field(default_factory=dict)
+    passives: frozenset[int] = frozenset()
+    quoted: list[bool] = field(default_factory=list)
+    speaker: ActorRef | None = None  # the subject of its verb of saying, if it has one
+    says: bool = False  # whether it has a verb of saying
+
+    def ref_at(self) -> dict[int, ActorRef]:
+        """Word index → the mention covering it."""
+        return {k: r for r in self.refs for k in range(r.first, r.last)}
+
+
+@dataclass
+class ArticleUnits:
+    """All sentences of one article, plus the matcher that minted its new actors."""
+
+    article: Article
+    finder: ActorFinder
+    lex: Lexicon
+    kb: KnowledgeBase
+    sentences: list[SentenceUnit]
+    mention_counts: Counter[str] = field(default_factory=Counter)
+
+
+def _parse_arrays(doc: Doc | None) -> tuple[list[int], list[int], list[str]] | None:
+    """Token start offsets, head start offsets and relations of the whole article (None without a parse)."""
+    if doc is None or not doc.has_annotation("DEP") or len(doc) == 0:
+        return None
+    arr = doc.to_array([IDX, HEAD]).astype("int64")  # HEAD is relative (negative values wrap in uint64)
+    starts = arr[:, 0].tolist()
+    heads = [starts[k + rel] for k, rel in enumerate(arr[:, 1].tolist())]
+    strings = doc.vocab.strings
+    return starts, heads, [strings[d] for d in doc.to_array(DEP).tolist()]
+
+
+def head_table(parse: tuple[list[int], list[int], list[str]] | None, words: list[Word]) -> HeadTable:
+    """The parse between our words: for each word the word its (first) token depends on, with the relation."""
+    if parse is None or not words:
+        return {}
+    tok_starts, tok_heads, rels = parse
+    starts = [w.start for w in words]
+    lo, hi = words[0].start, words[-1].end
+
+    def word_of(offset: int) -> int | None:
+        if offset < lo or offset >= hi:
+            return None
+        k = bisect.bisect_right(starts, offset) - 1
+        return k if k >= 0 and offset < words[k].end else None
+
+    out: HeadTable = {}
+    for t in range(bisect.bisect_left(tok_starts, lo), bisect.bisect_left(tok_starts, hi)):
+        w, h = word_of(tok_starts[t]), word_of(tok_heads[t])
+        if w is None or h is None or w == h:
+            continue
+        # a word of several tokens (وبالقصف) takes the relation of the token that leaves the word
+        out.setdefault(w, (h, rels[t]))
+    return out
+
+
+def quoted_words(text: str, words: list[Word], inside: bool) -> tuple[list[bool], bool]:
+    """Whether each word stands inside quotation marks, and whether a quote is still open after the last."""
+    flags = []
+    pos = words[0].start if words else 0
+    for w in words:
+        for ch in text[pos:w.start]:
+            if ch in OPENERS:
+                inside = True
+            elif ch in CLOSERS:
+                inside = False
+            elif ch in TOGGLES:
+                inside = not inside
+        flags.append(inside)
+        pos = w.end
+    return flags, inside
+
+
+def passive_words(words: list[Word]) -> frozenset[int]:
+    """Words that are passive verbs: a damma on an early letter (قُصفت، استُهدف).
+
+    The parser's Voice=Pass is not used: on unvocalised text it marks active verbs (حذروا) as passive.
+    """
+    return frozenset(w.index - words[0].index for w in words if "\u064f" in w.text[:4] and len(w.text) > 3)
+
+
+def speaker_of(words: list[Word], refs: list[ActorRef], lex: Lexicon) -> tuple[bool, ActorRef | None]:
+    """(has a verb of saying, its subject): the actor right after the first verb of saying, else right before."""
+    ref_at = {k: r for r in refs for k in range(r.first, r.last)}
+    for j, w in enumerate(words):
+        bare = w.norm.lstrip("وف")
+        if bare in lex.reporting_verbs or w.norm in lex.reporting_verbs or w.norm in lex.claim_verbs:
+            for k in (j + 1, j + 2, j - 1):
+                r = ref_at.get(k)
+                if r is not None and (k != j + 2 or j + 1 not in ref_at):
+                    if r.kind in ("Location", "MediaOutlet"):
+                        return True, None
+                    if k == j - 1 or r.first in (j + 1, j + 2):
+                        return True, r
+            return True, None
+    return False, None
+
+
+def read_units(doc: Doc | None, article: Article, kb: KnowledgeBase, lex: Lexicon | None = None) -> ArticleUnits:
+    """Split, match actors and triggers, and attach the parse, for every sentence of an article."""
+    lex = lex or load_lexicon()
+    text = article.text
+    finder = ActorFinder(kb, lex, text)
+    parse = _parse_arrays(doc)
+    units = ArticleUnits(article, finder, lex, kb, [])
+    inside = False
+    last_line_end = 0
+    for s_start, s_end in sentence_spans(text):
+        if "\n" in text[last_line_end:s_start]:
+            inside = False  # a quotation does not run across paragraphs
+        last_line_end = s_end
+        words = words_of(text, s_start, s_end)
+        if not words:
+            continue
+        refs = finder.find(words)
+        triggers = find_triggers(words, lex, text)
+        quoted, inside = quoted_words(text, words, inside)
+        says, speaker = speaker_of(words, refs, lex)
+        if speaker is not None:
+            speaker = finder.speaks_for.get(speaker.iri, speaker)
+        unit = SentenceUnit(len(units.sentences), s_start, s_end, words, refs, triggers,
+                            head_table(parse, words) if triggers else {}, passive_words(words), quoted,
+                            speaker, says)
+        units.sentences.append(unit)
+        for r in refs:
+            for iri in r.iris:
+                units.mention_counts[iri] += 1
+    return units

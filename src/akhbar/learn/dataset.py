@@ -1,0 +1,163 @@
+"""Training examples for the linker: every (trigger, candidate) of a dev article, labelled from the gold.
+
+A candidate is a positive example for a role when its actor resolves (by the scorer's own name matching,
+`gold.GoldArticle.resolve`) to a gold participant in that role of an event of the trigger's class told in
+the same sentence. Everything else is a negative. The same objects evaluate a model: an article's units,
+scored and decoded, give tuples that are compared with the gold ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from akhbar.extract import TriggerScores, decode_article, resolve, scored_pairs
+from akhbar.extract.candidates import Candidate, candidates
+from akhbar.extract.events import CORE
+from akhbar.extract.lexicon import load_lexicon
+from akhbar.extract.linker import ROLES, LinkerModel, Policy, Scores
+from akhbar.extract.units import ArticleUnits, SentenceUnit, read_units
+from akhbar.kb import KnowledgeBase
+from akhbar.learn.gold import UNRESOLVED, GoldArticle, Tally, Tuple3, normalise_name, read_gold
+from akhbar.records import Extraction
+from akhbar.text import read_article
+
+
+@dataclass
+class TriggerExample:
+    """One trigger with its candidates, their features and their gold labels per role."""
+
+    sentence: SentenceUnit
+    trigger_index: int
+    cands: list[Candidate]
+    feats: list[dict[str, float]]
+    labels: dict[str, list[int]]
+
+
+@dataclass
+class ArticleData:
+    """One dev article: its units, gold, the examples of its triggers, and how its actors resolve to gold."""
+
+    id: str
+    units: ArticleUnits
+    gold: GoldArticle
+    triggers: list[TriggerExample] = field(default_factory=list)
+    names: dict[str, set[str]] = field(default_factory=dict)
+    qids: dict[str, set[str]] = field(default_factory=dict)
+
+    def key(self, iri: str | None) -> str | None:
+        """The gold entity an actor IRI denotes in this article ("?" if none)."""
+        if iri is None:
+            return None
+        return self.gold.resolve(self.names.get(iri, set()), self.qids.get(iri, set()))
+
+    def system_tuples(self, ex: Extraction, level: str = "strict") -> set[Tuple3]:
+        """An extraction's unique (core action, agent, target) tuples as gold keys."""
+        out = set()
+        for e in ex.events:
+            agent, target = self.key(e.agent), self.key(e.target)
+            if level == "state":
+                agent, target = self.gold.state(agent), self.gold.state(target)
+            out.add((CORE[e.action], agent, target))
+        return out
+
+
+def _names(units: ArticleUnits, kb: KnowledgeBase) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Normalised labels and Wikidata ids of every actor the article can name (what an export would carry)."""
+    names: dict[str, set[str]] = {}
+    qids: dict[str, set[str]] = {}
+
+    def add(iri: str) -> set[str]:
+        if iri not in names:
+            found = names[iri] = set()
+            actor = kb.actors.get(iri)
+            if actor is not None:
+                found.update(normalise_name(x) for x in actor.labels_ar)
+                if actor.label_en:
+                    found.add(normalise_name(actor.label_en))
+                if actor.qid:
+                    qids[iri] = {actor.qid}
+            minted = units.finder.minted.get(iri)
+            if minted is not None:
+                found.add(normalise_name(minted.label_ar))
+                if minted.label_en:
+                    found.add(normalise_name(minted.label_en))
+        return names[iri]
+
+    for s in units.sentences:
+        for r in s.refs:
+            for iri in r.iris:
+                add(iri).add(normalise_name(r.surface))
+    for iri in list(kb.capitals.values()):
+        add(iri)
+    return names, qids
+
+
+def label_article(data: ArticleData) -> None:
+    """Fill `data.triggers`: the candidates of every trigger with features and gold labels."""
+    units = data.units
+    text = units.article.text
+    by_evidence: dict[str, list] = {}
+    for e in data.gold.events:
+        by_evidence.setdefault(e.evidence, []).append(e)
+    for s in units.sentences:
+        if not s.triggers:
+            continue
+        gold_here = by_evidence.get(text[s.start:s.end], [])
+        cands = candidates(units, s)
+        for k, trig in enumerate(s.triggers):
+            wanted = {role: {getattr(e, role) for e in gold_here if e.action == trig.core} - {None}
+                      for role in ROLES}
+            pairs = scored_pairs(units, s, trig, cands)
+            labels: dict[str, list[int]] = {role: [] for role in ROLES}
+            for cand, _ in pairs:
+                for role in ROLES:
+                    keys = {data.key(iri) for iri in resolve(cand.ref, role, trig.core, units.kb)}
+                    labels[role].append(int(bool(keys & wanted[role]) and UNRESOLVED not in keys & wanted[role]))
+            data.triggers.append(TriggerExample(s, k, [c for c, _ in pairs], [f for _, f in pairs], labels))
+
+
+def load_dev(dev: Path, kb: KnowledgeBase, analyse: Callable | None = None,
+             ids: set[str] | None = None) -> list[ArticleData]:
+    """Read, analyse and label every article of a dev folder (articles/*.txt and gold.jsonl)."""
+    gold = read_gold(dev / "gold.jsonl")
+    lex = load_lexicon()
+    out = []
+    for path in sorted((dev / "articles").glob("*.txt")):
+        if path.stem not in gold or (ids is not None and path.stem not in ids):
+            continue
+        article = read_article(path)
+        doc = analyse(article.text) if analyse is not None else None
+        units = read_units(doc, article, kb, lex)
+        data = ArticleData(path.stem, units, gold[path.stem])
+        data.names, data.qids = _names(units, kb)
+        label_article(data)
+        out.append(data)
+    return out
+
+
+def score_with(data: ArticleData, model: LinkerModel) -> list[TriggerScores]:
+    """The trigger scores of one article under a model (from the stored features: no re-reading)."""
+    out = []
+    for ex in data.triggers:
+        trig = ex.sentence.triggers[ex.trigger_index]
+        scores = Scores()
+        for cand, feats in zip(ex.cands, ex.feats, strict=True):
+            for role in ROLES:
+                p = model.role(role).probability(feats)
+                for iri in resolve(cand.ref, role, trig.core, data.units.kb):
+                    scores.add(role, iri, p)
+        out.append(TriggerScores(ex.sentence, trig, scores))
+    return out
+
+
+def evaluate(articles: list[ArticleData], scored: dict[str, list[TriggerScores]], policy: Policy
+             ) -> dict[str, Tally]:
+    """Strict and state-level tallies of decoding every article's scores with a policy."""
+    tallies = {"strict": Tally(), "state": Tally()}
+    for data in articles:
+        ex = decode_article(data.units, scored[data.id], policy)
+        for level, tally in tallies.items():
+            tally.add(data.system_tuples(ex, level), data.gold.tuples(level))
+    return tallies
