@@ -86,6 +86,7 @@ class KnowledgeBase:
     by_label: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
     by_nisba: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)
+    by_code: dict[str, str] = field(default_factory=dict)  # ISO 3166 alpha-2 → State IRI
     # first word of a label key → the word counts of the labels that start with it, longest first
     label_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
@@ -156,10 +157,12 @@ def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def parse_kb(path: Path) -> KnowledgeBase:
-    """Read an actors Turtle file into a KnowledgeBase."""
+def parse_kb(path: Path, *more: Path) -> KnowledgeBase:
+    """Read actor Turtle files into a KnowledgeBase."""
     kb = KnowledgeBase()
     triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+    for extra in more:
+        triples += ox.parse(path=str(extra), format=ox.RdfFormat.TURTLE)
 
     def actor(iri: str) -> Actor:
         if iri not in kb.actors:
@@ -189,6 +192,8 @@ def parse_kb(path: Path) -> KnowledgeBase:
                 a.label_en = o.value
         elif p in SAME_AS_PREDICATES and isinstance(o, ox.NamedNode) and o.value.startswith(WIKIDATA):
             a.qid = _local(o.value)
+        elif p == AK_NS + "countryCode" and isinstance(o, ox.Literal):
+            kb.by_code[o.value.upper()] = a.iri
         elif p == AK_NS + "nisba" and isinstance(o, ox.Literal):
             a.nisbas.append(o.value)
             stem = nisba_stem(normalise(o.value))
@@ -201,14 +206,25 @@ def parse_kb(path: Path) -> KnowledgeBase:
     return kb
 
 
+ACTOR_FILES = ("actors.ttl", "states.ttl")  # hand-made actors, then every other state (generated from CLDR)
+
+
 @lru_cache(maxsize=8)
-def _load_cached(path: str, mtime: float) -> KnowledgeBase:
-    return parse_kb(Path(path))
+def _load_cached(paths: tuple[str, ...], mtimes: tuple[float, ...]) -> KnowledgeBase:
+    return parse_kb(*(Path(p) for p in paths))
+
+
+def actor_files(folder: Path | None = None) -> list[Path]:
+    """The actor base's files in an ontology folder (states.ttl only when present)."""
+    folder = folder or ontology_dir()
+    return [folder / name for name in ACTOR_FILES if name == ACTOR_FILES[0] or (folder / name).is_file()]
 
 
 def load_kb(path: Path | None = None) -> KnowledgeBase:
-    """The actor base at `path` (default: ontology_dir()/actors.ttl), parsed once per file version."""
-    path = Path(path) if path is not None else ontology_dir() / "actors.ttl"
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no actor base (ontology/actors.ttl) found")
-    return _load_cached(str(path.resolve()), path.stat().st_mtime)
+    """The actor base at `path`, or by default ontology_dir()'s actors.ttl and states.ttl, parsed once per
+    file version."""
+    paths = [Path(path)] if path is not None else actor_files()
+    for p in paths:
+        if not p.is_file():
+            raise FileNotFoundError(f"{p}: no actor base (ontology/actors.ttl) found")
+    return _load_cached(tuple(str(p.resolve()) for p in paths), tuple(p.stat().st_mtime for p in paths))

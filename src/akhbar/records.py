@@ -43,7 +43,7 @@ class NewActor:
 
     `iri` must be stable (derived from normalised name and type), so the same actor
     read in two articles is one node. `links` are (ak property local name, object IRI),
-    e.g. ("officialOf", "https://w3id.org/akhbar/id/usa").
+    e.g. ("officialOf", "https://w3id.org/akhbar/id/usa"); `same_as` are skos:exactMatch IRIs.
     """
 
     iri: str
@@ -51,6 +51,7 @@ class NewActor:
     label_ar: str
     label_en: str | None = None
     links: tuple[tuple[str, str], ...] = ()
+    same_as: tuple[str, ...] = ()  # IRIs of the same thing elsewhere (a GeoNames place)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from akhbar.extract.candidates import Candidate, candidates
 from akhbar.extract.events import Trigger
 from akhbar.extract.features import _sentence_features, features
 from akhbar.extract.lexicon import Lexicon, load_lexicon
-from akhbar.extract.linker import ROLES, LinkerModel, Policy, Scores, decide, load_linker
+from akhbar.extract.linker import ROLES, LinkerModel, Policy, Scores, decide, load_linker, none_features
 from akhbar.extract.modality import conditions, modality
 from akhbar.extract.provenance import event_date, reporting_chain
 from akhbar.extract.text import Word
@@ -75,27 +75,33 @@ def _keep_mention(ref: ActorRef) -> bool:
 
 
 def scored_pairs(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: list[Candidate]
-                 ) -> list[tuple[Candidate, dict[str, float]]]:
-    """Each candidate of a trigger with its features."""
+                 ) -> tuple[list[tuple[Candidate, dict[str, float]]], dict[str, float]]:
+    """Each candidate of a trigger with its features, and the features of the "nobody" option."""
     base = _sentence_features(units, s, trig)
-    return [(c, features(units, s, trig, c, base)) for c in cands]
+    return [(c, features(units, s, trig, c, base)) for c in cands], none_features(base)
+
+
+def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: list[Candidate],
+                   rows: list[dict[str, float]], none: dict[str, float], model: LinkerModel) -> TriggerScores:
+    """Each candidate actor's probability per role (an actor named twice adds up its mentions' shares)."""
+    scores = Scores()
+    for role in ROLES:
+        for cand, p in zip(cands, model.role(role).probabilities(rows, none), strict=True):
+            for iri in resolve(cand.ref, role, trig.core, units.kb):
+                scores.add(role, iri, p)
+    return TriggerScores(s, trig, scores)
 
 
 def score_article(units: ArticleUnits, model: LinkerModel) -> list[TriggerScores]:
-    """Every trigger of the article with the best agent and target probability of each candidate actor."""
+    """Every trigger of the article with the agent and target probability of each candidate actor."""
     out = []
     for s in units.sentences:
         if not s.triggers:
             continue
         cands = candidates(units, s)
         for trig in s.triggers:
-            scores = Scores()
-            for cand, feats in scored_pairs(units, s, trig, cands):
-                for role in ROLES:
-                    p = model.role(role).probability(feats)
-                    for iri in resolve(cand.ref, role, trig.core, units.kb):
-                        scores.add(role, iri, p)
-            out.append(TriggerScores(s, trig, scores))
+            pairs, none = scored_pairs(units, s, trig, cands)
+            out.append(trigger_scores(units, s, trig, cands, [f for _, f in pairs], none, model))
     return out
 
 
@@ -108,9 +114,11 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
         for ref in s.refs:
             if _keep_mention(ref):
                 for iri in ref.iris:
-                    ex.mentions.append(Mention(actor=iri, span=Span(ref.start, ref.end), text=ref.surface))
+                    for start, end in ((ref.start, ref.end), *ref.variants):
+                        ex.mentions.append(Mention(actor=iri, span=Span(start, end), text=text[start:end]))
                     used.add(iri)
     context: dict[int, tuple] = {}
+    in_events: set[str] = set()
     for ts in scored:
         s, trig = ts.sentence, ts.trigger
         pairs = decide(ts.scores, trig.core, policy)
@@ -126,9 +134,15 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
         t_span = Span(s.words[trig.first].start, s.words[trig.last - 1].end)
         for agent, target in pairs:
             used.update(x for x in (agent, target) if x)
+            in_events.update(x for x in (agent, target) if x)
             ex.events.append(Event(action=action, trigger=t_span, sentence=Span(s.start, s.end), agent=agent,
                                    target=target, modality=mod, date=date, reported_by=reported_by,
                                    according_to=according_to))
+    for s in units.sentences:
+        for ref in s.phrases:
+            if ref.iri in in_events:  # an open phrase is written only where it takes part in an event
+                for start, end in ((ref.start, ref.end), *ref.variants):
+                    ex.mentions.append(Mention(actor=ref.iri, span=Span(start, end), text=text[start:end]))
     ex.new_actors = [a for iri, a in units.finder.minted.items() if iri in used]
     return ex
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from akhbar.extract.lexicon import Lexicon, candidates
 from akhbar.extract.text import Word
+from akhbar.gazetteer import Gazetteer, Place, load_gazetteer
 from akhbar.graph.vocab import actor_iri
 from akhbar.kb import KnowledgeBase, label_key, nisba_stem, normalise, strip_article
 from akhbar.records import NewActor
@@ -22,7 +23,10 @@ CLOSING_QUOTES = "\"”»'’)"
 
 # the matchers `ActorFinder._at` tries at a word, each only when the word passes its first test
 MATCHERS = ("kb", "administration", "capital", "organ", "facility", "collective", "named_group", "title", "anaphor",
-            "nisba")
+            "nisba", "place")
+# a one-word place name of the gazetteer is read as a place without a cue before it only if this populous
+SINGLE_WORD_POPULATION = 1_000_000
+SHORT_NAME = 4  # a one-word place name this short (in letters) needs a place noun before it
 _NONE: frozenset[str] = frozenset()  # the matchers of most words
 Readings = tuple[tuple[str, int], ...]
 
@@ -67,8 +71,9 @@ class ActorRef:
     end: int
     surface: str
     kind: str
-    how: str  # kb | nisba | organ | title | alias | anaphor | facility
+    how: str  # kb | nisba | organ | title | alias | anaphor | facility | place | phrase
     states: tuple[str | None, ...] = ()
+    variants: tuple[tuple[int, int], ...] = ()  # shorter spans of the text that name the same actor
 
     @property
     def iri(self) -> str:
@@ -83,12 +88,14 @@ class ActorFinder:
     kb: KnowledgeBase
     lex: Lexicon
     text: str
+    gazetteer: Gazetteer = field(default_factory=load_gazetteer)
     minted: dict[str, NewActor] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)  # person name word key → iri
     recent: list[ActorRef] = field(default_factory=list)
     recent_persons: list[list[ActorRef]] = field(default_factory=list)
     _words: list[Word] = field(default_factory=list)
     speaks_for: dict[str, ActorRef] = field(default_factory=dict)  # spokesperson → the body they speak for
+    _prev: ActorRef | None = None  # the mention found last in the current sentence
     _nisbas: dict[Word, str | None] = field(default_factory=dict)  # memo of _nisba per word
     _memo: dict[str, frozenset[str]] = field(default_factory=dict)  # memo of _matchers per normal form
     _lengths: dict[Readings, tuple[int, ...]] = field(default_factory=dict)  # memo of KB label lengths
@@ -108,10 +115,14 @@ class ActorFinder:
         """The state an actor acts for (KB links or the links of a minted actor)."""
         if iri in self.minted:
             for prop, obj in self.minted[iri].links:
-                if prop in ("partOf", "officialOf"):
+                if prop in ("partOf", "officialOf", "locatedIn"):
                     return obj
             return None
         return self.kb.state_of(iri)
+
+    def mint_phrase(self, key: str, label: str) -> str:
+        """A Location named by an open noun phrase (phrases.open_phrases), one node per normalised phrase."""
+        return self._mint("Location", "phrase|" + key, label)
 
     def _mint(self, kind: str, key: str, label: str, links: tuple[tuple[str, str], ...] = (),
               label_en: str | None = None) -> str:
@@ -503,6 +514,66 @@ class ActorFinder:
                                         "anaphor", ref.states)
         return None
 
+    def _gazetteer_match(self, words: list[Word], i: int) -> tuple[int, Place, int] | None:
+        """Longest gazetteer name starting at word i, through its proclitics: (length, place, skip)."""
+        for key, skip in words[i].readings:
+            for n in self.gazetteer.lengths.get(key, ()):
+                if i + n > len(words) or any(words[m].gap_after.strip(" -") for m in range(i, i + n - 1)):
+                    continue
+                place = self.gazetteer.lookup((key, *(w.key for w in words[i + 1:i + n])), self._countries())
+                if place is not None:
+                    return n, place, skip
+        return None
+
+    def _countries(self) -> frozenset[str]:
+        """ISO codes of the states the article has named so far (to choose among places of one name)."""
+        states = {st for r in self.recent for st in r.states if st}
+        return frozenset(code for code, iri in self.kb.by_code.items() if iri in states)
+
+    def _place_actor(self, place: Place) -> str:
+        """The place as an actor of this article (one node per GeoNames id), located in its state."""
+        state = self.kb.by_code.get(place.country)
+        if place.iri not in self.minted:
+            self.minted[place.iri] = NewActor(iri=place.iri, kind="Location", label_ar=place.name,
+                                              links=(("locatedIn", state),) if state else (),
+                                              same_as=(place.geonames,))
+        return place.iri
+
+    def _place(self, words: list[Word], i: int) -> ActorRef | None:
+        """A populated place of the gazetteer (بهاولبور، بلدة بيت جن): a multi-word name, a large place, or a
+        name after a place cue (a place noun, a direction, a preposition of place)."""
+        m = self._gazetteer_match(words, i)
+        if m is None:
+            return None
+        n, place, skip = m
+        first = words[i].norm[skip:]
+        if first.startswith("ال") != normalise(place.name).startswith("ال"):
+            return None  # a toponym's article is part of it (الميدان is "the square", not Medan)
+        if n == 1:
+            if len(first) < SHORT_NAME or self._nisba(words[i]):
+                return None
+            if len(first) == SHORT_NAME and not self._place_cue(words, i, skip, nouns_only=True):
+                return None
+            if place.population < SINGLE_WORD_POPULATION and not self._place_cue(words, i, skip):
+                return None
+        return self._ref(words, i, i + n, skip, (self._place_actor(place),), "place", "Location")
+
+    def _place_cue(self, words: list[Word], i: int, skip: int, nouns_only: bool = False) -> bool:
+        """Whether word i follows a word that announces a place (with `nouns_only`, a place noun), or carries
+        the preposition بـ/لـ, or follows a place it is coordinated with."""
+        clitic = words[i].norm[:skip].lstrip("وف")
+        if clitic[:1] in ("ب", "ل") and not nouns_only:
+            return True
+        prev_ref = self._prev
+        if i > 0 and prev_ref is not None and prev_ref.last == i and prev_ref.kind in ("Location", "State") \
+                and (words[i].norm[:skip].startswith("و") or self.gap_text(i - 1, i).strip() in ("،", ",")):
+            return True  # the next of coordinated places (بهاولبور وكوتلي، حلب، إدلب)
+        if i == 0 or self.gap_text(i - 1, i).strip(" \"“”«»'"):
+            return False
+        prev = words[i - 1]
+        cues = self.lex.heads["place"] | self.lex.heads["place_plural"] if nouns_only else self.lex.heads["place_cue"]
+        return prev.key in cues or prev.norm.lstrip("و") in cues
+
     def _facility(self, words: list[Word], i: int) -> ActorRef | None:
         """قاعدة الحرير، مطار الخرطوم، القواعد والمصالح الأميركية، المطارات → a Location actor."""
         for key, skip in words[i].readings:
@@ -563,6 +634,7 @@ class ActorFinder:
                                     break
             # "... في العراق" / "... شمال شرقي سوريا": the place the facilities are in belongs to their name,
             # with places coordinated to it (في سوريا والعراق)
+            core_end = end
             if end < len(words) - 1 and end > i + 1 and not self.gap_text(end - 1, end).strip(" \"”»'’"):
                 at = end + 1 if words[end].norm in self.lex.particles["in_place"] else end
                 km = self._kb_match(words, at)
@@ -591,6 +663,14 @@ class ActorFinder:
                 km = self._kb_match(words, j)
                 if km and j + km[0] == end and self.kb.kind(km[1]) == "Location":
                     return self._ref(words, i, end, skip, (km[1],), "kb")  # مدينة إيلات is Eilat
+                gm = self._gazetteer_match(words, j)
+                if gm and gm[2] == 0 and j + gm[0] >= end:
+                    return self._ref(words, i, j + gm[0], skip, (self._place_actor(gm[1]),), "place", "Location")
+            if key in self.lex.heads["place_plural"] and end > i + 1:
+                gm = self._gazetteer_match(words, j)
+                if gm and gm[2] == 0:
+                    # "مدن بهاولبور وكوتلي": a plural head lists places; the first is a place of its own
+                    return self._ref(words, j, j + gm[0], 0, (self._place_actor(gm[1]),), "place", "Location")
             if key in self.lex.heads["place_plural"] and end == j + 1 and end > i + 1:
                 # "بلدات كفركلا والخيام": a plural head lists places; the first name is a place of its own
                 start = words[j].start
@@ -598,7 +678,8 @@ class ActorFinder:
                 lkey = words[j].key
                 i = j
             iri = self._mint("Location", lkey, label)
-            return ActorRef((iri,), i, end, start, stop, label, "Location", "facility", (state,))
+            variants = ((start, words[core_end - 1].end),) if i < core_end < end else ()
+            return ActorRef((iri,), i, end, start, stop, label, "Location", "facility", (state,), variants)
         return None
 
     def second_name_word(self, words: list[Word], k: int) -> bool:
@@ -618,6 +699,7 @@ class ActorFinder:
     def find(self, words: list[Word]) -> list[ActorRef]:
         """All actor mentions of one sentence, left to right, not overlapping."""
         self._words = words
+        self._prev = None
         refs: list[ActorRef] = []
         i = 0
         context_state: str | None = None
@@ -632,6 +714,7 @@ class ActorFinder:
                 i += 1
                 continue
             refs.append(ref)
+            self._prev = ref
             if ref.how != "anaphor":
                 self.recent.append(ref)
             for st in ref.states:
@@ -668,6 +751,7 @@ class ActorFinder:
                 ("anaphor", bool(keys & (heads["anaphoric"] | heads["demonstrative_plural"]))
                  or strip_article(bare) in heads["demonstrative_plural"]),
                 ("nisba", self._nisba(word) is not None),
+                ("place", any(k in self.gazetteer.lengths for k in keys)),
             ) if hit)
         return found
 
@@ -709,7 +793,8 @@ class ActorFinder:
             n, iri, skip = km
             cands.append(self._ref(words, i, i + n, skip, (iri,), "kb"))
         for name, matcher in (("organ", self._organ), ("facility", self._facility),
-                              ("collective", self._collective), ("named_group", self._named_group)):
+                              ("collective", self._collective), ("named_group", self._named_group),
+                              ("place", self._place)):
             r = matcher(words, i) if name in matchers else None
             if r:
                 cands.append(r)
@@ -735,5 +820,5 @@ class ActorFinder:
         if not cands:
             return None
         # longest wins; on a tie a KB actor beats a minted one
-        order = {"kb": 0, "title": 1, "organ": 2, "facility": 3, "alias": 4, "anaphor": 5, "nisba": 6}
+        order = {"kb": 0, "title": 1, "organ": 2, "facility": 3, "place": 4, "alias": 5, "anaphor": 6, "nisba": 7}
         return sorted(cands, key=lambda r: (-(r.last - r.first), order[r.how]))[0]

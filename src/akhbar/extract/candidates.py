@@ -36,8 +36,8 @@ def _participants(refs: list[ActorRef]) -> list[ActorRef]:
 
 
 def in_sentence(units: ArticleUnits, s: SentenceUnit) -> list[Candidate]:
-    """Every participant-like mention of the sentence itself."""
-    return [Candidate(r, s.index, SENTENCE) for r in _participants(s.refs)]
+    """Every participant-like mention of the sentence itself, and its open noun phrases."""
+    return [Candidate(r, s.index, SENTENCE) for r in _participants(s.refs) + s.phrases]
 
 
 def previous_sentence(units: ArticleUnits, s: SentenceUnit) -> list[Candidate]:

@@ -109,7 +109,8 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
 def _needs_ok(words: list[Word], i: int, e: TriggerEntry, lex: Lexicon) -> bool:
     if e.needs:
         window = words[i + 1:i + 1 + max(e.needs_window, 1)]
-        ok = any(w.norm in e.needs or any(len(n) == 1 and w.norm.startswith(n) for n in e.needs) for w in window)
+        ok = any(w.norm in e.needs or w.key in e.needs or any(len(n) == 1 and w.norm.startswith(n) for n in e.needs)
+                 for w in window)
         if not ok:
             return False
     if e.requires_weapon:

@@ -23,6 +23,7 @@ OBJECT_SUFFIXES = ("", "ه", "ها", "هم", "هما", "نا", "كم", "ني")
 NOUN_SUFFIXES = ("", "ا", "ه", "ها", "هم", "هما", "نا", "كم", "ين", "ان")
 VERB_CLITICS = ("", "و", "ف", "س", "وس", "فس", "ل", "ول", "فل", "ك")
 NOUN_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+PARTICIPLE_SUFFIXES = ("", "ا", "ه", "ة", "ين", "ون", "ات", "تين", "ان")  # محذرا، مهددة، متوعدين
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,19 @@ def _verb_forms(perfect: list[str], imperfect: list[str]) -> dict[str, tuple[boo
     return forms
 
 
+def _participle_forms(participles: list[str]) -> set[str]:
+    """Active participles used as verbs of manner (محذرا إيران من، متوعدة إياها، مطالبين بـ), with their
+    endings, object pronouns and the conjunction و."""
+    out = set()
+    for stem in map(_n, participles):
+        base = stem[:-1] if stem.endswith("ه") else stem
+        for suf in PARTICIPLE_SUFFIXES:
+            for obj in OBJECT_SUFFIXES:
+                for clitic in ("", "و"):
+                    out.add(clitic + _n(base + suf) + obj)
+    return out
+
+
 def _first_plural_forms(perfect: list[str], imperfect: list[str]) -> set[str]:
     """Forms whose subject is "we" (حذرنا، نحذر، سنرد), with their clitics."""
     bare = {_n(stem) + "نا" for stem in perfect} | {"ن" + _n(stem) for stem in imperfect}
@@ -168,6 +182,10 @@ def parse_lexicon(folder: Path) -> Lexicon:
                 entry = entries[flags] = TriggerEntry(v["action"], "verb", False, needs, int(v.get("needs_window", 0)),
                                                       bool(v.get("requires_weapon", False)), *flags)
             lex.triggers.setdefault(form, entry)
+        plain = entries.get((False, False, False)) or TriggerEntry(
+            v["action"], "verb", False, needs, int(v.get("needs_window", 0)), bool(v.get("requires_weapon", False)))
+        for form in _participle_forms(v.get("participles", [])):
+            lex.triggers.setdefault(form, plain)
     for n in trig.get("noun", []):
         needs = tuple(_n(w) for w in n.get("needs", []))
         noun_entries = {masdar: TriggerEntry(n["action"], "noun", bool(n.get("transitive_noun", False)), needs,
@@ -176,6 +194,8 @@ def parse_lexicon(folder: Path) -> Lexicon:
         for form, purpose in _noun_forms(n["forms"]).items():
             entry = noun_entries[purpose and bool(n.get("masdar", False))]
             lex.noun_triggers.setdefault(form, entry)
+            if n.get("light_only"):
+                continue  # (صواريخ is an attack only when launched: أطلق صواريخ)
             current = lex.triggers.get(form)
             if current is None or (current.pos == "verb" and purpose):
                 lex.triggers[form] = entry  # لحث، لضرب: after لـ a perfect-looking form is a verbal noun

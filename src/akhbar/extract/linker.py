@@ -24,20 +24,47 @@ MODEL_RESOURCE = "model/linker.json"
 ROLES = ("agent", "target")
 
 
+NONE = "NONE"  # the indicator of the "nobody plays this role" option of a listwise model
+
+
+def none_features(base: dict[str, str]) -> dict[str, float]:
+    """The features of the "nobody" option of a trigger: its trigger and sentence features, marked NONE."""
+    return {NONE: 1.0, **{f"{NONE}|{k}={v}": 1.0 for k, v in base.items()}}
+
+
 @dataclass(frozen=True)
 class RoleModel:
-    """A logistic model: P(role | features) = sigmoid(bias + Σ weight·value)."""
+    """A linear scorer of candidates for one role.
+
+    Pointwise (`listwise=False`): P(role | candidate) = sigmoid(bias + w·x), each candidate on its own.
+    Listwise: the candidates of a trigger and a "nobody" option compete, P(candidate) = softmax(w·x) over them.
+    """
 
     bias: float
     weights: dict[str, float]
+    listwise: bool = False
+
+    def score(self, feats: dict[str, float]) -> float:
+        """The linear score of one candidate."""
+        w = self.weights
+        return self.bias + sum(w.get(k, 0.0) * v for k, v in feats.items())
 
     def probability(self, feats: dict[str, float]) -> float:
-        """The probability that a candidate with these features plays the role."""
-        w = self.weights
-        z = self.bias + sum(w.get(k, 0.0) * v for k, v in feats.items())
+        """The pointwise probability that a candidate plays the role."""
+        z = self.score(feats)
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
+
+    def probabilities(self, rows: list[dict[str, float]], none: dict[str, float]) -> list[float]:
+        """The probability of each candidate of one trigger (listwise: sharing one unit with `none`)."""
+        if not self.listwise:
+            return [self.probability(r) for r in rows]
+        scores = [self.score(r) for r in rows] + [self.score(none)]
+        top = max(scores)
+        exps = [math.exp(z - top) for z in scores]
+        total = sum(exps)
+        return [e / total for e in exps[:-1]]
 
 
 @dataclass(frozen=True)
@@ -76,7 +103,7 @@ class LinkerModel:
             "format": 1,
             "meta": self.meta,
             "policy": self.policy.__dict__,
-            **{r: {"bias": round(self.role(r).bias, 5),
+            **{r: {"bias": round(self.role(r).bias, 5), "listwise": self.role(r).listwise,
                    "weights": {k: round(v, 5) for k, v in sorted(self.role(r).weights.items())}} for r in ROLES},
         }
         return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True)
@@ -86,8 +113,8 @@ def parse_linker(text: str, source: str = "linker.json") -> LinkerModel:
     """Read a model from its JSON text."""
     try:
         data = json.loads(text)
-        roles = {r: RoleModel(float(data[r]["bias"]), {k: float(v) for k, v in data[r]["weights"].items()})
-                 for r in ROLES}
+        roles = {r: RoleModel(float(data[r]["bias"]), {k: float(v) for k, v in data[r]["weights"].items()},
+                              bool(data[r].get("listwise", False))) for r in ROLES}
         return LinkerModel(roles["agent"], roles["target"], Policy.from_dict(data.get("policy", {})),
                            data.get("meta", {}))
     except (ValueError, KeyError, TypeError) as err:
@@ -111,10 +138,9 @@ class Scores:
     target: dict[str, float] = field(default_factory=dict)
 
     def add(self, role: str, iri: str, p: float) -> None:
-        """Keep the highest probability an actor reached for a role."""
+        """Add a mention's probability to its actor's (capped at 1: pointwise scores of two mentions overlap)."""
         table = self.agent if role == "agent" else self.target
-        if p > table.get(iri, -1.0):
-            table[iri] = p
+        table[iri] = min(1.0, table.get(iri, 0.0) + p)
 
 
 def decide(scores: Scores, core: str, policy: Policy) -> list[tuple[str | None, str | None]]:

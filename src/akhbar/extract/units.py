@@ -18,12 +18,13 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, HEAD, IDX
+from spacy.attrs import DEP, HEAD, IDX, POS
 from spacy.tokens import Doc
 
 from akhbar.extract.actors import ActorFinder, ActorRef
 from akhbar.extract.events import Trigger, find_triggers
 from akhbar.extract.lexicon import Lexicon, load_lexicon
+from akhbar.extract.phrases import open_phrases
 from akhbar.extract.text import Word, sentence_spans, words_of
 from akhbar.kb import KnowledgeBase
 from akhbar.records import Article
@@ -53,6 +54,8 @@ class SentenceUnit:
     quoted: list[bool] = field(default_factory=list)
     speaker: ActorRef | None = None  # the subject of its verb of saying, if it has one
     says: bool = False  # whether it has a verb of saying
+    upos: list[str] = field(default_factory=list)  # the parser's part of speech of each word ([] without a parse)
+    phrases: list[ActorRef] = field(default_factory=list)  # open noun phrases after attack triggers
 
     def ref_at(self) -> dict[int, ActorRef]:
         """Word index → the mention covering it."""
@@ -71,22 +74,39 @@ class ArticleUnits:
     mention_counts: Counter[str] = field(default_factory=Counter)
 
 
-def _parse_arrays(doc: Doc | None) -> tuple[list[int], list[int], list[str]] | None:
-    """Token start offsets, head start offsets and relations of the whole article (None without a parse)."""
+Parse = tuple[list[int], list[int], list[str], list[str]]
+
+
+def _parse_arrays(doc: Doc | None) -> Parse | None:
+    """Token start offsets, head start offsets, relations and parts of speech of the whole article (None
+    without a parse)."""
     if doc is None or not doc.has_annotation("DEP") or len(doc) == 0:
         return None
     arr = doc.to_array([IDX, HEAD]).astype("int64")  # HEAD is relative (negative values wrap in uint64)
     starts = arr[:, 0].tolist()
     heads = [starts[k + rel] for k, rel in enumerate(arr[:, 1].tolist())]
     strings = doc.vocab.strings
-    return starts, heads, [strings[d] for d in doc.to_array(DEP).tolist()]
+    return (starts, heads, [strings[d] for d in doc.to_array(DEP).tolist()],
+            [strings[p] for p in doc.to_array(POS).tolist()])
 
 
-def head_table(parse: tuple[list[int], list[int], list[str]] | None, words: list[Word]) -> HeadTable:
+def word_pos(parse: Parse | None, words: list[Word]) -> list[str]:
+    """Each word's part of speech: that of its last token (the stem after the clitics: و+محطة → NOUN)."""
+    if parse is None or not words:
+        return []
+    tok_starts, _, _, pos = parse
+    out = []
+    for w in words:
+        k = bisect.bisect_left(tok_starts, w.end) - 1
+        out.append(pos[k] if k >= 0 and tok_starts[k] >= w.start else "X")
+    return out
+
+
+def head_table(parse: Parse | None, words: list[Word]) -> HeadTable:
     """The parse between our words: for each word the word its (first) token depends on, with the relation."""
     if parse is None or not words:
         return {}
-    tok_starts, tok_heads, rels = parse
+    tok_starts, tok_heads, rels, _ = parse
     starts = [w.start for w in words]
     lo, hi = words[0].start, words[-1].end
 
@@ -170,9 +190,10 @@ def read_units(doc: Doc | None, article: Article, kb: KnowledgeBase, lex: Lexico
         says, speaker = speaker_of(words, refs, lex)
         if speaker is not None:
             speaker = finder.speaks_for.get(speaker.iri, speaker)
+        upos = word_pos(parse, words) if triggers else []
         unit = SentenceUnit(len(units.sentences), s_start, s_end, words, refs, triggers,
                             head_table(parse, words) if triggers else {}, passive_words(words), quoted,
-                            speaker, says)
+                            speaker, says, upos, open_phrases(finder, words, refs, triggers, upos, text))
         units.sentences.append(unit)
         for r in refs:
             for iri in r.iris:

@@ -158,6 +158,8 @@ def extraction_graph(ex: Extraction) -> ArticleGraph:
             q.add(node, _LABEL, literal(actor.label_en, language="en"))
         for prop, obj in actor.links:
             q.add(node, iri(AK[prop]), iri(obj))
+        for other in actor.same_as:
+            q.add(node, iri(SKOS.exactMatch), iri(other))
 
     for mention in ex.mentions:
         _check_span(text, mention.span, mention.text, art.identifier)

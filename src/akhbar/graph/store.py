@@ -19,7 +19,7 @@ from akhbar.graph.vocab import ACTORS_GRAPH, GRAPH_NS, INFERRED_GRAPH, NIF, ONTO
 from akhbar.paths import ontology_dir
 
 ARTICLE_GRAPH_PREFIX = GRAPH_NS + "article/"
-BASE_GRAPHS = {ONTOLOGY_GRAPH: "akhbar.ttl", ACTORS_GRAPH: "actors.ttl"}
+BASE_GRAPHS = {ONTOLOGY_GRAPH: ("akhbar.ttl",), ACTORS_GRAPH: ("actors.ttl", "states.ttl")}
 
 PREFIXES = {
     "ak": "https://w3id.org/akhbar/ontology#",
@@ -98,14 +98,18 @@ def replace_graph_ntriples(store: ox.Store, graph: str, ntriples: bytes) -> None
 
 
 def load_base_graphs(store: ox.Store, folder: Path | None = None) -> None:
-    """(Re)load ontology/akhbar.ttl and ontology/actors.ttl into their graphs, each atomically."""
+    """(Re)load ontology/akhbar.ttl, and ontology/actors.ttl with states.ttl, into their graphs, each atomically."""
     folder = folder or ontology_dir()
-    for graph, name in BASE_GRAPHS.items():
-        path = folder / name
-        try:
-            triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
-        except (OSError, SyntaxError) as err:
-            raise StoreError(f"{path}: cannot read the {name} base graph ({err})") from None
+    for graph, names in BASE_GRAPHS.items():
+        triples = []
+        for name in names:
+            path = folder / name
+            if name != names[0] and not path.is_file():
+                continue  # (states.ttl is optional: a folder of one's own may have only actors.ttl)
+            try:
+                triples += ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
+            except (OSError, SyntaxError) as err:
+                raise StoreError(f"{path}: cannot read the {name} base graph ({err})") from None
         target = ox.NamedNode(graph)
         replace_graph(store, graph, (ox.Quad(t.subject, t.predicate, t.object, target) for t in triples))
 

@@ -87,6 +87,8 @@ class AK(DefinedNamespace):
     memberOf: URIRef
     alignedWith: URIRef
     capitalOf: URIRef
+    locatedIn: URIRef
+    countryCode: URIRef
     nisba: URIRef
 
 

@@ -12,11 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from akhbar.extract import TriggerScores, decode_article, resolve, scored_pairs
+from akhbar.extract import TriggerScores, decode_article, resolve, scored_pairs, trigger_scores
 from akhbar.extract.candidates import Candidate, candidates
 from akhbar.extract.events import CORE
 from akhbar.extract.lexicon import load_lexicon
-from akhbar.extract.linker import ROLES, LinkerModel, Policy, Scores
+from akhbar.extract.linker import ROLES, LinkerModel, Policy
 from akhbar.extract.units import ArticleUnits, SentenceUnit, read_units
 from akhbar.kb import KnowledgeBase
 from akhbar.learn.gold import UNRESOLVED, GoldArticle, Tally, Tuple3, normalise_name, read_gold
@@ -32,6 +32,7 @@ class TriggerExample:
     trigger_index: int
     cands: list[Candidate]
     feats: list[dict[str, float]]
+    none: dict[str, float]
     labels: dict[str, list[int]]
 
 
@@ -85,17 +86,47 @@ def _names(units: ArticleUnits, kb: KnowledgeBase) -> tuple[dict[str, set[str]],
                     found.add(normalise_name(minted.label_en))
         return names[iri]
 
+    text = units.article.text
     for s in units.sentences:
-        for r in s.refs:
+        for r in s.refs + s.phrases:
             for iri in r.iris:
-                add(iri).add(normalise_name(r.surface))
+                add(iri).update(normalise_name(text[a:b]) for a, b in ((r.start, r.end), *r.variants))
     for iri in list(kb.capitals.values()):
         add(iri)
     return names, qids
 
 
+ALIGN_SLACK = 3  # a gold event belongs to every trigger of its class at most this many words farther than the nearest
+
+
+def _align(data: ArticleData, s: SentenceUnit, gold_here: list) -> dict[int, list]:
+    """Trigger index → the gold events of its class that it expresses: each event goes to the triggers nearest to
+    its participants' mentions in the sentence (within `ALIGN_SLACK` words of the nearest); an event none of
+    whose participants is mentioned in the sentence goes to every trigger of its class."""
+    kb = data.units.kb
+    out: dict[int, list] = {k: [] for k in range(len(s.triggers))}
+    for e in gold_here:
+        same = [k for k, t in enumerate(s.triggers) if t.core == e.action]
+        dist: dict[int, int] = {}
+        for k in same:
+            trig = s.triggers[k]
+            total = 0
+            for role in ROLES:
+                key = getattr(e, role)
+                spots = [abs(r.first - trig.first) for r in s.refs
+                         if key is not None and key in {data.key(i) for i in resolve(r, role, trig.core, kb)}]
+                total += min(spots) if spots else 0
+            dist[k] = total
+        best = min(dist.values(), default=0)
+        for k in same:
+            if dist[k] <= best + ALIGN_SLACK:
+                out[k].append(e)
+    return out
+
+
 def label_article(data: ArticleData) -> None:
-    """Fill `data.triggers`: the candidates of every trigger with features and gold labels."""
+    """Fill `data.triggers`: the candidates of every trigger with features and gold labels (from the gold events
+    aligned to the trigger, `_align`)."""
     units = data.units
     text = units.article.text
     by_evidence: dict[str, list] = {}
@@ -104,18 +135,17 @@ def label_article(data: ArticleData) -> None:
     for s in units.sentences:
         if not s.triggers:
             continue
-        gold_here = by_evidence.get(text[s.start:s.end], [])
+        aligned = _align(data, s, by_evidence.get(text[s.start:s.end], []))
         cands = candidates(units, s)
         for k, trig in enumerate(s.triggers):
-            wanted = {role: {getattr(e, role) for e in gold_here if e.action == trig.core} - {None}
-                      for role in ROLES}
-            pairs = scored_pairs(units, s, trig, cands)
+            wanted = {role: {getattr(e, role) for e in aligned[k]} - {None} for role in ROLES}
+            pairs, none = scored_pairs(units, s, trig, cands)
             labels: dict[str, list[int]] = {role: [] for role in ROLES}
             for cand, _ in pairs:
                 for role in ROLES:
                     keys = {data.key(iri) for iri in resolve(cand.ref, role, trig.core, units.kb)}
                     labels[role].append(int(bool(keys & wanted[role]) and UNRESOLVED not in keys & wanted[role]))
-            data.triggers.append(TriggerExample(s, k, [c for c, _ in pairs], [f for _, f in pairs], labels))
+            data.triggers.append(TriggerExample(s, k, [c for c, _ in pairs], [f for _, f in pairs], none, labels))
 
 
 def load_dev(dev: Path, kb: KnowledgeBase, analyse: Callable | None = None,
@@ -139,17 +169,8 @@ def load_dev(dev: Path, kb: KnowledgeBase, analyse: Callable | None = None,
 
 def score_with(data: ArticleData, model: LinkerModel) -> list[TriggerScores]:
     """The trigger scores of one article under a model (from the stored features: no re-reading)."""
-    out = []
-    for ex in data.triggers:
-        trig = ex.sentence.triggers[ex.trigger_index]
-        scores = Scores()
-        for cand, feats in zip(ex.cands, ex.feats, strict=True):
-            for role in ROLES:
-                p = model.role(role).probability(feats)
-                for iri in resolve(cand.ref, role, trig.core, data.units.kb):
-                    scores.add(role, iri, p)
-        out.append(TriggerScores(ex.sentence, trig, scores))
-    return out
+    return [trigger_scores(data.units, ex.sentence, ex.sentence.triggers[ex.trigger_index], ex.cands, ex.feats,
+                           ex.none, model) for ex in data.triggers]
 
 
 def evaluate(articles: list[ArticleData], scored: dict[str, list[TriggerScores]], policy: Policy

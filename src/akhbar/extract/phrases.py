@@ -1,0 +1,114 @@
+"""Open noun phrases as candidate targets: what an attack strikes when no actor base names it.
+
+News attacks strike things no base lists ("مستودعات النفط", "منزل في هرتسليا", "محطة كهرباء مظفر آباد"). After
+each Attack trigger, and after a preposition of aim (على، ضد …) near it, the noun phrase that is not
+already an actor mention becomes a candidate Location: a head noun, the nouns and adjectives that follow
+it without punctuation (up to `MAX_WORDS`), and a closing place ("في هرتسليا"). Its shorter left parts
+are kept as variant names. The trained scorer decides whether the phrase is the target; only phrases
+that end up in an event are written to the graph.
+
+>>> from akhbar.kb import load_kb
+>>> from akhbar.records import Article
+>>> from akhbar.extract.units import read_units
+>>> units = read_units(None, Article("x", "x.txt", "قصفت إسرائيل مستودعات النفط في الميناء."), load_kb())
+>>> [p.surface for p in units.sentences[0].phrases]
+['مستودعات النفط']
+"""
+
+from __future__ import annotations
+
+from akhbar.extract.actors import ActorFinder, ActorRef
+from akhbar.extract.events import Trigger
+from akhbar.extract.lexicon import Lexicon
+from akhbar.extract.text import Word
+
+MAX_WORDS = 5  # a phrase's words, its closing place included
+WINDOW = 8  # words after the trigger searched for a preposition of aim
+NOUNISH = frozenset({"NOUN", "PROPN", "ADJ", "X", "NUM"})
+PLACE_KINDS = ("Location", "State")
+
+
+def _nounish(words: list[Word], upos: list[str], k: int, lex: Lexicon) -> bool:
+    w = words[k]
+    if w.norm in lex.name_stop or w.norm in lex.particles["prepositions"] or w.norm in lex.particles["relative_pronouns"] \
+            or w.norm in lex.triggers or w.norm in lex.skip_words or len(w.norm) < 2:
+        return False
+    return upos[k] in NOUNISH if upos else not w.norm.isdigit()
+
+
+def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], triggers: list[Trigger],
+                 upos: list[str], text: str) -> list[ActorRef]:
+    """The noun phrases after the sentence's Attack triggers that no mention covers, as Location refs."""
+    lex = finder.lex
+    ref_at = {k: r for r in refs for k in range(r.first, r.last)}
+    aims = lex.target_preps["any"] | lex.particles["aim"]
+    starts: list[int] = []
+    for trig in triggers:
+        if trig.core != "Attack":
+            continue
+        k, steps = trig.last, 0
+        while k < len(words) and steps < 4 and (k in ref_at or words[k].norm in aims or words[k].norm in lex.skip_words):
+            k = ref_at[k].last if k in ref_at else k + 1
+            steps += 1
+        starts.append(k)
+        for j in range(trig.last, min(len(words) - 1, trig.last + WINDOW)):
+            if words[j].breaks_after:
+                break
+            if words[j].norm in aims:
+                starts.append(j + 1)
+    out: list[ActorRef] = []
+    taken: set[int] = set()
+    while starts:
+        st = starts.pop(0)
+        if st >= len(words) or st in ref_at or st in taken or not _nounish(words, upos, st, lex) \
+                or words[st].key in lex.weapons or words[st].norm.lstrip("وب") in lex.weapons:
+            continue
+        phrase = _extend(finder, words, ref_at, upos, st, text)
+        if phrase is not None:
+            out.append(phrase)
+            taken.update(range(phrase.first, phrase.last))
+            if phrase.last < len(words) and words[phrase.last].norm.startswith("و") \
+                    and not words[phrase.last - 1].gap_after.strip():
+                starts.insert(0, phrase.last)  # coordinated: مستودعات النفط ومحطة كهرباء
+    return out
+
+
+def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef], upos: list[str], st: int,
+            text: str) -> ActorRef | None:
+    """The phrase from word `st`: nouns and adjectives, then at most one place (after في/بـ or as a genitive)."""
+    lex = finder.lex
+    ends = [st + 1]
+    j = st + 1
+    while j < len(words) and j - st < MAX_WORDS and not words[j - 1].gap_after.strip():
+        if j in ref_at:
+            if ref_at[j].kind in PLACE_KINDS:
+                ends.append(ref_at[j].last)  # محطة كهرباء مظفر آباد
+            break
+        if words[j].norm in lex.particles["in_place"] and j + 1 in ref_at and ref_at[j + 1].kind in PLACE_KINDS \
+                and not words[j].gap_after.strip():
+            ends.append(ref_at[j + 1].last)  # منزل في هرتسليا
+            break
+        if not _nounish(words, upos, j, lex) or (words[j].norm.startswith("و") and not upos):
+            break
+        if words[j].norm.startswith("و") and upos and upos[j] != "PROPN":
+            break
+        j += 1
+        ends.append(j)
+    if words[st].key in lex.generic_targets and len(ends) == 1:
+        return None  # a bare "positions" names nothing
+    start = words[st].offset_after(_skip(words[st]), text)
+    end = words[ends[-1] - 1].end
+    surface = text[start:end]
+    iri = finder.mint_phrase("|".join(w.key for w in words[st:ends[-1]]), surface)
+    variants = tuple((start, words[e - 1].end) for e in ends[:-1])
+    return ActorRef((iri,), st, ends[-1], start, end, surface, "Location", "phrase", (None,), variants)
+
+
+def _skip(word: Word) -> int:
+    """Letters of a conjunction or preposition clitic before a phrase's first word (و، بـ، لـ)."""
+    for clitic in ("وب", "ول", "و", "ب", "ل"):
+        if word.norm.startswith(clitic) and len(word.norm) - len(clitic) >= 3 and (
+                word.norm[len(clitic):].startswith("ال") or clitic == "و"):
+            return len(clitic)
+    return 0
+
