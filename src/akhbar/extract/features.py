@@ -47,7 +47,10 @@ CONJUNCTIONS: tuple[tuple[str, ...], ...] = (
     ("cls", "src", "count"), ("cls", "ctx_previous_sentence"), ("cls", "ctx_last_speaker"), ("cls", "ctx_headline"),
     ("cls", "slot"), ("cls", "tpos", "slot"), ("cls", "tpos", "slot", "pre0_taken"), ("tpos", "slot", "kind"),
     ("cls", "slot", "prep"), ("tword", "slot"), ("cls", "tcomp", "spk"), ("cls", "tcomp", "slot"),
-    ("cls", "rank"), ("cls", "kind", "src"), ("cls", "n_before", "ctx_previous_sentence"), ("cls", "light_in"), ("cls", "rel"),
+    ("tnoun_tr", "gen"), ("tnoun_tr", "slot"), ("tnoun_tr", "slot", "cls"), ("obj_pron", "slot"),
+    ("obj_pron", "slot", "cls"), ("pre_word", "slot"), ("pre_word", "slot", "cls"), ("pre_word", "tpos", "slot"),
+    ("cls", "was_subj"), ("cls", "was_obj"), ("cls", "src", "was_subj"), ("cls", "src", "was_obj"),
+    ("cls", "tpos", "was_subj"), ("cls", "rank"), ("cls", "kind", "src"), ("cls", "n_before", "ctx_previous_sentence"), ("cls", "light_in"), ("cls", "rel"),
 )
 
 
@@ -136,6 +139,29 @@ PRONOUN_THAT = frozenset({"انه", "انها", "انهم", "بانه", "بان�
 THAT = frozenset({"ان", "بان", "وان"})
 
 
+OBJECT_PRONOUNS = ("ها", "هم", "هما", "كم")
+
+
+def _before_head(s: SentenceUnit, trig: Trigger, head: int) -> str:
+    """What stands right before the trigger's head word: another trigger (قصف إسرائيلي استهدف: the verb's
+    subject is that event), a relative pronoun, a mention, a noun, the sentence start, or something else."""
+    k = head - 1
+    while k >= 0 and (s.words[k].norm.endswith(("ي", "يه")) and s.words[k].norm.startswith("ال")) and k > head - 3:
+        k -= 1  # adjectives of the word before
+    if k < 0:
+        return "start"
+    if any(t.first <= k < t.last for t in s.triggers if t is not trig) or \
+            any(t.first <= k - 1 < t.last for t in s.triggers if t is not trig):
+        return "trigger"
+    if s.words[k].norm in RELATIVES:
+        return "rel"
+    if any(r.first <= k < r.last for r in s.refs):
+        return "mention"
+    if s.upos and s.upos[k] == "NOUN":
+        return "noun"
+    return "other"
+
+
 def _complementiser(words: list[Word], head: int) -> str:
     """What opens the trigger's clause: "pron" (أنه/إنها: its subject is the one who said it), "that", "none"."""
     for k in range(head - 1, max(-1, head - 3), -1):
@@ -175,6 +201,8 @@ def _sentence_features(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> d
         "next_t": words[trig.last].key if trig.last < len(words) else "END",
         "tplace": _bucket(trig.first, (0, 2, 5, 10)),
         "tcomp": _complementiser(words, head),
+        "obj_pron": str(trigger_pos(trig) == "verb" and w.norm.endswith(OBJECT_PRONOUNS) and len(w.norm) > 5),
+        "pre_word": _before_head(s, trig, head),
     }
 
 
@@ -189,6 +217,9 @@ def features(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candidat
     f["capital"] = str(ref.iri in units.kb.capitals)
     f["count"] = _bucket(units.mention_counts[ref.iri], (1, 2, 5))
     f["spk"] = str(s.speaker is not None and s.speaker.iris == ref.iris)
+    subjects, objects = _history(units)[s.index].get(trig.core, (frozenset(), frozenset()))
+    f["was_subj"] = str(ref.iri in subjects)
+    f["was_obj"] = str(ref.iri in objects)
     if cand.source == SENTENCE:
         _relational(units, s, trig, cand, f)
     else:
@@ -200,6 +231,44 @@ def features(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candidat
         if all(k in f for k in group):
             out["&".join(f"{k}={f[k]}" for k in group)] = 1.0
     return out
+
+
+SUBJECT_SLOTS = frozenset({"pre0", "post0"})
+
+
+def _history(units: ArticleUnits) -> list[dict[str, tuple[frozenset[str], frozenset[str]]]]:
+    """Per sentence, per class: the actors that stood in a trigger's subject slot (or as a noun trigger's
+    genitive or adjective) and in its object slot (or behind a preposition of aim) in the sentences before it.
+    Read from word order only, not from decisions, so that training and reading see the same thing."""
+    cached = getattr(units, "_history", None)
+    if cached is not None:
+        return cached
+    out: list[dict[str, tuple[frozenset[str], frozenset[str]]]] = []
+    seen: dict[str, tuple[set[str], set[str]]] = {}
+    for s in units.sentences:
+        out.append({cls: (frozenset(a), frozenset(b)) for cls, (a, b) in seen.items()})
+        for trig in s.triggers:
+            subj, obj = seen.setdefault(trig.core, (set(), set()))
+            for ref in s.refs:
+                prep = _prep_of(units, s, ref)
+                slot, _ = _slot(units, s, trig, ref, prep)
+                if slot in SUBJECT_SLOTS and not (slot == "post0" and trigger_pos(trig) == "noun"
+                                                  and ref.how != "nisba" and prep != "none"):
+                    subj.update(ref.iris)
+                elif slot == "post1" or (slot == "prep" and prep in ("علي", "ضد")):
+                    obj.update(ref.iris)
+    units._history = out  # type: ignore[attr-defined]
+    return out
+
+
+def _prep_of(units: ArticleUnits, s: SentenceUnit, ref: ActorRef) -> str:
+    """The preposition right before a mention: a proclitic بـ/لـ/كـ, or a preposition word, else "none"."""
+    words = s.words
+    clitic = units.article.text[words[ref.first].start:ref.start].lstrip("وف")
+    prev = words[ref.first - 1].norm.lstrip("و") if ref.first > 0 else "START"
+    if clitic[:1] in PROCLITIC_PREPS:
+        return clitic[:1]
+    return prev if prev in PREPOSITIONS else "none"
 
 
 def _skippable(units: ArticleUnits, word: Word) -> bool:
@@ -264,16 +333,9 @@ def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candi
     f["refs_between"] = _bucket(sum(1 for r in s.refs if lo <= r.first and r.last <= hi and r is not ref), (0, 1))
     first = words[ref.first]
     clitic = text[first.start:ref.start]
-    bare = clitic.lstrip("وف")
     f["conj"] = str(clitic.startswith("و"))
-    prev = words[ref.first - 1].norm.lstrip("و") if ref.first > 0 else "START"
-    if bare[:1] in PROCLITIC_PREPS:
-        f["prep"] = bare[:1]
-    elif prev in PREPOSITIONS:
-        f["prep"] = prev
-    else:
-        f["prep"] = "none"
-    f["prev_w"] = prev
+    f["prep"] = _prep_of(units, s, ref)
+    f["prev_w"] = words[ref.first - 1].norm.lstrip("و") if ref.first > 0 else "START"
     f["next_w"] = words[ref.last].key if ref.last < len(words) else "END"
     f["gen"] = str(after and ref.first == trig.last and trig.light is None and not clitic
                    and f.get("tpos") == "noun")
