@@ -15,12 +15,13 @@ code-point offset into `article.text`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import Candidate, candidates
+from akhbar.extract.coordination import reciprocal, siblings
 from akhbar.extract.events import Trigger
 from akhbar.extract.features import _sentence_features, features
 from akhbar.extract.lexicon import Lexicon, load_lexicon
@@ -37,11 +38,18 @@ __all__ = ["extract"]
 
 @dataclass
 class TriggerScores:
-    """A trigger of a sentence with the scores of its candidates (what the decoder reads)."""
+    """A trigger of a sentence with the scores of its candidates (what the decoder reads), the actors
+    coordinated in its sentence, and whether it is a reciprocal exchange."""
 
     sentence: SentenceUnit
     trigger: Trigger
     scores: Scores
+    siblings: dict[str, set[str]] = field(default_factory=dict)
+    reciprocal: bool = False
+
+    def decide(self, policy: Policy) -> list[tuple[str | None, str | None]]:
+        """The trigger's (agent, target) pairs under a policy."""
+        return decide(self.scores, self.trigger.core, policy, self.siblings, self.reciprocal)
 
 
 def _subclass(trig: Trigger, words: list[Word], lex: Lexicon) -> str:
@@ -89,7 +97,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
         for cand, p in zip(cands, model.role(role).probabilities(rows, none), strict=True):
             for iri in resolve(cand.ref, role, trig.core, units.kb):
                 scores.add(role, iri, p)
-    return TriggerScores(s, trig, scores)
+    return TriggerScores(s, trig, scores, siblings(s, units.lex, units.article.text), reciprocal(s, trig))
 
 
 def score_article(units: ArticleUnits, model: LinkerModel) -> list[TriggerScores]:
@@ -121,7 +129,7 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
     in_events: set[str] = set()
     for ts in scored:
         s, trig = ts.sentence, ts.trigger
-        pairs = decide(ts.scores, trig.core, policy)
+        pairs = ts.decide(policy)
         if not pairs:
             continue
         if s.index not in context:

@@ -75,7 +75,7 @@ class Policy:
     target: float = 0.5  # least target probability
     extra_target: float = 0.5  # least probability of a second, third ... target of the same trigger
     agent_floor: float = 0.2  # with a target found, the best agent down to this probability is still taken
-    null_agent: bool = True  # keep an Attack whose author is unknown
+    null_agent: float = 0.5  # least target probability for an Attack whose author is unknown (above 1: never)
     null_target: float = 1.01  # least agent probability for a Warning with no addressee (above 1: never)
 
     @classmethod
@@ -143,17 +143,24 @@ class Scores:
         table[iri] = min(1.0, table.get(iri, 0.0) + p)
 
 
-def decide(scores: Scores, core: str, policy: Policy) -> list[tuple[str | None, str | None]]:
+def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[str]] | None = None,
+           reciprocal: bool = False) -> list[tuple[str | None, str | None]]:
     """The (agent, target) pairs of one trigger.
 
     An actor that is both the best agent and the best target takes the role it is likelier to play. The
-    best target needs `policy.target`, further ones `policy.extra_target` (coordinated named targets each
-    give an event); the agent needs `policy.agent`, or only `policy.agent_floor` when a target was found.
+    best target needs `policy.target`, further ones `policy.extra_target`; the agent needs `policy.agent`,
+    or only `policy.agent_floor` when a target was found. Then the categorical rules: an actor coordinated
+    with a chosen participant (`siblings`) plays the same role, each in its own event (GUIDELINES §3), and
+    never the other role; a reciprocal exchange also goes the other way (§2).
 
     >>> s = Scores(agent={"a": 0.9, "b": 0.3}, target={"b": 0.8, "c": 0.6, "a": 0.7})
     >>> decide(s, "Attack", Policy(extra_target=0.55))
     [('a', 'b'), ('a', 'c')]
+    >>> decide(Scores(agent={"fr": 0.8, "uk": 0.2}, target={"uk": 0.5, "ir": 0.4}), "Warning", Policy(target=0.3),
+    ...        siblings={"fr": {"uk"}, "uk": {"fr"}})
+    [('fr', 'ir'), ('uk', 'ir')]
     """
+    siblings = siblings or {}
     agents = sorted(scores.agent.items(), key=lambda kv: (-kv[1], kv[0]))
     targets = sorted(scores.target.items(), key=lambda kv: (-kv[1], kv[0]))
     if agents and targets and agents[0][0] == targets[0][0]:
@@ -162,6 +169,8 @@ def decide(scores: Scores, core: str, policy: Policy) -> list[tuple[str | None, 
             targets = [t for t in targets if t[0] != both]
         else:
             agents = [a for a in agents if a[0] != both]
+    if agents and siblings.get(agents[0][0]):
+        targets = [t for t in targets if t[0] not in siblings[agents[0][0]]]  # فرنسا وبريطانيا: both warn
     chosen: list[str] = []
     if targets and targets[0][1] >= policy.target:
         chosen = [targets[0][0]] + [t for t, p in targets[1:] if p >= policy.extra_target]
@@ -169,10 +178,19 @@ def decide(scores: Scores, core: str, policy: Policy) -> list[tuple[str | None, 
     if agents and agents[0][1] >= (policy.agent_floor if chosen else policy.agent):
         agent = agents[0][0]
     chosen = [t for t in chosen if t != agent]
+    chosen += [x for t in list(chosen) for x in sorted(siblings.get(t, ())) if x not in chosen and x != agent]
+    all_agents: list[str | None] = [agent]
+    if agent is not None:
+        all_agents += sorted(x for x in siblings.get(agent, ()) if x not in chosen)
+    if reciprocal and agent is not None and len(all_agents) > 1 and not chosen:
+        return [(a, b) for a in all_agents for b in all_agents if a != b]  # تبادلت إيران وإسرائيل الضربات
     if not chosen:
         if agent is not None and core == "Warning" and scores.agent[agent] >= policy.null_target:
-            return [(agent, None)]
+            return [(a, None) for a in all_agents]
         return []
-    if agent is None and not (core == "Attack" and policy.null_agent):
+    if agent is None and not (core == "Attack" and scores.target[chosen[0]] >= policy.null_agent):
         return []
-    return [(agent, t) for t in chosen]
+    pairs = [(a, t) for a in all_agents for t in chosen]
+    if reciprocal:
+        pairs += [(t, a) for a, t in pairs if a is not None]
+    return pairs

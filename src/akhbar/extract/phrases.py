@@ -61,8 +61,9 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
     while starts:
         st = starts.pop(0)
         if st >= len(words) or st in ref_at or st in taken or not _nounish(words, upos, st, lex) \
-                or words[st].key in lex.weapons or words[st].norm.lstrip("وب") in lex.weapons:
-            continue
+                or words[st].key in lex.weapons or words[st].norm.lstrip("وب") in lex.weapons \
+                or words[st].norm.lstrip("و").startswith("ب"):
+            continue  # (بطائرات مسيرة: an instrument, not what was struck)
         phrase = _extend(finder, words, ref_at, upos, st, text)
         if phrase is not None:
             out.append(phrase)
@@ -94,8 +95,9 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
             break
         j += 1
         ends.append(j)
-    if words[st].key in lex.generic_targets and len(ends) == 1:
-        return None  # a bare "positions" names nothing
+    if words[st].key in lex.generic_targets or words[st].norm in lex.generic_targets:
+        if len(ends) == 1 or ends[-1] < len(words) and ends[-1] in ref_at or any(k in ref_at for k in range(st, ends[-1])):
+            return None  # a bare "positions" names nothing; "targets in X" are X's (GUIDELINES §3)
     start = words[st].offset_after(_skip(words[st]), text)
     end = words[ends[-1] - 1].end
     surface = text[start:end]

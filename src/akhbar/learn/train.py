@@ -18,7 +18,7 @@ from datetime import date
 
 from akhbar.extract import TriggerScores
 from akhbar.extract.events import CORE
-from akhbar.extract.linker import ROLES, LinkerModel, Policy, RoleModel, decide
+from akhbar.extract.linker import ROLES, LinkerModel, Policy, RoleModel
 from akhbar.learn.dataset import ArticleData, score_with
 from akhbar.learn.gold import Tally
 
@@ -30,7 +30,7 @@ POLICY_GRID: dict[str, tuple] = {
     "extra_target": (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 1.01),
     "agent": (0.1, 0.2, 0.3, 0.4, 0.5, 0.6),
     "agent_floor": (0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4),
-    "null_agent": (True, False),
+    "null_agent": (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01),
     "null_target": (0.5, 0.6, 0.7, 0.8, 0.9, 1.01),
 }
 
@@ -135,7 +135,7 @@ def tuples_of(data: ArticleData, scored: list[TriggerScores], policy: Policy, le
     """The gold-keyed tuples a policy decodes from an article's scores (no modality: strict and state only)."""
     out = set()
     for ts in scored:
-        for agent, target in decide(ts.scores, ts.trigger.core, policy):
+        for agent, target in ts.decide(policy):
             a, t = data.key(agent), data.key(target)
             if level == "state":
                 a, t = data.gold.state(a), data.gold.state(t)

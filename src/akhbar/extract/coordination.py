@@ -1,0 +1,115 @@
+"""Coordinated participants (GUIDELINES §3, the split rule) and reciprocal exchanges (§2): categorical rules.
+
+Named participants joined by و, by a comma list or by a repeated preposition after أو ("موسكو والقرم",
+"حذرت فرنسا وبريطانيا", "على إسرائيل أو على القواعد"), or listed after a plural place noun ("ولايات قندهار
+وبكتيا"), each give their own event: when the decoder chooses one of them, it takes its siblings too.
+A reciprocal exchange ("تبادلت إيران وإسرائيل الضربات") gives one event in each direction.
+
+>>> from akhbar.kb import load_kb
+>>> from akhbar.records import Article
+>>> from akhbar.extract.units import read_units
+>>> units = read_units(None, Article("x", "x.txt", "هاجمت أوكرانيا موسكو والقرم."), load_kb())
+>>> s = units.sentences[0]
+>>> sorted(len(g) for g in coordination_groups(s, units.lex, units.article.text))
+[1, 2]
+"""
+
+from __future__ import annotations
+
+from akhbar.extract.actors import ActorRef
+from akhbar.extract.events import Trigger
+from akhbar.extract.lexicon import Lexicon
+from akhbar.extract.units import SentenceUnit
+
+BODIES = ("Militia", "Official", "StateOrgan", "Organization", "MediaOutlet")
+RECIPROCAL = ("تبادل", "يتبادل", "تتبادل", "يتبادلان", "تتبادلان", "تبادلت", "تبادلا", "تبادلوا", "وتبادل", "وتبادلت")
+
+
+def compatible(a: str, b: str) -> bool:
+    """Whether two kinds of mention can be coordinated participants (a place does not join an armed group)."""
+    return not ((a == "Location" and b in BODIES) or (b == "Location" and a in BODIES))
+
+
+def _joined(s: SentenceUnit, lex: Lexicon, text: str, cur: ActorRef, ref_at: dict[int, ActorRef]
+            ) -> ActorRef | None:
+    """The mention coordinated right after `cur`, if any."""
+    words = s.words
+    k = cur.last
+    if k >= len(words):
+        return None
+    nxt = ref_at.get(k)
+    if nxt is None and (words[k].key in lex.heads["place_plural"] or words[k].norm.lstrip("و") in
+                        lex.heads["place_plural"]):
+        nxt = ref_at.get(k + 1)  # "كابل وولايات قندهار": a plural place noun introduces more places
+        return nxt if nxt is not None and nxt.first == k + 1 else None
+    if nxt is None and words[k].norm in lex.particles["disjunction"]:
+        k += 1  # "على إسرائيل أو على القواعد"
+        if k < len(words) and words[k].norm in lex.target_preps["any"]:
+            k += 1
+        nxt = ref_at.get(k)
+        return nxt if nxt is not None and nxt.first == k else None
+    if nxt is None or nxt is cur:
+        return None
+    first = words[nxt.first]
+    clitic = text[first.start:nxt.start]
+    gap = text[words[nxt.first - 1].end:first.start]
+    if (clitic.startswith("و") and not gap.strip(" ،,")) or (gap.strip() in ("،", ",") and _list_goes_on(s, nxt, ref_at, text)):
+        return nxt
+    return None
+
+
+def _list_goes_on(s: SentenceUnit, ref: ActorRef, ref_at: dict[int, ActorRef], text: str) -> bool:
+    """Whether a comma-joined mention is followed by more of the list, ending in و (حلب، حمص وإدلب)."""
+    cur = ref
+    while cur.last in ref_at:
+        nxt = ref_at[cur.last]
+        first = s.words[nxt.first]
+        if text[first.start:nxt.start].startswith("و"):
+            return True
+        if text[s.words[nxt.first - 1].end:first.start].strip() not in ("،", ","):
+            return False
+        cur = nxt
+    return False
+
+
+def coordination_groups(s: SentenceUnit, lex: Lexicon, text: str) -> list[tuple[ActorRef, ...]]:
+    """The sentence's mentions grouped by coordination, left to right (a lone mention is a group of one)."""
+    ref_at = {k: r for r in s.refs + s.phrases for k in range(r.first, r.last)}
+    seen: set[int] = set()
+    groups = []
+    for ref in sorted(s.refs + s.phrases, key=lambda r: r.first):
+        if id(ref) in seen:
+            continue
+        group = [ref]
+        cur = ref
+        while (nxt := _joined(s, lex, text, cur, ref_at)) is not None and id(nxt) not in seen \
+                and compatible(cur.kind, nxt.kind) and not _starts_clause(s, nxt):
+            group.append(nxt)
+            cur = nxt
+        seen.update(id(r) for r in group)
+        groups.append(tuple(group))
+    return groups
+
+
+def _starts_clause(s: SentenceUnit, ref: ActorRef) -> bool:
+    """"... والدعم السريع يهاجم": a mention right before a verb trigger begins a new clause."""
+    return any(t.first == ref.last and t.entry is not None and t.entry.pos == "verb" for t in s.triggers)
+
+
+def siblings(s: SentenceUnit, lex: Lexicon, text: str) -> dict[str, set[str]]:
+    """Actor IRI → the IRIs coordinated with it in the sentence."""
+    out: dict[str, set[str]] = {}
+    for group in coordination_groups(s, lex, text):
+        iris = {i for r in group for i in r.iris}
+        if len(iris) > 1:
+            for iri in iris:
+                out.setdefault(iri, set()).update(iris - {iri})
+    return out
+
+
+def reciprocal(s: SentenceUnit, trig: Trigger) -> bool:
+    """Whether the trigger is exchanged (تبادل القصف، تتبادل إيران وإسرائيل الضربات): both directions."""
+    words = s.words
+    if trig.light is not None and words[trig.light].norm in RECIPROCAL:
+        return True
+    return trig.first > 0 and words[trig.first - 1].norm in RECIPROCAL
