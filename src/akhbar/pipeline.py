@@ -54,11 +54,13 @@ class Reader:
     def __init__(self, model: str = "default") -> None:
         from akhbar.analysis import load_analyser
         from akhbar.extract.lexicon import load_lexicon
+        from akhbar.extract.linker import load_linker
         from akhbar.kb import load_kb
         from akhbar.runtime import freeze_loaded
 
         self.analyse = load_analyser(model)
         self.kb = load_kb()
+        self.linker = load_linker()  # (a bad AKHBAR_LINKER file fails here, before anything is read)
         load_lexicon()
         freeze_loaded()  # the knowledge base and lexicon live for the whole run too
 
@@ -66,7 +68,7 @@ class Reader:
         """Read one article into extraction records."""
         from akhbar.extract import extract
 
-        return extract(self.analyse(article.text), article, self.kb)
+        return extract(self.analyse(article.text), article, self.kb, self.linker)
 
     def graph(self, article: Article) -> ArticleGraph:
         """The article's named graph (N-Triples and counts)."""
@@ -92,7 +94,7 @@ class Reader:
                 break
         for article, doc in zip(articles, docs, strict=False):
             try:
-                yield doc if isinstance(doc, str) else extraction_graph(extract(doc, article, self.kb))
+                yield doc if isinstance(doc, str) else extraction_graph(extract(doc, article, self.kb, self.linker))
             except _READ_ERRORS as err:
                 yield str(err)
         if stop is not None:

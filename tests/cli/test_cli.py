@@ -69,10 +69,10 @@ def test_a_crash_mid_build_keeps_earlier_articles_whole(runner: CliRunner, store
 
     real = akhbar.extract.extract
 
-    def explode(doc, article, kb):
+    def explode(doc, article, kb, *rest):
         if article.identifier == "b_second":
             raise RuntimeError("simulated crash")
-        return real(doc, article, kb)
+        return real(doc, article, kb, *rest)
 
     monkeypatch.setattr(akhbar.extract, "extract", explode)
     result = invoke(runner, "build", folder, "--store", store_copy)

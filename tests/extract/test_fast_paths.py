@@ -14,7 +14,7 @@ from akhbar.records import Extraction
 from .conftest import SAMPLE
 
 TEST_SOURCES = sorted((Path(__file__).parent).glob("test_*.py"))
-ALL_MATCHERS = frozenset({"kb", "administration", "capital", "organ", "facility", "collective", "named_group",
+ALL_MATCHERS = frozenset({"kb", "administration", "capital", "organ", "facility", "collective", "named_group", "place",
                           "title", "anaphor", "nisba"})
 
 

@@ -120,3 +120,46 @@ def download_cmd(
         return
     typer.echo(f"model saved: {path}")
     typer.echo(f"use it with: --model udpipe:{path}")
+
+
+@model_app.command("train-linker")
+def train_linker_cmd(
+    dev: Annotated[Path, typer.Argument(help="A dev folder: articles/*.txt and gold.jsonl (GUIDELINES.md format).")],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="Model file to write (JSON); its card goes beside it with the suffix .md.")
+    ] = Path("linker.json"),
+    folds: Annotated[int, typer.Option(help="Folds by article for cross-validation.")] = 5,
+    model: ModelOption = "default",
+) -> None:
+    """Train the participant linker on a dev folder: choose learner, C and thresholds by cross-validation over
+    the articles, fit on all of them, write the model and its card. Needs `pip install 'akhbar[train]'`.
+
+    Use the result with AKHBAR_LINKER=FILE (the shipped model is src/akhbar/extract/model/linker.json)."""
+    try:
+        import scipy  # noqa: F401
+        import sklearn  # noqa: F401
+    except ImportError:
+        _fail("training needs scikit-learn and SciPy: pip install 'akhbar[train]'")
+    from akhbar.analysis import AnalysisError, load_analyser
+    from akhbar.kb import load_kb
+    from akhbar.learn.dataset import load_dev
+    from akhbar.learn.train import model_card, train
+
+    if not (dev / "gold.jsonl").is_file() or not (dev / "articles").is_dir():
+        _fail(f"{dev}: not a dev folder (it needs articles/*.txt and gold.jsonl)")
+    if folds < 2:
+        _fail(f"--folds must be 2 or more, got {folds}")
+    try:
+        articles = load_dev(dev, load_kb(), load_analyser(model))
+    except (ValueError, AnalysisError) as err:
+        _fail(str(err))
+        return
+    if len(articles) < folds:
+        _fail(f"{dev}: {len(articles)} articles with gold events, fewer than {folds} folds")
+    linker, report = train(articles, folds, log=lambda line: typer.echo(line, err=True))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(linker.to_json() + "\n", encoding="utf-8")
+    events = sum(len(a.gold.events) for a in articles)
+    output.with_suffix(".md").write_text(model_card(report, linker, len(articles), events, folds), encoding="utf-8")
+    typer.echo(f"cross-validated strict F1 {report.strict['f1']:.3f}, state F1 {report.state['f1']:.3f} "
+               f"({report.learner}, C={report.c}); wrote {output} and {output.with_suffix('.md')}")

@@ -83,8 +83,9 @@ def build(
         fail(str(e))
     except Exception as e:  # a model or knowledge-base problem: one line, not a traceback
         from akhbar.analysis import AnalysisError
+        from akhbar.extract.linker import LinkerError
 
-        if isinstance(e, AnalysisError):
+        if isinstance(e, AnalysisError | LinkerError):
             fail(str(e))
         raise
     out.print(f"{report.articles} articles, {report.events} events, {report.triples} triples "

@@ -23,7 +23,7 @@ from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import Candidate, candidates
 from akhbar.extract.coordination import reciprocal, siblings
 from akhbar.extract.events import Trigger
-from akhbar.extract.features import _sentence_features, features
+from akhbar.extract.features import _sentence_features, features, is_passive, pronoun_subject
 from akhbar.extract.lexicon import Lexicon, load_lexicon
 from akhbar.extract.linker import ROLES, LinkerModel, Policy, Scores, decide, load_linker, none_features
 from akhbar.extract.modality import conditions, modality
@@ -46,10 +46,13 @@ class TriggerScores:
     scores: Scores
     siblings: dict[str, set[str]] = field(default_factory=dict)
     reciprocal: bool = False
+    passive: bool = False
+    pronoun_subject: str | None = None
 
     def decide(self, policy: Policy) -> list[tuple[str | None, str | None]]:
         """The trigger's (agent, target) pairs under a policy."""
-        return decide(self.scores, self.trigger.core, policy, self.siblings, self.reciprocal)
+        return decide(self.scores, self.trigger.core, policy, self.siblings, self.reciprocal, self.passive,
+                      self.pronoun_subject)
 
 
 def _subclass(trig: Trigger, words: list[Word], lex: Lexicon) -> str:
@@ -97,7 +100,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
         for cand, p in zip(cands, model.role(role).probabilities(rows, none), strict=True):
             for iri in resolve(cand.ref, role, trig.core, units.kb):
                 scores.add(role, iri, p)
-    return TriggerScores(s, trig, scores, siblings(s, units.lex, units.article.text), reciprocal(s, trig))
+    return TriggerScores(s, trig, scores, siblings(s, units.lex, units.article.text), reciprocal(s, trig),
+                         is_passive(s, trig), pronoun_subject(units, s, trig))
 
 
 def score_article(units: ArticleUnits, model: LinkerModel) -> list[TriggerScores]:

@@ -348,6 +348,7 @@ class ActorFinder:
                 break
             w = words[k]
             if w.norm in self.lex.name_stop or w.norm in self.lex.triggers or (w.norm.startswith("و") and k > j) \
+                    or (w.norm.startswith("و") and w.norm[1:] in self.lex.name_stop) \
                     or (k == j and w.norm.startswith(("وت", "وي", "ول", "وب"))) \
                     or len(w.norm) < 2 or w.norm.isdigit():
                 break

@@ -53,7 +53,9 @@ def _joined(s: SentenceUnit, lex: Lexicon, text: str, cur: ActorRef, ref_at: dic
     first = words[nxt.first]
     clitic = text[first.start:nxt.start]
     gap = text[words[nxt.first - 1].end:first.start]
-    if (clitic.startswith("و") and not gap.strip(" ،,")) or (gap.strip() in ("،", ",") and _list_goes_on(s, nxt, ref_at, text)):
+    if clitic.startswith("و") and not gap.strip(" ،,"):
+        return nxt
+    if gap.strip() in ("،", ",") and _list_goes_on(s, nxt, ref_at, text):
         return nxt
     return None
 
@@ -91,9 +93,14 @@ def coordination_groups(s: SentenceUnit, lex: Lexicon, text: str) -> list[tuple[
     return groups
 
 
+DUAL_PLURAL = ("ا", "وا", "ان", "ون")  # verb endings that agree with a coordinated (dual or plural) subject
+
+
 def _starts_clause(s: SentenceUnit, ref: ActorRef) -> bool:
-    """"... والدعم السريع يهاجم": a mention right before a verb trigger begins a new clause."""
-    return any(t.first == ref.last and t.entry is not None and t.entry.pos == "verb" for t in s.triggers)
+    """"... والدعم السريع يهاجم": a mention right before a singular verb trigger begins a new clause (before a
+    dual or plural one, "سوليفان وبلينكن طالبا", it closes a coordinated subject)."""
+    return any(t.first == ref.last and t.entry is not None and t.entry.pos == "verb"
+               and not s.words[t.first].norm.endswith(DUAL_PLURAL) for t in s.triggers)
 
 
 def siblings(s: SentenceUnit, lex: Lexicon, text: str) -> dict[str, set[str]]:

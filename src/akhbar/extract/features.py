@@ -19,16 +19,16 @@ place, and the candidate's source. A few conjunctions (`CONJUNCTIONS`) let the l
 
 from __future__ import annotations
 
+from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import SENTENCE, Candidate, context_sources
 from akhbar.extract.events import Trigger
-from akhbar.extract.actors import ActorRef
 from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word
 from akhbar.extract.units import ArticleUnits, SentenceUnit
 
 # words that, right before a mention, say how it relates to the event (a closed class of the grammar)
 PREPOSITIONS = frozenset({"علي", "ضد", "من", "عن", "الي", "في", "مع", "بين", "باتجاه", "نحو", "بحق", "تجاه", "امام",
-                          "لدي", "حول", "قبل", "يد", "عبر", "داخل", "قرب", "بشان", "ازاء", "بحسب", "حسب", "وفق", "لصالح",
-                          "باسم", "منذ", "بعد", "مثل", "بينها", "بينهم"})
+                          "لدي", "حول", "قبل", "يد", "عبر", "داخل", "قرب", "بشان", "ازاء", "بحسب", "حسب", "وفق",
+                          "لصالح", "باسم", "منذ", "بعد", "مثل", "بينها", "بينهم"})
 PROCLITIC_PREPS = ("ب", "ل", "ك")
 RELATIVES = frozenset({"التي", "الذي", "الذين", "اللتي", "اللذين"})
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "تلك", "ذلك", "هذين", "هاتين"})
@@ -49,8 +49,12 @@ CONJUNCTIONS: tuple[tuple[str, ...], ...] = (
     ("cls", "slot", "prep"), ("tword", "slot"), ("cls", "tcomp", "spk"), ("cls", "tcomp", "slot"),
     ("tnoun_tr", "gen"), ("tnoun_tr", "slot"), ("tnoun_tr", "slot", "cls"), ("obj_pron", "slot"),
     ("obj_pron", "slot", "cls"), ("pre_word", "slot"), ("pre_word", "slot", "cls"), ("pre_word", "tpos", "slot"),
+    ("cls", "aim_between"), ("cls", "aim_between", "kind"), ("condemned", "slot"), ("condemned", "src"),
+    ("condemned", "slot", "cls"), ("passive", "slot"), ("passive", "cls", "slot"),
+    ("grammar",), ("cls", "grammar"), ("tpos", "grammar"), ("cls", "tpos", "grammar"), ("grammar", "kind"),
     ("cls", "was_subj"), ("cls", "was_obj"), ("cls", "src", "was_subj"), ("cls", "src", "was_obj"),
-    ("cls", "tpos", "was_subj"), ("cls", "rank"), ("cls", "kind", "src"), ("cls", "n_before", "ctx_previous_sentence"), ("cls", "light_in"), ("cls", "rel"),
+    ("cls", "tpos", "was_subj"), ("cls", "rank"), ("cls", "kind", "src"), ("cls", "n_before", "ctx_previous_sentence"),
+    ("cls", "light_in"), ("cls", "rel"),
 )
 
 
@@ -135,6 +139,21 @@ def _frequency_rank(units: ArticleUnits, iri: str) -> int:
     return 99
 
 
+def pronoun_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> str | None:
+    """The actor a verb's pronoun subject stands for: the speaker of the sentence, when the trigger's clause
+    opens with أنه/أنها/إنهم (قال X إنه هاجم، ذكرت X أنها لن تكبح) and no mention stands between them."""
+    head = trigger_head(trig)
+    if trigger_pos(trig) not in ("verb", "light") or s.speaker is None or s.speaker.kind in ("Location",):
+        return None
+    if _complementiser(s.words, head) != "pron":
+        return None
+    k = next(k for k in range(head - 1, -1, -1) if s.words[k].norm in PRONOUN_THAT)
+    if any(k < r.first < head for r in s.refs):
+        return None
+    iri = s.speaker.iri
+    return units.kb.capitals.get(iri, iri)
+
+
 PRONOUN_THAT = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "وانه", "وانها"})
 THAT = frozenset({"ان", "بان", "وان"})
 
@@ -162,9 +181,21 @@ def _before_head(s: SentenceUnit, trig: Trigger, head: int) -> str:
     return "other"
 
 
+PASSIVE_AUXILIARIES = frozenset({"تم", "يتم", "وتم", "ويتم", "جرى", "يجري", "وجرى"})
+
+
+def is_passive(s: SentenceUnit, trig: Trigger) -> bool:
+    """A passive verb (قُصفت) or a verbal noun after تم/جرى (تم استهداف): its author is unstated."""
+    head = trigger_head(trig)
+    return head in s.passives or (head > 0 and s.words[head - 1].norm in PASSIVE_AUXILIARIES)
+
+
 def _complementiser(words: list[Word], head: int) -> str:
-    """What opens the trigger's clause: "pron" (أنه/إنها: its subject is the one who said it), "that", "none"."""
-    for k in range(head - 1, max(-1, head - 3), -1):
+    """What opens the trigger's clause: "pron" (أنه/إنها: its subject is the one who said it), "that", "none"
+    (looked for up to six words back, not across a clause break: أنها لن تكون قادرة على كبح)."""
+    for k in range(head - 1, max(-1, head - 7), -1):
+        if words[k].breaks_after:
+            break
         n = words[k].norm
         if n in PRONOUN_THAT:
             return "pron"
@@ -203,6 +234,9 @@ def _sentence_features(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> d
         "tcomp": _complementiser(words, head),
         "obj_pron": str(trigger_pos(trig) == "verb" and w.norm.endswith(OBJECT_PRONOUNS) and len(w.norm) > 5),
         "pre_word": _before_head(s, trig, head),
+        "condemned": str(any(w.norm.lstrip("وف") in units.lex.particles["condemnation"]
+                             for w in words[max(0, head - 4):head])),
+        "passive": str(is_passive(s, trig)),
     }
 
 
@@ -271,6 +305,53 @@ def _prep_of(units: ArticleUnits, s: SentenceUnit, ref: ActorRef) -> str:
     return prev if prev in PREPOSITIONS else "none"
 
 
+AIM_PREPS = frozenset({"علي", "ضد", "ل", "بحق", "تجاه", "باتجاه", "نحو", "صوب"})
+OBJECT_MAKERS = frozenset({"trigger", "rel"})  # a verb after these has its subject already (قصف إسرائيلي استهدف X)
+
+
+def grammar_role(f: dict[str, str]) -> str:
+    """The role Arabic word order gives a mention next to the trigger, by the standard patterns: agent for
+    an SVO/VSO subject, a light verb's subject, an event noun's genitive or adjective (هجمات الحوثيين، القصف
+    الإسرائيلي) or "من قبل X"; target for a verb's object, a transitive verbal noun's genitive (استهداف أربيل),
+    the subject of a passive, or a mention behind a preposition of aim; agent also for the speaker when the
+    trigger's clause opens with a pronoun (قال X إنه هاجم) and for the subject of a relative light verb (الغارات
+    التي نفذها X); "none" otherwise. One indicator among the others: the scorer learns how far to trust it.
+
+    >>> grammar_role({"tpos": "verb", "slot": "post0", "pre0_taken": "True", "obj_pron": "False",
+    ...               "tcomp": "none", "pre_word": "mention", "passive": "False", "prep": "none"})
+    'target'
+    """
+    tpos, slot, prep = f.get("tpos"), f.get("slot"), f.get("prep")
+    if prep == "قبل" or f.get("rel_light") == "True":
+        return "agent"  # من قبل X، الغارات التي نفذها X
+    if f.get("tcomp") == "pron" and f.get("spk") == "True":
+        return "agent"  # قال X إنه هاجم: the pronoun subject is the speaker
+    if slot == "prep":
+        return "target" if prep in AIM_PREPS else "none"
+    if tpos in ("verb", "light", "addressed"):
+        if f.get("light_in") == "True" and tpos == "light":
+            return "agent"
+        if slot == "pre0":
+            return "target" if f.get("passive") == "True" else "agent"
+        if slot == "post0":
+            if f.get("passive") == "True":
+                return "target"
+            if f.get("obj_pron") == "True":
+                return "agent"
+            if f.get("pre0_taken") == "True" or f.get("tcomp") == "pron" or f.get("pre_word") in OBJECT_MAKERS:
+                return "target"
+            return "agent"
+        if slot == "post1":
+            return "none" if f.get("obj_pron") == "True" else "target"
+        return "none"
+    if tpos == "noun" and slot == "post0":
+        if f.get("how") == "nisba":
+            return "agent"
+        if f.get("gen") == "True":
+            return "target" if f.get("tnoun_tr") == "True" else "agent"
+    return "none"
+
+
 def _skippable(units: ArticleUnits, word: Word) -> bool:
     """Adverbs, particles and time words that may stand between a verb and its arguments."""
     skip = units.lex.skip_words
@@ -302,8 +383,8 @@ def _slot(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef, pr
             seen += 1
             k = ref_at[k].last
             continue
-        if (trig.first <= k < trig.last) or _skippable(units, words[k]) or words[k].norm.startswith("ال") \
-                and words[k].norm.endswith(("ي", "يه")):
+        if (trig.first <= k < trig.last) or _skippable(units, words[k]) or (words[k].norm.startswith("ال") \
+                and words[k].norm.endswith(("ي", "يه"))):
             k += 1
             continue
         return "post_far", taken
@@ -341,10 +422,15 @@ def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candi
                    and f.get("tpos") == "noun")
     f["subj"] = str(bool(s.refs) and s.refs[0] is ref and ref.first < trig.first)
     f["rel"] = str(any(w.norm in RELATIVES for w in words[lo:hi]))
-    f["light_in"] = str(trig.light is not None and trig.light < ref.first and ref.last <= trig.first)
+    f["rel_light"] = str(after and any(w.norm in RELATIVES and k + 1 < hi and words[k + 1].norm in units.lex.light_verbs
+                                       for k, w in enumerate(words[lo:hi], lo)))
+    head = trigger_head(trig)
+    f["light_in"] = str(head < ref.first and ref.last <= trig.first)
+    aims = units.lex.particles["aim"]
+    f["aim_between"] = str(after and any(w.norm in aims for w in words[trig.last:ref.first]))
     f["mquote"] = str(s.quoted[ref.first]) if s.quoted else "False"
     f["slot"], f["pre0_taken"] = _slot(units, s, trig, ref, f["prep"])
-    head = trigger_head(trig)
+    f["grammar"] = grammar_role(f)
     f["dep"] = _dep_path(s, _mention_head(s, ref.first, ref.last), head)
     if head != trig.first:
         f["dep_noun"] = _dep_path(s, _mention_head(s, ref.first, ref.last), trig.first)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -118,14 +119,31 @@ def parse_linker(text: str, source: str = "linker.json") -> LinkerModel:
         return LinkerModel(roles["agent"], roles["target"], Policy.from_dict(data.get("policy", {})),
                            data.get("meta", {}))
     except (ValueError, KeyError, TypeError) as err:
-        raise ValueError(f"{source}: not a linker model ({err}); retrain it with `akhbar train-linker`") from err
+        raise LinkerError(f"{source}: not a linker model ({err}); retrain it with `akhbar model train-linker`"
+                          ) from err
+
+
+class LinkerError(ValueError):
+    """A linker model file that cannot be read (the message names the file and what to do)."""
+
+
+ENV = "AKHBAR_LINKER"  # a model file to use instead of the shipped one (from `akhbar model train-linker`)
+
+
+def load_linker(path: str | None = None) -> LinkerModel:
+    """The model at `path`, else at $AKHBAR_LINKER, else the shipped one (package resource); cached per file."""
+    path = path or os.environ.get(ENV) or None
+    return _load(path, Path(path).stat().st_mtime if path and Path(path).is_file() else 0.0)
 
 
 @lru_cache(maxsize=4)
-def load_linker(path: str | None = None) -> LinkerModel:
-    """The shipped model (package resource), or the one at `path` (cached per path)."""
+def _load(path: str | None, mtime: float) -> LinkerModel:
     if path is not None:
-        return parse_linker(Path(path).read_text(encoding="utf-8"), path)
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as err:
+            raise LinkerError(f"{path}: cannot read the linker model ({err.strerror}); check {ENV}") from None
+        return parse_linker(text, path)
     text = resources.files("akhbar.extract").joinpath(MODEL_RESOURCE).read_text(encoding="utf-8")
     return parse_linker(text, MODEL_RESOURCE)
 
@@ -144,14 +162,18 @@ class Scores:
 
 
 def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[str]] | None = None,
-           reciprocal: bool = False) -> list[tuple[str | None, str | None]]:
+           reciprocal: bool = False, passive: bool = False, pronoun_subject: str | None = None
+           ) -> list[tuple[str | None, str | None]]:
     """The (agent, target) pairs of one trigger.
 
     An actor that is both the best agent and the best target takes the role it is likelier to play. The
     best target needs `policy.target`, further ones `policy.extra_target`; the agent needs `policy.agent`,
     or only `policy.agent_floor` when a target was found. Then the categorical rules: an actor coordinated
     with a chosen participant (`siblings`) plays the same role, each in its own event (GUIDELINES §3), and
-    never the other role; a reciprocal exchange also goes the other way (§2).
+    never the other role; a reciprocal exchange also goes the other way (§2); a passive attack with no
+    author found keeps its target with a null agent (§3: an unstated agent is null); a trigger whose subject
+    is a pronoun referring to the speaker (ذكرت واشنطن أنها لن تكبح …, §3: pronouns are resolved) takes the
+    speaker when no agent passed the thresholds.
 
     >>> s = Scores(agent={"a": 0.9, "b": 0.3}, target={"b": 0.8, "c": 0.6, "a": 0.7})
     >>> decide(s, "Attack", Policy(extra_target=0.55))
@@ -177,6 +199,8 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     agent: str | None = None
     if agents and agents[0][1] >= (policy.agent_floor if chosen else policy.agent):
         agent = agents[0][0]
+    elif pronoun_subject is not None and pronoun_subject not in chosen:
+        agent = pronoun_subject
     chosen = [t for t in chosen if t != agent]
     chosen += [x for t in list(chosen) for x in sorted(siblings.get(t, ())) if x not in chosen and x != agent]
     all_agents: list[str | None] = [agent]
@@ -188,7 +212,7 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
         if agent is not None and core == "Warning" and scores.agent[agent] >= policy.null_target:
             return [(a, None) for a in all_agents]
         return []
-    if agent is None and not (core == "Attack" and scores.target[chosen[0]] >= policy.null_agent):
+    if agent is None and not (core == "Attack" and (passive or scores.target[chosen[0]] >= policy.null_agent)):
         return []
     pairs = [(a, t) for a in all_agents for t in chosen]
     if reciprocal:

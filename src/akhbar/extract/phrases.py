@@ -30,8 +30,8 @@ PLACE_KINDS = ("Location", "State")
 
 def _nounish(words: list[Word], upos: list[str], k: int, lex: Lexicon) -> bool:
     w = words[k]
-    if w.norm in lex.name_stop or w.norm in lex.particles["prepositions"] or w.norm in lex.particles["relative_pronouns"] \
-            or w.norm in lex.triggers or w.norm in lex.skip_words or len(w.norm) < 2:
+    if w.norm in lex.name_stop or w.norm in lex.particles["prepositions"] or len(w.norm) < 2 \
+            or w.norm in lex.particles["relative_pronouns"] or w.norm in lex.triggers or w.norm in lex.skip_words:
         return False
     return upos[k] in NOUNISH if upos else not w.norm.isdigit()
 
@@ -47,7 +47,8 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
         if trig.core != "Attack":
             continue
         k, steps = trig.last, 0
-        while k < len(words) and steps < 4 and (k in ref_at or words[k].norm in aims or words[k].norm in lex.skip_words):
+        while k < len(words) and steps < 4 and (k in ref_at or words[k].norm in aims or
+                                                words[k].norm in lex.skip_words):
             k = ref_at[k].last if k in ref_at else k + 1
             steps += 1
         starts.append(k)
@@ -82,7 +83,9 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
     j = st + 1
     while j < len(words) and j - st < MAX_WORDS and not words[j - 1].gap_after.strip():
         if j in ref_at:
-            if ref_at[j].kind in PLACE_KINDS:
+            if ref_at[j].how == "nisba" and j == st + 1:
+                return None  # العمق الروسي: a nisba names the owner, the target is its state (GUIDELINES §3)
+            if ref_at[j].kind in PLACE_KINDS and ref_at[j].how != "nisba":
                 ends.append(ref_at[j].last)  # محطة كهرباء مظفر آباد
             break
         if words[j].norm in lex.particles["in_place"] and j + 1 in ref_at and ref_at[j + 1].kind in PLACE_KINDS \
@@ -96,7 +99,8 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
         j += 1
         ends.append(j)
     if words[st].key in lex.generic_targets or words[st].norm in lex.generic_targets:
-        if len(ends) == 1 or ends[-1] < len(words) and ends[-1] in ref_at or any(k in ref_at for k in range(st, ends[-1])):
+        owned = (ends[-1] < len(words) and ends[-1] in ref_at) or any(k in ref_at for k in range(st, ends[-1]))
+        if len(ends) == 1 or owned:
             return None  # a bare "positions" names nothing; "targets in X" are X's (GUIDELINES §3)
     start = words[st].offset_after(_skip(words[st]), text)
     end = words[ends[-1] - 1].end

@@ -152,19 +152,23 @@ def passive_words(words: list[Word]) -> frozenset[int]:
 
 
 def speaker_of(words: list[Word], refs: list[ActorRef], lex: Lexicon) -> tuple[bool, ActorRef | None]:
-    """(has a verb of saying, its subject): the actor right after the first verb of saying, else right before."""
+    """(has a verb of saying, its subject): the actor right after the first verb of saying (VSO), else right
+    before it (SVO); a verb of saying joined by و with nobody after it goes on with the subject of the
+    sentence's first clause (حذرت واشنطن ... وذكرت أنها)."""
     ref_at = {k: r for r in refs for k in range(r.first, r.last)}
     for j, w in enumerate(words):
         bare = w.norm.lstrip("وف")
-        if bare in lex.reporting_verbs or w.norm in lex.reporting_verbs or w.norm in lex.claim_verbs:
-            for k in (j + 1, j + 2, j - 1):
-                r = ref_at.get(k)
-                if r is not None and (k != j + 2 or j + 1 not in ref_at):
-                    if r.kind in ("Location", "MediaOutlet"):
-                        return True, None
-                    if k == j - 1 or r.first in (j + 1, j + 2):
-                        return True, r
-            return True, None
+        if bare in lex.reporting_verbs or w.norm in lex.reporting_verbs:
+            after = ref_at.get(j + 1) or (ref_at.get(j + 2) if j + 1 < len(words) and
+                                         words[j + 1].norm in lex.skip_words else None)
+            if after is None and w.norm.startswith("و") and j > 0:
+                after = next((r for r in refs if r.first < j and r.kind not in ("Location", "MediaOutlet")
+                              and r.how != "nisba"), None)
+            elif after is None and j > 0 and not words[j - 1].comma_after and not words[j - 1].breaks_after:
+                after = ref_at.get(j - 1)
+            if after is not None and after.kind in ("Location", "MediaOutlet"):
+                return True, None
+            return True, after
     return False, None
 
 

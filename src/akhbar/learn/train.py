@@ -23,7 +23,7 @@ from akhbar.learn.dataset import ArticleData, score_with
 from akhbar.learn.gold import Tally
 
 SEED = 13
-C_GRID = (0.05, 0.1, 0.2, 0.5)
+C_GRID = (0.05, 0.1, 0.2)
 MIN_COUNT = 2  # an indicator seen fewer times in the training data gets no weight
 POLICY_GRID: dict[str, tuple] = {
     "target": (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6),
@@ -101,7 +101,7 @@ def fit_listwise(articles: list[ArticleData], c: float, min_count: int = MIN_COU
         positive = np.concatenate([np.array([*t.labels[role], 0 if any(t.labels[role]) else 1], dtype=float)
                                    for t in triggers])
 
-        def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        def loss(w: np.ndarray, positive: np.ndarray = positive) -> tuple[float, np.ndarray]:
             z = x @ w
             top = np.full(len(triggers), -np.inf)
             np.maximum.at(top, group, z)

@@ -1,0 +1,114 @@
+"""Actor mentions: the knowledge base, every state (CLDR), places (GeoNames), organs, titled persons, groups,
+facilities and open noun phrases — what the matchers find, independent of the trained linker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from akhbar.records import Extraction
+
+from .helpers import local
+
+Read = Callable[[str], Extraction]
+
+
+def mentions(ex: Extraction) -> dict[str, str]:
+    """Surface → actor local name."""
+    return {m.text: local(m.actor) for m in ex.mentions}
+
+
+@pytest.mark.parametrize("nisba", ["الأمريكية", "الأميركية", "الامريكيه"])
+def test_nisba_variants_name_the_state(read: Read, nisba: str) -> None:
+    assert "usa" in mentions(read(f"حذرت الإدارة {nisba} إيران.")).values()
+
+
+def test_every_state_of_the_world_is_known_with_its_nisba(read: Read) -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    text = "استدعت كينيا سفير مالطا، وقالت الحكومة الكينية إنها لن تتراجع."
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    refs = {r.surface: r for r in units.sentences[0].refs}
+    assert local(refs["كينيا"].iri) == "kenya"
+    assert refs["الحكومة الكينية"].states == ("https://w3id.org/akhbar/id/kenya",)
+    assert not any("وقالت" in surface for surface in refs)  # a title's name does not run into the next clause
+
+
+def test_a_populated_place_after_a_cue_is_located_in_its_state(read: Read) -> None:
+    ex = read("قصفت القوات الروسية مدينة لفيف ومحيط خاركوف.")
+    places = {a.label_ar: a for a in ex.new_actors if a.iri.startswith("https://w3id.org/akhbar/id/place/")}
+    if not places:  # the places take part in an event only when the linker chooses them: read the mentions
+        places = {m.text: m for m in ex.mentions if "/place/" in m.actor}
+    assert any("لفيف" in name for name in places)
+
+
+def test_a_gazetteer_name_that_is_a_common_word_needs_a_place_cue(read: Read) -> None:
+    found = mentions(read("أكد الميدان الإعلامي أن السوري لم يحضر."))
+    assert not any("/place/" in a for a in found.values())
+
+
+def test_capital_is_a_location_with_its_state_as_metonym(read: Read) -> None:
+    assert mentions(read("قصفت إسرائيل طهران فجر اليوم."))["طهران"] == "tehran"
+
+
+def test_known_organ_by_noun_and_nisba(read: Read) -> None:
+    assert mentions(read("أعلن الجيش الإسرائيلي أنه قصف مواقع لحزب الله."))["الجيش الإسرائيلي"] == "idf"
+
+
+def test_unknown_organ_is_minted_and_linked_to_its_state(read: Read) -> None:
+    ex = read("حذرت الحكومة النرويجية إيران من عواقب خطيرة.")
+    organ = next(a for a in ex.new_actors if a.label_ar == "الحكومة النرويجية")
+    assert organ.kind == "StateOrgan"
+    assert ("partOf", "https://w3id.org/akhbar/id/norway") in organ.links
+
+
+def test_titled_person_is_a_new_official_and_found_again_by_name(read: Read) -> None:
+    ex = read("هدد وزير الخارجية النرويجي يوهان كارلسن روسيا بعقوبات. وكرر كارلسن تحذيره لروسيا.")
+    person = {m.actor for m in ex.mentions if m.text.endswith("كارلسن")}
+    assert len(person) == 1  # the second sentence names him by surname only: the same node
+
+
+def test_militia_aligned_with_a_state(read: Read) -> None:
+    found = mentions(read("هاجمت الفصائل الموالية لطهران قاعدة عين الأسد."))
+    assert found["قاعدة عين الأسد"] == "ain_al_asad"
+    assert any(k.startswith("الفصائل الموالية") for k in found)
+
+
+def test_unknown_armed_group_after_its_head(read: Read) -> None:
+    assert "ألوية الوعد الصادق" in mentions(read("وهددت ألوية الوعد الصادق الحكومة الصومالية بشن هجمات."))
+
+
+def test_names_do_not_run_across_punctuation_and_heads_introduce_known_names(read: Read) -> None:
+    ex = read("توعدت روسيا، اليوم الأحد، برد حاسم. وذكرت قناة روسيا اليوم أن القوات الروسية قصفت خاركيف.")
+    assert [local(m.actor) for m in ex.mentions][:2] == ["russia", "rt"]
+
+
+def test_plural_of_bodies_with_an_adjective_is_one_collective(read: Read) -> None:
+    ex = read("دعا الرئيس الأوكراني فولوديمير زيلينسكي الدول الغربية إلى تزويد بلاده بالذخائر.")
+    assert any(a.kind == "Organization" and a.label_ar == "الدول الغربية" for a in
+               [*ex.new_actors, *()]) or "الدول الغربية" in mentions(ex)
+
+
+def test_open_noun_phrase_after_an_attack_is_a_candidate_place(read: Read) -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    text = "قصفت إسرائيل مستودعات النفط ومحطة كهرباء في الميناء بطائرات مسيرة."
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    phrases = [p.surface for p in units.sentences[0].phrases]
+    assert phrases[0] == "مستودعات النفط" and "محطة كهرباء" in phrases
+    assert not any(p.startswith("بطائرات") for p in phrases)  # an instrument is not what was struck
+
+
+def test_generic_targets_of_an_owner_are_not_phrases(read: Read) -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    text = "قصف الجيش الإسرائيلي أهدافا عسكرية في إيران ومواقع لحزب الله."
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    assert units.sentences[0].phrases == []

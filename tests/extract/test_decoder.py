@@ -1,0 +1,115 @@
+"""The decoder's categorical rules and the scorer's arithmetic, on scores and sentences of our own."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from akhbar.extract.coordination import coordination_groups, reciprocal, siblings
+from akhbar.extract.linker import LinkerError, LinkerModel, Policy, RoleModel, Scores, decide, load_linker, parse_linker
+from akhbar.extract.units import read_units
+from akhbar.kb import load_kb
+from akhbar.records import Article
+
+
+def units_of(text: str):
+    return read_units(None, Article("t", "t.txt", text), load_kb())
+
+
+def test_listwise_probabilities_share_one_unit_with_nobody() -> None:
+    m = RoleModel(0.0, {"a": 1.0, "NONE": 0.5}, listwise=True)
+    p = m.probabilities([{"a": 1.0}, {}], {"NONE": 1.0})
+    z = math.exp(1) + math.exp(0) + math.exp(0.5)
+    assert p == pytest.approx([math.exp(1) / z, 1 / z])
+
+
+def test_pointwise_probability_is_a_sigmoid() -> None:
+    assert RoleModel(-1.0, {"x": 2.0}).probability({"x": 1.0}) == pytest.approx(1 / (1 + math.exp(-1)))
+
+
+def test_the_likelier_role_wins_when_one_actor_tops_both() -> None:
+    s = Scores(agent={"a": 0.7, "b": 0.2}, target={"a": 0.6, "c": 0.5})
+    assert decide(s, "Attack", Policy(target=0.4, agent=0.5)) == [("a", "c")]
+
+
+def test_coordinated_agents_and_targets_each_give_an_event() -> None:
+    s = Scores(agent={"fr": 0.8, "uk": 0.1}, target={"ir": 0.6, "ly": 0.05})
+    pairs = decide(s, "Warning", Policy(target=0.5, extra_target=0.9), {"fr": {"uk"}, "uk": {"fr"},
+                                                                          "ir": {"ly"}, "ly": {"ir"}})
+    assert sorted(pairs) == [("fr", "ir"), ("fr", "ly"), ("uk", "ir"), ("uk", "ly")]
+
+
+def test_a_sibling_of_the_agent_is_never_its_target() -> None:
+    s = Scores(agent={"fr": 0.8}, target={"uk": 0.7, "ir": 0.4})
+    assert decide(s, "Warning", Policy(target=0.3), {"fr": {"uk"}, "uk": {"fr"}}) == [("fr", "ir"), ("uk", "ir")]
+
+
+def test_reciprocal_exchange_goes_both_ways() -> None:
+    s = Scores(agent={"ir": 0.8, "il": 0.1}, target={})
+    assert sorted(decide(s, "Attack", Policy(), {"ir": {"il"}, "il": {"ir"}}, reciprocal=True)) == \
+        [("il", "ir"), ("ir", "il")]
+    assert sorted(decide(Scores(agent={"ir": 0.9}, target={"il": 0.9}), "Attack", Policy(), reciprocal=True)) == \
+        [("il", "ir"), ("ir", "il")]
+
+
+def test_a_passive_attack_keeps_its_target_without_an_author() -> None:
+    s = Scores(agent={"x": 0.05}, target={"base": 0.6})
+    assert decide(s, "Attack", Policy(target=0.5, agent_floor=0.3, null_agent=1.01)) == []
+    assert decide(s, "Attack", Policy(target=0.5, agent_floor=0.3, null_agent=1.01), passive=True) == [(None, "base")]
+
+
+def test_pressure_and_warning_need_an_author() -> None:
+    s = Scores(agent={}, target={"t": 0.9})
+    assert decide(s, "Pressure", Policy(null_agent=0.1)) == []
+    assert decide(s, "Attack", Policy(null_agent=0.5)) == [(None, "t")]
+
+
+def test_coordination_groups_from_the_text() -> None:
+    u = units_of("حذرت فرنسا وبريطانيا وألمانيا إيران من شن هجمات على قطر والبحرين.")
+    names = [[r.surface for r in g] for g in coordination_groups(u.sentences[0], u.lex, u.article.text)]
+    assert ["فرنسا", "بريطانيا", "ألمانيا"] in names and ["قطر", "البحرين"] in names and ["إيران"] in names
+
+
+def test_a_singular_verb_after_a_coordinated_mention_starts_a_new_clause() -> None:
+    u = units_of("وصل وفد من مصر والجيش السوداني يهاجم مواقع الدعم السريع.")
+    sib = siblings(u.sentences[0], u.lex, u.article.text)
+    assert not any(i.endswith("/sudanese_army") for group in sib.values() for i in group)
+
+
+def test_a_dual_verb_closes_a_coordinated_subject() -> None:
+    u = units_of("وقال الموقع إن سوليفان وبلينكن طالبا السوداني بمنع الهجمات.")
+    sib = siblings(u.sentences[0], u.lex, u.article.text)
+    assert "https://w3id.org/akhbar/id/blinken" in sib["https://w3id.org/akhbar/id/sullivan"]
+
+
+def test_reciprocal_trigger_is_read_from_the_exchange_verb() -> None:
+    s = units_of("تبادلت إيران وإسرائيل الضربات.").sentences[0]
+    assert [reciprocal(s, t) for t in s.triggers] == [True]
+    s = units_of("شنت إيران ضربات على إسرائيل.").sentences[0]
+    assert [reciprocal(s, t) for t in s.triggers] == [False]
+
+
+def test_model_json_round_trip_and_clear_errors(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    m = LinkerModel(RoleModel(0.0, {"a": 1.25}, True), RoleModel(0.5, {"b": -2.0}), Policy(target=0.3),
+                    {"learner": "listwise"})
+    back = parse_linker(m.to_json())
+    assert back == m
+    path = tmp_path / "linker.json"
+    path.write_text(m.to_json(), encoding="utf-8")
+    monkeypatch.setenv("AKHBAR_LINKER", str(path))
+    assert load_linker() == m
+    path.write_text("{", encoding="utf-8")
+    with pytest.raises(LinkerError, match=r"linker\.json: not a linker model"):
+        load_linker(str(path))
+    with pytest.raises(LinkerError, match="cannot read the linker model"):
+        load_linker(str(tmp_path / "missing.json"))
+
+
+def test_the_shipped_model_is_listed_with_its_card() -> None:
+    from importlib import resources
+
+    model = load_linker()
+    assert model.meta.get("learner") in ("listwise", "pointwise") and model.agent.weights
+    card = resources.files("akhbar.extract").joinpath("model/linker.md").read_text(encoding="utf-8")
+    assert "Cross-validated figures" in card

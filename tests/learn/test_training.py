@@ -1,0 +1,101 @@
+"""Training the linker on a tiny dev folder of our own: labels from gold, cross-validation, the command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from akhbar.cli import app
+from akhbar.extract import extract
+from akhbar.extract.linker import load_linker
+from akhbar.kb import load_kb
+from akhbar.learn.dataset import load_dev
+from akhbar.learn.gold import GoldArticle, Tally, normalise_name
+from akhbar.learn.train import fit, fit_listwise, folds
+from akhbar.records import Article
+
+ARTICLES = {
+    "t1": ("هاجمت أوكرانيا موسكو بطائرات مسيرة.", [("Attack", "ukraine", "moscow")]),
+    "t2": ("حذرت مصر إسرائيل من اقتحام رفح.", [("Warning", "egypt", "israel")]),
+    "t3": ("قصفت إسرائيل دمشق فجر اليوم.", [("Attack", "israel", "damascus")]),
+    "t4": ("دعت فرنسا إيران إلى وقف التصعيد.", [("Pressure", "france", "iran")]),
+    "t5": ("هددت تركيا قوات سوريا الديمقراطية بشن هجوم.", [("Warning", "turkey", "sdf")]),
+    "t6": ("استهدفت روسيا كييف بصواريخ.", [("Attack", "russia", "kyiv")]),
+}
+ENTITIES = {"ukraine": "أوكرانيا", "moscow": "موسكو", "egypt": "مصر", "israel": "إسرائيل", "damascus": "دمشق",
+            "france": "فرنسا", "iran": "إيران", "turkey": "تركيا", "sdf": "قوات سوريا الديمقراطية", "russia": "روسيا",
+            "kyiv": "كييف"}
+
+
+@pytest.fixture(scope="module")
+def dev(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("dev")
+    (root / "articles").mkdir()
+    with open(root / "gold.jsonl", "w", encoding="utf-8") as fh:
+        for key, (text, events) in ARTICLES.items():
+            (root / "articles" / f"{key}.txt").write_text(text, encoding="utf-8")
+            used = {x for e in events for x in e[1:]}
+            record = {"id": key, "entities": [{"key": k, "type": "State", "qid": "", "names": {"ar": [ENTITIES[k]],
+                                                                                               "en": k}, "state": k}
+                                              for k in sorted(used)],
+                      "events": [{"action": a, "agent": g, "target": t, "modality": "asserted", "evidence": text}
+                                 for a, g, t in events]}
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return root
+
+
+def test_gold_names_fold_like_the_scorer() -> None:
+    assert normalise_name("الإدارة الأمريكية") == normalise_name("الاداره الاميركيه")
+    g = GoldArticle.from_record({"id": "a", "entities": [{"key": "x", "names": {"ar": ["أربيل"], "en": "Erbil"}}],
+                                 "events": []})
+    assert g.resolve({"اربيل"}, set()) == "x" and g.resolve({"غيرها"}, set()) == "?"
+
+
+def test_tally_matches_gold_nulls_to_anything() -> None:
+    t = Tally()
+    t.add({("Attack", "a", "b"), ("Attack", "c", "d")}, {("Attack", None, "b")})
+    assert (t.tp, t.system, t.gold) == (1, 2, 1) and t.f1 == pytest.approx(2 / 3)
+
+
+def test_labels_mark_the_gold_participants(dev: Path) -> None:
+    articles = load_dev(dev, load_kb())
+    ex = next(a for a in articles if a.id == "t1").triggers[0]
+    agent = [c.ref.surface for c, lab in zip(ex.cands, ex.labels["agent"], strict=True) if lab]
+    target = [c.ref.surface for c, lab in zip(ex.cands, ex.labels["target"], strict=True) if lab]
+    assert (agent, target) == (["أوكرانيا"], ["موسكو"])
+
+
+def test_folds_are_disjoint_and_fixed() -> None:
+    parts = folds([f"a{n}" for n in range(10)], 3)
+    assert sorted(x for p in parts for x in p) == sorted(f"a{n}" for n in range(10))
+    assert parts == folds([f"a{n}" for n in range(10)], 3)
+
+
+@pytest.mark.parametrize("learner", [fit, fit_listwise])
+def test_a_tiny_model_learns_the_word_order_and_is_deterministic(dev: Path, learner) -> None:
+    articles = load_dev(dev, load_kb())
+    model = learner(articles, 1.0)
+    assert model == learner(articles, 1.0)
+    text = "قصفت إسرائيل بيروت."
+    ex = extract(None, Article("x", "x.txt", text), load_kb(), model)
+    assert {(e.agent.rsplit("/", 1)[1], e.target.rsplit("/", 1)[1]) for e in ex.events} == {("israel", "beirut")}
+
+
+def test_the_command_writes_a_model_and_its_card_that_the_build_uses(dev: Path, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "m" / "linker.json"
+    result = CliRunner().invoke(app, ["model", "train-linker", str(dev), "--output", str(out), "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    assert "cross-validated strict F1" in result.output
+    card = out.with_suffix(".md").read_text(encoding="utf-8")
+    assert "6 dev articles" in card and "| fold |" in card
+    monkeypatch.setenv("AKHBAR_LINKER", str(out))
+    assert load_linker().meta["articles"] == 6
+
+
+def test_the_command_refuses_a_folder_without_gold(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["model", "train-linker", str(tmp_path)])
+    assert result.exit_code == 1 and "not a dev folder" in result.output
