@@ -23,7 +23,7 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 LABEL_PREDICATES = (RDFS_LABEL, SKOS + "prefLabel", SKOS + "altLabel")
 SAME_AS_PREDICATES = (SKOS + "exactMatch", "http://www.w3.org/2002/07/owl#sameAs")
 WIKIDATA = "http://www.wikidata.org/entity/"
-LINK_PROPERTIES = ("partOf", "officialOf", "alignedWith", "memberOf", "capitalOf", "actsFor")
+LINK_PROPERTIES = ("partOf", "officialOf", "alignedWith", "memberOf", "capitalOf", "actsFor", "locatedIn")
 ACTOR_KINDS = ("State", "Militia", "Official", "StateOrgan", "Organization", "MediaOutlet", "Location")
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -72,7 +72,7 @@ class Actor:
         """The state this actor acts for, from its direct links (a State is its own state)."""
         if self.kind == "State":
             return self.iri
-        for prop in ("officialOf", "partOf", "capitalOf", "actsFor"):
+        for prop in ("officialOf", "partOf", "capitalOf", "actsFor", "locatedIn"):
             if self.links.get(prop):
                 return self.links[prop][0]
         return None

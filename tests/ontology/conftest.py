@@ -9,7 +9,7 @@ from rdflib import Graph
 
 from akhbar.paths import ontology_dir
 
-ONTOLOGY_FILES = ("akhbar.ttl", "shapes.ttl", "actors.ttl")
+ONTOLOGY_FILES = ("akhbar.ttl", "shapes.ttl", "actors.ttl", "states.ttl")
 
 
 def load(name: str) -> Graph:
@@ -37,5 +37,5 @@ def shapes() -> Graph:
 
 @pytest.fixture(scope="session")
 def actors() -> Graph:
-    """ontology/actors.ttl."""
-    return load("actors.ttl")
+    """The actor base as a store loads it: ontology/actors.ttl and the generated states.ttl."""
+    return load("actors.ttl") + load("states.ttl")

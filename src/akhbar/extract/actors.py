@@ -23,7 +23,7 @@ CLOSING_QUOTES = "\"”»'’)"
 
 # the matchers `ActorFinder._at` tries at a word, each only when the word passes its first test
 MATCHERS = ("kb", "administration", "capital", "organ", "facility", "collective", "named_group", "title", "anaphor",
-            "nisba", "place")
+            "nisba", "place", "region")
 # a one-word place name of the gazetteer is read as a place without a cue before it only if this populous
 SINGLE_WORD_POPULATION = 1_000_000
 SHORT_NAME = 4  # a one-word place name this short (in letters) needs a place noun before it
@@ -353,7 +353,7 @@ class ActorFinder:
                     or len(w.norm) < 2 or w.norm.isdigit():
                 break
             km = self._kb_match(words, k)
-            if km is not None:
+            if km is not None and (km[2] == 0 or k == name_start):  # (باراك is not بـ + Arak inside a name)
                 if k == name_start and self.kb.kind(km[1]) in ("Official", "Militia"):
                     return self._ref(words, i, k + km[0], skip, (km[1],), "title")
                 break
@@ -575,6 +575,39 @@ class ActorFinder:
         cues = self.lex.heads["place"] | self.lex.heads["place_plural"] if nouns_only else self.lex.heads["place_cue"]
         return prev.key in cues or prev.norm.lstrip("و") in cues
 
+    def _region(self, words: list[Word], i: int) -> ActorRef | None:
+        """A region named by a direction and a state or a known place (شمال العراق، جنوب شرق إيران، شرق مدينة
+        رفح) → a Location located in that state."""
+        directions = self.lex.heads["direction"]
+        skip = next((sk for key, sk in words[i].readings if key in directions and sk in (0, 1)), None)
+        if skip is None or words[i].norm[:skip] not in ("", "و", "ب"):
+            return None
+        j = i + 1
+        if j < len(words) and words[j].key in directions and not words[i].gap_after.strip():
+            j += 1  # جنوب شرق
+        if j < len(words) and words[j].key in self.lex.heads["place"] and not words[j - 1].gap_after.strip():
+            j += 1  # شرق مدينة رفح
+        if j >= len(words) or words[j - 1].gap_after.strip():
+            return None
+        km = self._kb_match(words, j)
+        if km is not None and km[2] == 0 and self.kb.kind(km[1]) in ("State", "Location"):
+            n, place = km[0], km[1]
+        else:
+            gm = self._gazetteer_match(words, j)
+            if gm is None or gm[2] != 0:
+                return None
+            n, place = gm[0], self._place_actor(gm[1])
+        end = j + n
+        whole = self.kb.lookup(tuple(w.key for w in words[i:end]))
+        if whole:
+            return self._ref(words, i, end, skip, (whole,), "kb")  # (جنوب لبنان is in the base)
+        state = place if self.kind_of(place) == "State" else self.state_of(place)
+        start = words[i].offset_after(skip, self.text)
+        label = self.text[start:words[end - 1].end]
+        iri = self._mint("Location", "region|" + "|".join(w.key for w in words[i:end]), label,
+                         (("locatedIn", state),) if state else ())
+        return ActorRef((iri,), i, end, start, words[end - 1].end, label, "Location", "region", (state,))
+
     def _facility(self, words: list[Word], i: int) -> ActorRef | None:
         """قاعدة الحرير، مطار الخرطوم، القواعد والمصالح الأميركية، المطارات → a Location actor."""
         for key, skip in words[i].readings:
@@ -636,11 +669,13 @@ class ActorFinder:
             # "... في العراق" / "... شمال شرقي سوريا": the place the facilities are in belongs to their name,
             # with places coordinated to it (في سوريا والعراق)
             core_end = end
-            if end < len(words) - 1 and end > i + 1 and not self.gap_text(end - 1, end).strip(" \"”»'’"):
+            if end < len(words) - 1 and (end > i + 1 or key in self.lex.heads["collective_facility"]) \
+                    and not self.gap_text(end - 1, end).strip(" \"”»'’"):
                 at = end + 1 if words[end].norm in self.lex.particles["in_place"] else end
                 km = self._kb_match(words, at)
                 if km and km[2] == 0 and self.kb.kind(km[1]) in ("Location", "State"):
                     end = at + km[0]
+                    state = state or self.kb.state_of(km[1])  # القواعد في العراق: located in Iraq
                     while end < len(words):
                         km = self._kb_match(words, end)
                         if not (km and km[2] == 1 and words[end].norm.startswith("و")
@@ -678,7 +713,7 @@ class ActorFinder:
                 label = self.text[start:stop]
                 lkey = words[j].key
                 i = j
-            iri = self._mint("Location", lkey, label)
+            iri = self._mint("Location", lkey, label, (("locatedIn", state),) if state else ())
             variants = ((start, words[core_end - 1].end),) if i < core_end < end else ()
             return ActorRef((iri,), i, end, start, stop, label, "Location", "facility", (state,), variants)
         return None
@@ -753,6 +788,7 @@ class ActorFinder:
                  or strip_article(bare) in heads["demonstrative_plural"]),
                 ("nisba", self._nisba(word) is not None),
                 ("place", any(k in self.gazetteer.lengths for k in keys)),
+                ("region", bool(keys & heads["direction"])),
             ) if hit)
         return found
 
@@ -795,7 +831,7 @@ class ActorFinder:
             cands.append(self._ref(words, i, i + n, skip, (iri,), "kb"))
         for name, matcher in (("organ", self._organ), ("facility", self._facility),
                               ("collective", self._collective), ("named_group", self._named_group),
-                              ("place", self._place)):
+                              ("place", self._place), ("region", self._region)):
             r = matcher(words, i) if name in matchers else None
             if r:
                 cands.append(r)
@@ -821,5 +857,6 @@ class ActorFinder:
         if not cands:
             return None
         # longest wins; on a tie a KB actor beats a minted one
-        order = {"kb": 0, "title": 1, "organ": 2, "facility": 3, "place": 4, "alias": 5, "anaphor": 6, "nisba": 7}
+        order = {"kb": 0, "title": 1, "organ": 2, "facility": 3, "region": 4, "place": 5, "alias": 6, "anaphor": 7,
+                 "nisba": 8}
         return sorted(cands, key=lambda r: (-(r.last - r.first), order[r.how]))[0]

@@ -22,6 +22,7 @@ from __future__ import annotations
 from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import SENTENCE, Candidate, context_sources
 from akhbar.extract.events import Trigger
+from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word
 from akhbar.extract.units import ArticleUnits, SentenceUnit
 
@@ -30,8 +31,6 @@ PREPOSITIONS = frozenset({"علي", "ضد", "من", "عن", "الي", "في", "�
                           "لدي", "حول", "قبل", "يد", "عبر", "داخل", "قرب", "بشان", "ازاء", "بحسب", "حسب", "وفق",
                           "لصالح", "باسم", "منذ", "بعد", "مثل", "بينها", "بينهم"})
 PROCLITIC_PREPS = ("ب", "ل", "ك")
-RELATIVES = frozenset({"التي", "الذي", "الذين", "اللتي", "اللذين"})
-DEMONSTRATIVES = frozenset({"هذا", "هذه", "تلك", "ذلك", "هذين", "هاتين"})
 DEFINITE = ("ال", "وال", "فال", "بال", "لل", "ولل", "وبال", "كال")
 
 # feature groups multiplied together (each tuple names base features; the product is one indicator)
@@ -145,23 +144,22 @@ def pronoun_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> str 
     head = trigger_head(trig)
     if trigger_pos(trig) not in ("verb", "light") or s.speaker is None or s.speaker.kind in ("Location",):
         return None
-    if _complementiser(s.words, head) != "pron":
+    if _complementiser(s.words, head, units.lex) != "pron":
         return None
-    k = next(k for k in range(head - 1, -1, -1) if s.words[k].norm in PRONOUN_THAT)
+    k = next(k for k in range(head - 1, -1, -1) if s.words[k].norm in units.lex.pronoun_complementisers)
     if any(k < r.first < head for r in s.refs):
         return None
     iri = s.speaker.iri
     return units.kb.capitals.get(iri, iri)
 
 
-PRONOUN_THAT = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "وانه", "وانها"})
 THAT = frozenset({"ان", "بان", "وان"})
 
 
 OBJECT_PRONOUNS = ("ها", "هم", "هما", "كم")
 
 
-def _before_head(s: SentenceUnit, trig: Trigger, head: int) -> str:
+def _before_head(units: ArticleUnits, s: SentenceUnit, trig: Trigger, head: int) -> str:
     """What stands right before the trigger's head word: another trigger (قصف إسرائيلي استهدف: the verb's
     subject is that event), a relative pronoun, a mention, a noun, the sentence start, or something else."""
     k = head - 1
@@ -172,7 +170,7 @@ def _before_head(s: SentenceUnit, trig: Trigger, head: int) -> str:
     if any(t.first <= k < t.last for t in s.triggers if t is not trig) or \
             any(t.first <= k - 1 < t.last for t in s.triggers if t is not trig):
         return "trigger"
-    if s.words[k].norm in RELATIVES:
+    if s.words[k].norm in units.lex.particles["relative_pronouns"]:
         return "rel"
     if any(r.first <= k < r.last for r in s.refs):
         return "mention"
@@ -190,14 +188,14 @@ def is_passive(s: SentenceUnit, trig: Trigger) -> bool:
     return head in s.passives or (head > 0 and s.words[head - 1].norm in PASSIVE_AUXILIARIES)
 
 
-def _complementiser(words: list[Word], head: int) -> str:
+def _complementiser(words: list[Word], head: int, lex: Lexicon) -> str:
     """What opens the trigger's clause: "pron" (أنه/إنها: its subject is the one who said it), "that", "none"
     (looked for up to six words back, not across a clause break: أنها لن تكون قادرة على كبح)."""
     for k in range(head - 1, max(-1, head - 7), -1):
         if words[k].breaks_after:
             break
         n = words[k].norm
-        if n in PRONOUN_THAT:
+        if n in lex.pronoun_complementisers:
             return "pron"
         if n in THAT:
             return "that"
@@ -222,7 +220,7 @@ def _sentence_features(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> d
         "we": str(bool(entry and entry.first_plural)),
         "tnoun_tr": str(bool(entry and entry.transitive_noun)),
         "tdef": str(_definite(w.norm)),
-        "tdem": str(trig.first > 0 and words[trig.first - 1].norm.lstrip("و") in DEMONSTRATIVES),
+        "tdem": str(trig.first > 0 and words[trig.first - 1].norm.lstrip("و") in units.lex.particles["demonstratives"]),
         "tword": w.key,
         "tquote": str(s.quoted[trig.first]) if s.quoted else "False",
         "sent": _bucket(s.index, (0, 1, 3)),
@@ -231,9 +229,9 @@ def _sentence_features(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> d
         "n_after": _bucket(after, (0, 1)),
         "next_t": words[trig.last].key if trig.last < len(words) else "END",
         "tplace": _bucket(trig.first, (0, 2, 5, 10)),
-        "tcomp": _complementiser(words, head),
+        "tcomp": _complementiser(words, head, units.lex),
         "obj_pron": str(trigger_pos(trig) == "verb" and w.norm.endswith(OBJECT_PRONOUNS) and len(w.norm) > 5),
-        "pre_word": _before_head(s, trig, head),
+        "pre_word": _before_head(units, s, trig, head),
         "condemned": str(any(w.norm.lstrip("وف") in units.lex.particles["condemnation"]
                              for w in words[max(0, head - 4):head])),
         "passive": str(is_passive(s, trig)),
@@ -322,8 +320,12 @@ def grammar_role(f: dict[str, str]) -> str:
     'target'
     """
     tpos, slot, prep = f.get("tpos"), f.get("slot"), f.get("prep")
-    if prep == "قبل" or f.get("rel_light") == "True":
-        return "agent"  # من قبل X، الغارات التي نفذها X
+    if f.get("source") == "True":
+        return "none"  # نقل عن مسؤولين: a source, not a participant
+    if f.get("undergoes") == "True":
+        return "target"  # تعرضت X لهجوم
+    if prep == "قبل" or f.get("rel_light") == "True" or (f.get("claimed") == "True" and tpos == "noun"):
+        return "agent"  # من قبل X، الغارات التي نفذها X، أعلن X استهداف
     if f.get("tcomp") == "pron" and f.get("spk") == "True":
         return "agent"  # قال X إنه هاجم: the pronoun subject is the speaker
     if slot == "prep":
@@ -350,6 +352,22 @@ def grammar_role(f: dict[str, str]) -> str:
         if f.get("gen") == "True":
             return "target" if f.get("tnoun_tr") == "True" else "agent"
     return "none"
+
+
+def _subject_of(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef, verbs: frozenset[str],
+                window: int) -> bool:
+    """Whether the mention is the subject (right after it, or right before it) of one of `verbs` standing at
+    most `window` words before the trigger in the same clause (أعلن X استهداف، X تعرضت لهجوم)."""
+    words = s.words
+    for k in range(trig.first - 1, max(-1, trig.first - 1 - window), -1):
+        if words[k].breaks_after and k < trig.first - 1:
+            return False
+        if words[k].norm in verbs or words[k].norm.lstrip("وف") in verbs:
+            after = k < ref.first and ref.last <= trig.first and all(
+                _skippable(units, words[m]) for m in range(k + 1, ref.first))
+            before = ref.last == k and (k == 0 or not words[k - 1].comma_after)
+            return after or before
+    return False
 
 
 def _skippable(units: ArticleUnits, word: Word) -> bool:
@@ -421,9 +439,13 @@ def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candi
     f["gen"] = str(after and ref.first == trig.last and trig.light is None and not clitic
                    and f.get("tpos") == "noun")
     f["subj"] = str(bool(s.refs) and s.refs[0] is ref and ref.first < trig.first)
-    f["rel"] = str(any(w.norm in RELATIVES for w in words[lo:hi]))
-    f["rel_light"] = str(after and any(w.norm in RELATIVES and k + 1 < hi and words[k + 1].norm in units.lex.light_verbs
+    relatives = units.lex.particles["relative_pronouns"]
+    f["rel"] = str(any(w.norm in relatives for w in words[lo:hi]))
+    f["rel_light"] = str(after and any(w.norm in relatives and k + 1 < hi and words[k + 1].norm in units.lex.light_verbs
                                        for k, w in enumerate(words[lo:hi], lo)))
+    f["source"] = str(ref.first > 0 and words[ref.first - 1].norm.lstrip("و") in units.lex.particles["source_markers"])
+    f["claimed"] = str(_subject_of(units, s, trig, ref, units.lex.claim_verbs, 8))
+    f["undergoes"] = str(_subject_of(units, s, trig, ref, units.lex.undergo_verbs, 4))
     head = trigger_head(trig)
     f["light_in"] = str(head < ref.first and ref.last <= trig.first)
     aims = units.lex.particles["aim"]

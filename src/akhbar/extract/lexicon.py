@@ -65,10 +65,7 @@ class Lexicon:
     heads: dict[str, frozenset[str]] = field(default_factory=dict)
     reporting_verbs: frozenset[str] = frozenset()
     undergo_verbs: frozenset[str] = frozenset()
-    target_introducers: frozenset[str] = frozenset()
-    denial_verbs: frozenset[str] = frozenset()
     particles: dict[str, frozenset[str]] = field(default_factory=dict)
-    agent_marker: tuple[str, ...] = ()
     target_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     modality_words: dict[str, frozenset[str]] = field(default_factory=dict)
     # first word → positions in `organs` / `titles` / `phrases` / the condition openers of entries that start
@@ -222,10 +219,8 @@ def parse_lexicon(folder: Path) -> Lexicon:
 
     mod = tomllib.loads((folder / "modality.toml").read_text(encoding="utf-8"))
     lex.modality = _normalise_tree(mod)
-    lex.denial_verbs = frozenset(lex.modality["negated"]["denial"])
     grammar = tomllib.loads((folder / "grammar.toml").read_text(encoding="utf-8"))
     lex.particles = {k: frozenset(_n(w) for w in v) for k, v in grammar.get("particles", {}).items()}
-    lex.agent_marker = tuple(_n(w) for w in grammar.get("particles", {}).get("agent_marker", []))
     lex.target_preps = {k: frozenset(_n(w) for w in v) for k, v in grammar.get("target_prepositions", {}).items()}
     lex.modality_words = {k: frozenset(_n(w) for w in v) for k, v in grammar.get("modality", {}).items()}
 
@@ -251,7 +246,6 @@ def parse_lexicon(folder: Path) -> Lexicon:
     lex.generic_targets = frozenset(_n(w) for w in links.get("generic_targets", []))
     lex.reporting_verbs = frozenset(_n(w) for w in links.get("reporting_verbs", []))
     lex.undergo_verbs = frozenset(_n(w) for w in links.get("undergo_verbs", []))
-    lex.target_introducers = frozenset(_n(w) for w in links.get("target_introducers", []))
     return lex
 
 
