@@ -10,8 +10,9 @@ akhbar.extract.extract, turns the records into N-Quads with akhbar.graph.rdf.ext
 that every trigger and sentence offset reads back exactly, and prints the scorer's lines.
 
 With --cv K the shipped linker is not used: the articles are split into K folds (akhbar.learn.train.folds),
-and each fold is read by a linker trained (with the shipped model's C and policy) on the other folds, so
-every figure is for articles the linker never saw. Either way the actor graph (ontology/actors.ttl and
+and each fold is read by a linker trained (with the shipped model's learner and C) on the other folds and
+decoded with thresholds chosen by an inner cross-validation over those folds (akhbar.learn.train.nested),
+so every figure is for articles that neither the model nor its thresholds saw. Either way the actor graph (ontology/actors.ttl and
 states.ttl, or --kb) is scored along, as a store's export has it.
 """
 
@@ -132,22 +133,20 @@ def cross_validated(args: argparse.Namespace, kb, nlp: Callable) -> None:
     """Score every article with a linker trained on the other folds; write all and score once."""
     from akhbar.extract import decode_article
     from akhbar.extract.linker import load_linker
-    from akhbar.learn.dataset import load_dev, score_with
-    from akhbar.learn.train import fit_model, folds
+    from akhbar.learn.dataset import load_dev
+    from akhbar.learn.train import nested
 
     shipped = load_linker()
     started = time.perf_counter()
     articles = load_dev(args.dev, kb, nlp, set(args.ids.split(",")) if args.ids else None)
+    scores, policies = nested(articles, args.cv, shipped.meta.get("learner", "listwise"),
+                              float(shipped.meta.get("c", 0.05)))
     quads: list[ox.Quad] = []
     bad = 0
-    for n, held in enumerate(folds([a.id for a in articles], args.cv)):
-        model = fit_model([a for a in articles if a.id not in held], shipped)
-        for a in articles:
-            if a.id in held:
-                ex = decode_article(a.units, score_with(a, model), model.policy)
-                bad += check_offsets(ex)
-                quads.extend(extraction_quads(ex))
-        print(f"fold {n}: {len(held)} articles", file=sys.stderr)
+    for a in articles:
+        ex = decode_article(a.units, scores[a.id], policies[a.id])
+        bad += check_offsets(ex)
+        quads.extend(extraction_quads(ex))
     with open(args.out, "wb") as fh:
         ox.serialize(quads, fh, ox.RdfFormat.N_QUADS)
     print(f"{len(articles)} articles cross-validated in {args.cv} folds, offset problems {bad}, "

@@ -2,7 +2,10 @@
 
 Negated (لم، لن، نفى …) > Conditional (the consequent of إذا / في حال / ما لم) > Planned (تخطط، تعتزم،
 the future prefix سـ, purpose لـ, the content of a threat) > Possible (قد، محتمل، accusations, the
-antecedent of a condition, the content of a warning or demand) > Asserted.
+antecedent of a condition, the content of a warning or demand) > Asserted. Two constructions settle it
+before those cues: an attack told as the background of another statement (في أعقاب الهجمات، ردا على
+القصف) is asserted, and a noun coordinated with the trigger right before it (بإطلاق الصواريخ والهجمات)
+takes that trigger's modality.
 """
 
 from __future__ import annotations
@@ -76,6 +79,16 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
             if words[r].norm in neg["role_nouns"] or words[r].key in neg["role_nouns"]:
                 if before(list(lex.modality_words["role_negations"]), 5, start=r) is not None:
                     return "Negated"
+
+    # an event told as the background of another (في أعقاب الهجمات، ردا على القصف، بعد الضربة) happened
+    if core == "Attack" and before(mod["background"]["before"], 3) is not None:
+        return "Asserted"
+
+    # a noun coordinated with the trigger before it is read like it (هدد بإطلاق الصواريخ والهجمات)
+    prev = next((o for o in reversed(triggers) if o.last <= t), None)
+    if prev is not None and prev.core == core and prev.last == t and words[t].norm.startswith("و") \
+            and trig.entry is not None and trig.entry.pos == "noun":
+        return modality(words, prev, triggers, lex, text, openers)
 
     # conditional / antecedent
     in_antecedent = False
