@@ -25,6 +25,7 @@ from akhbar.extract.text import Word
 MAX_WORDS = 5  # a phrase's words, its closing place included
 WINDOW = 8  # words after the trigger searched for a preposition of aim
 NOUNISH = frozenset({"NOUN", "PROPN", "ADJ", "X", "NUM"})
+HEADS = frozenset({"NOUN", "PROPN", "X"})  # a phrase begins with a noun (not an adjective or a number)
 PLACE_KINDS = ("Location", "State")
 
 
@@ -62,6 +63,7 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
     while starts:
         st = starts.pop(0)
         if st >= len(words) or st in ref_at or st in taken or not _nounish(words, upos, st, lex) \
+                or words[st].key in lex.heads["phrase_stop"] or (upos and upos[st] not in HEADS) \
                 or words[st].key in lex.weapons or words[st].norm.lstrip("وب") in lex.weapons \
                 or words[st].norm.lstrip("و").startswith("ب"):
             continue  # (بطائرات مسيرة: an instrument, not what was struck)
