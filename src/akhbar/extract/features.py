@@ -51,6 +51,7 @@ CONJUNCTIONS: tuple[tuple[str, ...], ...] = (
     ("cls", "aim_between"), ("cls", "aim_between", "kind"), ("condemned", "slot"), ("condemned", "src"),
     ("condemned", "slot", "cls"), ("passive", "slot"), ("passive", "cls", "slot"),
     ("grammar",), ("cls", "grammar"), ("tpos", "grammar"), ("cls", "tpos", "grammar"), ("grammar", "kind"),
+    ("antecedent",), ("cls", "antecedent"), ("antecedent", "kind"),
     ("cls", "was_subj"), ("cls", "was_obj"), ("cls", "src", "was_subj"), ("cls", "src", "was_obj"),
     ("cls", "tpos", "was_subj"), ("cls", "rank"), ("cls", "kind", "src"), ("cls", "n_before", "ctx_previous_sentence"),
     ("cls", "light_in"), ("cls", "rel"),
@@ -157,6 +158,16 @@ THAT = frozenset({"ان", "بان", "وان"})
 
 
 OBJECT_PRONOUNS = ("ها", "هم", "هما", "كم")
+DETACHED_OBJECTS = frozenset({"اياه", "اياها", "اياهم", "اياهما"})
+
+
+def has_object_pronoun(s: SentenceUnit, trig: Trigger) -> bool:
+    """A verb whose object is a pronoun, attached (هاجمتها) or detached (متوعدة إياها)."""
+    if trigger_pos(trig) != "verb":
+        return False
+    w = s.words[trig.first]
+    return (w.norm.endswith(OBJECT_PRONOUNS) and len(w.norm) > 5) or \
+        (trig.last < len(s.words) and s.words[trig.last].norm in DETACHED_OBJECTS)
 
 
 def _before_head(units: ArticleUnits, s: SentenceUnit, trig: Trigger, head: int) -> str:
@@ -230,7 +241,7 @@ def _sentence_features(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> d
         "next_t": words[trig.last].key if trig.last < len(words) else "END",
         "tplace": _bucket(trig.first, (0, 2, 5, 10)),
         "tcomp": _complementiser(words, head, units.lex),
-        "obj_pron": str(trigger_pos(trig) == "verb" and w.norm.endswith(OBJECT_PRONOUNS) and len(w.norm) > 5),
+        "obj_pron": str(has_object_pronoun(s, trig)),
         "pre_word": _before_head(units, s, trig, head),
         "condemned": str(any(w.norm.lstrip("وف") in units.lex.particles["condemnation"]
                              for w in words[max(0, head - 4):head])),
@@ -452,6 +463,10 @@ def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candi
     f["aim_between"] = str(after and any(w.norm in aims for w in words[trig.last:ref.first]))
     f["mquote"] = str(s.quoted[ref.first]) if s.quoted else "False"
     f["slot"], f["pre0_taken"] = _slot(units, s, trig, ref, f["prep"])
+    if f.get("obj_pron") == "True" and ref.last <= trig.first:
+        # the pronoun object stands for an actor named before the verb: the nearer, the likelier
+        before = sorted((r for r in s.refs if r.last <= trig.first), key=lambda r: -r.first)
+        f["antecedent"] = _bucket(next((k for k, r in enumerate(before) if r is ref), 9), (0, 1, 2))
     f["grammar"] = grammar_role(f)
     f["dep"] = _dep_path(s, _mention_head(s, ref.first, ref.last), head)
     if head != trig.first:
