@@ -41,11 +41,11 @@ CONJUNCTIONS: tuple[tuple[str, ...], ...] = (
     ("cls", "gen"), ("cls", "how"), ("how", "order"), ("order", "breaks"), ("order", "commas"),
     ("cls", "src"), ("src", "kind"), ("src", "n_before"), ("src", "tpos"), ("src", "cls", "n_before"),
     ("cls", "tpass", "order"), ("cls", "spk"), ("cls", "tquote", "spk"), ("order", "trig_between"),
-    ("cls", "prev_w"), ("cls", "order", "prev_w"), ("tpos", "next_t"), ("cls", "conj"), ("cls", "tdef", "order"),
+    ("cls", "conj"), ("cls", "tdef", "order"),
     ("cls", "we", "spk"), ("cls", "subj"), ("cls", "order", "refs_between"), ("src", "also_here"),
     ("cls", "src", "count"), ("cls", "ctx_previous_sentence"), ("cls", "ctx_last_speaker"), ("cls", "ctx_headline"),
     ("cls", "slot"), ("cls", "tpos", "slot"), ("cls", "tpos", "slot", "pre0_taken"), ("tpos", "slot", "kind"),
-    ("cls", "slot", "prep"), ("tword", "slot"), ("cls", "tcomp", "spk"), ("cls", "tcomp", "slot"),
+    ("cls", "slot", "prep"), ("cls", "tcomp", "spk"), ("cls", "tcomp", "slot"),
     ("tnoun_tr", "gen"), ("tnoun_tr", "slot"), ("tnoun_tr", "slot", "cls"), ("obj_pron", "slot"),
     ("obj_pron", "slot", "cls"), ("pre_word", "slot"), ("pre_word", "slot", "cls"), ("pre_word", "tpos", "slot"),
     ("cls", "aim_between"), ("cls", "aim_between", "kind"), ("condemned", "slot"), ("condemned", "src"),
@@ -232,13 +232,11 @@ def _sentence_features(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> d
         "tnoun_tr": str(bool(entry and entry.transitive_noun)),
         "tdef": str(_definite(w.norm)),
         "tdem": str(trig.first > 0 and words[trig.first - 1].norm.lstrip("و") in units.lex.particles["demonstratives"]),
-        "tword": w.key,
         "tquote": str(s.quoted[trig.first]) if s.quoted else "False",
         "sent": _bucket(s.index, (0, 1, 3)),
         "says": str(s.says),
         "n_before": _bucket(before, (0, 1)),
         "n_after": _bucket(after, (0, 1)),
-        "next_t": words[trig.last].key if trig.last < len(words) else "END",
         "tplace": _bucket(trig.first, (0, 2, 5, 10)),
         "tcomp": _complementiser(words, head, units.lex),
         "obj_pron": str(has_object_pronoun(s, trig)),
@@ -445,8 +443,6 @@ def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candi
     clitic = text[first.start:ref.start]
     f["conj"] = str(clitic.startswith("و"))
     f["prep"] = _prep_of(units, s, ref)
-    f["prev_w"] = words[ref.first - 1].norm.lstrip("و") if ref.first > 0 else "START"
-    f["next_w"] = words[ref.last].key if ref.last < len(words) else "END"
     f["gen"] = str(after and ref.first == trig.last and trig.light is None and not clitic
                    and f.get("tpos") == "noun")
     f["subj"] = str(bool(s.refs) and s.refs[0] is ref and ref.first < trig.first)

@@ -200,6 +200,8 @@ def nested(articles: list[ArticleData], k: int, learner: str, c: float
     for n, held in enumerate(parts):
         inner = [a for a in articles if a.id not in held]
         inner_parts = [p for m, p in enumerate(parts) if m != n]
+        if len(inner_parts) < 2:  # (two outer folds: the inner cross-validation splits the other half in two)
+            inner_parts = folds([a.id for a in inner], 2)
         policy, _ = choose_policy(inner, out_of_fold(inner, inner_parts, learner, c), Policy())
         model = LEARNERS[learner](inner, c)
         for a in articles:
