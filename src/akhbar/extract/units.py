@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.attrs import DEP, HEAD, IDX, POS
 from spacy.tokens import Doc
@@ -172,6 +172,33 @@ def speaker_of(words: list[Word], refs: list[ActorRef], lex: Lexicon) -> tuple[b
     return False, None
 
 
+ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يه")
+PLACE_KINDS = ("Location", "State")
+
+
+def with_longer_names(refs: list[ActorRef], words: list[Word], lex: Lexicon, text: str) -> list[ActorRef]:
+    """Each mention with, as a variant name, the noun phrase it heads: the adjectives after it and a place
+    after في (قاعدة العديد الجوية الأمريكية في قطر, المدنيين الأوكرانيين في خيرسون). News names actors by
+    such phrases; the longer surface names the same actor."""
+    starts = {r.first: r for r in refs}
+    out = []
+    for ref in refs:
+        k = ref.last
+        while k < len(words) and k not in starts and not words[k - 1].gap_after.strip() \
+                and words[k].norm.startswith("ال") and words[k].norm.endswith(ADJECTIVE_ENDINGS) \
+                and words[k].norm not in lex.triggers:
+            k += 1  # adjectives (الجوية الأمريكية)
+        if k + 1 < len(words) and not words[k - 1].gap_after.strip() and words[k].norm in lex.particles["in_place"] \
+                and k + 1 in starts and starts[k + 1].kind in PLACE_KINDS and not words[k].gap_after.strip():
+            k = starts[k + 1].last  # ... في قطر
+        if k > ref.last and ref.how not in ("nisba", "anaphor"):
+            span = (ref.start, words[k - 1].end)
+            if span not in ref.variants:
+                ref = replace(ref, variants=(*ref.variants, span))
+        out.append(ref)
+    return out
+
+
 def read_units(doc: Doc | None, article: Article, kb: KnowledgeBase, lex: Lexicon | None = None) -> ArticleUnits:
     """Split, match actors and triggers, and attach the parse, for every sentence of an article."""
     lex = lex or load_lexicon()
@@ -188,7 +215,7 @@ def read_units(doc: Doc | None, article: Article, kb: KnowledgeBase, lex: Lexico
         words = words_of(text, s_start, s_end)
         if not words:
             continue
-        refs = finder.find(words)
+        refs = with_longer_names(finder.find(words), words, lex, text)
         triggers = find_triggers(words, lex, text)
         quoted, inside = quoted_words(text, words, inside)
         says, speaker = speaker_of(words, refs, lex)
