@@ -12,8 +12,8 @@ that every trigger and sentence offset reads back exactly, and prints the scorer
 With --cv K the shipped linker is not used: the articles are split into K folds (akhbar.learn.train.folds),
 and each fold is read by a linker trained (with the shipped model's learner and C) on the other folds and
 decoded with thresholds chosen by an inner cross-validation over those folds (akhbar.learn.train.nested),
-so every figure is for articles that neither the model nor its thresholds saw. Either way the actor graph (ontology/actors.ttl and
-states.ttl, or --kb) is scored along, as a store's export has it.
+so every figure is for articles that neither the model nor its thresholds saw. Either way the actor graph
+(ontology/actors.ttl and states.ttl, or --kb) is scored along, as a store's export has it.
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from akhbar.extract.events import Trigger, find_triggers
 from akhbar.extract.lexicon import Lexicon, load_lexicon
 from akhbar.extract.phrases import open_phrases
 from akhbar.extract.text import Word, sentence_spans, words_of
+from akhbar.extract.threats import conditional_threats
 from akhbar.kb import KnowledgeBase
 from akhbar.records import Article
 
@@ -219,6 +220,7 @@ def read_units(doc: Doc | None, article: Article, kb: KnowledgeBase, lex: Lexico
         triggers = find_triggers(words, lex, text)
         quoted, inside = quoted_words(text, words, inside)
         says, speaker = speaker_of(words, refs, lex)
+        triggers = sorted(triggers + conditional_threats(words, triggers, lex, quoted, says), key=lambda t: t.first)
         if speaker is not None:
             speaker = finder.speaks_for.get(speaker.iri, speaker)
         upos = word_pos(parse, words) if triggers else []
