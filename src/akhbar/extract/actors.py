@@ -120,9 +120,9 @@ class ActorFinder:
             return None
         return self.kb.state_of(iri)
 
-    def mint_phrase(self, key: str, label: str) -> str:
-        """A Location named by an open noun phrase (phrases.open_phrases), one node per normalised phrase."""
-        return self._mint("Location", "phrase|" + key, label)
+    def mint_phrase(self, key: str, label: str, kind: str = "Location") -> str:
+        """An actor named by an open noun phrase (phrases.open_phrases), one node per kind and normalised phrase."""
+        return self._mint(kind, "phrase|" + key, label)
 
     def _mint(self, kind: str, key: str, label: str, links: tuple[tuple[str, str], ...] = (),
               label_en: str | None = None) -> str:
@@ -354,7 +354,9 @@ class ActorFinder:
                 break
             km = self._kb_match(words, k)
             if km is not None and (km[2] == 0 or k == name_start):  # (باراك is not بـ + Arak inside a name)
-                if k == name_start and self.kb.kind(km[1]) in ("Official", "Militia"):
+                person = self.kb.kind(km[1]) == "Official" or (self.kb.kind(km[1]) == "Militia"
+                                                             and self.kb.actors[km[1]].links.get("memberOf"))
+                if k == name_start and person:
                     return self._ref(words, i, k + km[0], skip, (km[1],), "title")
                 break
             if k > name_start and (self._nisba(w) or w.norm.endswith("ات") or w.norm.startswith(("بال", "لل", "وال"))):

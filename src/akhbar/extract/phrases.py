@@ -63,7 +63,8 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
     while starts:
         st = starts.pop(0)
         if st >= len(words) or st in ref_at or st in taken or not _nounish(words, upos, st, lex) \
-                or words[st].key in lex.heads["phrase_stop"] or (upos and upos[st] not in HEADS) \
+                or any(key in lex.heads["phrase_stop"] for key, _ in words[st].readings) \
+                or (upos and upos[st] not in HEADS) \
                 or words[st].key in lex.weapons or words[st].norm.lstrip("وب") in lex.weapons \
                 or words[st].norm.lstrip("و").startswith("ب"):
             continue  # (بطائرات مسيرة: an instrument, not what was struck)
@@ -83,12 +84,26 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
     lex = finder.lex
     ends = [st + 1]
     j = st + 1
+    kind = "Location"
     while j < len(words) and j - st < MAX_WORDS and not words[j - 1].gap_after.strip():
         if j in ref_at:
             if ref_at[j].how == "nisba" and j == st + 1:
                 return None  # العمق الروسي: a nisba names the owner, the target is its state (GUIDELINES §3)
             if ref_at[j].kind in PLACE_KINDS and ref_at[j].how != "nisba":
                 ends.append(ref_at[j].last)  # محطة كهرباء مظفر آباد
+            elif words[st].key in lex.heads["part_of"] and j == st + 1 and ref_at[j].how != "nisba":
+                # قادة حماس (بالخارج), مقر الحشد الشعبي: a part of a named actor, an actor of its own
+                owner = ref_at[j]
+                kind = owner.kind if owner.kind in ("Militia", "Official", "StateOrgan") and \
+                    words[st].key in lex.heads["person_group"] else "Location"
+                j = owner.last
+                ends.append(j)
+                if j + 1 < len(words) and not words[j - 1].gap_after.strip() and j + 1 in ref_at \
+                        and ref_at[j + 1].kind in PLACE_KINDS and (words[j].norm in lex.particles["in_place"]):
+                    ends.append(ref_at[j + 1].last)  # ... في قطر
+                elif j < len(words) and j in ref_at and ref_at[j].kind in PLACE_KINDS and \
+                        words[j].norm.startswith("ب") and not words[j - 1].gap_after.strip():
+                    ends.append(ref_at[j].last)  # ... بالدوحة
             break
         if words[j].norm in lex.particles["in_place"] and j + 1 in ref_at and ref_at[j + 1].kind in PLACE_KINDS \
                 and not words[j].gap_after.strip():
@@ -107,9 +122,9 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
     start = words[st].offset_after(_skip(words[st]), text)
     end = words[ends[-1] - 1].end
     surface = text[start:end]
-    iri = finder.mint_phrase("|".join(w.key for w in words[st:ends[-1]]), surface)
+    iri = finder.mint_phrase("|".join(w.key for w in words[st:ends[-1]]), surface, kind)
     variants = tuple((start, words[e - 1].end) for e in ends[:-1])
-    return ActorRef((iri,), st, ends[-1], start, end, surface, "Location", "phrase", (None,), variants)
+    return ActorRef((iri,), st, ends[-1], start, end, surface, kind, "phrase", (None,), variants)
 
 
 def _skip(word: Word) -> int:
