@@ -165,7 +165,8 @@ def build_dask(items: Iterable[Path | InputError], store_dir: Path, address: str
     import tempfile
     import time
 
-    from akhbar.graph.store import load_base_graphs, open_store
+    from akhbar.graph.store import load_base_graphs, mark_changed, open_store
+    from akhbar.graph.vocab import ARTICLES_MARK
 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="akhbar-shards-") as tmp:
@@ -174,6 +175,8 @@ def build_dask(items: Iterable[Path | InputError], store_dir: Path, address: str
         load_base_graphs(store)
         for _ in load_shards(store, shards):
             pass
+        if report.articles:
+            mark_changed(store, ARTICLES_MARK)
         store.flush()
     report.seconds = time.perf_counter() - started
     return report

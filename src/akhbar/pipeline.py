@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, TypeVar
 import pyoxigraph as ox
 
 from akhbar.graph.rdf import ArticleGraph, extraction_graph
-from akhbar.graph.store import load_base_graphs, open_store, replace_graph_ntriples
+from akhbar.graph.store import load_base_graphs, mark_changed, open_store, replace_graph_ntriples
+from akhbar.graph.vocab import ARTICLES_MARK
 from akhbar.records import Article, Extraction
 from akhbar.text import InputError, iter_input_files, read_article
 
@@ -117,6 +118,7 @@ def build(
     """
     started = time.perf_counter()
     report = BuildReport()
+    reader = Reader(model) if workers <= 1 else None  # (a bad model fails here, before the store is touched)
     store = open_store(store_dir)
     load_base_graphs(store)
 
@@ -159,7 +161,8 @@ def build(
 
         results = map_graphs(articles(), model, workers)
     else:
-        results = _read_serially(articles(), Reader(model))
+        assert reader is not None
+        results = _read_serially(articles(), reader)
     with StoreWriter(store) as writer:
         for item, graph in results:
             if isinstance(graph, str):
@@ -170,6 +173,8 @@ def build(
                 record(done)
         for done in writer.drain():
             record(done)
+    if report.articles:
+        mark_changed(store, ARTICLES_MARK)  # (inferences made before this build are now stale)
     report.seconds = time.perf_counter() - started
     return report
 

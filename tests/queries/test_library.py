@@ -181,7 +181,7 @@ def test_the_documented_examples_run_through_the_cli(tmp_path: Path) -> None:
         args[args.index("--store") + 1] = str(path)
         result = runner.invoke(app, [*args, "--format", "csv"])
         assert result.exit_code == 0, (name, result.output)
-        assert result.output.splitlines()[0].split(",") == returned_columns(name)
+        assert result.stdout.splitlines()[0].split(",") == returned_columns(name)
 
 
 # --- each query's rows --------------------------------------------------------------------------------

@@ -12,6 +12,32 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"akhbar {version('akhbar')}")
+        except PackageNotFoundError:  # (run from a checkout that was never installed)
+            from akhbar import __version__
+
+            typer.echo(f"akhbar {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    show_version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                      help="Print the version and exit."),
+) -> None:
+    """Turn Arabic news articles into a knowledge graph of who warns, attacks or pressures whom."""
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """ "1 article", "2 articles" (`many` for irregular plurals)."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
 # Command modules register themselves on `app` when imported.
 from akhbar.cli import bulk_cmds, model_cmds, store_cmds  # noqa: E402,F401
 

@@ -9,7 +9,8 @@ import typer
 
 from akhbar.cli import app
 from akhbar.cli.store_cmds import StoreOpt, err, fail, out
-from akhbar.graph.store import StoreError, StoreLock, load_base_graphs, open_store
+from akhbar.graph.store import StoreError, StoreLock, load_base_graphs, mark_changed, open_store
+from akhbar.graph.vocab import ARTICLES_MARK
 
 
 def shard_files(paths: list[Path]) -> list[Path]:
@@ -38,6 +39,8 @@ def load_into(store: Path, shards: list[Path], replace: bool = True) -> tuple[in
         for path, count in load_shards(db, shards, replace=replace):
             graphs += count
             err.print(f"loaded {path.name} ({count} graphs)", highlight=False)
+        if graphs:
+            mark_changed(db, ARTICLES_MARK)
         db.flush()
     return len(shards), graphs
 

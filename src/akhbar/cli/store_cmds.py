@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from akhbar.cli import app
+from akhbar.cli import app, plural
 from akhbar.graph.store import PREFIXES, StoreError, StoreLock, using_store
 from akhbar.graph.vocab import INFERRED_GRAPH
 from akhbar.text import InputError, iter_input_files
@@ -61,6 +61,7 @@ def build(
     from akhbar.pipeline import build as run_build
 
     files: list[Path | InputError] = list(iter_input_files(paths))
+    created = not store.exists()
     try:
         with StoreLock(store, "build"), Progress(
             TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -85,14 +86,32 @@ def build(
         from akhbar.analysis import AnalysisError
         from akhbar.extract.linker import LinkerError
 
+        if created:
+            remove_empty_store(store)
         if isinstance(e, AnalysisError | LinkerError):
             fail(str(e))
         raise
-    out.print(f"{report.articles} articles, {report.events} events, {report.triples} triples "
-              f"in {report.seconds:.1f} s" + (f"; {len(report.errors)} failed" if report.errors else ""),
-              highlight=False)
+    if created and not report.articles:
+        remove_empty_store(store)  # nothing was read: leave no empty store behind
+    out.print(f"{plural(report.articles, 'article')}, {plural(report.events, 'event')}, "
+              f"{plural(report.triples, 'triple')} in {report.seconds:.1f} s"
+              + (f"; {len(report.errors)} failed" if report.errors else ""), highlight=False)
     if report.errors:
         raise typer.Exit(1)
+
+
+def remove_empty_store(store: Path) -> None:
+    """Remove a store folder a failed build created, if it holds no article (never one that existed before)."""
+    from akhbar.graph.store import article_graphs, open_store
+
+    if not store.is_dir():
+        return
+    try:
+        empty = not (store / "CURRENT").exists() or not article_graphs(open_store(store, read_only=True))
+    except (StoreError, OSError):
+        return
+    if empty:
+        shutil.rmtree(store, ignore_errors=True)
 
 
 TABLE_CELL_WIDTH = 40  # long sentences are cut in tables; use --format csv|json for whole values
@@ -113,21 +132,99 @@ def query(
         "--param", "-p", help="name=value bound to ?name as one RDF term: <iri>, id:usa, \"text\"@ar, 42, or text.")
     ] = None,
 ) -> None:
-    """Run a SPARQL query over the whole store (all graphs as the default graph)."""
-    from akhbar.graph.query import QueryError, parse_param, resolve_query, run_query
+    """Run a SPARQL query over the whole store (all graphs as the default graph). `akhbar queries` lists the
+    library with each query's parameters."""
+    from akhbar.graph.lookup import did_you_mean, occurs
+    from akhbar.graph.query import QueryError, check_params, parse_param, query_info, resolve_query, run_query
+    from akhbar.graph.store import inferences_state
 
     try:
         path = resolve_query(query_name)
         params = dict(parse_param(p) for p in param or [])
+        text = path.read_text(encoding="utf-8")
+        check_params(path, text, params)
     except QueryError as e:
         fail(str(e))
-    text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        fail(f"{query_name}: cannot read the query ({e})")
     with existing_store(store, "query") as db:
+        for name, term in params.items():
+            if not occurs(db, term):  # a value nothing in the store has gives no rows: say so, not silently
+                hint = did_you_mean(db, term)
+                err.print(f"[yellow]warning:[/yellow] --param {name}={term}: nothing in {store} is {term}, so "
+                          f"it matches nothing" + (f"; {hint}" if hint else ""), highlight=False, soft_wrap=True)
+        if query_info(path).needs_reason:
+            state = inferences_state(db)
+            if state != "current":
+                why = "has no inferred graph" if state == "missing" else "changed since its inferences were made"
+                err.print(f"[yellow]warning:[/yellow] {path.stem} reads what `akhbar reason` infers, and {store} "
+                          f"{why}; run `akhbar reason --store {store}` first", highlight=False, soft_wrap=True)
         try:
             result = run_query(db, text, params)
             print_result(result, fmt)
         except QueryError as e:
             fail(str(e))
+
+
+@app.command("queries")
+def queries_cmd(
+    name: Annotated[str | None, typer.Argument(help="One query to describe (default: list the library).")] = None,
+) -> None:
+    """List the SPARQL library: each query's name, what it answers and its parameters."""
+    from akhbar.graph.query import QueryError, library, query_info, resolve_query
+
+    if name is not None:
+        try:
+            info = query_info(resolve_query(name))
+        except QueryError as e:
+            fail(str(e))
+        out.print(f"{info.name}: {info.description}", highlight=False)
+        for param, meaning in info.parameters.items():
+            out.print(f"  --param {param}=…  {meaning}", highlight=False)
+        if info.needs_reason:
+            out.print("  needs `akhbar reason` first", highlight=False)
+        return
+    table = Table(show_lines=False)
+    table.add_column("query", no_wrap=True)
+    table.add_column("answers", ratio=3)
+    table.add_column("parameters", ratio=1)
+    for path in library():
+        info = query_info(path)
+        table.add_row(info.name, info.description + (" (needs akhbar reason)" if info.needs_reason else ""),
+                      ", ".join(info.parameters))
+    out.print(table)
+
+
+def count_actors(db: ox.Store) -> int:
+    """How many typed actors (IRIs of the id: namespace) the store holds."""
+    rows = db.query('SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a ?t . '
+                    'FILTER(STRSTARTS(STR(?a), "https://w3id.org/akhbar/id/")) }', use_default_graph_as_union=True)
+    return int(next(iter(rows))["n"].value)
+
+
+@app.command("actors")
+def actors_cmd(
+    text: Annotated[str | None, typer.Argument(help="A name in Arabic or English, or an IRI (id:usa).")] = None,
+    store: StoreOpt = Path("store"),
+    limit: Annotated[int, typer.Option(min=1, help="At most this many actors.")] = 20,
+) -> None:
+    """Look actors up in the store by label (Arabic or English, spelling variants folded) or IRI."""
+    from akhbar.graph.lookup import find_actors
+
+    with existing_store(store, "actors") as db:
+        if not text:
+            out.print(f"{plural(count_actors(db), 'actor')} in {store}; give a name to look one up",
+                      highlight=False)
+            return
+        hits = find_actors(db, text, limit)
+    if not hits:
+        fail(f"no actor in {store} answers to {text!r}")
+    table = Table(show_lines=False)
+    for column in ("actor", "kind", "English", "Arabic"):
+        table.add_column(column, overflow="fold")
+    for h in hits:
+        table.add_row(h.curie, h.kind, h.english, h.arabic)
+    out.print(table)
 
 
 def print_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: ResultFormat) -> None:
@@ -156,7 +253,7 @@ def print_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, 
         table.add_row(*(short(solution[v]) for v in shown))
         rows += 1
     out.print(table)
-    out.print(f"{rows} rows", style="dim")
+    out.print(plural(rows, "row"), style="dim")
 
 
 class ExportFormat(StrEnum):
@@ -174,19 +271,45 @@ EXPORT_FORMATS = {
 }
 
 
+# file extensions and the format each stands for (as Oxigraph's own command line reads them)
+EXTENSIONS = {".ttl": ExportFormat.turtle, ".trig": ExportFormat.trig, ".nq": ExportFormat.nquads,
+              ".nquads": ExportFormat.nquads, ".jsonld": ExportFormat.jsonld, ".json": ExportFormat.jsonld}
+
+
+def export_format(fmt: ExportFormat | None, output: Path | None) -> ExportFormat:
+    """The format asked for, else the one the output file's extension names, else TriG; a clash is an error."""
+    by_extension = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
+    if fmt is not None and by_extension is not None and fmt is not by_extension:
+        fail(f"{output}: the extension {output.suffix} means {by_extension.value}, not --format {fmt.value}; "
+             "drop --format or change the file name")
+    if fmt is None and output is not None and by_extension is None:
+        fail(f"{output}: cannot tell the format from the extension {output.suffix or '(none)'}; use "
+             f"{', '.join(sorted(EXTENSIONS))} or --format")
+    return fmt or by_extension or ExportFormat.trig
+
+
 @app.command()
 def export(
     store: StoreOpt,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.trig,
+    fmt: Annotated[ExportFormat | None, typer.Option(
+        "--format", "-f", help="turtle, trig, nquads or jsonld (default: from the --output extension, else trig).")
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
     graph: Annotated[str | None, typer.Option(help="Export only this named graph (IRI).")] = None,
 ) -> None:
     """Export the store (every graph; Turtle merges them) or one named graph."""
-    rdf_format = EXPORT_FORMATS[fmt]
+    rdf_format = EXPORT_FORMATS[export_format(fmt, output)]
+    if output is not None and not output.parent.is_dir():
+        fail(f"{output}: the folder {output.parent} does not exist; create it first")
+    node = None
+    if graph is not None:
+        try:
+            node = ox.NamedNode(graph)
+        except ValueError:
+            fail(f"--graph {graph}: not an IRI; name a graph like https://w3id.org/akhbar/graph/article/STEM")
     with existing_store(store, "export") as db:
         source = db
-        if graph is not None:
-            node = ox.NamedNode(graph)
+        if node is not None:
             if not db.contains_named_graph(node):
                 fail(f"{graph}: no such graph in {store}")
             source = ox.Store()
@@ -201,8 +324,12 @@ def export(
         sys.stdout.buffer.write(data)
     else:
         tmp = output.with_name(output.name + ".part")
-        tmp.write_bytes(data)
-        tmp.replace(output)
+        try:
+            tmp.write_bytes(data)
+            tmp.replace(output)
+        except OSError as e:
+            tmp.unlink(missing_ok=True)
+            fail(f"{output}: cannot write ({e.strerror})")
         err.print(f"wrote {output}", highlight=False)
 
 
@@ -280,6 +407,18 @@ def run_server(command: list[str]) -> int:
         signal.signal(signal.SIGTERM, previous)
 
 
+def port_in_use(host: str, port: int) -> str | None:
+    """Why the address cannot be bound (None when it is free)."""
+    import socket
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind((host, port))
+        except OSError as e:
+            return e.strerror or str(e)
+    return None
+
+
 @app.command()
 def serve(
     store: StoreOpt,
@@ -292,6 +431,9 @@ def serve(
     if not store.is_dir():
         fail(f"{store}: no store here; build one first with `akhbar build ARTICLES --store {store}`")
     command = server_command(store, host, port, writable, timeout)
+    in_use = port_in_use(host, port)
+    if in_use:
+        fail(f"{host}:{port} is in use ({in_use}); stop what serves there or pick another --port")
     try:
         with StoreLock(store, "serve", shared=not writable):
             err.print(f"serving {store} at http://{host}:{port}/ ({'read-write' if writable else 'read-only'}); "

@@ -6,7 +6,9 @@ so quotes, braces or an injected UPDATE in a value are matched literally.
 
 from __future__ import annotations
 
+import difflib
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -22,16 +24,28 @@ class QueryError(Exception):
     """A query that cannot be found, parsed or bound; the message says what to do."""
 
 
+QUERY_SUFFIXES = (".rq", ".sparql")
+
+
+def library() -> list[Path]:
+    """The library's queries, by name."""
+    return sorted(queries_dir().glob("*.rq"))
+
+
 def resolve_query(name: str) -> Path:
-    """A .rq path, or the name of a query in queries/ (with or without .rq)."""
+    """A .rq or .sparql file, or the name of a query in queries/ (with or without .rq); a misspelt name gets
+    "did you mean"."""
     path = Path(name)
-    if path.suffix == ".rq" and path.is_file():
+    if path.suffix in QUERY_SUFFIXES and path.is_file():
         return path
     candidate = queries_dir() / (name if name.endswith(".rq") else f"{name}.rq")
     if candidate.is_file():
         return candidate
-    available = ", ".join(sorted(p.stem for p in queries_dir().glob("*.rq")))
-    raise QueryError(f"{name}: no such query file or library query (library: {available})")
+    names = [p.stem for p in library()]
+    close = difflib.get_close_matches(Path(name).stem, names, n=3, cutoff=0.6)
+    if close:
+        raise QueryError(f"{name}: no such query; did you mean {' or '.join(close)}? (`akhbar queries` lists them)")
+    raise QueryError(f"{name}: no such query file or library query (library: {', '.join(names)})")
 
 
 def parse_param(text: str) -> tuple[str, ox.NamedNode | ox.Literal]:
@@ -111,7 +125,25 @@ def run_query(store: ox.Store, text: str, params: dict[str, ox.NamedNode | ox.Li
     try:
         return store.query(bind_values(text, params or {}), use_default_graph_as_union=True, prefixes=PREFIXES)
     except SyntaxError as err:
-        raise QueryError(f"SPARQL syntax error: {err}") from None
+        raise QueryError(syntax_message(text, str(err))) from None
+
+
+def syntax_message(text: str, message: str) -> str:
+    """One short line for a SPARQL syntax error (the parser lists every character it would have accepted)."""
+    undeclared = sorted({p for p in re.findall(r"(?<![\w<\"'])([A-Za-z][\w-]*):[A-Za-z_]", _without_iris(text))
+                         if p not in PREFIXES and not re.search(rf"PREFIX\s+{p}:", text, re.I)})
+    found = re.search(r"error at (\d+:\d+)", message)
+    where = f"line:column {found.group(1)}" if found else "in the query"
+    if undeclared:
+        return (f"SPARQL: unknown prefix {', '.join(p + ':' for p in undeclared)} ({where}); declare it with "
+                f"PREFIX or use one of {', '.join(p + ':' for p in PREFIXES)}")
+    first = message.split(", [", 1)[0].split("\n", 1)[0]
+    return f"SPARQL syntax error: {first[:160]}"
+
+
+def _without_iris(text: str) -> str:
+    """The query with its <IRIs> and strings blanked (their colons are no prefixes)."""
+    return re.sub(r"<[^>\s]*>|\"[^\"]*\"|'[^']*'", " ", text)
 
 
 def short(term: object) -> str:
@@ -126,3 +158,56 @@ def short(term: object) -> str:
     if isinstance(term, ox.Literal):
         return term.value
     return str(term)
+
+
+@dataclass(frozen=True)
+class QueryInfo:
+    """What a library query's comment header says: its one-line description, parameters and needs."""
+
+    name: str
+    description: str
+    parameters: dict[str, str]
+    needs_reason: bool
+
+
+def query_info(path: Path) -> QueryInfo:
+    """Read a query file's header (`# name: what it answers`, a Parameters block of `#   ?name  meaning`,
+    `# Needs: akhbar reason`)."""
+    header = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        header.append(line[1:])
+    first = header[0].strip() if header else path.stem
+    description = first.split(":", 1)[1].strip() if ":" in first else first
+    parameters: dict[str, str] = {}
+    in_params = False
+    for line in header:
+        if line.strip().startswith("Parameters"):
+            in_params = True
+            continue
+        match = re.match(r"\s+\?(\w+)\s+(.*)", line)
+        if in_params and match:
+            parameters[match.group(1)] = match.group(2).strip()
+        elif in_params and not line.startswith("     "):
+            in_params = False
+    needs = any(line.strip().lower().startswith("needs: akhbar reason") for line in header)
+    return QueryInfo(path.stem, description, parameters, needs)
+
+
+def query_variables(text: str) -> set[str]:
+    """The variable names a query uses (outside comments, strings and IRIs)."""
+    body = re.sub(r"#[^\n]*", " ", _without_iris(text))
+    return set(re.findall(r"[?$](\w+)", body))
+
+
+def check_params(path: Path, text: str, params: dict[str, object]) -> None:
+    """Every --param must name a variable of the query: an unknown one is an error listing those it takes."""
+    known = query_variables(text)
+    unknown = sorted(set(params) - known)
+    if unknown:
+        info = query_info(path)
+        takes = ", ".join(info.parameters) if info.parameters else ", ".join(sorted(known))
+        raise QueryError(f"--param {', '.join(unknown)}: {path.stem} has no such variable; it takes {takes}")

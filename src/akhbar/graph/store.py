@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from akhbar.graph.vocab import ACTORS_GRAPH, GRAPH_NS, INFERRED_GRAPH, NIF, ONTOLOGY_GRAPH
+from akhbar.graph.vocab import ACTORS_GRAPH, ARTICLES_MARK, GRAPH_NS, INFERRED_GRAPH, META_GRAPH, NIF, ONTOLOGY_GRAPH
 from akhbar.paths import ontology_dir
 
 ARTICLE_GRAPH_PREFIX = GRAPH_NS + "article/"
@@ -114,6 +114,37 @@ def load_base_graphs(store: ox.Store, folder: Path | None = None) -> None:
         replace_graph(store, graph, (ox.Quad(t.subject, t.predicate, t.object, target) for t in triples))
 
 
+MODIFIED = ox.NamedNode("http://purl.org/dc/terms/modified")
+DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
+
+
+def mark_changed(store: ox.Store, what: str) -> None:
+    """Record in the meta graph that `what` (ARTICLES_MARK or INFERRED_GRAPH) changed now (one transaction)."""
+    from datetime import UTC, datetime
+
+    now = datetime.now(UTC).isoformat(timespec="microseconds")
+    node, graph = ox.NamedNode(what), ox.NamedNode(META_GRAPH)
+    store.update(f"DELETE WHERE {{ GRAPH {graph} {{ {node} {MODIFIED} ?t }} }}; "
+                 f"INSERT DATA {{ GRAPH {graph} {{ {node} {MODIFIED} {ox.Literal(now, datatype=DATETIME)} }} }}")
+
+
+def last_changed(store: ox.Store, what: str) -> str | None:
+    """When `what` last changed (an ISO timestamp), if the meta graph says."""
+    for quad in store.quads_for_pattern(ox.NamedNode(what), MODIFIED, None, ox.NamedNode(META_GRAPH)):
+        return quad.object.value
+    return None
+
+
+def inferences_state(store: ox.Store) -> str:
+    """"missing", "stale" (the articles changed after the last `akhbar reason`) or "current"."""
+    if not store.contains_named_graph(ox.NamedNode(INFERRED_GRAPH)):
+        return "missing"
+    reasoned, built = last_changed(store, INFERRED_GRAPH), last_changed(store, ARTICLES_MARK)
+    if built is not None and (reasoned is None or built > reasoned):
+        return "stale"
+    return "current"
+
+
 def article_graphs(store: ox.Store) -> list[str]:
     """IRIs of the per-article graphs, sorted."""
     return sorted(g.value for g in store.named_graphs()
@@ -128,8 +159,8 @@ def count_quads(store: ox.Store, graph: str | None = None) -> int:
 
 
 def data_quads(store: ox.Store, include_inferred: bool = False) -> Iterator[ox.Quad]:
-    """Quads of the ontology, actor and article graphs (and the inferred graph if asked)."""
-    skip = set() if include_inferred else {INFERRED_GRAPH}
+    """Quads of the ontology, actor and article graphs (and the inferred graph if asked; never the meta graph)."""
+    skip = {META_GRAPH} if include_inferred else {INFERRED_GRAPH, META_GRAPH}
     for quad in store.quads_for_pattern(None, None, None, None):
         graph = quad.graph_name
         if isinstance(graph, ox.NamedNode) and graph.value in skip:

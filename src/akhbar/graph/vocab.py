@@ -22,6 +22,8 @@ GRAPH_NS = BASE + "graph/"
 ONTOLOGY_GRAPH = GRAPH_NS + "ontology"
 ACTORS_GRAPH = GRAPH_NS + "actors"
 INFERRED_GRAPH = GRAPH_NS + "inferred"
+META_GRAPH = GRAPH_NS + "meta"  # when the articles and the inferences last changed (dcterms:modified)
+ARTICLES_MARK = GRAPH_NS + "articles"  # stands for all article graphs in META_GRAPH
 
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 WD = Namespace("http://www.wikidata.org/entity/")
