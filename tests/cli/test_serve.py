@@ -116,3 +116,17 @@ def test_a_query_over_the_time_limit_is_cancelled(store_copy: Path) -> None:
         assert time.monotonic() - started < 30
         with pytest.raises(ValueError):  # cancelled: no complete result document
             json.loads(body)
+
+
+def test_every_library_query_runs_as_it_is_over_http(server) -> None:
+    """Each .rq declares its own PREFIX lines: the file, unchanged, runs on the server's /query endpoint."""
+    from akhbar.graph.query import library, query_info
+
+    port, _ = server
+    for path in library():
+        text = path.read_text(encoding="utf-8")
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/query", data=text.encode("utf-8"), method="POST",
+                                         headers={"Content-Type": "application/sparql-query",
+                                                  "Accept": "application/sparql-results+json"})
+        body = json.loads(urllib.request.urlopen(request, timeout=30).read())
+        assert "results" in body, query_info(path).name

@@ -463,3 +463,11 @@ def test_militias_aligned_with_counts_scale_with_the_copies(replicated: ox.Store
     ]
     assert rows(replicated, "militias-aligned-with") == expected
     assert rows(replicated, "militias-aligned-with", "state=id:iran") == expected
+
+
+@pytest.mark.parametrize("name", QUERY_NAMES)
+def test_every_query_declares_its_prefixes(name: str) -> None:
+    """The file parses with no prefixes supplied, as a SPARQL endpoint or its query page would take it."""
+    from akhbar.graph.query import resolve_query
+
+    ox.Store().query(resolve_query(name).read_text(encoding="utf-8"))
