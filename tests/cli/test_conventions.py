@@ -126,3 +126,28 @@ def test_serve_on_a_port_in_use_says_so_in_one_line(runner: CliRunner, sample_st
         port = taken.getsockname()[1]
         line = one_line_error(invoke(runner, "serve", "--store", sample_store, "--port", port))
     assert f"127.0.0.1:{port} is in use" in line
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_tables_fit_the_terminal_and_say_what_they_leave_out(runner: CliRunner, sample_store: Path,
+                                                           width: int) -> None:
+    result = invoke(runner, "query", "who-warns-whom", "--store", sample_store, env={"COLUMNS": str(width)})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= width for line in lines)
+    header = lines[1]
+    for column in ("agentLabel", "targetLabel", "action", "modality", "sentence"):
+        assert column in header, (width, header)
+    assert "…" not in "".join(lines[3:-2])  # long text wraps; nothing is cut to an ellipsis
+    note = " ".join(lines[-2:]) if "not shown" in lines[-2] else lines[-1]
+    if width == 80:
+        assert "not shown at this width: event, article" in note and "--format csv or json" in note
+    else:
+        assert "article" in header and "not shown" not in note
+
+
+def test_csv_and_json_keep_every_column(runner: CliRunner, sample_store: Path) -> None:
+    result = invoke(runner, "query", "who-warns-whom", "--store", sample_store, "--format", "csv",
+                    env={"COLUMNS": "40"})
+    assert result.stdout.splitlines()[0].split(",") == ["event", "agent", "agentLabel", "target", "targetLabel",
+                                                        "action", "modality", "date", "sentence", "article"]

@@ -114,9 +114,6 @@ def remove_empty_store(store: Path) -> None:
         shutil.rmtree(store, ignore_errors=True)
 
 
-TABLE_CELL_WIDTH = 40  # long sentences are cut in tables; use --format csv|json for whole values
-
-
 class ResultFormat(StrEnum):
     table = "table"
     csv = "csv"
@@ -242,18 +239,65 @@ def print_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, 
         sys.stdout.write(result.serialize(format=kind).decode("utf-8"))
         return
     variables = [v.value for v in result.variables]
-    # a table shows an actor's label in place of its IRI when the query returns both (csv/json keep all)
+    rows = [[short(solution[v]) for v in variables] for solution in result]
+    print_table(variables, rows)
+
+
+# the order in which a narrow table keeps columns: who and what first, then how sure and when, the text, and
+# the IRIs last (a label column stands in for its IRI); names not listed come between the counts and the text
+COLUMN_PRIORITY = ("agentLabel", "targetLabel", "stateLabel", "otherLabel", "actorLabel", "militiaLabel",
+                   "label", "action", "relation", "core", "modality", "events", "articles", "asserted", "count",
+                   "sentence", "surface", "trigger", "title", "date", "article", "event")
+WRAPPED = ("sentence", "title", "surface", "answers")  # long text (and labels): wrapped, never cut to nothing
+MIN_WRAPPED = 12
+MAX_CELL = 40
+
+
+def _wrapped(name: str) -> bool:
+    return name in WRAPPED or name.endswith("Label")
+
+
+def _priority(name: str) -> tuple[int, str]:
+    if name in COLUMN_PRIORITY:
+        return COLUMN_PRIORITY.index(name), name
+    return COLUMN_PRIORITY.index("date"), name
+
+
+def print_table(variables: list[str], rows: list[list[str]], width: int | None = None) -> None:
+    """Rows as a table that fits the terminal: columns kept by priority, each at least as wide as its
+    header (long text wrapped), labels shown in place of the IRIs they name; what does not fit is named."""
+    width = width or shutil.get_terminal_size((100, 24)).columns
     shown = [v for v in variables if f"{v}Label" not in variables]
+    needs = {}
+    for n, name in enumerate(variables):
+        if name not in shown:
+            continue
+        longest = max((len(r[n]) for r in rows), default=0)
+        needs[name] = max(len(name), min(MIN_WRAPPED if _wrapped(name) else MAX_CELL, longest))
+    empty = {name for n, name in enumerate(variables) if name in shown and not any(r[n] for r in rows)}
+    kept: list[str] = []
+    used = 1  # the left border
+    for name in sorted(shown, key=lambda v: (v in empty, _priority(v))):  # (an empty column goes last)
+        cost = needs[name] + 3  # padding and border
+        if used + cost <= width:
+            kept.append(name)
+            used += cost
+    kept.sort(key=shown.index)
     table = Table(show_lines=False)
-    for name in shown:
-        table.add_column(name, no_wrap=True, overflow="ellipsis", min_width=min(len(name), 12),
-                         max_width=TABLE_CELL_WIDTH)
-    rows = 0
-    for solution in result:
-        table.add_row(*(short(solution[v]) for v in shown))
-        rows += 1
-    out.print(table)
-    out.print(plural(rows, "row"), style="dim")
+    for name in kept:
+        if _wrapped(name):
+            table.add_column(name, overflow="fold", min_width=needs[name], ratio=2 if name in WRAPPED else 1)
+        else:
+            table.add_column(name, no_wrap=True, overflow="ellipsis", min_width=needs[name], max_width=MAX_CELL)
+    index = {name: variables.index(name) for name in kept}
+    for r in rows:
+        table.add_row(*(r[index[name]] for name in kept))
+    out.print(table, width=width)
+    left_out = [name for name in shown if name not in kept]
+    note = plural(len(rows), "row")
+    if left_out:
+        note += f"; not shown at this width: {', '.join(left_out)} (--format csv or json keeps every column)"
+    out.print(note, style="dim", highlight=False, width=width)
 
 
 class ExportFormat(StrEnum):
