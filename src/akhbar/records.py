@@ -69,7 +69,8 @@ class Event:
 
     `action` is an ak class local name (Warning, Attack, Pressure, or a subclass such as AirStrike).
     `modality` is one of MODALITIES. `date` is an ISO date (YYYY-MM-DD, or YYYY-MM) when the text states it.
-    `reported_by` is the outlet that reports it; `according_to` the sources it cites.
+    `reported_by` is the outlet that reports it; `according_to` the sources it cites. `why`, when asked for,
+    says which lexicon entry fired and what chose each participant (`akhbar extract --explain`).
     """
 
     action: str
@@ -81,6 +82,7 @@ class Event:
     date: str | None = None
     reported_by: str | None = None
     according_to: tuple[str, ...] = ()
+    why: str | None = None
 
 
 @dataclass

@@ -151,3 +151,32 @@ def test_csv_and_json_keep_every_column(runner: CliRunner, sample_store: Path) -
                     env={"COLUMNS": "40"})
     assert result.stdout.splitlines()[0].split(",") == ["event", "agent", "agentLabel", "target", "targetLabel",
                                                         "action", "modality", "date", "sentence", "article"]
+
+
+def test_extract_explains_one_article_without_a_store(runner: CliRunner, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("قصفت إسرائيل مطار دمشق فجر اليوم.", encoding="utf-8")
+    result = invoke(runner, "extract", article, "--format", "json")
+    assert result.exit_code == 0, result.output
+    import json
+
+    (event,) = json.loads(result.stdout)["events"]
+    assert (event["action"], event["agentLabel"], event["trigger"]) == ("Attack", "Israel", "قصفت")
+    assert event["why"].startswith("trigger «قصفت»: Attack verb of the lexicon; agent: linker p=")
+    assert "«إسرائيل» (sentence, slot post0, grammar agent)" in event["why"]
+    table = invoke(runner, "extract", article, env={"COLUMNS": "120"})
+    assert table.exit_code == 0 and "1 event" in table.output and "Israel" in table.output
+    plain = invoke(runner, "extract", article, "--format", "turtle")
+    explained = invoke(runner, "extract", article, "--format", "turtle", "--explain")
+    assert "rdfs:comment" not in plain.stdout and "rdfs:comment" in explained.stdout
+    assert list(ox.parse(explained.stdout.encode("utf-8"), format=ox.RdfFormat.TURTLE))
+    assert one_line_error(invoke(runner, "extract", tmp_path / "missing.txt")).startswith("error:")
+
+
+def test_the_decoders_rules_are_named_in_the_explanation(runner: CliRunner, tmp_path: Path) -> None:
+    article = tmp_path / "b.txt"
+    article.write_text("تم استهداف قاعدة عين الأسد بطائرات مسيرة.", encoding="utf-8")
+    import json
+
+    result = json.loads(invoke(runner, "extract", article, "--format", "json").stdout)
+    assert any("a passive: the text does not say who" in e["why"] for e in result["events"])

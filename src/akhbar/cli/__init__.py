@@ -39,7 +39,7 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 # Command modules register themselves on `app` when imported.
-from akhbar.cli import bulk_cmds, model_cmds, store_cmds  # noqa: E402,F401
+from akhbar.cli import article_cmds, bulk_cmds, model_cmds, store_cmds  # noqa: E402,F401
 
 
 def main() -> None:

@@ -247,8 +247,8 @@ def print_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, 
 # the IRIs last (a label column stands in for its IRI); names not listed come between the counts and the text
 COLUMN_PRIORITY = ("agentLabel", "targetLabel", "stateLabel", "otherLabel", "actorLabel", "militiaLabel",
                    "label", "action", "relation", "core", "modality", "events", "articles", "asserted", "count",
-                   "sentence", "surface", "trigger", "title", "date", "article", "event")
-WRAPPED = ("sentence", "title", "surface", "answers")  # long text (and labels): wrapped, never cut to nothing
+                   "trigger", "why", "sentence", "surface", "title", "date", "article", "event")
+WRAPPED = ("sentence", "title", "surface", "answers", "why")  # long text (and labels): wrapped, never cut to nothing
 MIN_WRAPPED = 12
 MAX_CELL = 40
 
@@ -263,7 +263,7 @@ def _priority(name: str) -> tuple[int, str]:
     return COLUMN_PRIORITY.index("date"), name
 
 
-def print_table(variables: list[str], rows: list[list[str]], width: int | None = None) -> None:
+def print_table(variables: list[str], rows: list[list[str]], width: int | None = None, noun: str = "row") -> None:
     """Rows as a table that fits the terminal: columns kept by priority, each at least as wide as its
     header (long text wrapped), labels shown in place of the IRIs they name; what does not fit is named."""
     width = width or shutil.get_terminal_size((100, 24)).columns
@@ -294,7 +294,7 @@ def print_table(variables: list[str], rows: list[list[str]], width: int | None =
         table.add_row(*(r[index[name]] for name in kept))
     out.print(table, width=width)
     left_out = [name for name in shown if name not in kept]
-    note = plural(len(rows), "row")
+    note = plural(len(rows), noun)
     if left_out:
         note += f"; not shown at this width: {', '.join(left_out)} (--format csv or json keeps every column)"
     out.print(note, style="dim", highlight=False, width=width)

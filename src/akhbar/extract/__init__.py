@@ -48,6 +48,8 @@ class TriggerScores:
     reciprocal: bool = False
     passive: bool = False
     pronoun_subject: str | None = None
+    # (role, actor IRI) → how its best candidate was found: source, word-order slot, grammar role
+    details: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def decide(self, policy: Policy) -> list[tuple[str | None, str | None]]:
         """The trigger's (agent, target) pairs under a policy."""
@@ -96,12 +98,58 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                    rows: list[dict[str, float]], none: dict[str, float], model: LinkerModel) -> TriggerScores:
     """Each candidate actor's probability per role (an actor named twice adds up its mentions' shares)."""
     scores = Scores()
+    details: dict[tuple[str, str], str] = {}
+    best: dict[tuple[str, str], float] = {}
     for role in ROLES:
-        for cand, p in zip(cands, model.role(role).probabilities(rows, none), strict=True):
+        for cand, feats, p in zip(cands, rows, model.role(role).probabilities(rows, none), strict=True):
             for iri in resolve(cand.ref, role, trig.core, units.kb):
                 scores.add(role, iri, p)
+                if p > best.get((role, iri), -1.0):
+                    best[role, iri] = p
+                    details[role, iri] = _candidate_detail(cand, feats)
     return TriggerScores(s, trig, scores, siblings(s, units.lex, units.article.text), reciprocal(s, trig),
-                         is_passive(s, trig), pronoun_subject(units, s, trig))
+                         is_passive(s, trig), pronoun_subject(units, s, trig), details)
+
+
+def _candidate_detail(cand: Candidate, feats: dict[str, float]) -> str:
+    """"«surface» (sentence, slot post0, grammar agent)": where a candidate came from and what word order says."""
+    parts = [cand.source]
+    for name in ("slot", "grammar"):
+        value = next((k.split("=", 1)[1] for k in feats if k.startswith(name + "=") and "&" not in k), None)
+        if value is not None:
+            parts.append(f"{name} {value}")
+    return f"«{cand.ref.surface}» ({', '.join(parts)})"
+
+
+def explain(ts: TriggerScores, policy: Policy, agent: str | None, target: str | None) -> str:
+    """Why an event was read: the trigger's lexicon entry, and what chose each participant (the linker's
+    probability and the candidate it came from, or the categorical rule that added it)."""
+    trig = ts.trigger
+    entry = trig.entry
+    kind = "fixed expression" if trig.phrase else "addressed demand" if trig.addressed is not None else \
+        "light verb + noun" if trig.light is not None else (entry.pos if entry is not None else "noun")
+    words = ts.sentence.words
+    trigger_text = " ".join(w.text for w in words[trig.first:trig.last])
+    return (f"trigger «{trigger_text}»: {trig.action} {kind} of the lexicon; "
+            f"agent: {_why_role(ts, 'agent', agent, target)}; target: {_why_role(ts, 'target', target, agent)}")
+
+
+def _why_role(ts: TriggerScores, role: str, iri: str | None, other: str | None) -> str:
+    table = ts.scores.agent if role == "agent" else ts.scores.target
+    if iri is None:
+        if role == "agent" and ts.passive:
+            return "none (a passive: the text does not say who; GUIDELINES §3)"
+        return "none (no candidate was likely enough)"
+    top = max(table.items(), key=lambda kv: kv[1], default=(None, 0.0))
+    for sibling, group in ts.siblings.items():
+        if iri in group and sibling != iri and table.get(sibling, 0.0) > table.get(iri, 0.0):
+            return f"coordinated with {sibling.rsplit('/', 1)[-1]} (the split rule, GUIDELINES §3)"
+    if ts.reciprocal and other is not None and table.get(iri, 0.0) < top[1] and iri != top[0]:
+        return "the other side of a reciprocal exchange (GUIDELINES §2)"
+    if role == "agent" and iri == ts.pronoun_subject and table.get(iri, 0.0) < top[1]:
+        return "the speaker, as the pronoun subject of the trigger's clause (GUIDELINES §3)"
+    detail = ts.details.get((role, iri))
+    return f"linker p={table.get(iri, 0.0):.2f}" + (f" for {detail}" if detail else "")
 
 
 def score_article(units: ArticleUnits, model: LinkerModel) -> list[TriggerScores]:
@@ -117,8 +165,10 @@ def score_article(units: ArticleUnits, model: LinkerModel) -> list[TriggerScores
     return out
 
 
-def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Policy) -> Extraction:
-    """The article's mentions, events (decoded participants with modality, date, sources) and new actors."""
+def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Policy, explain_events: bool = False
+                   ) -> Extraction:
+    """The article's mentions, events (decoded participants with modality, date, sources) and new actors;
+    with `explain_events`, each event says why it was read (`explain`)."""
     lex, text, article = units.lex, units.article.text, units.article
     ex = Extraction(article=article)
     used: set[str] = set()
@@ -149,7 +199,8 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
             in_events.update(x for x in (agent, target) if x)
             ex.events.append(Event(action=action, trigger=t_span, sentence=Span(s.start, s.end), agent=agent,
                                    target=target, modality=mod, date=date, reported_by=reported_by,
-                                   according_to=according_to))
+                                   according_to=according_to,
+                                   why=explain(ts, policy, agent, target) if explain_events else None))
     for s in units.sentences:
         for ref in s.phrases:
             if ref.iri in in_events:  # an open phrase is written only where it takes part in an event
@@ -159,9 +210,11 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
     return ex
 
 
-def extract(doc: Doc | None, article: Article, kb: KnowledgeBase, model: LinkerModel | None = None) -> Extraction:
-    """Read one analysed article (`doc` may be None: no parse) with the shipped linker or `model`."""
+def extract(doc: Doc | None, article: Article, kb: KnowledgeBase, model: LinkerModel | None = None,
+            explain_events: bool = False) -> Extraction:
+    """Read one analysed article (`doc` may be None: no parse) with the shipped linker or `model`; with
+    `explain_events`, every event carries why it was read."""
     model = model or load_linker()
     units = read_units(doc, article, kb, load_lexicon())
-    return decode_article(units, score_article(units, model), model.policy)
+    return decode_article(units, score_article(units, model), model.policy, explain_events)
 

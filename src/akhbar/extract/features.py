@@ -385,6 +385,14 @@ def _skippable(units: ArticleUnits, word: Word) -> bool:
     return word.norm in skip or word.key in skip or word.norm.isdigit()
 
 
+def _opens_clause(units: ArticleUnits, word: Word) -> bool:
+    """A verb with the conjunction و/ف (وحذرت، فقصفت): it opens a clause of its own, so the mention before it
+    is not its subject."""
+    lex = units.lex
+    return word.norm[:1] in ("و", "ف") and (word.norm[1:] in lex.triggers or word.norm[1:] in lex.light_verbs
+                                            or word.norm[1:] in lex.reporting_verbs)
+
+
 def _slot(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef, prep: str) -> tuple[str, str]:
     """The argument slot a mention fills next to the trigger's head word, as word order tells it:
     pre0 (right before: an SVO subject), pre_far; post0, post1 (the first, second mention after the head with
@@ -395,9 +403,11 @@ def _slot(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef, pr
     ref_at = {k: r for r in s.refs for k in range(r.first, r.last)}
     pre0 = None
     k = head - 1
-    while k >= 0 and (_skippable(units, words[k]) and k not in ref_at):
+    while k >= 0 and (_skippable(units, words[k]) and k not in ref_at) and not words[k].comma_after \
+            and not words[k].breaks_after:
         k -= 1
-    if k >= 0 and k in ref_at and not words[k].comma_after and not words[k].breaks_after:
+    if k >= 0 and k in ref_at and not words[k].comma_after and not words[k].breaks_after \
+            and not _opens_clause(units, words[head]):
         pre0 = ref_at[k]
     taken = str(pre0 is not None)
     if ref.last <= head:

@@ -215,6 +215,8 @@ def _event_triples(q: _Triples, a_iri: str, text: str, n: int, ev: Event, identi
         q.add(e_iri, _REPORTED_BY, iri(ev.reported_by))
     for source in ev.according_to:
         q.add(e_iri, _ACCORDING_TO, iri(source))
+    if ev.why:
+        q.add(e_iri, iri(RDFS.comment), literal(ev.why, language="en"))
     trigger = _nif_string(q, a_iri, text, ev.trigger, "Phrase")
     sentence = _nif_string(q, a_iri, text, ev.sentence, "Sentence")
     q.add(trigger, _IN_SENTENCE, sentence)
