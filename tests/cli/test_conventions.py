@@ -180,3 +180,18 @@ def test_the_decoders_rules_are_named_in_the_explanation(runner: CliRunner, tmp_
 
     result = json.loads(invoke(runner, "extract", article, "--format", "json").stdout)
     assert any("a passive: the text does not say who" in e["why"] for e in result["events"])
+
+
+@pytest.mark.parametrize("command", [["reason"], ["validate"]])
+def test_long_commands_print_plain_progress_lines_in_a_log(store_copy: Path, command: list[str]) -> None:
+    """With stderr not a terminal, a running command prints where it is every few seconds (here: 0.05 s)."""
+    import os
+    import subprocess
+    import sys
+
+    env = os.environ | {"AKHBAR_PROGRESS_EVERY": "0.05"}
+    run = subprocess.run([sys.executable, "-m", "akhbar", *command, "--store", str(store_copy)], env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    lines = [line for line in run.stderr.splitlines() if line.endswith(" s") and ": " in line]
+    assert lines and lines[0].split(":")[0] in ("reasoning (fast)", "validating", "exporting")

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from akhbar.cli import app
+from akhbar.cli.progress import progress
 from akhbar.cli.store_cmds import StoreOpt, err, fail, out
 from akhbar.graph.store import StoreError, StoreLock, load_base_graphs, mark_changed, open_store
 from akhbar.graph.vocab import ARTICLES_MARK
@@ -33,12 +34,13 @@ def load_into(store: Path, shards: list[Path], replace: bool = True) -> tuple[in
     from akhbar.distributed import load_shards
 
     graphs = 0
-    with StoreLock(store, "load"):
+    with StoreLock(store, "load"), progress("loading shards", total=len(shards), console=err) as steps:
         db = open_store(store)
         load_base_graphs(db)
         for path, count in load_shards(db, shards, replace=replace):
             graphs += count
-            err.print(f"loaded {path.name} ({count} graphs)", highlight=False)
+            steps.note(f"loaded {path.name} ({count} graphs)")
+            steps.advance()
         if graphs:
             mark_changed(db, ARTICLES_MARK)
         db.flush()

@@ -15,10 +15,10 @@ from typing import Annotated
 import pyoxigraph as ox
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from akhbar.cli import app, plural
+from akhbar.cli.progress import progress
 from akhbar.graph.store import PREFIXES, StoreError, StoreLock, using_store
 from akhbar.graph.vocab import INFERRED_GRAPH
 from akhbar.text import InputError, iter_input_files
@@ -63,16 +63,12 @@ def build(
     files: list[Path | InputError] = list(iter_input_files(paths))
     created = not store.exists()
     try:
-        with StoreLock(store, "build"), Progress(
-            TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-            TimeElapsedColumn(), console=err, transient=True,
-        ) as progress:
-            task = progress.add_task("reading articles", total=len(files))
+        with StoreLock(store, "build"), progress("reading articles", total=len(files), console=err) as steps:
 
             def on_file(path: Path, error: str | None) -> None:
                 if error:
-                    progress.console.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
-                progress.advance(task)
+                    steps.note(f"[red]error:[/red] {error}")
+                steps.advance()
 
             if dask:
                 from akhbar.distributed import build_dask
@@ -351,7 +347,7 @@ def export(
             node = ox.NamedNode(graph)
         except ValueError:
             fail(f"--graph {graph}: not an IRI; name a graph like https://w3id.org/akhbar/graph/article/STEM")
-    with existing_store(store, "export") as db:
+    with existing_store(store, "export") as db, progress("exporting", console=err):
         source = db
         if node is not None:
             if not db.contains_named_graph(node):
@@ -392,7 +388,7 @@ def reason(
     """OWL 2 RL closure of ontology + actors + articles; new triples replace the inferred graph."""
     from akhbar.graph.reason import reason as run_reason
 
-    with existing_store(store, "reason", write=True) as db:
+    with existing_store(store, "reason", write=True) as db, progress(f"reasoning ({engine.value})", console=err):
         added = run_reason(db, engine=engine.value)
     out.print(f"{added} inferred triples in <{INFERRED_GRAPH}>", highlight=False)
 
@@ -405,7 +401,7 @@ def validate(
     """Check the store against the SHACL shapes; exit 1 on any violation."""
     from akhbar.graph.shacl import validate_store
 
-    with existing_store(store, "validate") as db:
+    with existing_store(store, "validate") as db, progress("validating", console=err):
         result = validate_store(db, shapes)
     if result.conforms:
         out.print("conforms: the store satisfies every shape")
