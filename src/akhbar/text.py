@@ -87,21 +87,40 @@ def read_article(path: Path | str) -> Article:
 def iter_input_files(paths: list[Path]) -> Iterator[Path | InputError]:
     """Expand files and folders (recursively, *.txt, sorted) into article paths.
 
-    Problems with the inputs themselves (missing path, symlink loop) are yielded as InputError
-    so the caller can report them and go on with the rest.
+    Problems with the inputs themselves (missing path, symlink loop, something that is not a regular file:
+    a FIFO, a socket, a device) are yielded as InputError so the caller can report them and go on with the
+    rest; nothing but a regular file is ever opened. A path named twice (`x` and `./x`, or a file inside a
+    folder also given) is read once.
     """
     seen: set[Path] = set()
+    files: set[Path] = set()
     for root in paths:
         if not root.exists():
             yield InputError(root, "no such file or folder")
             continue
-        if root.is_file():
-            yield root
+        if root.is_dir():
+            yield from _walk(root, seen, files)
             continue
-        yield from _walk(root, seen)
+        yield from _file(root, files)
 
 
-def _walk(folder: Path, seen: set[Path]) -> Iterator[Path | InputError]:
+def _file(path: Path, files: set[Path]) -> Iterator[Path | InputError]:
+    """A regular file once (by its real path); anything else is reported, never opened."""
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        yield InputError(path, "broken or looping symbolic link")
+        return
+    if real in files:
+        return  # (the same file named twice)
+    if not real.is_file():
+        yield InputError(path, "not a regular file (a FIFO, socket or device); skipped")
+        return
+    files.add(real)
+    yield path
+
+
+def _walk(folder: Path, seen: set[Path], files: set[Path]) -> Iterator[Path | InputError]:
     """Depth-first walk that follows links once and reports loops instead of hanging."""
     try:
         real = folder.resolve(strict=True)
@@ -109,6 +128,8 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[Path | InputError]:
         yield InputError(folder, "broken or looping symbolic link")
         return
     if real in seen:
+        if not any(part == real for part in folder.absolute().parents):
+            return  # (the same folder named twice, as x and ./x: read once, not a loop)
         yield InputError(folder, "symbolic link loop (folder already visited)")
         return
     seen.add(real)
@@ -119,6 +140,6 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[Path | InputError]:
         return
     for entry in entries:
         if entry.is_dir():
-            yield from _walk(entry, seen)
+            yield from _walk(entry, seen, files)
         elif entry.suffix.lower() in ARTICLE_SUFFIXES:
-            yield entry
+            yield from _file(entry, files)
