@@ -7,8 +7,12 @@ checks its one-line message, its exit status and what the store holds afterwards
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -98,3 +102,107 @@ def test_main_turns_an_unexpected_exception_into_one_line(monkeypatch: pytest.Mo
     monkeypatch.setattr(sys, "argv", ["akhbar", "--debug", "build"])
     with pytest.raises(RuntimeError, match="knowledge base is broken"):
         cli.main()
+
+
+# -- the store: damaged, a file, on read-only media --------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    store = tmp_path_factory.mktemp("sample") / "s"
+    assert akhbar("build", SAMPLE, "--store", store).returncode == 0
+    return store
+
+
+def damaged_copy(source: Path, where: Path, kind: str) -> Path:
+    """A copy of the store with one kind of damage a disk or a careless hand brings."""
+    store = where / kind
+    shutil.copytree(source, store)
+    tables = sorted(store.glob("*.sst"), key=lambda p: p.stat().st_size)
+    if kind == "truncated-table":
+        os.truncate(tables[-1], 1000)
+    elif kind == "bad-CURRENT":
+        (store / "CURRENT").write_text("garbage\n")
+    elif kind == "no-MANIFEST":
+        for manifest in store.glob("MANIFEST-*"):
+            manifest.unlink()
+    elif kind == "flipped-block":  # a damaged data block in the middle of the largest table
+        data = bytearray(tables[-1].read_bytes())
+        middle = len(data) // 2
+        data[middle:middle + 200] = bytes(b ^ 0xFF for b in data[middle:middle + 200])
+        tables[-1].write_bytes(bytes(data))
+    return store
+
+
+DAMAGE = ["truncated-table", "bad-CURRENT", "no-MANIFEST", "flipped-block"]
+
+
+@pytest.mark.parametrize("kind", DAMAGE)
+def test_a_damaged_store_is_one_line_from_every_command(sample_store: Path, tmp_path: Path, kind: str) -> None:
+    store = damaged_copy(sample_store, tmp_path, kind)
+    commands = [["check"], ["validate"], ["build", SAMPLE]]
+    if kind != "flipped-block":  # (a damaged block shows only to the reads that meet it: check finds it)
+        commands += [["query", "state-hostility"], ["export", "-o", tmp_path / "out.ttl"], ["actors"], ["reason"]]
+    for command in commands:
+        proc = akhbar(*command, "--store", store)
+        assert proc.returncode == 1, (command, proc.stdout, proc.stderr)
+        lines = one_line(proc).strip().splitlines()
+        assert lines[-1].startswith(f"error: {store}: the store is damaged ("), (command, proc.stderr)
+        assert "rebuild it from the articles" in lines[-1]
+
+
+def test_check_reads_a_sound_store(sample_store: Path) -> None:
+    proc = akhbar("check", "--store", sample_store)
+    assert proc.returncode == 0, proc.stderr
+    assert re.fullmatch(r"sound: \d+ quads in 4 graphs, read in 6 index orders\n", proc.stdout), proc.stdout
+
+
+def test_a_store_path_that_is_a_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("my notes\n")
+    (tmp_path / "a.txt").write_text(SHORT, encoding="utf-8")
+    for command in (["build", tmp_path / "a.txt"], ["query", "state-hostility"], ["check"], ["reason"]):
+        proc = akhbar(*command, "--store", tmp_path / "notes.txt")
+        assert proc.returncode == 1
+        assert one_line(proc).startswith(f"error: {tmp_path / 'notes.txt'}: ")
+    assert (tmp_path / "notes.txt").read_text() == "my notes\n"
+
+
+@contextmanager
+def read_only_mount(folder: Path) -> Iterator[Path]:
+    """`folder` bind-mounted read-only (needs root and mount; the test is skipped where the machine forbids it)."""
+    target = folder.with_name(folder.name + "-ro")
+    target.mkdir()
+    mounted = subprocess.run(["mount", "--bind", "-o", "ro", str(folder), str(target)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount here: {mounted.stderr.decode().strip()}")
+    try:
+        yield target
+    finally:
+        subprocess.run(["umount", str(target)], check=True)
+
+
+def test_readers_work_on_read_only_media(sample_store: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "s"
+    shutil.copytree(sample_store, copy)
+    (copy / "akhbar.lock").unlink()  # (the worst case: not even the lock file exists)
+    with read_only_mount(copy) as store:
+        assert not os.access(store, os.W_OK) or subprocess.run(["touch", str(store / "x")]).returncode != 0
+        for command in (["query", "state-hostility"], ["export", "-o", tmp_path / "out.trig"], ["check"],
+                        ["validate"], ["actors", "Iran"]):
+            proc = akhbar(*command, "--store", store)
+            assert proc.returncode == 0, (command, proc.stderr)
+            assert "Traceback" not in proc.stderr
+        proc = akhbar("build", SAMPLE, "--store", store)
+        assert proc.returncode == 1
+        assert one_line(proc).strip() == (f"error: {store}: cannot write to the store folder (Read-only file "
+                                          "system); `akhbar build` needs a writable folder")
+
+
+def test_a_second_build_names_the_build_holding_the_lock(tmp_path: Path) -> None:
+    from akhbar.graph.store import StoreLock
+
+    (tmp_path / "a.txt").write_text(SHORT, encoding="utf-8")
+    with StoreLock(tmp_path / "s", "build"):
+        proc = akhbar("build", tmp_path / "a.txt", "--store", tmp_path / "s")
+    assert proc.returncode == 1
+    assert one_line(proc).strip() == (f"error: {tmp_path / 's'}: the store is in use (akhbar build, pid {os.getpid()});"
+                                      " stop it before running `akhbar build`")

@@ -130,3 +130,42 @@ def test_every_library_query_runs_as_it_is_over_http(server) -> None:
                                                   "Accept": "application/sparql-results+json"})
         body = json.loads(urllib.request.urlopen(request, timeout=30).read())
         assert "results" in body, query_info(path).name
+
+
+def children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in path.read_text().split()] if path.exists() else []
+
+
+def gone(pid: int, seconds: float = 15) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+            if Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z"):
+                return True  # (a zombie waiting for its reaper has stopped)
+        except (ProcessLookupError, FileNotFoundError):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc and relies on PR_SET_PDEATHSIG")
+def test_the_server_holds_the_lock_and_dies_with_akhbar_serve(store_copy: Path) -> None:
+    """kill -9 of `akhbar serve`: its Oxigraph server stops too, and until it has stopped it still holds the store
+    lock (it inherited the locked descriptor), so a build never writes under a server still reading."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "akhbar", "serve", "--store", str(store_copy), "--port",
+                             str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/query?query=" + urllib.parse.quote("ASK {}"))
+        (server,) = children(proc.pid)
+        held = [os.readlink(fd) for fd in Path(f"/proc/{server}/fd").iterdir()]
+        assert str(store_copy / "akhbar.lock") in held
+        proc.kill()
+        proc.wait(timeout=10)
+        assert gone(server), "the Oxigraph server outlived akhbar serve"
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL) if proc.poll() is None else None
+    result = CliRunner().invoke(app, ["reason", "--store", str(store_copy)])
+    assert result.exit_code == 0, result.output

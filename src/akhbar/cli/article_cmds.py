@@ -36,9 +36,11 @@ def extract_cmd(
     ] = False,
     model: Annotated[str, typer.Option(help="Analysis model: 'default' (shipped) or 'udpipe:PATH'.")] = "default",
 ) -> None:
-    """Read one article without a store and print its events — action, agent, target, modality, date, trigger,
-    sentence — and why: the lexicon entry that fired and what chose each participant (the linker's probability
-    and the candidate it scored, or the rule of the guidelines that added it)."""
+    """Read one article without a store and print its events, and why each was found.
+
+    Each event: action, agent, target, modality, date, trigger, sentence; and why: the lexicon entry that fired
+    and what chose each participant (the linker's probability and the candidate it scored, or the rule of the
+    guidelines that added it)."""
     from akhbar.analysis import AnalysisError, load_analyser
     from akhbar.extract import extract
     from akhbar.extract.linker import LinkerError, load_linker

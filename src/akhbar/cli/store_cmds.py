@@ -38,11 +38,17 @@ def fail(message: str, code: int = 1) -> None:
 @contextmanager
 def existing_store(path: Path, purpose: str, write: bool = False) -> Iterator[ox.Store]:
     """The store for one command, or a one-line error saying how to make or free it."""
+    from akhbar.graph.soundness import StoreDamaged, damage_message, is_damage
+
     try:
         with using_store(path, purpose, write) as db:
             yield db
-    except StoreError as e:
+    except (StoreError, StoreDamaged) as e:
         fail(str(e))
+    except (OSError, RuntimeError) as e:  # (a damaged block met while the command reads)
+        if is_damage(e):
+            fail(damage_message(path, e))
+        raise
 
 
 @app.command()
@@ -84,8 +90,12 @@ def build(
 
         if created:
             remove_empty_store(store)
+        from akhbar.graph.soundness import damage_message, is_damage
+
         if isinstance(e, AnalysisError | LinkerError):
             fail(str(e))
+        if is_damage(e):
+            fail(damage_message(store, e))
         raise
     if created and not report.articles:
         remove_empty_store(store)  # nothing was read: leave no empty store behind
@@ -125,8 +135,9 @@ def query(
         "--param", "-p", help="name=value bound to ?name as one RDF term: <iri>, id:usa, \"text\"@ar, 42, or text.")
     ] = None,
 ) -> None:
-    """Run a SPARQL query over the whole store (all graphs as the default graph). `akhbar queries` lists the
-    library with each query's parameters."""
+    """Run a SPARQL query over the whole store (all graphs as the default graph).
+
+    `akhbar queries` lists the library with each query's parameters."""
     from akhbar.graph.lookup import did_you_mean, occurs
     from akhbar.graph.query import QueryError, check_params, parse_param, query_info, resolve_query, run_query
     from akhbar.graph.store import inferences_state
@@ -398,16 +409,33 @@ def validate(
     store: StoreOpt,
     shapes: Annotated[Path | None, typer.Option(help="SHACL shapes (default: ontology/shapes.ttl).")] = None,
 ) -> None:
-    """Check the store against the SHACL shapes; exit 1 on any violation."""
+    """Check that the store is sound (as `akhbar check`) and satisfies the SHACL shapes.
+
+    Exits 1 on damage or on any violation."""
     from akhbar.graph.shacl import validate_store
+    from akhbar.graph.soundness import check_store
 
     with existing_store(store, "validate") as db, progress("validating", console=err):
+        check_store(db, store)
         result = validate_store(db, shapes)
     if result.conforms:
         out.print("conforms: the store satisfies every shape")
         return
     out.print(result.report, highlight=False)
     fail(f"{store}: {result.violations} SHACL violations")
+
+
+@app.command()
+def check(store: StoreOpt) -> None:
+    """Read every index of every graph: is the store sound?
+
+    A damaged store can export normally while some lookups fail; this exits 1, saying what to do, if so."""
+    from akhbar.graph.soundness import check_store
+
+    with existing_store(store, "check") as db, progress("reading every index", console=err):
+        report = check_store(db, store)
+    out.print(f"sound: {plural(report.quads, 'quad')} in {plural(report.graphs, 'graph')}, read in "
+              f"{len(report.orders)} index orders", highlight=False)
 
 
 def oxigraph_binary() -> str:
@@ -426,9 +454,26 @@ def server_command(store: Path, host: str, port: int, writable: bool, timeout: i
             "--union-default-graph", "--timeout-s", str(timeout)]
 
 
-def run_server(command: list[str]) -> int:
-    """Run the server in the foreground; Ctrl-C or SIGTERM stop it (and never leave it orphaned)."""
-    child = subprocess.Popen(command)
+def die_with_parent() -> None:
+    """In the server process, before it starts (Linux): be sent SIGTERM when the akhbar process that started
+    it dies, even by SIGKILL, so the server never outlives `akhbar serve` unnoticed."""
+    import ctypes
+
+    PR_SET_PDEATHSIG = 1
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass  # (not Linux: the inherited lock below still keeps writers away while the server runs)
+
+
+def run_server(command: list[str], lock_fd: int | None = None) -> int:
+    """Run the server in the foreground; Ctrl-C or SIGTERM stop it (and never leave it orphaned).
+
+    The server inherits the locked descriptor of the store lock (`lock_fd`), so the lock lasts as long as
+    either process: a build can never write to a store an orphaned server still reads.
+    """
+    child = subprocess.Popen(command, pass_fds=() if lock_fd is None else (lock_fd,),
+                             preexec_fn=die_with_parent if sys.platform == "linux" else None)
 
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
@@ -475,10 +520,10 @@ def serve(
     if in_use:
         fail(f"{host}:{port} is in use ({in_use}); stop what serves there or pick another --port")
     try:
-        with StoreLock(store, "serve", shared=not writable):
+        with StoreLock(store, "serve", shared=not writable) as lock:
             err.print(f"serving {store} at http://{host}:{port}/ ({'read-write' if writable else 'read-only'}); "
                       "Ctrl-C stops", highlight=False)
-            code = run_server(command)
+            code = run_server(command, lock.fileno)
     except StoreError as e:
         fail(str(e))
     raise typer.Exit(code)

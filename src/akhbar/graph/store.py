@@ -9,9 +9,11 @@ as it was.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 
@@ -41,8 +43,12 @@ class StoreError(Exception):
 
 
 def open_store(path: Path, read_only: bool = False) -> ox.Store:
-    """Open (or create) the store folder, with a clear message when another process holds it."""
+    """Open (or create) the store folder, with a one-line StoreError when it cannot be: held by another
+    process, damaged (see akhbar.graph.soundness), not a folder, or not readable."""
+    from akhbar.graph.soundness import damage_message, is_damage
+
     path = Path(path)
+    not_a_folder(path)
     try:
         if read_only:
             if not path.exists():
@@ -50,14 +56,22 @@ def open_store(path: Path, read_only: bool = False) -> ox.Store:
             return ox.Store.read_only(str(path))
         path.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path))
-    except OSError as err:
+    except (OSError, RuntimeError) as err:
         message = str(err)
+        if is_damage(err):
+            raise StoreError(damage_message(path, err)) from None
         if "lock" in message.lower():
             raise StoreError(
                 f"{path}: the store is in use by another process (a running `akhbar serve` or build); "
                 "stop it first, or serve a copy"
             ) from None
-        raise StoreError(f"{path}: cannot open the store ({message})") from None
+        raise StoreError(f"{path}: cannot open the store ({' '.join(message.split())})") from None
+
+
+def not_a_folder(path: Path) -> None:
+    """Refuse a store path that exists but is not a folder (a file given to --store by mistake)."""
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: is a file, not a store folder; give --store a folder (a new one is created)")
 
 
 def graph_update(graph: str, quads: Iterable[ox.Quad]) -> str:
@@ -184,29 +198,84 @@ class StoreLock:
         self.path = Path(path)
         self.purpose = purpose
         self.shared = shared
-        self._fh = None
+        self._fh: IO[str] | None = None
 
     def __enter__(self) -> StoreLock:
         import fcntl
-        import os
 
-        self.path.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path / LOCK_NAME, "a+")
+        not_a_folder(self.path)
+        if self.shared:
+            fh = self._reader_lock_file()
+            if fh is None:
+                return self  # (read-only media: no writer can run here either)
+        else:
+            try:
+                self.path.mkdir(parents=True, exist_ok=True)
+                fh = open(self.path / LOCK_NAME, "a+")
+            except OSError as err:
+                raise StoreError(f"{self.path}: cannot write to the store folder ({err.strerror}); "
+                                 f"`akhbar {self.purpose}` needs a writable folder") from None
         try:
             fcntl.flock(fh, (fcntl.LOCK_SH if self.shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
         except BlockingIOError:
-            fh.seek(0)
-            holder = fh.read().strip() or "a running `akhbar serve`, query or export"
+            holder = self._holder(fh)
             fh.close()
             raise StoreError(f"{self.path}: the store is in use ({holder}); "
                              f"stop it before running `akhbar {self.purpose}`") from None
-        if not self.shared:
-            fh.seek(0)
-            fh.truncate()
-            fh.write(f"akhbar {self.purpose}, pid {os.getpid()}")
-            fh.flush()
+        self._sign(fh)
         self._fh = fh
         return self
+
+    def _sign(self, fh: IO[str]) -> None:
+        """Write who holds the lock, so a refused command can name it: a writer alone, each reader on a line of
+        its own (lines of readers that have ended are dropped when the file grows)."""
+        line = f"akhbar {self.purpose}, pid {os.getpid()}\n"
+        try:
+            if not self.shared:
+                fh.seek(0)
+                fh.truncate()
+            elif fh.seek(0, os.SEEK_END) > 4096:
+                fh.seek(0)
+                live = [held for held in fh.read().splitlines(keepends=True) if _alive(held)]
+                fh.seek(0)
+                fh.truncate()
+                fh.writelines(live)
+            fh.write(line)
+            fh.flush()
+        except OSError:
+            pass  # (a lock file opened read-only, on read-only media: the lock holds, unsigned)
+
+    def _reader_lock_file(self) -> IO[str] | None:
+        """The lock file opened for a shared lock; read-only if it cannot be written; None on read-only media
+        where it does not exist and cannot be made."""
+        try:
+            return open(self.path / LOCK_NAME, "a+")
+        except FileNotFoundError:
+            raise StoreError(f"{self.path}: no store here; build one first with "
+                             f"`akhbar build ARTICLES --store {self.path}`") from None
+        except OSError:
+            try:
+                return open(self.path / LOCK_NAME)
+            except OSError:
+                return None
+
+    @staticmethod
+    def _holder(fh: IO[str]) -> str:
+        """Who holds the lock, from the lines its holders wrote (read again briefly while a writer writes)."""
+        import time
+
+        for _ in range(20):
+            fh.seek(0)
+            holders = list(dict.fromkeys(line.strip() for line in fh.read().splitlines() if _alive(line)))
+            if holders:
+                return "; ".join(holders)
+            time.sleep(0.05)
+        return "another akhbar command reading it: serve, query, export or validate"
+
+    @property
+    def fileno(self) -> int | None:
+        """The locked descriptor (to hand to a child process so the lock lives as long as it does)."""
+        return self._fh.fileno() if self._fh is not None else None
 
     def __exit__(self, *exc: object) -> None:
         if self._fh is not None:
@@ -215,6 +284,20 @@ class StoreLock:
                 self._fh.truncate()
             self._fh.close()
             self._fh = None
+
+
+def _alive(holder: str) -> bool:
+    """Whether the process named on a lock-file line ("akhbar query, pid 123") is still running."""
+    pid = holder.rsplit("pid ", 1)[-1].strip()
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 @contextmanager
