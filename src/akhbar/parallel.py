@@ -30,7 +30,11 @@ _load_error: BaseException | None = None
 def _start(model: str) -> None:
     """Worker initialiser: load the Reader once; keep a load error to raise with the first task."""
     global _reader, _load_error
+    import signal
+
     from akhbar.pipeline import Reader
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # (Ctrl-C reaches the whole group: the parent alone stops them)
 
     try:
         _reader = Reader(model)
@@ -75,5 +79,16 @@ def map_graphs(articles: Iterable[tuple[T, Article]], model: str, workers: int
                 yield from results(*window.popleft())
         while window:
             yield from results(*window.popleft())
+    except BaseException:  # Ctrl-C, SIGTERM, an error: stop the workers now, not after their current group
+        stop_workers(pool)
+        raise
     finally:  # also when the caller stops early: drop queued articles instead of reading them
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill a pool's worker processes at once (the executor has no public way to; shutdown waits for the
+    groups being read, seconds each). Their resource tracker exits with them."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        if process.is_alive():
+            process.kill()

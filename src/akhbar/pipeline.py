@@ -109,15 +109,17 @@ def build(
     on_file: Callable[[Path, str | None], None] | None = None,
     files: list[Path | InputError] | None = None,
     workers: int = 1,
+    report: BuildReport | None = None,
 ) -> BuildReport:
     """Build (or rebuild) the articles under `paths` into the store at `store_dir`.
 
     Each good article replaces its own named graph atomically; bad inputs are reported and skipped.
     `on_file(path, error)` is called after each input, for progress display. With `workers` > 1,
-    that many processes read the articles (akhbar.parallel) and this process alone writes.
+    that many processes read the articles (akhbar.parallel) and this process alone writes. `report` (filled as
+    articles are stored) lets a caller say what was stored when the build is interrupted.
     """
     started = time.perf_counter()
-    report = BuildReport()
+    report = report if report is not None else BuildReport()
     reader = Reader(model) if workers <= 1 else None  # (a bad model fails here, before the store is touched)
     store = open_store(store_dir)
     load_base_graphs(store)
@@ -164,17 +166,19 @@ def build(
         assert reader is not None
         results = _read_serially(articles(), reader)
     with StoreWriter(store) as writer:
-        for item, graph in results:
-            if isinstance(graph, str):
-                failed(item, f"{item}: {graph}")
-                continue
-            writer.submit(item, graph)
-            for done in writer.finished():
+        try:
+            for item, graph in results:
+                if isinstance(graph, str):
+                    failed(item, f"{item}: {graph}")
+                    continue
+                writer.submit(item, graph)
+                for done in writer.finished():
+                    record(done)
+        finally:  # (also on Ctrl-C or SIGTERM: the writes already queued finish, and are counted)
+            for done in writer.drain():
                 record(done)
-        for done in writer.drain():
-            record(done)
-    if report.articles:
-        mark_changed(store, ARTICLES_MARK)  # (inferences made before this build are now stale)
+            if report.articles:
+                mark_changed(store, ARTICLES_MARK)  # (inferences made before this build are now stale)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -206,3 +208,52 @@ def test_a_second_build_names_the_build_holding_the_lock(tmp_path: Path) -> None
     assert proc.returncode == 1
     assert one_line(proc).strip() == (f"error: {tmp_path / 's'}: the store is in use (akhbar build, pid {os.getpid()});"
                                       " stop it before running `akhbar build`")
+
+
+# -- signals: a terminated build stops all its processes and says what it stored ---------------------------------
+
+def descendants(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        for child in (task / "children").read_text().split():
+            found |= {int(child)} | descendants(int(child))
+    return found
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_sigterm_to_a_parallel_build_stops_every_process(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(400):
+        shutil.copy(SAMPLE, folder / f"a{i:03d}.txt")
+    proc = subprocess.Popen([sys.executable, "-m", "akhbar", "build", str(folder), "--store", str(tmp_path / "s"),
+                             "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "AKHBAR_PROGRESS_EVERY": "0.5"})
+    deadline = time.monotonic() + 120
+    while len(descendants(proc.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(8)  # (the workers load the model, then read)
+    workers = descendants(proc.pid)
+    assert len(workers) >= 2, "the workers did not start"
+    proc.send_signal(signal.SIGTERM)
+    _out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 143, err
+    assert "Traceback" not in err
+    last = err.strip().splitlines()[-1]
+    match = re.fullmatch(rf"error: {re.escape(str(tmp_path / 's'))}: build terminated; (\d+) articles stored whole "
+                         r"\(each in one transaction\), the rest not; run the same build again to complete it", last)
+    assert match, last
+    time.sleep(1)
+    left = {pid: Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")[:120] for pid in workers
+            if running(pid)}
+    assert not left, f"processes outlived the build: {left}"
+    assert len(stored(tmp_path / "s")) == int(match.group(1))
+
+
+
+def running(pid: int) -> bool:
+    """Whether a process exists and is not a zombie (one waiting for its reaper has stopped)."""
+    try:
+        return not Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z")
+    except (FileNotFoundError, IndexError):
+        return False

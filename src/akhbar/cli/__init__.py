@@ -55,8 +55,14 @@ def main() -> None:
     debug = "--debug" in sys.argv[1:] or os.environ.get(DEBUG_ENV, "") not in ("", "0")
     if "--debug" in sys.argv[1:]:
         sys.argv.remove("--debug")
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
+    except Terminated:
+        print("akhbar: terminated", file=sys.stderr)
+        raise SystemExit(143) from None
     except KeyboardInterrupt:
         print("akhbar: interrupted", file=sys.stderr)
         raise SystemExit(130) from None
@@ -65,6 +71,15 @@ def main() -> None:
             raise
         print(f"error: {describe(err)}", file=sys.stderr)
         raise SystemExit(2) from None
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so every command unwinds the same way: work in flight is stopped, whole
+    articles already written stay, worker and server processes are ended."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 def describe(err: BaseException) -> str:

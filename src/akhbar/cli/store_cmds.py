@@ -64,10 +64,13 @@ def build(
     shards: Annotated[Path | None, typer.Option(help="With --dask: keep the N-Quads shards in this folder.")] = None,
 ) -> None:
     """Read articles and store each one's graph (re-building an article replaces its graph)."""
+    from akhbar.cli import Terminated
+    from akhbar.pipeline import BuildReport
     from akhbar.pipeline import build as run_build
 
     files: list[Path | InputError] = list(iter_input_files(paths))
     created = not store.exists()
+    report = BuildReport()
     try:
         with StoreLock(store, "build"), progress("reading articles", total=len(files), console=err) as steps:
 
@@ -81,9 +84,14 @@ def build(
 
                 report = build_dask(files, store, dask, model=model, shard_dir=shards, on_file=on_file)
             else:
-                report = run_build(paths, store, model=model, on_file=on_file, files=files, workers=workers)
+                report = run_build(paths, store, model=model, on_file=on_file, files=files, workers=workers,
+                                   report=report)
     except StoreError as e:
         fail(str(e))
+    except KeyboardInterrupt as stop:
+        how = "terminated" if isinstance(stop, Terminated) else "interrupted"
+        fail(f"{store}: build {how}; {plural(report.articles, 'article')} stored whole (each in one transaction), "
+             "the rest not; run the same build again to complete it", 143 if how == "terminated" else 130)
     except Exception as e:  # a model or knowledge-base problem: one line, not a traceback
         from akhbar.analysis import AnalysisError
         from akhbar.extract.linker import LinkerError
