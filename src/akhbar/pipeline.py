@@ -14,8 +14,15 @@ from typing import TYPE_CHECKING, TypeVar
 import pyoxigraph as ox
 
 from akhbar.graph.rdf import ArticleGraph, extraction_graph
-from akhbar.graph.store import load_base_graphs, mark_changed, open_store, replace_graph_ntriples
-from akhbar.graph.vocab import ARTICLES_MARK
+from akhbar.graph.store import (
+    load_base_graphs,
+    mark_changed,
+    open_store,
+    record_sources,
+    replace_graph_ntriples,
+    stored_sources,
+)
+from akhbar.graph.vocab import ARTICLES_MARK, article_graph
 from akhbar.records import Article, Extraction
 from akhbar.text import InputError, iter_input_files, read_article
 
@@ -110,13 +117,15 @@ def build(
     files: list[Path | InputError] | None = None,
     workers: int = 1,
     report: BuildReport | None = None,
+    replace: bool = False,
 ) -> BuildReport:
     """Build (or rebuild) the articles under `paths` into the store at `store_dir`.
 
     Each good article replaces its own named graph atomically; bad inputs are reported and skipped.
     `on_file(path, error)` is called after each input, for progress display. With `workers` > 1,
     that many processes read the articles (akhbar.parallel) and this process alone writes. `report` (filled as
-    articles are stored) lets a caller say what was stored when the build is interrupted.
+    articles are stored) lets a caller say what was stored when the build is interrupted. An article whose
+    identifier (file stem) is already stored from another file with another text is refused unless `replace`.
     """
     started = time.perf_counter()
     report = report if report is not None else BuildReport()
@@ -134,12 +143,15 @@ def build(
             failed(done.item, done.error)
             return
         report.articles += 1
+        files_read[done.graph.graph] = str(Path(done.item).absolute())
         report.events += done.graph.events
         report.triples += done.graph.triples
         if on_file:
             on_file(done.item, None)
 
     seen: dict[str, Path] = {}
+    files_read: dict[str, str] = {}
+    before = {} if replace else stored_sources(store)
 
     def articles() -> Iterator[tuple[Path, Article]]:
         """Good articles with unique identifiers, streamed; unreadable inputs are reported as they come."""
@@ -152,6 +164,7 @@ def build(
                     raise InputError(item, f"same identifier {article.identifier!r} as "
                                            f"{seen[article.identifier]}; rename one (an article is identified "
                                            "by its file stem)")
+                other_file(before, article, item)
             except InputError as err:
                 failed(Path(err.path), str(err))
                 continue
@@ -179,8 +192,26 @@ def build(
                 record(done)
             if report.articles:
                 mark_changed(store, ARTICLES_MARK)  # (inferences made before this build are now stale)
+                record_sources(store, files_read)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def other_file(stored: dict[str, tuple[str, str]], article: Article, item: Path) -> None:
+    """Refuse an article whose identifier is stored from another file (a/x.txt yesterday, b/x.txt today): both
+    would be the article `x`, and the later would silently replace the earlier. The same file again (however
+    its path is written), or the same text, is a rebuild."""
+    old = stored.get(article_graph(article.identifier))
+    if old is None or old[1] == article.text:
+        return
+    source = Path(old[0])
+    try:
+        if source.resolve() == item.resolve() or (source.exists() and source.samefile(item)):
+            return
+    except OSError:
+        pass
+    raise InputError(item, f"the article {article.identifier!r} is already stored from {source}, with another "
+                           "text; rename one, or build with --replace to replace it")
 
 
 @dataclass

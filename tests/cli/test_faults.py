@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -228,15 +229,19 @@ def test_sigterm_to_a_parallel_build_stops_every_process(tmp_path: Path) -> None
         shutil.copy(SAMPLE, folder / f"a{i:03d}.txt")
     proc = subprocess.Popen([sys.executable, "-m", "akhbar", "build", str(folder), "--store", str(tmp_path / "s"),
                              "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "AKHBAR_PROGRESS_EVERY": "0.5"})
-    deadline = time.monotonic() + 120
-    while len(descendants(proc.pid)) < 2 and time.monotonic() < deadline:
-        time.sleep(0.2)
-    time.sleep(8)  # (the workers load the model, then read)
+                            env={**os.environ, "AKHBAR_PROGRESS_EVERY": "0.2"})
+    lines: list[str] = []
+    reading = threading.Thread(target=lambda: lines.extend(proc.stderr or []), daemon=True)
+    reading.start()
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and not any(re.match(r"reading articles: [2-9]\d/", x) for x in lines):
+        time.sleep(0.2)  # (until the workers have read some twenty articles)
     workers = descendants(proc.pid)
     assert len(workers) >= 2, "the workers did not start"
     proc.send_signal(signal.SIGTERM)
-    _out, err = proc.communicate(timeout=30)
+    proc.wait(timeout=30)
+    reading.join(timeout=10)
+    err = "".join(lines)
     assert proc.returncode == 143, err
     assert "Traceback" not in err
     last = err.strip().splitlines()[-1]
@@ -257,3 +262,31 @@ def running(pid: int) -> bool:
         return not Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z")
     except (FileNotFoundError, IndexError):
         return False
+
+
+# -- identity: the same stem from another folder ------------------------------------------------------------------
+
+def test_the_same_stem_from_another_folder_is_refused_unless_replace(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "x.txt").write_text(SHORT, encoding="utf-8")
+    (tmp_path / "b" / "x.txt").write_text("هاجمت إسرائيل غزة.\n", encoding="utf-8")
+    store = tmp_path / "s"
+    assert akhbar("build", "a/x.txt", "--store", store, cwd=tmp_path).returncode == 0
+
+    def text() -> str:
+        rows = open_store(store, read_only=True).query(
+            "SELECT ?t WHERE { GRAPH ?g { ?a <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+            "isString> ?t } }")
+        return next(iter(rows))["t"].value
+
+    proc = akhbar("build", "b/x.txt", "--store", store, cwd=tmp_path)
+    assert proc.returncode == 1
+    assert one_line(proc).strip() == (f"error: b/x.txt: the article 'x' is already stored from {tmp_path}/a/x.txt, "
+                                      "with another text; rename one, or build with --replace to replace it")
+    assert text() == SHORT
+    # the same file again, from another working folder, is a rebuild (even once edited)
+    (tmp_path / "a" / "x.txt").write_text(SHORT + "وهددت إيران بالرد.\n", encoding="utf-8")
+    assert akhbar("build", "x.txt", "--store", store, cwd=tmp_path / "a").returncode == 0
+    assert akhbar("build", "b/x.txt", "--store", store, "--replace", cwd=tmp_path).returncode == 0
+    assert text() == "هاجمت إسرائيل غزة.\n"

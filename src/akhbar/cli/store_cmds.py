@@ -62,6 +62,8 @@ def build(
         help="Read on this dask.distributed scheduler (e.g. tcp://host:8786) into N-Quads shards, then "
              "bulk-load them; workers must see the article files at the same paths.")] = None,
     shards: Annotated[Path | None, typer.Option(help="With --dask: keep the N-Quads shards in this folder.")] = None,
+    replace: Annotated[bool, typer.Option(
+        "--replace", help="Replace a stored article read from another file with the same name (stem).")] = False,
 ) -> None:
     """Read articles and store each one's graph (re-building an article replaces its graph)."""
     from akhbar.cli import Terminated
@@ -85,7 +87,7 @@ def build(
                 report = build_dask(files, store, dask, model=model, shard_dir=shards, on_file=on_file)
             else:
                 report = run_build(paths, store, model=model, on_file=on_file, files=files, workers=workers,
-                                   report=report)
+                                   report=report, replace=replace)
     except StoreError as e:
         fail(str(e))
     except KeyboardInterrupt as stop:

@@ -165,6 +165,31 @@ def article_graphs(store: ox.Store) -> list[str]:
                   if isinstance(g, ox.NamedNode) and g.value.startswith(ARTICLE_GRAPH_PREFIX))
 
 
+SOURCE = ox.NamedNode("http://purl.org/dc/terms/source")
+
+
+def stored_sources(store: ox.Store) -> dict[str, tuple[str, str]]:
+    """For each article graph: the file it was read from (its absolute path, kept in the meta graph; else the
+    path as given, from the article itself) and its text, what a later build of the same identifier is
+    compared with."""
+    rows = store.query(f"""
+        SELECT ?g ?source ?file ?text WHERE {{
+          GRAPH ?g {{ ?a {SOURCE} ?source ; <{NIF}isString> ?text }}
+          OPTIONAL {{ GRAPH {ox.NamedNode(META_GRAPH)} {{ ?g {SOURCE} ?file }} }} }}""")
+    return {row["g"].value: ((row["file"] or row["source"]).value, row["text"].value) for row in rows}
+
+
+def record_sources(store: ox.Store, files: dict[str, str]) -> None:
+    """Keep the absolute path each article graph was read from in the meta graph (one transaction)."""
+    if not files:
+        return
+    meta = ox.NamedNode(META_GRAPH)
+    graphs = " ".join(str(ox.NamedNode(g)) for g in files)
+    data = "\n".join(f"{ox.NamedNode(g)} {SOURCE} {ox.Literal(f)} ." for g, f in files.items())
+    store.update(f"DELETE {{ GRAPH {meta} {{ ?g {SOURCE} ?f }} }} WHERE {{ VALUES ?g {{ {graphs} }} "
+                 f"GRAPH {meta} {{ ?g {SOURCE} ?f }} }} ;\nINSERT DATA {{ GRAPH {meta} {{ {data} }} }}")
+
+
 def count_quads(store: ox.Store, graph: str | None = None) -> int:
     """Number of quads in one graph, or in the whole store."""
     where = f"GRAPH {ox.NamedNode(graph)} {{ ?s ?p ?o }}" if graph else "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } }"
