@@ -290,3 +290,35 @@ def test_the_same_stem_from_another_folder_is_refused_unless_replace(tmp_path: P
     assert akhbar("build", "x.txt", "--store", store, cwd=tmp_path / "a").returncode == 0
     assert akhbar("build", "b/x.txt", "--store", store, "--replace", cwd=tmp_path).returncode == 0
     assert text() == "هاجمت إسرائيل غزة.\n"
+
+
+# -- load: whole graphs or nothing --------------------------------------------------------------------------------
+
+def shard(path: Path, tag: str, graphs: int = 8000, triples: int = 30) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(graphs):
+            graph = f"<https://w3id.org/akhbar/graph/article/g{i}>"
+            out.writelines(f'<urn:s{i}> <urn:p{j}> "{tag}-{i}-{j}" {graph} .\n' for j in range(triples))
+    return path
+
+
+def test_a_load_killed_while_replacing_leaves_every_graph_whole(tmp_path: Path) -> None:
+    store = tmp_path / "s"
+    assert akhbar("load", shard(tmp_path / "old.nq", "old"), "--store", store).returncode == 0
+    new = shard(tmp_path / "new.nq", "new")
+    proc = subprocess.Popen([sys.executable, "-m", "akhbar", "load", str(new), "--store", str(store)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(4)  # (about halfway: a replacing load of 8000 graphs takes some ten seconds here)
+    proc.kill()
+    assert proc.wait() == -signal.SIGKILL, "the load finished before it was killed: make the shard larger"
+    db = open_store(store, read_only=True)
+    tags: dict[str, set[str]] = {}
+    sizes: dict[str, int] = {}
+    for quad in db.quads_for_pattern(None, None, None, None):
+        if "/article/g" in quad.graph_name.value:
+            tags.setdefault(quad.graph_name.value, set()).add(quad.object.value.split("-")[0])
+            sizes[quad.graph_name.value] = sizes.get(quad.graph_name.value, 0) + 1
+    assert len(tags) == 8000, "a graph was lost"
+    assert all(len(t) == 1 for t in tags.values()), "a graph holds both old and new triples"
+    assert set(sizes.values()) == {30}, "a graph is partly loaded"
+    print({tag: sum(t == {tag} for t in tags.values()) for tag in ("old", "new")})  # (how far it got)
