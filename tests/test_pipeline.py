@@ -41,14 +41,17 @@ def test_writes_come_back_in_order_and_all_land(tmp_path: Path) -> None:
     assert [count_quads(store, article_graph(name)) for name in names] == list(range(1, len(names) + 1))
 
 
-def test_a_failed_write_is_reported_with_its_file_and_the_others_land(tmp_path: Path,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("error", [ValueError("bad term"), OSError("No space left on device")])
+def test_a_failed_write_is_reported_and_the_others_land(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       error: Exception) -> None:
+    """A write refused for its content fails that article alone; an I/O error is the store's (`fatal`): the build
+    stops on it (see tests/cli/test_faults.py for the full disk)."""
     store = open_store(tmp_path / "db")
     real = StoreWriter._write
 
     def flaky(self: StoreWriter, graph: ArticleGraph) -> None:
         if graph.graph == article_graph("bad"):
-            raise OSError("disk full")
+            raise error
         real(self, graph)
 
     monkeypatch.setattr(StoreWriter, "_write", flaky)
@@ -56,8 +59,12 @@ def test_a_failed_write_is_reported_with_its_file_and_the_others_land(tmp_path: 
         for name in ("first", "bad", "last"):
             writer.submit(Path(f"{name}.txt"), graph_of(name, 3))
         outcomes = list(writer.finished()) + list(writer.drain())
-    assert [(o.item.name, o.error) for o in outcomes] == [
-        ("first.txt", None), ("bad.txt", "bad.txt: disk full"), ("last.txt", None)]
+    if isinstance(error, OSError):
+        assert [(o.item.name, o.error, o.fatal) for o in outcomes] == [
+            ("first.txt", None, None), ("bad.txt", None, error), ("last.txt", None, None)]
+    else:
+        assert [(o.item.name, o.error) for o in outcomes] == [
+            ("first.txt", None), ("bad.txt", "bad.txt: bad term"), ("last.txt", None)]
     assert article_graphs(store) == sorted([article_graph("first"), article_graph("last")])
 
 

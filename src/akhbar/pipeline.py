@@ -54,6 +54,21 @@ class BuildReport:
     triples: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    stopped: BaseException | None = None  # the store could not be written (a full disk): the build stopped
+
+
+class StoreWriteError(Exception):
+    """The store could not be written (a full disk, an I/O error): the build stopped; the articles written
+    before it are whole, each in its own transaction."""
+
+    def __init__(self, cause: BaseException, report: BuildReport) -> None:
+        super().__init__(" ".join(str(cause).split()))
+        self.cause = cause
+        self.report = report
+
+    @property
+    def disk_full(self) -> bool:
+        return getattr(self.cause, "errno", None) == 28 or "No space left on device" in str(self.cause)
 
 
 class Reader:
@@ -139,6 +154,9 @@ def build(
             on_file(item, error)
 
     def record(done: Written) -> None:
+        if done.fatal is not None:
+            report.stopped = report.stopped or done.fatal
+            return
         if done.error is not None:
             failed(done.item, done.error)
             return
@@ -187,13 +205,23 @@ def build(
                 writer.submit(item, graph)
                 for done in writer.finished():
                     record(done)
+                if report.stopped is not None:
+                    break  # (the store cannot be written: reading more would be wasted)
         finally:  # (also on Ctrl-C or SIGTERM: the writes already queued finish, and are counted)
+            if hasattr(results, "close"):
+                results.close()  # (stops the worker processes at once)
             for done in writer.drain():
                 record(done)
             if report.articles:
-                mark_changed(store, ARTICLES_MARK)  # (inferences made before this build are now stale)
-                record_sources(store, files_read)
+                try:
+                    mark_changed(store, ARTICLES_MARK)  # (inferences made before this build are now stale)
+                    record_sources(store, files_read)
+                except (OSError, RuntimeError) as err:
+                    report.stopped = report.stopped or err
+    report.stopped = report.stopped or writer.flush_error
     report.seconds = time.perf_counter() - started
+    if report.stopped is not None:
+        raise StoreWriteError(report.stopped, report)
     return report
 
 
@@ -221,6 +249,7 @@ class Written:
     item: Path
     graph: ArticleGraph
     error: str | None = None
+    fatal: BaseException | None = None  # the store could not be written: not this article's fault
 
 
 class StoreWriter:
@@ -240,6 +269,7 @@ class StoreWriter:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="akhbar-writer")
         self._pending: deque[tuple[Future[None], Path, ArticleGraph]] = deque()
         self._written = 0
+        self.flush_error: BaseException | None = None
 
     def __enter__(self) -> StoreWriter:
         return self
@@ -247,7 +277,10 @@ class StoreWriter:
     def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
         self._pool.shutdown(wait=True)
         if kind is None:  # (committed writes are durable without it: the flush only moves them out of memory)
-            self.store.flush()
+            try:
+                self.store.flush()
+            except (OSError, RuntimeError) as err:
+                self.flush_error = err
 
     def _write(self, graph: ArticleGraph) -> None:
         replace_graph_ntriples(self.store, graph.graph, graph.ntriples)
@@ -275,6 +308,8 @@ class StoreWriter:
         error = future.exception()
         if error is None:
             return Written(item, graph)
+        if isinstance(error, OSError | RuntimeError):  # (Oxigraph's I/O errors: the store, not the article)
+            return Written(item, graph, fatal=error)
         if isinstance(error, _READ_ERRORS):
             return Written(item, graph, f"{item}: {error}")
         raise error

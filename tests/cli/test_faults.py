@@ -322,3 +322,42 @@ def test_a_load_killed_while_replacing_leaves_every_graph_whole(tmp_path: Path) 
     assert all(len(t) == 1 for t in tags.values()), "a graph holds both old and new triples"
     assert set(sizes.values()) == {30}, "a graph is partly loaded"
     print({tag: sum(t == {tag} for t in tags.values()) for tag in ("old", "new")})  # (how far it got)
+
+
+# -- a full disk -------------------------------------------------------------------------------------------------
+
+@contextmanager
+def small_disk(where: Path, size: str) -> Iterator[Path]:
+    """A tmpfs of `size` mounted at `where` (needs root; skipped where the machine forbids mounting)."""
+    where.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=True)
+
+
+def test_a_full_disk_stops_the_build_with_one_line_and_a_whole_store(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(60):
+        shutil.copy(SAMPLE, folder / f"a{i:02d}.txt")
+    with small_disk(tmp_path / "disk", "12m") as disk:
+        store = disk / "s"
+        proc = akhbar("build", folder, "--store", store)
+        assert proc.returncode == 1
+        lines = one_line(proc).strip().splitlines()
+        assert len(lines) == 1, lines  # (not one line per article left)
+        match = re.fullmatch(rf"error: {re.escape(str(store))}: the disk is full; build stopped, (\d+) articles "
+                             r"stored whole \(each in one transaction\), the rest not; free some space and run the "
+                             r"same build again to complete it", lines[0])
+        assert match, lines[0]
+        assert 0 < int(match.group(1)) < 60
+        assert len(stored(store)) == int(match.group(1))
+        assert akhbar("check", "--store", store).returncode == 0
+        subprocess.run(["mount", "-o", "remount,size=200m", str(disk)], check=True)
+        proc = akhbar("build", folder, "--store", store)
+        assert proc.returncode == 0, proc.stderr
+        assert len(stored(store)) == 60

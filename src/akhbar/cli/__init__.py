@@ -88,7 +88,7 @@ def describe(err: BaseException) -> str:
 
     if isinstance(err, OSError):
         where = f"{err.filename}: " if getattr(err, "filename", None) else ""
-        if err.errno == errno.ENOSPC:
+        if err.errno == errno.ENOSPC or "No space left on device" in str(err):
             return f"{where}the disk is full; free some space and run the command again"
         if err.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             return f"{where}cannot write here ({err.strerror}); use a writable folder"

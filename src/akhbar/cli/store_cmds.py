@@ -67,7 +67,7 @@ def build(
 ) -> None:
     """Read articles and store each one's graph (re-building an article replaces its graph)."""
     from akhbar.cli import Terminated
-    from akhbar.pipeline import BuildReport
+    from akhbar.pipeline import BuildReport, StoreWriteError
     from akhbar.pipeline import build as run_build
 
     files: list[Path | InputError] = list(iter_input_files(paths))
@@ -90,6 +90,11 @@ def build(
                                    report=report, replace=replace)
     except StoreError as e:
         fail(str(e))
+    except StoreWriteError as e:
+        what = "the disk is full" if e.disk_full else f"cannot write to it: {e}"
+        fail(f"{store}: {what}; build stopped, {plural(e.report.articles, 'article')} stored whole (each in one "
+             f"transaction), the rest not; {'free some space' if e.disk_full else 'fix that'} and run the same "
+             "build again to complete it")
     except KeyboardInterrupt as stop:
         how = "terminated" if isinstance(stop, Terminated) else "interrupted"
         fail(f"{store}: build {how}; {plural(report.articles, 'article')} stored whole (each in one transaction), "
