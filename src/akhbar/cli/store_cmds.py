@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import shutil
-import signal
-import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -462,49 +460,13 @@ def oxigraph_binary() -> str:
     return found
 
 
-def server_command(store: Path, host: str, port: int, writable: bool, timeout: int) -> list[str]:
-    """The `oxigraph` command line that serves `store`."""
+def server_command(store: Path, writable: bool, timeout: int) -> Callable[[int], list[str]]:
+    """The `oxigraph` command line that serves `store` on a private port of 127.0.0.1 (behind akhbar.server's
+    proxy), given the port."""
     mode = "serve" if writable else "serve-read-only"
-    return [oxigraph_binary(), mode, "--location", str(store), "--bind", f"{host}:{port}",
-            "--union-default-graph", "--timeout-s", str(timeout)]
-
-
-def die_with_parent() -> None:
-    """In the server process, before it starts (Linux): be sent SIGTERM when the akhbar process that started
-    it dies, even by SIGKILL, so the server never outlives `akhbar serve` unnoticed."""
-    import ctypes
-
-    PR_SET_PDEATHSIG = 1
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):
-        pass  # (not Linux: the inherited lock below still keeps writers away while the server runs)
-
-
-def run_server(command: list[str], lock_fd: int | None = None) -> int:
-    """Run the server in the foreground; Ctrl-C or SIGTERM stop it (and never leave it orphaned).
-
-    The server inherits the locked descriptor of the store lock (`lock_fd`), so the lock lasts as long as
-    either process: a build can never write to a store an orphaned server still reads.
-    """
-    child = subprocess.Popen(command, pass_fds=() if lock_fd is None else (lock_fd,),
-                             preexec_fn=die_with_parent if sys.platform == "linux" else None)
-
-    def stop(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        return child.wait()
-    except KeyboardInterrupt:
-        child.terminate()
-        try:
-            child.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            child.kill()
-        return 0
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    binary = oxigraph_binary()
+    return lambda port: [binary, mode, "--location", str(store), "--bind", f"127.0.0.1:{port}",
+                         "--union-default-graph", "--timeout-s", str(timeout)]
 
 
 def port_in_use(host: str, port: int) -> str | None:
@@ -527,18 +489,29 @@ def serve(
     writable: Annotated[bool, typer.Option("--writable", help="Accept SPARQL updates (off by default).")] = False,
     timeout: Annotated[int, typer.Option(help="Query time limit in seconds.")] = 30,
 ) -> None:
-    """Serve the store with the Oxigraph SPARQL server and its query UI (read-only by default)."""
+    """Serve the store with the Oxigraph SPARQL server and its query UI (read-only by default).
+
+    Every request is bounded by --timeout: a query still running a few seconds past it is stopped (the server
+    is restarted, as Oxigraph cannot cancel every query itself) and answered 503."""
+    from akhbar.server import serve_forever
+
     if not store.is_dir():
         fail(f"{store}: no store here; build one first with `akhbar build ARTICLES --store {store}`")
-    command = server_command(store, host, port, writable, timeout)
+    command = server_command(store, writable, timeout)
     in_use = port_in_use(host, port)
     if in_use:
         fail(f"{host}:{port} is in use ({in_use}); stop what serves there or pick another --port")
+
+    def ready() -> None:
+        err.print(f"serving {store} at http://{host}:{port}/ ({'read-write' if writable else 'read-only'}, "
+                  f"queries stopped after {timeout} s); Ctrl-C stops", highlight=False)
+
     try:
         with StoreLock(store, "serve", shared=not writable) as lock:
-            err.print(f"serving {store} at http://{host}:{port}/ ({'read-write' if writable else 'read-only'}); "
-                      "Ctrl-C stops", highlight=False)
-            code = run_server(command, lock.fileno)
+            serve_forever(host, port, command, timeout, lock_fd=lock.fileno, ready=ready)
     except StoreError as e:
         fail(str(e))
-    raise typer.Exit(code)
+    except KeyboardInterrupt:
+        return
+    except (OSError, RuntimeError) as e:
+        fail(f"{host}:{port}: cannot serve ({' '.join(str(e).split())})")
