@@ -39,7 +39,7 @@ def folds(ids: Iterable[str], k: int, seed: int = SEED) -> list[set[str]]:
     """K disjoint sets of article ids, fixed by the seed.
 
     >>> [sorted(f) for f in folds(["a", "b", "c", "d"], 2, seed=1)]
-    [['a', 'd'], ['b', 'c']]
+    [['c', 'd'], ['a', 'b']]
     """
     order = sorted(ids)
     random.Random(seed).shuffle(order)
