@@ -216,7 +216,11 @@ def test_a_second_build_names_the_build_holding_the_lock(tmp_path: Path) -> None
 def descendants(pid: int) -> set[int]:
     found: set[int] = set()
     for task in Path(f"/proc/{pid}/task").glob("*"):
-        for child in (task / "children").read_text().split():
+        try:
+            kids = (task / "children").read_text().split()
+        except FileNotFoundError:
+            continue  # (a thread or process that has just ended)
+        for child in kids:
             found |= {int(child)} | descendants(int(child))
     return found
 
