@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from akhbar.formats import read_articles
 from akhbar.graph.store import StoreError
 from akhbar.pipeline import BuildReport, Reader
 from akhbar.records import Article
-from akhbar.text import InputError, read_article
+from akhbar.text import InputError
 
 SHARD_NAME = "shard-{:05d}.nq"
 ARTICLES_PER_PARTITION = 64  # one shard per partition: big enough to amortise a task, small enough to balance
@@ -61,10 +62,11 @@ def read_partition(paths: Iterable[str], model: str) -> Shard:
     for group in batched(paths, READ_GROUP):
         articles: list[tuple[str, Article]] = []
         for path in group:
-            try:
-                articles.append((path, read_article(path)))
-            except InputError as err:
-                shard.errors.append((path, str(err)))
+            for article in read_articles(path):
+                if isinstance(article, InputError):
+                    shard.errors.append((path, str(article)))
+                else:
+                    articles.append((article.source, article))
         for (path, _article), graph in zip(articles, reader.graphs([a for _p, a in articles]), strict=True):
             if isinstance(graph, str):
                 shard.errors.append((path, f"{path}: {graph}"))

@@ -109,6 +109,23 @@ class KnowledgeBase:
                                             else 99, i))
         return ranked[0]
 
+    def outlet(self, name: str) -> str | None:
+        """The ak:MediaOutlet of the base a publisher's name (Arabic or English, as metadata gives it) names.
+
+        >>> from akhbar.kb import load_kb
+        >>> load_kb().outlet("The New York Times"), load_kb().outlet("صحيفة نيويورك تايمز")
+        ('https://w3id.org/akhbar/id/nyt', 'https://w3id.org/akhbar/id/nyt')
+        """
+        found = self.lookup(label_key(name))
+        if found and self.kind(found) == "MediaOutlet":
+            return found
+        wanted = " ".join(name.casefold().split()).removeprefix("the ")
+        for actor in self.actors.values():
+            if actor.kind == "MediaOutlet" and actor.label_en and \
+                    actor.label_en.casefold().removeprefix("the ") == wanted:
+                return actor.iri
+        return None
+
     def kind(self, iri: str) -> str:
         """The ak class local name of an actor ("Actor" when unknown)."""
         actor = self.actors.get(iri)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import pyoxigraph as ox
 
+from akhbar.formats import read_articles
 from akhbar.graph.rdf import ArticleGraph, extraction_graph
 from akhbar.graph.store import (
     load_base_graphs,
@@ -24,7 +25,7 @@ from akhbar.graph.store import (
 )
 from akhbar.graph.vocab import ARTICLES_MARK, article_graph
 from akhbar.records import Article, Extraction
-from akhbar.text import InputError, iter_input_files, read_article
+from akhbar.text import InputError, iter_input_files
 
 if TYPE_CHECKING:  # (a 2-worker build's parent never loads spaCy)
     from spacy.tokens import Doc
@@ -133,6 +134,7 @@ def build(
     workers: int = 1,
     report: BuildReport | None = None,
     replace: bool = False,
+    default_date: str | None = None,
 ) -> BuildReport:
     """Build (or rebuild) the articles under `paths` into the store at `store_dir`.
 
@@ -141,6 +143,7 @@ def build(
     that many processes read the articles (akhbar.parallel) and this process alone writes. `report` (filled as
     articles are stored) lets a caller say what was stored when the build is interrupted. An article whose
     identifier (file stem) is already stored from another file with another text is refused unless `replace`.
+    `default_date` is the publication date of articles that neither metadata nor a dateline date.
     """
     started = time.perf_counter()
     report = report if report is not None else BuildReport()
@@ -174,20 +177,23 @@ def build(
     def articles() -> Iterator[tuple[Path, Article]]:
         """Good articles with unique identifiers, streamed; unreadable inputs are reported as they come."""
         for item in files if files is not None else iter_input_files(paths):
-            try:
-                if isinstance(item, InputError):
-                    raise item
-                article = read_article(item)
-                if article.identifier in seen:
-                    raise InputError(item, f"same identifier {article.identifier!r} as "
-                                           f"{seen[article.identifier]}; rename one (an article is identified "
-                                           "by its file stem)")
-                other_file(before, article, item)
-            except InputError as err:
-                failed(Path(err.path), str(err))
+            if isinstance(item, InputError):
+                failed(Path(item.path), str(item))
                 continue
-            seen[article.identifier] = item
-            yield item, article
+            for article in read_articles(item, default_date):
+                try:
+                    if isinstance(article, InputError):
+                        raise article
+                    if article.identifier in seen:
+                        raise InputError(article.source, f"same identifier {article.identifier!r} as "
+                                                         f"{seen[article.identifier]}; rename one (an article is "
+                                                         "identified by its file stem, or its record's id)")
+                    other_file(before, article)
+                except InputError as err:
+                    failed(Path(err.path), str(err))
+                    continue
+                seen[article.identifier] = Path(article.source)
+                yield Path(article.source), article  # (a record's source names its file and line)
 
     if workers > 1:
         from akhbar.parallel import map_graphs
@@ -225,14 +231,14 @@ def build(
     return report
 
 
-def other_file(stored: dict[str, tuple[str, str]], article: Article, item: Path) -> None:
+def other_file(stored: dict[str, tuple[str, str]], article: Article) -> None:
     """Refuse an article whose identifier is stored from another file (a/x.txt yesterday, b/x.txt today): both
     would be the article `x`, and the later would silently replace the earlier. The same file again (however
     its path is written), or the same text, is a rebuild."""
     old = stored.get(article_graph(article.identifier))
     if old is None or old[1] == article.text:
         return
-    source = Path(old[0])
+    source, item = Path(old[0]), Path(article.source)
     try:
         if source.resolve() == item.resolve() or (source.exists() and source.samefile(item)):
             return

@@ -21,16 +21,26 @@ class Span:
 
 @dataclass(frozen=True)
 class Article:
-    """An input article: its identity (file stem), where it came from, and its decoded text."""
+    """An input article: its identity (file stem, or a record's id), where it came from (a path, or the page's
+    url), its decoded text, and what its metadata says: publication date (ISO day), headline, outlet, language.
+    `date_from` says where the date came from: "metadata", "dateline" (the first lines of the text) or
+    "--date" (given for the whole build)."""
 
     identifier: str
     source: str
     text: str
-    date: str | None = None  # ISO date of publication when known
+    date: str | None = None
+    headline: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    date_from: str | None = None
 
     @property
     def title(self) -> str:
-        """The first non-empty line, stripped."""
+        """The headline the metadata gives, else the first non-empty line, stripped."""
+        if self.headline:
+            return self.headline.strip()
         for line in self.text.splitlines():
             if line.strip():
                 return line.strip()
@@ -68,7 +78,8 @@ class Event:
     """One action read from one sentence.
 
     `action` is an ak class local name (Warning, Attack, Pressure, or a subclass such as AirStrike).
-    `modality` is one of MODALITIES. `date` is an ISO date (YYYY-MM-DD, or YYYY-MM) when the text states it.
+    `modality` is one of MODALITIES. `date` is an ISO value (YYYY-MM-DD, YYYY-MM or YYYY; a week is its Monday)
+    when the text gives one, with its precision and the span it was read from (akhbar.dates).
     `reported_by` is the outlet that reports it; `according_to` the sources it cites. `why`, when asked for,
     says which lexicon entry fired and what chose each participant (`akhbar extract --explain`).
     """
@@ -80,6 +91,8 @@ class Event:
     target: str | None = None
     modality: str = "Asserted"
     date: str | None = None
+    date_precision: str | None = None  # day, week, month or year
+    date_span: Span | None = None  # where the date was read (None: an explicit date given by a caller)
     reported_by: str | None = None
     according_to: tuple[str, ...] = ()
     why: str | None = None
@@ -93,3 +106,5 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     new_actors: list[NewActor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    outlet: str | None = None  # the ak:MediaOutlet that published the article, when the base knows it
+    date_span: Span | None = None  # where a dateline gave the publication date

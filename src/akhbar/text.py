@@ -15,7 +15,7 @@ from pathlib import Path
 
 from akhbar.records import Article
 
-ARTICLE_SUFFIXES = (".txt",)
+ARTICLE_SUFFIXES = (".txt", ".jsonl", ".json", ".html", ".htm")  # (what akhbar.formats reads)
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # a news article is far smaller; larger files are refused, not truncated
 MIN_ARABIC_SHARE = 0.2  # of the letters; below it the file is not an Arabic article
 _HTML_START = re.compile(r"\s*(<!doctype html|<html|<head|<body|<\?xml)", re.I)
@@ -56,36 +56,49 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> str:
     if "\x00" in text or controls > len(text) // 100:
         raise InputError(path, "binary file (control characters), not a text article")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise InputError(path, "empty file (only whitespace)")
     if _HTML_START.match(text):
-        raise InputError(path, "an HTML/XML page, not article text; extract the article's text first")
+        raise InputError(path, "an HTML/XML page, not article text; save it as .html (akhbar extracts its text) "
+                               "or extract the article's text first")
+    return check_text(text, path)
+
+
+def check_text(text: str, where: Path | str = "<text>") -> str:
+    """The decoded text of an article, refused when it is empty or not Arabic (one line naming `where`)."""
+    if not text.strip():
+        raise InputError(where, "empty text (only whitespace)" if text else "empty text")
     letters = sum(map(str.isalpha, text))
     arabic = len(_ARABIC_LETTER.findall(text))
     if arabic == 0 or arabic < MIN_ARABIC_SHARE * letters:
-        raise InputError(path, "no Arabic article text (akhbar reads Arabic news)")
+        raise InputError(where, "no Arabic article text (akhbar reads Arabic news)")
     return text
 
 
-def read_article(path: Path | str) -> Article:
-    """Read one article file; its identifier is the file stem, its source the path."""
+def read_bytes(path: Path | str, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """The bytes of one input file, refused (one line) when it is too large or cannot be read."""
     path = Path(path)
     try:
         size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise InputError(path, f"file too large ({size} bytes > {MAX_ARTICLE_BYTES}); split it")
-        data = path.read_bytes()
+        if size > limit:
+            raise InputError(path, f"file too large ({size} bytes > {limit}); split it")
+        return path.read_bytes()
     except InputError:
         raise
     except IsADirectoryError:
         raise InputError(path, "is a folder, not an article file") from None
     except OSError as err:
         raise InputError(path, f"cannot read ({err.strerror or err})") from None
-    return Article(identifier=path.stem, source=str(path), text=decode(data, path))
+
+
+def read_article(path: Path | str) -> Article:
+    """Read one plain-text article file; its identifier is the file stem, its source the path (other formats:
+    akhbar.formats.read_articles)."""
+    path = Path(path)
+    return Article(identifier=path.stem, source=str(path), text=decode(read_bytes(path), path))
 
 
 def iter_input_files(paths: list[Path]) -> Iterator[Path | InputError]:
-    """Expand files and folders (recursively, *.txt, sorted) into article paths.
+    """Expand files and folders (recursively: *.txt, *.jsonl, *.json, *.html, *.htm; sorted) into input paths;
+    `-` (standard input) passes through.
 
     Problems with the inputs themselves (missing path, symlink loop, something that is not a regular file:
     a FIFO, a socket, a device) are yielded as InputError so the caller can report them and go on with the
@@ -95,6 +108,9 @@ def iter_input_files(paths: list[Path]) -> Iterator[Path | InputError]:
     seen: set[Path] = set()
     files: set[Path] = set()
     for root in paths:
+        if str(root) == "-":
+            yield root  # (JSON Lines on standard input)
+            continue
         if not root.exists():
             yield InputError(root, "no such file or folder")
             continue

@@ -29,12 +29,14 @@ def _label(iri: str | None, labels: dict[str, str]) -> str:
 
 @app.command("extract")
 def extract_cmd(
-    file: Annotated[Path, typer.Argument(help="Article file (UTF-8 text).")],
+    file: Annotated[Path, typer.Argument(help="Article file: .txt, a saved .html page, or a one-record .json.")],
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="table, json or turtle.")] = ExtractFormat.table,
     explain: Annotated[bool, typer.Option(
         "--explain", help="Keep the reasons in the graph too (rdfs:comment on each event; json always has them).")
     ] = False,
     model: Annotated[str, typer.Option(help="Analysis model: 'default' (shipped) or 'udpipe:PATH'.")] = "default",
+    date: Annotated[str | None, typer.Option(
+        "--date", metavar="YYYY-MM-DD", help="Publication date, if the metadata and first lines give none.")] = None,
 ) -> None:
     """Read one article without a store and print its events, and why each was found.
 
@@ -44,11 +46,18 @@ def extract_cmd(
     from akhbar.analysis import AnalysisError, load_analyser
     from akhbar.extract import extract
     from akhbar.extract.linker import LinkerError, load_linker
+    from akhbar.formats import iso_day, read_articles
     from akhbar.kb import load_kb
-    from akhbar.text import InputError, read_article
+    from akhbar.text import InputError
 
     try:
-        article = read_article(file)
+        found = list(read_articles(file, iso_day(date, "--date") if date else None))
+        if len(found) != 1:
+            raise InputError(file, f"holds {len(found)} records; `akhbar extract` reads one article (build the "
+                                   "file to read them all)")
+        if isinstance(found[0], InputError):
+            raise found[0]
+        article = found[0]
         kb = load_kb()
         ex = extract(load_analyser(model)(article.text), article, kb, load_linker(), explain_events=True)
     except (InputError, AnalysisError, LinkerError) as e:
@@ -72,10 +81,15 @@ def extract_cmd(
         return
     rows = [{"action": e.action, "agent": e.agent, "agentLabel": _label(e.agent, labels), "target": e.target,
              "targetLabel": _label(e.target, labels), "modality": e.modality, "date": e.date,
+             "datePrecision": e.date_precision,
+             "dateText": text[e.date_span.start:e.date_span.end] if e.date_span else None,
              "trigger": text[e.trigger.start:e.trigger.end], "trigger_span": [e.trigger.start, e.trigger.end],
              "sentence": text[e.sentence.start:e.sentence.end], "why": e.why} for e in ex.events]
     if fmt is ExtractFormat.json:
-        typer.echo(json.dumps({"article": article.identifier, "events": rows}, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps({"article": article.identifier, "published": article.date,
+                               "publishedFrom": article.date_from, "events": rows}, ensure_ascii=False, indent=2))
         return
+    for r in rows:
+        r["date"] = f"{r['date']} ({r['datePrecision']}: {r['dateText']})" if r["date"] else ""
     columns = ["agentLabel", "targetLabel", "action", "modality", "date", "trigger", "why", "sentence"]
     print_table(columns, [[str(r[c] or "") for c in columns] for r in rows], noun="event")

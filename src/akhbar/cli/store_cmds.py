@@ -51,7 +51,9 @@ def existing_store(path: Path, purpose: str, write: bool = False) -> Iterator[ox
 
 @app.command()
 def build(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, UTF-8) or folders of them.")],
+    paths: Annotated[list[Path], typer.Argument(
+        help="Article files (.txt; .jsonl/.json records; .html saved pages), folders of them, or - (JSON Lines "
+             "on standard input).")],
     store: StoreOpt,
     model: Annotated[str, typer.Option(help="Analysis model: 'default' (shipped) or 'udpipe:PATH'.")] = "default",
     workers: Annotated[int, typer.Option(
@@ -62,17 +64,28 @@ def build(
     shards: Annotated[Path | None, typer.Option(help="With --dask: keep the N-Quads shards in this folder.")] = None,
     replace: Annotated[bool, typer.Option(
         "--replace", help="Replace a stored article read from another file with the same name (stem).")] = False,
+    date: Annotated[str | None, typer.Option(
+        "--date", metavar="YYYY-MM-DD",
+        help="Publication date of the articles whose metadata and first lines give none.")] = None,
 ) -> None:
     """Read articles and store each one's graph (re-building an article replaces its graph)."""
     from akhbar.cli import Terminated
+    from akhbar.formats import RECORD_SUFFIXES, iso_day
     from akhbar.pipeline import BuildReport, StoreWriteError
     from akhbar.pipeline import build as run_build
 
+    if date is not None:
+        try:
+            date = iso_day(date, "--date")
+        except InputError as e:
+            fail(str(e))
     files: list[Path | InputError] = list(iter_input_files(paths))
+    per_file = not any(isinstance(f, Path) and (str(f) == "-" or f.suffix.lower() in RECORD_SUFFIXES) for f in files)
     created = not store.exists()
     report = BuildReport()
     try:
-        with StoreLock(store, "build"), progress("reading articles", total=len(files), console=err) as steps:
+        with StoreLock(store, "build"), progress("reading articles", total=len(files) if per_file else None,
+                                                    console=err) as steps:
 
             def on_file(path: Path, error: str | None) -> None:
                 if error:
@@ -85,7 +98,7 @@ def build(
                 report = build_dask(files, store, dask, model=model, shard_dir=shards, on_file=on_file)
             else:
                 report = run_build(paths, store, model=model, on_file=on_file, files=files, workers=workers,
-                                   report=report, replace=replace)
+                                   report=report, replace=replace, default_date=date)
     except StoreError as e:
         fail(str(e))
     except StoreWriteError as e:
@@ -165,8 +178,10 @@ def query(
     except (OSError, UnicodeDecodeError) as e:
         fail(f"{query_name}: cannot read the query ({e})")
     with existing_store(store, "query") as db:
+        bounds = {name for name, meaning in query_info(path).parameters.items() if meaning.startswith("(a bound)")}
         for name, term in params.items():
-            if not occurs(db, term):  # a value nothing in the store has gives no rows: say so, not silently
+            # a value nothing in the store has gives no rows: say so, not silently (a bound is compared, not matched)
+            if name not in bounds and not occurs(db, term):
                 hint = did_you_mean(db, term)
                 err.print(f"[yellow]warning:[/yellow] --param {name}={term}: nothing in {store} is {term}, so "
                           f"it matches nothing" + (f"; {hint}" if hint else ""), highlight=False, soft_wrap=True)

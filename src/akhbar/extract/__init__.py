@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from akhbar.dates import dateline_span, event_date, find_dates
 from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import Candidate, candidates
 from akhbar.extract.coordination import reciprocal, siblings
@@ -27,7 +28,7 @@ from akhbar.extract.features import _sentence_features, features, is_passive, pr
 from akhbar.extract.lexicon import Lexicon, load_lexicon
 from akhbar.extract.linker import ROLES, LinkerModel, Policy, Scores, decide, load_linker, none_features
 from akhbar.extract.modality import conditions, modality
-from akhbar.extract.provenance import event_date, reporting_chain
+from akhbar.extract.provenance import reporting_chain
 from akhbar.extract.text import Word
 from akhbar.extract.units import ArticleUnits, SentenceUnit, read_units
 from akhbar.kb import KnowledgeBase
@@ -180,6 +181,7 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
                         ex.mentions.append(Mention(actor=iri, span=Span(start, end), text=text[start:end]))
                     used.add(iri)
     context: dict[int, tuple] = {}
+    dates = find_dates(text, article.date)
     in_events: set[str] = set()
     for ts in scored:
         s, trig = ts.sentence, ts.trigger
@@ -188,17 +190,19 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
             continue
         if s.index not in context:
             reported_by, according_to = reporting_chain(s.words, s.refs, lex, text)
-            context[s.index] = (reported_by, according_to, event_date(text, s.start, s.end, article.date),
-                                conditions(s.words, lex))
-        reported_by, according_to, date, openers = context[s.index]
+            context[s.index] = (reported_by, according_to, conditions(s.words, lex))
+        reported_by, according_to, openers = context[s.index]
         mod = modality(s.words, trig, s.triggers, lex, text, openers)
         action = _subclass(trig, s.words, lex)
         t_span = Span(s.words[trig.first].start, s.words[trig.last - 1].end)
+        when = event_date(dates, text, t_span, Span(s.start, s.end), mod)
         for agent, target in pairs:
             used.update(x for x in (agent, target) if x)
             in_events.update(x for x in (agent, target) if x)
             ex.events.append(Event(action=action, trigger=t_span, sentence=Span(s.start, s.end), agent=agent,
-                                   target=target, modality=mod, date=date, reported_by=reported_by,
+                                   target=target, modality=mod, date=when.value if when else None,
+                                   date_precision=when.precision if when else None,
+                                   date_span=when.span if when else None, reported_by=reported_by,
                                    according_to=according_to,
                                    why=explain(ts, policy, agent, target) if explain_events else None))
     for s in units.sentences:
@@ -216,5 +220,9 @@ def extract(doc: Doc | None, article: Article, kb: KnowledgeBase, model: LinkerM
     `explain_events`, every event carries why it was read."""
     model = model or load_linker()
     units = read_units(doc, article, kb, load_lexicon())
-    return decode_article(units, score_article(units, model), model.policy, explain_events)
+    ex = decode_article(units, score_article(units, model), model.policy, explain_events)
+    ex.outlet = kb.outlet(article.outlet) if article.outlet else None
+    if article.date_from == "dateline":
+        ex.date_span = dateline_span(article.text, article.date)
+    return ex
 

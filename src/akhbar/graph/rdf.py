@@ -72,12 +72,17 @@ def core_action(action: str) -> str:
 
 
 def date_literal(value: str) -> str:
-    """An xsd:date (YYYY-MM-DD) or xsd:gYearMonth (YYYY-MM) literal."""
+    """An xsd:date (YYYY-MM-DD), xsd:gYearMonth (YYYY-MM) or xsd:gYear (YYYY) literal."""
     if _ISO_DATE.fullmatch(value):
         return literal(value, datatype=XSD.date)
     if _ISO_MONTH.fullmatch(value):
         return literal(value, datatype=XSD.gYearMonth)
-    raise ValueError(f"date {value!r} is not YYYY-MM-DD or YYYY-MM")
+    if len(value) == 4 and value.isdigit():
+        return literal(value, datatype=XSD.gYear)
+    raise ValueError(f"date {value!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+PRECISION_TERM = {p: iri(AK[p.capitalize()]) for p in ("day", "week", "month", "year")}
 
 
 @lru_cache(maxsize=100_000)
@@ -145,10 +150,19 @@ def extraction_graph(ex: Extraction) -> ArticleGraph:
     q.add(a_iri, _TYPE, iri(NIF.Context))
     q.add(a_iri, iri(DCTERMS.identifier), literal(art.identifier))
     q.add(a_iri, iri(DCTERMS.title), literal(art.title, language="ar"))
-    q.add(a_iri, iri(DCTERMS.source), literal(art.source))
+    q.add(a_iri, iri(DCTERMS.source), literal(art.url or art.source))
     q.add(a_iri, iri(NIF.isString), literal(text))
     if art.date:
-        q.add(a_iri, iri(DCTERMS.date), date_literal(art.date))
+        q.add(a_iri, iri(DCTERMS.issued), date_literal(art.date))
+        if ex.date_span is not None:
+            _check_span(text, ex.date_span, None, art.identifier)
+            q.add(a_iri, iri(AK.dateEvidence), _nif_string(q, a_iri, text, ex.date_span, "Phrase"))
+    if ex.outlet:
+        q.add(a_iri, iri(DCTERMS.publisher), iri(ex.outlet))
+    if art.outlet:
+        q.add(a_iri, iri(AK.outletName), literal(art.outlet))
+    if art.language:
+        q.add(a_iri, iri(DCTERMS.language), literal(art.language))
 
     for actor in ex.new_actors:
         node = iri(actor.iri)
@@ -211,6 +225,11 @@ def _event_triples(q: _Triples, a_iri: str, text: str, n: int, ev: Event, identi
         q.add(e_iri, _TARGET, iri(ev.target))
     if ev.date:
         q.add(e_iri, _DATE, date_literal(ev.date))
+        if ev.date_precision:
+            q.add(e_iri, iri(AK.datePrecision), PRECISION_TERM[ev.date_precision])
+        if ev.date_span is not None:
+            _check_span(text, ev.date_span, None, identifier)
+            q.add(e_iri, iri(AK.dateEvidence), _nif_string(q, a_iri, text, ev.date_span, "Phrase"))
     if ev.reported_by:
         q.add(e_iri, _REPORTED_BY, iri(ev.reported_by))
     for source in ev.according_to:

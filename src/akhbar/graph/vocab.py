@@ -58,6 +58,12 @@ class AK(DefinedNamespace):
     Pressure: URIRef
     Demand: URIRef
     Modality: URIRef
+    DatePrecision: URIRef
+    # date precision individuals
+    Day: URIRef
+    Week: URIRef
+    Month: URIRef
+    Year: URIRef
     # modality individuals
     Asserted: URIRef
     Possible: URIRef
@@ -70,6 +76,9 @@ class AK(DefinedNamespace):
     modality: URIRef
     article: URIRef
     date: URIRef
+    datePrecision: URIRef
+    dateEvidence: URIRef
+    outletName: URIRef
     evidence: URIRef
     reportedBy: URIRef
     accordingTo: URIRef
