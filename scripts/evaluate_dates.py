@@ -2,10 +2,11 @@
 
     python scripts/evaluate_dates.py [DATASET] [--errors]
 
-Each record is a sentence with a publication date (or none), the trigger of one event, its modality and the
-date the event should get (ISO value and precision, or none). The script reads every time expression with
-akhbar.dates, picks the event's as the extractor does, and prints precision and recall of day-exact
-dates (the value and the precision "day" both right), of all dates (value and precision), and per kind.
+Each record is a sentence with a publication date (or none), the trigger of one event, its modality, the
+other event triggers of the sentence (`others`) and the date the event should get (ISO value and precision, or
+none). The script reads every time expression with akhbar.dates, picks the event's as the extractor does, and
+prints precision and recall of day-exact dates (the value and the precision "day" both right), of all dates
+(value and precision), and per kind.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ def predict(record: dict) -> tuple[str | None, str | None]:
     """(value, precision) the extractor would give the record's event."""
     text = record["text"]
     start = text.index(record["trigger"])
+    others = [Span(text.index(word), text.index(word) + len(word)) for word in record.get("others", [])]
     found = event_date(find_dates(text, record["published"]), text, Span(start, start + len(record["trigger"])),
-                       Span(0, len(text)), record["modality"])
+                       Span(0, len(text)), record["modality"], others)
     return (found.value, found.precision) if found else (None, None)
 
 

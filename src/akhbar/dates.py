@@ -21,6 +21,8 @@ date: never a guess. A date right after an event noun (هجمات 7 أكتوبر
 Which date belongs to an event (`event_date`): the nearest expression in the event's clause (no comma,
 semicolon, colon or quote between it and the trigger), else the nearest in its sentence; an asserted or
 negated event is never dated in the future of its publication (a warning about "next week" happened now), and
+a date with another event's trigger between it and this event's is the other event's (تهديدات ... بعد الغارات
+التي نفذتها إسرائيل قبل نحو أسبوعين: the strikes were two weeks ago, not the threats); and
 an event that is only possible, planned or conditional — the content of a warning, a threat or a demand — takes
 a date only from after its own trigger (in حذرت واشنطن أمس من مهاجمة إسرائيل, أمس dates the warning, not the
 attack it warns of).
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -420,8 +423,8 @@ def find_dates(text: str, published: str | None = None) -> list[TimeExpr]:
     return _Reader(text, pub).read()
 
 
-def event_date(dates: list[TimeExpr], text: str, trigger: Span, sentence: Span, modality: str
-               ) -> TimeExpr | None:
+def event_date(dates: list[TimeExpr], text: str, trigger: Span, sentence: Span, modality: str,
+               others: Sequence[Span] = ()) -> TimeExpr | None:
     """The expression that dates an event: the nearest in its clause, else in its sentence; never one naming
     another event, nor a future one for an asserted or negated event, nor one before the trigger of an event
     that is not asserted.
@@ -432,9 +435,14 @@ def event_date(dates: list[TimeExpr], text: str, trigger: Span, sentence: Span, 
     ('الاثنين', '2024-10-14')
     """
     asserted = modality in ("Asserted", "Negated")
+
+    def nearer_event(d: TimeExpr) -> bool:  # (another event's trigger lies between: the date is that event's)
+        lo, hi = (d.span.end, trigger.start) if d.span.end <= trigger.start else (trigger.end, d.span.start)
+        return any(lo <= o.start and o.end <= hi for o in others if o != trigger)
+
     usable = [d for d in dates if sentence.start <= d.span.start and d.span.end <= sentence.end
               and not d.names_event and not (d.future and asserted)
-              and (asserted or d.span.start >= trigger.end)]
+              and (asserted or d.span.start >= trigger.end) and not nearer_event(d)]
     if not usable:
         return None
 

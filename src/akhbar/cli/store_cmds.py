@@ -281,8 +281,9 @@ def print_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, 
 # the order in which a narrow table keeps columns: who and what first, then how sure and when, the text, and
 # the IRIs last (a label column stands in for its IRI); names not listed come between the counts and the text
 COLUMN_PRIORITY = ("agentLabel", "targetLabel", "stateLabel", "otherLabel", "actorLabel", "militiaLabel",
-                   "label", "action", "relation", "core", "modality", "events", "articles", "asserted", "count",
-                   "trigger", "why", "sentence", "surface", "title", "date", "article", "event")
+                   "label", "action", "relation", "core", "modality", "date", "precision", "dateSource", "events",
+                   "articles", "asserted", "count", "trigger", "why", "sentence", "surface", "title", "article",
+                   "event")
 WRAPPED = ("sentence", "title", "surface", "answers", "why")  # long text (and labels): wrapped, never cut to nothing
 MIN_WRAPPED = 12
 MAX_CELL = 40
@@ -295,7 +296,7 @@ def _wrapped(name: str) -> bool:
 def _priority(name: str) -> tuple[int, str]:
     if name in COLUMN_PRIORITY:
         return COLUMN_PRIORITY.index(name), name
-    return COLUMN_PRIORITY.index("date"), name
+    return COLUMN_PRIORITY.index("article"), name
 
 
 def print_table(variables: list[str], rows: list[list[str]], width: int | None = None, noun: str = "row") -> None:

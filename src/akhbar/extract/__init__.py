@@ -195,7 +195,8 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
         mod = modality(s.words, trig, s.triggers, lex, text, openers)
         action = _subclass(trig, s.words, lex)
         t_span = Span(s.words[trig.first].start, s.words[trig.last - 1].end)
-        when = event_date(dates, text, t_span, Span(s.start, s.end), mod)
+        others = [Span(s.words[t.first].start, s.words[t.last - 1].end) for t in s.triggers]
+        when = event_date(dates, text, t_span, Span(s.start, s.end), mod, others)
         for agent, target in pairs:
             used.update(x for x in (agent, target) if x)
             in_events.update(x for x in (agent, target) if x)
