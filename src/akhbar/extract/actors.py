@@ -668,6 +668,8 @@ class ActorFinder:
                                 if any(c in CLOSING_QUOTES for c in after):
                                     end = m + 1
                                     break
+                        if name_like or quoted:
+                            end, state = self._name_adjectives(words, end, state)
             # "... في العراق" / "... شمال شرقي سوريا": the place the facilities are in belongs to their name,
             # with places coordinated to it (في سوريا والعراق)
             core_end = end
@@ -720,6 +722,20 @@ class ActorFinder:
             return ActorRef((iri,), i, end, start, stop, label, "Location", "facility", (state,), variants)
         return None
 
+    def _name_adjectives(self, words: list[Word], end: int, state: str | None) -> tuple[int, str | None]:
+        """A named facility's trailing definite adjectives belong to its name (قاعدة عثمان دقنة الجوية، مطار X
+        الدولي، قاعدة "كي وان" العسكرية العراقية): up to two, and a state nisba among them locates it."""
+        for _ in range(2):
+            if end >= len(words) or self.gap_text(end - 1, end).strip(" \"”»'’"):
+                break
+            w = words[end]
+            if not (w.norm.startswith("ال") and len(w.norm) > 4 and w.norm.endswith(("ي", "يه"))) \
+                    or w.norm in self.lex.name_stop or w.norm in self.lex.triggers:
+                break
+            state = state or self._nisba(w)
+            end += 1
+        return end, state
+
     def second_name_word(self, words: list[Word], k: int) -> bool:
         """Whether word k continues a place name begun just before it (بلدة عيتا الشعب)."""
         w = words[k]
@@ -727,7 +743,8 @@ class ActorFinder:
             and w.norm not in self.lex.triggers and not w.norm.startswith("و") and len(w.norm) > 2 \
             and not w.norm.endswith(("يه", "ي", "ين", "ون", "ات")) and not w.norm.isdigit() \
             and self._kb_match(words, k) is None and w.key not in self.lex.heads["facility"] \
-            and w.norm not in self.lex.particles["prepositions"]
+            and w.norm not in self.lex.particles["prepositions"] \
+            and not any(key in self.lex.heads["phrase_stop"] for key, _ in w.readings)  # مطار معيتيقة فجر اليوم
 
     def gap_text(self, a: int, b: int) -> str:
         """Text between two words of the current sentence (by their offsets)."""
