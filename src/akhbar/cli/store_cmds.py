@@ -461,7 +461,7 @@ def remove(
         missing = [a for a, g in zip(articles, graphs, strict=True) if g not in stored]
         if missing:
             fail(f"{store}: no article {', '.join(repr(m) for m in missing)} in the store; nothing removed "
-                 "(`akhbar query articles` lists them)")
+                 "(an article is named by its file stem or record id; `akhbar query events-per-article` lists them)")
         retirer = Retirer(db, store)
         meta = ox.NamedNode(META_GRAPH)
         for graph in dict.fromkeys(graphs):

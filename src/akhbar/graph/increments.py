@@ -68,15 +68,12 @@ TOKEN = ox.NamedNode(NS + "token")
 FINGERPRINT = ox.NamedNode(NS + "fingerprint")
 REASONED = ox.NamedNode(NS + "reflects")
 # Working graphs of one incremental run (in the state store).
-ADDED = NS + "added"  # every fact of the added and replaced articles' graphs
 GONE = NS + "gone"  # facts no graph states any more
-SEED = NS + "seed"  # new facts: the first insertion round's delta
 OVER = NS + "over"  # over-deleted facts (with GONE)
 ODELTA = NS + "over-delta"  # over-deleted in the last round
 ONEW = NS + "over-new"  # over-deleted in this round
-LEFT = NS + "left"  # facts that left DERIVED (over-deleted, or stated by an added article)
 ENTERED = NS + "entered"  # facts that entered DERIVED
-WORKING = (ADDED, GONE, SEED, OVER, ODELTA, ONEW, LEFT, ENTERED, NEW, DELTA)
+WORKING = (GONE, OVER, ODELTA, ONEW, ENTERED, NEW, DELTA)
 FULL_SHARE = 0.25  # more changed articles than this share of the store (and over FULL_MIN): a full run is cheaper
 FULL_MIN = 100
 DATA_GRAPHS = (ONTOLOGY_GRAPH, ACTORS_GRAPH)  # besides the article graphs
@@ -222,14 +219,67 @@ REDERIVE_UPDATES = tuple(
     for _name, t, p, c in RULES for conclusion in _template_triples(t))
 
 
+def _holds(state: ox.Store, graph: str, t: ox.Triple) -> bool:
+    return any(True for _ in state.quads_for_pattern(t.subject, t.predicate, t.object, ox.NamedNode(graph)))
+
+
+_PREFIXED = {"a": "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "rdf:": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+             "rdfs:": "http://www.w3.org/2000/01/rdf-schema#", "owl:": "http://www.w3.org/2002/07/owl#"}
+
+
+def _pattern_term(text: str) -> str | ox.NamedNode:
+    """A term of a rule's template: a variable name ('?x'), or the IRI a prefixed name stands for."""
+    if text.startswith("?"):
+        return text
+    if text == "a":
+        return ox.NamedNode(_PREFIXED["a"])
+    prefix, local = text.split(":", 1)
+    return ox.NamedNode(_PREFIXED[prefix + ":"] + local)
+
+
+def _bindings(conclusion: str, facts: list[ox.Triple]) -> tuple[list[str], list[tuple]]:
+    """The variables of a conclusion pattern and, for each fact it matches, their values."""
+    terms = [_pattern_term(x) for x in conclusion.split(" ")]
+    names = list(dict.fromkeys(x for x in terms if isinstance(x, str)))
+    rows = []
+    for fact in facts:
+        bound: dict[str, object] = {}
+        for term, value in zip(terms, (fact.subject, fact.predicate, fact.object), strict=True):
+            if isinstance(term, str):
+                if bound.setdefault(term, value) != value:
+                    break
+            elif term != value:
+                break
+        else:
+            rows.append(tuple(bound[n] for n in names))
+    return names, rows
+
+
+REDERIVE_CHUNK = 2000  # over-deleted facts per rederivation update
+
+
+def _rederive(state: ox.Store, over: list[ox.Triple]) -> None:
+    """Into NEW: every over-deleted fact that a rule still derives in one step from the facts left.
+
+    Each rule's conclusion is bound to the over-deleted facts it matches through VALUES (so the match
+    starts from those few facts; a GRAPH pattern over them would not bind first). VALUES cannot hold
+    blank nodes: facts with one are matched with the GRAPH pattern (REDERIVE_UPDATES) instead."""
+    plain = [t for t in over if not any(isinstance(x, ox.BlankNode) for x in (t.subject, t.object))]
+    if len(plain) < len(over):
+        for update in REDERIVE_UPDATES:
+            state.update(update)
+    for _name, template, premises, condition in RULES:
+        for conclusion in _template_triples(template):
+            names, rows = _bindings(conclusion, plain)
+            for k in range(0, len(rows), REDERIVE_CHUNK):
+                values = " ".join("(" + " ".join(str(v) for v in row) + ")" for row in rows[k:k + REDERIVE_CHUNK])
+                state.update(f"{PREFIX}INSERT {{ GRAPH <{NEW}> {{ {conclusion} }} }}\n"
+                             f"USING <{BASE}> USING <{DERIVED}>\n"
+                             f"WHERE {{ VALUES ({' '.join(names)}) {{ {values} }} {_where(premises, condition)} }}")
+
+
 def _copy(source: str, target: str) -> str:
     return f"INSERT {{ GRAPH <{target}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{source}> {{ ?s ?p ?o }} }}"
-
-
-def _fill(state: ox.Store, graph: str, triples: Iterable[ox.Triple]) -> None:
-    quads = _quads(triples, graph)
-    if quads:
-        state.extend(quads)
 
 
 def _insertion_rounds(state: ox.Store) -> None:
@@ -348,36 +398,41 @@ def _incremental(store: ox.Store, state: ox.Store, changes: dict[str, list[str]]
     state.update(f"DELETE WHERE {{ GRAPH <{STATE}> {{ <{STATE}> {TOKEN} ?t }} }} ;\n" + _drop_working(state))
     added, replaced, removed = changes["added"], changes["replaced"], changes["removed"]
     # The facts of the new graphs, and those of the old ones that no graph states any more.
-    _fill(state, ADDED, {t for g in added + replaced for t in _triples(store, g)})
+    stated = {t for g in added + replaced for t in _triples(store, g)}
     old = {t for g in replaced + removed for t in _triples(state, RETIRED + g)}
-    _fill(state, GONE, (t for t in old if not any(
-        _is_data_graph(q.graph_name) for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None))))
-    # A derived fact that an article now states is a base fact (it leaves the inferred graph).
-    promoted = f"{{ GRAPH <{ADDED}> {{ ?s ?p ?o }} GRAPH <{DERIVED}> {{ ?s ?p ?o }} }}"
-    state.update(f"INSERT {{ GRAPH <{BASE}> {{ ?s ?p ?o }} GRAPH <{LEFT}> {{ ?s ?p ?o }} }} WHERE {promoted} ;\n"
-                 f"DELETE {{ GRAPH <{DERIVED}> {{ ?s ?p ?o }} }} WHERE {promoted}")
-    _overdelete(state)
-    state.update(f"INSERT {{ GRAPH <{LEFT}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{OVER}> {{ ?s ?p ?o }} "
-                 f"GRAPH <{DERIVED}> {{ ?s ?p ?o }} }} ;\n"
-                 f"DELETE {{ GRAPH <{DERIVED}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{OVER}> {{ ?s ?p ?o }} }} ;\n"
-                 f"DELETE {{ GRAPH <{BASE}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{GONE}> {{ ?s ?p ?o }} }} ;\n"
-                 f"INSERT {{ GRAPH <{SEED}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{ADDED}> {{ ?s ?p ?o }} "
-                 f"FILTER NOT EXISTS {{ GRAPH <{BASE}> {{ ?s ?p ?o }} }} }} ;\n" + _copy(ADDED, BASE))
-    for update in REDERIVE_UPDATES:
-        state.update(update)
-    state.update(SETTLE)  # (rederived facts: into DERIVED and DELTA)
-    state.update(_copy(DELTA, ENTERED) + " ;\n" + _copy(SEED, DELTA))
+    gone = [t for t in old if not any(_is_data_graph(q.graph_name)
+                                      for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None))]
+    # A derived fact that an article now states is a base fact (it leaves the inferred graph); a stated fact
+    # that is neither base nor derived is new: the first insertion round's delta.
+    promoted = [t for t in stated if _holds(state, DERIVED, t)]
+    seeds = [t for t in stated if not _holds(state, BASE, t) and not _holds(state, DERIVED, t)]
+    left = list(promoted)
+    for t in promoted:
+        state.remove(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(DERIVED)))
+    state.bulk_extend(_quads(promoted, BASE))
+    if gone:
+        state.bulk_extend(_quads(gone, GONE))
+        _overdelete(state)
+        over = _triples(state, OVER)
+        left += [t for t in over if _holds(state, DERIVED, t)]
+        state.update(f"DELETE {{ GRAPH <{DERIVED}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{OVER}> {{ ?s ?p ?o }} }} ;\n"
+                     f"DELETE {{ GRAPH <{BASE}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{GONE}> {{ ?s ?p ?o }} }}")
+        state.bulk_extend(_quads(seeds, BASE))
+        _rederive(state, over)
+        state.update(SETTLE)  # (rederived facts: into DERIVED and DELTA)
+        state.update(_copy(DELTA, ENTERED))
+    else:  # (only additions: nothing to over-delete or rederive)
+        state.bulk_extend(_quads(seeds, BASE))
+    state.bulk_extend(_quads(seeds, DELTA))
     _insertion_rounds(state)
     # The inferred graph's change: what left DERIVED for good out, what entered in (both noise-filtered).
-    gone = [t for t in _triples(state, LEFT) if _interesting_triple(t)
-            and not any(True for _ in state.quads_for_pattern(t.subject, t.predicate, t.object,
-                                                              ox.NamedNode(DERIVED)))]
+    out = [t for t in set(left) if _interesting_triple(t) and not _holds(state, DERIVED, t)]
     new = [t for t in _triples(state, ENTERED) if _interesting_triple(t)]
     inferred = ox.NamedNode(INFERRED_GRAPH)
     parts = []
-    if gone:
+    if out:
         parts.append(f"DELETE DATA {{ GRAPH {inferred} {{\n"
-                     + "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in gone) + "\n} }")
+                     + "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in out) + "\n} }")
     if new:
         parts.append(f"INSERT DATA {{ GRAPH {inferred} {{\n"
                      + "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in new) + "\n} }")
@@ -389,7 +444,6 @@ def _incremental(store: ox.Store, state: ox.Store, changes: dict[str, list[str]]
         *(f"DELETE DATA {{ GRAPH {graph} {{ {ox.NamedNode(g)} {REASONED} {node} }} }}" for g in removed),
         f"INSERT DATA {{ GRAPH {graph} {{ " + " ".join(f"{ox.NamedNode(g)} {REASONED} {node} ." for g in added)
         + f" {node} {TOKEN} {ox.Literal(token)} }} }}"]))
-    state.flush()
     _commit(store, parts, token)
     finish(store)
     changed = len(added) + len(replaced) + len(removed)
