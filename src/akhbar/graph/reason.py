@@ -109,7 +109,8 @@ def infer_fast(quads) -> set[tuple]:
 
 
 def reason(store: ox.Store, engine: str = "fast") -> int:
-    """Recompute the inferred graph with `engine` (see ENGINES); returns how many triples it now holds."""
+    """Recompute the inferred graph with `engine` (see ENGINES), keeping no reasoning state; returns how many
+    triples it now holds. (`akhbar reason` calls graph/increments.py, which keeps one for incremental runs.)"""
     if engine not in ENGINES:
         raise ValueError(f"unknown reasoning engine {engine!r}; use one of {', '.join(ENGINES)}")
     quads = data_quads(store, include_inferred=False)
@@ -118,6 +119,16 @@ def reason(store: ox.Store, engine: str = "fast") -> int:
         found = [ox.Quad(t.subject, t.predicate, t.object, target) for t in fast_inferences(quads)]
     else:
         found = [ox.Quad(_ox(s), _ox(p), _ox(o), target) for s, p, o in infer(to_rdflib(quads))]
+    from akhbar.graph.increments import forget
+
+    forget(store)  # (no reasoning state beside this graph: the next incremental run must be a full one)
     replace_graph(store, INFERRED_GRAPH, sorted(found, key=str))
-    mark_changed(store, INFERRED_GRAPH)
+    finish(store)
     return len(found)
+
+
+def finish(store: ox.Store) -> None:
+    """What follows every change of the inferred graph, full or incremental (graph/increments.py): the
+    mark that says when it was made (`akhbar query` warns when the articles changed after it). Anything
+    derived from the whole inferred graph is recomputed here, so that both kinds of run keep it."""
+    mark_changed(store, INFERRED_GRAPH)
