@@ -413,7 +413,7 @@ def find_form(sentence: str, forms: Iterable[str], taken: Iterable[Mark]) -> tup
     """Where the longest of `forms` occurs in `sentence` without overlapping a span already taken.
 
     >>> find_form("حذرت إيران الولايات المتحدة", ["الولايات المتحدة"], [Mark(0, 4, "trigger")])
-    (12, 28)
+    (11, 27)
     """
     taken = list(taken)
     for form in sorted(set(forms), key=len, reverse=True):
