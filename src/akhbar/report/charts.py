@@ -54,6 +54,8 @@ def _svg(fig) -> ET.Element:
         fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     plt.close(fig)
     root = ET.fromstring(buffer.getvalue())
+    for metadata in root.findall(f"{{{SVG_NS}}}metadata"):  # (an RDF block naming the creator: not needed)
+        root.remove(metadata)
     root.set("width", "100%")
     root.attrib.pop("height", None)
     return root

@@ -167,7 +167,8 @@ def _where(filters: Filters, with_agent_target: bool = False, with_offset: bool 
         # to 2024-10~ ("~" sorts after every digit), a week from its Monday to the Sunday after
         lines.append('BIND(IF(STRLEN(?date) = 10, ?date, CONCAT(?date, IF(STRLEN(?date) = 7, "-00", "-00-00"))) '
                      "AS ?firstDay)")
-        lines.append('BIND(IF(?eventPrecision = ak:Week, STR(xsd:date(?date) + "P6D"^^xsd:dayTimeDuration), '
+        lines.append('BIND(IF(COALESCE(?eventPrecision = ak:Week, false), '
+                     'STR(xsd:date(?date) + "P6D"^^xsd:dayTimeDuration), '
                      'IF(STRLEN(?date) = 10, ?date, CONCAT(?date, "~"))) AS ?lastDay)')
         if filters.start:
             lines.append(f"FILTER(BOUND(?date) && ?lastDay >= {ox.Literal(filters.start)})")
