@@ -8,6 +8,7 @@ Without Chromium the browser tests are skipped, unless the environment variable 
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,9 +18,6 @@ from typer.testing import CliRunner
 
 from akhbar.cli import app
 from akhbar.graph.store import open_store
-
-# (selenium imports trio, whose import hands Hypothesis a random generator it warns about)
-pytestmark = pytest.mark.filterwarnings("ignore:It looks like `register_random`")
 
 REPO = Path(__file__).resolve().parents[2]
 ARTICLES = REPO / "tests" / "data" / "report_articles.jsonl"
@@ -178,8 +176,10 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
         if os.environ.get("CI"):
             pytest.fail(reason)
         pytest.skip(reason)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
+    with warnings.catch_warnings():  # (selenium imports trio, which hands Hypothesis a generator it warns about)
+        warnings.simplefilter("ignore")
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
