@@ -138,7 +138,7 @@ def short_iri(value: str) -> str:
     return value
 
 
-def _where(filters: Filters, with_agent_target: bool = False, with_offset: bool = False) -> str:
+def _where(filters: Filters, with_agent_target: bool = False, dates: bool = True) -> str:
     """The WHERE body every report query shares: one event of an article graph, its core action, modality
     and date (its own, else its article's publication date), the filters applied."""
     lines = []
@@ -146,21 +146,23 @@ def _where(filters: Filters, with_agent_target: bool = False, with_offset: bool 
         # events in which the actor, or someone acting for it, takes part: walked back from the actor once
         lines.append(f"{{ SELECT DISTINCT ?member WHERE {{ VALUES ?actor {{ {filters.actor} }} "
                      f"?member {_LIFT_PATH}* ?actor }} }}")
-    graph = ["?event ak:article ?article ; a ?type ; ak:modality ?modality ."]
+    graph = ["?event ak:modality ?modality ; a ?type ; ak:article ?article ."]
     if filters.actor is not None:
         graph.append("?event ak:agent|ak:target ?member .")
     if with_agent_target:
-        graph.append("?event ak:agent ?agent ; ak:target ?target . FILTER(?agent != ?target)")
-    if with_offset:
-        graph.append("?event ak:evidence/nif:beginIndex ?offset .")
-    graph.append("OPTIONAL { ?event ak:date ?eventDate OPTIONAL { ?event ak:datePrecision ?eventPrecision } }")
-    graph.append("OPTIONAL { ?article dcterms:issued ?articleDate }")
+        graph.append("?event ak:agent ?agent ; ak:target ?target .")
+    # (only triple patterns in the GRAPH block: a FILTER inside it makes Oxigraph's plan ten times slower)
     lines.append("GRAPH ?g { " + "\n    ".join(graph) + " }")
-    lines.append(_ACTION_VALUES)
-    if filters.action is not None:
-        core = ACTION_PARENT.get(filters.action, filters.action)
-        exact = filters.action not in CORE_ACTIONS
-        lines.append(f'FILTER(?type = ak:{filters.action})' if exact else f'FILTER(?core = "{core}")')
+    if with_agent_target:
+        lines.append("FILTER(?agent != ?target)")
+    if not (dates or filters.start or filters.end):
+        return "\n  ".join(lines + _action_filter(filters))
+    # (the optional dates outside the GRAPH block: inside it Oxigraph's left join is several times slower)
+    lines.append("OPTIONAL { ?event ak:date ?eventDate }")
+    if filters.start or filters.end:
+        lines.append("OPTIONAL { ?event ak:datePrecision ?eventPrecision }")
+    lines.append("OPTIONAL { ?article dcterms:issued ?articleDate }")
+    lines += _action_filter(filters)
     lines.append("BIND(STR(COALESCE(?eventDate, ?articleDate)) AS ?date)")
     if filters.start or filters.end:
         # the span of days a date covers, as text (as queries/timeline.rq): a month 2024-10 runs from 2024-10-00
@@ -177,30 +179,45 @@ def _where(filters: Filters, with_agent_target: bool = False, with_offset: bool 
     return "\n  ".join(lines)
 
 
+def _action_filter(filters: Filters) -> list[str]:
+    """The action classes with their core class, narrowed to the --param action asked for."""
+    if filters.action is None:
+        return [_ACTION_VALUES]
+    core = ACTION_PARENT.get(filters.action, filters.action)
+    exact = filters.action not in CORE_ACTIONS
+    return [_ACTION_VALUES, f'FILTER(?type = ak:{filters.action})' if exact else f'FILTER(?core = "{core}")']
+
+
+def _count(filters: Filters) -> str:
+    """COUNT(*), or COUNT(DISTINCT ?event) when the actor filter can match an event twice (agent and target)."""
+    return "COUNT(DISTINCT ?event)" if filters.actor is not None else "COUNT(*)"
+
+
 def network_query(filters: Filters) -> str:
     """Events with both participants, counted by (agent, target, core action, asserted or not)."""
-    return (f"{_SPARQL_PREFIXES}SELECT ?agent ?target ?core ?asserted (COUNT(DISTINCT ?event) AS ?n) WHERE {{\n  "
-            f"{_where(filters, with_agent_target=True)}\n  BIND(?modality = ak:Asserted AS ?asserted)\n}}\n"
+    return (f"{_SPARQL_PREFIXES}SELECT ?agent ?target ?core ?asserted ({_count(filters)} AS ?n) WHERE {{\n  "
+            f"{_where(filters, with_agent_target=True, dates=False)}\n"
+            "  BIND(?modality = ak:Asserted AS ?asserted)\n}\n"
             "GROUP BY ?agent ?target ?core ?asserted")
 
 
 def timeline_query(filters: Filters) -> str:
     """Events counted by (date, core action); undated events have no ?date."""
-    return (f"{_SPARQL_PREFIXES}SELECT ?date ?core (COUNT(DISTINCT ?event) AS ?n) WHERE {{\n  {_where(filters)}\n}}\n"
+    return (f"{_SPARQL_PREFIXES}SELECT ?date ?core ({_count(filters)} AS ?n) WHERE {{\n  {_where(filters)}\n}}\n"
             "GROUP BY ?date ?core")
 
 
 def newest_query(filters: Filters, limit: int) -> str:
-    """The `limit` newest events (undated last), then by article and position in the text."""
-    return (f"{_SPARQL_PREFIXES}SELECT DISTINCT ?event ?date ?article ?offset WHERE {{\n  "
-            f"{_where(filters, with_offset=True)}\n  BIND(COALESCE(?date, \"\") AS ?sortKey)\n}}\n"
-            f"ORDER BY DESC(?sortKey) ?article ?offset ?event LIMIT {int(limit)}")
+    """The `limit` newest events (undated last), then by event IRI (article, then number)."""
+    return (f"{_SPARQL_PREFIXES}SELECT DISTINCT ?event ?date WHERE {{\n  "
+            f"{_where(filters)}\n  BIND(COALESCE(?date, \"\") AS ?sortKey)\n}}\n"
+            f"ORDER BY DESC(?sortKey) ?event LIMIT {int(limit)}")
 
 
 _DETAILS = """SELECT ?event ?g ?type ?core ?modality ?agent ?target ?eventDate ?articleDate ?article ?title ?outlet
        ?publisher ?sentence ?sentenceBegin ?triggerBegin ?triggerEnd WHERE {
-  VALUES ?event { %s }
   GRAPH ?g {
+    VALUES ?event { %s }
     ?event a ?type ; ak:article ?article ; ak:modality ?modality ; ak:evidence ?trigger .
     ?trigger nif:beginIndex ?triggerBegin ; nif:endIndex ?triggerEnd ; nif:sentence ?s .
     ?s nif:beginIndex ?sentenceBegin ; nif:anchorOf ?sentence .
