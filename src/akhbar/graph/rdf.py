@@ -1,6 +1,6 @@
 """Extraction records → the triples of the article's named graph (the graph contract of ontology/akhbar.ttl).
 
-One event node per Event, with ak:agent/ak:target/ak:modality/ak:article/ak:date and ak:evidence: a NIF
+One event node per Event, with ak:agent/ak:target/ak:modality/ak:article/ak:date/ak:cell and ak:evidence: a NIF
 phrase for the trigger (nif:sentence → the NIF sentence), both with code-point offsets into the
 article's nif:isString. Asserted events with both participants also give a direct triple
 (`agent ak:warns target`). Every surface form that named an actor becomes its skos:altLabel.
@@ -17,6 +17,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
+from akhbar.graph.cells import cell_iri
 from akhbar.graph.vocab import AK, DIRECT_PROPERTY, MODALITY_IRI, NIF, article_graph, article_iri
 from akhbar.records import Event, Extraction, Span
 
@@ -103,6 +104,7 @@ _BEGIN, _END, _ANCHOR, _CONTEXT, _IN_SENTENCE = (
 _ARTICLE, _MODALITY, _AGENT, _TARGET, _DATE, _REPORTED_BY, _ACCORDING_TO, _EVIDENCE = (
     iri(AK[t]) for t in ("article", "modality", "agent", "target", "date", "reportedBy", "accordingTo",
                          "evidence"))
+_CELL = iri(AK.cell)
 _NIF_KIND = {"Phrase": _NIF_PHRASE, "Sentence": _NIF_SENTENCE}
 _LABEL, _ALT_LABEL = iri(RDFS.label), iri(SKOS.altLabel)
 _MODALITY_TERM = {name: iri(node) for name, node in MODALITY_IRI.items()}
@@ -179,8 +181,9 @@ def extraction_graph(ex: Extraction) -> ArticleGraph:
         _check_span(text, mention.span, mention.text, art.identifier)
         q.add(iri(mention.actor), _ALT_LABEL, literal(mention.text, language="ar"))
 
+    article_date = date_literal(art.date) if art.date else None
     for n, event in enumerate(ex.events):
-        _event_triples(q, a_iri, text, n, event, art.identifier)
+        _event_triples(q, a_iri, text, n, event, art.identifier, article_date)
     return ArticleGraph(article_graph(art.identifier), "".join(q.lines).encode(), len(q.lines), len(ex.events))
 
 
@@ -207,7 +210,8 @@ def _nif_string(q: _Triples, a_iri: str, text: str, span: Span, kind: str) -> st
     return node
 
 
-def _event_triples(q: _Triples, a_iri: str, text: str, n: int, ev: Event, identifier: str) -> None:
+def _event_triples(q: _Triples, a_iri: str, text: str, n: int, ev: Event, identifier: str,
+                   article_date: str | None) -> None:
     core = core_action(ev.action)
     if ev.modality not in MODALITY_IRI:
         raise ValueError(f"{identifier}: unknown modality {ev.modality!r}; expected one of {list(MODALITY_IRI)}")
@@ -216,9 +220,15 @@ def _event_triples(q: _Triples, a_iri: str, text: str, n: int, ev: Event, identi
     _check_span(text, ev.trigger, None, identifier)
     _check_span(text, ev.sentence, None, identifier)
     e_iri = f"{a_iri[:-1]}/event/{n}>"  # (the article IRI is checked; the suffix adds no forbidden character)
-    q.add(e_iri, _TYPE, iri(AK[ev.action]))
+    action = iri(AK[ev.action])
+    q.add(e_iri, _TYPE, action)
     q.add(e_iri, _ARTICLE, a_iri)
     q.add(e_iri, _MODALITY, _MODALITY_TERM[ev.modality])
+    # the event's cell (graph/cells.py): its own date with its precision, else its article's date
+    date, precision = (date_literal(ev.date), PRECISION_TERM.get(ev.date_precision or "")) if ev.date \
+        else (article_date, None)
+    q.add(e_iri, _CELL, iri(cell_iri(action, _MODALITY_TERM[ev.modality], ev.agent and iri(ev.agent),
+                                     ev.target and iri(ev.target), date, precision)))
     if ev.agent:
         q.add(e_iri, _AGENT, iri(ev.agent))
     if ev.target:

@@ -18,6 +18,7 @@ ONTOLOGY_NS = BASE + "ontology#"
 ID_NS = BASE + "id/"  # actors (KB and minted)
 ARTICLE_NS = BASE + "article/"
 GRAPH_NS = BASE + "graph/"
+CELL_NS = BASE + "cell/"  # event cells (graph/cells.py): digests of what the report counts events by
 
 ONTOLOGY_GRAPH = GRAPH_NS + "ontology"
 ACTORS_GRAPH = GRAPH_NS + "actors"
@@ -59,6 +60,7 @@ class AK(DefinedNamespace):
     Demand: URIRef
     Modality: URIRef
     DatePrecision: URIRef
+    EventCell: URIRef
     # date precision individuals
     Day: URIRef
     Week: URIRef
@@ -82,6 +84,7 @@ class AK(DefinedNamespace):
     evidence: URIRef
     reportedBy: URIRef
     accordingTo: URIRef
+    cell: URIRef
     # direct relations between actors
     actsAgainst: URIRef
     warns: URIRef

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from akhbar.graph.cells import events_without_cell
 from akhbar.graph.query import QueryError, parse_term
 from akhbar.graph.rdf import ACTION_PARENT, CORE_ACTIONS
 from akhbar.graph.store import PREFIXES
@@ -138,15 +139,17 @@ def short_iri(value: str) -> str:
     return value
 
 
-def _where(filters: Filters, with_agent_target: bool = False, dates: bool = True) -> str:
+def _where(filters: Filters, with_agent_target: bool = False, dates: bool = True, first: str = "") -> str:
     """The WHERE body every report query shares: one event of an article graph, its core action, modality
-    and date (its own, else its article's publication date), the filters applied."""
+    and date (its own, else its article's publication date), the filters applied. `first` (patterns binding
+    ?event, e.g. a VALUES list) goes first in the GRAPH block, so that the rest is looked up for those events
+    only."""
     lines = []
     if filters.actor is not None:
         # events in which the actor, or someone acting for it, takes part: walked back from the actor once
         lines.append(f"{{ SELECT DISTINCT ?member WHERE {{ VALUES ?actor {{ {filters.actor} }} "
                      f"?member {_LIFT_PATH}* ?actor }} }}")
-    graph = ["?event ak:modality ?modality ; a ?type ; ak:article ?article ."]
+    graph = ([first] if first else []) + ["?event ak:modality ?modality ; a ?type ; ak:article ?article ."]
     if filters.actor is not None:
         graph.append("?event ak:agent|ak:target ?member .")
     if with_agent_target:
@@ -207,11 +210,47 @@ def timeline_query(filters: Filters) -> str:
             "GROUP BY ?date ?core")
 
 
-def newest_query(filters: Filters, limit: int) -> str:
-    """The `limit` newest events (undated last), then by event IRI (article, then number)."""
+def newest_query(filters: Filters, limit: int, cells: Iterable[str] = ()) -> str:
+    """The `limit` newest events (undated last), then by event IRI (article, then number); with `cells`, only
+    the events of those cells."""
+    cells = sorted(cells)
+    first = (f"VALUES ?cell {{ {' '.join(str(ox.NamedNode(c)) for c in cells)} }} ?event ak:cell ?cell ."
+             if cells else "")
     return (f"{_SPARQL_PREFIXES}SELECT DISTINCT ?event ?date WHERE {{\n  "
-            f"{_where(filters)}\n  BIND(COALESCE(?date, \"\") AS ?sortKey)\n}}\n"
+            f"{_where(filters, first=first)}\n  BIND(COALESCE(?date, \"\") AS ?sortKey)\n}}\n"
             f"ORDER BY DESC(?sortKey) ?event LIMIT {int(limit)}")
+
+
+CELLS_QUERY = f"""{_SPARQL_PREFIXES}SELECT ?cell (COUNT(*) AS ?n) (SAMPLE(?event) AS ?one) WHERE {{
+  GRAPH ?g {{ ?event ak:cell ?cell }}
+}}
+GROUP BY ?cell"""
+
+
+def _cell_values(cells: dict[str, tuple[str, int]]) -> str:
+    """A VALUES list binding ?event to one event of each cell."""
+    return f"VALUES ?event {{ {' '.join(str(ox.NamedNode(one)) for one, _ in sorted(cells.values()))} }}"
+
+
+def cell_network_query(filters: Filters, cells: dict[str, tuple[str, int]]) -> str:
+    """The network query's pattern, filters and keys for one event of each cell (each cell's events share
+    action, modality, agent, target and date, so one event answers for all of them)."""
+    return (f"{_SPARQL_PREFIXES}SELECT DISTINCT ?event ?agent ?target ?core ?asserted WHERE {{\n  "
+            f"{_where(filters, with_agent_target=True, dates=False, first=_cell_values(cells))}\n"
+            "  BIND(?modality = ak:Asserted AS ?asserted)\n}")
+
+
+def cell_timeline_query(filters: Filters, cells: dict[str, tuple[str, int]]) -> str:
+    """The timeline query's pattern, filters and keys for one event of each cell, with the cell."""
+    return (f"{_SPARQL_PREFIXES}SELECT DISTINCT ?event ?cell ?date ?core WHERE {{\n  "
+            f"{_where(filters, first=_cell_values(cells) + ' ?event ak:cell ?cell .')}\n}}")
+
+
+def undated_query(cells: Iterable[str], limit: int) -> str:
+    """The first `limit` events of these (undated) cells by IRI: the newest table's tail."""
+    values = " ".join(str(ox.NamedNode(c)) for c in sorted(cells))
+    return (f"{_SPARQL_PREFIXES}SELECT ?event WHERE {{ GRAPH ?g {{ VALUES ?cell {{ {values} }} "
+            f"?event ak:cell ?cell }} }}\nORDER BY ?event LIMIT {int(limit)}")
 
 
 _DETAILS = """SELECT ?event ?g ?type ?core ?modality ?agent ?target ?eventDate ?articleDate ?article ?title ?outlet
@@ -300,6 +339,7 @@ class ReportData:
     actors: dict[str, Actor] = field(default_factory=dict)
     total: int = 0
     limit: int = DEFAULT_LIMIT
+    uncelled: int = 0  # events without an ak:cell link: when not 0, every event was read one by one
 
 
 def _select(db: ox.Store, text: str) -> ox.QuerySolutions:
@@ -310,12 +350,17 @@ def _value(term: object) -> str | None:
     return None if term is None else term.value
 
 
-def read_report(db: ox.Store, filters: Filters, limit: int = DEFAULT_LIMIT) -> ReportData:
-    """Read what the report shows from the store: three aggregate or bounded queries and lookups of their rows."""
-    edges = [Edge(s["agent"].value, s["target"].value, s["core"].value, s["asserted"].value == "true",
-                  int(s["n"].value)) for s in _select(db, network_query(filters))]
-    per_date = {(_value(s["date"]), s["core"].value): int(s["n"].value) for s in _select(db, timeline_query(filters))}
-    newest = [s["event"] for s in _select(db, newest_query(filters, limit))]
+def read_report(db: ox.Store, filters: Filters, limit: int = DEFAULT_LIMIT, by_cells: bool | None = None
+                ) -> ReportData:
+    """Read what the report shows from the store: the counts by event cell (graph/cells.py) when every event
+    has its cell (or `by_cells` says so), else by the three aggregate queries over every event; then lookups
+    of the rows."""
+    uncelled = events_without_cell(db) if by_cells is None else 0 if by_cells else -1
+    if uncelled:
+        edges, per_date, newest = _read_events(db, filters, limit)
+    else:
+        edges, per_date, newest = _read_cells(db, filters, limit)
+    edges.sort(key=lambda e: (e.agent, e.target, e.action, e.asserted))
     states = state_of(db)
     lifted = lift(edges, states)
     events = _event_rows(db, newest)
@@ -323,9 +368,66 @@ def read_report(db: ox.Store, filters: Filters, limit: int = DEFAULT_LIMIT) -> R
     named |= {a for row in events for a in (row.agent, row.target) if a}
     named |= {row.outlet for row in events if row.outlet.startswith(("http://", "https://"))}  # dcterms:publisher
     actors = describe_actors(db, named)
-    data = ReportData(filters, edges, lifted, per_date, events, actors, sum(per_date.values()), limit)
+    data = ReportData(filters, edges, lifted, per_date, events, actors, sum(per_date.values()), limit,
+                      max(uncelled, 0))
     _mark_participants(db, data)
     return data
+
+
+Counts = tuple[list[Edge], dict[tuple[str | None, str], int], list[ox.NamedNode]]
+
+
+def _read_events(db: ox.Store, filters: Filters, limit: int) -> Counts:
+    """Edges, counts per (date, core action) and the newest events, by queries over every event."""
+    edges = [Edge(s["agent"].value, s["target"].value, s["core"].value, s["asserted"].value == "true",
+                  int(s["n"].value)) for s in _select(db, network_query(filters))]
+    per_date = {(_value(s["date"]), s["core"].value): int(s["n"].value) for s in _select(db, timeline_query(filters))}
+    newest = [s["event"] for s in _select(db, newest_query(filters, limit))]
+    return edges, per_date, newest
+
+
+def _read_cells(db: ox.Store, filters: Filters, limit: int) -> Counts:
+    """The same as `_read_events`, by cells: the events counted per cell in one scan of ak:cell, then the
+    network and timeline queries' patterns and filters run on one event of each cell, whose counts are summed;
+    the newest events are sought among the cells of the latest dates that hold `limit` events (and, when the
+    dated events are fewer, the first undated events by IRI, as the newest query orders them)."""
+    cells = {s["cell"].value: (s["one"].value, int(s["n"].value)) for s in _select(db, CELLS_QUERY)}
+    size = {one: n for one, n in cells.values()}
+    if not cells:
+        return [], {}, []
+    summed: dict[tuple[str, str, str, bool], int] = {}
+    for s in _select(db, cell_network_query(filters, cells)):
+        key = (s["agent"].value, s["target"].value, s["core"].value, s["asserted"].value == "true")
+        summed[key] = summed.get(key, 0) + size[s["event"].value]
+    edges = [Edge(*key, n) for key, n in summed.items()]
+    per_date: dict[tuple[str | None, str], int] = {}
+    per_cell: dict[str, tuple[str | None, int]] = {}
+    for s in _select(db, cell_timeline_query(filters, cells)):
+        key = (_value(s["date"]), s["core"].value)
+        n = size[s["event"].value]
+        per_date[key] = per_date.get(key, 0) + n
+        per_cell[s["cell"].value] = (key[0], n)
+    # the newest: the latest dates holding `limit` events, then every event of their cells, sorted by the query
+    dated = sorted((d for d, _ in per_cell.values() if d is not None), reverse=True)
+    by_date: dict[str, int] = {}
+    for date, n in per_cell.values():
+        if date is not None:
+            by_date[date] = by_date.get(date, 0) + n
+    taken, cutoff = 0, None
+    for date in sorted(by_date, reverse=True):
+        taken += by_date[date]
+        cutoff = date
+        if taken >= limit:
+            break
+    newest: list[ox.NamedNode] = []
+    if dated and cutoff is not None:
+        chosen = [c for c, (d, _) in per_cell.items() if d is not None and d >= cutoff]
+        newest = [s["event"] for s in _select(db, newest_query(filters, limit, chosen))]
+    if len(newest) < limit:
+        undated = [c for c, (d, _) in per_cell.items() if d is None]
+        if undated:
+            newest += [s["event"] for s in _select(db, undated_query(undated, limit - len(newest)))]
+    return edges, per_date, newest
 
 
 def state_of(db: ox.Store) -> dict[str, str]:
