@@ -7,7 +7,9 @@ Without Chromium the browser tests are skipped, unless the environment variable 
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -162,6 +164,70 @@ def test_no_store_or_no_folder_is_one_line(multi_store: Path, tmp_path: Path) ->
     assert missing.exit_code == 1 and "no store here" in missing.output
     folder = invoke("report", "--store", multi_store, "--output", tmp_path / "no" / "r.html")
     assert folder.exit_code == 1 and "does not exist; create it first" in " ".join(folder.output.split())
+
+
+# -- counted by event cells --------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def mixed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The five articles and two more, undated (undated events sort last, by IRI)."""
+    folder = tmp_path_factory.mktemp("mixed")
+    records = [json.loads(line) for line in ARTICLES.read_text(encoding="utf-8").splitlines()]
+    extra = [{**records[0], "id": "undated-b"}, {**records[3], "id": "undated-a"}]
+    for record in extra:
+        del record["date"]
+    (folder / "articles.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records + extra),
+                                           encoding="utf-8")
+    result = invoke("build", folder / "articles.jsonl", "--store", folder / "store")
+    assert result.exit_code == 0, result.output
+    return folder / "store"
+
+
+FILTERS = ((), ("action=warns",), ("action=ak:AirStrike",), ("actor=id:usa",), ("actor=id:iran", "action=attacks"),
+           ("from=2024-10-09", "to=2024-10-16"), ("from=2024-10-10",), ("to=2024-10-05", "actor=id:israel"))
+
+
+@pytest.mark.parametrize("params", FILTERS, ids=" ".join)
+def test_counts_by_cells_equal_counts_by_events(multi_store: Path, mixed_store: Path, params: tuple[str, ...]) -> None:
+    """Everything the page shows, read by cells and read event by event, is the same."""
+    from akhbar.report.data import parse_filters, read_report
+
+    filters = parse_filters(params)
+    for store in (multi_store, mixed_store):
+        db = open_store(store, read_only=True)
+        undated = count(store, f"SELECT DISTINCT ?e WHERE {{ {EVENTS} FILTER NOT EXISTS {{ ?e ak:date ?d }} "
+                               "FILTER NOT EXISTS { ?article dcterms:issued ?d } }")
+        assert (undated > 0) == (store == mixed_store)
+        for limit in (1, 5, 12, 300):
+            by_cells = read_report(db, filters, limit)
+            by_events = read_report(db, filters, limit, by_cells=False)
+            assert by_cells.uncelled == 0 and by_events.uncelled == 0
+            for part in ("edges", "lifted", "per_date", "events", "actors", "total"):
+                assert getattr(by_cells, part) == getattr(by_events, part), (store.name, limit, part)
+            if not params:
+                assert len(by_cells.events) == min(limit, by_cells.total)
+
+
+def test_a_store_without_cells_is_read_event_by_event(multi_store: Path, tmp_path: Path) -> None:
+    """A store built before event cells (here: its ak:cell links deleted) gives the same page, and one warning."""
+    old = tmp_path / "old"
+    shutil.copytree(multi_store, old, ignore=shutil.ignore_patterns("*.lock"))
+    db = open_store(old)
+    db.update(f"{PREFIXES}DELETE WHERE {{ GRAPH ?g {{ ?e ak:cell ?c }} }}")
+    db.flush()
+    del db
+    expected = report(multi_store, tmp_path / "new.html")
+    result = invoke("report", "--store", old, "--output", tmp_path / "old.html")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert f"warning: {old}: 20 events without an ak:cell" in said and "build the articles again" in said
+    page = lxml.html.fromstring((tmp_path / "old.html").read_text(encoding="utf-8"))
+    for selector in ("#network-actors svg g.edge", "#network-states svg g.edge", "#timeline svg g.bar",
+                     "table#events tbody tr.event"):
+        assert [lxml.html.tostring(e) for e in page.cssselect(selector)] == \
+            [lxml.html.tostring(e) for e in expected.cssselect(selector)]
+    assert "without an ak:cell" not in " ".join(invoke("report", "--store", multi_store, "--output",
+                                                       tmp_path / "again.html").output.split())
 
 
 # -- in the browser ----------------------------------------------------------------------------------------------

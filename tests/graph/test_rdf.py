@@ -120,3 +120,32 @@ def test_the_graph_text_counts_and_quads_agree() -> None:
     triples = {(q.subject, q.predicate, q.object) for q in quads}
     assert {(t.subject, t.predicate, t.object) for t in ox.parse(graph.ntriples, format=ox.RdfFormat.N_TRIPLES)} \
         == triples
+
+
+def cells_of(events: list[Event], date: str | None = "2024-10-30") -> list[str]:
+    """The ak:cell of each event, in order, as extraction_graph writes them."""
+    article = Article("t1", "/tmp/t1.txt", TEXT, date=date)
+    store = store_of(extraction_quads(Extraction(article=article, mentions=[], new_actors=[], events=events)))
+    rows = store.query(f"SELECT ?e ?c WHERE {{ GRAPH ?g {{ ?e <{AK.cell}> ?c }} }}")
+    found = {row["e"].value: row["c"].value for row in rows}
+    return [found[f"{article_iri('t1')}/event/{n}"] for n in range(len(events))]
+
+
+def test_alike_events_share_a_cell_and_any_difference_parts_them() -> None:
+    s1 = Span(0, TEXT.index("\n"))
+    base = Event("Attack", Span(0, 4), s1, agent=USA, target=IRAQ)
+    changed = [Event("AirStrike", Span(0, 4), s1, agent=USA, target=IRAQ),
+               Event("Attack", Span(0, 4), s1, agent=USA, target=IRAQ, modality="Possible"),
+               Event("Attack", Span(0, 4), s1, agent=ISRAEL, target=IRAQ),
+               Event("Attack", Span(0, 4), s1, agent=USA, target=ISRAEL),
+               Event("Attack", Span(0, 4), s1, agent=USA),
+               Event("Attack", Span(0, 4), s1, agent=USA, target=IRAQ, date="2024-10-29"),
+               Event("Attack", Span(0, 4), s1, agent=USA, target=IRAQ, date="2024-10-30", date_precision="week"),
+               Event("Attack", Span(0, 4), s1, agent=USA, target=IRAQ, date="2024-10")]
+    same = [base, Event("Attack", Span(5, 11), s1, agent=USA, target=IRAQ),  # another trigger, same values
+            Event("Attack", Span(0, 4), s1, agent=USA, target=IRAQ, date="2024-10-30")]  # its article's date
+    cells = cells_of(same + changed)
+    assert len(set(cells[:3])) == 1 and len(set(cells)) == 1 + len(changed)
+    assert all(c.startswith("https://w3id.org/akhbar/cell/") for c in cells)
+    # the article's date counts: undated events of an undated article are another cell, the same in every article
+    assert cells_of([base], date=None) != cells_of([base]) and cells_of([base], None) == cells_of([base], None)

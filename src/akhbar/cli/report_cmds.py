@@ -51,6 +51,10 @@ def report(
                       "actor, so the report is empty" + (f"; {hint}" if hint else ""), highlight=False,
                       soft_wrap=True)
         data = read_report(db, filters, limit)
+    if data.uncelled:
+        err.print(f"[yellow]warning:[/yellow] {store}: {plural(data.uncelled, 'event')} without an ak:cell (built "
+                  "before event cells), so every event was read one by one, slow on a large store; build the "
+                  "articles again to count by cells", highlight=False, soft_wrap=True)
     page = render(data, str(store), by.value, version=_version())
     tmp = output.with_name(output.name + ".part")
     try:
