@@ -15,6 +15,7 @@ from akhbar.graph.store import (
     load_base_graphs,
     open_store,
     replace_graph,
+    using_store,
 )
 from akhbar.graph.vocab import ONTOLOGY_GRAPH, article_graph
 
@@ -74,3 +75,18 @@ def test_store_lock_refuses_a_second_holder(tmp_path: Path) -> None:
 def test_missing_read_only_store_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="build one first"):
         open_store(tmp_path / "nothing", read_only=True)
+
+
+def test_a_writing_command_leaves_no_log_to_replay(tmp_path: Path) -> None:
+    """What a command wrote is flushed to the tables when it ends: no write-ahead log for readers to replay."""
+    # (RocksDB names its logs by a zero-padded growing number: the greatest is the live one)
+    path = tmp_path / "s"
+    open_store(path).flush()  # (created, closed)
+    graph = ox.NamedNode(article_graph("a"))
+    with using_store(path, "test", write=True) as db:
+        db.extend([ox.Quad(ox.NamedNode(f"urn:x:{n}"), ox.NamedNode("urn:x:p"), ox.Literal("x" * 100), graph)
+                   for n in range(2000)])
+        assert sum(log.stat().st_size for log in path.glob("*.log")) > 200_000
+    # the log being written is empty (an older one may wait for RocksDB to delete it: its writes are in tables)
+    assert max(path.glob("*.log")).stat().st_size == 0
+    assert len(open_store(path, read_only=True)) == 2000

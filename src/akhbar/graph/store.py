@@ -327,9 +327,15 @@ def _alive(holder: str) -> bool:
 
 @contextmanager
 def using_store(path: Path, purpose: str, write: bool = False) -> Iterator[ox.Store]:
-    """Open an existing store for one command, under the store lock (shared for readers)."""
+    """Open an existing store for one command, under the store lock (shared for readers). A writing command
+    flushes the store when it ends well: what it wrote then lies in the store's tables, not only in its
+    write-ahead log, which every later read-only opening would replay (2 s on 10,000 articles after a
+    `reason`)."""
     path = Path(path)
     if not (path / "CURRENT").exists():
         raise StoreError(f"{path}: no store here; build one first with `akhbar build ARTICLES --store {path}`")
     with StoreLock(path, purpose, shared=not write):
-        yield open_store(path, read_only=not write)
+        db = open_store(path, read_only=not write)
+        yield db
+        if write:
+            db.flush()
