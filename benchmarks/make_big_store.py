@@ -9,8 +9,11 @@ renames the article: its graph IRI and every node IRI of the article (the articl
 mentions and evidence strings: `art:<id>`, `art:<id>/...`, `art:<id>#...`) get the suffix `-rK` on the
 identifier, and so does a literal equal to the identifier (dcterms:identifier). Actor IRIs (`id:...`,
 also the ones minted per article) and the vocabulary stay as they are, so actors are shared by all
-copies as they would be in a real corpus. Finally runs `akhbar reason` on the new store (fast engine)
-unless --no-reason, so the inferred graph matches the replicated data.
+copies as they would be in a real corpus. So do the events' cells (ak:cell, graph/cells.py: digests of an
+event's action, modality, agent, target, date and precision, none of which a copy renames), which the build of
+--small wrote: a small store built before cells gives a big one without them (remove it to rebuild it).
+Finally runs `akhbar reason` on the new store (fast engine) unless --no-reason, so the inferred graph matches
+the replicated data.
 
 With the 16 articles of examples/ + dev (the dev set's own seed.txt is skipped by build), 625 copies
 give 10,000 articles.
