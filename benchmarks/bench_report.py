@@ -1,6 +1,6 @@
 """Report benchmark: how long `akhbar report` takes on a store, part by part, against the 1 s target.
 
-Usage: python benchmarks/bench_report.py STORE [--repeat R] [--limit N] [--param name=value ...] [--no-cli]
+Usage: python benchmarks/bench_report.py STORE [--repeat R] [--limit N] [--param name=value ...] [--no-cli] [--events]
 
 Opens the store read-only once and times, R times each (median), every query the report runs — the check that
 every event has its cell, the count of events per cell, the network and timeline queries on one event of each
@@ -108,6 +108,11 @@ def main() -> None:
                 command += ["--param", param]
             seconds, _ = timed(lambda: subprocess.run(command, check=True, capture_output=True), args.repeat)
             rows.append(("whole command `akhbar report` (fresh process)", "", seconds))
+        # what of it no store and no page can change: Python starting and importing what the command imports
+        imports = [sys.executable, "-c", "import akhbar.cli, akhbar.report.page, matplotlib; matplotlib.use('Agg');"
+                   " import matplotlib.pyplot, networkx, scipy.optimize"]
+        seconds, _ = timed(lambda: subprocess.run(imports, check=True, capture_output=True), args.repeat)
+        rows.append(("  of which Python start and imports (no store)", "", seconds))
     print(f"{args.store}: median of {args.repeat}; filters: {filters.describe()}; target {TARGET_S:.1f} s; "
           f"{os.cpu_count()} CPUs ({_cpu_model()})")
     print(f"{'part':52} {'size':>14} {'seconds':>9} {'/ target':>9}")
