@@ -12,6 +12,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from akhbar.graph.store import data_quads, mark_changed, replace_graph
+from akhbar.graph.summary import summary_quads
 from akhbar.graph.vocab import AK, INFERRED_GRAPH
 
 _HOSTILE = {URIRef(AK[name]) for name in ("actsAgainst", "warns", "attacks", "pressures", "warnedBy",
@@ -119,5 +120,7 @@ def reason(store: ox.Store, engine: str = "fast") -> int:
     else:
         found = [ox.Quad(_ox(s), _ox(p), _ox(o), target) for s, p, o in infer(to_rdflib(quads))]
     replace_graph(store, INFERRED_GRAPH, sorted(found, key=str))
+    summary = summary_quads(store)  # (read from the store with its new inferences; see graph/summary.py)
+    store.extend(summary)
     mark_changed(store, INFERRED_GRAPH)
-    return len(found)
+    return len(found) + len(summary)
