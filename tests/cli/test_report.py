@@ -90,7 +90,7 @@ def report(store: Path, output: Path, *args: str) -> lxml.html.HtmlElement:
 def test_the_page_holds_what_sparql_counts(multi_store: Path, tmp_path: Path) -> None:
     page = report(multi_store, tmp_path / "r.html")
     expected = sparql_counts(multi_store)
-    assert expected["events"] == 19 and expected["day_bars"] > 3  # (the fixture is a real multi-day store)
+    assert expected["events"] >= 10 and expected["day_bars"] > 3  # (the fixture is a real multi-day store)
     assert int(page.get_element_by_id("total").get("data-total")) == expected["events"]
     assert len(page.cssselect("#network-actors svg g.edge")) == expected["edges"]
     assert len(page.cssselect("#network-states svg g.edge")) == expected["state_edges"]
@@ -117,7 +117,7 @@ def test_limit_keeps_the_newest_and_says_how_many(multi_store: Path, tmp_path: P
     rows = page.cssselect("table#events tbody tr.event")
     assert len(rows) == 5
     note = page.get_element_by_id("events-count").text_content()
-    assert "The 5 newest of 19 events" in " ".join(note.split())
+    assert f"The 5 newest of {sparql_counts(multi_store)['events']} events" in " ".join(note.split())
     dates = [r.cssselect("td")[0].text_content().split()[0] for r in rows]
     assert dates == sorted(dates, reverse=True) and dates[0] == "2024-10-20"
 
