@@ -168,6 +168,7 @@ def build_dask(items: Iterable[Path | InputError], store_dir: Path, address: str
     import tempfile
     import time
 
+    from akhbar.graph.increments import forget
     from akhbar.graph.store import load_base_graphs, mark_changed, open_store
     from akhbar.graph.vocab import ARTICLES_MARK
 
@@ -175,6 +176,7 @@ def build_dask(items: Iterable[Path | InputError], store_dir: Path, address: str
     with tempfile.TemporaryDirectory(prefix="akhbar-shards-") as tmp:
         report, shards = build_shards(items, shard_dir or Path(tmp), address, model, client=client, on_file=on_file)
         store = open_store(store_dir)
+        forget(store)  # (graphs replaced without a copy kept: the next `akhbar reason` is a full one)
         load_base_graphs(store)
         for _ in load_shards(store, shards):
             pass

@@ -148,8 +148,11 @@ def build(
     started = time.perf_counter()
     report = report if report is not None else BuildReport()
     reader = Reader(model) if workers <= 1 else None  # (a bad model fails here, before the store is touched)
+    from akhbar.graph.increments import Retirer
+
     store = open_store(store_dir)
     load_base_graphs(store)
+    retirer = Retirer(store, store_dir)  # (keeps what a rebuilt article held, for incremental reasoning)
 
     def failed(item: Path, error: str) -> None:
         report.errors.append(error)
@@ -202,7 +205,7 @@ def build(
     else:
         assert reader is not None
         results = _read_serially(articles(), reader)
-    with StoreWriter(store) as writer:
+    with StoreWriter(store, before_write=retirer.retire) as writer:
         try:
             for item, graph in results:
                 if isinstance(graph, str):
@@ -270,8 +273,9 @@ class StoreWriter:
 
     MAX_PENDING = 8
 
-    def __init__(self, store: ox.Store) -> None:
+    def __init__(self, store: ox.Store, before_write: Callable[[str], None] | None = None) -> None:
         self.store = store
+        self.before_write = before_write  # called with a graph's IRI before the graph is written
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="akhbar-writer")
         self._pending: deque[tuple[Future[None], Path, ArticleGraph]] = deque()
         self._written = 0
@@ -289,6 +293,8 @@ class StoreWriter:
                 self.flush_error = err
 
     def _write(self, graph: ArticleGraph) -> None:
+        if self.before_write is not None:
+            self.before_write(graph.graph)
         replace_graph_ntriples(self.store, graph.graph, graph.ntriples)
         self._written += 1
         if self._written % FLUSH_EVERY == 0:

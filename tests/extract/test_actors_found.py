@@ -112,3 +112,47 @@ def test_generic_targets_of_an_owner_are_not_phrases(read: Read) -> None:
     text = "قصف الجيش الإسرائيلي أهدافا عسكرية في إيران ومواقع لحزب الله."
     units = read_units(None, Article("t", "t.txt", text), load_kb())
     assert units.sentences[0].phrases == []
+
+
+def _refs(text: str) -> dict[str, object]:
+    from akhbar.analysis import load_analyser
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(load_analyser("default")(text), Article("t", "t.txt", text), load_kb())
+    return {text[r.start:r.end]: r for s in units.sentences for r in s.refs}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("قصفت الطائرات قاعدة عثمان دقنة الجوية ليلا.", "قاعدة عثمان دقنة الجوية"),
+    ("سقط صاروخ قرب مطار ماركا الدولي صباح أمس.", "مطار ماركا الدولي"),
+    ("استهدفت الصواريخ السفينة \"غالاكسي ليدر\" التجارية.", "السفينة \"غالاكسي ليدر\" التجارية"),
+])
+def test_a_named_facility_keeps_its_trailing_adjectives(text: str, name: str) -> None:
+    assert name in _refs(text)
+
+
+def test_a_state_adjective_after_a_named_facility_locates_it() -> None:
+    ref = _refs("قصفت المسيرات قاعدة \"كي وان\" العسكرية العراقية.")["قاعدة \"كي وان\" العسكرية العراقية"]
+    assert ref.states == ("https://w3id.org/akhbar/id/iraq",)
+
+
+def test_a_time_word_does_not_continue_a_facility_name() -> None:
+    found = _refs("هاجم مسلحون مطار معيتيقة فجر اليوم.")
+    assert "مطار معيتيقة" in found and not any("فجر" in name for name in found)
+
+
+@pytest.mark.parametrize(("text", "name", "state"), [
+    ("وقال كريم ناصر، المتحدث باسم الخارجية المصرية، إن القاهرة لن تقبل بذلك.", "كريم ناصر", "egypt"),
+    ("دعا جون سميث المتحدث باسم الخارجية الأمريكية إيران إلى وقف التخصيب.", "جون سميث", "usa"),
+])
+def test_a_name_before_its_title_is_the_person(read: Read, text: str, name: str, state: str) -> None:
+    ref = next(r for r in _refs(text).values() if r.how == "title")
+    assert text[slice(*ref.variants[0])] == name
+    assert ref.states == (f"https://w3id.org/akhbar/id/{state}",)
+
+
+def test_a_time_word_before_a_title_is_no_name() -> None:
+    assert not any(r.how == "title" and "أمس" in r.surface
+                   for r in _refs("وحذر أمس المتحدث باسم الخارجية الإيرانية من أي هجوم.").values())

@@ -113,3 +113,20 @@ def test_the_shipped_model_is_listed_with_its_card() -> None:
     assert model.meta.get("learner") in ("listwise", "pointwise") and model.agent.weights
     card = resources.files("akhbar.extract").joinpath("model/linker.md").read_text(encoding="utf-8")
     assert "Cross-validated figures" in card
+
+
+def test_an_agent_never_acts_against_itself_or_its_own_state() -> None:
+    s = Scores(agent={"minister": 0.9}, target={"state": 0.8, "other": 0.3})
+    assert decide(s, "Warning", Policy(target=0.2), own_state={"minister": "state"}) == [("minister", "other")]
+    assert decide(s, "Warning", Policy(target=0.5), own_state={"minister": "state"}) == []
+    assert decide(s, "Warning", Policy(target=0.5)) == [("minister", "state")]
+
+
+@pytest.mark.parametrize("text", [
+    "حذر وزير الخارجية الباكستاني من أن باكستان لن تقف مكتوفة الأيدي.",
+    "وهدد وزير الدفاع الإيراني بأن إيران سترد على أي هجوم يستهدف أراضيها.",
+    "وحذر الرئيس الروسي من أن روسيا ستدافع عن نفسها بكل الوسائل.",
+])
+def test_an_official_speaking_of_his_own_state_does_not_warn_it(read, text: str) -> None:
+    for event in read(text).events:
+        assert event.target is None or event.target.rsplit("/", 1)[-1] not in ("pakistan", "iran", "russia"), event

@@ -40,7 +40,7 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 # Command modules register themselves on `app` when imported.
-from akhbar.cli import article_cmds, bulk_cmds, model_cmds, store_cmds  # noqa: E402,F401
+from akhbar.cli import article_cmds, bulk_cmds, model_cmds, report_cmds, store_cmds  # noqa: E402,F401
 
 DEBUG_ENV = "AKHBAR_DEBUG"
 

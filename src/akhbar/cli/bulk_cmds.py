@@ -10,6 +10,7 @@ import typer
 from akhbar.cli import app
 from akhbar.cli.progress import progress
 from akhbar.cli.store_cmds import StoreOpt, err, fail, out
+from akhbar.graph.increments import forget
 from akhbar.graph.store import StoreError, StoreLock, load_base_graphs, mark_changed, open_store
 from akhbar.graph.vocab import ARTICLES_MARK
 
@@ -36,6 +37,7 @@ def load_into(store: Path, shards: list[Path], replace: bool = True, fast: bool 
     graphs = 0
     with StoreLock(store, "load"), progress("loading shards", total=len(shards), console=err) as steps:
         db = open_store(store)
+        forget(db)  # (graphs replaced without a copy kept: the next `akhbar reason` is a full one)
         load_base_graphs(db)
         for path, count in load_shards(db, shards, replace=replace, fast=fast):
             graphs += count

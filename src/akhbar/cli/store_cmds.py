@@ -438,13 +438,54 @@ def reason(
     engine: Annotated[ReasonEngine, typer.Option(
         help="fast: OWL 2 RL rules as SPARQL in Oxigraph; owlrl: the pure-Python reference (same triples, slower).")
     ] = ReasonEngine.fast,
+    full: Annotated[bool, typer.Option(
+        "--full", help="Recompute everything, even when only some articles changed since the last run.")] = False,
 ) -> None:
-    """OWL 2 RL closure of ontology + actors + articles; new triples replace the inferred graph."""
+    """OWL 2 RL closure of ontology + actors + articles into the inferred graph.
+
+    With the fast engine, only what changed since the last run is reasoned (added, rebuilt and removed
+    articles); the first line says whether the run was incremental, or full and why."""
+    from akhbar.graph.increments import reason_store
     from akhbar.graph.reason import reason as run_reason
 
     with existing_store(store, "reason", write=True) as db, progress(f"reasoning ({engine.value})", console=err):
-        added = run_reason(db, engine=engine.value)
+        if engine is ReasonEngine.fast:
+            outcome = reason_store(db, store, full=full)
+            added, how = outcome.triples, outcome.summary()
+        else:
+            added, how = run_reason(db, engine=engine.value), "full: because the owlrl engine reasons from scratch"
+    out.print(how, highlight=False)
     out.print(f"{added} inferred triples in <{INFERRED_GRAPH}>", highlight=False)
+
+
+@app.command()
+def remove(
+    articles: Annotated[list[str], typer.Argument(
+        help="Articles to drop from the store: identifiers (file stems, record ids) or article graph IRIs.")],
+    store: StoreOpt,
+) -> None:
+    """Drop articles from the store, each graph in one transaction; `akhbar reason` then updates the inferences."""
+    from akhbar.graph.increments import Retirer
+    from akhbar.graph.store import ARTICLE_GRAPH_PREFIX, SOURCE, article_graphs, mark_changed
+    from akhbar.graph.vocab import ARTICLES_MARK, META_GRAPH, article_graph
+
+    with existing_store(store, "remove", write=True) as db:
+        stored = set(article_graphs(db))
+        graphs = [a if a.startswith(ARTICLE_GRAPH_PREFIX) else article_graph(a) for a in articles]
+        missing = [a for a, g in zip(articles, graphs, strict=True) if g not in stored]
+        if missing:
+            fail(f"{store}: no article {', '.join(repr(m) for m in missing)} in the store; nothing removed "
+                 "(an article is named by its file stem or record id; `akhbar query events-per-article` lists them)")
+        retirer = Retirer(db, store)
+        meta = ox.NamedNode(META_GRAPH)
+        for graph in dict.fromkeys(graphs):
+            retirer.retire(graph)  # (the reasoning state keeps what the graph held, for `akhbar reason`)
+            node = ox.NamedNode(graph)
+            db.update(f"DROP SILENT GRAPH {node} ;\nDELETE WHERE {{ GRAPH {meta} {{ {node} {SOURCE} ?f }} }}")
+        mark_changed(db, ARTICLES_MARK)
+    count = len(dict.fromkeys(graphs))
+    out.print(f"removed {plural(count, 'article')} from {store}; run `akhbar reason --store {store}` to update "
+              "the inferences", highlight=False)
 
 
 @app.command()
@@ -538,6 +579,13 @@ def serve(
 
     try:
         with StoreLock(store, "serve", shared=not writable) as lock:
+            if writable:  # (updates through the server change graphs behind the reasoning state's back)
+                from akhbar.graph.increments import forget
+                from akhbar.graph.store import open_store
+
+                db = open_store(store)
+                forget(db)
+                del db
             serve_forever(host, port, command, timeout, lock_fd=lock.fileno, ready=ready)
     except StoreError as e:
         fail(str(e))

@@ -49,13 +49,15 @@ class TriggerScores:
     reciprocal: bool = False
     passive: bool = False
     pronoun_subject: str | None = None
+    # agent candidate → the state it acts for (an actor never acts against itself or its own state)
+    own_state: dict[str, str] = field(default_factory=dict)
     # (role, actor IRI) → how its best candidate was found: source, word-order slot, grammar role
     details: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def decide(self, policy: Policy) -> list[tuple[str | None, str | None]]:
         """The trigger's (agent, target) pairs under a policy."""
         return decide(self.scores, self.trigger.core, policy, self.siblings, self.reciprocal, self.passive,
-                      self.pronoun_subject)
+                      self.pronoun_subject, self.own_state)
 
 
 def _subclass(trig: Trigger, words: list[Word], lex: Lexicon) -> str:
@@ -108,8 +110,23 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                 if p > best.get((role, iri), -1.0):
                     best[role, iri] = p
                     details[role, iri] = _candidate_detail(cand, feats)
+    pronoun = pronoun_subject(units, s, trig)
+    states = {iri: state for iri in (*scores.agent, *([pronoun] if pronoun else []))
+              if (state := state_of(units, iri)) is not None}
     return TriggerScores(s, trig, scores, siblings(s, units.lex, units.article.text), reciprocal(s, trig),
-                         is_passive(s, trig), pronoun_subject(units, s, trig), details)
+                         is_passive(s, trig), pronoun, states, details)
+
+
+def state_of(units: ArticleUnits, iri: str) -> str | None:
+    """The state an actor of the base or minted in this article acts for (or is), if the graph says."""
+    minted = units.finder.minted.get(iri)
+    if minted is None:
+        return units.kb.state_of(iri)
+    links = dict(minted.links)
+    for prop in ("officialOf", "partOf", "capitalOf", "actsFor", "locatedIn"):
+        if prop in links:
+            return units.kb.state_of(links[prop]) or links[prop]
+    return None
 
 
 def _candidate_detail(cand: Candidate, feats: dict[str, float]) -> str:

@@ -162,8 +162,8 @@ class Scores:
 
 
 def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[str]] | None = None,
-           reciprocal: bool = False, passive: bool = False, pronoun_subject: str | None = None
-           ) -> list[tuple[str | None, str | None]]:
+           reciprocal: bool = False, passive: bool = False, pronoun_subject: str | None = None,
+           own_state: dict[str, str] | None = None) -> list[tuple[str | None, str | None]]:
     """The (agent, target) pairs of one trigger.
 
     An actor that is both the best agent and the best target takes the role it is likelier to play. The
@@ -173,7 +173,10 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     never the other role; a reciprocal exchange also goes the other way (§2); a passive attack with no
     author found keeps its target with a null agent (§3: an unstated agent is null); a trigger whose subject
     is a pronoun referring to the speaker (ذكرت واشنطن أنها لن تكبح …, §3: pronouns are resolved) takes the
-    speaker when no agent passed the thresholds.
+    speaker when no agent passed the thresholds. An actor never acts against itself or the state it acts for
+    (`own_state`: agent → its state; the guidelines' actions are aimed at another party, and no gold event of
+    the dev set has an agent's own state as its target): once the agent is
+    known, such targets are dropped and the next likely target takes their place.
 
     >>> s = Scores(agent={"a": 0.9, "b": 0.3}, target={"b": 0.8, "c": 0.6, "a": 0.7})
     >>> decide(s, "Attack", Policy(extra_target=0.55))
@@ -181,6 +184,9 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     >>> decide(Scores(agent={"fr": 0.8, "uk": 0.2}, target={"uk": 0.5, "ir": 0.4}), "Warning", Policy(target=0.3),
     ...        siblings={"fr": {"uk"}, "uk": {"fr"}})
     [('fr', 'ir'), ('uk', 'ir')]
+    >>> decide(Scores(agent={"army": 0.9}, target={"state": 0.8, "other": 0.4}), "Attack", Policy(target=0.3),
+    ...        own_state={"army": "state"})
+    [('army', 'other')]
     """
     siblings = siblings or {}
     agents = sorted(scores.agent.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -201,7 +207,11 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
         agent = agents[0][0]
     elif pronoun_subject is not None and pronoun_subject not in chosen:
         agent = pronoun_subject
-    chosen = [t for t in chosen if t != agent]
+    if agent is not None:
+        own = {agent, (own_state or {}).get(agent, agent)}
+        targets = [t for t in targets if t[0] not in own]
+        chosen = [targets[0][0]] + [t for t, p in targets[1:] if p >= policy.extra_target] \
+            if targets and targets[0][1] >= policy.target else []
     chosen += [x for t in list(chosen) for x in sorted(siblings.get(t, ())) if x not in chosen and x != agent]
     all_agents: list[str | None] = [agent]
     if agent is not None:

@@ -12,7 +12,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from akhbar.graph.store import data_quads, mark_changed, replace_graph
-from akhbar.graph.summary import summary_quads
+from akhbar.graph.summary import replace_summary
 from akhbar.graph.vocab import AK, INFERRED_GRAPH
 
 _HOSTILE = {URIRef(AK[name]) for name in ("actsAgainst", "warns", "attacks", "pressures", "warnedBy",
@@ -110,7 +110,8 @@ def infer_fast(quads) -> set[tuple]:
 
 
 def reason(store: ox.Store, engine: str = "fast") -> int:
-    """Recompute the inferred graph with `engine` (see ENGINES); returns how many triples it now holds."""
+    """Recompute the inferred graph with `engine` (see ENGINES), keeping no reasoning state; returns how many
+    triples it now holds. (`akhbar reason` calls graph/increments.py, which keeps one for incremental runs.)"""
     if engine not in ENGINES:
         raise ValueError(f"unknown reasoning engine {engine!r}; use one of {', '.join(ENGINES)}")
     quads = data_quads(store, include_inferred=False)
@@ -119,8 +120,18 @@ def reason(store: ox.Store, engine: str = "fast") -> int:
         found = [ox.Quad(t.subject, t.predicate, t.object, target) for t in fast_inferences(quads)]
     else:
         found = [ox.Quad(_ox(s), _ox(p), _ox(o), target) for s, p, o in infer(to_rdflib(quads))]
+    from akhbar.graph.increments import forget
+
+    forget(store)  # (no reasoning state beside this graph: the next incremental run must be a full one)
     replace_graph(store, INFERRED_GRAPH, sorted(found, key=str))
-    summary = summary_quads(store)  # (read from the store with its new inferences; see graph/summary.py)
-    store.extend(summary)
+    return len(found) + finish(store)
+
+
+def finish(store: ox.Store) -> int:
+    """What follows every change of the inferred graph, full or incremental (graph/increments.py): the
+    summary `state-hostility` reads, made anew (graph/summary.py), and the mark that says when the graph was
+    made (`akhbar query` warns when the articles changed after it). Anything derived from the whole inferred
+    graph is recomputed here, so that both kinds of run keep it. Returns how many summary quads it wrote."""
+    summary = replace_summary(store)
     mark_changed(store, INFERRED_GRAPH)
-    return len(found) + len(summary)
+    return summary

@@ -90,23 +90,25 @@ NEW = "urn:akhbar:reasoning:new"  # what the current round derived
 DELTA = "urn:akhbar:reasoning:delta"  # what the previous round derived (that was not known before it)
 
 
-def _where(premises: tuple[str, ...], condition: str, delta: int | None = None) -> str:
-    """A rule's premises as a WHERE group; premise `delta` (if any) is matched in the DELTA graph only."""
-    parts = [f"GRAPH <{DELTA}> {{ {p} }}" if k == delta else p for k, p in enumerate(premises)]
+def _where(premises: tuple[str, ...], condition: str, delta: int | None = None, delta_graph: str = DELTA) -> str:
+    """A rule's premises as a WHERE group; premise `delta` (if any) is matched in `delta_graph` only."""
+    parts = [f"GRAPH <{delta_graph}> {{ {p} }}" if k == delta else p for k, p in enumerate(premises)]
     if delta is not None:  # (the new facts first: they are few, and they bind the rest)
         parts.insert(0, parts.pop(delta))
     return " . ".join(parts) + (f" FILTER({condition})" if condition else "")
 
 
 def rule_update(template: str, premises: tuple[str, ...], condition: str, into: str = DERIVED,
-                delta: int | None = None) -> str:
-    """One rule as a SPARQL update: its premises matched among all facts (base, derived and this round's
-    new ones) — premise `delta`, if given, among the previous round's new facts only — and its
-    conclusions written to the graph `into`."""
-    named = f" USING NAMED <{DELTA}>" if delta is not None else ""
+                delta: int | None = None, using: tuple[str, ...] = (BASE, DERIVED, NEW),
+                delta_graph: str = DELTA) -> str:
+    """One rule as a SPARQL update: its premises matched among all facts (the graphs `using`: base, derived
+    and this round's new ones) — premise `delta`, if given, among the facts of `delta_graph` only (the
+    previous round's new ones) — and its conclusions written to the graph `into`."""
+    named = f" USING NAMED <{delta_graph}>" if delta is not None else ""
+    graphs = " ".join(f"USING <{g}>" for g in using)
     return (f"{PREFIX}INSERT {{ GRAPH <{into}> {{ {template} }} }}\n"
-            f"USING <{BASE}> USING <{DERIVED}> USING <{NEW}>{named}\n"
-            f"WHERE {{ {_where(premises, condition, delta)} }}")
+            f"{graphs}{named}\n"
+            f"WHERE {{ {_where(premises, condition, delta, delta_graph)} }}")
 
 
 # Naive rounds: every rule over all facts, into DERIVED (the reference, and the schema closure).

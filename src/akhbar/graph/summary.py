@@ -3,7 +3,7 @@
 `state-hostility` counted, for every state-level relation, the asserted events behind it: a join of every
 event with the actors acting for each state, 3–4 s on a 10,000-article store for 119 rows. The counts only
 change when the articles or the inferences do, so `akhbar reason` computes them once, after writing the
-inferred graph, and stores one node per relation in that graph:
+inferred graph (full or incremental: reason.finish), and stores one node per relation in that graph:
 
     <https://w3id.org/akhbar/summary/state-relation/…> a sum:StateRelation ;
         sum:state id:iran ; sum:relation ak:warns ; sum:other id:usa ; sum:events 2 ; sum:articles 2 .
@@ -58,6 +58,17 @@ WHERE {
 }
 GROUP BY ?state ?relation ?other
 """
+
+
+def replace_summary(store: ox.Store) -> int:
+    """Make the summary anew from the store as it is now (inferred graph written): the old summary nodes out
+    and the new ones in, in one update (one transaction). Returns how many quads the summary holds."""
+    quads = summary_quads(store)
+    graph = ox.NamedNode(INFERRED_GRAPH)
+    triples = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    store.update(f"DELETE WHERE {{ GRAPH {graph} {{ ?node a {STATE_RELATION} ; ?p ?o }} }} ;\n"
+                 f"INSERT DATA {{ GRAPH {graph} {{\n{triples}\n}} }}")
+    return len(quads)
 
 
 def summary_quads(store: ox.Store) -> list[ox.Quad]:

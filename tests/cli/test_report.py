@@ -1,0 +1,255 @@
+"""`akhbar report` end to end: real stores built by the CLI, the page opened in headless Chromium (Debian's
+chromium and chromedriver, driven by Selenium), its network, timeline and table counted by DOM queries and
+compared with what SPARQL on the same store says; the toggle and a row's sentence clicked; no network request.
+
+Without Chromium the browser tests are skipped, unless the environment variable CI is set: then they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import lxml.html
+import pytest
+from typer.testing import CliRunner
+
+from akhbar.cli import app
+from akhbar.graph.store import open_store
+
+REPO = Path(__file__).resolve().parents[2]
+ARTICLES = REPO / "tests" / "data" / "report_articles.jsonl"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+# as root, in a closed network: without the background-networking flags Chromium waits on the network
+CHROMIUM_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--disable-dev-shm-usage", "--window-size=1280,1000")
+PREFIXES = """PREFIX ak: <https://w3id.org/akhbar/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+# every event of an article graph with its core action class, found through the ontology's rdfs:subClassOf
+# (the report itself maps classes in Python: two different roads to the same counts)
+EVENTS = """GRAPH ?g { ?e ak:article ?article ; a ?type ; ak:modality ?m }
+  VALUES ?core { ak:Warning ak:Attack ak:Pressure }
+  ?type rdfs:subClassOf* ?core ."""
+
+
+def invoke(*args: object):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def count(store: Path, body: str) -> int:
+    """SELECT (COUNT(*) AS ?n) over a sub-select (or pattern) on the store."""
+    db = open_store(store, read_only=True)
+    rows = db.query(f"{PREFIXES}SELECT (COUNT(*) AS ?n) WHERE {{ {body} }}", use_default_graph_as_union=True)
+    return int(next(iter(rows))["n"].value)
+
+
+def sparql_counts(store: Path) -> dict[str, int]:
+    """What the report should show, counted by SPARQL alone."""
+    pair = "?e ak:agent ?agent ; ak:target ?target . FILTER(?agent != ?target)"
+    lifted = """OPTIONAL { ?agent (ak:actsFor|ak:officialOf|ak:partOf)+ ?as . ?as a ak:State }
+                OPTIONAL { ?target (ak:actsFor|ak:officialOf|ak:partOf)+ ?ts . ?ts a ak:State }
+                BIND(COALESCE(?as, ?agent) AS ?from) BIND(COALESCE(?ts, ?target) AS ?to) FILTER(?from != ?to)"""
+    date = ("OPTIONAL { ?e ak:date ?ed } OPTIONAL { ?article dcterms:issued ?ad } "
+            "BIND(STR(COALESCE(?ed, ?ad)) AS ?day) FILTER(STRLEN(?day) = 10)")
+    return {
+        "events": count(store, f"SELECT DISTINCT ?e WHERE {{ {EVENTS} }}"),
+        "edges": count(store, f"SELECT DISTINCT ?agent ?target ?core (?m = ak:Asserted AS ?a) "
+                              f"WHERE {{ {EVENTS} {pair} }}"),
+        "state_edges": count(store, f"SELECT DISTINCT ?from ?to ?core (?m = ak:Asserted AS ?a) "
+                                    f"WHERE {{ {EVENTS} {pair} {lifted} }}"),
+        "day_bars": count(store, f"SELECT DISTINCT ?day ?core WHERE {{ {EVENTS} {date} }}"),
+        "dated": count(store, f"SELECT DISTINCT ?e WHERE {{ {EVENTS} {date} }}"),
+    }
+
+
+@pytest.fixture(scope="module")
+def multi_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Five dated articles from three outlets (tests/data/report_articles.jsonl), built through the CLI."""
+    store = tmp_path_factory.mktemp("report") / "store"
+    result = invoke("build", ARTICLES, "--store", store)
+    assert result.exit_code == 0, result.output
+    return store
+
+
+def report(store: Path, output: Path, *args: str) -> lxml.html.HtmlElement:
+    result = invoke("report", "--store", store, "--output", output, *args)
+    assert result.exit_code == 0, result.output
+    assert f"wrote {output}" in " ".join(result.output.split())
+    return lxml.html.fromstring(output.read_text(encoding="utf-8"))
+
+
+# -- the page as written (no browser) ----------------------------------------------------------------------------
+
+def test_the_page_holds_what_sparql_counts(multi_store: Path, tmp_path: Path) -> None:
+    page = report(multi_store, tmp_path / "r.html")
+    expected = sparql_counts(multi_store)
+    assert expected["events"] >= 10 and expected["day_bars"] > 3  # (the fixture is a real multi-day store)
+    assert int(page.get_element_by_id("total").get("data-total")) == expected["events"]
+    assert len(page.cssselect("#network-actors svg g.edge")) == expected["edges"]
+    assert len(page.cssselect("#network-states svg g.edge")) == expected["state_edges"]
+    assert len(page.cssselect("#timeline svg g.bar")) == expected["day_bars"]
+    assert sum(int(g.get("data-count")) for g in page.cssselect("#timeline svg g.bar")) == expected["dated"]
+    assert len(page.cssselect("table#events tbody tr.event")) == expected["events"]
+
+
+def test_the_page_is_self_contained(multi_store: Path, tmp_path: Path) -> None:
+    page = report(multi_store, tmp_path / "r.html")
+    assert not page.cssselect("script[src], img, iframe, object, embed, link[href], use[href^=http]")
+    assert page.cssselect("script") and page.cssselect("style")
+    # the only outside addresses are the graphs' IRIs in plain links, and the SVG namespaces
+    for element in page.iter():
+        for name, value in element.attrib.items():
+            if "http" in value and not name.startswith("xmlns") and name not in (
+                    "href", "data-event", "data-agent", "data-target", "data-actor"):
+                raise AssertionError(f"{element.tag} {name}={value}")
+    assert all(a.get("href").startswith("https://w3id.org/akhbar/graph/article/") for a in page.cssselect("a[href]"))
+
+
+def test_limit_keeps_the_newest_and_says_how_many(multi_store: Path, tmp_path: Path) -> None:
+    page = report(multi_store, tmp_path / "r.html", "--limit", "5")
+    rows = page.cssselect("table#events tbody tr.event")
+    assert len(rows) == 5
+    note = page.get_element_by_id("events-count").text_content()
+    assert f"The 5 newest of {sparql_counts(multi_store)['events']} events" in " ".join(note.split())
+    dates = [r.cssselect("td")[0].text_content().split()[0] for r in rows]
+    assert dates == sorted(dates, reverse=True) and dates[0] == "2024-10-20"
+
+
+def test_filters_are_applied_in_the_queries(multi_store: Path, tmp_path: Path) -> None:
+    warns = report(multi_store, tmp_path / "w.html", "--param", "action=warns")
+    expected = count(multi_store, f"SELECT DISTINCT ?e WHERE {{ {EVENTS} FILTER(?core = ak:Warning) }}")
+    rows = warns.cssselect("table#events tbody tr.event")
+    assert len(rows) == expected > 0 and {r.get("data-action") for r in rows} == {"Warning"}
+    # the actor and whoever acts for it (an official, the government): here the United States and its envoy
+    usa = report(multi_store, tmp_path / "u.html", "--param", "actor=id:usa")
+    members = "?member (ak:actsFor|ak:officialOf|ak:partOf)* <https://w3id.org/akhbar/id/usa> ."
+    expected = count(multi_store, f"SELECT DISTINCT ?e WHERE {{ {members} {EVENTS} ?e ak:agent|ak:target ?member }}")
+    assert int(usa.get_element_by_id("total").get("data-total")) == expected > 0
+    window = report(multi_store, tmp_path / "d.html", "--param", "from=2024-10-09", "--param", "to=2024-10-16")
+    # events of those days, and of a week (dated by its Monday) that reaches into them
+    inside = ("OPTIONAL { ?e ak:date ?ed } OPTIONAL { ?e ak:datePrecision ?p } OPTIONAL { ?article dcterms:issued ?ad }"
+              " BIND(STR(COALESCE(?ed, ?ad)) AS ?day) FILTER(STRLEN(?day) = 10 && ?day <= '2024-10-16' && "
+              "(?day >= '2024-10-09' || (BOUND(?p) && ?p = ak:Week && ?day >= '2024-10-03')))")
+    expected = count(multi_store, f"SELECT DISTINCT ?e WHERE {{ {EVENTS} {inside} }}")
+    assert int(window.get_element_by_id("total").get("data-total")) == expected
+    periods = {g.get("data-period") for g in window.cssselect("#timeline svg g.bar")}
+    assert {"2024-10-09", "2024-10-16"} <= periods and min(periods) >= "2024-10-03" and max(periods) <= "2024-10-16"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--param", "when=today"), "--param when=today: the report takes from, to, actor, action"),
+    (("--param", "from=2024-13-01"), "--param from=2024-13-01: not a day; write YYYY-MM-DD"),
+    (("--param", "action=bombs"), "--param action=bombs: not an action; use warns, attacks, pressures"),
+    (("--param", "from=2024-10-09", "--param", "to=2024-10-01"), "from=2024-10-09 is after to=2024-10-01"),
+    (("--param", "actor=\"Iran\""), "--param actor=\"Iran\": not an IRI"),
+])
+def test_a_bad_param_is_one_line(multi_store: Path, tmp_path: Path, args: tuple[str, ...], message: str) -> None:
+    result = invoke("report", "--store", multi_store, "--output", tmp_path / "r.html", *args)
+    assert result.exit_code == 1
+    assert message in " ".join(result.output.split()) and "Traceback" not in result.output
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_no_store_or_no_folder_is_one_line(multi_store: Path, tmp_path: Path) -> None:
+    missing = invoke("report", "--store", tmp_path / "nothing", "--output", tmp_path / "r.html")
+    assert missing.exit_code == 1 and "no store here" in missing.output
+    folder = invoke("report", "--store", multi_store, "--output", tmp_path / "no" / "r.html")
+    assert folder.exit_code == 1 and "does not exist; create it first" in " ".join(folder.output.split())
+
+
+# -- in the browser ----------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """Headless Chromium under Selenium, through Debian's chromedriver (Selenium Manager never downloads)."""
+    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
+    if missing:
+        reason = (f"{', '.join(missing)} not installed (apt-get install chromium chromium-driver); CI installs "
+                  "them and fails without them")
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    with warnings.catch_warnings():  # (selenium imports trio, which hands Hypothesis a generator it warns about)
+        warnings.simplefilter("ignore")
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium')}")
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.set_page_load_timeout(60)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def visible(driver, selector: str) -> list:
+    from selenium.webdriver.common.by import By
+
+    return [e for e in driver.find_elements(By.CSS_SELECTOR, selector) if e.is_displayed()]
+
+
+def check_in_browser(driver, store: Path, page: Path, screenshot: Path) -> None:
+    """Open the page, count what renders against SPARQL, use the toggle and a row, take a screenshot."""
+    from selenium.webdriver.common.by import By
+
+    expected = sparql_counts(store)
+    driver.get(page.as_uri())
+    assert driver.title.startswith("akhbar report")
+    assert len(visible(driver, "#network-actors svg g.edge")) == expected["edges"]
+    assert not visible(driver, "#network-states svg g.edge")
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#timeline svg g.bar")) == expected["day_bars"]
+    rows = visible(driver, "table#events tbody tr.event")
+    assert len(rows) == expected["events"]
+    assert not visible(driver, "table#events tbody tr.sentence")
+    # the toggle: officials, organs and parts lifted to their state
+    driver.find_element(By.ID, "lift").click()
+    assert len(visible(driver, "#network-states svg g.edge")) == expected["state_edges"]
+    assert not visible(driver, "#network-actors svg g.edge")
+    driver.find_element(By.ID, "lift").click()
+    assert len(visible(driver, "#network-actors svg g.edge")) == expected["edges"]
+    # a row opens its sentence, right to left, the trigger marked as the graph has it
+    rows[0].click()
+    opened = visible(driver, "table#events tbody tr.sentence")
+    assert len(opened) == 1
+    text = opened[0].find_element(By.CSS_SELECTOR, ".sentence-text")
+    assert (text.get_attribute("dir"), text.get_attribute("lang")) == ("rtl", "ar")
+    event = rows[0].get_attribute("data-event")
+    db = open_store(store, read_only=True)
+    trigger = next(iter(db.query(f"{PREFIXES}SELECT ?t WHERE {{ <{event}> ak:evidence/nif:anchorOf ?t }}",
+                                 use_default_graph_as_union=True)))["t"].value
+    assert text.find_element(By.CSS_SELECTOR, "mark.trigger").text == trigger
+    assert text.find_elements(By.CSS_SELECTOR, "mark.agent, mark.target")
+    rows[0].click()
+    assert not visible(driver, "table#events tbody tr.sentence")
+    # nothing was fetched: no resource besides the page itself
+    assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
+    assert driver.execute_script(
+        "return [...document.querySelectorAll('script,img,link,iframe')].filter(e => e.src || e.href).length") == 0
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(1280, min(height, 4000))
+    assert driver.save_screenshot(str(screenshot))
+    assert screenshot.read_bytes()[:4] == b"\x89PNG" and screenshot.stat().st_size > 10_000
+
+
+def test_the_sample_report_renders_in_chromium(browser, sample_store: Path, tmp_path: Path) -> None:
+    page = tmp_path / "sample.html"
+    report(sample_store, page)
+    check_in_browser(browser, sample_store, page, tmp_path / "sample.png")
+
+
+def test_a_multi_article_report_renders_in_chromium(browser, multi_store: Path, tmp_path: Path) -> None:
+    page = tmp_path / "multi.html"
+    report(multi_store, page)
+    check_in_browser(browser, multi_store, page, tmp_path / "multi.png")
