@@ -2,6 +2,8 @@
 
 Usage: python benchmarks/bench_queries.py --store DIR [--articles K] [--repeat R] [--rdflib-timeout S]
                                            [--unbound]
+       python benchmarks/bench_queries.py --store DIR --on-disk [--before REF] [--repeat R] [--page N]
+                                           [--only NAME ...]
 
 The store (e.g. the one `bench_build.py growth --store DIR` keeps) is copied into memory, both into an
 Oxigraph store and an rdflib Dataset whose default graph is the union of the graphs (as `akhbar query`
@@ -9,12 +11,21 @@ sees it): with --articles K only the base graphs, the inferred graph and the fir
 Each query runs with the parameters of the example in its header comment (bound; --unbound drops them):
 the median of R runs on Oxigraph, one run on rdflib (in a forked child, stopped after --rdflib-timeout
 seconds, reported as a lower bound). Prints rows, both times and their ratio per query.
+
+--on-disk measures the queries as `akhbar query --store DIR` runs them: on the store on disk (opened
+read-only, as the CLI opens it), each with its example parameters and unbound, in one run. Per query it
+times the text at git REF (default main: "before") and the working tree's ("after"), each the median of R
+runs of run_query plus turning every row into the table's cells (`short`, what the CLI does before
+drawing the table); a "before" whose first run takes over 10 s is run once. It prints the rows, both
+times, their ratio, whether both texts return the same rows (as sorted lists of rows: equal True/False),
+and the time of the first page as `akhbar query` shows a table (--page rows, default 1000: LIMIT appended).
 """
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import re
 import statistics
 import sys
@@ -28,7 +39,7 @@ _EXAMPLE_PARAM = re.compile(r"--param\s+(\S+=\S+)")
 def example_params(text: str) -> list[str]:
     """The `--param name=value` pairs of the query's documented example."""
     for line in text.splitlines():
-        if line.startswith("#") and "akhbar query" in line:
+        if line.startswith("#") and "akhbar query " in line and "--store" in line:
             return _EXAMPLE_PARAM.findall(line)
     return []
 
@@ -59,6 +70,70 @@ def copy_graphs(store_dir: Path, articles: int, with_rdflib: bool = True):
                 target.add((_term(q.subject), _term(q.predicate), _term(q.object)))
         count += len(quads)
     return memory, dataset, count, len(chosen)
+
+
+def disk_run(store, text: str, params: dict) -> tuple[list[tuple[str, ...]], float]:
+    """(rows as tuples of table cells, seconds) of one run as `akhbar query` makes it: run_query + short."""
+    from akhbar.graph.query import run_query, short
+
+    start = time.perf_counter()
+    result = run_query(store, text, params)
+    names = [v.value for v in result.variables]
+    rows = [tuple(short(solution[name]) for name in names) for solution in result]
+    return rows, time.perf_counter() - start
+
+
+def timed(store, text: str, params: dict, repeat: int, once_over: float = 10.0) -> tuple[list, float, int]:
+    """(rows, median seconds, runs): `repeat` runs, or one when the first takes over `once_over` seconds."""
+    rows, first = disk_run(store, text, params)
+    times = [first]
+    if first <= once_over:
+        times += [disk_run(store, text, params)[1] for _ in range(repeat - 1)]
+    return rows, statistics.median(times), len(times)
+
+
+def text_at(ref: str, path: Path) -> str | None:
+    """The query file as it is at git `ref` (None if it does not exist there)."""
+    import subprocess
+
+    done = subprocess.run(["git", "-C", str(REPO), "show", f"{ref}:{path.relative_to(REPO).as_posix()}"],
+                          capture_output=True, text=True)
+    return done.stdout if done.returncode == 0 else None
+
+
+def on_disk(args) -> int:
+    """Before (git ref) and after (working tree) of every library query, bound and unbound, on the store."""
+    from akhbar.graph.query import page, parse_param
+    from akhbar.graph.store import open_store
+
+    store = open_store(args.store, read_only=True)
+    articles = sum(1 for g in store.named_graphs() if g.value.startswith("https://w3id.org/akhbar/graph/article/"))
+    print(f"{args.store}: {articles:,} article graphs, {len(store):,} quads, on disk (read-only, as akhbar query); "
+          f"median of {args.repeat} (1 if over 10 s); before = {args.before}, after = working tree; "
+          f"load average {os.getloadavg()[0]:.2f} at start; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    print(f"{'query':22} {'params':44} {'rows':>7} {'before s':>9} {'after s':>8} {'ratio':>7} {'equal':>5} "
+          f"{'page s':>7}")
+    for path in sorted(args.queries.glob("*.rq")):
+        if args.only and path.stem not in args.only:
+            continue
+        after = path.read_text(encoding="utf-8")
+        before = text_at(args.before, path)
+        for params in (example_params(after), []):
+            bound = dict(parse_param(p) for p in params)
+            rows, after_s, _ = timed(store, after, bound, args.repeat)
+            _, page_s, _ = timed(store, page(after, args.page), bound, args.repeat)
+            if before is None:
+                before_cell, ratio, equal = "-", "-", "-"
+            else:
+                old_rows, before_s, runs = timed(store, before, bound, args.repeat)
+                before_cell = f"{before_s:.2f}" + ("¹" if runs < args.repeat else "")
+                ratio = f"{before_s / after_s:.1f}x"
+                equal = str(sorted(old_rows) == sorted(rows))
+            print(f"{path.stem:22} {' '.join(params) or '(unbound)':44.44} {len(rows):7d} {before_cell:>9} "
+                  f"{after_s:8.2f} {ratio:>7} {equal:>5} {page_s:7.2f}", flush=True)
+    print(f"¹ one run. page: the first {args.page} rows as `akhbar query` shows a table (LIMIT {args.page} appended)."
+          f" Load average {os.getloadavg()[0]:.2f} at the end.")
+    return 0
 
 
 def oxigraph_run(store, text: str) -> tuple[int, float]:
@@ -105,7 +180,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--unbound", action="store_true")
     parser.add_argument("--no-rdflib", action="store_true", help="time Oxigraph alone (e.g. on the whole store)")
     parser.add_argument("--queries", type=Path, default=REPO / "queries")
+    parser.add_argument("--on-disk", action="store_true", help="before/after on the store on disk, bound and unbound")
+    parser.add_argument("--before", default="main", help="git ref of the 'before' queries (with --on-disk)")
+    parser.add_argument("--page", type=int, default=1000, help="rows of the first page (with --on-disk)")
+    parser.add_argument("--only", nargs="*", default=[], help="only these queries (by name)")
     args = parser.parse_args(argv)
+    if args.on_disk:
+        return on_disk(args)
 
     start = time.perf_counter()
     memory, dataset, quads, articles = copy_graphs(args.store, args.articles, not args.no_rdflib)

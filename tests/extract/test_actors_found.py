@@ -141,3 +141,18 @@ def test_a_state_adjective_after_a_named_facility_locates_it() -> None:
 def test_a_time_word_does_not_continue_a_facility_name() -> None:
     found = _refs("هاجم مسلحون مطار معيتيقة فجر اليوم.")
     assert "مطار معيتيقة" in found and not any("فجر" in name for name in found)
+
+
+@pytest.mark.parametrize(("text", "name", "state"), [
+    ("وقال كريم ناصر، المتحدث باسم الخارجية المصرية، إن القاهرة لن تقبل بذلك.", "كريم ناصر", "egypt"),
+    ("دعا جون سميث المتحدث باسم الخارجية الأمريكية إيران إلى وقف التخصيب.", "جون سميث", "usa"),
+])
+def test_a_name_before_its_title_is_the_person(read: Read, text: str, name: str, state: str) -> None:
+    ref = next(r for r in _refs(text).values() if r.how == "title")
+    assert text[slice(*ref.variants[0])] == name
+    assert ref.states == (f"https://w3id.org/akhbar/id/{state}",)
+
+
+def test_a_time_word_before_a_title_is_no_name() -> None:
+    assert not any(r.how == "title" and "أمس" in r.surface
+                   for r in _refs("وحذر أمس المتحدث باسم الخارجية الإيرانية من أي هجوم.").values())

@@ -329,9 +329,18 @@ def test_state_hostility_counts_lifted_relations_after_reasoning(store: ox.Store
         ("id:usa", "id:iraq", "1")]
     assert rows(store, "state-hostility", "other=id:usa", "relation=ak:warns", columns=("state", "events")) == [
         ("id:iran", "2")]
-    # Without the inferred graph only the direct state-to-state triple (iran warns usa, fx-a2/0) is there.
-    assert rows(bare_store, "state-hostility", columns=("state", "relation", "other")) == [
-        ("id:iran", "ak:warns", "id:usa")]
+    # Without `akhbar reason` there is no summary of the relations to read (and `akhbar query` warns).
+    assert rows(bare_store, "state-hostility") == []
+
+
+def test_state_hostility_summary_is_what_the_events_say(store: ox.Store) -> None:
+    """The summary reason() keeps holds exactly the counts the events give when counted in full."""
+    from akhbar.graph.summary import STATE_RELATIONS_QUERY, summary_quads
+
+    counted = sorted(tuple(short(row[v]) for v in ("state", "relation", "other", "events", "articles"))
+                     for row in run_query(store, STATE_RELATIONS_QUERY))
+    assert counted == sorted((s, r, o, e, a) for s, _, r, o, _, e, a in rows(store, "state-hostility"))
+    assert len(summary_quads(store)) == 6 * len(counted)
 
 
 def test_state_hostility_reads_the_inferred_graph(store: ox.Store) -> None:

@@ -152,6 +152,9 @@ class ResultFormat(StrEnum):
     json = "json"
 
 
+TABLE_PAGE = 1000  # rows a table shows unless --limit says otherwise: an unbound listing of a large store is a page
+
+
 @app.command()
 def query(
     query_name: Annotated[str, typer.Argument(metavar="QUERY", help="A .rq file, or the name of one in queries/.")],
@@ -160,12 +163,16 @@ def query(
     param: Annotated[list[str] | None, typer.Option(
         "--param", "-p", help="name=value bound to ?name as one RDF term: <iri>, id:usa, \"text\"@ar, 42, or text.")
     ] = None,
+    limit: Annotated[int | None, typer.Option(
+        min=0, help=f"At most N rows (a page of the ordered rows); default {TABLE_PAGE} for a table, all for csv "
+                    "and json; 0: all.")] = None,
+    offset: Annotated[int, typer.Option(min=0, help="Skip the first N rows (with --limit: the next page).")] = 0,
 ) -> None:
     """Run a SPARQL query over the whole store (all graphs as the default graph).
 
     `akhbar queries` lists the library with each query's parameters."""
     from akhbar.graph.lookup import did_you_mean, occurs
-    from akhbar.graph.query import QueryError, check_params, parse_param, query_info, resolve_query, run_query
+    from akhbar.graph.query import QueryError, check_params, page, parse_param, query_info, resolve_query, run_query
     from akhbar.graph.store import inferences_state
 
     try:
@@ -191,11 +198,16 @@ def query(
                 why = "has no inferred graph" if state == "missing" else "changed since its inferences were made"
                 err.print(f"[yellow]warning:[/yellow] {path.stem} reads what `akhbar reason` infers, and {store} "
                           f"{why}; run `akhbar reason --store {store}` first", highlight=False, soft_wrap=True)
+        if limit is None:
+            limit = TABLE_PAGE if fmt is ResultFormat.table else 0
         try:
-            result = run_query(db, text, params)
-            print_result(result, fmt)
+            result = run_query(db, page(text, limit, offset), params)
+            shown = print_result(result, fmt)
         except QueryError as e:
             fail(str(e))
+        if limit and shown == limit:
+            err.print(f"rows {offset + 1:,}–{offset + limit:,} (a page of {limit:,}); --offset {offset + limit} for "
+                      "the next page, --limit 0 for all", style="dim", highlight=False, soft_wrap=True)
 
 
 @app.command("queries")
@@ -259,8 +271,9 @@ def actors_cmd(
     out.print(table)
 
 
-def print_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: ResultFormat) -> None:
-    """Write query results to stdout: a table, CSV or SPARQL JSON (CONSTRUCT results as Turtle)."""
+def print_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: ResultFormat) -> int | None:
+    """Write query results to stdout: a table, CSV or SPARQL JSON (CONSTRUCT results as Turtle); returns the
+    number of table rows (None for other output)."""
     from akhbar.graph.query import short
 
     if isinstance(result, ox.QueryBoolean):
@@ -276,6 +289,7 @@ def print_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, 
     variables = [v.value for v in result.variables]
     rows = [[short(solution[v]) for v in variables] for solution in result]
     print_table(variables, rows)
+    return len(rows)
 
 
 # the order in which a narrow table keeps columns: who and what first, then how sure and when, the text, and

@@ -366,8 +366,13 @@ class ActorFinder:
         if state is None and affil:
             state = self.state_of(affil)
         state = state or context_state
-        if k - name_start >= 2 or (k - name_start == 1 and k < len(words)
-                                   and self.text[words[k - 1].end:words[k].start].strip()):
+        named_after = k - name_start >= 2 or (k - name_start == 1 and k < len(words)
+                                              and self.text[words[k - 1].end:words[k].start].strip())
+        before = self._name_before(words, i) if not named_after and not skip else None
+        if before is not None:
+            # "NAME، TITLE" (دعا مسعد بولس، المستشار …؛ قال شون سافيت المتحدث باسم …): the name before the title
+            return self._titled_person(words, before, i, name_start, state, affil, affil_kind)
+        if named_after:
             name_words = words[name_start:k]
             name = self.text[name_words[0].start:name_words[-1].end]
             kind = "Militia" if affil_kind == "Militia" else "Official"
@@ -390,6 +395,50 @@ class ActorFinder:
                              (("officialOf", state),))
             return self._ref(words, i, name_start, skip, (iri,), "title", "Official")
         return None
+
+    def _name_before(self, words: list[Word], i: int) -> int | None:
+        """Where a person's name of two or three words ends right before a title begins (only a space or a comma
+        between), after a verb, a punctuation mark or the sentence start; None if there is none."""
+        if i < 2 or self.gap_text(i - 1, i).strip(" \u00a0،,"):
+            return None
+        floor = self._prev.last if self._prev is not None else 0
+        b = i
+        while b > max(floor, i - 3):
+            w = words[b - 1]
+            if b < i and self.gap_text(b - 1, b).strip(" \u00a0"):
+                break
+            if w.norm.startswith(("ال", "و")) or w.norm in self.lex.name_stop or w.norm in self.lex.triggers \
+                    or w.norm in self.lex.reporting_verbs or w.norm in self.lex.claim_verbs or len(w.norm) < 3 \
+                    or any(key in self.lex.heads["phrase_stop"] for key, _ in w.readings) \
+                    or w.norm.isdigit() or self._kb_match(words, b - 1) is not None or self._nisba(w):
+                break
+            b -= 1
+        if i - b < 2 or (b <= floor and floor > 0):
+            return None
+        opener = words[b - 1] if b > 0 else None
+        if opener is not None and not self.gap_text(b - 1, b).strip() \
+                and opener.norm not in self.lex.triggers and opener.norm not in self.lex.reporting_verbs \
+                and opener.norm.lstrip("و") not in self.lex.reporting_verbs:
+            return None  # (only after a verb of saying or acting, or a punctuation mark)
+        return b
+
+    def _titled_person(self, words: list[Word], b: int, i: int, end: int, state: str | None, affil: str | None,
+                       affil_kind: str | None) -> ActorRef:
+        """The person named by words [b, i) with the title at [i, end): an Official of the title's state, or a
+        member of its group; the mention covers name and title, the name alone is a variant."""
+        name = self.text[words[b].start:words[i - 1].end]
+        kind = "Militia" if affil_kind == "Militia" else "Official"
+        links: tuple[tuple[str, str], ...] = ()
+        if kind == "Militia" and affil:
+            links = (("memberOf", affil),)
+        elif state:
+            links = (("officialOf", state),)
+        key = strip_article(words[i - 1].norm)
+        iri = self.aliases.get(key) or self._mint(kind, key, name, links)
+        self.aliases[key] = iri
+        start, stop = words[b].start, words[end - 1].end
+        return ActorRef((iri,), b, end, start, stop, self.text[start:stop], kind, "title", (state,),
+                        ((words[b].start, words[i - 1].end),))
 
     def _collective(self, words: list[Word], i: int) -> ActorRef | None:
         """جميع شركات الشحن / كلّ الدول / الدول الغربية → one collective Organization."""

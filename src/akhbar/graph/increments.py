@@ -387,8 +387,8 @@ def full_reason(store: ox.Store, store_dir: Path, why: str) -> Outcome:
     state.flush()
     del state
     _commit(store, [graph_update(INFERRED_GRAPH, found)], token)
-    finish(store)
-    return Outcome(len(found), incremental=False, why=why)
+    summary = finish(store)  # (the summary graph/summary.py keeps in the inferred graph: counted with it)
+    return Outcome(len(found) + summary, incremental=False, why=why)
 
 
 def _incremental(store: ox.Store, state: ox.Store, changes: dict[str, list[str]]) -> Outcome:

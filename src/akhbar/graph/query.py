@@ -120,6 +120,29 @@ def _where_brace(text: str) -> int:
     return first_brace
 
 
+_TRAILING_LIMIT = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*((LIMIT|OFFSET)\s+\d+\s*)?$", re.I)
+
+
+def page(text: str, limit: int | None, offset: int = 0) -> str:
+    r"""The query with `LIMIT limit OFFSET offset` appended: one page of its (ordered) rows.
+
+    A query that already ends in its own LIMIT or OFFSET keeps it (paging it again would change what it
+    means), and so does a query asking for no page (limit None or 0, offset 0).
+
+    >>> page("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s", 100, 200)
+    'SELECT * WHERE { ?s ?p ?o } ORDER BY ?s\nLIMIT 100 OFFSET 200'
+    >>> page("SELECT * WHERE { ?s ?p ?o } LIMIT 5", 100)
+    'SELECT * WHERE { ?s ?p ?o } LIMIT 5'
+    """
+    if not limit and not offset:
+        return text
+    body = re.sub(r"#[^\n]*", " ", _without_iris(text)).rstrip()
+    if _TRAILING_LIMIT.search(body):
+        return text
+    clauses = ([f"LIMIT {limit}"] if limit else []) + ([f"OFFSET {offset}"] if offset else [])
+    return text.rstrip() + "\n" + " ".join(clauses)
+
+
 def run_query(store: ox.Store, text: str, params: dict[str, ox.NamedNode | ox.Literal] | None = None):
     """Execute a SPARQL query over all graphs (the default graph is their union), parameters bound."""
     try:

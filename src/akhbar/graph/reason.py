@@ -12,6 +12,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from akhbar.graph.store import data_quads, mark_changed, replace_graph
+from akhbar.graph.summary import replace_summary
 from akhbar.graph.vocab import AK, INFERRED_GRAPH
 
 _HOSTILE = {URIRef(AK[name]) for name in ("actsAgainst", "warns", "attacks", "pressures", "warnedBy",
@@ -123,12 +124,14 @@ def reason(store: ox.Store, engine: str = "fast") -> int:
 
     forget(store)  # (no reasoning state beside this graph: the next incremental run must be a full one)
     replace_graph(store, INFERRED_GRAPH, sorted(found, key=str))
-    finish(store)
-    return len(found)
+    return len(found) + finish(store)
 
 
-def finish(store: ox.Store) -> None:
+def finish(store: ox.Store) -> int:
     """What follows every change of the inferred graph, full or incremental (graph/increments.py): the
-    mark that says when it was made (`akhbar query` warns when the articles changed after it). Anything
-    derived from the whole inferred graph is recomputed here, so that both kinds of run keep it."""
+    summary `state-hostility` reads, made anew (graph/summary.py), and the mark that says when the graph was
+    made (`akhbar query` warns when the articles changed after it). Anything derived from the whole inferred
+    graph is recomputed here, so that both kinds of run keep it. Returns how many summary quads it wrote."""
+    summary = replace_summary(store)
     mark_changed(store, INFERRED_GRAPH)
+    return summary
