@@ -55,3 +55,15 @@ def test_state_hostility_reads_the_summary_written_by_reason(runner: CliRunner, 
     columns = ("state", "relation", "other", "events", "articles")
     read = [[row[summary[0].index(c)] for c in columns] for row in summary[1:]]
     assert sorted(read) == sorted([row[counted[0].index(c)] for c in columns] for row in counted[1:])
+
+
+def test_a_quote_in_a_header_comment_does_not_hide_the_parameters(runner: CliRunner, sample_store: Path,
+                                                                  tmp_path: Path) -> None:
+    query = tmp_path / "agent-of.rq"
+    query.write_text("# agent-of: the events' agents (an odd apostrophe in a comment)\n"
+                     "PREFIX ak: <https://w3id.org/akhbar/ontology#>\n"
+                     "SELECT ?event WHERE { ?event ak:agent ?actor FILTER(STR(?event) != 'x') }\n",
+                     encoding="utf-8")
+    rows = csv_rows(invoke(runner, "query", query, "--store", sample_store, "-f", "csv",
+                           "--param", "actor=id:usa"))
+    assert len(rows) > 1
