@@ -373,17 +373,7 @@ class ActorFinder:
             # "NAME، TITLE" (دعا مسعد بولس، المستشار …؛ قال شون سافيت المتحدث باسم …): the name before the title
             return self._titled_person(words, before, i, name_start, state, affil, affil_kind)
         if named_after:
-            name_words = words[name_start:k]
-            name = self.text[name_words[0].start:name_words[-1].end]
-            kind = "Militia" if affil_kind == "Militia" else "Official"
-            links: tuple[tuple[str, str], ...] = ()
-            if kind == "Militia" and affil:
-                links = (("memberOf", affil),)
-            elif state:
-                links = (("officialOf", state),)
-            key = strip_article(name_words[-1].norm)
-            iri = self.aliases.get(key) or self._mint(kind, key, name, links)
-            self.aliases[key] = iri
+            iri, kind = self._person(words[name_start:k], state, affil, affil_kind)
             if affil and any(w.norm in self.lex.particles["on_behalf"] and len(w.norm) > 1
                              for w in words[i:name_start]):
                 self.speaks_for[iri] = self._ref(words, i, i + 1, skip, (affil,), "organ")
@@ -422,20 +412,27 @@ class ActorFinder:
             return None  # (only after a verb of saying or acting, or a punctuation mark)
         return b
 
-    def _titled_person(self, words: list[Word], b: int, i: int, end: int, state: str | None, affil: str | None,
-                       affil_kind: str | None) -> ActorRef:
-        """The person named by words [b, i) with the title at [i, end): an Official of the title's state, or a
-        member of its group; the mention covers name and title, the name alone is a variant."""
-        name = self.text[words[b].start:words[i - 1].end]
+    def _person(self, name_words: list[Word], state: str | None, affil: str | None, affil_kind: str | None
+                ) -> tuple[str, str]:
+        """(IRI, kind) of the person a title names: a member of the title's group if it is a militia, else an
+        Official of its state; one node per last name word in the article (found again by that word)."""
+        name = self.text[name_words[0].start:name_words[-1].end]
         kind = "Militia" if affil_kind == "Militia" else "Official"
         links: tuple[tuple[str, str], ...] = ()
         if kind == "Militia" and affil:
             links = (("memberOf", affil),)
         elif state:
             links = (("officialOf", state),)
-        key = strip_article(words[i - 1].norm)
+        key = strip_article(name_words[-1].norm)
         iri = self.aliases.get(key) or self._mint(kind, key, name, links)
         self.aliases[key] = iri
+        return iri, kind
+
+    def _titled_person(self, words: list[Word], b: int, i: int, end: int, state: str | None, affil: str | None,
+                       affil_kind: str | None) -> ActorRef:
+        """The person named by words [b, i) with the title at [i, end): an Official of the title's state, or a
+        member of its group; the mention covers name and title, the name alone is a variant."""
+        iri, kind = self._person(words[b:i], state, affil, affil_kind)
         start, stop = words[b].start, words[end - 1].end
         return ActorRef((iri,), b, end, start, stop, self.text[start:stop], kind, "title", (state,),
                         ((words[b].start, words[i - 1].end),))
