@@ -47,7 +47,6 @@ from akhbar.graph.rules import _SETTLE as SETTLE
 from akhbar.graph.rules import (
     BASE,
     DELTA,
-    DELTA_UPDATES,
     DERIVED,
     MAX_ROUNDS,
     NEW,
@@ -56,6 +55,7 @@ from akhbar.graph.rules import (
     _count,
     _where,
     rule_update,
+    semi_naive_rounds,
 )
 from akhbar.graph.store import ARTICLE_GRAPH_PREFIX, article_graphs, count_quads, data_quads, graph_update
 from akhbar.graph.vocab import ACTORS_GRAPH, INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH
@@ -285,14 +285,7 @@ def _copy(source: str, target: str) -> str:
 def _insertion_rounds(state: ox.Store) -> None:
     """Semi-naive rounds from the facts in DELTA until a round adds nothing (every fact added to DERIVED
     also goes to ENTERED)."""
-    for _ in range(MAX_ROUNDS):
-        if _count(state, DELTA) == 0:
-            return
-        for _name, update in DELTA_UPDATES:
-            state.update(update)
-        state.update(SETTLE)
-        state.update(_copy(DELTA, ENTERED))
-    raise RuntimeError(f"reasoning did not reach a fixpoint in {MAX_ROUNDS} rounds")
+    semi_naive_rounds(state, after_round=_copy(DELTA, ENTERED))
 
 
 def _overdelete(state: ox.Store) -> None:

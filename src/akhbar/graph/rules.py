@@ -135,6 +135,20 @@ _SETTLE = (f"DELETE {{ GRAPH <{NEW}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{NEW}> {{
            f"DROP SILENT GRAPH <{NEW}>")
 
 
+def semi_naive_rounds(store: ox.Store, after_round: str | None = None) -> None:
+    """Semi-naive rounds from the facts in DELTA until a round derives nothing new; `after_round` is an update
+    run after each round, once its new facts are settled into DERIVED and DELTA."""
+    for _ in range(MAX_ROUNDS):
+        if _count(store, DELTA) == 0:
+            return
+        for _name, update in DELTA_UPDATES:
+            store.update(update)
+        store.update(_SETTLE)
+        if after_round:
+            store.update(after_round)
+    raise RuntimeError(f"reasoning did not reach a fixpoint in {MAX_ROUNDS} rounds")
+
+
 def _count(store: ox.Store, graph: str) -> int:
     row = next(iter(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")))
     return int(row["n"].value)
@@ -171,14 +185,7 @@ def materialise(triples: Iterable[ox.Triple | ox.Quad], semi_naive: bool = True)
         for _name, update in FIRST_PASS:  # everything it derives is new to the first round
             store.update(update)
         store.update(_SETTLE)
-        for _ in range(MAX_ROUNDS):
-            if _count(store, DELTA) == 0:
-                break
-            for _name, update in DELTA_UPDATES:
-                store.update(update)
-            store.update(_SETTLE)
-        else:
-            raise RuntimeError(f"reasoning did not reach a fixpoint in {MAX_ROUNDS} rounds")
+        semi_naive_rounds(store)
     else:
         _fixpoint(store, UPDATES)
     store.update(f"DELETE {{ GRAPH <{DERIVED}> {{ ?s ?p ?o }} }} "
