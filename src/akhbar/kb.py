@@ -51,6 +51,10 @@ def label_key(text: str) -> tuple[str, ...]:
     return tuple(strip_article(w) for w in _WORD.findall(normalise(text)))
 
 
+# the links that tie an actor to the state it acts for, in the order they are followed
+STATE_LINKS = ("officialOf", "partOf", "capitalOf", "actsFor", "locatedIn")
+
+
 @dataclass
 class Actor:
     """One actor of the base: IRI, ak class, labels, Wikidata id and links to other actors."""
@@ -72,7 +76,7 @@ class Actor:
         """The state this actor acts for, from its direct links (a State is its own state)."""
         if self.kind == "State":
             return self.iri
-        for prop in ("officialOf", "partOf", "capitalOf", "actsFor", "locatedIn"):
+        for prop in STATE_LINKS:
             if self.links.get(prop):
                 return self.links[prop][0]
         return None

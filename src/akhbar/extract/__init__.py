@@ -31,7 +31,7 @@ from akhbar.extract.modality import conditions, modality
 from akhbar.extract.provenance import reporting_chain
 from akhbar.extract.text import Word
 from akhbar.extract.units import ArticleUnits, SentenceUnit, read_units
-from akhbar.kb import KnowledgeBase
+from akhbar.kb import STATE_LINKS, KnowledgeBase
 from akhbar.records import Article, Event, Extraction, Mention, Span
 
 __all__ = ["extract"]
@@ -123,7 +123,7 @@ def state_of(units: ArticleUnits, iri: str) -> str | None:
     if minted is None:
         return units.kb.state_of(iri)
     links = dict(minted.links)
-    for prop in ("officialOf", "partOf", "capitalOf", "actsFor", "locatedIn"):
+    for prop in STATE_LINKS:
         if prop in links:
             return units.kb.state_of(links[prop]) or links[prop]
     return None
