@@ -199,9 +199,14 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
             agents = [a for a in agents if a[0] != both]
     if agents and siblings.get(agents[0][0]):
         targets = [t for t in targets if t[0] not in siblings[agents[0][0]]]  # فرنسا وبريطانيا: both warn
-    chosen: list[str] = []
-    if targets and targets[0][1] >= policy.target:
-        chosen = [targets[0][0]] + [t for t, p in targets[1:] if p >= policy.extra_target]
+
+    def pick(ranked: list[tuple[str, float]]) -> list[str]:
+        """The best target past `policy.target` and the others past `policy.extra_target`."""
+        if not ranked or ranked[0][1] < policy.target:
+            return []
+        return [ranked[0][0]] + [t for t, p in ranked[1:] if p >= policy.extra_target]
+
+    chosen = pick(targets)
     agent: str | None = None
     if agents and agents[0][1] >= (policy.agent_floor if chosen else policy.agent):
         agent = agents[0][0]
@@ -209,9 +214,7 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
         agent = pronoun_subject
     if agent is not None:
         own = {agent, (own_state or {}).get(agent, agent)}
-        targets = [t for t in targets if t[0] not in own]
-        chosen = [targets[0][0]] + [t for t, p in targets[1:] if p >= policy.extra_target] \
-            if targets and targets[0][1] >= policy.target else []
+        chosen = pick([t for t in targets if t[0] not in own])
     chosen += [x for t in list(chosen) for x in sorted(siblings.get(t, ())) if x not in chosen and x != agent]
     all_agents: list[str | None] = [agent]
     if agent is not None:
