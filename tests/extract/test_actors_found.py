@@ -156,3 +156,44 @@ def test_a_name_before_its_title_is_the_person(read: Read, text: str, name: str,
 def test_a_time_word_before_a_title_is_no_name() -> None:
     assert not any(r.how == "title" and "أمس" in r.surface
                    for r in _refs("وحذر أمس المتحدث باسم الخارجية الإيرانية من أي هجوم.").values())
+
+
+def _all_refs(text: str) -> list[object]:
+    from akhbar.analysis import load_analyser
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(load_analyser("default")(text), Article("t", "t.txt", text), load_kb())
+    return [r for s in units.sentences for r in (*s.refs, *s.phrases)]
+
+
+@pytest.mark.parametrize(("text", "longer"), [
+    ("هددت الجماعة بضرب القواعد الأمريكية بالمنطقة إذا استمر القصف.", "القواعد الأمريكية بالمنطقة"),
+    ("وأعلن الجيش قصف قاعدة عسكرية إيرانية في عمق الصحراء، وفق بيان.", "قاعدة عسكرية إيرانية في عمق الصحراء"),
+    ("وتواصل قصف مستودعات الوقود قرب بلدة صغيرة شرق البلاد.", "مستودعات الوقود قرب بلدة صغيرة شرق البلاد"),
+])
+def test_a_mention_keeps_the_noun_phrase_it_heads_as_a_longer_name(text: str, longer: str) -> None:
+    names = {text[a:b] for r in _all_refs(text) for a, b in ((r.start, r.end), *r.variants)}
+    assert longer in names
+
+
+def test_the_longer_name_stops_at_a_verb_a_preposition_or_punctuation() -> None:
+    text = "قصفت المسيرات قاعدة عسكرية روسية، ثم هاجمت القوات المطار على الحدود."
+    names = {text[a:b] for r in _all_refs(text) for a, b in ((r.start, r.end), *r.variants)}
+    assert not any("،" in n or "ثم" in n or "على الحدود" in n for n in names)
+
+
+@pytest.mark.parametrize("text", [
+    "نفذ الجيش هجوما جويا واسع النطاق على المدينة.",
+    "حذر الوزير من هجمات محتملة على الموانئ.",
+    "أدانت الحكومة الهجوم الإرهابي على السوق.",
+])
+def test_an_adjective_of_the_attack_is_not_what_it_struck(text: str) -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    starts = [p.surface.split()[0] for p in units.sentences[0].phrases]
+    assert not any(w in ("جويا", "واسع", "محتملة", "الإرهابي") for w in starts), starts

@@ -130,3 +130,16 @@ def test_an_agent_never_acts_against_itself_or_its_own_state() -> None:
 def test_an_official_speaking_of_his_own_state_does_not_warn_it(read, text: str) -> None:
     for event in read(text).events:
         assert event.target is None or event.target.rsplit("/", 1)[-1] not in ("pakistan", "iran", "russia"), event
+
+
+def test_a_place_is_never_an_agent_but_a_capital_stands_for_its_state() -> None:
+    from akhbar.extract import resolve
+
+    kb = load_kb()
+    units = units_of("قصفت طائرات مسيرة مستودعات الوقود قرب الميناء، وحذرت طهران من الرد.")
+    s = units.sentences[0]
+    places = [r for r in (*s.refs, *s.phrases) if r.kind == "Location" and not set(r.iris) & set(kb.capitals)]
+    assert places and all(resolve(r, "agent", "Attack", kb) == [] for r in places)
+    assert all(resolve(r, "target", "Attack", kb) == list(r.iris) for r in places)
+    tehran = next(r for r in s.refs if set(r.iris) & set(kb.capitals))
+    assert resolve(tehran, "agent", "Warning", kb) == ["https://w3id.org/akhbar/id/iran"]

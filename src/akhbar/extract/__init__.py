@@ -73,11 +73,14 @@ def _subclass(trig: Trigger, words: list[Word], lex: Lexicon) -> str:
 
 
 def resolve(ref: ActorRef, role: str, core: str, kb: KnowledgeBase) -> list[str]:
-    """Actor IRIs a mention stands for in a role: a capital as agent or addressee is its state (GUIDELINES §3)."""
+    """Actor IRIs a mention stands for in a role: a capital as agent or addressee is its state, and any other
+    place is never an agent (GUIDELINES §3: an agent is a state, militia, official, organ or organisation)."""
     out = []
     for iri in ref.iris:
         if iri in kb.capitals and (role == "agent" or core != "Attack"):
             out.append(kb.capitals[iri])
+        elif role == "agent" and ref.kind == "Location":
+            continue  # (عاصفة قوية، سواحل ليبيا: a place or thing does not act)
         else:
             out.append(iri)
     return out

@@ -23,7 +23,7 @@ from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import SENTENCE, Candidate, context_sources
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
-from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word
+from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word, definite
 from akhbar.extract.units import ArticleUnits, SentenceUnit
 
 # words that, right before a mention, say how it relates to the event (a closed class of the grammar)
@@ -31,7 +31,6 @@ PREPOSITIONS = frozenset({"علي", "ضد", "من", "عن", "الي", "في", "�
                           "لدي", "حول", "قبل", "يد", "عبر", "داخل", "قرب", "بشان", "ازاء", "بحسب", "حسب", "وفق",
                           "لصالح", "باسم", "منذ", "بعد", "مثل", "بينها", "بينهم"})
 PROCLITIC_PREPS = ("ب", "ل", "ك")
-DEFINITE = ("ال", "وال", "فال", "بال", "لل", "ولل", "وبال", "كال")
 
 # feature groups multiplied together (each tuple names base features; the product is one indicator)
 CONJUNCTIONS: tuple[tuple[str, ...], ...] = (
@@ -66,10 +65,6 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
             return str(n) if lo == edge else f"{lo}-{edge}"
         lo = edge + 1
     return f"{lo}+"
-
-
-def _definite(norm: str) -> bool:
-    return norm.startswith(DEFINITE)
 
 
 def _ancestors(s: SentenceUnit, word: int, limit: int) -> list[tuple[int, str]]:
@@ -230,7 +225,7 @@ def _sentence_features(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> d
         "purpose": str(bool(entry and entry.purpose)),
         "we": str(bool(entry and entry.first_plural)),
         "tnoun_tr": str(bool(entry and entry.transitive_noun)),
-        "tdef": str(_definite(w.norm)),
+        "tdef": str(definite(w.norm)),
         "tdem": str(trig.first > 0 and words[trig.first - 1].norm.lstrip("و") in units.lex.particles["demonstratives"]),
         "tquote": str(s.quoted[trig.first]) if s.quoted else "False",
         "sent": _bucket(s.index, (0, 1, 3)),

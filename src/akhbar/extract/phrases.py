@@ -20,13 +20,14 @@ from __future__ import annotations
 from akhbar.extract.actors import ActorFinder, ActorRef
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
-from akhbar.extract.text import Word
+from akhbar.extract.text import Word, definite
 
 MAX_WORDS = 5  # a phrase's words, its closing place included
 WINDOW = 8  # words after the trigger searched for a preposition of aim
 NOUNISH = frozenset({"NOUN", "PROPN", "ADJ", "X", "NUM"})
 HEADS = frozenset({"NOUN", "PROPN", "X"})  # a phrase begins with a noun (not an adjective or a number)
 PLACE_KINDS = ("Location", "State")
+ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يه")
 
 
 def _nounish(words: list[Word], upos: list[str], k: int, lex: Lexicon) -> bool:
@@ -49,7 +50,7 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
             continue
         k, steps = trig.last, 0
         while k < len(words) and steps < 4 and (k in ref_at or words[k].norm in aims or
-                                                words[k].norm in lex.skip_words):
+                                                words[k].norm in lex.skip_words or _describes_event(words, k, lex)):
             k = ref_at[k].last if k in ref_at else k + 1
             steps += 1
         starts.append(k)
@@ -76,6 +77,12 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
                     and not words[phrase.last - 1].gap_after.strip():
                 starts.insert(0, phrase.last)  # coordinated: مستودعات النفط ومحطة كهرباء
     return out
+
+
+def _describes_event(words: list[Word], k: int, lex: Lexicon) -> bool:
+    """Whether word k is an adjective of the attack noun before it (جويا، المحتملة، الإرهابي): it says how the
+    attack was made, not what it struck."""
+    return words[k].key in lex.particles["event_adjectives"] and not words[k - 1].gap_after.strip()
 
 
 def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef], upos: list[str], st: int,
@@ -113,6 +120,8 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
             break
         if words[j].norm.startswith("و") and upos and upos[j] != "PROPN":
             break
+        if definite(words[j - 1].norm) and not definite(words[j].norm):
+            break  # the first term of a construct has no article: الجيش | قاعدة are two phrases
         j += 1
         ends.append(j)
     if words[st].key in lex.generic_targets or words[st].norm in lex.generic_targets:
@@ -123,7 +132,9 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
     end = words[ends[-1] - 1].end
     surface = text[start:end]
     iri = finder.mint_phrase("|".join(w.key for w in words[st:ends[-1]]), surface, kind)
-    variants = tuple((start, words[e - 1].end) for e in ends[:-1])
+    starts = {r.first: r for r in ref_at.values()}
+    longer = phrase_ends(words, ends[-1], starts, lex, upos)
+    variants = tuple((start, words[e - 1].end) for e in ends[:-1] + longer)
     return ActorRef((iri,), st, ends[-1], start, end, surface, kind, "phrase", (None,), variants)
 
 
@@ -135,3 +146,50 @@ def _skip(word: Word) -> int:
             return len(clitic)
     return 0
 
+
+PHRASE_WORDS = 8  # words a noun phrase's modifiers run to after its head
+PLACE_PREPS = frozenset({"في", "قرب", "بالقرب", "عبر", "داخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
+                         "شرقي", "غربي", "وسط", "عمق", "بمحيط", "محيط"})
+
+
+def phrase_ends(words: list[Word], k: int, starts: dict[int, ActorRef], lex: Lexicon, upos: list[str]) -> list[int]:
+    """Where the noun phrase headed by the words before `k` may end: after each adjective (الجوية
+    الأمريكية، عسكرية روسية، المنتشرة) and after each word of a place phrase (في عمق سيبيريا، بالمنطقة، قرب مخمور
+    وسنجار). It stops at punctuation, a verb, a trigger, another preposition, a relative pronoun or a mention
+    that is not a place."""
+    ends: list[int] = []
+    first = k
+    in_place = False
+    while k < len(words) and k - first < PHRASE_WORDS and not words[k - 1].gap_after.strip():
+        w = words[k]
+        pos = upos[k] if k < len(upos) else ""
+        if w.norm in PLACE_PREPS:  # (a closed class: before the parser's part of speech)
+            in_place = True
+            k += 1
+            continue
+        if w.norm in lex.triggers or pos in ("VERB", "AUX") or w.norm in lex.particles["relative_pronouns"]:
+            break
+        if k in starts:
+            ref = starts[k]
+            if not (ref.how == "nisba" or (in_place and ref.kind in PLACE_KINDS)):
+                break  # (a nisba is an adjective: قاعدة عسكرية روسية)
+            k = ref.last
+            ends.append(k)
+            continue
+        if w.norm.startswith("بال") and len(w.norm) > 5 and w.key not in lex.weapons:
+            in_place = True  # بالمنطقة، بالخارج
+            k += 1
+            ends.append(k)
+            continue
+        if w.norm in lex.particles["prepositions"] or w.norm in lex.name_stop or w.norm in lex.skip_words:
+            break
+        adjective = pos == "ADJ" or (not upos and w.norm.endswith(ADJECTIVE_ENDINGS))
+        if not in_place and definite(words[k - 1].norm) and not definite(w.norm):
+            break  # an adjective agrees with a definite noun: القواعد الأمريكية, not القواعد | أمريكية
+        if w.norm.startswith("و") and not (in_place and pos == "PROPN"):
+            break
+        if not (adjective or (in_place and pos in ("NOUN", "PROPN", "X", "ADJ", ""))):
+            break
+        k += 1
+        ends.append(k)
+    return ends

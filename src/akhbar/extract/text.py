@@ -22,6 +22,12 @@ _CLOSERS = "\"'”’»)]}›"
 CLAUSE_BREAK = ".؛;:!?؟"  # punctuation that ends a clause: arguments and cues are not looked for across it
 COMMAS = "،,"
 _ENDERS = ".!?؟"
+DEFINITE = ("ال", "وال", "فال", "بال", "لل", "ولل", "وبال", "كال")  # the article behind its proclitics
+
+
+def definite(norm: str) -> bool:
+    """Whether a normalised word carries the definite article (الجيش، والقواعد، بالمنطقة)."""
+    return norm.startswith(DEFINITE)
 
 
 class Word:

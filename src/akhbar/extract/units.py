@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from akhbar.extract.actors import ActorFinder, ActorRef
 from akhbar.extract.events import Trigger, find_triggers
 from akhbar.extract.lexicon import Lexicon, load_lexicon
-from akhbar.extract.phrases import open_phrases
+from akhbar.extract.phrases import open_phrases, phrase_ends
 from akhbar.extract.text import Word, sentence_spans, words_of
 from akhbar.extract.threats import conditional_threats
 from akhbar.kb import KnowledgeBase
@@ -173,29 +173,21 @@ def speaker_of(words: list[Word], refs: list[ActorRef], lex: Lexicon) -> tuple[b
     return False, None
 
 
-ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يه")
-PLACE_KINDS = ("Location", "State")
 
 
-def with_longer_names(refs: list[ActorRef], words: list[Word], lex: Lexicon, text: str) -> list[ActorRef]:
-    """Each mention with, as a variant name, the noun phrase it heads: the adjectives after it and a place
-    after في (قاعدة العديد الجوية الأمريكية في قطر, المدنيين الأوكرانيين في خيرسون). News names actors by
-    such phrases; the longer surface names the same actor."""
+def with_longer_names(refs: list[ActorRef], words: list[Word], lex: Lexicon, text: str,
+                      upos: list[str] | None = None) -> list[ActorRef]:
+    """Each mention with, as variant names, the noun phrase it heads (`phrase_ends`): news names actors by
+    such phrases (قاعدة العديد الجوية الأمريكية في قطر, القواعد الأمريكية المنتشرة في المنطقة, المدنيين
+    الأوكرانيين في خيرسون), and the longer surface names the same actor."""
     starts = {r.first: r for r in refs}
     out = []
     for ref in refs:
-        k = ref.last
-        while k < len(words) and k not in starts and not words[k - 1].gap_after.strip() \
-                and words[k].norm.startswith("ال") and words[k].norm.endswith(ADJECTIVE_ENDINGS) \
-                and words[k].norm not in lex.triggers:
-            k += 1  # adjectives (الجوية الأمريكية)
-        if k + 1 < len(words) and not words[k - 1].gap_after.strip() and words[k].norm in lex.particles["in_place"] \
-                and k + 1 in starts and starts[k + 1].kind in PLACE_KINDS and not words[k].gap_after.strip():
-            k = starts[k + 1].last  # ... في قطر
-        if k > ref.last and ref.how not in ("nisba", "anaphor"):
-            span = (ref.start, words[k - 1].end)
-            if span not in ref.variants:
-                ref = replace(ref, variants=(*ref.variants, span))
+        if ref.how not in ("nisba", "anaphor") and ref.kind != "State":  # (a state is named by its name)
+            for k in phrase_ends(words, ref.last, starts, lex, upos or []):
+                span = (ref.start, words[k - 1].end)
+                if span not in ref.variants and span != (ref.start, ref.end):
+                    ref = replace(ref, variants=(*ref.variants, span))
         out.append(ref)
     return out
 
@@ -216,14 +208,15 @@ def read_units(doc: Doc | None, article: Article, kb: KnowledgeBase, lex: Lexico
         words = words_of(text, s_start, s_end)
         if not words:
             continue
-        refs = with_longer_names(finder.find(words), words, lex, text)
         triggers = find_triggers(words, lex, text)
+        upos = word_pos(parse, words)
+        refs = with_longer_names(finder.find(words), words, lex, text, upos)
         quoted, inside = quoted_words(text, words, inside)
         says, speaker = speaker_of(words, refs, lex)
         triggers = sorted(triggers + conditional_threats(words, triggers, lex, quoted, says), key=lambda t: t.first)
         if speaker is not None:
             speaker = finder.speaks_for.get(speaker.iri, speaker)
-        upos = word_pos(parse, words) if triggers else []
+        upos = upos if triggers else []
         unit = SentenceUnit(len(units.sentences), s_start, s_end, words, refs, triggers,
                             head_table(parse, words) if triggers else {}, passive_words(words), quoted,
                             speaker, says, upos, open_phrases(finder, words, refs, triggers, upos, text))
