@@ -57,3 +57,27 @@ def test_every_organ_title_and_phrase_is_indexed_by_its_first_word() -> None:
                            ([p for p, _ in lex.phrases], lex.phrase_index)):
         assert sorted(pos for positions in index.values() for pos in positions) == list(range(len(entries)))
         assert all(entries[pos][0] == first for first, positions in index.items() for pos in positions)
+
+
+def _triggers(text: str) -> list[tuple[str, str]]:
+    from akhbar.extract.events import find_triggers
+    from akhbar.extract.text import words_of
+
+    words = words_of(text, 0, len(text))
+    found = find_triggers(words, load_lexicon(), text)
+    return [(t.action, " ".join(w.text for w in words[t.first:t.last])) for t in found]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("وقال القائد إن كل قافلة تعبر الطريق ستكون هدفا مشروعا لمقاتليه.", ("Warning", "هدفا مشروعا")),
+    ("وأعلنت الحكومة احتفاظها بحق الرد في الوقت المناسب.", ("Warning", "بحق الرد")),
+    ("وقال المتحدث إن الرد سيأتي في الزمان والمكان المناسبين.", ("Warning", "الرد سيأتي")),
+    ("وندد البيان بالأعمال العدوانية التي تستهدف البلاد.", ("Attack", "بالأعمال")),
+    ("وتواصل القوات عمليات ضد الخلايا المسلحة في الجبال.", ("Attack", "عمليات")),
+])
+def test_threats_and_hostile_operations_the_guidelines_name(text: str, found: tuple[str, str]) -> None:
+    assert found in _triggers(text)
+
+
+def test_an_operation_that_is_neither_military_nor_aimed_is_no_attack() -> None:
+    assert _triggers("وناقش الوزيران العملية السياسية وعمليات الإغاثة في البلاد.") == []
