@@ -123,3 +123,15 @@ def test_attack_announced_by_a_threat_is_planned(read: Read) -> None:
     ex = read("يأتي ذلك بعد تهديد الرئيس التركي رجب طيب أردوغان بإطلاق عملية عسكرية وشيكة في شمال سوريا.")
     attacks = [e for e in ex.events if e.action == "Attack"]
     assert attacks and {e.modality for e in attacks} == {"Planned"}
+
+
+def test_an_anaphor_points_to_its_actor_but_is_no_label_of_it(read: Read) -> None:
+    text = "أعلنت حركة حماس مسؤوليتها عن الهجوم. وقالت الحركة إنها ستواصل القصف على إسرائيل."
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    assert any(r.how == "anaphor" and r.surface == "الحركة" for s in units.sentences for r in s.refs)
+    labels = {m.text for m in read(text).mentions if m.actor.endswith("/hamas")}
+    assert "حركة حماس" in labels and "الحركة" not in labels

@@ -86,11 +86,11 @@ def resolve(ref: ActorRef, role: str, core: str, kb: KnowledgeBase) -> list[str]
     return out
 
 
-def _keep_mention(ref: ActorRef) -> bool:
-    """Mentions worth keeping as labels: not demonstratives (هؤلاء) that name a group of persons."""
-    if ref.how != "anaphor":
-        return True
-    return len(ref.iris) == 1 and not ref.surface.lstrip("و").startswith("هؤلاء")
+def names_actor(ref: ActorRef) -> bool:
+    """Whether a mention's surface is a name of its actor, kept as a label: an anaphor (الحركة، المجلس،
+    هؤلاء المسؤولين) points back to an actor without naming it, and as a label it would make one node answer
+    to a common word across articles."""
+    return ref.how != "anaphor"
 
 
 def scored_pairs(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: list[Candidate]
@@ -195,7 +195,7 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
     used: set[str] = set()
     for s in units.sentences:
         for ref in s.refs:
-            if _keep_mention(ref):
+            if names_actor(ref):
                 for iri in ref.iris:
                     for start, end in ((ref.start, ref.end), *ref.variants):
                         ex.mentions.append(Mention(actor=iri, span=Span(start, end), text=text[start:end]))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from akhbar.extract import TriggerScores, decode_article, resolve, scored_pairs, trigger_scores
+from akhbar.extract import TriggerScores, decode_article, names_actor, resolve, scored_pairs, trigger_scores
 from akhbar.extract.candidates import Candidate, candidates
 from akhbar.extract.events import CORE
 from akhbar.extract.lexicon import load_lexicon
@@ -90,7 +90,10 @@ def _names(units: ArticleUnits, kb: KnowledgeBase) -> tuple[dict[str, set[str]],
     for s in units.sentences:
         for r in s.refs + s.phrases:
             for iri in r.iris:
-                add(iri).update(normalise_name(text[a:b]) for a, b in ((r.start, r.end), *r.variants))
+                if names_actor(r):
+                    add(iri).update(normalise_name(text[a:b]) for a, b in ((r.start, r.end), *r.variants))
+                else:
+                    add(iri)  # (an anaphor is no name: the export does not write it as a label)
     for iri in list(kb.capitals.values()):
         add(iri)
     return names, qids
