@@ -79,6 +79,11 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
     return out
 
 
+def _adjective(word: Word, upos: list[str], k: int) -> bool:
+    """Whether a word reads as an adjective: so tagged, or shaped like a nisba (الجوية، الانفصاليين)."""
+    return (bool(upos) and upos[k] == "ADJ") or word.norm.endswith(ADJECTIVE_ENDINGS)
+
+
 def _describes_event(words: list[Word], k: int, lex: Lexicon) -> bool:
     """Whether word k is an adjective of the attack noun before it (جويا، المحتملة، الإرهابي): it says how the
     attack was made, not what it struck."""
@@ -120,8 +125,8 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
             break
         if words[j].norm.startswith("و") and upos and upos[j] != "PROPN":
             break
-        if definite(words[j - 1].norm) and not definite(words[j].norm):
-            break  # the first term of a construct has no article: الجيش | قاعدة are two phrases
+        if definite(words[j - 1].norm) and not (definite(words[j].norm) and _adjective(words[j], upos, j)):
+            break  # the first term of a construct has no article, and a definite noun takes only adjectives
         j += 1
         ends.append(j)
     if words[st].key in lex.generic_targets or words[st].norm in lex.generic_targets:
@@ -155,8 +160,8 @@ PLACE_PREPS = frozenset({"في", "قرب", "بالقرب", "عبر", "داخل",
 def phrase_ends(words: list[Word], k: int, starts: dict[int, ActorRef], lex: Lexicon, upos: list[str]) -> list[int]:
     """Where the noun phrase headed by the words before `k` may end: after each adjective (الجوية
     الأمريكية، عسكرية روسية، المنتشرة) and after each word of a place phrase (في عمق سيبيريا، بالمنطقة، قرب مخمور
-    وسنجار). It stops at punctuation, a verb, a trigger, another preposition, a relative pronoun or a mention
-    that is not a place."""
+    وسنجار), and after a whole relative clause that ends at punctuation (المنطقة التي تضم …، سفينة كانت تبحر في …).
+    It stops at punctuation, a verb, a trigger, another preposition or a mention that is not a place."""
     ends: list[int] = []
     first = k
     in_place = False
@@ -167,7 +172,14 @@ def phrase_ends(words: list[Word], k: int, starts: dict[int, ActorRef], lex: Lex
             in_place = True
             k += 1
             continue
-        if w.norm in lex.triggers or pos in ("VERB", "AUX") or w.norm in lex.particles["relative_pronouns"]:
+        relative = w.norm in lex.particles["relative_pronouns"] or (
+            pos in ("VERB", "AUX") and not definite(words[first - 1].norm))  # (سفينة كانت تبحر: no pronoun)
+        if relative:
+            end = _clause_end(words, k, lex)  # a relative clause: the whole description is one name
+            if end is not None:
+                ends.append(end)
+            break
+        if w.norm in lex.triggers or pos in ("VERB", "AUX"):
             break
         if k in starts:
             ref = starts[k]
@@ -193,3 +205,17 @@ def phrase_ends(words: list[Word], k: int, starts: dict[int, ActorRef], lex: Lex
         k += 1
         ends.append(k)
     return ends
+
+
+RELATIVE_WORDS = 12  # words a relative clause may run to and still be kept as part of a name
+
+
+def _clause_end(words: list[Word], k: int, lex: Lexicon) -> int | None:
+    """The end of the relative clause starting at word k (المنطقة التي تحتضن …، سفينة كانت تبحر في …): the word
+    before punctuation, within `RELATIVE_WORDS`; None when it runs on further or meets a trigger."""
+    for j in range(k, min(len(words), k + RELATIVE_WORDS)):
+        if j > k and words[j].norm in lex.triggers:
+            return None
+        if words[j].gap_after.strip() or j == len(words) - 1:
+            return j + 1
+    return None
