@@ -81,3 +81,8 @@ def test_threats_and_hostile_operations_the_guidelines_name(text: str, found: tu
 
 def test_an_operation_that_is_neither_military_nor_aimed_is_no_attack() -> None:
     assert _triggers("وناقش الوزيران العملية السياسية وعمليات الإغاثة في البلاد.") == []
+
+
+def test_a_demand_to_bear_responsibility_is_blame_not_pressure() -> None:
+    assert _triggers("وطالب الوزير أن تتحمل الحكومة المسؤولية الكاملة عن الهجوم.") == [("Attack", "الهجوم")]
+    assert ("Pressure", "وطالب") in _triggers("وطالب الوزير الحكومة بوقف الهجوم.")

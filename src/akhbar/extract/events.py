@@ -70,6 +70,9 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
             continue
         if e.pos == "verb" and i > 0 and words[i - 1].norm in lex.particles["relative_what"]:
             continue  # "ما يلزم": a relative clause, not an act
+        if CORE[e.action] == "Pressure" and any(x.norm.lstrip("و") in lex.particles["blame"]
+                                                 for x in words[i + 1:i + 4]):
+            continue  # "طالب أن تتحمل X المسؤولية": blame, not pressure
         out.append(Trigger(i, i + 1, e.action, e))
         taken.add(i)
     for action, verbs, nouns, window in lex.addressed:
