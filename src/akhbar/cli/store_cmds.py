@@ -172,7 +172,7 @@ def query(
 
     `akhbar queries` lists the library with each query's parameters."""
     from akhbar.graph.lookup import did_you_mean, occurs
-    from akhbar.graph.query import QueryError, check_params, page, parse_param, query_info, resolve_query, run_query
+    from akhbar.graph.query import QueryError, check_params, parse_param, query_info, resolve_query, run_query
     from akhbar.graph.store import inferences_state
 
     try:
@@ -201,13 +201,29 @@ def query(
         if limit is None:
             limit = TABLE_PAGE if fmt is ResultFormat.table else 0
         try:
-            result = run_query(db, page(text, limit, offset), params)
+            result = run_query(db, page_of(db, store, path, text, params, limit, offset), params)
             shown = print_result(result, fmt)
         except QueryError as e:
             fail(str(e))
         if limit and shown == limit:
             err.print(f"rows {offset + 1:,}–{offset + limit:,} (a page of {limit:,}); --offset {offset + limit} for "
                       "the next page, --limit 0 for all", style="dim", highlight=False, soft_wrap=True)
+
+
+def page_of(db: ox.Store, store: Path, path: Path, text: str, params: dict, limit: int, offset: int) -> str:
+    """The query text for one page: a library listing over the window of its page index that holds the
+    page, else the whole query with LIMIT/OFFSET appended (evaluated and sorted in full)."""
+    from akhbar.graph.pages import LISTINGS, NoIndex, paged
+    from akhbar.graph.query import page
+    from akhbar.paths import queries_dir
+
+    if (limit or offset) and path.stem in LISTINGS and path.resolve().parent == queries_dir().resolve():
+        try:
+            return paged(db, store, path.stem, text, params, limit, offset)
+        except NoIndex as why:
+            err.print(f"note: {why}; the whole listing is evaluated for this page", style="dim",
+                      highlight=False, soft_wrap=True)
+    return page(text, limit, offset)
 
 
 @app.command("queries")
@@ -446,6 +462,7 @@ def reason(
     With the fast engine, only what changed since the last run is reasoned (added, rebuilt and removed
     articles); the first line says whether the run was incremental, or full and why."""
     from akhbar.graph.increments import reason_store
+    from akhbar.graph.pages import INDEX_FILE, write_index
     from akhbar.graph.reason import reason as run_reason
 
     with existing_store(store, "reason", write=True) as db, progress(f"reasoning ({engine.value})", console=err):
@@ -454,8 +471,10 @@ def reason(
             added, how = outcome.triples, outcome.summary()
         else:
             added, how = run_reason(db, engine=engine.value), "full: because the owlrl engine reasons from scratch"
+        indexed = write_index(db, store)
     out.print(how, highlight=False)
     out.print(f"{added} inferred triples in <{INFERRED_GRAPH}>", highlight=False)
+    out.print(f"page index of the library's listings written in {indexed:.1f} s ({INDEX_FILE})", highlight=False)
 
 
 @app.command()

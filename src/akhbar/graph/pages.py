@@ -1,0 +1,243 @@
+"""Pages of the library's ordered listings, evaluated over the few rows they show.
+
+Oxigraph evaluates and sorts every row of an ordered query before it returns the first, so a 1,000-row page
+of an unbound listing of 10,000 articles cost as much as the whole listing (up to 38 s). Each listing here
+is ordered first by a *page key* (its leading ORDER BY variables, e.g. ?article, or ?actor ?article), and
+the rows of one key value are consecutive. `akhbar reason` writes a page index next to the store
+(INDEX_FILE): for every listing, its key values in the query's order with the number of rows each has
+(split by the columns a parameter may filter on). A page is then the query itself over a window of key
+values: the listing's text with the window's values bound in VALUES at the start of its WHERE group (so
+Oxigraph reads only those articles or actors) and joined at its end (so only rows of those key values are
+kept), and LIMIT/OFFSET within the window. The rows are those of the full query's slice, since the query
+is the same and the window holds whole key groups.
+
+The index is used only while it is current: made from the same query text, after the last change to the
+articles and to the inferences, with the same base graphs; otherwise (before `akhbar reason`, or after a
+build or remove), and for a parameter it cannot filter on, `akhbar query` evaluates the whole listing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from akhbar.graph.query import library, where_group
+from akhbar.graph.store import count_quads, last_changed
+from akhbar.graph.vocab import ACTORS_GRAPH, ARTICLES_MARK, INFERRED_GRAPH, ONTOLOGY_GRAPH
+
+INDEX_FILE = "pages.sqlite"
+Row = dict[str, "ox.NamedNode | ox.Literal | ox.BlankNode | None"]
+
+
+def _timeline_day(row: Row) -> ox.Literal:
+    """timeline's first sort key: its date as text, "~" (after every digit) for an undated event."""
+    date = row["date"]
+    return ox.Literal(date.value if date is not None else "~")
+
+
+@dataclass(frozen=True)
+class Paging:
+    """How one listing pages: `key`, the variables its ORDER BY starts with (ascending, in scope at the end
+    of its WHERE group); `narrow`, those of them bound at the start to narrow the evaluation (each a
+    variable of a required pattern); `columns`, projected columns a bound parameter of the same name filters
+    on (a key variable filters too); `derive`, a key variable the query does not project, computed from a
+    row as the query computes it."""
+
+    key: tuple[str, ...]
+    narrow: tuple[str, ...]
+    columns: tuple[str, ...] = ()
+    derive: dict[str, Callable[[Row], ox.Literal]] | None = None
+
+    def key_of(self, row: Row) -> tuple:
+        """The row's page key (terms, None when unbound)."""
+        derive = self.derive or {}
+        return tuple(derive[name](row) if name in derive else row[name] for name in self.key)
+
+
+LISTINGS: dict[str, Paging] = {
+    "actor-profile": Paging(("actor", "article"), ("actor", "article")),
+    "attacks-by-militias": Paging(("article",), ("article",), ("militia", "modality")),
+    "events-per-article": Paging(("date", "article"), ("article",)),
+    "pressure-on-state": Paging(("article",), ("article",), ("state", "modality")),
+    "reported-by": Paging(("outlet", "article"), ("outlet", "article")),
+    "timeline": Paging(("sortKey", "article"), ("article",), ("modality",), {"sortKey": _timeline_day}),
+    "unresolved-events": Paging(("article",), ("article",), ("modality",)),
+    "who-warns-whom": Paging(("article",), ("article",), ("agent", "target", "modality")),
+}
+
+
+def order_key(term: object) -> tuple[int, str]:
+    """Where SPARQL's ORDER BY puts a key value: unbound first, then blank nodes, IRIs (by their text) and
+    literals (the listings' literal keys are strings and ISO dates, in the order of their text)."""
+    if term is None:
+        return (0, "")
+    if isinstance(term, ox.BlankNode):
+        return (1, term.value)
+    if isinstance(term, ox.NamedNode):
+        return (2, term.value)
+    return (3, term.value)  # type: ignore[attr-defined]
+
+
+def _nt(term: object) -> str | None:
+    """A term as N-Triples (how VALUES writes it), None for unbound."""
+    return None if term is None else str(term)
+
+
+def digest(text: str) -> str:
+    """The fingerprint of a query text: an index counts the rows of one text only."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def stamp(db: ox.Store) -> str:
+    """What the index's counts depend on besides the query: the last changes to the articles and the
+    inferences, and the size of the ontology and actor graphs."""
+    base = ",".join(str(count_quads(db, graph)) for graph in (ONTOLOGY_GRAPH, ACTORS_GRAPH))
+    return f"{last_changed(db, ARTICLES_MARK)}|{last_changed(db, INFERRED_GRAPH)}|{base}"
+
+
+def without_order(text: str) -> str:
+    """The query with no ORDER BY clause (the index counts rows; sorting them is what it saves)."""
+    at = where_group(text)[1]
+    tail = text[at + 1:]
+    upper = tail.upper()
+    cut = upper.find("ORDER BY")
+    return text if cut < 0 else text[:at + 1 + cut] + "\n"
+
+
+def count_groups(db: ox.Store, name: str, text: str) -> list[tuple[tuple, tuple, int]]:
+    """(key, columns, rows) of one listing, unbound, in the query's order: its rows counted by page key
+    and by the values of the parameter columns (as N-Triples)."""
+    from akhbar.graph.query import run_query
+
+    paging = LISTINGS[name]
+    counts: Counter = Counter()
+    order: dict[tuple, tuple] = {}
+    for solution in run_query(db, without_order(text)):
+        row = _row(solution, paging)
+        key_terms = paging.key_of(row)
+        key = tuple(_nt(t) for t in key_terms)
+        order.setdefault(key, tuple(order_key(t) for t in key_terms))
+        counts[key, tuple(_nt(row[c]) for c in paging.columns)] += 1
+    return [(key, cols, n) for (key, cols), n in sorted(counts.items(), key=lambda item: order[item[0][0]])]
+
+
+def _row(solution: ox.QuerySolution, paging: Paging) -> Row:
+    """The values a listing's index reads from one solution."""
+    names = {*paging.key, *paging.columns, *(("date",) if paging.derive else ())} - set(paging.derive or {})
+    return {name: solution[name] for name in names}
+
+
+def write_index(db: ox.Store, store_dir: Path, names: Iterable[str] | None = None) -> float:
+    """Count every listing of the library and write the page index next to the store (atomically: a reader
+    sees the old index or the new one). Returns the seconds it took."""
+    start = time.perf_counter()
+    wanted = set(LISTINGS if names is None else names)
+    target = Path(store_dir) / INDEX_FILE
+    temporary = target.with_suffix(".tmp")
+    temporary.unlink(missing_ok=True)
+    with sqlite3.connect(temporary) as con:
+        con.execute("CREATE TABLE meta (stamp TEXT)")
+        con.execute("CREATE TABLE listing (name TEXT PRIMARY KEY, digest TEXT)")
+        con.execute("CREATE TABLE grp (name TEXT, seq INTEGER, k0 TEXT, k1 TEXT, c0 TEXT, c1 TEXT, c2 TEXT, n INTEGER)")
+        con.execute("INSERT INTO meta VALUES (?)", (stamp(db),))
+        for path in library():
+            if path.stem not in wanted or path.stem not in LISTINGS:
+                continue
+            text = path.read_text(encoding="utf-8")
+            groups = count_groups(db, path.stem, text)
+            con.execute("INSERT INTO listing VALUES (?, ?)", (path.stem, digest(text)))
+            con.executemany("INSERT INTO grp VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            ((path.stem, seq, *_pad(key, 2), *_pad(cols, 3), n)
+                             for seq, (key, cols, n) in enumerate(groups)))
+        con.execute("CREATE INDEX grp_seq ON grp (name, seq)")
+    os.replace(temporary, target)
+    return time.perf_counter() - start
+
+
+def _pad(values: tuple, size: int) -> tuple:
+    return (*values, *([None] * (size - len(values))))
+
+
+class NoIndex(Exception):
+    """No current page index for this listing (the message says why): evaluate the whole listing."""
+
+
+def window(db: ox.Store, store_dir: Path, name: str, text: str, params: dict[str, object], limit: int,
+           offset: int) -> tuple[list[tuple], int]:
+    """(the key values holding rows offset … offset+limit-1 of the listing with these parameters, in order;
+    how many of the window's rows come before the page) from the index. Raises NoIndex."""
+    paging = LISTINGS.get(name)
+    if paging is None:
+        raise NoIndex(f"{name} is not a paged listing")
+    path = Path(store_dir) / INDEX_FILE
+    if not path.is_file():
+        raise NoIndex("the store has no page index (`akhbar reason` writes it)")
+    filters = []
+    for param, term in params.items():
+        if param in paging.key:
+            filters.append((f"k{paging.key.index(param)}", str(term)))
+        elif param in paging.columns:
+            filters.append((f"c{paging.columns.index(param)}", str(term)))
+        else:
+            raise NoIndex(f"the page index of {name} does not filter on ?{param}")
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        (stored,) = con.execute("SELECT stamp FROM meta").fetchone()
+        known = con.execute("SELECT digest FROM listing WHERE name = ?", (name,)).fetchone()
+        if stored != stamp(db) or known is None or known[0] != digest(text):
+            raise NoIndex("the page index is older than the store or the query (`akhbar reason` renews it)")
+        where = "".join(f" AND {column} = ?" for column, _ in filters)
+        rows = con.execute(f"SELECT k0, k1, n FROM grp WHERE name = ?{where} ORDER BY seq",
+                           (name, *(value for _, value in filters)))
+        sizes = ((key, sum(n for _, n in group))
+                 for key, group in groupby(((tuple(k[:len(paging.key)]), n) for *k, n in rows), key=lambda kn: kn[0]))
+        chosen: list[tuple] = []
+        seen, skip = 0, 0
+        for key, n in sizes:  # (a key's rows may be split over several column values: summed)
+            if seen + n <= offset:
+                seen += n
+                continue
+            if not chosen:
+                skip = offset - seen
+            chosen.append(key)
+            seen += n
+            if limit and seen >= offset + limit:
+                break
+    except sqlite3.Error as err:
+        raise NoIndex(f"the page index cannot be read ({err})") from None
+    finally:
+        con.close()
+    return chosen, skip
+
+
+def page_query(text: str, paging: Paging, keys: list[tuple], limit: int, skip: int) -> str:
+    """The listing over the window `keys`: their values bound at the start of the WHERE group (narrowing
+    what is read), the key tuples joined at its end (only their rows), LIMIT/OFFSET within the window."""
+    start, end = where_group(text)
+    head = " ".join(f"VALUES ?{name} {{ {' '.join(dict.fromkeys(k[i] or 'UNDEF' for k in keys))} }}"
+                    for i, name in enumerate(paging.key) if name in paging.narrow)
+    names = " ".join(f"?{name}" for name in paging.key)
+    tail = f"VALUES ({names}) {{ {' '.join('(' + ' '.join(v or 'UNDEF' for v in k) + ')' for k in keys)} }}"
+    clauses = (f"LIMIT {limit}" if limit else "") + (f" OFFSET {skip}" if skip else "")
+    return f"{text[:start + 1]} {head}\n{text[start + 1:end]}  {tail}\n{text[end:].rstrip()}\n{clauses}"
+
+
+def paged(db: ox.Store, store_dir: Path, name: str, text: str, params: dict[str, object], limit: int,
+          offset: int) -> str:
+    """The query text that gives rows offset … offset+limit-1 of a library listing (limit 0: all from
+    offset) from its page index. Raises NoIndex when there is no current index for it."""
+    keys, skip = window(db, store_dir, name, text, params, limit, offset)
+    paging = LISTINGS[name]
+    if not keys:
+        return page_query(text, paging, [], 0, 0)
+    return page_query(text, paging, keys, limit, skip)
+
