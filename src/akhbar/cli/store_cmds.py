@@ -211,19 +211,14 @@ def query(
 
 
 def page_of(db: ox.Store, store: Path, path: Path, text: str, params: dict, limit: int, offset: int) -> str:
-    """The query text for one page: a library listing over the window of its page index that holds the
-    page, else the whole query with LIMIT/OFFSET appended (evaluated and sorted in full)."""
-    from akhbar.graph.pages import LISTINGS, NoIndex, paged
-    from akhbar.graph.query import page
-    from akhbar.paths import queries_dir
+    """The query text for one page (graph/pages.py), with a note when the whole listing is evaluated for it."""
+    from akhbar.graph.pages import page_text
 
-    if (limit or offset) and path.stem in LISTINGS and path.resolve().parent == queries_dir().resolve():
-        try:
-            return paged(db, store, path.stem, text, params, limit, offset)
-        except NoIndex as why:
-            err.print(f"note: {why}; the whole listing is evaluated for this page", style="dim",
-                      highlight=False, soft_wrap=True)
-    return page(text, limit, offset)
+    text, why = page_text(db, store, path, text, params, limit, offset)
+    if why:
+        err.print(f"note: {why}; the whole listing is evaluated for this page", style="dim", highlight=False,
+                  soft_wrap=True)
+    return text
 
 
 @app.command("queries")

@@ -269,3 +269,18 @@ def paged(db: ox.Store, store_dir: Path, name: str, text: str, params: dict[str,
     paging = LISTINGS[name]
     return page_query(text, paging, keys, limit, skip)
 
+
+def page_text(db: ox.Store, store_dir: Path, path: Path, text: str, params: dict[str, object], limit: int,
+              offset: int) -> tuple[str, str | None]:
+    """(the query text for rows offset … offset+limit-1, why the whole query is evaluated or None): a library
+    listing over the window of its page index, else the query with LIMIT/OFFSET appended (evaluated and
+    sorted in full). No page asked (limit and offset 0): the query itself."""
+    from akhbar.graph.query import page
+    from akhbar.paths import queries_dir
+
+    if (limit or offset) and path.stem in LISTINGS and path.resolve().parent == queries_dir().resolve():
+        try:
+            return paged(db, store_dir, path.stem, text, params, limit, offset), None
+        except NoIndex as why:
+            return page(text, limit, offset), str(why)
+    return page(text, limit, offset), None
