@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from akhbar.graph.query import library, where_group
+from akhbar.graph.query import NOT_CODE, library, where_group
 from akhbar.graph.store import count_quads, last_changed
 from akhbar.graph.vocab import ACTORS_GRAPH, ARTICLES_MARK, INFERRED_GRAPH, ONTOLOGY_GRAPH
 
@@ -93,8 +93,9 @@ def _nt(term: object) -> str | None:
 
 
 def digest(text: str) -> str:
-    """The fingerprint of a query text: an index counts the rows of one text only."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    """The fingerprint of a query text, comments left out: an index counts the rows of one query only."""
+    code = NOT_CODE.sub(lambda m: " " if m.group(0).startswith("#") else m.group(0), text)
+    return hashlib.sha256(" ".join(code.split()).encode("utf-8")).hexdigest()[:32]
 
 
 def stamp(db: ox.Store) -> str:

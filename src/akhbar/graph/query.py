@@ -132,7 +132,7 @@ def where_group(text: str) -> tuple[int, int]:
         raise QueryError("the query has no WHERE group")
     depth, i, n = 0, start, len(text)
     while i < n:
-        match = _NOT_CODE.match(text, i)
+        match = NOT_CODE.match(text, i)
         if match:
             i = match.end()
             continue
@@ -248,7 +248,7 @@ def query_info(path: Path) -> QueryInfo:
 
 # IRIs, strings and comments in one left-to-right pass, so that each hides what it contains: a quote in a
 # comment (# the state's …) opens no string, a # in a string or an IRI (<…#x>) starts no comment.
-_NOT_CODE = re.compile(r"<[^>\s]*>|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|#[^\n]*")
+NOT_CODE = re.compile(r"<[^>\s]*>|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|#[^\n]*")
 
 
 def query_variables(text: str) -> set[str]:
@@ -257,7 +257,7 @@ def query_variables(text: str) -> set[str]:
     >>> sorted(query_variables("# the state's ?notOne\\nSELECT ?a WHERE { ?a <http://x#y> 'it''s ?b' }"))
     ['a']
     """
-    return set(re.findall(r"[?$](\w+)", _NOT_CODE.sub(" ", text)))
+    return set(re.findall(r"[?$](\w+)", NOT_CODE.sub(" ", text)))
 
 
 def check_params(path: Path, text: str, params: dict[str, object]) -> None:
