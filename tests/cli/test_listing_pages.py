@@ -14,7 +14,8 @@ from akhbar.cli import app
 from akhbar.graph.pages import INDEX_FILE, LISTINGS
 
 REPO = Path(__file__).resolve().parents[2]
-ARTICLES = (REPO / "examples" / "articles" / "seed.txt", REPO / "tests" / "data" / "report_articles.jsonl")
+DATA = REPO / "tests" / "data"
+ARTICLES = (REPO / "examples" / "articles" / "seed.txt", DATA / "report_articles.jsonl", DATA / "dates.jsonl")
 NOTE = "the whole listing is evaluated"
 
 
@@ -29,9 +30,10 @@ def csv_rows(result) -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def reasoned(tmp_path_factory: pytest.TempPathFactory, runner: CliRunner) -> Path:
-    """Six articles (the sample and five dated ones), built and reasoned through the CLI."""
+    """The sample, five dated articles and the dates test set (events dated to the day and to the week),
+    built and reasoned through the CLI."""
     store = tmp_path_factory.mktemp("pages") / "store"
-    assert invoke(runner, "build", *ARTICLES, "--store", store).exit_code == 0
+    invoke(runner, "build", *ARTICLES, "--store", store)  # (a few records of the dates set are meant to fail)
     result = invoke(runner, "reason", "--store", store)
     assert result.exit_code == 0 and INDEX_FILE in result.stdout, result.output
     return store
@@ -82,11 +84,29 @@ def test_past_the_last_row_a_page_is_empty(runner: CliRunner, reasoned: Path) ->
     assert rows[1:] == [] and rows[0][0] == "date"
 
 
+@pytest.mark.parametrize("params", [["actor=id:usa"], ["actor=id:iran", "modality=ak:Asserted"],
+                                    ["from=2024-10-03"], ["to=2024-10-06"], ["from=2024-10-01", "to=2024-10-14"],
+                                    ["from=2024-10"], ["from=2024", "to=2024-09-30"],
+                                    ["actor=id:usa", "from=2024-09-20", "to=2024-10-31"]])
+def test_timeline_pages_by_actor_and_dates(runner: CliRunner, reasoned: Path, params: list[str]) -> None:
+    options = [option for param in params for option in ("--param", param)]
+    full = csv_rows(invoke(runner, "query", "timeline", "--store", reasoned, "-f", "csv", *options))
+    read = pages(runner, reasoned, "timeline", 2, options)
+    assert [row for page in read for row in page[1:]] == full[1:]
+
+
+def test_the_weeks_reach_into_a_from_date(runner: CliRunner, reasoned: Path) -> None:
+    # a week dated by its Monday 2024-09-30 runs to 2024-10-06: from 2024-10-03 keeps it
+    rows = csv_rows(invoke(runner, "query", "timeline", "--store", reasoned, "-f", "csv", "--limit", "50",
+                           "--param", "from=2024-10-03"))
+    assert ["2024-09-30", "week"] in [row[:2] for row in rows]
+
+
 def test_a_parameter_the_index_does_not_hold_evaluates_the_whole_listing(runner: CliRunner, reasoned: Path) -> None:
-    params = ["--param", "actor=id:usa", "--param", "from=2024-01-01"]
-    full = csv_rows(invoke(runner, "query", "timeline", "--store", reasoned, "-f", "csv", *params))
-    paged = invoke(runner, "query", "timeline", "--store", reasoned, "-f", "csv", "--limit", "2", *params)
-    assert "does not filter on ?actor" in paged.stderr and csv_rows(paged) == full[:3]
+    full = csv_rows(invoke(runner, "query", "timeline", "--store", reasoned, "-f", "csv", "--param", "offset=0"))
+    paged = invoke(runner, "query", "timeline", "--store", reasoned, "-f", "csv", "--limit", "2", "--param",
+                   "offset=0")
+    assert "does not filter on ?offset" in paged.stderr and csv_rows(paged) == full[:3]
 
 
 def test_after_a_remove_the_old_index_is_not_used(runner: CliRunner, reasoned: Path, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sqlite3
 import time
 from collections import Counter
@@ -50,12 +51,15 @@ class Paging:
     of its WHERE group); `narrow`, those of them bound at the start to narrow the evaluation (each a
     variable of a required pattern); `columns`, projected columns a bound parameter of the same name filters
     on (a key variable filters too); `derive`, a key variable the query does not project, computed from a
-    row as the query computes it."""
+    row as the query computes it; `participants`, a parameter matched through the events it names (the
+    column "event" holds each row's event); `dated`, see date_candidates."""
 
     key: tuple[str, ...]
     narrow: tuple[str, ...]
     columns: tuple[str, ...] = ()
     derive: dict[str, Callable[[Row], ox.Literal]] | None = None
+    participants: tuple[str, str] | None = None  # (parameter, SELECT of (?event, ?<parameter>) pairs)
+    dated: bool = False  # ?from and ?to bound the first key as timeline's dates do (see date_candidates)
 
     def key_of(self, row: Row) -> tuple:
         """The row's page key (terms, None when unbound)."""
@@ -69,7 +73,9 @@ LISTINGS: dict[str, Paging] = {
     "events-per-article": Paging(("date", "article"), ("article",)),
     "pressure-on-state": Paging(("article",), ("article",), ("state", "modality")),
     "reported-by": Paging(("outlet", "article"), ("outlet", "article")),
-    "timeline": Paging(("sortKey", "article"), ("article",), ("modality",), {"sortKey": _timeline_day}),
+    "timeline": Paging(("sortKey", "article"), ("article",), ("modality", "event"), {"sortKey": _timeline_day},
+                       ("actor", "SELECT DISTINCT ?event ?actor WHERE { ?event ak:agent|ak:target ?actor }"),
+                       dated=True),
     "unresolved-events": Paging(("article",), ("article",), ("modality",)),
     "who-warns-whom": Paging(("article",), ("article",), ("agent", "target", "modality")),
 }
@@ -149,6 +155,7 @@ def write_index(db: ox.Store, store_dir: Path, names: Iterable[str] | None = Non
         con.execute("CREATE TABLE meta (stamp TEXT)")
         con.execute("CREATE TABLE listing (name TEXT PRIMARY KEY, digest TEXT)")
         con.execute("CREATE TABLE grp (name TEXT, seq INTEGER, k0 TEXT, k1 TEXT, c0 TEXT, c1 TEXT, c2 TEXT, n INTEGER)")
+        con.execute("CREATE TABLE part (name TEXT, event TEXT, value TEXT)")
         con.execute("INSERT INTO meta VALUES (?)", (stamp(db),))
         for path in library():
             if path.stem not in wanted or path.stem not in LISTINGS:
@@ -159,7 +166,15 @@ def write_index(db: ox.Store, store_dir: Path, names: Iterable[str] | None = Non
             con.executemany("INSERT INTO grp VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                             ((path.stem, seq, *_pad(key, 2), *_pad(cols, 3), n)
                              for seq, (key, cols, n) in enumerate(groups)))
+            participants = LISTINGS[path.stem].participants
+            if participants is not None:
+                from akhbar.graph.query import run_query
+
+                param, select = participants
+                con.executemany("INSERT INTO part VALUES (?, ?, ?)",
+                                ((path.stem, str(row["event"]), str(row[param])) for row in run_query(db, select)))
         con.execute("CREATE INDEX grp_seq ON grp (name, seq)")
+        con.execute("CREATE INDEX part_value ON part (name, value)")
     os.replace(temporary, target)
     return time.perf_counter() - start
 
@@ -182,25 +197,44 @@ def window(db: ox.Store, store_dir: Path, name: str, text: str, params: dict[str
     path = Path(store_dir) / INDEX_FILE
     if not path.is_file():
         raise NoIndex("the store has no page index (`akhbar reason` writes it)")
-    filters = []
+    conditions: list[str] = []
+    values: list[str] = []
     for param, term in params.items():
         if param in paging.key:
-            filters.append((f"k{paging.key.index(param)}", str(term)))
+            conditions.append(f"k{paging.key.index(param)} = ?")
         elif param in paging.columns:
-            filters.append((f"c{paging.columns.index(param)}", str(term)))
+            conditions.append(f"c{paging.columns.index(param)} = ?")
+        elif paging.participants and param == paging.participants[0]:
+            conditions.append(f"c{paging.columns.index('event')} IN "
+                              "(SELECT event FROM part WHERE name = ? AND value = ?)")
+            values.append(name)
         else:
-            raise NoIndex(f"the page index of {name} does not filter on ?{param}")
+            continue
+        values.append(str(term))
+    dates = {p: params[p] for p in ("from", "to") if p in params} if paging.dated else {}
+    if dates:
+        candidates = date_candidates(dates)
+        if candidates is None:
+            raise NoIndex(f"the page index of {name} cannot bound the dates {', '.join(map(str, dates.values()))}")
+        conditions.append(candidates[0])
+        values.extend(candidates[1])
+    unknown = sorted(set(params) - set(paging.key) - set(paging.columns) - set(dates)
+                     - {paging.participants[0] if paging.participants else ""})
+    if unknown:
+        raise NoIndex(f"the page index of {name} does not filter on ?{unknown[0]}")
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         (stored,) = con.execute("SELECT stamp FROM meta").fetchone()
         known = con.execute("SELECT digest FROM listing WHERE name = ?", (name,)).fetchone()
         if stored != stamp(db) or known is None or known[0] != digest(text):
             raise NoIndex("the page index is older than the store or the query (`akhbar reason` renews it)")
-        where = "".join(f" AND {column} = ?" for column, _ in filters)
-        rows = con.execute(f"SELECT k0, k1, n FROM grp WHERE name = ?{where} ORDER BY seq",
-                           (name, *(value for _, value in filters)))
+        where = "".join(f" AND ({condition})" for condition in conditions)
+        rows = con.execute(f"SELECT k0, k1, n FROM grp WHERE name = ?{where} ORDER BY seq", (name, *values))
         sizes = ((key, sum(n for _, n in group))
                  for key, group in groupby(((tuple(k[:len(paging.key)]), n) for *k, n in rows), key=lambda kn: kn[0]))
+        if dates:  # (the rows of keys that may hold dates in range: the whole page is read from them)
+            chosen = [key for key, _ in sizes]
+            return chosen, offset
         chosen: list[tuple] = []
         seen, skip = 0, 0
         for key, n in sizes:  # (a key's rows may be split over several column values: summed)
@@ -218,6 +252,41 @@ def window(db: ox.Store, store_dir: Path, name: str, text: str, params: dict[str
     finally:
         con.close()
     return chosen, skip
+
+
+def date_candidates(bounds: dict[str, object]) -> tuple[str, list[str]] | None:
+    """An SQL condition on timeline's first key (its date as text, as N-Triples) met by every date that
+    timeline's ?from/?to filters can let through, with its values; None for a bound it cannot read.
+
+    ?to keeps a date whose first day is at or before it, so its text is at or before it (the text is a prefix
+    of its first day). ?from keeps a date whose last day is at or after it: a week's (its Monday and six
+    days) when the Monday is at most six days before it; a day, month or year ("2024-10~" for a month) when
+    its text is at or after it or is a prefix of it (the year and the month of ?from). An undated event
+    passes neither.
+
+    >>> date_candidates({"from": ox.Literal("2024-10-01"), "to": ox.Literal("2024-10-31")})[1]
+    ['"2024-09-25"', '"2024-10-31"', '"2024"', '"2024-10"']
+    """
+    from datetime import date, timedelta
+
+    texts = {}
+    for name, term in bounds.items():
+        text = getattr(term, "value", "")
+        if not isinstance(term, ox.Literal) or not re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", text):
+            return None
+        texts[name] = text
+    low, high, prefixes = '""', '"~"', []
+    if "from" in texts:
+        first = texts["from"] + "-01" * ((10 - len(texts["from"])) // 3)
+        try:
+            low = str(ox.Literal((date.fromisoformat(first) - timedelta(days=6)).isoformat()))
+        except ValueError:
+            return None
+        prefixes = [str(ox.Literal(texts["from"][:n])) for n in (4, 7) if n < len(texts["from"])]
+    if "to" in texts:
+        high = str(ox.Literal(texts["to"]))
+    condition = "(k0 >= ? AND k0 <= ? AND k0 < '\"~\"')" + "".join(" OR k0 = ?" for _ in prefixes)
+    return condition, [low, high, *prefixes]
 
 
 def page_query(text: str, paging: Paging, keys: list[tuple], limit: int, skip: int) -> str:
