@@ -595,11 +595,13 @@ def serve(
         with StoreLock(store, "serve", shared=not writable) as lock:
             if writable:  # (updates through the server change graphs behind the reasoning state's back)
                 from akhbar.graph.increments import forget
+                from akhbar.graph.pages import INDEX_FILE
                 from akhbar.graph.store import open_store
 
                 db = open_store(store)
                 forget(db)
                 del db
+                (store / INDEX_FILE).unlink(missing_ok=True)  # (nor can the page index: pages read in full again)
             serve_forever(host, port, command, timeout, lock_fd=lock.fileno, ready=ready)
     except StoreError as e:
         fail(str(e))
