@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from akhbar.graph.query import NOT_CODE, library, where_group
+from akhbar.graph.query import NOT_CODE, QueryError, library, where_group
 from akhbar.graph.store import count_quads, last_changed
 from akhbar.graph.vocab import ACTORS_GRAPH, ARTICLES_MARK, INFERRED_GRAPH, ONTOLOGY_GRAPH
 
@@ -128,7 +128,12 @@ def count_groups(db: ox.Store, name: str, text: str) -> list[tuple[tuple, tuple,
     paging = LISTINGS[name]
     counts: Counter = Counter()
     order: dict[tuple, tuple] = {}
-    for solution in run_query(db, without_order(text)):
+    solutions = run_query(db, without_order(text))
+    needed = {*paging.key, *paging.columns, *(("date",) if paging.derive else ())} - set(paging.derive or {})
+    missing = needed - {v.value for v in solutions.variables}
+    if missing:  # (a column it does not project would read as unbound in every row)
+        raise KeyError(f"{name} does not project {', '.join(sorted(missing))}")
+    for solution in solutions:
         row = _row(solution, paging)
         key_terms = paging.key_of(row)
         key = tuple(_nt(t) for t in key_terms)
@@ -161,7 +166,10 @@ def write_index(db: ox.Store, store_dir: Path, names: Iterable[str] | None = Non
             if path.stem not in wanted or path.stem not in LISTINGS:
                 continue
             text = path.read_text(encoding="utf-8")
-            groups = count_groups(db, path.stem, text)
+            try:
+                groups = count_groups(db, path.stem, text)
+            except (QueryError, KeyError):  # (a listing edited so that it no longer parses or projects its key)
+                continue  # (no index for it: its pages are read in full)
             con.execute("INSERT INTO listing VALUES (?, ?)", (path.stem, digest(text)))
             con.executemany("INSERT INTO grp VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                             ((path.stem, seq, *_pad(key, 2), *_pad(cols, 3), n)
