@@ -118,3 +118,18 @@ def test_after_a_remove_the_old_index_is_not_used(runner: CliRunner, reasoned: P
     assert "older than the store" in paged.stderr and csv_rows(paged) == full[:3]
     assert invoke(runner, "reason", "--store", store).exit_code == 0
     assert [row for page in pages(runner, store, "who-warns-whom", 2, []) for row in page[1:]] == full[1:]
+
+
+def test_an_incremental_reason_updates_the_index(runner: CliRunner, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    assert invoke(runner, "build", ARTICLES[1], "--store", store).exit_code == 0
+    assert "page index of the library's listings written" in invoke(runner, "reason", "--store", store).stdout
+    invoke(runner, "build", ARTICLES[0], ARTICLES[2], "--store", store)
+    added = invoke(runner, "reason", "--store", store)
+    assert "incremental" in added.stdout and "page index of the library's listings updated" in added.stdout
+    assert invoke(runner, "remove", "seed", "dates-52", "--store", store).exit_code == 0
+    removed = invoke(runner, "reason", "--store", store)
+    assert "updated for the 2 changed articles" in removed.stdout
+    for name in ("timeline", "actor-profile", "attacks-by-militias", "events-per-article"):
+        full = csv_rows(invoke(runner, "query", name, "--store", store, "-f", "csv"))
+        assert [row for page in pages(runner, store, name, 3, []) for row in page[1:]] == full[1:]

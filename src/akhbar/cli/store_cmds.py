@@ -457,19 +457,25 @@ def reason(
     With the fast engine, only what changed since the last run is reasoned (added, rebuilt and removed
     articles); the first line says whether the run was incremental, or full and why."""
     from akhbar.graph.increments import reason_store
-    from akhbar.graph.pages import INDEX_FILE, write_index
+    from akhbar.graph.pages import INDEX_FILE, stamp, update_index, write_index
     from akhbar.graph.reason import reason as run_reason
 
     with existing_store(store, "reason", write=True) as db, progress(f"reasoning ({engine.value})", console=err):
+        before = stamp(db)
+        indexed, index_how = None, "written"
         if engine is ReasonEngine.fast:
             outcome = reason_store(db, store, full=full)
             added, how = outcome.triples, outcome.summary()
+            if outcome.incremental:
+                indexed = update_index(db, store, before, outcome.articles)
+                index_how = f"updated for the {plural(outcome.changed, 'changed article')}"
         else:
             added, how = run_reason(db, engine=engine.value), "full: because the owlrl engine reasons from scratch"
-        indexed = write_index(db, store)
+        if indexed is None:
+            indexed, index_how = write_index(db, store), "written"
     out.print(how, highlight=False)
     out.print(f"{added} inferred triples in <{INFERRED_GRAPH}>", highlight=False)
-    out.print(f"page index of the library's listings written in {indexed:.1f} s ({INDEX_FILE})", highlight=False)
+    out.print(f"page index of the library's listings {index_how} in {indexed:.1f} s ({INDEX_FILE})", highlight=False)
 
 
 @app.command()

@@ -24,7 +24,7 @@ import re
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -120,15 +120,21 @@ def without_order(text: str) -> str:
     return text if cut < 0 else text[:at + 1 + cut] + "\n"
 
 
-def count_groups(db: ox.Store, name: str, text: str) -> list[tuple[tuple, tuple, int]]:
+def count_groups(db: ox.Store, name: str, text: str, articles: list[str] | None = None
+                 ) -> list[tuple[tuple, tuple, int]]:
     """(key, columns, rows) of one listing, unbound, in the query's order: its rows counted by page key
-    and by the values of the parameter columns (as N-Triples)."""
+    and by the values of the parameter columns (as N-Triples); only the rows of `articles` (article IRIs)
+    if given."""
     from akhbar.graph.query import run_query
 
     paging = LISTINGS[name]
     counts: Counter = Counter()
     order: dict[tuple, tuple] = {}
-    solutions = run_query(db, without_order(text))
+    query = without_order(text)
+    if articles is not None:
+        at = where_group(query)[0]
+        query = f"{query[:at + 1]} VALUES ?article {{ {' '.join(f'<{a}>' for a in articles)} }}\n{query[at + 1:]}"
+    solutions = run_query(db, query)
     needed = {*paging.key, *paging.columns, *(("date",) if paging.derive else ())} - set(paging.derive or {})
     missing = needed - {v.value for v in solutions.variables}
     if missing:  # (a column it does not project would read as unbound in every row)
@@ -148,12 +154,93 @@ def _row(solution: ox.QuerySolution, paging: Paging) -> Row:
     return {name: solution[name] for name in names}
 
 
-def write_index(db: ox.Store, store_dir: Path, names: Iterable[str] | None = None) -> float:
+def write_index(db: ox.Store, store_dir: Path) -> float:
     """Count every listing of the library and write the page index next to the store (atomically: a reader
     sees the old index or the new one). Returns the seconds it took."""
     start = time.perf_counter()
-    wanted = set(LISTINGS if names is None else names)
-    target = Path(store_dir) / INDEX_FILE
+    listings = {}
+    for path in library():
+        if path.stem in LISTINGS:
+            text = path.read_text(encoding="utf-8")
+            try:
+                listings[path.stem] = (digest(text), count_groups(db, path.stem, text))
+            except (QueryError, KeyError):  # (a listing edited so that it no longer parses or projects its key)
+                continue  # (no index for it: its pages are read in full)
+    _write(db, Path(store_dir), listings)
+    return time.perf_counter() - start
+
+
+# Listings whose rows of one article depend on that article's graph alone (and on the ontology and actor base,
+# whose change makes `akhbar reason` a full run): an incremental run recounts only the changed articles. The
+# others follow ak:memberOf or ak:actsFor/… links any article may state: recounted in full.
+ARTICLE_LOCAL = frozenset({"actor-profile", "events-per-article", "reported-by", "timeline", "unresolved-events",
+                           "who-warns-whom"})
+
+
+def update_index(db: ox.Store, store_dir: Path, before: str, articles: dict[str, list[str]]) -> float | None:
+    """After an incremental `akhbar reason` of the article graphs `articles` (added, replaced, removed):
+    renew the index by recounting only those articles' rows of the ARTICLE_LOCAL listings, the others in full.
+    `before` is the store's stamp before the run; None (write_index instead) unless the index on disk is the
+    one the last run left for the same queries."""
+    from akhbar.graph.vocab import ARTICLE_NS, GRAPH_NS
+
+    start = time.perf_counter()
+    path = Path(store_dir) / INDEX_FILE
+    if not path.is_file():
+        return None
+    as_article = {g: ARTICLE_NS + g[len(GRAPH_NS + "article/"):] for gs in articles.values() for g in gs}
+    changed = {str(ox.NamedNode(a)) for a in as_article.values()}
+    fresh = [as_article[g] for key in ("added", "replaced") for g in articles.get(key, [])]
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        (stored,) = con.execute("SELECT stamp FROM meta").fetchone()
+        if stored.split("|")[1:] != before.split("|")[1:]:  # (the inferences and the base it was made with)
+            return None
+        digests = dict(con.execute("SELECT name, digest FROM listing"))
+        listings = {}
+        for query in library():
+            if query.stem not in LISTINGS:
+                continue
+            text = query.read_text(encoding="utf-8")
+            if digests.get(query.stem) != digest(text):
+                return None
+            paging = LISTINGS[query.stem]
+            if query.stem not in ARTICLE_LOCAL:
+                listings[query.stem] = (digests[query.stem], count_groups(db, query.stem, text))
+                continue
+            at = paging.key.index("article")
+            width = len(paging.columns)
+            kept = [(key, cols, n) for *values, n in con.execute(
+                        "SELECT k0, k1, c0, c1, c2, n FROM grp WHERE name = ? ORDER BY seq", (query.stem,))
+                    for key, cols in [(tuple(values[:len(paging.key)]), tuple(values[2:2 + width]))]
+                    if key[at] not in changed]
+            new = count_groups(db, query.stem, text, fresh) if fresh else []
+            merged = sorted(kept + new, key=lambda group: tuple(_order_of(v) for v in group[0]))
+            listings[query.stem] = (digests[query.stem], merged)
+    except (sqlite3.Error, QueryError, KeyError):
+        return None
+    finally:
+        con.close()
+    _write(db, Path(store_dir), listings)
+    return time.perf_counter() - start
+
+
+def _order_of(value: str | None) -> tuple[int, str]:
+    """order_key of a key value given as N-Triples."""
+    if value is None:
+        return (0, "")
+    if value.startswith("<"):
+        return (2, value[1:-1])
+    if value.startswith("_:"):
+        return (1, value[2:])
+    return (3, _literal(value).value)
+
+
+def _write(db: ox.Store, store_dir: Path, listings: dict[str, tuple[str, list]]) -> None:
+    """Write the index file (a new file put in place of the old one) with these listings' groups."""
+    from akhbar.graph.query import run_query
+
+    target = store_dir / INDEX_FILE
     temporary = target.with_suffix(".tmp")
     temporary.unlink(missing_ok=True)
     with sqlite3.connect(temporary) as con:
@@ -162,29 +249,19 @@ def write_index(db: ox.Store, store_dir: Path, names: Iterable[str] | None = Non
         con.execute("CREATE TABLE grp (name TEXT, seq INTEGER, k0 TEXT, k1 TEXT, c0 TEXT, c1 TEXT, c2 TEXT, n INTEGER)")
         con.execute("CREATE TABLE part (name TEXT, event TEXT, value TEXT)")
         con.execute("INSERT INTO meta VALUES (?)", (stamp(db),))
-        for path in library():
-            if path.stem not in wanted or path.stem not in LISTINGS:
-                continue
-            text = path.read_text(encoding="utf-8")
-            try:
-                groups = count_groups(db, path.stem, text)
-            except (QueryError, KeyError):  # (a listing edited so that it no longer parses or projects its key)
-                continue  # (no index for it: its pages are read in full)
-            con.execute("INSERT INTO listing VALUES (?, ?)", (path.stem, digest(text)))
+        for name, (fingerprint, groups) in listings.items():
+            con.execute("INSERT INTO listing VALUES (?, ?)", (name, fingerprint))
             con.executemany("INSERT INTO grp VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                            ((path.stem, seq, *_pad(key, 2), *_pad(cols, 3), n)
+                            ((name, seq, *_pad(key, 2), *_pad(cols, 3), n)
                              for seq, (key, cols, n) in enumerate(groups)))
-            participants = LISTINGS[path.stem].participants
+            participants = LISTINGS[name].participants
             if participants is not None:
-                from akhbar.graph.query import run_query
-
                 param, select = participants
                 con.executemany("INSERT INTO part VALUES (?, ?, ?)",
-                                ((path.stem, str(row["event"]), str(row[param])) for row in run_query(db, select)))
+                                ((name, str(row["event"]), str(row[param])) for row in run_query(db, select)))
         con.execute("CREATE INDEX grp_seq ON grp (name, seq)")
         con.execute("CREATE INDEX part_value ON part (name, value)")
     os.replace(temporary, target)
-    return time.perf_counter() - start
 
 
 def _pad(values: tuple, size: int) -> tuple:
