@@ -7,13 +7,16 @@ the rows of one key value are consecutive. `akhbar reason` writes a page index n
 (INDEX_FILE): for every listing, its key values in the query's order with the number of rows each has
 (split by the columns a parameter may filter on). A page is then the query itself over a window of key
 values: the listing's text with the window's values bound in VALUES at the start of its WHERE group (so
-Oxigraph reads only those articles or actors) and joined at its end (so only rows of those key values are
-kept), and LIMIT/OFFSET within the window. The rows are those of the full query's slice, since the query
-is the same and the window holds whole key groups.
+Oxigraph reads only those articles or actors), a FILTER keeping the keys from the window's first to its last
+(so only rows of those key values are kept), and LIMIT/OFFSET within the window. The rows are those of the
+full query's slice, since the query is the same, its order is total and the window holds whole key groups.
+timeline's ?from/?to are not counted: the window is every key whose date they can let through, and the
+page is read from it with the user's own LIMIT/OFFSET.
 
-The index is used only while it is current: made from the same query text, after the last change to the
+The index is used only while it is current: made from the same query code, after the last change to the
 articles and to the inferences, with the same base graphs; otherwise (before `akhbar reason`, or after a
-build or remove), and for a parameter it cannot filter on, `akhbar query` evaluates the whole listing.
+build or remove), and for a variable it cannot filter on, `akhbar query` evaluates the whole listing. An
+incremental `akhbar reason` updates it (update_index), a full one writes it anew (write_index).
 """
 
 from __future__ import annotations
