@@ -238,3 +238,17 @@ def test_fifty_concurrent_queries_are_all_answered(server) -> None:
     for thread in threads:
         thread.join(timeout=90)
     assert len(answers) == 50 and len(set(answers)) == 1 and answers[0] > 0
+
+
+def test_a_writable_server_drops_the_page_index(store_copy: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(app, ["reason", "--store", str(store_copy)]).exit_code == 0
+    index = store_copy / "pages.sqlite"
+    assert index.is_file()
+    with running_server(store_copy):  # (read-only: the index stays)
+        pass
+    assert index.is_file()
+    with running_server(store_copy, "--writable"):
+        assert not index.exists()  # (updates through the server would not be seen by it)
+    paged = runner.invoke(app, ["query", "timeline", "--store", str(store_copy), "--limit", "2"])
+    assert paged.exit_code == 0 and "no page index" in paged.stderr

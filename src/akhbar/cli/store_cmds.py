@@ -172,7 +172,7 @@ def query(
 
     `akhbar queries` lists the library with each query's parameters."""
     from akhbar.graph.lookup import did_you_mean, occurs
-    from akhbar.graph.query import QueryError, check_params, page, parse_param, query_info, resolve_query, run_query
+    from akhbar.graph.query import QueryError, check_params, parse_param, query_info, resolve_query, run_query
     from akhbar.graph.store import inferences_state
 
     try:
@@ -201,13 +201,24 @@ def query(
         if limit is None:
             limit = TABLE_PAGE if fmt is ResultFormat.table else 0
         try:
-            result = run_query(db, page(text, limit, offset), params)
+            result = run_query(db, page_of(db, store, path, text, params, limit, offset), params)
             shown = print_result(result, fmt)
         except QueryError as e:
             fail(str(e))
         if limit and shown == limit:
             err.print(f"rows {offset + 1:,}–{offset + limit:,} (a page of {limit:,}); --offset {offset + limit} for "
                       "the next page, --limit 0 for all", style="dim", highlight=False, soft_wrap=True)
+
+
+def page_of(db: ox.Store, store: Path, path: Path, text: str, params: dict, limit: int, offset: int) -> str:
+    """The query text for one page (graph/pages.py), with a note when the whole listing is evaluated for it."""
+    from akhbar.graph.pages import page_text
+
+    text, why = page_text(db, store, path, text, params, limit, offset)
+    if why:
+        err.print(f"note: {why}; the whole listing is evaluated for this page", style="dim", highlight=False,
+                  soft_wrap=True)
+    return text
 
 
 @app.command("queries")
@@ -446,16 +457,25 @@ def reason(
     With the fast engine, only what changed since the last run is reasoned (added, rebuilt and removed
     articles); the first line says whether the run was incremental, or full and why."""
     from akhbar.graph.increments import reason_store
+    from akhbar.graph.pages import INDEX_FILE, stamp, update_index, write_index
     from akhbar.graph.reason import reason as run_reason
 
     with existing_store(store, "reason", write=True) as db, progress(f"reasoning ({engine.value})", console=err):
+        before = stamp(db)
+        indexed, index_how = None, "written"
         if engine is ReasonEngine.fast:
             outcome = reason_store(db, store, full=full)
             added, how = outcome.triples, outcome.summary()
+            if outcome.incremental:
+                indexed = update_index(db, store, before, outcome.articles)
+                index_how = f"updated for the {plural(outcome.changed, 'changed article')}"
         else:
             added, how = run_reason(db, engine=engine.value), "full: because the owlrl engine reasons from scratch"
+        if indexed is None:
+            indexed, index_how = write_index(db, store), "written"
     out.print(how, highlight=False)
     out.print(f"{added} inferred triples in <{INFERRED_GRAPH}>", highlight=False)
+    out.print(f"page index of the library's listings {index_how} in {indexed:.1f} s ({INDEX_FILE})", highlight=False)
 
 
 @app.command()
@@ -581,11 +601,13 @@ def serve(
         with StoreLock(store, "serve", shared=not writable) as lock:
             if writable:  # (updates through the server change graphs behind the reasoning state's back)
                 from akhbar.graph.increments import forget
+                from akhbar.graph.pages import INDEX_FILE
                 from akhbar.graph.store import open_store
 
                 db = open_store(store)
                 forget(db)
                 del db
+                (store / INDEX_FILE).unlink(missing_ok=True)  # (nor can the page index: pages read in full again)
             serve_forever(host, port, command, timeout, lock_fd=lock.fileno, ready=ready)
     except StoreError as e:
         fail(str(e))

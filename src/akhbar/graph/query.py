@@ -120,6 +120,32 @@ def _where_brace(text: str) -> int:
     return first_brace
 
 
+def where_group(text: str) -> tuple[int, int]:
+    """Indexes of the `{` opening the WHERE group and of the `}` closing it (comments, strings and IRIs
+    skipped).
+
+    >>> where_group("SELECT * WHERE { ?s ?p ?o { ?o ?q '}' } } ORDER BY ?s")
+    (15, 40)
+    """
+    start = _where_brace(text)
+    if start < 0:
+        raise QueryError("the query has no WHERE group")
+    depth, i, n = 0, start, len(text)
+    while i < n:
+        match = NOT_CODE.match(text, i)
+        if match:
+            i = match.end()
+            continue
+        if text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return start, i
+        i += 1
+    raise QueryError("the query's WHERE group is not closed")
+
+
 _TRAILING_LIMIT = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*((LIMIT|OFFSET)\s+\d+\s*)?$", re.I)
 
 
@@ -222,7 +248,7 @@ def query_info(path: Path) -> QueryInfo:
 
 # IRIs, strings and comments in one left-to-right pass, so that each hides what it contains: a quote in a
 # comment (# the state's …) opens no string, a # in a string or an IRI (<…#x>) starts no comment.
-_NOT_CODE = re.compile(r"<[^>\s]*>|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|#[^\n]*")
+NOT_CODE = re.compile(r"<[^>\s]*>|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|#[^\n]*")
 
 
 def query_variables(text: str) -> set[str]:
@@ -231,7 +257,7 @@ def query_variables(text: str) -> set[str]:
     >>> sorted(query_variables("# the state's ?notOne\\nSELECT ?a WHERE { ?a <http://x#y> 'it''s ?b' }"))
     ['a']
     """
-    return set(re.findall(r"[?$](\w+)", _NOT_CODE.sub(" ", text)))
+    return set(re.findall(r"[?$](\w+)", NOT_CODE.sub(" ", text)))
 
 
 def check_params(path: Path, text: str, params: dict[str, object]) -> None:

@@ -1,0 +1,444 @@
+"""Pages of the library's ordered listings, evaluated over the few rows they show.
+
+Oxigraph evaluates and sorts every row of an ordered query before it returns the first, so a 1,000-row page
+of an unbound listing of 10,000 articles cost as much as the whole listing (up to 38 s). Each listing here
+is ordered first by a *page key* (its leading ORDER BY variables, e.g. ?article, or ?actor ?article), and
+the rows of one key value are consecutive. `akhbar reason` writes a page index next to the store
+(INDEX_FILE): for every listing, its key values in the query's order with the number of rows each has
+(split by the columns a parameter may filter on). A page is then the query itself over a window of key
+values: the listing's text with the window's values bound in VALUES at the start of its WHERE group (so
+Oxigraph reads only those articles or actors), a FILTER keeping the keys from the window's first to its last
+(so only rows of those key values are kept), and LIMIT/OFFSET within the window. The rows are those of the
+full query's slice, since the query is the same, its order is total and the window holds whole key groups.
+timeline's ?from/?to are not counted: the window is every key whose date they can let through, and the
+page is read from it with the user's own LIMIT/OFFSET.
+
+The index is used only while it is current: made from the same query code, after the last change to the
+articles and to the inferences, with the same base graphs; otherwise (before `akhbar reason`, or after a
+build or remove), and for a variable it cannot filter on, `akhbar query` evaluates the whole listing. An
+incremental `akhbar reason` updates it (update_index), a full one writes it anew (write_index).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from akhbar.graph.query import NOT_CODE, QueryError, library, where_group
+from akhbar.graph.store import count_quads, last_changed
+from akhbar.graph.vocab import ACTORS_GRAPH, ARTICLES_MARK, INFERRED_GRAPH, ONTOLOGY_GRAPH
+
+INDEX_FILE = "pages.sqlite"
+Row = dict[str, "ox.NamedNode | ox.Literal | ox.BlankNode | None"]
+
+
+def _timeline_day(row: Row) -> ox.Literal:
+    """timeline's first sort key: its date as text, "~" (after every digit) for an undated event."""
+    date = row["date"]
+    return ox.Literal(date.value if date is not None else "~")
+
+
+@dataclass(frozen=True)
+class Paging:
+    """How one listing pages: `key`, the variables its ORDER BY starts with (ascending, in scope at the end
+    of its WHERE group); `narrow`, those of them bound at the start to narrow the evaluation (each a
+    variable of a required pattern); `columns`, projected columns a bound parameter of the same name filters
+    on (a key variable filters too); `derive`, a key variable the query does not project, computed from a
+    row as the query computes it; `participants`, a parameter matched through the events it names (the
+    column "event" holds each row's event); `dated`, see date_candidates."""
+
+    key: tuple[str, ...]
+    narrow: tuple[str, ...]
+    columns: tuple[str, ...] = ()
+    derive: dict[str, Callable[[Row], ox.Literal]] | None = None
+    participants: tuple[str, str] | None = None  # (parameter, SELECT of (?event, ?<parameter>) pairs)
+    dated: bool = False  # ?from and ?to bound the first key as timeline's dates do (see date_candidates)
+
+    def key_of(self, row: Row) -> tuple:
+        """The row's page key (terms, None when unbound)."""
+        derive = self.derive or {}
+        return tuple(derive[name](row) if name in derive else row[name] for name in self.key)
+
+
+LISTINGS: dict[str, Paging] = {
+    "actor-profile": Paging(("actor", "article"), ("actor", "article")),
+    "attacks-by-militias": Paging(("article",), ("article",), ("militia", "modality")),
+    "events-per-article": Paging(("date", "article"), ("article",)),
+    "pressure-on-state": Paging(("article",), ("article",), ("state", "modality")),
+    "reported-by": Paging(("outlet", "article"), ("outlet", "article")),
+    "timeline": Paging(("sortKey", "article"), ("article",), ("modality", "event"), {"sortKey": _timeline_day},
+                       ("actor", "SELECT DISTINCT ?event ?actor WHERE { ?event ak:agent|ak:target ?actor }"),
+                       dated=True),
+    "unresolved-events": Paging(("article",), ("article",), ("modality",)),
+    "who-warns-whom": Paging(("article",), ("article",), ("agent", "target", "modality")),
+}
+
+
+def order_key(term: object) -> tuple[int, str]:
+    """Where SPARQL's ORDER BY puts a key value: unbound first, then blank nodes, IRIs (by their text) and
+    literals (the listings' literal keys are strings and ISO dates, in the order of their text)."""
+    if term is None:
+        return (0, "")
+    if isinstance(term, ox.BlankNode):
+        return (1, term.value)
+    if isinstance(term, ox.NamedNode):
+        return (2, term.value)
+    return (3, term.value)  # type: ignore[attr-defined]
+
+
+def _nt(term: object) -> str | None:
+    """A term as N-Triples (how VALUES writes it), None for unbound."""
+    return None if term is None else str(term)
+
+
+def digest(text: str) -> str:
+    """The fingerprint of a query text, comments left out: an index counts the rows of one query only."""
+    code = NOT_CODE.sub(lambda m: " " if m.group(0).startswith("#") else m.group(0), text)
+    return hashlib.sha256(" ".join(code.split()).encode("utf-8")).hexdigest()[:32]
+
+
+def stamp(db: ox.Store) -> str:
+    """What the index's counts depend on besides the query: the last changes to the articles and the
+    inferences, and the size of the ontology and actor graphs."""
+    base = ",".join(str(count_quads(db, graph)) for graph in (ONTOLOGY_GRAPH, ACTORS_GRAPH))
+    return f"{last_changed(db, ARTICLES_MARK)}|{last_changed(db, INFERRED_GRAPH)}|{base}"
+
+
+def without_order(text: str) -> str:
+    """The query with no ORDER BY clause (the index counts rows; sorting them is what it saves)."""
+    at = where_group(text)[1]
+    tail = text[at + 1:]
+    upper = tail.upper()
+    cut = upper.find("ORDER BY")
+    return text if cut < 0 else text[:at + 1 + cut] + "\n"
+
+
+def count_groups(db: ox.Store, name: str, text: str, articles: list[str] | None = None
+                 ) -> list[tuple[tuple, tuple, int]]:
+    """(key, columns, rows) of one listing, unbound, in the query's order: its rows counted by page key
+    and by the values of the parameter columns (as N-Triples); only the rows of `articles` (article IRIs)
+    if given."""
+    from akhbar.graph.query import run_query
+
+    paging = LISTINGS[name]
+    counts: Counter = Counter()
+    order: dict[tuple, tuple] = {}
+    query = without_order(text)
+    if articles is not None:
+        at = where_group(query)[0]
+        query = f"{query[:at + 1]} VALUES ?article {{ {' '.join(f'<{a}>' for a in articles)} }}\n{query[at + 1:]}"
+    solutions = run_query(db, query)
+    needed = {*paging.key, *paging.columns, *(("date",) if paging.derive else ())} - set(paging.derive or {})
+    missing = needed - {v.value for v in solutions.variables}
+    if missing:  # (a column it does not project would read as unbound in every row)
+        raise KeyError(f"{name} does not project {', '.join(sorted(missing))}")
+    for solution in solutions:
+        row = _row(solution, paging)
+        key_terms = paging.key_of(row)
+        key = tuple(_nt(t) for t in key_terms)
+        order.setdefault(key, tuple(order_key(t) for t in key_terms))
+        counts[key, tuple(_nt(row[c]) for c in paging.columns)] += 1
+    return [(key, cols, n) for (key, cols), n in sorted(counts.items(), key=lambda item: order[item[0][0]])]
+
+
+def _row(solution: ox.QuerySolution, paging: Paging) -> Row:
+    """The values a listing's index reads from one solution."""
+    names = {*paging.key, *paging.columns, *(("date",) if paging.derive else ())} - set(paging.derive or {})
+    return {name: solution[name] for name in names}
+
+
+def write_index(db: ox.Store, store_dir: Path) -> float:
+    """Count every listing of the library and write the page index next to the store (atomically: a reader
+    sees the old index or the new one). Returns the seconds it took."""
+    start = time.perf_counter()
+    listings = {}
+    for path in library():
+        if path.stem in LISTINGS:
+            text = path.read_text(encoding="utf-8")
+            try:
+                listings[path.stem] = (digest(text), count_groups(db, path.stem, text))
+            except (QueryError, KeyError):  # (a listing edited so that it no longer parses or projects its key)
+                continue  # (no index for it: its pages are read in full)
+    _write(db, Path(store_dir), listings)
+    return time.perf_counter() - start
+
+
+# Listings whose rows of one article depend on that article's graph alone (and on the ontology and actor base,
+# whose change makes `akhbar reason` a full run): an incremental run recounts only the changed articles. The
+# others follow ak:memberOf or ak:actsFor/… links any article may state: recounted in full.
+ARTICLE_LOCAL = frozenset({"actor-profile", "events-per-article", "reported-by", "timeline", "unresolved-events",
+                           "who-warns-whom"})
+
+
+def update_index(db: ox.Store, store_dir: Path, before: str, articles: dict[str, list[str]]) -> float | None:
+    """After an incremental `akhbar reason` of the article graphs `articles` (added, replaced, removed):
+    renew the index by recounting only those articles' rows of the ARTICLE_LOCAL listings, the others in full.
+    `before` is the store's stamp before the run; None (write_index instead) unless the index on disk is the
+    one the last run left for the same queries."""
+    from akhbar.graph.vocab import ARTICLE_NS, GRAPH_NS
+
+    start = time.perf_counter()
+    path = Path(store_dir) / INDEX_FILE
+    if not path.is_file():
+        return None
+    as_article = {g: ARTICLE_NS + g[len(GRAPH_NS + "article/"):] for gs in articles.values() for g in gs}
+    changed = {str(ox.NamedNode(a)) for a in as_article.values()}
+    fresh = [as_article[g] for key in ("added", "replaced") for g in articles.get(key, [])]
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        (stored,) = con.execute("SELECT stamp FROM meta").fetchone()
+        if stored.split("|")[1:] != before.split("|")[1:]:  # (the inferences and the base it was made with)
+            return None
+        digests = dict(con.execute("SELECT name, digest FROM listing"))
+        listings = {}
+        for query in library():
+            if query.stem not in LISTINGS:
+                continue
+            text = query.read_text(encoding="utf-8")
+            if digests.get(query.stem) != digest(text):
+                return None
+            paging = LISTINGS[query.stem]
+            if query.stem not in ARTICLE_LOCAL:
+                listings[query.stem] = (digests[query.stem], count_groups(db, query.stem, text))
+                continue
+            at = paging.key.index("article")
+            width = len(paging.columns)
+            kept = [(key, cols, n) for *values, n in con.execute(
+                        "SELECT k0, k1, c0, c1, c2, n FROM grp WHERE name = ? ORDER BY seq", (query.stem,))
+                    for key, cols in [(tuple(values[:len(paging.key)]), tuple(values[2:2 + width]))]
+                    if key[at] not in changed]
+            new = count_groups(db, query.stem, text, fresh) if fresh else []
+            merged = sorted(kept + new, key=lambda group: tuple(_order_of(v) for v in group[0]))
+            listings[query.stem] = (digests[query.stem], merged)
+    except (sqlite3.Error, QueryError, KeyError):
+        return None
+    finally:
+        con.close()
+    _write(db, Path(store_dir), listings)
+    return time.perf_counter() - start
+
+
+def _order_of(value: str | None) -> tuple[int, str]:
+    """order_key of a key value given as N-Triples."""
+    if value is None:
+        return (0, "")
+    if value.startswith("<"):
+        return (2, value[1:-1])
+    if value.startswith("_:"):
+        return (1, value[2:])
+    return (3, _literal(value).value)
+
+
+def _write(db: ox.Store, store_dir: Path, listings: dict[str, tuple[str, list]]) -> None:
+    """Write the index file (a new file put in place of the old one) with these listings' groups."""
+    from akhbar.graph.query import run_query
+
+    target = store_dir / INDEX_FILE
+    temporary = target.with_suffix(".tmp")
+    temporary.unlink(missing_ok=True)
+    with sqlite3.connect(temporary) as con:
+        con.execute("CREATE TABLE meta (stamp TEXT)")
+        con.execute("CREATE TABLE listing (name TEXT PRIMARY KEY, digest TEXT)")
+        con.execute("CREATE TABLE grp (name TEXT, seq INTEGER, k0 TEXT, k1 TEXT, c0 TEXT, c1 TEXT, c2 TEXT, n INTEGER)")
+        con.execute("CREATE TABLE part (name TEXT, event TEXT, value TEXT)")
+        con.execute("INSERT INTO meta VALUES (?)", (stamp(db),))
+        for name, (fingerprint, groups) in listings.items():
+            con.execute("INSERT INTO listing VALUES (?, ?)", (name, fingerprint))
+            con.executemany("INSERT INTO grp VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            ((name, seq, *_pad(key, 2), *_pad(cols, 3), n)
+                             for seq, (key, cols, n) in enumerate(groups)))
+            participants = LISTINGS[name].participants
+            if participants is not None:
+                param, select = participants
+                con.executemany("INSERT INTO part VALUES (?, ?, ?)",
+                                ((name, str(row["event"]), str(row[param])) for row in run_query(db, select)))
+        con.execute("CREATE INDEX grp_seq ON grp (name, seq)")
+        con.execute("CREATE INDEX part_value ON part (name, value)")
+    os.replace(temporary, target)
+
+
+def _pad(values: tuple, size: int) -> tuple:
+    return (*values, *([None] * (size - len(values))))
+
+
+class NoIndex(Exception):
+    """No current page index for this listing (the message says why): evaluate the whole listing."""
+
+
+def window(db: ox.Store, store_dir: Path, name: str, text: str, params: dict[str, object], limit: int,
+           offset: int) -> tuple[list[tuple], int]:
+    """(the key values holding rows offset … offset+limit-1 of the listing with these parameters, in order;
+    how many of the window's rows come before the page) from the index. Raises NoIndex."""
+    paging = LISTINGS.get(name)
+    if paging is None:
+        raise NoIndex(f"{name} is not a paged listing")
+    path = Path(store_dir) / INDEX_FILE
+    if not path.is_file():
+        raise NoIndex("the store has no page index (`akhbar reason` writes it)")
+    conditions: list[str] = []
+    values: list[str] = []
+    for param, term in params.items():
+        if param in paging.key:
+            conditions.append(f"k{paging.key.index(param)} = ?")
+        elif param in paging.columns:
+            conditions.append(f"c{paging.columns.index(param)} = ?")
+        elif paging.participants and param == paging.participants[0]:
+            conditions.append(f"c{paging.columns.index('event')} IN "
+                              "(SELECT event FROM part WHERE name = ? AND value = ?)")
+            values.append(name)
+        else:
+            continue
+        values.append(str(term))
+    dates = {p: params[p] for p in ("from", "to") if p in params} if paging.dated else {}
+    if dates:
+        candidates = date_candidates(dates)
+        if candidates is None:
+            raise NoIndex(f"the page index of {name} cannot bound the dates {', '.join(map(str, dates.values()))}")
+        conditions.append(candidates[0])
+        values.extend(candidates[1])
+    unknown = sorted(set(params) - set(paging.key) - set(paging.columns) - set(dates)
+                     - {paging.participants[0] if paging.participants else ""})
+    if unknown:
+        raise NoIndex(f"the page index of {name} does not filter on ?{unknown[0]}")
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        (stored,) = con.execute("SELECT stamp FROM meta").fetchone()
+        known = con.execute("SELECT digest FROM listing WHERE name = ?", (name,)).fetchone()
+        if stored != stamp(db) or known is None or known[0] != digest(text):
+            raise NoIndex("the page index is older than the store or the query (`akhbar reason` renews it)")
+        where = "".join(f" AND ({condition})" for condition in conditions)
+        rows = con.execute(f"SELECT k0, k1, n FROM grp WHERE name = ?{where} ORDER BY seq", (name, *values))
+        sizes = ((key, sum(n for _, n in group))
+                 for key, group in groupby(((tuple(k[:len(paging.key)]), n) for *k, n in rows), key=lambda kn: kn[0]))
+        if dates:  # (the rows of keys that may hold dates in range: the whole page is read from them)
+            chosen = [key for key, _ in sizes]
+            return chosen, offset
+        chosen: list[tuple] = []
+        seen, skip = 0, 0
+        for key, n in sizes:  # (a key's rows may be split over several column values: summed)
+            if seen + n <= offset:
+                seen += n
+                continue
+            if not chosen:
+                skip = offset - seen
+            chosen.append(key)
+            seen += n
+            if limit and seen >= offset + limit:
+                break
+    except sqlite3.Error as err:
+        raise NoIndex(f"the page index cannot be read ({err})") from None
+    finally:
+        con.close()
+    return chosen, skip
+
+
+def date_candidates(bounds: dict[str, object]) -> tuple[str, list[str]] | None:
+    """An SQL condition on timeline's first key (its date as text, as N-Triples) met by every date that
+    timeline's ?from/?to filters can let through, with its values; None for a bound it cannot read.
+
+    ?to keeps a date whose first day is at or before it, so its text is at or before it (the text is a prefix
+    of its first day). ?from keeps a date whose last day is at or after it: a week's (its Monday and six
+    days) when the Monday is at most six days before it; a day, month or year ("2024-10~" for a month) when
+    its text is at or after it or is a prefix of it (the year and the month of ?from). An undated event
+    passes neither.
+
+    >>> date_candidates({"from": ox.Literal("2024-10-01"), "to": ox.Literal("2024-10-31")})[1]
+    ['"2024-09-25"', '"2024-10-31"', '"2024"', '"2024-10"']
+    """
+    from datetime import date, timedelta
+
+    texts = {}
+    for name, term in bounds.items():
+        text = getattr(term, "value", "")
+        if not isinstance(term, ox.Literal) or not re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", text):
+            return None
+        texts[name] = text
+    low, high, prefixes = '""', '"~"', []
+    if "from" in texts:
+        first = texts["from"] + "-01" * ((10 - len(texts["from"])) // 3)
+        try:
+            low = str(ox.Literal((date.fromisoformat(first) - timedelta(days=6)).isoformat()))
+        except ValueError:
+            return None
+        prefixes = [str(ox.Literal(texts["from"][:n])) for n in (4, 7) if n < len(texts["from"])]
+    if "to" in texts:
+        high = str(ox.Literal(texts["to"]))
+    condition = "(k0 >= ? AND k0 <= ? AND k0 < '\"~\"')" + "".join(" OR k0 = ?" for _ in prefixes)
+    return condition, [low, high, *prefixes]
+
+
+def page_query(text: str, paging: Paging, keys: list[tuple], limit: int, skip: int) -> str:
+    """The listing over the window `keys` (consecutive key values, in order): their values bound at the start
+    of the WHERE group (narrowing what is read), a FILTER keeping the rows whose key lies between the first
+    and the last of the window, and LIMIT/OFFSET within the window.
+
+    (The FILTER compares the keys' text, which orders IRIs and strings as ORDER BY does; an unbound key is ""
+    and sorts first. Joining the window's key tuples as a VALUES table instead makes Oxigraph evaluate the
+    listing once per tuple: 15 s for a page of actor-profile.)"""
+    start, end = where_group(text)
+    if not keys:
+        return f"{text[:start + 1]} FILTER(false)\n{text[start + 1:]}"
+    head = " ".join(f"VALUES ?{name} {{ {' '.join(dict.fromkeys(k[i] for k in keys if k[i] is not None))} }}"
+                    for i, name in enumerate(paging.key)
+                    if name in paging.narrow and all(k[i] is not None for k in keys))
+    texts = [f'COALESCE(STR(?{name}), "")' for name in paging.key]
+    bounds = (_compare(texts, [_text(v) for v in keys[0]], ">"), _compare(texts, [_text(v) for v in keys[-1]], "<"))
+    clauses = (f"LIMIT {limit}" if limit else "") + (f" OFFSET {skip}" if skip else "")
+    return (f"{text[:start + 1]} {head}\n{text[start + 1:end]}  FILTER(({bounds[0]}) && ({bounds[1]}))\n"
+            f"{text[end:].rstrip()}\n{clauses}")
+
+
+def _text(value: str | None) -> str:
+    """The text of a key value given as N-Triples (what STR gives), as a SPARQL string literal."""
+    if value is None:
+        return '""'
+    if value.startswith("<"):
+        return str(ox.Literal(value[1:-1]))
+    return str(ox.Literal(_literal(value).value))
+
+
+def _literal(nt: str) -> ox.Literal:
+    """A literal from its N-Triples form."""
+    return next(iter(ox.parse(f"<urn:s> <urn:p> {nt} .".encode(), format=ox.RdfFormat.N_TRIPLES))).object
+
+
+def _compare(texts: list[str], values: list[str], op: str) -> str:
+    """`texts` against `values` in lexicographic order: op ">" for at or after, "<" for at or before."""
+    if len(texts) == 1:
+        return f"{texts[0]} {op}= {values[0]}"
+    return f"{texts[0]} {op} {values[0]} || ({texts[0]} = {values[0]} && {_compare(texts[1:], values[1:], op)})"
+
+
+def paged(db: ox.Store, store_dir: Path, name: str, text: str, params: dict[str, object], limit: int,
+          offset: int) -> str:
+    """The query text that gives rows offset … offset+limit-1 of a library listing (limit 0: all from
+    offset) from its page index. Raises NoIndex when there is no current index for it."""
+    keys, skip = window(db, store_dir, name, text, params, limit, offset)
+    paging = LISTINGS[name]
+    return page_query(text, paging, keys, limit, skip)
+
+
+def page_text(db: ox.Store, store_dir: Path, path: Path, text: str, params: dict[str, object], limit: int,
+              offset: int) -> tuple[str, str | None]:
+    """(the query text for rows offset … offset+limit-1, why the whole query is evaluated or None): a library
+    listing over the window of its page index, else the query with LIMIT/OFFSET appended (evaluated and
+    sorted in full). No page asked (limit and offset 0): the query itself."""
+    from akhbar.graph.query import page
+    from akhbar.paths import queries_dir
+
+    if (limit or offset) and path.stem in LISTINGS and path.resolve().parent == queries_dir().resolve():
+        try:
+            return paged(db, store_dir, path.stem, text, params, limit, offset), None
+        except NoIndex as why:
+            return page(text, limit, offset), str(why)
+    return page(text, limit, offset), None
