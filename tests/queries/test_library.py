@@ -180,6 +180,17 @@ def test_malicious_parameter_values_match_nothing_and_change_nothing(store: ox.S
     assert all_quads(store) == before
 
 
+def test_the_documented_examples_name_actors_of_the_base() -> None:
+    from akhbar.graph.vocab import ID_NS
+    from akhbar.kb import load_kb
+
+    actors = load_kb().actors
+    for name in QUERY_NAMES:
+        for arg in example_args(name):
+            if "=id:" in arg:
+                assert ID_NS + arg.split("=id:", 1)[1] in actors, (name, arg)
+
+
 def test_the_documented_examples_run_through_the_cli(tmp_path: Path) -> None:
     path = tmp_path / "store"
     db = load(reasoned=True, path=path)

@@ -152,7 +152,7 @@ class ResultFormat(StrEnum):
     json = "json"
 
 
-TABLE_PAGE = 1000  # rows a table shows unless --limit says otherwise: an unbound listing of a large store is a page
+TABLE_PAGE = 100  # rows a table shows unless --limit says otherwise (a terminal page; csv and json give all rows)
 
 
 @app.command()
