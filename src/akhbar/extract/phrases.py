@@ -27,7 +27,7 @@ WINDOW = 8  # words after the trigger searched for a preposition of aim
 NOUNISH = frozenset({"NOUN", "PROPN", "ADJ", "X", "NUM"})
 HEADS = frozenset({"NOUN", "PROPN", "X"})  # a phrase begins with a noun (not an adjective or a number)
 PLACE_KINDS = ("Location", "State")
-ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يه")
+ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون")
 
 
 def _nounish(words: list[Word], upos: list[str], k: int, lex: Lexicon) -> bool:
@@ -43,6 +43,7 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
     """The noun phrases after the sentence's Attack triggers that no mention covers, as Location refs."""
     lex = finder.lex
     ref_at = {k: r for r in refs for k in range(r.first, r.last)}
+    starts_at = {r.first: r for r in refs}  # (where each mention begins: a longer name stops at a non-place one)
     aims = lex.target_preps["any"] | lex.particles["aim"]
     starts: list[int] = []
     for trig in triggers:
@@ -69,7 +70,7 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
                 or words[st].key in lex.weapons or words[st].norm.lstrip("وب") in lex.weapons \
                 or words[st].norm.lstrip("و").startswith("ب"):
             continue  # (بطائرات مسيرة: an instrument, not what was struck)
-        phrase = _extend(finder, words, ref_at, upos, st, text)
+        phrase = _extend(finder, words, ref_at, starts_at, upos, st, text)
         if phrase is not None:
             out.append(phrase)
             taken.update(range(phrase.first, phrase.last))
@@ -90,8 +91,8 @@ def _describes_event(words: list[Word], k: int, lex: Lexicon) -> bool:
     return words[k].key in lex.particles["event_adjectives"] and not words[k - 1].gap_after.strip()
 
 
-def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef], upos: list[str], st: int,
-            text: str) -> ActorRef | None:
+def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef], starts_at: dict[int, ActorRef],
+            upos: list[str], st: int, text: str) -> ActorRef | None:
     """The phrase from word `st`: nouns and adjectives, then at most one place (after في/بـ or as a genitive)."""
     lex = finder.lex
     ends = [st + 1]
@@ -137,8 +138,7 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
     end = words[ends[-1] - 1].end
     surface = text[start:end]
     iri = finder.mint_phrase("|".join(w.key for w in words[st:ends[-1]]), surface, kind)
-    starts = {r.first: r for r in ref_at.values()}
-    longer = phrase_ends(words, ends[-1], starts, lex, upos)
+    longer = phrase_ends(words, ends[-1], starts_at, lex, upos)
     variants = tuple((start, words[e - 1].end) for e in ends[:-1] + longer)
     return ActorRef((iri,), st, ends[-1], start, end, surface, kind, "phrase", (None,), variants)
 

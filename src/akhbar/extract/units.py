@@ -173,10 +173,8 @@ def speaker_of(words: list[Word], refs: list[ActorRef], lex: Lexicon) -> tuple[b
     return False, None
 
 
-
-
-def with_longer_names(refs: list[ActorRef], words: list[Word], lex: Lexicon, text: str,
-                      upos: list[str] | None = None) -> list[ActorRef]:
+def with_longer_names(refs: list[ActorRef], words: list[Word], lex: Lexicon, upos: list[str] | None = None
+                      ) -> list[ActorRef]:
     """Each mention with, as variant names, the noun phrase it heads (`phrase_ends`): news names actors by
     such phrases (قاعدة العديد الجوية الأمريكية في قطر, القواعد الأمريكية المنتشرة في المنطقة, المدنيين
     الأوكرانيين في خيرسون), and the longer surface names the same actor."""
@@ -210,7 +208,7 @@ def read_units(doc: Doc | None, article: Article, kb: KnowledgeBase, lex: Lexico
             continue
         triggers = find_triggers(words, lex, text)
         upos = word_pos(parse, words)
-        refs = with_longer_names(finder.find(words), words, lex, text, upos)
+        refs = with_longer_names(finder.find(words), words, lex, upos)
         quoted, inside = quoted_words(text, words, inside)
         says, speaker = speaker_of(words, refs, lex)
         triggers = sorted(triggers + conditional_threats(words, triggers, lex, quoted, says), key=lambda t: t.first)
