@@ -14,7 +14,7 @@ from akhbar.extract.linker import load_linker
 from akhbar.kb import load_kb
 from akhbar.learn.dataset import load_dev
 from akhbar.learn.gold import GoldArticle, Tally, normalise_name
-from akhbar.learn.train import fit, fit_listwise, folds
+from akhbar.learn.train import cross_validate, fit, fit_listwise, folds, nested, tally
 from akhbar.records import Article
 
 ARTICLES = {
@@ -74,6 +74,17 @@ def test_folds_are_disjoint_and_fixed() -> None:
     assert parts == folds([f"a{n}" for n in range(10)], 3)
 
 
+def test_repeated_cross_validation_pools_every_fold_seed(dev: Path) -> None:
+    articles = load_dev(dev, load_kb())
+    report = cross_validate(articles, 2, c_grid=(1.0,), learners=("listwise",), seeds=(3, 4))
+    pooled = Tally()
+    for seed in (3, 4):
+        scores, policies = nested(articles, 2, "listwise", 1.0, seed)
+        pooled.merge(tally(articles, scores, policies))
+    assert report.seeds == (3, 4) and pooled.gold == 2 * len(ARTICLES)
+    assert report.strict == pooled.row()
+
+
 @pytest.mark.parametrize("learner", [fit, fit_listwise])
 def test_a_tiny_model_learns_the_word_order_and_is_deterministic(dev: Path, learner) -> None:
     articles = load_dev(dev, load_kb())
@@ -87,11 +98,12 @@ def test_a_tiny_model_learns_the_word_order_and_is_deterministic(dev: Path, lear
 def test_the_command_writes_a_model_and_its_card_that_the_build_uses(dev: Path, tmp_path: Path,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "m" / "linker.json"
-    result = CliRunner().invoke(app, ["model", "train-linker", str(dev), "--output", str(out), "--folds", "2"])
+    result = CliRunner().invoke(app, ["model", "train-linker", str(dev), "--output", str(out), "--folds", "2",
+                                      "--seeds", "3,4"])
     assert result.exit_code == 0, result.output
-    assert "cross-validated strict F1" in result.output
+    assert "cross-validated strict F1" in result.output and "fold seeds 3, 4" in result.output
     card = out.with_suffix(".md").read_text(encoding="utf-8")
-    assert "6 dev articles" in card and "| fold |" in card
+    assert "6 dev articles" in card and "| fold |" in card and "fold seeds [3, 4]" in card
     monkeypatch.setenv("AKHBAR_LINKER", str(out))
     assert load_linker().meta["articles"] == 6
 

@@ -129,10 +129,14 @@ def train_linker_cmd(
         "--output", "-o", help="Model file to write (JSON); its card goes beside it with the suffix .md.")
     ] = Path("linker.json"),
     folds: Annotated[int, typer.Option(help="Folds by article for cross-validation.")] = 5,
+    seeds: Annotated[str, typer.Option(
+        help="Fold seeds, comma-separated: the cross-validation is repeated once per seed and pooled.")
+    ] = "13,7,21,5",
     model: ModelOption = "default",
 ) -> None:
     """Train the participant linker on a dev folder: choose learner, C and thresholds by cross-validation over
-    the articles, fit on all of them, write the model and its card. Needs `pip install 'akhbar[train]'`.
+    the articles (repeated with several fold assignments and pooled), fit on all of them, write the model and
+    its card. Needs `pip install 'akhbar[train]'`.
 
     Use the result with AKHBAR_LINKER=FILE (the shipped model is src/akhbar/extract/model/linker.json)."""
     try:
@@ -150,13 +154,18 @@ def train_linker_cmd(
     if folds < 2:
         _fail(f"--folds must be 2 or more, got {folds}")
     try:
+        fold_seeds = tuple(int(x) for x in seeds.split(","))
+    except ValueError:
+        _fail(f"--seeds must be integers separated by commas, got {seeds!r}")
+        return
+    try:
         articles = load_dev(dev, load_kb(), load_analyser(model))
     except (ValueError, AnalysisError) as err:
         _fail(str(err))
         return
     if len(articles) < folds:
         _fail(f"{dev}: {len(articles)} articles with gold events, fewer than {folds} folds")
-    linker, report = train(articles, folds, log=lambda line: typer.echo(line, err=True))
+    linker, report = train(articles, folds, log=lambda line: typer.echo(line, err=True), seeds=fold_seeds)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(linker.to_json() + "\n", encoding="utf-8")
     events = sum(len(a.gold.events) for a in articles)

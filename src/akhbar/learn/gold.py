@@ -151,6 +151,12 @@ class Tally:
         self.system += len(system)
         self.gold += len(gold)
 
+    def merge(self, other: Tally) -> None:
+        """Add another tally's counts (pooling the repetitions of a cross-validation)."""
+        self.tp += other.tp
+        self.system += other.system
+        self.gold += other.gold
+
     @property
     def f1(self) -> float:
         """Harmonic mean of precision and recall."""
