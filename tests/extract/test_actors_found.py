@@ -208,3 +208,53 @@ def test_a_definite_noun_takes_adjectives_but_no_further_noun() -> None:
     units = read_units(None, Article("t", "t.txt", text), load_kb())
     names = {text[a:b] for p in units.sentences[0].phrases for a, b in ((p.start, p.end), *p.variants)}
     assert not any(n.startswith("الطائرات مستودعات") for n in names), names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("قصفت الطائرات مدينة حلب وولاية كسلا.", "ولاية كسلا"),  # a conjunction before the head is no article
+    ("هاجمت الجماعة قرية عين زيتون وبلدة كفرمسلم.", "بلدة كفرمسلم"),
+])
+def test_a_coordinated_named_place_is_a_place_of_its_own(text: str, name: str) -> None:
+    ref = _refs(text)[name]
+    assert ref.kind == "Location"
+
+
+def test_a_capital_noun_before_a_gazetteer_city_names_the_city() -> None:
+    ref = _refs("قصفت الطائرات العاصمة كابول صباح اليوم.")["العاصمة كابول"]
+    assert ref.how == "place" and ref.states == ("https://w3id.org/akhbar/id/afghanistan",)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("استهدف الهجوم منطقتي بوندهيري ووارتا في العاصمة.", "بوندهيري"),  # a dual lists two places
+    ("قصفت الصواريخ مدينتي حيفا وعكا.", "حيفا"),  # the first listed place is the known one, not a new node
+])
+def test_a_dual_place_noun_lists_its_places(text: str, first: str) -> None:
+    refs = _refs(text)
+    assert first in refs and not any(name.startswith(("منطقتي", "مدينتي")) for name in refs)
+    if first == "حيفا":
+        assert local(refs[first].iri) == "haifa"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("ونفت المتحدثة باسم وزارة الدفاع الأرمينية آنا بتروسيان الاتهام.", "آنا بتروسيان"),
+    ("وقالت المتحدثة باسم البيت الأبيض، ماري جان-لوك، إن واشنطن سترد.", "ماري جان-لوك"),
+    ("ونقلت الوكالة عن متحدث عسكري باسم الجماعة قوله إنها استهدفت السفينة.", None),
+    ("وأكد المتحدث باسم وزارة الدفاع، العميد الركن سالم العتيبي، أن الدفاعات اعترضت الصواريخ.", "سالم العتيبي"),
+])
+def test_a_titled_name_ends_where_the_name_does(text: str, name: str | None) -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    titles = [r for s in units.sentences for r in s.refs if r.how == "title"]
+    labels = {units.finder.minted[r.iri].label_ar for r in titles if r.iri in units.finder.minted}
+    assert not any(w in label for label in labels for w in ("الاتهام", "قوله", "إنها"))
+    if name is not None:
+        assert name in labels
+
+
+def test_the_verb_amara_is_no_title() -> None:
+    """أمر (ordered) and آمر (commander) fold to one spelling: the verb is far the commoner, so it is no title."""
+    assert not any(r.how == "title" for r in _refs("أمر الرئيس الجيش بقصف المواقع.").values()
+                   if r.surface.startswith("أمر"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from akhbar.extract.lexicon import Lexicon, candidates
-from akhbar.extract.text import Word
+from akhbar.extract.text import Word, definite
 from akhbar.gazetteer import Gazetteer, Place, load_gazetteer
 from akhbar.graph.vocab import actor_iri
 from akhbar.kb import KnowledgeBase, label_key, nisba_stem, normalise, strip_article
@@ -25,7 +25,7 @@ CLOSING_QUOTES = "\"”»'’)"
 MATCHERS = ("kb", "administration", "capital", "organ", "facility", "collective", "named_group", "title", "anaphor",
             "nisba", "place", "region")
 # a one-word place name of the gazetteer is read as a place without a cue before it only if this populous
-SINGLE_WORD_POPULATION = 1_000_000
+SINGLE_WORD_POPULATION = 100_000
 SHORT_NAME = 4  # a one-word place name this short (in letters) needs a place noun before it
 _NONE: frozenset[str] = frozenset()  # the matchers of most words
 Readings = tuple[tuple[str, int], ...]
@@ -342,7 +342,7 @@ class ActorFinder:
         k = j
         while k < len(words) and k < name_start + 4:
             gap = self.text[words[k - 1].end:words[k].start] if k > 0 else ""
-            if k > name_start and gap.strip(" \u00a0\"“”«»'"):
+            if k > name_start and gap.strip(" \u00a0\"“”«»'-"):  # (كارين جان-بيار: a hyphen joins a name)
                 break
             if k == name_start and gap.strip(" \u00a0،,\"“”«»'"):
                 break
@@ -361,6 +361,10 @@ class ActorFinder:
                 break
             if k > name_start and (self._nisba(w) or w.norm.endswith("ات") or w.norm.startswith(("بال", "لل", "وال"))):
                 break
+            if w.norm in self.lex.pronoun_complementisers:
+                break  # (متحدث عسكري باسم الجماعة قوله إنها: the reported clause begins)
+            if k >= name_start + 2 and w.norm.startswith("ال") and not w.norm.endswith("ي"):
+                break  # a definite common noun after a two-word name (شوشان ستيبانيان الاتهام; but محمد علي الحوثي)
             k += 1
         affil_kind = self.kind_of(affil) if affil else None
         if state is None and affil:
@@ -687,12 +691,12 @@ class ActorFinder:
                 else:
                     quoted = self.gap_text(j - 1, j).strip() != ""
                     w = words[j]
-                    definite = words[i].norm.startswith("ال") or skip
-                    name_like = not definite and not w.norm.startswith(("ال", "و")) \
+                    head_definite = definite(words[i].norm)  # (وولاية باكتيكا: a conjunction is no article)
+                    name_like = not head_definite and not w.norm.startswith(("ال", "و")) \
                         and w.norm not in self.lex.name_stop and w.norm not in self.lex.triggers \
                         and not w.norm.endswith(("يه", "ين", "ات")) \
                         and key in self.lex.heads["named_facility"] and not w.norm.isdigit() and len(w.norm) > 2
-                    construct = not words[i].norm.startswith("ال") and not skip and w.norm.startswith("ال") \
+                    construct = not head_definite and w.norm.startswith("ال") \
                         and key in self.lex.heads["collective_facility"] and w.norm not in self.lex.name_stop \
                         and w.norm not in self.lex.triggers and len(w.norm) > 4
                     both_definite = words[i].norm.startswith("ال") and w.norm.startswith("ال")
@@ -753,6 +757,10 @@ class ActorFinder:
                 if gm and gm[2] == 0 and j + gm[0] >= end:
                     return self._ref(words, i, j + gm[0], skip, (self._place_actor(gm[1]),), "place", "Location")
             if key in self.lex.heads["place_plural"] and end > i + 1:
+                km = self._kb_match(words, j)
+                if km and km[2] == 0 and self.kb.kind(km[1]) in ("Location", "State"):
+                    # "مدينتي تل أبيب وحيفا": the first listed place is the known place itself
+                    return self._ref(words, j, j + km[0], 0, (km[1],), "kb")
                 gm = self._gazetteer_match(words, j)
                 if gm and gm[2] == 0:
                     # "مدن بهاولبور وكوتلي": a plural head lists places; the first is a place of its own
@@ -883,9 +891,12 @@ class ActorFinder:
             if self._nisba(words[j]) and j + 1 < len(words):
                 j += 1
             km = self._kb_match(words, j)
+            skip = next(sk for k, sk in head if k in self.lex.heads["capital"])
             if km and km[2] == 0 and self.kb.kind(km[1]) == "Location":
-                skip = next(sk for k, sk in head if k in self.lex.heads["capital"])
                 return self._ref(words, i, j + km[0], skip, (km[1],), "kb")
+            gm = None if km else self._gazetteer_match(words, j)
+            if gm and gm[2] == 0:  # العاصمة كابول: a capital the base does not hold, from the gazetteer
+                return self._ref(words, i, j + gm[0], skip, (self._place_actor(gm[1]),), "place", "Location")
         km = self._kb_match(words, i) if "kb" in matchers else None
         if km and km[0] == 1 and self.kb.kind(km[1]) in ("Official", "Militia") and i > 0 \
                 and words[i - 1].norm.startswith("ال") and not self.gap_text(i - 1, i).strip() \
