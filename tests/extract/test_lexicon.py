@@ -86,3 +86,26 @@ def test_an_operation_that_is_neither_military_nor_aimed_is_no_attack() -> None:
 def test_a_demand_to_bear_responsibility_is_blame_not_pressure() -> None:
     assert _triggers("وطالب الوزير أن تتحمل الحكومة المسؤولية الكاملة عن الهجوم.") == [("Attack", "الهجوم")]
     assert ("Pressure", "وطالب") in _triggers("وطالب الوزير الحكومة بوقف الهجوم.")
+
+
+def _light(text: str) -> list[tuple[str, bool]]:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    return [(s.words[t.first].text, t.light is not None) for s in units.sentences for t in s.triggers]
+
+
+@pytest.mark.parametrize("text", [
+    "شنت القوات الجوية التركية صباح اليوم السبت غارات على مواقع في الجبال.",
+    "وأطلق قائد الجماعة، سالم الراشد، مساء أمس تهديدات جديدة.",
+])
+def test_a_light_verb_reaches_its_noun_across_its_subject(text: str) -> None:
+    """VSO: the light verb, its subject (and a time), then the noun it carries (شن X هجوما)."""
+    assert any(light for _, light in _light(text))
+
+
+def test_a_light_verb_does_not_reach_past_a_clause_or_another_verb() -> None:
+    assert ("غارة", False) in _light("أطلقت الطائرات قنابل على القرم ليلا، ودمرت غارة مخزنا للوقود.")
+    assert ("لهجماتهم", False) in _light("ودعا إلى تنفيذ قرار المجلس الذي يطالب بالوقف الفوري لهجماتهم.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from akhbar.extract.lexicon import Lexicon, TriggerEntry, candidates
-from akhbar.extract.text import Word
+from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word
 
 CORE = {"Warning": "Warning", "Threat": "Warning", "Attack": "Attack", "AirStrike": "Attack", "DroneAttack": "Attack",
         "MissileStrike": "Attack", "RocketFire": "Attack", "Shelling": "Attack", "TargetedKilling": "Attack",
@@ -57,9 +57,13 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
         if i in taken:
             continue
         if w.norm in lex.light_verbs:
-            for k in range(i + 1, min(i + 1 + lex.light_window, len(words))):
+            blocked = False  # (past the window, only across the verb's subject: no clause, verb or relative)
+            for k in range(i + 1, min(i + 1 + max(lex.light_window, lex.light_reach), len(words))):
+                blocked = blocked or (k > i + 1 and _ends_light_reach(words, k, lex))
+                if blocked and k - i > lex.light_window:
+                    break
                 e = lex.noun_triggers.get(words[k].norm)  # وجهت ضربة: after a light verb, a noun
-                if e and _needs_ok(words, k, e, lex):
+                if e and (k - i <= lex.light_window or words[k].norm in lex.triggers) and _needs_ok(words, k, e, lex):
                     out.append(Trigger(k, k + 1, e.action, e, light=i))
                     taken.update((i, k))
                     break
@@ -90,6 +94,17 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
     return [t for t in out if not (
         t.entry is not None and t.entry.pos == "noun" and words[t.first].norm.startswith("ب")
         and any(v.core == t.core and 0 < t.first - v.first <= 2 for v in verbs))]
+
+
+def _ends_light_reach(words: list[Word], k: int, lex: Lexicon) -> bool:
+    """Whether word k lies past what a light verb's subject can span: a clause break or a comma and a
+    conjunction before it, a relative pronoun, a verb of the lexicon or another light verb (، ودمرت غارة؛
+    الذي يطالب بالوقف … لهجماتهم)."""
+    entry = lex.triggers.get(words[k].norm)
+    gap = words[k - 1].gap_after
+    return any(c in CLAUSE_BREAK for c in gap) or words[k].norm in lex.light_verbs \
+        or words[k].norm in lex.particles["relative_pronouns"] or (entry is not None and entry.pos == "verb") \
+        or (any(c in COMMAS for c in gap) and words[k].norm.startswith("و"))  # (، ودمرت: a new clause)
 
 
 def _needs_ok(words: list[Word], i: int, e: TriggerEntry, lex: Lexicon) -> bool:

@@ -50,6 +50,7 @@ class Lexicon:
     light_verbs: set[str] = field(default_factory=set)
     addressed: list[tuple[str, frozenset[str], frozenset[str], int]] = field(default_factory=list)
     light_window: int = 3
+    light_reach: int = 3  # how far a light verb reaches a noun that is a trigger on its own (across its subject)
     phrases: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     subclasses: list[tuple[str, frozenset[str], int]] = field(default_factory=list)
     weapons: frozenset[str] = frozenset()
@@ -203,6 +204,7 @@ def parse_lexicon(folder: Path) -> Lexicon:
         lex.light_verbs |= {c + a + _n(noun) for noun in light.get("nouns", []) for c in NOUN_CLITICS
                             for a in ("", "ال")}
         lex.light_window = int(light.get("window", 3))
+        lex.light_reach = int(light.get("reach", lex.light_window))
     for a in trig.get("addressed", []):
         nouns = frozenset(_n(w).split()[-1] for w in a["nouns"])
         lex.addressed.append((a["action"], frozenset(_n(w) for w in a["verbs"]), nouns, int(a.get("window", 8))))
