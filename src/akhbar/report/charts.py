@@ -10,7 +10,6 @@ networkx and scipy cost about 1.2 s of imports alone (BENCHMARKS.md, section 7).
 from __future__ import annotations
 
 import datetime
-import math
 from collections.abc import Iterable, Mapping
 
 from akhbar.report.data import Actor, Edge
@@ -25,19 +24,11 @@ DAY_SPAN_LIMIT = 62  # `--by auto`: days when the dated events span at most this
 FIRST_BEND, NEXT_BEND = 0.12, 0.14  # curvature of an edge: more for each further edge of the same agent and target
 
 
-def edge_width(count: int) -> float:
-    """Line width for an edge of `count` events: grows with the logarithm, so one heavy pair does not swamp.
-
-    >>> edge_width(1), edge_width(8)
-    (1.2, 4.2)
-    """
-    return round(1.2 + math.log2(max(count, 1)), 2)
-
-
 def network_data(edges: list[Edge], actors: Mapping[str, Actor]) -> dict:
-    """The network of `edges` as the page's script draws it: the MAX_EDGES heaviest edges (each with its width,
-    bend and tooltip), the actors they join (label, kind, colour, events on the drawn edges), and the pairs with
-    their summed counts, which the layout pulls together the harder the heavier.
+    """The network of `edges` as the page's script draws it: the MAX_EDGES heaviest edges (each with its bend and
+    tooltip; the script sets its width by the logarithm of its count), the actors they join (label, kind, colour,
+    events on the drawn edges), and the pairs with their summed counts, which the layout pulls together the harder
+    the heavier.
 
     >>> net = network_data([Edge("id:a", "id:b", "Attack", True, 2), Edge("id:b", "id:a", "Warning", False, 1)],
     ...                    {"id:a": Actor("id:a", "A", "State")})
@@ -61,7 +52,7 @@ def network_data(edges: list[Edge], actors: Mapping[str, Actor]) -> dict:
         how = "asserted" if e.asserted else "not asserted (possible, planned, conditional or negated)"
         out_edges.append({
             "agent": e.agent, "target": e.target, "action": e.action, "asserted": e.asserted, "count": e.count,
-            "width": edge_width(e.count), "bend": round(FIRST_BEND + NEXT_BEND * nth, 2),
+            "bend": round(FIRST_BEND + NEXT_BEND * nth, 2),
             "title": f"{_label(actors, e.agent)} {ACTION_VERBS[e.action]} {_label(actors, e.target)}: "
                      f"{e.count} {how} event{'s' if e.count != 1 else ''}"})
     nodes = [{"id": n, "label": shorten(_label(actors, n)), "kind": _kind(actors, n),

@@ -44,13 +44,16 @@
     const byId = new Map(nodes.map((n) => [n.id, n]));
     const radius = d3.scaleSqrt().domain([0, d3.max(nodes, (n) => n.events)]).range([4, 20]);
     const r = (n) => radius(n.events);
+    // line width grows with the logarithm of the count, so that one heavy pair does not swamp the others
+    const width = d3.scaleLog().domain([1, Math.max(2, d3.max(network.edges, (e) => e.count))]).range([1.2, 7]);
     const heaviest = d3.max(network.links, ([, , weight]) => weight);
     const links = network.links.map(([source, target, weight]) => ({ source, target, weight }));
     const simulation = d3.forceSimulation(nodes)
       // heavier pairs pull closer
       .force("link", d3.forceLink(links).id((n) => n.id).distance((l) => 60 + 70 * (1 - Math.sqrt(l.weight / heaviest))))
       .force("charge", d3.forceManyBody().strength(-420))
-      .force("collide", d3.forceCollide((n) => r(n) + 14))
+      // nodes kept apart by their size and, in part, their label's length (fewer labels over each other)
+      .force("collide", d3.forceCollide((n) => r(n) + 10 + n.label.length * 1.4))
       // gravity, stronger up and down than sideways: separate groups of actors stay near the middle instead of
       // drifting off, and the network is wider than high, as the page is
       .force("x", d3.forceX(0).strength(0.05))
@@ -83,7 +86,7 @@
         return edgePath(source, target, e.bend, r(source), r(target));
       })
       .attr("fill", "none").attr("stroke", (e) => data.actions[e.action].colour)
-      .attr("stroke-width", (e) => e.width).attr("stroke-opacity", (e) => (e.asserted ? 0.85 : 0.7))
+      .attr("stroke-width", (e) => width(e.count).toFixed(2)).attr("stroke-opacity", (e) => (e.asserted ? 0.85 : 0.7))
       .attr("stroke-dasharray", (e) => (e.asserted ? null : "6 4"))
       .attr("marker-end", (e) => `url(#${name}-arrow-${e.action})`);
     const node = svg.append("g").attr("class", "nodes").selectAll("g").data(nodes).join("g")
