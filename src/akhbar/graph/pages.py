@@ -355,10 +355,7 @@ def window(db: ox.Store, store_dir: Path, name: str, text: str, params: dict[str
         raise NoIndex(f"the page index of {name} does not filter on ?{unknown[0]}")
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        (stored,) = con.execute("SELECT stamp FROM meta").fetchone()
-        known = con.execute("SELECT digest FROM listing WHERE name = ?", (name,)).fetchone()
-        if stored != stamp(db) or known is None or known[0] != digest(text):
-            raise NoIndex("the page index is older than the store or the query (`akhbar reason` renews it)")
+        _check_current(con, db, name, text)
         where = "".join(f" AND ({condition})" for condition in conditions)
         rows = con.execute(f"SELECT k0, k1, n FROM grp WHERE name = ?{where} ORDER BY seq", (name, *values))
         sizes = ((key, sum(n for _, n in group))
@@ -383,6 +380,14 @@ def window(db: ox.Store, store_dir: Path, name: str, text: str, params: dict[str
     finally:
         con.close()
     return chosen, skip
+
+
+def _check_current(con: sqlite3.Connection, db: ox.Store, name: str, text: str) -> None:
+    """Raise NoIndex unless the open index was made from this store as it is and from this query's code."""
+    (stored,) = con.execute("SELECT stamp FROM meta").fetchone()
+    known = con.execute("SELECT digest FROM listing WHERE name = ?", (name,)).fetchone()
+    if stored != stamp(db) or known is None or known[0] != digest(text):
+        raise NoIndex("the page index is older than the store or the query (`akhbar reason` renews it)")
 
 
 def date_candidates(bounds: dict[str, object]) -> tuple[str, list[str]] | None:
@@ -481,10 +486,7 @@ def stored_page(db: ox.Store, store_dir: Path, name: str, text: str, limit: int,
         raise NoIndex(f"{name}: no stored answer")
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        (stored,) = con.execute("SELECT stamp FROM meta").fetchone()
-        known = con.execute("SELECT digest FROM listing WHERE name = ?", (name,)).fetchone()
-        if stored != stamp(db) or known is None or known[0] != digest(text):
-            raise NoIndex("the page index is older than the store or the query (`akhbar reason` renews it)")
+        _check_current(con, db, name, text)
         head = con.execute("SELECT row FROM answer WHERE name = ? AND seq = -1", (name,)).fetchone()
         if head is None:
             raise NoIndex(f"the page index holds no answer of {name}")
