@@ -16,7 +16,8 @@ seconds, reported as a lower bound). Prints rows, both times and their ratio per
 read-only, as the CLI opens it), each with its example parameters and unbound, in one run. Per query it
 times the text at git REF (default main: "before") and the working tree's ("after"), each the median of R
 runs of run_query plus turning every row into the table's cells (`short`, what the CLI does before
-drawing the table); a run whose first take is over 10 s is run once. It prints the rows, both times,
+drawing the table); a run whose first take is over 10 s is run once. It prints the rows, both times, whether
+both give the same rows in the same order,
 the first page as `akhbar query` showed a table before (--page rows, default 1000: LIMIT appended to the
 whole query) and shows it now (read through the page index `akhbar reason` writes, graph/pages.py), whether
 that page is the full query's slice, a later page (--offset at the middle of the rows) likewise, and the
@@ -115,8 +116,8 @@ def on_disk(args) -> int:
     print(f"{args.store}: {articles:,} article graphs, {len(store):,} quads, on disk (read-only, as akhbar query); "
           f"median of {args.repeat} (1 if over 10 s); before = {args.before}, after = working tree; "
           f"load average {os.getloadavg()[0]:.2f} at start; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
-    print(f"{'query':22} {'params':40} {'rows':>7} {'full before':>11} {'full after':>10} {'page before':>11} "
-          f"{'page after':>10} {'equal':>5} {'later page':>10} {'equal':>5} {'load':>5}")
+    print(f"{'query':22} {'params':40} {'rows':>7} {'full before':>11} {'full after':>10} {'same':>5} "
+          f"{'page before':>11} {'page after':>10} {'equal':>5} {'later page':>10} {'equal':>5} {'load':>5}")
     for path in sorted(args.queries.glob("*.rq")):
         if args.only and path.stem not in args.only:
             continue
@@ -127,9 +128,10 @@ def on_disk(args) -> int:
             rows, after_s, runs = timed(store, after, bound, args.repeat)
             full_after = f"{after_s:.2f}" + ("¹" if runs < args.repeat else "")
             if before is None:
-                full_before = page_before = "-"
+                full_before = page_before = same = "-"
             else:
-                _, before_s, runs = timed(store, before, bound, args.repeat)
+                before_rows, before_s, runs = timed(store, before, bound, args.repeat)
+                same = str(before_rows == rows)
                 full_before = f"{before_s:.2f}" + ("¹" if runs < args.repeat else "")
                 _, old_page_s, runs = timed(store, page(before, args.page), bound, args.repeat)
                 page_before = f"{old_page_s:.2f}" + ("¹" if runs < args.repeat else "")
@@ -141,13 +143,14 @@ def on_disk(args) -> int:
                 cells.append((f"{page_s:.2f}{mark}", str(got == rows[offset:offset + args.page])))
             (first_s, first_equal), (later_s, later_equal) = cells
             print(f"{path.stem:22} {' '.join(params) or '(unbound)':40.40} {len(rows):7d} {full_before:>11} "
-                  f"{full_after:>10} {page_before:>11} {first_s:>10} {first_equal:>5} {later_s:>10} "
+                  f"{full_after:>10} {same:>5} {page_before:>11} {first_s:>10} {first_equal:>5} {later_s:>10} "
                   f"{later_equal:>5} {os.getloadavg()[0]:5.2f}", flush=True)
     print(f"¹ one run. page: the first {args.page} rows as `akhbar query` shows a table (before: LIMIT {args.page} "
           f"appended to the whole query; after: read through the page index where it applies, else the same); "
           f"later page: --offset at the middle of the rows (the second page when there are fewer). "
-          f"² no page index for these parameters: the whole query with LIMIT/OFFSET. equal: the page's rows are "
-          f"the full query's slice (in order). Load average {os.getloadavg()[0]:.2f} at the end.")
+          f"² no page index for these parameters: the whole query with LIMIT/OFFSET. same: the full query's rows "
+          f"after are those before (in order). equal: the page's rows are the full query's slice (in order). "
+          f"Load average {os.getloadavg()[0]:.2f} at the end.")
     return 0
 
 

@@ -1,15 +1,21 @@
 """Report benchmark: how long `akhbar report` takes on a store, part by part, against the 1 s target.
 
 Usage: python benchmarks/bench_report.py STORE [--repeat R] [--limit N] [--param name=value ...] [--no-cli] [--events]
+           [--small STORE] [--before-src DIR [--before-python PYTHON]]
 
 Opens the store read-only once and times, R times each (median), every query the report runs — the check that
 every event has its cell, the count of events per cell, the network and timeline queries on one event of each
-cell, the newest-events selection among the latest cells — and all reading (those, the state walk and the
-lookups of the rows' details), the page's rendering (networkx layout, matplotlib SVG, the template), then the
-whole command `akhbar report` as a user runs it (a fresh process: Python start, imports, store opening, queries,
-rendering, writing), median of R. With --events, also the report's queries over every event (what it runs on
-a store without cells) and all reading that way: the figures before cells, side by side. Prints each figure
-with its ratio to the target.
+cell, the newest events among the latest cells — and all reading (those, the state walk and the lookups of the
+rows' details), the page's rendering (the charts' data, the template), then the whole command `akhbar report` as
+a user runs it (a fresh process: Python start, imports, store opening, queries, rendering, writing), median of R;
+with --small, the whole command on a small store too (what start, imports and rendering cost when reading costs
+nothing). With --events, also the report's queries over every event (what it runs on a store without cells) and
+all reading that way: the figures before cells, side by side. Prints each figure with its ratio to the target.
+
+--before-src DIR names a checkout of another revision (e.g. `git worktree add /tmp/before main`): the whole
+commands are then also run with its src/ first on PYTHONPATH (by --before-python, an interpreter with that
+revision's dependencies), before and after taking turns so that both see the same load; its figures go in a
+column of their own.
 """
 
 from __future__ import annotations
@@ -55,6 +61,10 @@ def main() -> None:
     parser.add_argument("--no-cli", action="store_true", help="Skip timing the whole command.")
     parser.add_argument("--events", action="store_true",
                         help="Also time the queries over every event (the report on a store without cells).")
+    parser.add_argument("--small", type=Path, help="A small store: the whole command timed on it too.")
+    parser.add_argument("--before-src", type=Path, help="A checkout of the revision to compare the whole command with.")
+    parser.add_argument("--before-python", type=Path, default=Path(sys.executable),
+                        help="The interpreter for --before-src (with that revision's dependencies).")
     args = parser.parse_args()
 
     import pyoxigraph as ox
@@ -97,27 +107,50 @@ def main() -> None:
     rows.append(("who acts for which state", f"{len(states)} actors", seconds))
     seconds, data = timed(lambda: report_data.read_report(db, filters, args.limit), args.repeat)
     rows.append(("by cells: all reading (+ state walk, row details)", f"{data.total} events", seconds))
-    render(data, str(args.store))  # (the first call imports networkx and matplotlib: timed in the command below)
     seconds, page = timed(lambda: render(data, str(args.store)), args.repeat)
-    rows.append(("rendering (layout, SVG, page)", f"{len(page) // 1024} KiB", seconds))
+    rows.append(("rendering (the charts' data, the page)", f"{len(page) // 1024} KiB", seconds))
+    commands: list[tuple[str, Path]] = []
     if not args.no_cli:
-        with tempfile.TemporaryDirectory(prefix="bench-report-") as tmp:
-            command = [sys.executable, "-m", "akhbar", "report", "--store", str(args.store), "--output",
-                       str(Path(tmp) / "report.html"), "--limit", str(args.limit)]
-            for param in args.param:
-                command += ["--param", param]
-            seconds, _ = timed(lambda: subprocess.run(command, check=True, capture_output=True), args.repeat)
-            rows.append(("whole command `akhbar report` (fresh process)", "", seconds))
-        # what of it no store and no page can change: Python starting and importing what the command imports
-        imports = [sys.executable, "-c", "import akhbar.cli, akhbar.report.page, matplotlib; matplotlib.use('Agg');"
-                   " import matplotlib.pyplot, networkx, scipy.optimize"]
-        seconds, _ = timed(lambda: subprocess.run(imports, check=True, capture_output=True), args.repeat)
-        rows.append(("  of which Python start and imports (no store)", "", seconds))
+        commands.append((f"whole command `akhbar report` (fresh process), {args.store.name}", args.store))
+        if args.small:
+            commands.append((f"whole command `akhbar report` (fresh process), {args.small.name}", args.small))
+    befores: dict[str, float] = {}
+    for name, store in commands:
+        after, before = whole_command(store, args)
+        rows.append((name, "", after))
+        if before is not None:
+            befores[name] = before
     print(f"{args.store}: median of {args.repeat}; filters: {filters.describe()}; target {TARGET_S:.1f} s; "
-          f"{os.cpu_count()} CPUs ({_cpu_model()})")
-    print(f"{'part':52} {'size':>14} {'seconds':>9} {'/ target':>9}")
+          f"{os.cpu_count()} CPUs ({_cpu_model()})" + (f"; before = {args.before_src}" if befores else ""))
+    print(f"{'part':60} {'size':>14} {'seconds':>9} {'/ target':>9}" + (f" {'before s':>9}" if befores else ""))
     for name, size, seconds in rows:
-        print(f"{name:52} {size:>14} {seconds:9.3f} {seconds / TARGET_S:8.2f}x")
+        before = f" {befores[name]:9.3f}" if name in befores else ""
+        print(f"{name:60} {size:>14} {seconds:9.3f} {seconds / TARGET_S:8.2f}x{before}")
+    print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+def whole_command(store: Path, args: argparse.Namespace) -> tuple[float, float | None]:
+    """Median seconds of `akhbar report` on `store` in a fresh process, and of the --before-src revision's
+    (None without it), the two taking turns."""
+    after_times: list[float] = []
+    before_times: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="bench-report-") as tmp:
+        command = ["-m", "akhbar", "report", "--store", str(store), "--output", str(Path(tmp) / "report.html"),
+                   "--limit", str(args.limit)]
+        for param in args.param:
+            command += ["--param", param]
+        before_env = None
+        if args.before_src:
+            before_env = {**os.environ, "PYTHONPATH": str(args.before_src.resolve() / "src")}
+        for _ in range(args.repeat):
+            runs = [(sys.executable, None, after_times)]
+            if before_env is not None:
+                runs.append((str(args.before_python), before_env, before_times))
+            for python, env, times in runs:
+                start = time.perf_counter()
+                subprocess.run([python, *command], check=True, capture_output=True, env=env)
+                times.append(time.perf_counter() - start)
+    return statistics.median(after_times), statistics.median(before_times) if before_times else None
 
 
 if __name__ == "__main__":

@@ -19,5 +19,7 @@ env -u AKHBAR_ONTOLOGY_DIR -u AKHBAR_QUERIES_DIR -u AKHBAR_LINKER bash -euo pipe
   test -s out.trig
   "$akhbar" reason --store st
   "$akhbar" validate --store st
-  echo "fresh install: build, query, export, reason and validate work"
+  "$akhbar" report --store st --output report.html
+  grep -q "d3.forceSimulation" report.html
+  echo "fresh install: build, query, export, reason, validate and report work"
 ' "$work/venv/bin/akhbar"

@@ -41,7 +41,7 @@ def test_the_installed_package_reads_its_own_data(installed: Path, tmp_path: Pat
     assert all(w.startswith(str(installed)) for w in where)
 
 
-def test_build_query_export_reason_validate_from_another_folder(installed: Path, tmp_path: Path) -> None:
+def test_build_query_export_reason_validate_report_from_another_folder(installed: Path, tmp_path: Path) -> None:
     (tmp_path / "seed.txt").write_bytes(SAMPLE.read_bytes())
     built = akhbar(installed, tmp_path, "build", "seed.txt", "--store", "st")
     assert built.returncode == 0, built.stderr
@@ -55,3 +55,9 @@ def test_build_query_export_reason_validate_from_another_folder(installed: Path,
     assert reasoned.returncode == 0 and int(reasoned.stdout.splitlines()[1].split()[0]) > 100, said
     checked = akhbar(installed, tmp_path, "validate", "--store", "st")
     assert checked.returncode == 0 and "conforms" in checked.stdout, checked.stdout + checked.stderr
+    # the report carries D3 and its drawing script, both package data, with D3's licence beside it
+    reported = akhbar(installed, tmp_path, "report", "--store", "st", "-o", "r.html")
+    assert reported.returncode == 0, reported.stderr
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "https://d3js.org v7.9.2" in page and "d3.forceSimulation" in page and "Mike Bostock" in page
+    assert (installed / "akhbar" / "report" / "vendor" / "LICENSE-d3.txt").is_file()

@@ -1,11 +1,10 @@
-"""Process-wide settings for long reading runs (a build, a build worker, a benchmark) and the report.
+"""Process-wide settings for long reading runs (a build, a build worker, a benchmark).
 
 Two measured costs of running the analyser next to other work (BENCHMARKS.md, section 1):
 - numpy's OpenBLAS starts one thread per core for the spaCy model's matrices. Those matrices are small,
   so the threads gain nothing on their own (analysis alone is as fast with one), but they compete with the
   store writer thread and with a second build worker for the same cores: a 1-worker build analysed ~17%
-  slower with them. `single_thread_blas` keeps BLAS on the calling thread (threadpoolctl, at run time). The
-  report's network layout (scipy's minimiser on a few hundred numbers) is five times faster so, too.
+  slower with them. `single_thread_blas` keeps BLAS on the calling thread (threadpoolctl, at run time).
 - Python's cyclic garbage collector walks every live container object in its full collections, and a
   loaded model, knowledge base and lexicon are ~100k of them that live for the whole run.
   `freeze_loaded` moves what is alive after loading out of the collector's sight (gc.freeze), so the

@@ -1,4 +1,6 @@
-"""A page of a library listing read through the page index `akhbar reason` writes is the full listing's slice."""
+"""A page of a library listing read through the page index `akhbar reason` writes is the full listing's slice, and
+an aggregate's answer the index keeps is the aggregate's own answer (the query evaluated from a file outside the
+library, which is never read from the index)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from akhbar.cli import app
-from akhbar.graph.pages import INDEX_FILE, LISTINGS
+from akhbar.graph.pages import INDEX_FILE, LISTINGS, STORED, page_text
+from akhbar.graph.store import open_store
+from akhbar.paths import queries_dir
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
@@ -26,6 +30,23 @@ def invoke(runner: CliRunner, *args: object):
 def csv_rows(result) -> list[list[str]]:
     assert result.exit_code == 0, result.output
     return list(csv.reader(io.StringIO(result.stdout)))
+
+
+def plain(runner: CliRunner, store: Path, name: str, *options: str) -> list[list[str]]:
+    """A library query's rows evaluated in full: its text run from a file outside the library."""
+    folder = store.parent / "plain"
+    folder.mkdir(exist_ok=True)
+    shutil.copy(queries_dir() / f"{name}.rq", folder / f"{name}.rq")
+    return csv_rows(invoke(runner, "query", folder / f"{name}.rq", "--store", store, "-f", "csv", *options))
+
+
+def from_index(store: Path, name: str, limit: int = 100, params: dict | None = None) -> bool:
+    """Whether `akhbar query NAME` reads this page from the answer the index keeps (a SELECT of a VALUES table),
+    not by evaluating the query (whose text starts with its comment header)."""
+    path = queries_dir() / f"{name}.rq"
+    text = page_text(open_store(store, read_only=True), store, path, path.read_text(encoding="utf-8"), params or {},
+                     limit, 0)[0]
+    return text.startswith("SELECT ?") and "WHERE { VALUES (?" in text
 
 
 @pytest.fixture(scope="module")
@@ -133,3 +154,37 @@ def test_an_incremental_reason_updates_the_index(runner: CliRunner, tmp_path: Pa
     for name in ("timeline", "actor-profile", "attacks-by-militias", "events-per-article"):
         full = csv_rows(invoke(runner, "query", name, "--store", store, "-f", "csv"))
         assert [row for page in pages(runner, store, name, 3, []) for row in page[1:]] == full[1:]
+    for name in sorted(STORED):  # (the aggregates' answers the index keeps, evaluated again by the update)
+        assert from_index(store, name)
+        assert csv_rows(invoke(runner, "query", name, "--store", store, "-f", "csv")) == plain(runner, store, name)
+
+
+@pytest.mark.parametrize("name", sorted(STORED))
+@pytest.mark.parametrize("size", [0, 1, 4, 1000])
+def test_a_stored_aggregate_is_its_plain_answer(runner: CliRunner, reasoned: Path, name: str, size: int) -> None:
+    rows = plain(runner, reasoned, name)
+    assert len(rows) > 5  # (a header and rows of several groups)
+    assert from_index(reasoned, name, size)
+    if size == 0:  # (all rows at once, as csv and json give them)
+        assert csv_rows(invoke(runner, "query", name, "--store", reasoned, "-f", "csv")) == rows
+        shown = invoke(runner, "query", name, "--store", reasoned, "-f", "json")
+        assert shown.exit_code == 0 and shown.stdout.count('"type"') > len(rows)
+        return
+    read = pages(runner, reasoned, name, size, [])
+    assert all(page[0] == rows[0] for page in read)
+    assert [row for page in read for row in page[1:]] == rows[1:]
+
+
+def test_a_bound_aggregate_and_a_stale_one_are_evaluated(runner: CliRunner, reasoned: Path, tmp_path: Path) -> None:
+    bound = ["--param", "modality=ak:Asserted"]
+    assert not from_index(reasoned, "events-by-modality", params={"modality": "ak:Asserted"})
+    assert csv_rows(invoke(runner, "query", "events-by-modality", "--store", reasoned, "-f", "csv", *bound)) == \
+        plain(runner, reasoned, "events-by-modality", *bound)
+    store = tmp_path / "store"
+    shutil.copytree(reasoned, store, ignore=shutil.ignore_patterns("LOCK", "akhbar.lock"))
+    before = plain(runner, store, "actor-mentions")
+    assert invoke(runner, "remove", "seed", "--store", store).exit_code == 0
+    after = plain(runner, store, "actor-mentions")
+    assert after != before and not from_index(store, "actor-mentions")
+    stale = invoke(runner, "query", "actor-mentions", "--store", store, "-f", "csv")
+    assert csv_rows(stale) == after and NOTE not in stale.stderr

@@ -1,6 +1,8 @@
 """`akhbar report` end to end: real stores built by the CLI, the page opened in headless Chromium (Debian's
-chromium and chromedriver, driven by Selenium), its network, timeline and table counted by DOM queries and
-compared with what SPARQL on the same store says; the toggle and a row's sentence clicked; no network request.
+chromium and chromedriver, driven by Selenium), where D3 draws its charts: the network, timeline and table are
+counted by DOM queries and compared with what SPARQL on the same store says; the toggle and a row's sentence
+clicked; no network request. Without a browser, the data the page carries for its charts (its JSON) is checked
+the same way.
 
 Without Chromium the browser tests are skipped, unless the environment variable CI is set: then they fail.
 """
@@ -66,6 +68,11 @@ def sparql_counts(store: Path) -> dict[str, int]:
                               f"WHERE {{ {EVENTS} {pair} }}"),
         "state_edges": count(store, f"SELECT DISTINCT ?from ?to ?core (?m = ak:Asserted AS ?a) "
                                     f"WHERE {{ {EVENTS} {pair} {lifted} }}"),
+        "pair_events": count(store, f"SELECT DISTINCT ?e ?agent ?target WHERE {{ {EVENTS} {pair} }}"),
+        "not_asserted_edges": count(store, f"SELECT DISTINCT ?agent ?target ?core WHERE {{ {EVENTS} {pair} "
+                                           "FILTER(?m != ak:Asserted) }"),
+        "actors": count(store, f"SELECT DISTINCT ?x WHERE {{ {EVENTS} {pair} VALUES ?role {{ 1 2 }} "
+                               "BIND(IF(?role = 1, ?agent, ?target) AS ?x) }"),
         "day_bars": count(store, f"SELECT DISTINCT ?day ?core WHERE {{ {EVENTS} {date} }}"),
         "dated": count(store, f"SELECT DISTINCT ?e WHERE {{ {EVENTS} {date} }}"),
     }
@@ -87,6 +94,11 @@ def report(store: Path, output: Path, *args: str) -> lxml.html.HtmlElement:
     return lxml.html.fromstring(output.read_text(encoding="utf-8"))
 
 
+def charts(page: lxml.html.HtmlElement) -> dict:
+    """The data the page's script draws its charts from (script#report-data)."""
+    return json.loads(page.get_element_by_id("report-data").text)
+
+
 # -- the page as written (no browser) ----------------------------------------------------------------------------
 
 def test_the_page_holds_what_sparql_counts(multi_store: Path, tmp_path: Path) -> None:
@@ -94,10 +106,14 @@ def test_the_page_holds_what_sparql_counts(multi_store: Path, tmp_path: Path) ->
     expected = sparql_counts(multi_store)
     assert expected["events"] >= 10 and expected["day_bars"] > 3  # (the fixture is a real multi-day store)
     assert int(page.get_element_by_id("total").get("data-total")) == expected["events"]
-    assert len(page.cssselect("#network-actors svg g.edge")) == expected["edges"]
-    assert len(page.cssselect("#network-states svg g.edge")) == expected["state_edges"]
-    assert len(page.cssselect("#timeline svg g.bar")) == expected["day_bars"]
-    assert sum(int(g.get("data-count")) for g in page.cssselect("#timeline svg g.bar")) == expected["dated"]
+    data = charts(page)
+    actors, states = data["networks"]["actors"], data["networks"]["states"]
+    assert len(actors["edges"]) == expected["edges"] and len(states["edges"]) == expected["state_edges"]
+    assert sum(e["count"] for e in actors["edges"]) == expected["pair_events"]
+    assert sum(not e["asserted"] for e in actors["edges"]) == expected["not_asserted_edges"] > 0
+    assert len(actors["nodes"]) == expected["actors"]
+    assert len(data["timeline"]["bars"]) == expected["day_bars"]
+    assert sum(b["count"] for b in data["timeline"]["bars"]) == expected["dated"]
     assert len(page.cssselect("table#events tbody tr.event")) == expected["events"]
 
 
@@ -105,6 +121,9 @@ def test_the_page_is_self_contained(multi_store: Path, tmp_path: Path) -> None:
     page = report(multi_store, tmp_path / "r.html")
     assert not page.cssselect("script[src], img, iframe, object, embed, link[href], use[href^=http]")
     assert page.cssselect("script") and page.cssselect("style")
+    # D3 inline, with its licence (ISC: the copyright and permission notice go with every copy)
+    scripts = " ".join(script.text or "" for script in page.cssselect("script"))
+    assert "https://d3js.org v7.9.2 Copyright" in scripts and "Permission to use, copy, modify" in scripts
     # the only outside addresses are the graphs' IRIs in plain links, and the SVG namespaces
     for element in page.iter():
         for name, value in element.attrib.items():
@@ -141,7 +160,7 @@ def test_filters_are_applied_in_the_queries(multi_store: Path, tmp_path: Path) -
               "(?day >= '2024-10-09' || (BOUND(?p) && ?p = ak:Week && ?day >= '2024-10-03')))")
     expected = count(multi_store, f"SELECT DISTINCT ?e WHERE {{ {EVENTS} {inside} }}")
     assert int(window.get_element_by_id("total").get("data-total")) == expected
-    periods = {g.get("data-period") for g in window.cssselect("#timeline svg g.bar")}
+    periods = {bar["period"] for bar in charts(window)["timeline"]["bars"]}
     assert {"2024-10-09", "2024-10-16"} <= periods and min(periods) >= "2024-10-03" and max(periods) <= "2024-10-16"
 
 
@@ -223,10 +242,9 @@ def test_a_store_without_cells_is_read_event_by_event(multi_store: Path, tmp_pat
     events = sparql_counts(multi_store)["events"]
     assert f"warning: {old}: {events} events without an ak:cell" in said and "build the articles again" in said
     page = lxml.html.fromstring((tmp_path / "old.html").read_text(encoding="utf-8"))
-    for selector in ("#network-actors svg g.edge", "#network-states svg g.edge", "#timeline svg g.bar",
-                     "table#events tbody tr.event"):
-        assert [lxml.html.tostring(e) for e in page.cssselect(selector)] == \
-            [lxml.html.tostring(e) for e in expected.cssselect(selector)]
+    assert charts(page) == charts(expected)
+    assert [lxml.html.tostring(e) for e in page.cssselect("table#events tbody tr")] == \
+        [lxml.html.tostring(e) for e in expected.cssselect("table#events tbody tr")]
     assert "without an ak:cell" not in " ".join(invoke("report", "--store", multi_store, "--output",
                                                        tmp_path / "again.html").output.split())
 
@@ -253,6 +271,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium')}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # (the page's console: script errors)
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     driver.set_page_load_timeout(60)
     try:
@@ -268,15 +287,28 @@ def visible(driver, selector: str) -> list:
 
 
 def check_in_browser(driver, store: Path, page: Path, screenshot: Path) -> None:
-    """Open the page, count what renders against SPARQL, use the toggle and a row, take a screenshot."""
+    """Open the page, count what D3 drew against SPARQL, use the toggle and a row, take a screenshot."""
     from selenium.webdriver.common.by import By
 
     expected = sparql_counts(store)
     driver.get(page.as_uri())
     assert driver.title.startswith("akhbar report")
-    assert len(visible(driver, "#network-actors svg g.edge")) == expected["edges"]
+    assert not [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]  # (no script error)
+    edges = visible(driver, "#network-actors svg g.edge")
+    assert len(edges) == expected["edges"]
+    assert sum(int(e.get_attribute("data-count")) for e in edges) == expected["pair_events"]
+    assert len(visible(driver, "#network-actors svg g.node")) == expected["actors"]
     assert not visible(driver, "#network-states svg g.edge")
-    assert len(driver.find_elements(By.CSS_SELECTOR, "#timeline svg g.bar")) == expected["day_bars"]
+    drawn = driver.execute_script(DRAWN)
+    assert drawn["dashed"] == expected["not_asserted_edges"] > 0  # asserted solid, the others dashed
+    assert drawn["arrows"] == drawn["edges"] == expected["edges"] + expected["state_edges"]  # each has its arrowhead
+    assert drawn["outside"] == [] and drawn["apart"]  # every node in the picture, no two on one spot
+    bars = driver.find_elements(By.CSS_SELECTOR, "#timeline svg g.bar")
+    assert len(bars) == expected["day_bars"] and drawn["tallBars"] == len(bars)
+    assert sum(int(b.get_attribute("data-count")) for b in bars) == expected["dated"]
+    # dates under the bars, or a note that no event is dated to a day (the sample article has no date)
+    assert bool(driver.find_elements(By.CSS_SELECTOR, "#timeline svg g.x.axis g.tick text")) == bool(bars)
+    assert bool(visible(driver, "#timeline .empty")) == (not bars)
     rows = visible(driver, "table#events tbody tr.event")
     assert len(rows) == expected["events"]
     assert not visible(driver, "table#events tbody tr.sentence")
@@ -304,10 +336,38 @@ def check_in_browser(driver, store: Path, page: Path, screenshot: Path) -> None:
     assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
     assert driver.execute_script(
         "return [...document.querySelectorAll('script,img,link,iframe')].filter(e => e.src || e.href).length") == 0
+    # the same page drawn again is the same picture (the layout is deterministic)
+    before = driver.execute_script(POSITIONS)
+    driver.refresh()
+    assert driver.execute_script(POSITIONS) == before
     height = driver.execute_script("return document.documentElement.scrollHeight")
     driver.set_window_size(1280, min(height, 4000))
     assert driver.save_screenshot(str(screenshot))
     assert screenshot.read_bytes()[:4] == b"\x89PNG" and screenshot.stat().st_size > 10_000
+
+
+# what D3 drew, read in the page: dashed edges, edges whose arrowhead marker exists in their own picture, nodes
+# outside their picture's view box, whether all nodes of a picture stand apart, bars of a positive height
+DRAWN = """
+const edges = [...document.querySelectorAll('.network svg g.edge path')];
+const outside = [], apart = [];
+for (const svg of document.querySelectorAll('.network svg')) {
+  const [x, y, w, h] = svg.getAttribute('viewBox').split(' ').map(Number);
+  const spots = [...svg.querySelectorAll('g.node')].map(g => g.transform.baseVal.consolidate().matrix)
+    .map(m => [m.e, m.f]);
+  spots.forEach(([u, v], i) => { if (u < x || u > x + w || v < y || v > y + h) outside.push(i); });
+  apart.push(new Set(spots.map(s => s.join())).size === spots.length);
+}
+return {
+  edges: edges.length,
+  dashed: document.querySelectorAll('#network-actors svg g.edge[data-asserted=false] path[stroke-dasharray]').length,
+  arrows: edges.filter(p => { const id = (p.getAttribute('marker-end') || '').slice(5, -1);
+                              return id && p.ownerSVGElement.querySelector('marker[id="' + id + '"] path'); }).length,
+  outside: outside, apart: apart.every(Boolean),
+  tallBars: [...document.querySelectorAll('#timeline svg g.bar rect')].filter(r => r.height.baseVal.value > 0).length,
+};
+"""
+POSITIONS = "return [...document.querySelectorAll('.network svg g.node')].map(g => g.getAttribute('transform'))"
 
 
 def test_the_sample_report_renders_in_chromium(browser, sample_store: Path, tmp_path: Path) -> None:

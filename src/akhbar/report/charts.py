@@ -1,162 +1,66 @@
-"""The report's two charts as inline SVG: the network of actors (networkx layout, nodes and labels drawn by
-networkx with matplotlib, each edge a matplotlib arrow patch) and the timeline (a matplotlib stacked bar chart).
+"""The report's two charts as data for the page: the network of actors and the timeline, each a plain dict that
+page.py writes into the page as JSON. The page's script (report.js) draws them with D3 (vendored in vendor/,
+inlined in the page): the network laid out by d3-force, the timeline stacked by d3-shape on d3 scales and axes.
 
-Matplotlib writes each edge, node and bar as an element with the id we give it (`gid`); those elements then
-get a class and data attributes (`g.edge[data-agent][data-count]…`, `g.bar[data-period]…`) and a <title>
-tooltip, so the page's script and the browser test can query them. Text stays text (svg.fonttype none): the
-browser shapes Arabic labels, which matplotlib cannot.
+Python decides what is drawn (the heaviest edges, the periods, counts, colours, widths, labels and tooltips);
+D3 decides where. Drawing in the page, not in Python, is what keeps `akhbar report` under a second: matplotlib,
+networkx and scipy cost about 1.2 s of imports alone (BENCHMARKS.md, section 7).
 """
 
 from __future__ import annotations
 
 import datetime
-import io
-import math
-import warnings
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 
 from akhbar.report.data import Actor, Edge
-from akhbar.runtime import single_thread_blas
 
-SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
 ACTION_COLOURS = {"Warning": "#e69f00", "Attack": "#d62728", "Pressure": "#1f77b4"}  # (colour-blind safe trio)
 ACTION_VERBS = {"Warning": "warns", "Attack": "attacks", "Pressure": "pressures"}
 KIND_COLOURS = {"State": "#4c72b0", "Militia": "#c44e52", "Official": "#8172b2", "StateOrgan": "#64b5cd",
                 "Organization": "#937860", "MediaOutlet": "#8c8c8c", "Location": "#55a868", "Actor": "#bbbbbb"}
 MAX_EDGES = 80  # the heaviest edges drawn; the page says how many there are in all
-LAYOUT_SEED = 7
-GRAVITY = 2.0
 LABEL_LENGTH = 26  # longer labels are cut (the node's tooltip has the whole label)
 DAY_SPAN_LIMIT = 62  # `--by auto`: days when the dated events span at most this many days, else weeks
-
-ET.register_namespace("", SVG_NS)
-ET.register_namespace("xlink", XLINK_NS)
+FIRST_BEND, NEXT_BEND = 0.12, 0.14  # curvature of an edge: more for each further edge of the same agent and target
 
 
-def _pyplot():
-    """matplotlib's pyplot on the file-only Agg backend, text kept as text in SVG."""
-    import matplotlib
+def network_data(edges: list[Edge], actors: Mapping[str, Actor]) -> dict:
+    """The network of `edges` as the page's script draws it: the MAX_EDGES heaviest edges (each with its bend and
+    tooltip; the script sets its width by the logarithm of its count), the actors they join (label, kind, colour,
+    events on the drawn edges), and the pairs with their summed counts, which the layout pulls together the harder
+    the heavier.
 
-    matplotlib.use("Agg", force=True)
-    import matplotlib.pyplot as plt
-
-    plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "akhbar", "font.size": 9})
-    return plt
-
-
-def _svg(fig) -> ET.Element:
-    """The figure as an SVG element tree (width 100%: the page scales it)."""
-    plt = _pyplot()
-    buffer = io.StringIO()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # glyphs DejaVu lacks (Arabic): the browser draws the text, not matplotlib
-        fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
-    plt.close(fig)
-    root = ET.fromstring(buffer.getvalue())
-    for metadata in root.findall(f"{{{SVG_NS}}}metadata"):  # (an RDF block naming the creator: not needed)
-        root.remove(metadata)
-    root.set("width", "100%")
-    root.attrib.pop("height", None)
-    return root
-
-
-def _annotate(root: ET.Element, attributes: Mapping[str, Mapping[str, str]], title: Mapping[str, str]) -> None:
-    """Give the elements matplotlib wrote with these ids their class, data attributes and tooltip."""
-    for element in root.iter(f"{{{SVG_NS}}}g"):
-        gid = element.get("id")
-        if gid in attributes:
-            for name, value in attributes[gid].items():
-                element.set(name, value)
-            tip = ET.Element(f"{{{SVG_NS}}}title")
-            tip.text = title[gid]
-            element.insert(0, tip)
-
-
-def edge_width(count: int) -> float:
-    """Line width for an edge of `count` events: grows with the logarithm, so one heavy pair does not swamp.
-
-    >>> edge_width(1), edge_width(8)
-    (1.2, 4.2)
+    >>> net = network_data([Edge("id:a", "id:b", "Attack", True, 2), Edge("id:b", "id:a", "Warning", False, 1)],
+    ...                    {"id:a": Actor("id:a", "A", "State")})
+    >>> [n["id"] for n in net["nodes"]], net["links"], [e["bend"] for e in net["edges"]]
+    (['id:a', 'id:b'], [['id:a', 'id:b', 3]], [0.12, 0.12])
+    >>> net["edges"][1]["title"]
+    'id:b warns A: 1 not asserted (possible, planned, conditional or negated) event'
     """
-    return round(1.2 + math.log2(max(count, 1)), 2)
-
-
-def network_svg(edges: list[Edge], actors: Mapping[str, Actor], element_id: str) -> tuple[str, int]:
-    """The network of `edges` (the MAX_EDGES heaviest) as SVG text, and how many edges it draws."""
-    import networkx as nx
-    from matplotlib.colors import to_rgba
-    from matplotlib.patches import FancyArrowPatch
-
-    plt = _pyplot()
     drawn = sorted(edges, key=lambda e: (-e.count, e.agent, e.target, e.action, not e.asserted))[:MAX_EDGES]
-    graph = nx.DiGraph()
-    for e in drawn:
-        graph.add_edge(e.agent, e.target)
-    fig, ax = plt.subplots(figsize=(10, 7))
-    ax.set_axis_off()
-    if not drawn:
-        ax.text(0.5, 0.5, "no event with both an agent and a target", ha="center", va="center")
-        return ET.tostring(_svg(fig), encoding="unicode"), 0
-    layout_graph = nx.Graph(graph)
-    for u, v in layout_graph.edges:  # heavier pairs pull closer
-        layout_graph[u][v]["weight"] = sum(e.count for e in drawn if {e.agent, e.target} == {u, v})
-    # the energy method's gravity keeps separate groups of actors near the middle instead of flung to the corners;
-    # its minimiser's BLAS kept on this thread: for matrices this small, OpenBLAS's threads only wait on each
-    # other (0.26 s → 0.05 s for 70 actors on 2 busy cores)
-    import scipy.optimize  # noqa: F401  (loaded first: the limit applies to the BLAS libraries loaded)
-
-    single_thread_blas()
-    pos = nx.spring_layout(layout_graph, seed=LAYOUT_SEED, method="energy", gravity=GRAVITY)
-    nodes = sorted(graph.nodes)
-    degree = {n: sum(e.count for e in drawn if n in (e.agent, e.target)) for n in nodes}
-    node_sizes = [220 + 60 * math.sqrt(degree[n]) for n in nodes]
-    collection = nx.draw_networkx_nodes(graph, pos, nodelist=nodes, ax=ax, node_size=node_sizes, linewidths=0.8,
-                                        node_color=[KIND_COLOURS.get(_kind(actors, n), "#bbbbbb") for n in nodes],
-                                        edgecolors="white")
-    collection.set_gid(f"{element_id}-nodes")
-    size_of = dict(zip(nodes, node_sizes, strict=True))
-    attributes: dict[str, dict[str, str]] = {}
-    titles: dict[str, str] = {}
     seen: dict[tuple[str, str], int] = {}
-    for n, e in enumerate(drawn):
+    pairs: dict[tuple[str, str], int] = {}
+    degree: dict[str, int] = {}
+    out_edges = []
+    for e in drawn:
         nth = seen.get((e.agent, e.target), 0)
         seen[(e.agent, e.target)] = nth + 1
-        # each edge one arrow patch, made as networkx.draw_networkx_edges makes it (ends shrunk to the nodes'
-        # rims, behind the nodes), but directly: one networkx call per edge took most of the rendering time
-        arrow = FancyArrowPatch(
-            pos[e.agent], pos[e.target], arrowstyle="-|>", mutation_scale=12, linewidth=edge_width(e.count),
-            color=to_rgba(ACTION_COLOURS[e.action], 0.85 if e.asserted else 0.7),
-            linestyle="solid" if e.asserted else (0, (4, 3)), connectionstyle=f"arc3,rad={0.12 + 0.14 * nth}",
-            shrinkA=math.sqrt(size_of[e.agent]) / 2, shrinkB=math.sqrt(size_of[e.target]) / 2, zorder=1)
-        ax.add_artist(arrow)  # (not add_patch: it measures each curve for the data limits, set once below)
-        gid = f"{element_id}-edge-{n}"
-        arrow.set_gid(gid)
-        attributes[gid] = {"class": "edge", "data-agent": e.agent, "data-target": e.target, "data-action": e.action,
-                           "data-asserted": "true" if e.asserted else "false", "data-count": str(e.count)}
+        pair = (min(e.agent, e.target), max(e.agent, e.target))
+        pairs[pair] = pairs.get(pair, 0) + e.count
+        for actor in (e.agent, e.target):
+            degree[actor] = degree.get(actor, 0) + e.count
         how = "asserted" if e.asserted else "not asserted (possible, planned, conditional or negated)"
-        titles[gid] = (f"{_label(actors, e.agent)} {ACTION_VERBS[e.action]} {_label(actors, e.target)}: "
-                       f"{e.count} {how} event{'s' if e.count != 1 else ''}")
-    xs, ys = [x for x, _ in pos.values()], [y for _, y in pos.values()]
-    pad_x, pad_y = 0.05 * (max(xs) - min(xs)), 0.05 * (max(ys) - min(ys))
-    ax.update_datalim([(min(xs) - pad_x, min(ys) - pad_y), (max(xs) + pad_x, max(ys) + pad_y)])
-    ax.autoscale_view()
-    below = 0.035 * ((max(ys) - min(ys)) or 1)  # labels under their node, not over its edges' ends
-    labels = nx.draw_networkx_labels(graph, {n: (x, y - below) for n, (x, y) in pos.items()},
-                                     labels={n: shorten(_label(actors, n)) for n in nodes}, ax=ax, font_size=8,
-                                     verticalalignment="top",
-                                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
-    for n, node in enumerate(nodes):
-        gid = f"{element_id}-node-{n}"
-        labels[node].set_gid(gid)
-        attributes[gid] = {"class": "node", "data-actor": node, "data-kind": _kind(actors, node),
-                           "data-events": str(degree[node])}
-        titles[gid] = f"{_label(actors, node)} ({_kind(actors, node)}): {degree[node]} events on the drawn edges"
-    ax.margins(0.12)  # (matplotlib measures Arabic labels without their glyphs: room for the browser's text)
-    root = _svg(fig)
-    _annotate(root, attributes, titles)
-    return ET.tostring(root, encoding="unicode"), len(drawn)
+        out_edges.append({
+            "agent": e.agent, "target": e.target, "action": e.action, "asserted": e.asserted, "count": e.count,
+            "bend": round(FIRST_BEND + NEXT_BEND * nth, 2),
+            "title": f"{_label(actors, e.agent)} {ACTION_VERBS[e.action]} {_label(actors, e.target)}: "
+                     f"{e.count} {how} event{'s' if e.count != 1 else ''}"})
+    nodes = [{"id": n, "label": shorten(_label(actors, n)), "kind": _kind(actors, n),
+              "colour": KIND_COLOURS.get(_kind(actors, n), KIND_COLOURS["Actor"]), "events": degree[n],
+              "title": f"{_label(actors, n)} ({_kind(actors, n)}): {degree[n]} events on the drawn edges"}
+             for n in sorted(degree)]
+    return {"nodes": nodes, "edges": out_edges, "links": [[a, b, n] for (a, b), n in sorted(pairs.items())],
+            "empty": "no event with both an agent and a target"}
 
 
 def shorten(label: str, length: int = LABEL_LENGTH) -> str:
@@ -216,45 +120,15 @@ def timeline_counts(per_date: Mapping[tuple[str | None, str], int], by: str) -> 
     return counts, left_out
 
 
-def timeline_svg(counts: Mapping[tuple[str, str], int], by: str) -> str:
-    """Events per period as bars stacked by action (one matplotlib bar chart), as SVG text."""
-    import matplotlib.dates as mdates
+def timeline_data(counts: Mapping[tuple[str, str], int], by: str) -> dict:
+    """Events per period and action as the page's script stacks them: one bar a (period, action) with events,
+    in period order, each with its tooltip.
 
-    plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(10, 3.2))
-    periods = sorted({p for p, _ in counts})
-    if not periods:
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, "no event dated to a day", ha="center", va="center")
-        return ET.tostring(_svg(fig), encoding="unicode")
-    x = [datetime.date.fromisoformat(p) for p in periods]
-    bottom = [0] * len(periods)
-    attributes: dict[str, dict[str, str]] = {}
-    titles: dict[str, str] = {}
-    width = 5.5 if by == "week" else 0.8
-    for action, colour in ACTION_COLOURS.items():
-        heights = [counts.get((p, action), 0) for p in periods]
-        if not any(heights):
-            continue
-        bars = ax.bar(x, heights, width=width, bottom=bottom, color=colour, label=ACTION_VERBS[action],
-                      align="edge" if by == "week" else "center")
-        for period, height, bar in zip(periods, heights, bars, strict=True):
-            if height:
-                gid = f"bar-{action}-{period}"
-                bar.set_gid(gid)
-                attributes[gid] = {"class": "bar", "data-period": period, "data-action": action,
-                                   "data-count": str(height)}
-                titles[gid] = f"{'week of ' if by == 'week' else ''}{period}: {height} {ACTION_VERBS[action]}"
-        bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
-    ax.set_ylabel(f"events per {by}")
-    ax.yaxis.get_major_locator().set_params(integer=True)
-    locator = mdates.AutoDateLocator(maxticks=10)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    if len(periods) == 1:
-        ax.set_xlim(x[0] - datetime.timedelta(days=3), x[0] + datetime.timedelta(days=3 + (7 if by == "week" else 0)))
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(frameon=False, loc="upper left", ncols=3)
-    root = _svg(fig)
-    _annotate(root, attributes, titles)
-    return ET.tostring(root, encoding="unicode")
+    >>> timeline_data({("2024-10-14", "Attack"): 3}, "week")["bars"]
+    [{'period': '2024-10-14', 'action': 'Attack', 'count': 3, 'title': 'week of 2024-10-14: 3 attacks'}]
+    """
+    bars = [{"period": period, "action": action, "count": n,
+             "title": f"{'week of ' if by == 'week' else ''}{period}: {n} {ACTION_VERBS[action]}"}
+            for (period, action), n in sorted(counts.items(), key=lambda kv: (kv[0][0], list(ACTION_COLOURS).index(
+                kv[0][1]))) if n]
+    return {"period": by, "bars": bars, "empty": "no event dated to a day"}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from akhbar.graph.cells import events_without_cell
+from akhbar.graph.cells import event_count
 from akhbar.graph.query import QueryError, parse_term
 from akhbar.graph.rdf import ACTION_PARENT, CORE_ACTIONS
 from akhbar.graph.store import PREFIXES
@@ -32,6 +32,7 @@ _SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()
 # article graph; `akhbar reason` adds the superclasses elsewhere, which the queries do not read)
 _ACTION_VALUES = "VALUES (?type ?core) { " + " ".join(
     f'(ak:{name} "{ACTION_PARENT.get(name, name)}")' for name in (*CORE_ACTIONS, *ACTION_PARENT)) + " }"
+_CORE_OF = {name: ACTION_PARENT.get(name, name) for name in (*CORE_ACTIONS, *ACTION_PARENT)}
 _LIFT_PATH = "(ak:actsFor|ak:officialOf|ak:partOf)"
 
 
@@ -213,15 +214,18 @@ def timeline_query(filters: Filters) -> str:
             "GROUP BY ?date ?core")
 
 
-def newest_query(filters: Filters, limit: int, cells: Iterable[str] = ()) -> str:
-    """The `limit` newest events (undated last), then by event IRI (article, then number); with `cells`, only
-    the events of those cells."""
-    cells = sorted(cells)
-    first = (f"VALUES ?cell {{ {' '.join(str(ox.NamedNode(c)) for c in cells)} }} ?event ak:cell ?cell ."
-             if cells else "")
+def newest_query(filters: Filters, limit: int) -> str:
+    """The `limit` newest events (undated last), then by event IRI (article, then number)."""
     return (f"{_SPARQL_PREFIXES}SELECT DISTINCT ?event ?date WHERE {{\n  "
-            f"{_where(filters, first=first)}\n  BIND(COALESCE(?date, \"\") AS ?sortKey)\n}}\n"
+            f"{_where(filters)}\n  BIND(COALESCE(?date, \"\") AS ?sortKey)\n}}\n"
             f"ORDER BY DESC(?sortKey) ?event LIMIT {int(limit)}")
+
+
+def cell_events_query(cells: Iterable[str]) -> str:
+    """Every event of these cells, with its cell."""
+    values = " ".join(str(ox.NamedNode(c)) for c in sorted(cells))
+    return (f"{_SPARQL_PREFIXES}SELECT DISTINCT ?event ?cell WHERE {{ GRAPH ?g {{ VALUES ?cell {{ {values} }} "
+            "?event ak:cell ?cell } }")
 
 
 CELLS_QUERY = f"""{_SPARQL_PREFIXES}SELECT ?cell (COUNT(*) AS ?n) (SAMPLE(?event) AS ?one) WHERE {{
@@ -249,14 +253,7 @@ def cell_timeline_query(filters: Filters, cells: dict[str, tuple[str, int]]) -> 
             f"{_where(filters, first=_cell_values(cells) + ' ?event ak:cell ?cell .')}\n}}")
 
 
-def undated_query(cells: Iterable[str], limit: int) -> str:
-    """The first `limit` events of these (undated) cells by IRI: the newest table's tail."""
-    values = " ".join(str(ox.NamedNode(c)) for c in sorted(cells))
-    return (f"{_SPARQL_PREFIXES}SELECT ?event WHERE {{ GRAPH ?g {{ VALUES ?cell {{ {values} }} "
-            f"?event ak:cell ?cell }} }}\nORDER BY ?event LIMIT {int(limit)}")
-
-
-_DETAILS = """SELECT ?event ?g ?type ?core ?modality ?agent ?target ?eventDate ?articleDate ?article ?title ?outlet
+_DETAILS = """SELECT ?event ?g ?type ?modality ?agent ?target ?eventDate ?articleDate ?article ?title ?outlet
        ?publisher ?sentence ?sentenceBegin ?triggerBegin ?triggerEnd WHERE {
   GRAPH ?g {
     VALUES ?event { %s }
@@ -271,7 +268,6 @@ _DETAILS = """SELECT ?event ?g ?type ?core ?modality ?agent ?target ?eventDate ?
     OPTIONAL { ?article ak:outletName ?outlet }
     OPTIONAL { ?article dcterms:publisher ?publisher }
   }
-  %s
 }"""
 
 _STATES = f"""SELECT ?member ?state WHERE {{
@@ -358,11 +354,14 @@ def read_report(db: ox.Store, filters: Filters, limit: int = DEFAULT_LIMIT, by_c
     """Read what the report shows from the store: the counts by event cell (graph/cells.py) when every event
     has its cell (or `by_cells` says so), else by the three aggregate queries over every event; then lookups
     of the rows."""
-    uncelled = events_without_cell(db) if by_cells is None else 0 if by_cells else -1
+    cells = cell_counts(db) if by_cells is not False else {}
+    # (the events without a cell: all events less those the cells count, which saves a second scan)
+    uncelled = max(event_count(db) - sum(n for _, n in cells.values()), 0) if by_cells is None else 0 if by_cells \
+        else -1
     if uncelled:
         edges, per_date, newest = _read_events(db, filters, limit)
     else:
-        edges, per_date, newest = _read_cells(db, filters, limit)
+        edges, per_date, newest = _read_cells(db, filters, limit, cells)
     edges.sort(key=lambda e: (e.agent, e.target, e.action, e.asserted))
     states = state_of(db)
     lifted = lift(edges, states)
@@ -389,12 +388,18 @@ def _read_events(db: ox.Store, filters: Filters, limit: int) -> Counts:
     return edges, per_date, newest
 
 
-def _read_cells(db: ox.Store, filters: Filters, limit: int) -> Counts:
+def cell_counts(db: ox.Store) -> dict[str, tuple[str, int]]:
+    """Each event cell → (one of its events, how many events it holds), by one scan of ak:cell."""
+    return {s["cell"].value: (s["one"].value, int(s["n"].value)) for s in _select(db, CELLS_QUERY)}
+
+
+def _read_cells(db: ox.Store, filters: Filters, limit: int, cells: dict[str, tuple[str, int]] | None = None
+                ) -> Counts:
     """The same as `_read_events`, by cells: the events counted per cell in one scan of ak:cell, then the
     network and timeline queries' patterns and filters run on one event of each cell, whose counts are summed;
-    the newest events are sought among the cells of the latest dates that hold `limit` events (and, when the
-    dated events are fewer, the first undated events by IRI, as the newest query orders them)."""
-    cells = {s["cell"].value: (s["one"].value, int(s["n"].value)) for s in _select(db, CELLS_QUERY)}
+    the newest events are the events of the cells of the latest dates that hold `limit` events, sorted here
+    (and, when the dated events are fewer, the first undated events by IRI, as the newest query orders them)."""
+    cells = cell_counts(db) if cells is None else cells
     size = {one: n for one, n in cells.values()}
     if not cells:
         return [], {}, []
@@ -410,8 +415,11 @@ def _read_cells(db: ox.Store, filters: Filters, limit: int) -> Counts:
         n = size[s["event"].value]
         per_date[key] = per_date.get(key, 0) + n
         per_cell[s["cell"].value] = (key[0], n)
-    # the newest: the latest dates holding `limit` events, then every event of their cells, sorted by the query
-    dated = sorted((d for d, _ in per_cell.values() if d is not None), reverse=True)
+    # the newest: every event of the cells of the latest dates that hold `limit` events, then (when those are fewer)
+    # of the undated cells, sorted here as newest_query sorts (date descending, undated last, then by IRI); every
+    # event of a cell passes the filters, as the cell's event did, since the events of a cell agree on everything
+    # the filters test. (Sorting in Oxigraph was the slow part: `ORDER BY ?event LIMIT 300` over 14,000 undated
+    # events took over a second, fetching them 0.05 s)
     by_date: dict[str, int] = {}
     for date, n in per_cell.values():
         if date is not None:
@@ -422,14 +430,13 @@ def _read_cells(db: ox.Store, filters: Filters, limit: int) -> Counts:
         cutoff = date
         if taken >= limit:
             break
-    newest: list[ox.NamedNode] = []
-    if dated and cutoff is not None:
-        chosen = [c for c, (d, _) in per_cell.items() if d is not None and d >= cutoff]
-        newest = [s["event"] for s in _select(db, newest_query(filters, limit, chosen))]
-    if len(newest) < limit:
-        undated = [c for c, (d, _) in per_cell.items() if d is None]
-        if undated:
-            newest += [s["event"] for s in _select(db, undated_query(undated, limit - len(newest)))]
+    chosen = [c for c, (d, _) in per_cell.items() if d is not None and cutoff is not None and d >= cutoff]
+    if taken < limit:
+        chosen += [c for c, (d, _) in per_cell.items() if d is None]
+    rows = _select(db, cell_events_query(chosen)) if chosen else []
+    found = sorted((s["event"].value, per_cell[s["cell"].value][0] or "") for s in rows)
+    found.sort(key=lambda event_date: event_date[1], reverse=True)  # (stable: by IRI within a date)
+    newest = [ox.NamedNode(event) for event, _ in found[:limit]]
     return edges, per_date, newest
 
 
@@ -463,51 +470,55 @@ KIND_ORDER = ("State", "Militia", "Official", "StateOrgan", "Organization", "Med
 
 
 def describe_actors(db: ox.Store, iris: Iterable[str]) -> dict[str, Actor]:
-    """Label and kind of each actor (one VALUES lookup; an actor with no label shows its IRI's short form)."""
+    """Label and kind of each actor (two VALUES lookups; an actor with no label shows its IRI's short form)."""
     iris = sorted(set(iris))
     if not iris:
         return {}
     values = " ".join(str(ox.NamedNode(i)) for i in iris)
     labels: dict[str, dict[str, str]] = {}
     kinds: dict[str, set[str]] = {}
-    # (DISTINCT: a minted actor is described again in every article graph naming it; 22,000 rows → 800 on the
-    # 10k store)
-    text = (f"{_SPARQL_PREFIXES}SELECT DISTINCT ?x ?l ?kind WHERE {{ VALUES ?x {{ {values} }} "
-            "{ ?x rdfs:label ?l } UNION { ?x a ?kind FILTER(STRSTARTS(STR(?kind), STR(ak:))) } }")
+    # (two lookups, each DISTINCT: a minted actor is described again in every article graph naming it, 45,000 rows
+    # → 800 on the 10k store; one UNION of both took twice as long. Of several labels in one language, the first
+    # in code-point order, so that the choice does not hang on the order of the store's answer)
+    text = f"{_SPARQL_PREFIXES}SELECT DISTINCT ?x ?l WHERE {{ VALUES ?x {{ {values} }} ?x rdfs:label ?l }}"
     for s in _select(db, text):
-        x = s["x"].value
-        if s["l"] is not None:
-            labels.setdefault(x, {}).setdefault(s["l"].language or "", s["l"].value)
-        if s["kind"] is not None:
-            kinds.setdefault(x, set()).add(s["kind"].value.removeprefix(ONTOLOGY_NS))
+        names = labels.setdefault(s["x"].value, {})
+        language, text = s["l"].language or "", s["l"].value
+        if language not in names or text < names[language]:
+            names[language] = text
+    for s in _select(db, f"SELECT DISTINCT ?x ?kind WHERE {{ VALUES ?x {{ {values} }} ?x a ?kind }}"):
+        if s["kind"].value.startswith(ONTOLOGY_NS):
+            kinds.setdefault(s["x"].value, set()).add(s["kind"].value.removeprefix(ONTOLOGY_NS))
     out = {}
     for i in iris:
         names = labels.get(i, {})
-        label = names.get("en") or names.get("ar") or next(iter(names.values()), None) or short_iri(i)
+        label = names.get("en") or names.get("ar") or (names[min(names)] if names else short_iri(i))
         kind = next((k for k in KIND_ORDER if k in kinds.get(i, ())), "Actor")
         out[i] = Actor(i, label, kind)
     return out
 
 
 def _event_rows(db: ox.Store, events: list[ox.NamedNode]) -> list[EventRow]:
-    """The table's rows for these events, in their order."""
+    """The table's rows for these events, in their order. An event's action class is the first of its classes
+    (in its article graph) that is one, mapped to its core class here: joined to the classes' VALUES table in the
+    query, Oxigraph took five times longer (0.16 s against 0.03 s for 300 rows on 10,000 articles)."""
     if not events:
         return []
-    text = _SPARQL_PREFIXES + _DETAILS % (" ".join(str(e) for e in events), _ACTION_VALUES)
+    text = _SPARQL_PREFIXES + _DETAILS % " ".join(str(e) for e in events)
     rows: dict[str, EventRow] = {}
     for s in _select(db, text):
         event = s["event"].value
-        if event in rows:
+        action = s["type"].value.removeprefix(ONTOLOGY_NS)
+        if event in rows or action not in _CORE_OF:
             continue
         begin = int(s["sentenceBegin"].value)
         trigger = Mark(int(s["triggerBegin"].value) - begin, int(s["triggerEnd"].value) - begin, "trigger")
         date = _value(s["eventDate"]) or _value(s["articleDate"])
         source = "event" if s["eventDate"] is not None else "publication" if date else ""
         outlet = _value(s["outlet"]) or _value(s["publisher"]) or ""
-        rows[event] = EventRow(event, s["type"].value.removeprefix(ONTOLOGY_NS), s["core"].value,
-                               s["modality"].value.removeprefix(ONTOLOGY_NS), _value(s["agent"]),
-                               _value(s["target"]), date, source, s["article"].value, s["g"].value,
-                               _value(s["title"]) or "", outlet, s["sentence"].value, (trigger,))
+        rows[event] = EventRow(event, action, _CORE_OF[action], s["modality"].value.removeprefix(ONTOLOGY_NS),
+                               _value(s["agent"]), _value(s["target"]), date, source, s["article"].value,
+                               s["g"].value, _value(s["title"]) or "", outlet, s["sentence"].value, (trigger,))
     return [rows[e.value] for e in events if e.value in rows]
 
 

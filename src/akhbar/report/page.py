@@ -1,9 +1,11 @@
-"""The report as one self-contained HTML page: the template (package data, string.Template) filled with the
-charts' inline SVG and the event table; no script, style or image is fetched at view time."""
+"""The report as one self-contained HTML page: the template (package data, string.Template) filled with the event
+table, the charts' data as JSON, D3 (vendored) and the script that draws the charts with it (report.js), all
+inline; no script, style or image is fetched at view time."""
 
 from __future__ import annotations
 
 import datetime
+import json
 from html import escape
 from importlib import resources
 from string import Template
@@ -12,10 +14,11 @@ from akhbar.report.charts import (
     ACTION_COLOURS,
     ACTION_VERBS,
     KIND_COLOURS,
+    MAX_EDGES,
     choose_period,
-    network_svg,
+    network_data,
     timeline_counts,
-    timeline_svg,
+    timeline_data,
 )
 from akhbar.report.data import EventRow, Mark, ReportData, short_iri
 
@@ -71,15 +74,28 @@ def _row(n: int, row: EventRow, name, data: ReportData) -> str:
             f"{escape(row.graph)}</a></p></td></tr>")
 
 
+def script_json(value: object) -> str:
+    r"""JSON to inline in a <script> element: `<`, `>` and `&` escaped, so no text in the data can close it.
+
+    >>> print(script_json({"a": "</script>"}))
+    {"a":"\u003c/script\u003e"}
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _resource(*path: str) -> str:
+    return resources.files("akhbar.report").joinpath(*path).read_text(encoding="utf-8")
+
+
 def render(data: ReportData, store_name: str, by: str = "auto", version: str = "") -> str:
     """The whole page for the data read from a store."""
-    from akhbar.report.charts import MAX_EDGES
-
-    actor_svg, actor_drawn = network_svg(data.edges, data.actors, "actors")
-    state_svg, state_drawn = network_svg(data.lifted, data.actors, "states")
+    actor_net, state_net = network_data(data.edges, data.actors), network_data(data.lifted, data.actors)
     period = choose_period((d for d, _ in data.per_date if d and len(d) == 10), by)
     counts, left_out = timeline_counts(data.per_date, period)
     dated = sum(counts.values())
+    charts = {"actions": {a: {"colour": c, "verb": ACTION_VERBS[a]} for a, c in ACTION_COLOURS.items()},
+              "networks": {"actors": actor_net, "states": state_net}, "timeline": timeline_data(counts, period)}
 
     def network_note(edges: list, drawn: int) -> str:
         events = sum(e.count for e in edges)
@@ -95,17 +111,19 @@ def render(data: ReportData, store_name: str, by: str = "auto", version: str = "
     if left_out:
         timeline_note += f" {left_out} not shown: undated, or dated to a month or a year only."
     kinds = sorted({a.kind for a in data.actors.values() if a.kind in KIND_COLOURS}, key=list(KIND_COLOURS).index)
-    template = Template(resources.files("akhbar.report").joinpath("template.html").read_text(encoding="utf-8"))
-    return template.substitute(
+    actor_drawn, state_drawn = len(actor_net["edges"]), len(state_net["edges"])
+    return Template(_resource("template.html")).substitute(
         store=escape(store_name), filters=escape(data.filters.describe()), total=data.total, total_text=total_text,
         version=escape(version), generated=datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
-        actor_edges=len(data.edges), actor_drawn=actor_drawn, actor_svg=actor_svg,
-        actor_note=network_note(data.edges, actor_drawn),
-        state_edges=len(data.lifted), state_drawn=state_drawn, state_svg=state_svg,
-        state_note=network_note(data.lifted, state_drawn),
+        actor_edges=len(data.edges), actor_drawn=actor_drawn, actor_note=network_note(data.edges, actor_drawn),
+        state_edges=len(data.lifted), state_drawn=state_drawn, state_note=network_note(data.lifted, state_drawn),
         kind_legend="".join(f'<span><i class="swatch" style="background:{KIND_COLOURS[k]}"></i>{KIND_NAMES[k]}'
                             "</span>" for k in kinds),
         action_legend="".join(f'<span><i class="line" style="border-color:{c}"></i>{ACTION_VERBS[a]}</span>'
                               for a, c in ACTION_COLOURS.items()),
-        period=period, dated=dated, undated=left_out, timeline_svg=timeline_svg(counts, period),
-        timeline_note=escape(timeline_note), shown=shown, events_note=escape(events_note), rows=_rows(data))
+        bar_legend="".join(f'<span><i class="block" style="background:{c}"></i>{ACTION_VERBS[a]}</span>'
+                           for a, c in ACTION_COLOURS.items() if any(action == a for _, action in counts)),
+        period=period, dated=dated, undated=left_out, timeline_note=escape(timeline_note), shown=shown,
+        events_note=escape(events_note), rows=_rows(data), charts=script_json(charts),
+        d3=_resource("vendor", "d3.min.js"), d3_licence=_resource("vendor", "LICENSE-d3.txt").replace("*/", "* /"),
+        script=_resource("report.js"))
