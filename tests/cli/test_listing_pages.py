@@ -188,3 +188,31 @@ def test_a_bound_aggregate_and_a_stale_one_are_evaluated(runner: CliRunner, reas
     assert after != before and not from_index(store, "actor-mentions")
     stale = invoke(runner, "query", "actor-mentions", "--store", store, "-f", "csv")
     assert csv_rows(stale) == after and NOTE not in stale.stderr
+
+
+def test_links_stated_anew_recount_the_linked_listings(runner: CliRunner, reasoned: Path, tmp_path: Path) -> None:
+    """attacks-by-militias and pressure-on-state follow ak:memberOf/ak:actsFor links and ak:Militia types any
+    article may state: an update keeps their counts of unchanged articles only while those facts are unchanged."""
+    import pyoxigraph as ox
+
+    from akhbar.graph.pages import LINKED, links_digest, stamp, update_index
+    from akhbar.graph.vocab import ARTICLE_NS, article_graph
+
+    store = tmp_path / "store"
+    shutil.copytree(reasoned, store)
+    ak = "https://w3id.org/akhbar/ontology#"
+    for step, (subject, predicate, obj) in enumerate([
+            (f"{ARTICLE_NS}linkless", f"{ak}note", "x"),  # (no link: the update counts the new article only)
+            ("https://w3id.org/akhbar/id/iran", f"{ak}memberOf", "https://w3id.org/akhbar/id/hezbollah")]):
+        db = open_store(store)
+        before, digest_before = stamp(db), links_digest(db)
+        graph = ox.NamedNode(article_graph(f"links-{step}"))
+        term = ox.Literal(obj) if obj == "x" else ox.NamedNode(obj)
+        db.add(ox.Quad(ox.NamedNode(subject), ox.NamedNode(predicate), term, graph))
+        assert (links_digest(db) == digest_before) == (step == 0)
+        assert update_index(db, store, before, {"added": [graph.value]}) is not None
+        db.flush()
+        del db
+        for name in sorted(LINKED):
+            assert [row for page in pages(runner, store, name, 5, []) for row in page[1:]] \
+                == plain(runner, store, name)[1:]
