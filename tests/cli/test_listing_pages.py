@@ -195,7 +195,7 @@ def test_links_stated_anew_recount_the_linked_listings(runner: CliRunner, reason
     article may state: an update keeps their counts of unchanged articles only while those facts are unchanged."""
     import pyoxigraph as ox
 
-    from akhbar.graph.pages import LINKED, links_digest, stamp, update_index
+    from akhbar.graph.pages import LINKED, link_facts, stamp, update_index
     from akhbar.graph.vocab import ARTICLE_NS, article_graph
 
     store = tmp_path / "store"
@@ -205,11 +205,11 @@ def test_links_stated_anew_recount_the_linked_listings(runner: CliRunner, reason
             (f"{ARTICLE_NS}linkless", f"{ak}note", "x"),  # (no link: the update counts the new article only)
             ("https://w3id.org/akhbar/id/iran", f"{ak}memberOf", "https://w3id.org/akhbar/id/hezbollah")]):
         db = open_store(store)
-        before, digest_before = stamp(db), links_digest(db)
+        before, facts_before = stamp(db), link_facts(db)
         graph = ox.NamedNode(article_graph(f"links-{step}"))
         term = ox.Literal(obj) if obj == "x" else ox.NamedNode(obj)
         db.add(ox.Quad(ox.NamedNode(subject), ox.NamedNode(predicate), term, graph))
-        assert (links_digest(db) == digest_before) == (step == 0)
+        assert (link_facts(db) == facts_before) == (step == 0)
         assert update_index(db, store, before, {"added": [graph.value]}) is not None
         db.flush()
         del db

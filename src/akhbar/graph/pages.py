@@ -22,9 +22,9 @@ The index is used only while it is current: made from the same query code, after
 articles and to the inferences, with the same base graphs; otherwise (before `akhbar reason`, or after a
 build or remove), and for a variable it cannot filter on, `akhbar query` evaluates the whole listing (for a
 stored aggregate, with any parameter). An incremental `akhbar reason` updates it (update_index: the changed
-articles' rows recounted, and timeline's participant pairs read again for them only; attacks-by-militias and
-pressure-on-state recounted in full only when the links and types they follow changed; the stored aggregates
-evaluated again in full), a full one writes it anew (write_index).
+articles' rows recounted, and timeline's participant pairs read again for them only; for attacks-by-militias
+and pressure-on-state also the articles whose participants reach a link or type that changed; the stored
+aggregates evaluated again in full), a full one writes it anew (write_index).
 """
 
 from __future__ import annotations
@@ -212,8 +212,9 @@ def stored_answers(db: ox.Store) -> dict[str, tuple[str, list[str], list[list[st
 # Listings whose rows of one article depend on that article's graph alone (and on the ontology and actor base,
 # whose change makes `akhbar reason` a full run): an incremental run recounts only the changed articles. The
 # others (LINKED) also follow ak:memberOf or ak:actsFor/… links and ak:Militia/ak:State types any article or
-# inference may state: recounted only for the changed articles too while those facts are the same as when the
-# index was made (LINKS, compared by digest), else in full.
+# inference may state (LINKS, kept in the index): an incremental run recounts the changed articles and those
+# with an event whose agent or target reaches, through such links, an actor a fact was added to or removed
+# from (`touched_articles`).
 ARTICLE_LOCAL = frozenset({"actor-profile", "events-per-article", "reported-by", "timeline", "unresolved-events",
                            "who-warns-whom"})
 LINKED = frozenset({"attacks-by-militias", "pressure-on-state"})
@@ -224,17 +225,44 @@ SELECT DISTINCT ?s ?p ?o WHERE {
 }"""
 
 
-def links_digest(db: ox.Store) -> str:
-    """A digest of the distinct facts (in any graph) the LINKED listings follow beyond an event's article: who
-    is a member of, acts for or is part of whom, and which actors are militias or states (20 ms on 10,000
-    articles: about a thousand distinct facts)."""
-    rows = sorted(f"{r['s']} {r['p']} {r['o']}" for r in db.query(LINKS, use_default_graph_as_union=True))
-    return digest("\n".join(rows))
+def link_facts(db: ox.Store) -> set[tuple[str, str, str]]:
+    """The distinct facts (in any graph, as N-Triples terms) the LINKED listings follow beyond an event's
+    article: who is a member of, acts for or is part of whom, and which actors are militias or states (20 ms on
+    10,000 articles: about a thousand distinct facts)."""
+    return {(str(r["s"]), str(r["p"]), str(r["o"])) for r in db.query(LINKS, use_default_graph_as_union=True)}
+
+
+def touched_articles(db: ox.Store, before: set[tuple[str, str, str]], after: set[tuple[str, str, str]]
+                     ) -> set[str]:
+    """Articles (as N-Triples IRIs) whose LINKED rows may differ between two sets of link facts: those with an
+    event whose agent or target is, or reaches through links of either set, an actor of a fact in one set
+    only."""
+    from akhbar.graph.query import run_query
+
+    changed = before ^ after
+    if not changed:
+        return set()
+    reached = {term for s, _, o in changed for term in (s, o)}
+    into: dict[str, set[str]] = {}
+    for s, p, o in before | after:
+        if not p.endswith("-ns#type>"):
+            into.setdefault(o, set()).add(s)
+    todo = list(reached)
+    while todo:  # (who reaches a touched actor: its members, officials, parts … and theirs)
+        for s in into.get(todo.pop(), ()):
+            if s not in reached:
+                reached.add(s)
+                todo.append(s)
+    actors = " ".join(r for r in reached if r.startswith("<"))
+    query = f"""SELECT DISTINCT ?article WHERE {{ VALUES ?x {{ {actors} }}
+        {{ ?event ak:agent ?x }} UNION {{ ?event ak:target ?x }} ?event ak:article ?article }}"""
+    return {str(row["article"]) for row in run_query(db, query)}
 
 
 def update_index(db: ox.Store, store_dir: Path, before: str, articles: dict[str, list[str]]) -> float | None:
     """After an incremental `akhbar reason` of the article graphs `articles` (added, replaced, removed):
-    renew the index by recounting only those articles' rows of the ARTICLE_LOCAL listings, the others in full.
+    renew the index by recounting only those articles' rows of the ARTICLE_LOCAL and LINKED listings (and, of
+    the LINKED ones, the rows of the articles whose links changed), the others in full.
     `before` is the store's stamp before the run; None (write_index instead) unless the index on disk is the
     one the last run left for the same queries."""
     from akhbar.graph.vocab import ARTICLE_NS, GRAPH_NS
@@ -248,10 +276,11 @@ def update_index(db: ox.Store, store_dir: Path, before: str, articles: dict[str,
     fresh = [as_article[g] for key in ("added", "replaced") for g in articles.get(key, [])]
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        stored, links = con.execute("SELECT stamp, links FROM meta").fetchone()
+        (stored,) = con.execute("SELECT stamp FROM meta").fetchone()
         if stored.split("|")[1:] != before.split("|")[1:]:  # (the inferences and the base it was made with)
             return None
-        local = ARTICLE_LOCAL | (LINKED if links == links_digest(db) else frozenset())
+        facts = link_facts(db)
+        touched = touched_articles(db, set(con.execute("SELECT s, p, o FROM link")), facts) - changed
         digests = dict(con.execute("SELECT name, digest FROM listing"))
         listings = {}
         parts: dict[str, list[tuple[str, str]]] = {}
@@ -262,16 +291,18 @@ def update_index(db: ox.Store, store_dir: Path, before: str, articles: dict[str,
             if digests.get(query.stem) != digest(text):
                 return None
             paging = LISTINGS[query.stem]
-            if query.stem not in local:
+            if query.stem not in ARTICLE_LOCAL | LINKED:
                 listings[query.stem] = (digests[query.stem], count_groups(db, query.stem, text))
                 continue
+            again = touched if query.stem in LINKED else set()  # (articles whose links changed under them)
             at = paging.key.index("article")
             width = len(paging.columns)
             kept = [(key, cols, n) for *values, n in con.execute(
                         "SELECT k0, k1, c0, c1, c2, n FROM grp WHERE name = ? ORDER BY seq", (query.stem,))
                     for key, cols in [(tuple(values[:len(paging.key)]), tuple(values[2:2 + width]))]
-                    if key[at] not in changed]
-            new = count_groups(db, query.stem, text, fresh) if fresh else []
+                    if key[at] not in changed and key[at] not in again]
+            recount = fresh + sorted(a[1:-1] for a in again)
+            new = count_groups(db, query.stem, text, recount) if recount else []
             merged = sorted(kept + new, key=lambda group: tuple(_order_of(v) for v in group[0]))
             listings[query.stem] = (digests[query.stem], merged)
             if paging.participants is not None:  # (each row's event is its article's: <article>/event/n)
@@ -283,7 +314,7 @@ def update_index(db: ox.Store, store_dir: Path, before: str, articles: dict[str,
         return None
     finally:
         con.close()
-    _write(db, Path(store_dir), listings, stored_answers(db), parts)  # (the aggregates' answers: again in full)
+    _write(db, Path(store_dir), listings, stored_answers(db), parts, facts)  # (the aggregates: again in full)
     return time.perf_counter() - start
 
 
@@ -316,7 +347,8 @@ def _order_of(value: str | None) -> tuple[int, str]:
 
 def _write(db: ox.Store, store_dir: Path, listings: dict[str, tuple[str, list]],
            answers: dict[str, tuple[str, list[str], list[list[str | None]]]],
-           parts: dict[str, list[tuple[str, str]]] | None = None) -> None:
+           parts: dict[str, list[tuple[str, str]]] | None = None,
+           facts: set[tuple[str, str, str]] | None = None) -> None:
     """Write the index file (a new file put in place of the old one) with these listings' groups, their
     participant pairs (`parts`, else read from the store) and these aggregates' answers (each row a JSON list;
     row -1 holds the variables)."""
@@ -324,12 +356,14 @@ def _write(db: ox.Store, store_dir: Path, listings: dict[str, tuple[str, list]],
     temporary = target.with_suffix(".tmp")
     temporary.unlink(missing_ok=True)
     with sqlite3.connect(temporary) as con:
-        con.execute("CREATE TABLE meta (stamp TEXT, links TEXT)")
+        con.execute("CREATE TABLE meta (stamp TEXT)")
+        con.execute("CREATE TABLE link (s TEXT, p TEXT, o TEXT)")
         con.execute("CREATE TABLE listing (name TEXT PRIMARY KEY, digest TEXT)")
         con.execute("CREATE TABLE grp (name TEXT, seq INTEGER, k0 TEXT, k1 TEXT, c0 TEXT, c1 TEXT, c2 TEXT, n INTEGER)")
         con.execute("CREATE TABLE part (name TEXT, event TEXT, value TEXT)")
         con.execute("CREATE TABLE answer (name TEXT, seq INTEGER, row TEXT)")
-        con.execute("INSERT INTO meta VALUES (?, ?)", (stamp(db), links_digest(db)))
+        con.execute("INSERT INTO meta VALUES (?)", (stamp(db),))
+        con.executemany("INSERT INTO link VALUES (?, ?, ?)", sorted(facts if facts is not None else link_facts(db)))
         for name, (fingerprint, groups) in listings.items():
             con.execute("INSERT INTO listing VALUES (?, ?)", (name, fingerprint))
             con.executemany("INSERT INTO grp VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
