@@ -151,9 +151,8 @@ def test_an_incremental_reason_updates_the_index(runner: CliRunner, tmp_path: Pa
     assert invoke(runner, "remove", "seed", "dates-52", "--store", store).exit_code == 0
     removed = invoke(runner, "reason", "--store", store)
     assert "updated for the 2 changed articles" in removed.stdout
-    for name in ("timeline", "actor-profile", "attacks-by-militias", "events-per-article"):
-        full = csv_rows(invoke(runner, "query", name, "--store", store, "-f", "csv"))
-        assert [row for page in pages(runner, store, name, 3, []) for row in page[1:]] == full[1:]
+    for name in sorted(LISTINGS):  # (each against the listing evaluated from outside the library)
+        assert [row for page in pages(runner, store, name, 3, []) for row in page[1:]] == plain(runner, store, name)[1:]
     for name in sorted(STORED):  # (the aggregates' answers the index keeps, evaluated again by the update)
         assert from_index(store, name)
         assert csv_rows(invoke(runner, "query", name, "--store", store, "-f", "csv")) == plain(runner, store, name)

@@ -45,7 +45,7 @@ import pyoxigraph as ox
 
 from akhbar.graph.query import NOT_CODE, QueryError, library, where_group
 from akhbar.graph.store import count_quads, last_changed
-from akhbar.graph.vocab import ACTORS_GRAPH, ARTICLES_MARK, INFERRED_GRAPH, ONTOLOGY_GRAPH
+from akhbar.graph.vocab import ACTORS_GRAPH, ARTICLE_NS, ARTICLES_MARK, GRAPH_NS, INFERRED_GRAPH, ONTOLOGY_GRAPH
 
 INDEX_FILE = "pages.sqlite"
 Row = dict[str, "ox.NamedNode | ox.Literal | ox.BlankNode | None"]
@@ -149,7 +149,17 @@ def count_groups(db: ox.Store, name: str, text: str, articles: list[str] | None 
     query = without_order(text)
     if articles is not None:
         at = where_group(query)[0]
-        query = f"{query[:at + 1]} VALUES ?article {{ {' '.join(f'<{a}>' for a in articles)} }}\n{query[at + 1:]}"
+        if re.search(r"GRAPH\s+\?g\b", query):
+            # (a listing's ?g is the graph of its row's article: bound before each GRAPH ?g block, every block —
+            # a UNION branch, an OPTIONAL — starts from those graphs: 0.1 s, not 2 s, for one article of
+            # actor-profile on 10,000 articles)
+            graphs = {a: f"<{GRAPH_NS}article/{a[len(ARTICLE_NS):]}>" for a in articles}
+            pairs = " ".join(f"(<{a}> {g})" for a, g in graphs.items())
+            query = re.sub(r"GRAPH\s+\?g\s*\{", f"VALUES ?g {{ {' '.join(graphs.values())} }} GRAPH ?g {{", query)
+            at = where_group(query)[0]
+            query = f"{query[:at + 1]} VALUES (?article ?g) {{ {pairs} }}\n{query[at + 1:]}"
+        else:
+            query = f"{query[:at + 1]} VALUES ?article {{ {' '.join(f'<{a}>' for a in articles)} }}\n{query[at + 1:]}"
     solutions = run_query(db, query)
     needed = {*paging.key, *paging.columns, *(("date",) if paging.derive else ())} - set(paging.derive or {})
     missing = needed - {v.value for v in solutions.variables}
@@ -265,8 +275,6 @@ def update_index(db: ox.Store, store_dir: Path, before: str, articles: dict[str,
     the LINKED ones, the rows of the articles whose links changed), the others in full.
     `before` is the store's stamp before the run; None (write_index instead) unless the index on disk is the
     one the last run left for the same queries."""
-    from akhbar.graph.vocab import ARTICLE_NS, GRAPH_NS
-
     start = time.perf_counter()
     path = Path(store_dir) / INDEX_FILE
     if not path.is_file():
