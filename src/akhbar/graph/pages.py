@@ -223,8 +223,8 @@ def stored_answers(db: ox.Store) -> dict[str, tuple[str, list[str], list[list[st
 # whose change makes `akhbar reason` a full run): an incremental run recounts only the changed articles. The
 # others (LINKED) also follow ak:memberOf or ak:actsFor/… links and ak:Militia/ak:State types any article or
 # inference may state (LINKS, kept in the index): an incremental run recounts the changed articles and those
-# with an event whose agent or target reaches, through such links, an actor a fact was added to or removed
-# from (`touched_articles`).
+# with an event whose agent or target reaches, through such links, the subject of a fact that was added or
+# removed (`touched_articles`).
 ARTICLE_LOCAL = frozenset({"actor-profile", "events-per-article", "reported-by", "timeline", "unresolved-events",
                            "who-warns-whom"})
 LINKED = frozenset({"attacks-by-militias", "pressure-on-state"})
@@ -245,14 +245,14 @@ def link_facts(db: ox.Store) -> set[tuple[str, str, str]]:
 def touched_articles(db: ox.Store, before: set[tuple[str, str, str]], after: set[tuple[str, str, str]]
                      ) -> set[str]:
     """Articles (as N-Triples IRIs) whose LINKED rows may differ between two sets of link facts: those with an
-    event whose agent or target is, or reaches through links of either set, an actor of a fact in one set
-    only."""
+    event whose agent or target is, or reaches through links of either set, the subject of a fact in one set
+    only (a member's group, an official's state: what the listings follow goes from subject to object)."""
     from akhbar.graph.query import run_query
 
     changed = before ^ after
     if not changed:
         return set()
-    reached = {term for s, _, o in changed for term in (s, o)}
+    reached = {s for s, _, _ in changed}  # (a fact adds or cuts paths only for who reaches its subject)
     into: dict[str, set[str]] = {}
     for s, p, o in before | after:
         if not p.endswith("-ns#type>"):
