@@ -189,13 +189,18 @@ def test_a_bound_aggregate_and_a_stale_one_are_evaluated(runner: CliRunner, reas
     assert csv_rows(stale) == after and NOTE not in stale.stderr
 
 
-def test_links_stated_anew_recount_the_linked_listings(runner: CliRunner, reasoned: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("limit", [500, 0])  # (0: every touched article makes the update count in full)
+def test_links_stated_anew_recount_the_linked_listings(runner: CliRunner, reasoned: Path, tmp_path: Path,
+                                                        limit: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """attacks-by-militias and pressure-on-state follow ak:memberOf/ak:actsFor links and ak:Militia types any
-    article may state: an update keeps their counts of unchanged articles only while those facts are unchanged."""
+    article may state: an update recounts the articles whose participants reach a fact that changed."""
     import pyoxigraph as ox
 
+    from akhbar.graph import pages
     from akhbar.graph.pages import LINKED, link_facts, stamp, update_index
     from akhbar.graph.vocab import ARTICLE_NS, article_graph
+
+    monkeypatch.setattr(pages, "RECOUNT_LIMIT", limit)
 
     store = tmp_path / "store"
     shutil.copytree(reasoned, store)
