@@ -196,11 +196,11 @@ def test_links_stated_anew_recount_the_linked_listings(runner: CliRunner, reason
     article may state: an update recounts the articles whose participants reach a fact that changed."""
     import pyoxigraph as ox
 
-    from akhbar.graph import pages
+    from akhbar.graph import pages as page_index
     from akhbar.graph.pages import LINKED, link_facts, stamp, update_index
     from akhbar.graph.vocab import ARTICLE_NS, article_graph
 
-    monkeypatch.setattr(pages, "RECOUNT_LIMIT", limit)
+    monkeypatch.setattr(page_index, "RECOUNT_LIMIT", limit)
 
     store = tmp_path / "store"
     shutil.copytree(reasoned, store)
