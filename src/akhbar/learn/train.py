@@ -7,8 +7,8 @@ the articles (folds by article, once per fold seed of `SEEDS`): for each setting
 a model that never saw it, decoded, and compared with its gold tuples, and the counts of every repetition are
 pooled. On 70 articles one fold assignment alone moves the chosen thresholds, and with them the figures on
 unseen articles, by a few points; pooling several is what makes the choice stable. The chosen setting is then
-fitted on all articles. Training
-needs scikit-learn (`pip install 'akhbar[train]'`); the result is plain JSON, read without it.
+fitted on all articles. Training needs scikit-learn (`pip install 'akhbar[train]'`); the result is plain JSON,
+read without it.
 """
 
 from __future__ import annotations
@@ -243,7 +243,6 @@ def cross_validate(articles: list[ArticleData], k: int = 5, c_grid: Iterable[flo
     assert best is not None
     _, learner, c, policy = best
     runs = [nested(articles, k, learner, c, seed) for seed in seeds]  # the figures: nothing chosen on the fold
-    held_outs = [scores for scores, _ in runs]
     strict, state = Tally(), Tally()
     per_class_t = {cls: Tally() for cls in ("Attack", "Pressure", "Warning")}
     for held_out, policies in runs:
@@ -255,7 +254,7 @@ def cross_validate(articles: list[ArticleData], k: int = 5, c_grid: Iterable[flo
                       {x for x in a.gold.tuples() if x[0] == cls})
     log(f"nested cross-validation ({learner} C={c}, fold seeds {', '.join(map(str, seeds))}): "
         f"strict F1 {strict.f1:.3f}, state F1 {state.f1:.3f}")
-    held_out, policies = held_outs[0], runs[0][1]
+    held_out, policies = runs[0]
     per_fold = []
     for n, held in enumerate(folds(ids, k, seeds[0])):
         part = [a for a in articles if a.id in held]
