@@ -148,7 +148,6 @@ def count_groups(db: ox.Store, name: str, text: str, articles: list[str] | None 
     order: dict[tuple, tuple] = {}
     query = without_order(text)
     if articles is not None:
-        at = where_group(query)[0]
         if re.search(r"GRAPH\s+\?g\b", query):
             # (a listing's ?g is the graph of its row's article: bound before each GRAPH ?g block, every block —
             # a UNION branch, an OPTIONAL — starts from those graphs: 0.1 s, not 2 s, for one article of
@@ -156,10 +155,9 @@ def count_groups(db: ox.Store, name: str, text: str, articles: list[str] | None 
             graphs = {a: f"<{GRAPH_NS}article/{a[len(ARTICLE_NS):]}>" for a in articles}
             pairs = " ".join(f"(<{a}> {g})" for a, g in graphs.items())
             query = re.sub(r"GRAPH\s+\?g\s*\{", f"VALUES ?g {{ {' '.join(graphs.values())} }} GRAPH ?g {{", query)
-            at = where_group(query)[0]
-            query = f"{query[:at + 1]} VALUES (?article ?g) {{ {pairs} }}\n{query[at + 1:]}"
+            query = _bind(query, f"VALUES (?article ?g) {{ {pairs} }}")
         else:
-            query = f"{query[:at + 1]} VALUES ?article {{ {' '.join(f'<{a}>' for a in articles)} }}\n{query[at + 1:]}"
+            query = _bind(query, _articles(articles))
     solutions = run_query(db, query)
     needed = {*paging.key, *paging.columns, *(("date",) if paging.derive else ())} - set(paging.derive or {})
     missing = needed - {v.value for v in solutions.variables}
@@ -172,6 +170,17 @@ def count_groups(db: ox.Store, name: str, text: str, articles: list[str] | None 
         order.setdefault(key, tuple(order_key(t) for t in key_terms))
         counts[key, tuple(_nt(row[c]) for c in paging.columns)] += 1
     return [(key, cols, n) for (key, cols), n in sorted(counts.items(), key=lambda item: order[item[0][0]])]
+
+
+def _bind(query: str, clause: str) -> str:
+    """The query with `clause` first in its WHERE group (where a VALUES block narrows the whole evaluation)."""
+    at = where_group(query)[0]
+    return f"{query[:at + 1]} {clause}\n{query[at + 1:]}"
+
+
+def _articles(articles: list[str]) -> str:
+    """A VALUES block binding ?article to these article IRIs."""
+    return f"VALUES ?article {{ {' '.join(f'<{a}>' for a in articles)} }}"
 
 
 def _row(solution: ox.QuerySolution, paging: Paging) -> Row:
@@ -301,19 +310,18 @@ def update_index(db: ox.Store, store_dir: Path, before: str, articles: dict[str,
             if digests.get(query.stem) != digest(text):
                 return None
             paging = LISTINGS[query.stem]
-            if query.stem not in ARTICLE_LOCAL | LINKED:
-                listings[query.stem] = (digests[query.stem], count_groups(db, query.stem, text))
-                continue
             again = touched if query.stem in LINKED else set()  # (articles whose links changed under them)
-            if len(again) > RECOUNT_LIMIT:  # (so many touched that the whole listing is the cheaper count)
+            if query.stem not in ARTICLE_LOCAL | LINKED or len(again) > RECOUNT_LIMIT:
+                # (rows that follow other articles' facts, or so many touched that the whole is the cheaper count)
                 listings[query.stem] = (digests[query.stem], count_groups(db, query.stem, text))
                 continue
             at = paging.key.index("article")
             width = len(paging.columns)
+            dropped = changed | again
             kept = [(key, cols, n) for *values, n in con.execute(
                         "SELECT k0, k1, c0, c1, c2, n FROM grp WHERE name = ? ORDER BY seq", (query.stem,))
                     for key, cols in [(tuple(values[:len(paging.key)]), tuple(values[2:2 + width]))]
-                    if key[at] not in changed and key[at] not in again]
+                    if key[at] not in dropped]
             recount = fresh + sorted(a[1:-1] for a in again)
             new = count_groups(db, query.stem, text, recount) if recount else []
             merged = sorted(kept + new, key=lambda group: tuple(_order_of(v) for v in group[0]))
@@ -341,9 +349,7 @@ def participants_of(db: ox.Store, paging: Paging, articles: list[str] | None = N
     if articles is not None:
         if not articles:
             return []
-        at = where_group(select)[0]
-        select = (f"{select[:at + 1]} VALUES ?article {{ {' '.join(f'<{a}>' for a in articles)} }} "
-                  f"?event ak:article ?article .\n{select[at + 1:]}")
+        select = _bind(select, f"{_articles(articles)} ?event ak:article ?article .")
     return [(str(row["event"]), str(row[param])) for row in run_query(db, select)]
 
 
@@ -522,9 +528,9 @@ def page_query(text: str, paging: Paging, keys: list[tuple], limit: int, skip: i
     (The FILTER compares the keys' text, which orders IRIs and strings as ORDER BY does; an unbound key is ""
     and sorts first. Joining the window's key tuples as a VALUES table instead makes Oxigraph evaluate the
     listing once per tuple: 15 s for a page of actor-profile.)"""
-    start, end = where_group(text)
     if not keys:
-        return f"{text[:start + 1]} FILTER(false)\n{text[start + 1:]}"
+        return _bind(text, "FILTER(false)")
+    start, end = where_group(text)
     head = " ".join(f"VALUES ?{name} {{ {' '.join(dict.fromkeys(k[i] for k in keys if k[i] is not None))} }}"
                     for i, name in enumerate(paging.key)
                     if name in paging.narrow and all(k[i] is not None for k in keys))
