@@ -77,6 +77,22 @@ def test_militia_aligned_with_a_state(read: Read) -> None:
     assert any(k.startswith("الفصائل الموالية") for k in found)
 
 
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("شنت مليشيا الحوثي هجوما على جازان.", "مليشيا الحوثي", None),
+    ("قالت ميليشيا حزب الله إنها ستواصل القتال.", "ميليشيا حزب الله", "حزب الله"),
+    ("هاجمت المليشيا الحوثية سفينة تجارية.", "المليشيا الحوثية", None),
+])
+def test_a_known_militia_after_the_militia_noun_is_that_militia(text: str, surface: str, name: str | None) -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    refs = {r.surface: r for r in units.sentences[0].refs}
+    assert refs[surface].how == "kb" and refs[surface].kind == "Militia"  # the known militia, no new node
+    assert [text[a:b] for a, b in refs[surface].variants] == ([name] if name else [])  # (a nisba is no name)
+
+
 def test_unknown_armed_group_after_its_head(read: Read) -> None:
     assert "ألوية الوعد الصادق" in mentions(read("وهددت ألوية الوعد الصادق الحكومة الصومالية بشن هجمات."))
 

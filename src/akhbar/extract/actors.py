@@ -8,7 +8,7 @@ the base (an organ named by noun + nisba, a titled official, a facility) are min
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from akhbar.extract.lexicon import Lexicon, candidates
 from akhbar.extract.text import Word, definite
@@ -258,7 +258,14 @@ class ActorFinder:
         return None
 
     def _militia(self, words: list[Word], i: int, j: int, skip: int, noun: tuple[str, ...]) -> ActorRef | None:
-        """ميليشيات عراقية / الميليشيات الموالية لطهران / الفصائل المدعومة من إيران."""
+        """ميليشيات عراقية / الميليشيات الموالية لطهران / الفصائل المدعومة من إيران; and a known militia's
+        name after the noun (مليشيا الحوثي، ميليشيا حزب الله): that militia, named with its head noun (the bare
+        name is a variant)."""
+        named = self._kb_match(words, j)
+        if named and named[2] == 0 and self.kb.kind(named[1]) == "Militia" \
+                and not self.kb.actors[named[1]].links.get("memberOf"):
+            ref = self._ref(words, i, j + named[0], skip, (named[1],), "kb")
+            return replace(ref, variants=((words[j].start, words[j + named[0] - 1].end),))
         patron: str | None = None
         home: str | None = None
         end = j
@@ -273,6 +280,9 @@ class ActorFinder:
                         break
                 break
             st = self._nisba(w)
+            if st and k == j and self.kb.kind(st) == "Militia":
+                # مليشيا الحوثي، الميليشيات الحوثية: the nisba names the militia itself, not a home state
+                return self._ref(words, i, k + 1, skip, (st,), "kb")
             if st and home is None and k == j:
                 home, end = st, k + 1
                 k += 1

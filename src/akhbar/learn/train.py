@@ -22,7 +22,7 @@ from datetime import date
 from akhbar.extract import TriggerScores
 from akhbar.extract.events import CORE
 from akhbar.extract.linker import ROLES, LinkerModel, Policy, RoleModel
-from akhbar.learn.dataset import ArticleData, score_with
+from akhbar.learn.dataset import ALIGN_SLACK, ArticleData, score_with
 from akhbar.learn.gold import Tally
 
 SEED = 13
@@ -319,5 +319,6 @@ Grid (learner, C, strict F1): {report.grid}
 
 ## Limits
 Trained on news of 2018–2025 about the Middle East and its neighbours; actors the matcher does not find
-cannot be chosen; the labels of a sentence with two triggers of one class are shared by both.
+cannot be chosen; the gold names no trigger, so a gold event is aligned to the triggers of its class nearest
+its participants' mentions (within {ALIGN_SLACK} words of the nearest), and two such triggers share its labels.
 """
