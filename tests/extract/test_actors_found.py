@@ -83,12 +83,7 @@ def test_militia_aligned_with_a_state(read: Read) -> None:
     ("هاجمت المليشيا الحوثية سفينة تجارية.", "المليشيا الحوثية", None),
 ])
 def test_a_known_militia_after_the_militia_noun_is_that_militia(text: str, surface: str, name: str | None) -> None:
-    from akhbar.extract.units import read_units
-    from akhbar.kb import load_kb
-    from akhbar.records import Article
-
-    units = read_units(None, Article("t", "t.txt", text), load_kb())
-    refs = {r.surface: r for r in units.sentences[0].refs}
+    refs = _refs(text)
     assert refs[surface].how == "kb" and refs[surface].kind == "Militia"  # the known militia, no new node
     assert [text[a:b] for a, b in refs[surface].variants] == ([name] if name else [])  # (a nisba is no name)
 

@@ -131,6 +131,10 @@ class ActorFinder:
             self.minted[iri] = NewActor(iri=iri, kind=kind, label_ar=label, label_en=label_en, links=links)
         return iri
 
+    def _militia_member(self, iri: str) -> bool:
+        """Whether a known actor is a person of a militia (Nasrallah, Hemedti), not the militia itself."""
+        return self.kb.kind(iri) == "Militia" and bool(self.kb.actors[iri].links.get("memberOf"))
+
     def _ref(self, words: list[Word], i: int, j: int, skip: int, iris: tuple[str, ...], how: str,
              kind: str | None = None) -> ActorRef:
         start = words[i].offset_after(skip, self.text)
@@ -262,8 +266,7 @@ class ActorFinder:
         name after the noun (مليشيا الحوثي، ميليشيا حزب الله): that militia, named with its head noun (the bare
         name is a variant)."""
         named = self._kb_match(words, j)
-        if named and named[2] == 0 and self.kb.kind(named[1]) == "Militia" \
-                and not self.kb.actors[named[1]].links.get("memberOf"):
+        if named and named[2] == 0 and self.kb.kind(named[1]) == "Militia" and not self._militia_member(named[1]):
             ref = self._ref(words, i, j + named[0], skip, (named[1],), "kb")
             return replace(ref, variants=((words[j].start, words[j + named[0] - 1].end),))
         patron: str | None = None
@@ -315,7 +318,7 @@ class ActorFinder:
             if km is None or km[2] != 0 or (km[0] == 1 and self._nisba(words[k])):
                 continue  # (a one-word nisba such as السوداني is the adjective, not al-Sudani)
             kind = self.kb.kind(km[1])
-            if kind == "Official" or (kind == "Militia" and self.kb.actors[km[1]].links.get("memberOf")):
+            if kind == "Official" or self._militia_member(km[1]):
                 return self._ref(words, i, k + km[0], skip, (km[1],), "title")
         state: str | None = None
         affil: str | None = None
@@ -364,8 +367,7 @@ class ActorFinder:
                 break
             km = self._kb_match(words, k)
             if km is not None and (km[2] == 0 or k == name_start):  # (باراك is not بـ + Arak inside a name)
-                person = self.kb.kind(km[1]) == "Official" or (self.kb.kind(km[1]) == "Militia"
-                                                             and self.kb.actors[km[1]].links.get("memberOf"))
+                person = self.kb.kind(km[1]) == "Official" or self._militia_member(km[1])
                 if k == name_start and person:
                     return self._ref(words, i, k + km[0], skip, (km[1],), "title")
                 break

@@ -246,12 +246,12 @@ def cross_validate(articles: list[ArticleData], k: int = 5, c_grid: Iterable[flo
     strict, state = Tally(), Tally()
     per_class_t = {cls: Tally() for cls in ("Attack", "Pressure", "Warning")}
     for held_out, policies in runs:
-        strict.merge(tally(articles, held_out, policies))
         state.merge(tally(articles, held_out, policies, "state"))
-        for cls, t in per_class_t.items():
-            for a in articles:
-                t.add({x for x in tuples_of(a, held_out[a.id], policies[a.id], "strict") if x[0] == cls},
-                      {x for x in a.gold.tuples() if x[0] == cls})
+        for a in articles:  # (each article's tuples decoded once, for the pooled and the per-class counts)
+            found, gold = tuples_of(a, held_out[a.id], policies[a.id], "strict"), a.gold.tuples()
+            strict.add(found, gold)
+            for cls, t in per_class_t.items():
+                t.add({x for x in found if x[0] == cls}, {x for x in gold if x[0] == cls})
     log(f"nested cross-validation ({learner} C={c}, fold seeds {', '.join(map(str, seeds))}): "
         f"strict F1 {strict.f1:.3f}, state F1 {state.f1:.3f}")
     held_out, policies = runs[0]
