@@ -73,6 +73,12 @@ class Paging:
     participants: tuple[str, str] | None = None  # (parameter, SELECT of (?event, ?<parameter>) pairs)
     dated: bool = False  # ?from and ?to bound the first key as timeline's dates do (see date_candidates)
 
+    @property
+    def reads(self) -> frozenset[str]:
+        """The variables the index reads from a row: the key (less the derived), the columns, and the date a
+        derived key is computed from."""
+        return frozenset({*self.key, *self.columns, *(("date",) if self.derive else ())} - set(self.derive or {}))
+
     def key_of(self, row: Row) -> tuple:
         """The row's page key (terms, None when unbound)."""
         derive = self.derive or {}
@@ -159,12 +165,12 @@ def count_groups(db: ox.Store, name: str, text: str, articles: list[str] | None 
         else:
             query = _bind(query, _articles(articles))
     solutions = run_query(db, query)
-    needed = {*paging.key, *paging.columns, *(("date",) if paging.derive else ())} - set(paging.derive or {})
-    missing = needed - {v.value for v in solutions.variables}
+    reads = paging.reads
+    missing = reads - {v.value for v in solutions.variables}
     if missing:  # (a column it does not project would read as unbound in every row)
         raise KeyError(f"{name} does not project {', '.join(sorted(missing))}")
     for solution in solutions:
-        row = _row(solution, paging)
+        row = {var: solution[var] for var in reads}
         key_terms = paging.key_of(row)
         key = tuple(_nt(t) for t in key_terms)
         order.setdefault(key, tuple(order_key(t) for t in key_terms))
@@ -181,12 +187,6 @@ def _bind(query: str, clause: str) -> str:
 def _articles(articles: list[str]) -> str:
     """A VALUES block binding ?article to these article IRIs."""
     return f"VALUES ?article {{ {' '.join(f'<{a}>' for a in articles)} }}"
-
-
-def _row(solution: ox.QuerySolution, paging: Paging) -> Row:
-    """The values a listing's index reads from one solution."""
-    names = {*paging.key, *paging.columns, *(("date",) if paging.derive else ())} - set(paging.derive or {})
-    return {name: solution[name] for name in names}
 
 
 def write_index(db: ox.Store, store_dir: Path) -> float:
