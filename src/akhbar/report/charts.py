@@ -55,10 +55,9 @@ def network_data(edges: list[Edge], actors: Mapping[str, Actor]) -> dict:
             "bend": round(FIRST_BEND + NEXT_BEND * nth, 2),
             "title": f"{_label(actors, e.agent)} {ACTION_VERBS[e.action]} {_label(actors, e.target)}: "
                      f"{e.count} {how} event{'s' if e.count != 1 else ''}"})
-    nodes = [{"id": n, "label": shorten(_label(actors, n)), "kind": _kind(actors, n),
-              "colour": KIND_COLOURS.get(_kind(actors, n), KIND_COLOURS["Actor"]), "events": degree[n],
-              "title": f"{_label(actors, n)} ({_kind(actors, n)}): {degree[n]} events on the drawn edges"}
-             for n in sorted(degree)]
+    nodes = [{"id": n, "label": shorten(label), "kind": kind, "colour": KIND_COLOURS.get(kind, KIND_COLOURS["Actor"]),
+              "events": degree[n], "title": f"{label} ({kind}): {degree[n]} events on the drawn edges"}
+             for n in sorted(degree) for label, kind in [(_label(actors, n), _kind(actors, n))]]
     return {"nodes": nodes, "edges": out_edges, "links": [[a, b, n] for (a, b), n in sorted(pairs.items())],
             "empty": "no event with both an agent and a target"}
 
