@@ -210,6 +210,23 @@ def test_an_adjective_of_the_attack_is_not_what_it_struck(text: str) -> None:
     assert not any(w in ("جويا", "واسع", "محتملة", "الإرهابي") for w in starts), starts
 
 
+@pytest.mark.parametrize("text", [
+    "قصفت الطائرات على التوالي مخازن الذخيرة.",  # an adverbial noun after على
+    "هاجمت روسيا ردًا على ذلك مخازن الذخيرة.",  # an adverbial accusative (ردًا على: in response to)
+    "قصفت روسيا عددًا من مخازن الذخيرة.",  # a quantity, in the accusative
+    "شنت إسرائيل غارات، موضحا أن الهدف مخازن الذخيرة.",  # a participle of saying
+    "هاجمت إسرائيل، ثانيًا، مخازن الذخيرة.",
+])
+def test_adverbial_nouns_and_verbs_of_saying_begin_no_phrase(text: str) -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    phrases = [p.surface for p in units.sentences[0].phrases]
+    assert not any(p.split()[0] in ("التوالي", "ردًا", "عددًا", "موضحا", "ثانيًا") for p in phrases), phrases
+
+
 def test_a_definite_noun_takes_adjectives_but_no_further_noun() -> None:
     from akhbar.extract.units import read_units
     from akhbar.kb import load_kb

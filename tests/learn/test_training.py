@@ -14,7 +14,7 @@ from akhbar.extract.linker import load_linker
 from akhbar.kb import load_kb
 from akhbar.learn.dataset import load_dev
 from akhbar.learn.gold import GoldArticle, Tally, normalise_name
-from akhbar.learn.train import cross_validate, fit, fit_listwise, folds, nested, tally
+from akhbar.learn.train import cross_validate, fit, fit_listwise, folds, nested, plateau_choice, tally
 from akhbar.records import Article
 
 ARTICLES = {
@@ -66,6 +66,14 @@ def test_labels_mark_the_gold_participants(dev: Path) -> None:
     agent = [c.ref.surface for c, lab in zip(ex.cands, ex.labels["agent"], strict=True) if lab]
     target = [c.ref.surface for c, lab in zip(ex.cands, ex.labels["target"], strict=True) if lab]
     assert (agent, target) == (["أوكرانيا"], ["موسكو"])
+
+
+def test_a_threshold_is_chosen_on_a_plateau_not_on_a_spike() -> None:
+    spike = [(0.30, 0.4), (0.50, 0.6), (0.30, 0.4), (0.44, 0.5), (0.45, 0.5), (0.44, 0.5), (0.30, 0.4)]
+    assert plateau_choice(spike) == 4  # the best single point (1) stands alone
+    assert plateau_choice([(0.4, 0.5), (0.4, 0.6), (0.4, 0.5)]) == 1  # equal strict F1: state F1 decides
+    assert plateau_choice([(0.4, 0.5), (0.4, 0.5)]) == 0  # a full tie: the first
+    assert plateau_choice([(0.2, 0.2), (0.3, 0.3), (0.5, 0.5)]) == 2  # an edge wins when it is best with its neighbour
 
 
 def test_folds_are_disjoint_and_fixed() -> None:

@@ -65,7 +65,7 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
     while starts:
         st = starts.pop(0)
         if st >= len(words) or st in ref_at or st in taken or not _nounish(words, upos, st, lex) \
-                or any(key in lex.heads["phrase_stop"] for key, _ in words[st].readings) \
+                or _stop_head(words[st], lex) or words[st].norm.lstrip("و") in lex.reporting_verbs \
                 or (upos and upos[st] not in HEADS) \
                 or words[st].key in lex.weapons or words[st].norm.lstrip("وب") in lex.weapons \
                 or words[st].norm.lstrip("و").startswith("ب"):
@@ -78,6 +78,13 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
                     and not words[phrase.last - 1].gap_after.strip():
                 starts.insert(0, phrase.last)  # coordinated: مستودعات النفط ومحطة كهرباء
     return out
+
+
+def _stop_head(word: Word, lex: Lexicon) -> bool:
+    """Whether a word cannot head an open phrase (`phrase_stop`), read also without an accusative alif
+    (عددًا، ردًا: the indefinite accusative of an adverbial noun)."""
+    stops = lex.heads["phrase_stop"]
+    return any(key in stops or (key.endswith("ا") and len(key) > 2 and key[:-1] in stops) for key, _ in word.readings)
 
 
 def _adjective(word: Word, upos: list[str], k: int) -> bool:
