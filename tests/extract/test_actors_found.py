@@ -286,3 +286,35 @@ def test_the_verb_amara_is_no_title() -> None:
     """أمر (ordered) and آمر (commander) fold to one spelling: the verb is far the commoner, so it is no title."""
     assert not any(r.how == "title" for r in _refs("أمر الرئيس الجيش بقصف المواقع.").values()
                    if r.surface.startswith("أمر"))
+
+
+def _surfaces(text: str) -> list[str]:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    return [r.surface for s in units.sentences for r in s.refs]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("حذر قائد الجيش الإيراني اللواء محمد علي رشيد الجيران من التصعيد.", "محمد علي رشيد"),
+    ("وقال علي حسن رشيد، المتحدث باسم الخارجية المصرية، إن بلاده سترد.", "علي حسن رشيد، المتحدث"),
+])
+def test_the_name_ali_is_part_of_a_name_though_it_folds_like_the_preposition(text: str, name: str) -> None:
+    assert any(name in surface for surface in _surfaces(text)), _surfaces(text)
+
+
+def test_the_preposition_on_still_ends_a_name() -> None:
+    surfaces = _surfaces("وقال المتحدث باسم الوزارة أحمد سالم على هامش المؤتمر إن بلاده سترد.")
+    assert any(s.endswith("أحمد سالم") for s in surfaces) and not any("على" in s for s in surfaces), surfaces
+
+
+def test_a_name_after_a_title_stops_where_the_outlet_he_spoke_to_begins() -> None:
+    surfaces = _surfaces("وقال المتحدث باسم الخارجية المصرية أحمد سالم لقناة محلية إن بلاده سترد.")
+    assert any(s.endswith("أحمد سالم") for s in surfaces) and not any("لقناة" in s for s in surfaces), surfaces
+
+
+def test_a_place_name_stops_before_the_participle_of_belonging() -> None:
+    surfaces = _surfaces("قصفت الطائرات قرية كفر سالم التابعة لمحافظة حمص.")
+    assert not any("التابعة" in s for s in surfaces), surfaces

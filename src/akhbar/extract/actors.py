@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from akhbar.extract.lexicon import Lexicon, candidates
-from akhbar.extract.text import Word, definite
+from akhbar.extract.text import Word, definite, last_letter
 from akhbar.gazetteer import Gazetteer, Place, load_gazetteer
 from akhbar.graph.vocab import actor_iri
 from akhbar.kb import KnowledgeBase, label_key, nisba_stem, normalise, strip_article
@@ -26,6 +26,7 @@ MATCHERS = ("kb", "administration", "capital", "organ", "facility", "collective"
             "nisba", "place", "region")
 # a one-word place name of the gazetteer is read as a place without a cue before it only if this populous
 SINGLE_WORD_POPULATION = 100_000
+ALI = "علي"  # the name, normalised; the preposition على normalises to the same letters
 SHORT_NAME = 4  # a one-word place name this short (in letters) needs a place noun before it
 _NONE: frozenset[str] = frozenset()  # the matchers of most words
 Readings = tuple[tuple[str, int], ...]
@@ -214,6 +215,14 @@ class ActorFinder:
         return None
 
     # ---- matchers ------------------------------------------------------------------------------------
+    def _organ_noun_at(self, words: list[Word], i: int) -> bool:
+        """Whether the head noun of an organ, an outlet or a group (الجيش، لقناة، وزارة) begins at word i."""
+        for pos in candidates(self.lex.organ_index, tuple(_skips(words[i]))):
+            noun = self.lex.organs[pos][0]
+            if tuple(w.key for w in words[i + 1:i + len(noun)]) == noun[1:]:
+                return True
+        return False
+
     def _organ(self, words: list[Word], i: int) -> ActorRef | None:
         """Organ / official group / militia named by a noun and a nisba or a state (الجيش الإسرائيلي)."""
         readings = _skips(words[i])
@@ -360,7 +369,7 @@ class ActorFinder:
             if k == name_start and gap.strip(" \u00a0،,\"“”«»'"):
                 break
             w = words[k]
-            if w.norm in self.lex.name_stop or w.norm in self.lex.triggers or (w.norm.startswith("و") and k > j) \
+            if self.ends_name(w) or w.norm in self.lex.triggers or (w.norm.startswith("و") and k > j) \
                     or (w.norm.startswith("و") and w.norm[1:] in self.lex.name_stop) \
                     or (k == j and w.norm.startswith(("وت", "وي", "ول", "وب"))) \
                     or len(w.norm) < 2 or w.norm.isdigit():
@@ -375,6 +384,8 @@ class ActorFinder:
                 break
             if w.norm in self.lex.pronoun_complementisers:
                 break  # (متحدث عسكري باسم الجماعة قوله إنها: the reported clause begins)
+            if k > name_start and self._organ_noun_at(words, k):
+                break  # (المتحدث ... محمد فيصل لقناة: the outlet he spoke to begins)
             if k >= name_start + 2 and w.norm.startswith("ال") and not w.norm.endswith("ي"):
                 break  # a definite common noun after a two-word name (شوشان ستيبانيان الاتهام; but محمد علي الحوثي)
             k += 1
@@ -413,7 +424,7 @@ class ActorFinder:
             w = words[b - 1]
             if b < i and self.gap_text(b - 1, b).strip(" \u00a0"):
                 break
-            if w.norm.startswith(("ال", "و")) or w.norm in self.lex.name_stop or w.norm in self.lex.triggers \
+            if w.norm.startswith(("ال", "و")) or self.ends_name(w) or w.norm in self.lex.triggers \
                     or w.norm in self.lex.reporting_verbs or w.norm in self.lex.claim_verbs or len(w.norm) < 3 \
                     or any(key in self.lex.heads["phrase_stop"] for key, _ in w.readings) \
                     or w.norm.isdigit() or self._kb_match(words, b - 1) is not None or self._nisba(w):
@@ -519,7 +530,7 @@ class ActorFinder:
             gap = self.gap_text(end - 1, end)
             if end > i + 1 and gap.strip(" "):
                 break
-            if w.norm in self.lex.name_stop or w.norm in self.lex.triggers or self._nisba(w) \
+            if self.ends_name(w) or w.norm in self.lex.triggers or self._nisba(w) \
                     or (end > i + 1 and w.norm.startswith("و")) or w.norm.isdigit() \
                     or (len(w.norm) > 4 and w.norm.endswith(("ها", "هم", "ته"))) \
                     or (end > i + 1 and (self._kb_match(words, end) or self._organ(words, end))):
@@ -705,18 +716,18 @@ class ActorFinder:
                     w = words[j]
                     head_definite = definite(words[i].norm)  # (وولاية باكتيكا: a conjunction is no article)
                     name_like = not head_definite and not w.norm.startswith(("ال", "و")) \
-                        and w.norm not in self.lex.name_stop and w.norm not in self.lex.triggers \
+                        and not self.ends_name(w) and w.norm not in self.lex.triggers \
                         and not w.norm.endswith(("يه", "ين", "ات")) \
                         and key in self.lex.heads["named_facility"] and not w.norm.isdigit() and len(w.norm) > 2
                     construct = not head_definite and w.norm.startswith("ال") \
-                        and key in self.lex.heads["collective_facility"] and w.norm not in self.lex.name_stop \
+                        and key in self.lex.heads["collective_facility"] and not self.ends_name(w) \
                         and w.norm not in self.lex.triggers and len(w.norm) > 4
                     both_definite = words[i].norm.startswith("ال") and w.norm.startswith("ال")
                     adjective = construct or (w.norm.startswith("ال") == words[i].norm.startswith("ال") \
                         and len(w.norm) > 3 \
                         and w.norm.endswith(("يه", "ي", "يين", "يون")) \
                         and (key in self.lex.heads["collective_facility"] or both_definite) \
-                        and w.norm not in self.lex.name_stop)
+                        and not self.ends_name(w))
                     if quoted or name_like or adjective:
                         end = j + 1
                         if name_like and end < len(words) and self.second_name_word(words, end):
@@ -796,7 +807,7 @@ class ActorFinder:
                 break
             w = words[end]
             if not (w.norm.startswith("ال") and len(w.norm) > 4 and w.norm.endswith(("ي", "يه"))) \
-                    or w.norm in self.lex.name_stop or w.norm in self.lex.triggers:
+                    or self.ends_name(w) or w.norm in self.lex.triggers:
                 break
             state = state or self._nisba(w)
             end += 1
@@ -805,12 +816,19 @@ class ActorFinder:
     def second_name_word(self, words: list[Word], k: int) -> bool:
         """Whether word k continues a place name begun just before it (بلدة عيتا الشعب)."""
         w = words[k]
-        return not self.gap_text(k - 1, k).strip() and w.norm not in self.lex.name_stop \
+        return not self.gap_text(k - 1, k).strip() and not self.ends_name(w) \
             and w.norm not in self.lex.triggers and not w.norm.startswith("و") and len(w.norm) > 2 \
             and not w.norm.endswith(("يه", "ي", "ين", "ون", "ات")) and not w.norm.isdigit() \
             and self._kb_match(words, k) is None and w.key not in self.lex.heads["facility"] \
             and w.norm not in self.lex.particles["prepositions"] \
             and not any(key in self.lex.heads["phrase_stop"] for key, _ in w.readings)  # مطار معيتيقة فجر اليوم
+
+    def ends_name(self, word: Word) -> bool:
+        """Whether a word cannot be part of a name (a preposition, a particle, a time word: `name_stop`). "علي"
+        written with a final ي is the name Ali, not the preposition على: the two fold to the same letters."""
+        if word.norm == ALI and last_letter(word.text) == "ي":
+            return False
+        return word.norm in self.lex.name_stop
 
     def gap_text(self, a: int, b: int) -> str:
         """Text between two words of the current sentence (by their offsets)."""

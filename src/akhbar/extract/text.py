@@ -25,6 +25,16 @@ _ENDERS = ".!?؟"
 DEFINITE = ("ال", "وال", "فال", "بال", "لل", "ولل", "وبال", "كال")  # the article behind its proclitics
 
 
+def last_letter(surface: str) -> str:
+    """The last letter of a word as written, past its diacritics (to tell علي from على, which normalise alike).
+
+    >>> last_letter("عليّ"), last_letter("على")
+    ('ي', 'ى')
+    """
+    bare = _DIACRITIC_RE.sub("", surface)
+    return bare[-1] if bare else ""
+
+
 def definite(norm: str) -> bool:
     """Whether a normalised word carries the definite article (الجيش، والقواعد، بالمنطقة)."""
     return norm.startswith(DEFINITE)
