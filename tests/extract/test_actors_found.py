@@ -318,3 +318,8 @@ def test_a_name_after_a_title_stops_where_the_outlet_he_spoke_to_begins() -> Non
 def test_a_place_name_stops_before_the_participle_of_belonging() -> None:
     surfaces = _surfaces("قصفت الطائرات قرية كفر سالم التابعة لمحافظة حمص.")
     assert not any("التابعة" in s for s in surfaces), surfaces
+
+
+def test_a_second_title_coordinated_after_a_first_is_no_name() -> None:
+    surfaces = _surfaces("وقال الوزير اللبناني إنه أبلغ رئيس الحكومة، ورئيس مجلس النواب بالخطة.")
+    assert "رئيس الحكومة" in surfaces and "رئيس مجلس النواب" in surfaces, surfaces

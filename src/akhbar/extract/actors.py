@@ -368,6 +368,9 @@ class ActorFinder:
                 break
             if k == name_start and gap.strip(" \u00a0،,\"“”«»'"):
                 break
+            if k == name_start and words[k].norm.startswith("و") \
+                    and self._phrase_at(words, k, self.lex.titles, self.lex.title_index):
+                break  # (رئيس الحكومة، ورئيس مجلس النواب: a second title, coordinated, is no name)
             w = words[k]
             if self.ends_name(w) or w.norm in self.lex.triggers or (w.norm.startswith("و") and k > j) \
                     or (w.norm.startswith("و") and w.norm[1:] in self.lex.name_stop) \
