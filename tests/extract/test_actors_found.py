@@ -323,3 +323,25 @@ def test_a_place_name_stops_before_the_participle_of_belonging() -> None:
 def test_a_second_title_coordinated_after_a_first_is_no_name() -> None:
     surfaces = _surfaces("وقال الوزير اللبناني إنه أبلغ رئيس الحكومة، ورئيس مجلس النواب بالخطة.")
     assert "رئيس الحكومة" in surfaces and "رئيس مجلس النواب" in surfaces, surfaces
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("هددت الولايات المتحدة سياسيين عراقيين بارزين بفرض عقوبات.", "سياسيين عراقيين"),
+    ("وقال دبلوماسي روسي إن موسكو سترد.", "دبلوماسي روسي"),
+    ("وقال مصدر أمني باكستاني كبير إن الهجوم فشل.", "مصدر أمني باكستاني"),  # an indefinite adjective between
+    ("وقال المسؤول العسكري الإسرائيلي إن الجيش سيرد.", "المسؤول العسكري الإسرائيلي"),
+])
+def test_persons_named_by_a_noun_and_a_nisba_are_officials_of_that_state(text: str, group: str) -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    refs = {r.surface: r for s in units.sentences for r in s.refs}
+    assert group in refs and refs[group].kind == "Official", list(refs)
+    assert units.finder.minted[refs[group].iri].kind == "Official"
+
+
+def test_a_definite_noun_takes_no_indefinite_adjective_before_the_nisba() -> None:
+    surfaces = _surfaces("وقال المسؤول عسكري إسرائيلي إن الجيش سيرد.")
+    assert "المسؤول عسكري إسرائيلي" not in surfaces, surfaces

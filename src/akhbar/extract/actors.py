@@ -252,7 +252,8 @@ class ActorFinder:
             if state is None and j + 1 < len(words) and not self.text[words[j].end:words[j + 1].start].strip():
                 # one adjective between noun and nisba (القوات الجوية الإسرائيلية is listed; this covers others)
                 state2 = self._nisba(words[j + 1])
-                adjective = words[j].norm.startswith("ال") and words[j].norm.endswith(("يه", "ي"))
+                adjective = definite(words[j].norm) == definite(words[i].norm[skip:]) \
+                    and words[j].norm.endswith(("يه", "ي"))  # (an adjective agrees: مسؤول عسكري إسرائيلي)
                 if state2 and adjective and not self.kb.lookup((words[j].key,)):
                     state, j = state2, j + 1
             if state is None:

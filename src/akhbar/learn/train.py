@@ -156,10 +156,10 @@ def tally(articles: list[ArticleData], scored: Scored | list[Scored], policy: Po
 
 
 def plateau_choice(values: list[tuple[float, float]]) -> int:
-    """The index of a grid's best value once each is averaged with its neighbours: the middle of a plateau
-    rather than a spike or its edge. One threshold picked on a near-tie of 70 articles moved the figures on
-    unseen ones by a few points; a point whose neighbours score as well is the safer choice. Ties go to the
-    point's own value, then to the first.
+    """The index of a grid's best value once each is averaged with its neighbours (at either end of the grid,
+    with its one neighbour): a point on a plateau rather than a spike beside a drop. One threshold picked on a
+    near-tie of 70 articles moved the figures on unseen ones by a few points; a point whose neighbours score
+    as well is the safer choice. Ties go to the point's own value, then to the first.
 
     >>> plateau_choice([(0.40, 0.5), (0.49, 0.5), (0.41, 0.5), (0.46, 0.5), (0.47, 0.5), (0.46, 0.5), (0.40, 0.5)])
     4
@@ -311,7 +311,7 @@ thresholds; see `akhbar.extract.linker` and `akhbar.extract.features`.
 - Size: {len(model.agent.weights)} agent and {len(model.target.weights)} target weights.
 - Chosen by {k}-fold cross-validation by article, repeated with fold seeds {list(report.seeds)} and pooled:
   learner and C from {list(LEARNERS)} × {list(C_GRID)}, then the decoder's policy by coordinate ascent on
-  the pooled strict F1: `{report.policy}`.
+  the pooled strict F1, each threshold on a plateau of it (`plateau_choice`): `{report.policy}`.
 
 ## Cross-validated figures (nested: every article scored by a model and decoded with thresholds that never saw it)
 
