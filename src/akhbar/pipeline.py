@@ -214,8 +214,9 @@ def build(
                 if isinstance(graph, str):
                     failed(item, f"{item}: {graph}")
                     continue
-                writer.submit(item, graph)
-                with _signals_held():  # (a write taken off the queue is counted before Ctrl-C or SIGTERM stops us)
+                # (a write queued is tracked, and one taken off the queue is counted, before Ctrl-C or SIGTERM stops us)
+                with _signals_held():
+                    writer.submit(item, graph)
                     for done in writer.finished():
                         record(done)
                 if report.stopped is not None:
@@ -257,9 +258,10 @@ def other_file(stored: dict[str, tuple[str, str]], article: Article) -> None:
 
 @contextmanager
 def _signals_held() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM in the main thread while the block runs; they arrive when it ends. Taking a
-    finished write off the queue and counting it must not be torn apart: a stop in between left one stored
-    article out of the count the build reports (the store held 32 articles, the message said 31)."""
+    """Hold Ctrl-C and SIGTERM in the main thread while the block runs; they arrive when it ends. Queuing a
+    write and keeping track of it, and taking a finished write off the queue and counting it, must not be torn
+    apart: a stop in between left one stored article out of the count the build reports (the store held 32
+    articles, the message said 31 — once between the two steps of each)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
