@@ -134,3 +134,32 @@ def test_a_group_of_articles_keeps_each_failure_with_its_article() -> None:
     with pytest.raises(RuntimeError, match="simulated crash"):
         got.extend(reader.graphs([good, crash, good]))
     assert [type(o) for o in got] == [ArticleGraph]
+
+
+def test_a_stop_while_a_write_is_counted_takes_effect_when_the_count_is_done() -> None:
+    import os
+    import signal
+    import threading
+    import time
+
+    from akhbar.pipeline import _signals_held
+
+    steps: list[str] = []
+    before = signal.getsignal(signal.SIGINT)
+    go = threading.Event()
+
+    def send() -> None:
+        go.wait()
+        os.kill(os.getpid(), signal.SIGINT)
+
+    # a thread started before the block (as the writer's is) may be the one the kernel hands the signal to
+    sender = threading.Thread(target=send)
+    sender.start()
+    with pytest.raises(KeyboardInterrupt):
+        with _signals_held():
+            go.set()
+            sender.join()
+            time.sleep(0.05)  # (the handler would have run by now)
+            steps.append("counted")
+    assert steps == ["counted"]
+    assert signal.getsignal(signal.SIGINT) is before

@@ -256,20 +256,35 @@ def other_file(stored: dict[str, tuple[str, str]], article: Article) -> None:
                            "text; rename one, or build with --replace to replace it")
 
 
+HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
 @contextmanager
 def _signals_held() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM in the main thread while the block runs; they arrive when it ends. Queuing a
-    write and keeping track of it, and taking a finished write off the queue and counting it, must not be torn
-    apart: a stop in between left one stored article out of the count the build reports (the store held 32
-    articles, the message said 31 — once between the two steps of each)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
+    """Hold Ctrl-C and SIGTERM while the block runs; they take effect when it ends. Queuing a write and keeping
+    track of it, and taking a finished write off the queue and counting it, must not be torn apart: a stop in
+    between left one stored article out of the count the build reports (the store held 32 articles, the
+    message said 31). Held at Python's level, by a handler that only notes the signal: masking it in the main
+    thread (`pthread_sigmask`) does not hold it, since the kernel then hands it to another thread (the
+    writer's, the progress ticker's) and Python still runs the handler in the main thread at once."""
+    previous = {sig: signal.getsignal(sig) for sig in HELD_SIGNALS}
+    if threading.current_thread() is not threading.main_thread() or None in previous.values():
+        yield  # (only the main thread handles signals; None: a handler not set from Python, kept as it is)
         return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    caught: list[int] = []
+    for sig in HELD_SIGNALS:
+        signal.signal(sig, lambda signum, _frame: caught.append(signum))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if caught:
+            handler = previous[caught[0]]
+            if callable(handler):
+                handler(caught[0], None)  # (Terminated, KeyboardInterrupt: raised here, after the block)
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(caught[0])
 
 
 @dataclass
