@@ -4,12 +4,16 @@ facilities and open noun phrases — what the matchers find, independent of the 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 
 from akhbar.records import Extraction
 
 from .helpers import local
+
+if TYPE_CHECKING:
+    from akhbar.extract.units import ArticleUnits
 
 Read = Callable[[str], Extraction]
 
@@ -218,12 +222,7 @@ def test_an_adjective_of_the_attack_is_not_what_it_struck(text: str) -> None:
     "هاجمت إسرائيل، ثانيًا، مخازن الذخيرة.",
 ])
 def test_adverbial_nouns_and_verbs_of_saying_begin_no_phrase(text: str) -> None:
-    from akhbar.extract.units import read_units
-    from akhbar.kb import load_kb
-    from akhbar.records import Article
-
-    units = read_units(None, Article("t", "t.txt", text), load_kb())
-    phrases = [p.surface for p in units.sentences[0].phrases]
+    phrases = [p.surface for p in _units(text).sentences[0].phrases]
     assert not any(p.split()[0] in ("التوالي", "ردًا", "عددًا", "موضحا", "ثانيًا") for p in phrases), phrases
 
 
@@ -288,13 +287,17 @@ def test_the_verb_amara_is_no_title() -> None:
                    if r.surface.startswith("أمر"))
 
 
-def _surfaces(text: str) -> list[str]:
+def _units(text: str) -> ArticleUnits:
+    """An article of one text read without a parse (as the matchers see it)."""
     from akhbar.extract.units import read_units
     from akhbar.kb import load_kb
     from akhbar.records import Article
 
-    units = read_units(None, Article("t", "t.txt", text), load_kb())
-    return [r.surface for s in units.sentences for r in s.refs]
+    return read_units(None, Article("t", "t.txt", text), load_kb())
+
+
+def _surfaces(text: str) -> list[str]:
+    return [r.surface for s in _units(text).sentences for r in s.refs]
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -332,11 +335,7 @@ def test_a_second_title_coordinated_after_a_first_is_no_name() -> None:
     ("وقال المسؤول العسكري الإسرائيلي إن الجيش سيرد.", "المسؤول العسكري الإسرائيلي"),
 ])
 def test_persons_named_by_a_noun_and_a_nisba_are_officials_of_that_state(text: str, group: str) -> None:
-    from akhbar.extract.units import read_units
-    from akhbar.kb import load_kb
-    from akhbar.records import Article
-
-    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    units = _units(text)
     refs = {r.surface: r for s in units.sentences for r in s.refs}
     assert group in refs and refs[group].kind == "Official", list(refs)
     assert units.finder.minted[refs[group].iri].kind == "Official"

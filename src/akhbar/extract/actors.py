@@ -8,6 +8,7 @@ the base (an organ named by noun + nisba, a titled official, a facility) are min
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from akhbar.extract.lexicon import Lexicon, candidates
@@ -215,22 +216,20 @@ class ActorFinder:
         return None
 
     # ---- matchers ------------------------------------------------------------------------------------
-    def _organ_noun_at(self, words: list[Word], i: int) -> bool:
-        """Whether the head noun of an organ, an outlet or a group (الجيش، لقناة، وزارة) begins at word i."""
-        for pos in candidates(self.lex.organ_index, tuple(_skips(words[i]))):
+    def _organ_nouns_at(self, words: list[Word], i: int, readings: dict[str, int]) -> Iterator[int]:
+        """The entries of `lex.organs` whose head noun begins at word i (الجيش، لقناة، وزارة), by position;
+        `readings` are the word's (`_skips`)."""
+        for pos in candidates(self.lex.organ_index, tuple(readings)):
             noun = self.lex.organs[pos][0]
-            if tuple(w.key for w in words[i + 1:i + len(noun)]) == noun[1:]:
-                return True
-        return False
+            if i + len(noun) <= len(words) and tuple(w.key for w in words[i + 1:i + len(noun)]) == noun[1:]:
+                yield pos
 
     def _organ(self, words: list[Word], i: int) -> ActorRef | None:
         """Organ / official group / militia named by a noun and a nisba or a state (الجيش الإسرائيلي)."""
         readings = _skips(words[i])
-        for pos in candidates(self.lex.organ_index, tuple(readings)):
+        for pos in self._organ_nouns_at(words, i, readings):
             noun, kind, link, group = self.lex.organs[pos]
             n = len(noun)
-            if i + n > len(words) or tuple(w.key for w in words[i + 1:i + n]) != noun[1:]:
-                continue
             skip = readings[noun[0]]
             j = i + n
             if j >= len(words) or self.text[words[j - 1].end:words[j].start].strip():
@@ -388,7 +387,7 @@ class ActorFinder:
                 break
             if w.norm in self.lex.pronoun_complementisers:
                 break  # (متحدث عسكري باسم الجماعة قوله إنها: the reported clause begins)
-            if k > name_start and self._organ_noun_at(words, k):
+            if k > name_start and any(self._organ_nouns_at(words, k, _skips(w))):
                 break  # (المتحدث ... محمد فيصل لقناة: the outlet he spoke to begins)
             if k >= name_start + 2 and w.norm.startswith("ال") and not w.norm.endswith("ي"):
                 break  # a definite common noun after a two-word name (شوشان ستيبانيان الاتهام; but محمد علي الحوثي)
