@@ -45,7 +45,14 @@ import pyoxigraph as ox
 
 from akhbar.graph.query import NOT_CODE, QueryError, library, where_group
 from akhbar.graph.store import count_quads, last_changed
-from akhbar.graph.vocab import ACTORS_GRAPH, ARTICLE_NS, ARTICLES_MARK, GRAPH_NS, INFERRED_GRAPH, ONTOLOGY_GRAPH
+from akhbar.graph.vocab import (
+    ACTORS_GRAPH,
+    ARTICLES_MARK,
+    INFERRED_GRAPH,
+    ONTOLOGY_GRAPH,
+    article_of_graph,
+    graph_of_article,
+)
 
 INDEX_FILE = "pages.sqlite"
 Row = dict[str, "ox.NamedNode | ox.Literal | ox.BlankNode | None"]
@@ -158,7 +165,7 @@ def count_groups(db: ox.Store, name: str, text: str, articles: list[str] | None 
             # (a listing's ?g is the graph of its row's article: bound before each GRAPH ?g block, every block —
             # a UNION branch, an OPTIONAL — starts from those graphs: 0.1 s, not 2 s, for one article of
             # actor-profile on 10,000 articles)
-            graphs = {a: f"<{GRAPH_NS}article/{a[len(ARTICLE_NS):]}>" for a in articles}
+            graphs = {a: f"<{graph_of_article(a)}>" for a in articles}
             pairs = " ".join(f"(<{a}> {g})" for a, g in graphs.items())
             query = re.sub(r"GRAPH\s+\?g\s*\{", f"VALUES ?g {{ {' '.join(graphs.values())} }} GRAPH ?g {{", query)
             query = _bind(query, f"VALUES (?article ?g) {{ {pairs} }}")
@@ -290,7 +297,7 @@ def update_index(db: ox.Store, store_dir: Path, before: str, articles: dict[str,
     path = Path(store_dir) / INDEX_FILE
     if not path.is_file():
         return None
-    as_article = {g: ARTICLE_NS + g[len(GRAPH_NS + "article/"):] for gs in articles.values() for g in gs}
+    as_article = {g: article_of_graph(g) for gs in articles.values() for g in gs}
     changed = {str(ox.NamedNode(a)) for a in as_article.values()}
     fresh = [as_article[g] for key in ("added", "replaced") for g in articles.get(key, [])]
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

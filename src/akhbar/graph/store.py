@@ -17,10 +17,18 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from akhbar.graph.vocab import ACTORS_GRAPH, ARTICLES_MARK, GRAPH_NS, INFERRED_GRAPH, META_GRAPH, NIF, ONTOLOGY_GRAPH
+from akhbar.graph.vocab import (
+    ACTORS_GRAPH,
+    ARTICLE_GRAPH_NS,
+    ARTICLES_MARK,
+    INFERRED_GRAPH,
+    META_GRAPH,
+    NIF,
+    ONTOLOGY_GRAPH,
+)
 from akhbar.paths import ontology_dir
 
-ARTICLE_GRAPH_PREFIX = GRAPH_NS + "article/"
+ARTICLE_GRAPH_PREFIX = ARTICLE_GRAPH_NS
 BASE_GRAPHS = {ONTOLOGY_GRAPH: ("akhbar.ttl",), ACTORS_GRAPH: ("actors.ttl", "states.ttl")}
 
 PREFIXES = {

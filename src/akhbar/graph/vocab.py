@@ -18,6 +18,7 @@ ONTOLOGY_NS = BASE + "ontology#"
 ID_NS = BASE + "id/"  # actors (KB and minted)
 ARTICLE_NS = BASE + "article/"
 GRAPH_NS = BASE + "graph/"
+ARTICLE_GRAPH_NS = GRAPH_NS + "article/"  # one named graph per article, named like the article
 CELL_NS = BASE + "cell/"  # event cells (graph/cells.py): digests of what the report counts events by
 
 ONTOLOGY_GRAPH = GRAPH_NS + "ontology"
@@ -125,7 +126,21 @@ def article_iri(identifier: str) -> str:
 
 def article_graph(identifier: str) -> str:
     """The named graph that holds everything read from one article."""
-    return article_iri(identifier).replace(ARTICLE_NS, GRAPH_NS + "article/", 1)
+    return graph_of_article(article_iri(identifier))
+
+
+def graph_of_article(iri: str) -> str:
+    """The named graph of the article with this IRI.
+
+    >>> graph_of_article(ARTICLE_NS + "a1") == ARTICLE_GRAPH_NS + "a1"
+    True
+    """
+    return ARTICLE_GRAPH_NS + iri[len(ARTICLE_NS):]
+
+
+def article_of_graph(graph: str) -> str:
+    """The IRI of the article whose named graph this is (the inverse of `graph_of_article`)."""
+    return ARTICLE_NS + graph[len(ARTICLE_GRAPH_NS):]
 
 
 def actor_iri(kind: str, key: str) -> str:
