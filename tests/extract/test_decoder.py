@@ -122,6 +122,21 @@ def test_an_agent_never_acts_against_itself_or_its_own_state() -> None:
     assert decide(s, "Warning", Policy(target=0.5)) == [("minister", "state")]
 
 
+def test_an_agent_never_strikes_its_own_states_capital() -> None:
+    s = Scores(agent={"army": 0.9}, target={"capital": 0.8, "other": 0.3})
+    capitals = {"capital": "state", "other": "elsewhere"}
+    assert decide(s, "Attack", Policy(target=0.2), own_state={"army": "state"}, capital_of=capitals) == \
+        [("army", "other")]
+    assert decide(s, "Attack", Policy(target=0.2), capital_of=capitals) == [("army", "capital")]
+
+
+def test_a_capital_coordinated_with_a_target_is_dropped_when_it_is_the_agents_own(read) -> None:
+    found = {(e.agent.rsplit("/", 1)[-1], e.target.rsplit("/", 1)[-1]) for e in read(
+        "قصفت روسيا موسكو وكييف بالصواريخ.").events if e.agent and e.target}
+    assert ("russia", "kyiv") in found
+    assert ("russia", "moscow") not in found
+
+
 @pytest.mark.parametrize("text", [
     "حذر وزير الخارجية الباكستاني من أن باكستان لن تقف مكتوفة الأيدي.",
     "وهدد وزير الدفاع الإيراني بأن إيران سترد على أي هجوم يستهدف أراضيها.",

@@ -51,13 +51,15 @@ class TriggerScores:
     pronoun_subject: str | None = None
     # agent candidate → the state it acts for (an actor never acts against itself or its own state)
     own_state: dict[str, str] = field(default_factory=dict)
+    # target candidate that is a capital → its state (a state does not strike its own capital)
+    capital_of: dict[str, str] = field(default_factory=dict)
     # (role, actor IRI) → how its best candidate was found: source, word-order slot, grammar role
     details: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def decide(self, policy: Policy) -> list[tuple[str | None, str | None]]:
         """The trigger's (agent, target) pairs under a policy."""
         return decide(self.scores, self.trigger.core, policy, self.siblings, self.reciprocal, self.passive,
-                      self.pronoun_subject, self.own_state)
+                      self.pronoun_subject, self.own_state, self.capital_of)
 
 
 def _subclass(trig: Trigger, words: list[Word], lex: Lexicon) -> str:
@@ -116,8 +118,9 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     pronoun = pronoun_subject(units, s, trig)
     states = {iri: state for iri in (*scores.agent, *([pronoun] if pronoun else []))
               if (state := state_of(units, iri)) is not None}
+    capitals = {iri: units.kb.capitals[iri] for iri in scores.target if iri in units.kb.capitals}
     return TriggerScores(s, trig, scores, siblings(s, units.lex, units.article.text), reciprocal(s, trig),
-                         is_passive(s, trig), pronoun, states, details)
+                         is_passive(s, trig), pronoun, states, capitals, details)
 
 
 def state_of(units: ArticleUnits, iri: str) -> str | None:
