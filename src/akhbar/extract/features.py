@@ -1,11 +1,11 @@
 """Features of a (trigger, candidate) pair: a flat dict of named indicators for the trained scorer.
 
 Each feature is named for what it measures: word order, distance in words and clause breaks, the
-preposition or particle before the mention, the dependency path (one feature among many: the parse is
-weak, never a gate), the kind of actor, the trigger's class and part of speech, quotes, the sentence's
-place, and the candidate's source. A few conjunctions (`CONJUNCTIONS`) let the linear scorer weigh, say,
-"after the trigger, behind على" differently for an Attack and a Warning.
-
+preposition or particle before the mention, the dependency path and the mention's own relation to its
+head (features among many: the parse is weak, never a gate), the kind of actor, the trigger's class and
+part of speech, quotes, the sentence's place, and the candidate's source. A few conjunctions
+(`CONJUNCTIONS`) let the linear scorer weigh, say, "after the trigger, behind على" differently for an
+Attack and a Warning.
 >>> from akhbar.kb import load_kb
 >>> from akhbar.records import Article
 >>> from akhbar.extract.units import read_units
@@ -53,7 +53,7 @@ CONJUNCTIONS: tuple[tuple[str, ...], ...] = (
     ("antecedent",), ("cls", "antecedent"), ("antecedent", "kind"),
     ("cls", "was_subj"), ("cls", "was_obj"), ("cls", "src", "was_subj"), ("cls", "src", "was_obj"),
     ("cls", "tpos", "was_subj"), ("cls", "rank"), ("cls", "kind", "src"), ("cls", "n_before", "ctx_previous_sentence"),
-    ("cls", "light_in"), ("cls", "rel"),
+    ("cls", "light_in"), ("cls", "rel"), ("cls", "mrel"),
 )
 
 
@@ -104,6 +104,15 @@ def _mention_head(s: SentenceUnit, first: int, last: int) -> int:
         if h is None or not first <= h[0] < last:
             return k
     return first
+
+
+def _parse_place(s: SentenceUnit, word: int) -> str:
+    """A word's own place in the parse: its relation to its head and the head's part of speech ("obj<VERB"),
+    "root", or "noparse" without a parse. Local, so less exposed to the parser's errors than a long path."""
+    above = s.heads.get(word)
+    if above is None:
+        return "root" if s.heads else "noparse"
+    return f"{above[1]}<{s.upos[above[0]] if s.upos else '?'}"
 
 
 def trigger_head(trig: Trigger) -> int:
@@ -469,6 +478,8 @@ def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candi
         before = sorted((r for r in s.refs if r.last <= trig.first), key=lambda r: -r.first)
         f["antecedent"] = _bucket(next((k for k, r in enumerate(before) if r is ref), 9), (0, 1, 2))
     f["grammar"] = grammar_role(f)
-    f["dep"] = _dep_path(s, _mention_head(s, ref.first, ref.last), head)
+    mhead = _mention_head(s, ref.first, ref.last)
+    f["dep"] = _dep_path(s, mhead, head)
+    f["mrel"] = _parse_place(s, mhead)  # obj<VERB, nsubj<VERB, nmod<NOUN (a possessor), obl<VERB …
     if head != trig.first:
-        f["dep_noun"] = _dep_path(s, _mention_head(s, ref.first, ref.last), trig.first)
+        f["dep_noun"] = _dep_path(s, mhead, trig.first)

@@ -1,0 +1,32 @@
+"""The linker's features read the parse locally: the mention's own relation to its head."""
+
+from __future__ import annotations
+
+from akhbar.analysis import load_analyser
+from akhbar.extract.candidates import SENTENCE, candidates
+from akhbar.extract.features import _parse_place, features
+from akhbar.extract.units import SentenceUnit, read_units
+from akhbar.kb import KnowledgeBase
+from akhbar.records import Article
+
+
+def test_a_words_place_in_the_parse_is_its_relation_and_its_heads_part_of_speech() -> None:
+    s = SentenceUnit(index=0, start=0, end=10, words=[], refs=[], triggers=[],
+                     heads={1: (0, "nsubj"), 2: (1, "nmod")}, upos=["VERB", "PROPN", "NOUN"])
+    assert _parse_place(s, 1) == "nsubj<VERB"
+    assert _parse_place(s, 2) == "nmod<PROPN"
+    assert _parse_place(s, 0) == "root"
+    assert _parse_place(SentenceUnit(index=0, start=0, end=1, words=[], refs=[], triggers=[]), 0) == "noparse"
+
+
+def test_every_candidate_of_the_sentence_carries_its_mentions_place_in_the_parse(kb: KnowledgeBase) -> None:
+    text = "قصفت إسرائيل مواقع لحزب الله في جنوب لبنان."
+    units = read_units(load_analyser("default")(text), Article("t", "t.txt", text), kb)
+    s = units.sentences[0]
+    found = [c for c in candidates(units, s) if c.source == SENTENCE]
+    assert found
+    for cand in found:
+        marks = [k for k in features(units, s, s.triggers[0], cand) if k.startswith("mrel=")]
+        assert len(marks) == 1
+        assert marks[0] != "mrel=noparse"
+        assert marks[0].split("=", 1)[1] in {_parse_place(s, k) for k in range(cand.ref.first, cand.ref.last)}
