@@ -6,6 +6,7 @@ head (features among many: the parse is weak, never a gate), the kind of actor, 
 part of speech, quotes, the sentence's place, and the candidate's source. A few conjunctions
 (`CONJUNCTIONS`) let the linear scorer weigh, say, "after the trigger, behind على" differently for an
 Attack and a Warning.
+
 >>> from akhbar.kb import load_kb
 >>> from akhbar.records import Article
 >>> from akhbar.extract.units import read_units
