@@ -30,3 +30,23 @@ def test_every_candidate_of_the_sentence_carries_its_mentions_place_in_the_parse
         assert len(marks) == 1
         assert marks[0] != "mrel=noparse"
         assert marks[0].split("=", 1)[1] in {_parse_place(s, k) for k in range(cand.ref.first, cand.ref.last)}
+
+
+def _governors(kb: KnowledgeBase, text: str) -> dict[str, str]:
+    units = read_units(load_analyser("default")(text), Article("t", "t.txt", text), kb)
+    s = units.sentences[0]
+    out = {}
+    for cand in candidates(units, s):
+        if cand.source == SENTENCE:
+            feats = features(units, s, s.triggers[0], cand)
+            out[cand.ref.surface] = next(k.split("=", 1)[1] for k in feats if k.startswith("mgov="))
+    return out
+
+
+def test_the_word_a_mention_hangs_on_tells_a_speaker_a_condemner_and_an_argument(kb: KnowledgeBase) -> None:
+    said = _governors(kb, "قال وزير الخارجية الإيراني إن إيران ستضرب إسرائيل.")
+    assert said["وزير الخارجية الإيراني"] == "say"
+    assert said["إسرائيل"] == "trigger"
+    condemned = _governors(kb, "أدانت مصر الهجوم الإسرائيلي على لبنان.")
+    assert condemned["مصر"] == "condemn"
+    assert condemned["الإسرائيلي"] == "trigger"

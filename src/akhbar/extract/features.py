@@ -54,7 +54,7 @@ CONJUNCTIONS: tuple[tuple[str, ...], ...] = (
     ("antecedent",), ("cls", "antecedent"), ("antecedent", "kind"),
     ("cls", "was_subj"), ("cls", "was_obj"), ("cls", "src", "was_subj"), ("cls", "src", "was_obj"),
     ("cls", "tpos", "was_subj"), ("cls", "rank"), ("cls", "kind", "src"), ("cls", "n_before", "ctx_previous_sentence"),
-    ("cls", "light_in"), ("cls", "rel"), ("cls", "mrel"),
+    ("cls", "light_in"), ("cls", "rel"), ("cls", "mrel"), ("cls", "mgov"),
 )
 
 
@@ -114,6 +114,31 @@ def _parse_place(s: SentenceUnit, word: int) -> str:
     if above is None:
         return "root" if s.heads else "noparse"
     return f"{above[1]}<{s.upos[above[0]] if s.upos else '?'}"
+
+
+def _governor(units: ArticleUnits, s: SentenceUnit, trig: Trigger, word: int) -> str:
+    """What kind of word the parse hangs a mention on: this trigger, another trigger, a verb of saying,
+    claiming or condemning, a light verb, else "other" ("none" at the root)."""
+    above = s.heads.get(word)
+    if above is None:
+        return "none"
+    h = above[0]
+    if trig.first <= h < trig.last or h == trigger_head(trig):
+        return "trigger"
+    if any(t.first <= h < t.last for t in s.triggers):
+        return "other_trigger"
+    lex = units.lex
+    n = s.words[h].norm
+    bare = n.lstrip("وف")
+    if n in lex.reporting_verbs or bare in lex.reporting_verbs:
+        return "say"
+    if n in lex.claim_verbs or bare in lex.claim_verbs:
+        return "claim"
+    if bare in lex.particles["condemnation"]:
+        return "condemn"
+    if n in lex.light_verbs or bare in lex.light_verbs:
+        return "light"
+    return "other"
 
 
 def trigger_head(trig: Trigger) -> int:
@@ -482,5 +507,6 @@ def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candi
     mhead = _mention_head(s, ref.first, ref.last)
     f["dep"] = _dep_path(s, mhead, head)
     f["mrel"] = _parse_place(s, mhead)  # obj<VERB, nsubj<VERB, nmod<NOUN (a possessor), obl<VERB …
+    f["mgov"] = _governor(units, s, trig, mhead)
     if head != trig.first:
         f["dep_noun"] = _dep_path(s, mhead, trig.first)
