@@ -145,6 +145,8 @@ def test_a_stop_while_a_write_is_counted_takes_effect_when_the_count_is_done() -
     from akhbar.pipeline import _signals_held
 
     steps: list[str] = []
+    # Ctrl-C as a terminal delivers it, whatever this process inherited (a shell's background job ignores it)
+    inherited = signal.signal(signal.SIGINT, signal.default_int_handler)
     before = signal.getsignal(signal.SIGINT)
     go = threading.Event()
 
@@ -155,11 +157,29 @@ def test_a_stop_while_a_write_is_counted_takes_effect_when_the_count_is_done() -
     # a thread started before the block (as the writer's is) may be the one the kernel hands the signal to
     sender = threading.Thread(target=send)
     sender.start()
-    with pytest.raises(KeyboardInterrupt):
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with _signals_held():
+                go.set()
+                sender.join()
+                time.sleep(0.05)  # (the handler would have run by now)
+                steps.append("counted")
+        assert steps == ["counted"]
+        assert signal.getsignal(signal.SIGINT) is before
+    finally:
+        signal.signal(signal.SIGINT, inherited)
+
+
+def test_a_held_signal_that_was_ignored_stays_ignored() -> None:
+    import os
+    import signal
+
+    from akhbar.pipeline import _signals_held
+
+    inherited = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
         with _signals_held():
-            go.set()
-            sender.join()
-            time.sleep(0.05)  # (the handler would have run by now)
-            steps.append("counted")
-    assert steps == ["counted"]
-    assert signal.getsignal(signal.SIGINT) is before
+            os.kill(os.getpid(), signal.SIGINT)
+        assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, inherited)
