@@ -1,11 +1,11 @@
 """Features of a (trigger, candidate) pair: a flat dict of named indicators for the trained scorer.
 
 Each feature is named for what it measures: word order, distance in words and clause breaks, the
-preposition or particle before the mention, the dependency path and the mention's own relation to its
-head (features among many: the parse is weak, never a gate), the kind of actor, the trigger's class and
-part of speech, quotes, the sentence's place, and the candidate's source. A few conjunctions
-(`CONJUNCTIONS`) let the linear scorer weigh, say, "after the trigger, behind على" differently for an
-Attack and a Warning.
+preposition or particle before the mention, the dependency path, the mention's own relation to its head
+and the kind of word it hangs on (features among many: the parse is weak, never a gate), the kind of
+actor, the trigger's class and part of speech, quotes, the sentence's place, and the candidate's source. A
+few conjunctions (`CONJUNCTIONS`) let the linear scorer weigh, say, "after the trigger, behind على"
+differently for an Attack and a Warning.
 
 >>> from akhbar.kb import load_kb
 >>> from akhbar.records import Article

@@ -227,7 +227,7 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
         own = {agent, (own_state or {}).get(agent, agent)}
         chosen = pick([t for t in targets if not _owned(t[0], own, capital_of)])
     chosen += [x for t in list(chosen) for x in sorted(siblings.get(t, ()))
-               if x not in chosen and not _owned(x, own, capital_of) and x != agent]
+               if x not in chosen and x != agent and not _owned(x, own, capital_of)]
     all_agents: list[str | None] = [agent]
     if agent is not None:
         all_agents += sorted(x for x in siblings.get(agent, ()) if x not in chosen)
