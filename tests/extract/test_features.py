@@ -5,9 +5,14 @@ from __future__ import annotations
 from akhbar.analysis import load_analyser
 from akhbar.extract.candidates import SENTENCE, candidates
 from akhbar.extract.features import _parse_place, features
-from akhbar.extract.units import SentenceUnit, read_units
+from akhbar.extract.units import ArticleUnits, SentenceUnit, read_units
 from akhbar.kb import KnowledgeBase
 from akhbar.records import Article
+
+
+def _read(kb: KnowledgeBase, text: str) -> tuple[ArticleUnits, SentenceUnit]:
+    units = read_units(load_analyser("default")(text), Article("t", "t.txt", text), kb)
+    return units, units.sentences[0]
 
 
 def test_a_words_place_in_the_parse_is_its_relation_and_its_heads_part_of_speech() -> None:
@@ -20,9 +25,7 @@ def test_a_words_place_in_the_parse_is_its_relation_and_its_heads_part_of_speech
 
 
 def test_every_candidate_of_the_sentence_carries_its_mentions_place_in_the_parse(kb: KnowledgeBase) -> None:
-    text = "قصفت إسرائيل مواقع لحزب الله في جنوب لبنان."
-    units = read_units(load_analyser("default")(text), Article("t", "t.txt", text), kb)
-    s = units.sentences[0]
+    units, s = _read(kb, "قصفت إسرائيل مواقع لحزب الله في جنوب لبنان.")
     found = [c for c in candidates(units, s) if c.source == SENTENCE]
     assert found
     for cand in found:
@@ -33,8 +36,7 @@ def test_every_candidate_of_the_sentence_carries_its_mentions_place_in_the_parse
 
 
 def _governors(kb: KnowledgeBase, text: str) -> dict[str, str]:
-    units = read_units(load_analyser("default")(text), Article("t", "t.txt", text), kb)
-    s = units.sentences[0]
+    units, s = _read(kb, text)
     out = {}
     for cand in candidates(units, s):
         if cand.source == SENTENCE:
