@@ -137,6 +137,25 @@ def test_a_capital_coordinated_with_a_target_is_dropped_when_it_is_the_agents_ow
     assert ("russia", "moscow") not in found
 
 
+def test_no_one_acts_against_his_own_armed_group_or_a_fellow_member() -> None:
+    s = Scores(agent={"leader": 0.9}, target={"group": 0.8, "fighter": 0.6, "enemy": 0.3})
+    groups = {"leader": "group", "fighter": "group"}
+    assert decide(s, "Warning", Policy(target=0.2), group_of=groups) == [("leader", "enemy")]
+    assert decide(Scores(agent={"group": 0.9}, target={"leader": 0.8, "enemy": 0.3}), "Attack", Policy(target=0.2),
+                  group_of=groups) == [("group", "enemy")]
+
+
+@pytest.mark.parametrize(("text", "leader", "group"), [
+    ("هدد قائد قوات الدعم السريع محمد حمدان دقلو الجيش السوداني وقوات الدعم السريع بالرد.", "hemedti", "rsf"),
+    ("توعد زعيم حزب الله حسن نصر الله إسرائيل وحزب الله بالرد.", "nasrallah", "hezbollah"),
+])
+def test_a_leader_coordinated_with_his_group_does_not_warn_it(read, text: str, leader: str, group: str) -> None:
+    found = {(e.agent.rsplit("/", 1)[-1], e.target.rsplit("/", 1)[-1]) for e in read(text).events
+             if e.agent and e.target}
+    assert any(a == leader for a, _ in found)
+    assert (leader, group) not in found
+
+
 @pytest.mark.parametrize("text", [
     "حذر وزير الخارجية الباكستاني من أن باكستان لن تقف مكتوفة الأيدي.",
     "وهدد وزير الدفاع الإيراني بأن إيران سترد على أي هجوم يستهدف أراضيها.",

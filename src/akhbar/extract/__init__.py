@@ -53,13 +53,15 @@ class TriggerScores:
     own_state: dict[str, str] = field(default_factory=dict)
     # target candidate that is a capital → its state (a state does not strike its own capital)
     capital_of: dict[str, str] = field(default_factory=dict)
+    # candidate that is a member or leader of an armed group → the group (no one acts against his own group)
+    group_of: dict[str, str] = field(default_factory=dict)
     # (role, actor IRI) → how its best candidate was found: source, word-order slot, grammar role
     details: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def decide(self, policy: Policy) -> list[tuple[str | None, str | None]]:
         """The trigger's (agent, target) pairs under a policy."""
         return decide(self.scores, self.trigger.core, policy, self.siblings, self.reciprocal, self.passive,
-                      self.pronoun_subject, self.own_state, self.capital_of)
+                      self.pronoun_subject, self.own_state, self.capital_of, self.group_of)
 
 
 def _subclass(trig: Trigger, words: list[Word], lex: Lexicon) -> str:
@@ -119,8 +121,19 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     states = {iri: state for iri in (*scores.agent, *([pronoun] if pronoun else []))
               if (state := state_of(units, iri)) is not None}
     capitals = {iri: units.kb.capitals[iri] for iri in scores.target if iri in units.kb.capitals}
+    groups = {iri: group for iri in (*scores.agent, *scores.target) if (group := group_of(units, iri)) is not None}
     return TriggerScores(s, trig, scores, siblings(s, units.lex, units.article.text), reciprocal(s, trig),
-                         is_passive(s, trig), pronoun, states, capitals, details)
+                         is_passive(s, trig), pronoun, states, capitals, groups, details)
+
+
+def group_of(units: ArticleUnits, iri: str) -> str | None:
+    """The armed group a member or leader belongs to (ak:memberOf, GUIDELINES §5), if the graph says."""
+    minted = units.finder.minted.get(iri)
+    if minted is not None:
+        return dict(minted.links).get("memberOf")
+    actor = units.kb.actors.get(iri)
+    members = actor.links.get("memberOf") if actor is not None else None
+    return members[0] if members else None
 
 
 def state_of(units: ArticleUnits, iri: str) -> str | None:

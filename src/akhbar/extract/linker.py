@@ -161,15 +161,16 @@ class Scores:
         table[iri] = min(1.0, table.get(iri, 0.0) + p)
 
 
-def _owned(target: str, own: set[str | None], capital_of: dict[str, str] | None) -> bool:
-    """Whether a target is the agent, its state, or its state's capital."""
-    return target in own or (capital_of or {}).get(target) in own
+def _owned(target: str, own: set[str | None], capital_of: dict[str, str] | None,
+           group_of: dict[str, str] | None) -> bool:
+    """Whether a target is the agent, its state or group, its state's capital, or a member of its group."""
+    return target in own or (capital_of or {}).get(target) in own or (group_of or {}).get(target) in own
 
 
 def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[str]] | None = None,
            reciprocal: bool = False, passive: bool = False, pronoun_subject: str | None = None,
-           own_state: dict[str, str] | None = None, capital_of: dict[str, str] | None = None
-           ) -> list[tuple[str | None, str | None]]:
+           own_state: dict[str, str] | None = None, capital_of: dict[str, str] | None = None,
+           group_of: dict[str, str] | None = None) -> list[tuple[str | None, str | None]]:
     """The (agent, target) pairs of one trigger.
 
     An actor that is both the best agent and the best target takes the role it is likelier to play. The
@@ -182,7 +183,8 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     speaker when no agent passed the thresholds. An actor never acts against itself or the state it acts for
     (`own_state`: agent → its state; the guidelines' actions are aimed at another party, and no gold event of
     the dev set has an agent's own state as its target), nor against its state's capital (`capital_of`: target →
-    the state whose capital it is; GUIDELINES §3 reads a capital as its state): once the agent is known, such
+    the state whose capital it is; GUIDELINES §3 reads a capital as its state), nor against its own armed group
+    or a fellow member (`group_of`: member or leader → group, GUIDELINES §5): once the agent is known, such
     targets are dropped and the next likely target takes their place.
 
     >>> s = Scores(agent={"a": 0.9, "b": 0.3}, target={"b": 0.8, "c": 0.6, "a": 0.7})
@@ -197,6 +199,9 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     >>> decide(Scores(agent={"ru": 0.9}, target={"moscow": 0.8, "kyiv": 0.4}), "Attack", Policy(target=0.3),
     ...        capital_of={"moscow": "ru", "kyiv": "ua"})
     [('ru', 'kyiv')]
+    >>> decide(Scores(agent={"leader": 0.9}, target={"militia": 0.8, "army": 0.4}), "Warning", Policy(target=0.3),
+    ...        group_of={"leader": "militia"})
+    [('leader', 'army')]
     """
     siblings = siblings or {}
     agents = sorted(scores.agent.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -224,10 +229,10 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
         agent = pronoun_subject
     own: set[str | None] = set()
     if agent is not None:
-        own = {agent, (own_state or {}).get(agent, agent)}
-        chosen = pick([t for t in targets if not _owned(t[0], own, capital_of)])
+        own = {agent, (own_state or {}).get(agent, agent), (group_of or {}).get(agent, agent)}
+        chosen = pick([t for t in targets if not _owned(t[0], own, capital_of, group_of)])
     chosen += [x for t in list(chosen) for x in sorted(siblings.get(t, ()))
-               if x not in chosen and x != agent and not _owned(x, own, capital_of)]
+               if x not in chosen and x != agent and not _owned(x, own, capital_of, group_of)]
     all_agents: list[str | None] = [agent]
     if agent is not None:
         all_agents += sorted(x for x in siblings.get(agent, ()) if x not in chosen)
