@@ -1,7 +1,7 @@
 """The trained participant scorer and the decoder that turns its scores into events.
 
 The scorer is two logistic models over `features` (one for agent, one for target), trained on the dev gold
-by `akhbar train-linker` and shipped as JSON (`model/linker.json`, card beside it): a bias and one weight
+by `akhbar model train-linker` and shipped as JSON (`model/linker.json`, card beside it): a bias and one weight
 per indicator, so scoring is a sum and a sigmoid, with no learning library at run time. The decoder is
 short and explicit: per trigger, the best agent and every target over the threshold (coordinated named
 targets each give an event), never the same actor on both sides; thresholds are chosen by cross-validation.

@@ -1,1 +1,1 @@
-"""Learning from the dev gold: examples for the linker, cross-validation, training (`akhbar train-linker`)."""
+"""Learning from the dev gold: examples for the linker, cross-validation, training (`akhbar model train-linker`)."""

@@ -1,6 +1,6 @@
 """Train the linker on a dev folder: cross-validated by article, then fitted on everything and written as JSON.
 
-    akhbar train-linker ../shared/eval/dev            # writes src/akhbar/extract/model/linker.json + card
+    akhbar model train-linker ../shared/eval/dev            # writes src/akhbar/extract/model/linker.json + card
 
 The regularisation strength and the decoder's thresholds are chosen by repeated K-fold cross-validation over
 the articles (folds by article, once per fold seed of `SEEDS`): for each setting, every article is scored by
@@ -301,7 +301,7 @@ def model_card(report: CVReport, model: LinkerModel, articles: int, events: int,
 What: two logistic scorers (agent, target) over (trigger, candidate actor) features, and the decoder's
 thresholds; see `akhbar.extract.linker` and `akhbar.extract.features`.
 
-- Trained: {date.today().isoformat()} by `akhbar train-linker`; learner `{report.learner}` (pointwise:
+- Trained: {date.today().isoformat()} by `akhbar model train-linker`; learner `{report.learner}` (pointwise:
   scikit-learn LogisticRegression, liblinear; listwise: a softmax over each trigger's candidates and a
   "nobody" option, fitted with SciPy's L-BFGS), L2 with C = {report.c}; indicators seen fewer than
   {MIN_COUNT} times dropped; deterministic (fixed fold seeds, solvers started from zero).
