@@ -486,12 +486,12 @@ def remove(
 ) -> None:
     """Drop articles from the store, each graph in one transaction; `akhbar reason` then updates the inferences."""
     from akhbar.graph.increments import Retirer
-    from akhbar.graph.store import ARTICLE_GRAPH_PREFIX, SOURCE, article_graphs, mark_changed
-    from akhbar.graph.vocab import ARTICLES_MARK, META_GRAPH, article_graph
+    from akhbar.graph.store import SOURCE, article_graphs, mark_changed
+    from akhbar.graph.vocab import ARTICLE_GRAPH_NS, ARTICLES_MARK, META_GRAPH, article_graph
 
     with existing_store(store, "remove", write=True) as db:
         stored = set(article_graphs(db))
-        graphs = [a if a.startswith(ARTICLE_GRAPH_PREFIX) else article_graph(a) for a in articles]
+        graphs = [a if a.startswith(ARTICLE_GRAPH_NS) else article_graph(a) for a in articles]
         missing = [a for a, g in zip(articles, graphs, strict=True) if g not in stored]
         if missing:
             fail(f"{store}: no article {', '.join(repr(m) for m in missing)} in the store; nothing removed "

@@ -57,8 +57,8 @@ from akhbar.graph.rules import (
     rule_update,
     semi_naive_rounds,
 )
-from akhbar.graph.store import ARTICLE_GRAPH_PREFIX, article_graphs, count_quads, data_quads, graph_update
-from akhbar.graph.vocab import ACTORS_GRAPH, INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH
+from akhbar.graph.store import article_graphs, count_quads, data_quads, graph_update
+from akhbar.graph.vocab import ACTORS_GRAPH, ARTICLE_GRAPH_NS, INFERRED_GRAPH, META_GRAPH, ONTOLOGY_GRAPH
 
 STATE_FOLDER = "reasoning"  # the state store, inside the store folder
 NS = "urn:akhbar:reasoning:"
@@ -177,7 +177,7 @@ class Retirer:
 
 def _is_data_graph(graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> bool:
     return isinstance(graph, ox.NamedNode) and (graph.value in DATA_GRAPHS
-                                                or graph.value.startswith(ARTICLE_GRAPH_PREFIX))
+                                                or graph.value.startswith(ARTICLE_GRAPH_NS))
 
 
 def _quads(triples: Iterable[ox.Triple | ox.Quad], graph: str) -> list[ox.Quad]:

@@ -28,7 +28,6 @@ from akhbar.graph.vocab import (
 )
 from akhbar.paths import ontology_dir
 
-ARTICLE_GRAPH_PREFIX = ARTICLE_GRAPH_NS
 BASE_GRAPHS = {ONTOLOGY_GRAPH: ("akhbar.ttl",), ACTORS_GRAPH: ("actors.ttl", "states.ttl")}
 
 PREFIXES = {
@@ -170,7 +169,7 @@ def inferences_state(store: ox.Store) -> str:
 def article_graphs(store: ox.Store) -> list[str]:
     """IRIs of the per-article graphs, sorted."""
     return sorted(g.value for g in store.named_graphs()
-                  if isinstance(g, ox.NamedNode) and g.value.startswith(ARTICLE_GRAPH_PREFIX))
+                  if isinstance(g, ox.NamedNode) and g.value.startswith(ARTICLE_GRAPH_NS))
 
 
 SOURCE = ox.NamedNode("http://purl.org/dc/terms/source")
