@@ -116,14 +116,14 @@ def _parse_place(s: SentenceUnit, word: int) -> str:
     return f"{above[1]}<{s.upos[above[0]] if s.upos else '?'}"
 
 
-def _governor(units: ArticleUnits, s: SentenceUnit, trig: Trigger, word: int) -> str:
+def _governor(units: ArticleUnits, s: SentenceUnit, trig: Trigger, head: int, word: int) -> str:
     """What kind of word the parse hangs a mention on: this trigger, another trigger, a verb of saying,
-    claiming or condemning, a light verb, else "other" ("none" at the root)."""
+    claiming or condemning, a light verb, else "other" ("none" at the root); `head`: the trigger's."""
     above = s.heads.get(word)
     if above is None:
         return "none"
     h = above[0]
-    if trig.first <= h < trig.last or h == trigger_head(trig):
+    if trig.first <= h < trig.last or h == head:
         return "trigger"
     if any(t.first <= h < t.last for t in s.triggers):
         return "other_trigger"
@@ -507,6 +507,6 @@ def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candi
     mhead = _mention_head(s, ref.first, ref.last)
     f["dep"] = _dep_path(s, mhead, head)
     f["mrel"] = _parse_place(s, mhead)  # obj<VERB, nsubj<VERB, nmod<NOUN (a possessor), obl<VERB …
-    f["mgov"] = _governor(units, s, trig, mhead)
+    f["mgov"] = _governor(units, s, trig, head, mhead)
     if head != trig.first:
         f["dep_noun"] = _dep_path(s, mhead, trig.first)

@@ -1,6 +1,6 @@
 """Train the linker on a dev folder: cross-validated by article, then fitted on everything and written as JSON.
 
-    akhbar model train-linker ../shared/eval/dev            # writes src/akhbar/extract/model/linker.json + card
+    akhbar model train-linker ../shared/eval/dev      # writes src/akhbar/extract/model/linker.json + card
 
 The regularisation strength and the decoder's thresholds are chosen by repeated K-fold cross-validation over
 the articles (folds by article, once per fold seed of `SEEDS`): for each setting, every article is scored by
