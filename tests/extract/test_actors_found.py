@@ -344,3 +344,48 @@ def test_persons_named_by_a_noun_and_a_nisba_are_officials_of_that_state(text: s
 def test_a_definite_noun_takes_no_indefinite_adjective_before_the_nisba() -> None:
     surfaces = _surfaces("وقال المسؤول عسكري إسرائيلي إن الجيش سيرد.")
     assert "المسؤول عسكري إسرائيلي" not in surfaces, surfaces
+
+
+def _titled(text: str) -> dict[str, tuple[str, str | None]]:
+    """Surface of each titled mention → (kind, local name of the state it acts for)."""
+    return {r.surface: (r.kind, local(r.states[0]) if r.states and r.states[0] else None)
+            for s in _units(text).sentences for r in s.refs if r.how == "title"}
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "state"), [
+    ("هدد قائد الحرس الثوري الإيراني إسرائيل برد قاس.", "قائد الحرس الثوري الإيراني", "Official", "iran"),
+    ("وقال المتحدث باسم وزارة الخارجية التركية إن أنقرة سترد.", "المتحدث باسم وزارة الخارجية التركية", "Official",
+     "turkey"),
+    ("توعد قائد قوات الدعم السريع الجيش بهجوم جديد.", "قائد قوات الدعم السريع", "Militia", None),
+])
+def test_the_unnamed_holder_of_an_office_of_a_known_body_is_a_person(text: str, surface: str, kind: str,
+                                                                     state: str | None) -> None:
+    assert _titled(text).get(surface) == (kind, state), _titled(text)
+
+
+@pytest.mark.parametrize(("text", "start", "name", "state"), [
+    ("حذر قائد عمليات الجيش السوري العميد سامر حداد من التصعيد.", "قائد عمليات الجيش السوري", "سامر حداد", "syria"),
+    ("وقال قائد القوات البرية في الجيش المصري اللواء حسن كامل إن الجيش مستعد.", "قائد القوات البرية في الجيش المصري",
+     "حسن كامل", "egypt"),
+    ("حذر قائد القوات الجوية الأردنية العميد فادي سليم من أي اختراق.", "قائد القوات الجوية الأردنية", "فادي سليم",
+     "jordan"),
+])
+def test_a_title_reaches_its_body_past_the_unit_it_commands(text: str, start: str, name: str, state: str) -> None:
+    found = _titled(text)
+    assert any(s.startswith(start) and s.endswith(name) and v[1] == state for s, v in found.items()), found
+
+
+def test_a_portfolio_stands_between_a_minister_and_his_nisba() -> None:
+    assert _titled("وقال وزير النقل المغربي إن الموانئ مفتوحة.") == {"وزير النقل المغربي": ("Official", "morocco")}
+
+
+def test_a_member_of_parliament_acts_for_the_state_of_the_place_he_stands_for() -> None:
+    found = _titled("وقال النائب عن مدينة يزد، جواد كريمي، إن الرد قادم.")
+    assert any(s.endswith("جواد كريمي") and v == ("Official", "iran") for s, v in found.items()), found
+
+
+def test_two_persons_of_one_last_name_are_two_nodes_and_the_bare_name_is_the_last_one() -> None:
+    units = _units("قال وزير الخارجية المصري سامح عادل إن القاهرة سترد. وقال الوزير الأردني محمود عادل إن عمان "
+                   "ستنتظر. وأضاف عادل أن الحوار ممكن.")
+    persons = [r.iri for s in units.sentences for r in s.refs if r.kind == "Official"]
+    assert len(persons) == 3 and persons[0] != persons[1] and persons[2] == persons[1], persons

@@ -318,6 +318,12 @@ class ActorFinder:
         if not m:
             return None
         n, skip = m
+        longer_holds = i + n < len(words) and (self._nisba(words[i + n]) or self._affiliation(words, i + n))
+        for t in range(i + 1, i + n if not longer_holds else i + 1):
+            inner = self._affiliation(words, t)
+            if (inner is not None and inner[0] > i + n) or self._unit(words, t) > t:
+                n = t - i  # قائد القوات البرية الإيرانية: the title is قائد, the organ begins inside the longer title
+                break
         j = i + n
         # a known person a few words on (الأمين العام لحزب الله اللبناني حسن نصر الله): the title is his
         for k in range(j, min(len(words), j + 8)):
@@ -335,23 +341,24 @@ class ActorFinder:
             st = self._nisba(words[j])
             if st:
                 state, j = st, j + 1
+            else:
+                j, state = self._office(words, j)
         # "باسم X" / "لـ X": the body the person speaks or works for
         if j < len(words) and words[j].norm in self.lex.particles["on_behalf"]:
             j += 1
-        if j < len(words):
-            km = self._kb_match(words, j)
-            organ = None if km else self._organ(words, j)
-            if organ is not None:
-                affil = organ.iri
-                j = organ.last
-            elif km and self.kb.kind(km[1]) in ("StateOrgan", "Militia", "Organization", "State") \
-                    and (km[2] == 0 or words[j].norm.startswith("ل")):
-                affil = km[1]
-                j += km[0]
-                if j < len(words):
-                    st = self._nisba(words[j])
-                    if st:
-                        j += 1
+        if j < len(words) and state is None:
+            j = self._unit(words, j)
+        found = self._affiliation(words, j) if j < len(words) and not self.gap_text(j - 1, j).strip(
+            " \u00a0\"“”«»'") else None
+        if found is not None:
+            j, affil = found
+            if j < len(words) and self._nisba(words[j]):
+                j += 1
+        elif j + 1 < len(words) and words[j].norm in self.lex.particles["constituency"]:
+            place = self._place_of(words, j + 1)  # النائب عن زاهدان: the member for a place of a state
+            if place is not None:
+                j, state = place
+        office_end = j  # (where the title ends if no name follows: وزير الطاقة السوداني | في تصريحات)
         if j < len(words) and words[j].norm in self.lex.particles["to_place"]:
             k = j + 1
             while k < len(words) and k < j + 4 and "،" not in self.text[words[k - 1].end:words[k].start] \
@@ -383,8 +390,9 @@ class ActorFinder:
                 if k == name_start and person:
                     return self._ref(words, i, k + km[0], skip, (km[1],), "title")
                 break
-            if k > name_start and (self._nisba(w) or w.norm.endswith("ات") or w.norm.startswith(("بال", "لل", "وال"))):
-                break
+            if k > name_start and (self._nisba(w) or w.norm.endswith("ات")
+                                   or w.norm.startswith(("بال", "لل", "وال", "باست"))):
+                break  # (باستئناف، باستهداف: بـ and a verbal noun, the name is over)
             if w.norm in self.lex.pronoun_complementisers:
                 break  # (متحدث عسكري باسم الجماعة قوله إنها: the reported clause begins)
             if k > name_start and any(self._organ_nouns_at(words, k, _skips(w))):
@@ -398,6 +406,8 @@ class ActorFinder:
         state = state or context_state
         named_after = k - name_start >= 2 or (k - name_start == 1 and k < len(words)
                                               and self.text[words[k - 1].end:words[k].start].strip())
+        if not named_after:
+            name_start = office_end
         before = self._name_before(words, i) if not named_after and not skip else None
         if before is not None:
             # "NAME، TITLE" (دعا مسعد بولس، المستشار …؛ قال شون سافيت المتحدث باسم …): the name before the title
@@ -408,12 +418,74 @@ class ActorFinder:
                              for w in words[i:name_start]):
                 self.speaks_for[iri] = self._ref(words, i, i + 1, skip, (affil,), "organ")
             return self._ref(words, i, k, skip, (iri,), "title", kind)
+        title_key = "|".join(tuple(w.key for w in words[i:i + n]))
+        label = self.text[words[i].offset_after(skip, self.text):words[name_start - 1].end]
         if state and affil is None:
-            title_key = "|".join(tuple(w.key for w in words[i:i + n]))
-            iri = self._mint("Official", f"{title_key}|{state.rsplit('/', 1)[-1]}",
-                             self.text[words[i].offset_after(skip, self.text):words[name_start - 1].end],
-                             (("officialOf", state),))
+            iri = self._mint("Official", f"{title_key}|{state.rsplit('/', 1)[-1]}", label, (("officialOf", state),))
             return self._ref(words, i, name_start, skip, (iri,), "title", "Official")
+        if affil is not None:
+            # قائد الحرس الثوري، المتحدث باسم الخارجية: the holder of an office of a known body, unnamed
+            kind = "Militia" if affil_kind == "Militia" else "Official"
+            link = ("memberOf", affil) if kind == "Militia" else ("officialOf", state) if state else None
+            iri = self._mint(kind, f"{title_key}|{affil.rsplit('/', 1)[-1]}", label, (link,) if link else ())
+            return self._ref(words, i, name_start, skip, (iri,), "title", kind)
+        return None
+
+    def _affiliation(self, words: list[Word], j: int) -> tuple[int, str] | None:
+        """The body a title's holder serves, beginning at word j: an organ named by noun and nisba (الحرس
+        الثوري الإيراني) or a known organ, group, organisation or state: (end, IRI)."""
+        km = self._kb_match(words, j)
+        organ = None if km else self._organ(words, j)
+        if organ is not None:
+            return organ.last, organ.iri
+        if km and self.kb.kind(km[1]) in ("StateOrgan", "Militia", "Organization", "State") \
+                and (km[2] == 0 or words[j].norm.startswith("ل")):
+            return j + km[0], km[1]
+        return None
+
+    def _unit(self, words: list[Word], j: int) -> int:
+        """Past the unit of a body a title names before the body itself (قائد عمليات الحرس الثوري، قائد القوات
+        البرية في الجيش الإيراني): a unit noun, at most two words more, then "في" or the body; else j."""
+        if words[j].key not in self.lex.heads["unit"]:
+            return j
+        for k in range(j + 1, min(len(words), j + 4)):
+            if self.gap_text(k - 1, k).strip(" \u00a0\"“”«»'"):
+                return j
+            if self._affiliation(words, k) is not None:
+                return k
+            if words[k].norm in self.lex.particles["in_place"] and k + 1 < len(words) \
+                    and self._affiliation(words, k + 1) is not None:
+                return k + 1
+            if self.ends_name(words[k]) or words[k].norm in self.lex.triggers:
+                return j
+        return j
+
+    def _office(self, words: list[Word], j: int) -> tuple[int, str | None]:
+        """A title's portfolio before the holder's nisba (وزير الطاقة السوداني، رئيس هيئة الاستعلامات المصرية): up
+        to three words, no punctuation between, then a state's nisba: (the word after the nisba, the state);
+        else (j, None)."""
+        for k in range(j + 1, min(len(words), j + 4)):
+            prev = words[k - 1]
+            if self.gap_text(k - 1, k).strip() or self.ends_name(prev) or prev.norm in self.lex.triggers \
+                    or self._kb_match(words, k - 1) or self._nisba(prev):
+                break
+            st = self._nisba(words[k])
+            if st:
+                return k + 1, st
+        return j, None
+
+    def _place_of(self, words: list[Word], j: int) -> tuple[int, str] | None:
+        """A place named at word j (مدينة أصفهان، زاهدان) and the state it lies in: (end, state)."""
+        place = self._at(words, j, None)
+        if place is None or place.kind not in ("Location", "State"):
+            return None
+        if place.states and place.states[0]:
+            return place.last, place.states[0]
+        for k in range(place.first, place.last):  # a known place the base gives no state: the gazetteer's country
+            gm = self._gazetteer_match(words, k)
+            state = self.kb.by_code.get(gm[1].country) if gm else None
+            if state:
+                return place.last, state
         return None
 
     def _name_before(self, words: list[Word], i: int) -> int | None:
@@ -445,7 +517,8 @@ class ActorFinder:
     def _person(self, name_words: list[Word], state: str | None, affil: str | None, affil_kind: str | None
                 ) -> tuple[str, str]:
         """(IRI, kind) of the person a title names: a member of the title's group if it is a militia, else an
-        Official of its state; one node per last name word in the article (found again by that word)."""
+        Official of its state; one node per full name (a bare last name, one word, is the article's person of
+        that last name: found again by that word)."""
         name = self.text[name_words[0].start:name_words[-1].end]
         kind = "Militia" if affil_kind == "Militia" else "Official"
         links: tuple[tuple[str, str], ...] = ()
@@ -454,7 +527,13 @@ class ActorFinder:
         elif state:
             links = (("officialOf", state),)
         key = strip_article(name_words[-1].norm)
-        iri = self.aliases.get(key) or self._mint(kind, key, name, links)
+        known = self.aliases.get(key)
+        if known is not None and len(name_words) > 1 and known in self.minted:
+            # the same person only if one name holds the other's words (جلال رشيدي كوشي، رشيدي كوشي)
+            mine = {strip_article(w.norm) for w in name_words}
+            theirs = set(label_key(self.minted[known].label_ar))
+            known = known if mine <= theirs or theirs <= mine else None
+        iri = known or self._mint(kind, "|".join(strip_article(w.norm) for w in name_words), name, links)
         self.aliases[key] = iri
         return iri, kind
 
