@@ -143,3 +143,13 @@ def test_every_case_reads_without_error_and_offsets_stay_exact(read: Read) -> No
         for m in ex.mentions:
             assert c.text[m.span.start:m.span.end] == m.text
 
+
+
+def test_the_police_a_discussion_and_the_taliban_are_no_pressure(read) -> None:
+    ex = read("وقالت حركة طالبان إن الشرطة الأفغانية بدأت بحث الحادث مع باكستان.")
+    assert ex.events == []
+
+
+def test_a_ceasefire_is_no_attack_but_opening_fire_is(read) -> None:
+    assert not [e for e in read("دعت قطر الطرفين إلى وقف إطلاق النار في المدينة.").events if e.action == "Attack"]
+    assert [e for e in read("أطلقت القوات الإسرائيلية النار على المتظاهرين.").events if e.action == "Attack"]

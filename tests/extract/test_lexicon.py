@@ -109,3 +109,15 @@ def test_a_light_verb_reaches_its_noun_across_its_subject(text: str) -> None:
 def test_a_light_verb_does_not_reach_past_a_clause_or_another_verb() -> None:
     assert ("غارة", False) in _light("أطلقت الطائرات قنابل على القرم ليلا، ودمرت غارة مخزنا للوقود.")
     assert ("لهجماتهم", False) in _light("ودعا إلى تنفيذ قرار المجلس الذي يطالب بالوقف الفوري لهجماتهم.")
+
+
+@pytest.mark.parametrize("word", ["الشرطة", "والشرطة", "بحث", "للبحث", "طالبان", "تغير", "ستغير", "التغير", "لوحة"])
+def test_a_generated_form_that_is_another_word_is_no_trigger(word: str) -> None:
+    """الشرطة (the police) is no شرط + ه, بحث (a discussion) no بـ + حث, طالبان (the Taliban) no dual of طالب."""
+    lex = load_lexicon()
+    assert normalise(word) not in lex.triggers and normalise(word) not in lex.noun_triggers
+
+
+@pytest.mark.parametrize("word", ["وحث", "لحث", "طالب", "أغارت", "شروط", "بشروط"])
+def test_the_trigger_forms_beside_a_homograph_stay(word: str) -> None:
+    assert normalise(word) in load_lexicon().triggers

@@ -403,6 +403,7 @@ class ActorFinder:
         affil_kind = self.kind_of(affil) if affil else None
         if state is None and affil:
             state = self.state_of(affil)
+        stated = state  # (the state the title itself names, before the sentence's context fills one in)
         state = state or context_state
         named_after = k - name_start >= 2 or (k - name_start == 1 and k < len(words)
                                               and self.text[words[k - 1].end:words[k].start].strip())
@@ -418,6 +419,9 @@ class ActorFinder:
                              for w in words[i:name_start]):
                 self.speaks_for[iri] = self._ref(words, i, i + 1, skip, (affil,), "organ")
             return self._ref(words, i, k, skip, (iri,), "title", kind)
+        back = self._person_back(words, i, skip, name_start, stated)
+        if back is not None:
+            return back
         title_key = "|".join(tuple(w.key for w in words[i:i + n]))
         label = self.text[words[i].offset_after(skip, self.text):words[name_start - 1].end]
         if state and affil is None:
@@ -429,6 +433,23 @@ class ActorFinder:
             link = ("memberOf", affil) if kind == "Militia" else ("officialOf", state) if state else None
             iri = self._mint(kind, f"{title_key}|{affil.rsplit('/', 1)[-1]}", label, (link,) if link else ())
             return self._ref(words, i, name_start, skip, (iri,), "title", kind)
+        return None
+
+    def _person_back(self, words: list[Word], i: int, skip: int, end: int, state: str | None) -> ActorRef | None:
+        """A definite title with no name after it (وأضاف الوزير الإسرائيلي، وقال المتحدث) refers back to the last
+        person the article introduced with that title word, of the same state when the title names one (§3:
+        anaphora are resolved); None when the article named no such person."""
+        if not words[i].norm[skip:].startswith("ال"):
+            return None
+        head = words[i].key
+        for ref in reversed(self.recent):
+            if ref.how != "title":
+                continue
+            if label_key(ref.surface)[:1] != (head,) or (state and ref.states[:1] != (state,)):
+                continue
+            start = words[i].offset_after(skip, self.text)
+            stop = words[end - 1].end
+            return ActorRef(ref.iris, i, end, start, stop, self.text[start:stop], ref.kind, "anaphor", ref.states)
         return None
 
     def _affiliation(self, words: list[Word], j: int) -> tuple[int, str] | None:

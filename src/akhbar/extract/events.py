@@ -56,7 +56,8 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
     for i, w in enumerate(words):
         if i in taken:
             continue
-        if w.norm in lex.light_verbs:
+        if w.norm in lex.light_verbs and not (i > 0 and words[i - 1].norm in lex.particles["cessation"]):
+            # (وقف إطلاق النار is a ceasefire: the firing it names is stopped, not done)
             blocked = False  # (past the window, only across the verb's subject: no clause, verb or relative)
             for k in range(i + 1, min(i + 1 + max(lex.light_window, lex.light_reach), len(words))):
                 blocked = blocked or (k > i + 1 and _ends_light_reach(words, k, lex))

@@ -197,6 +197,12 @@ def parse_lexicon(folder: Path) -> Lexicon:
             current = lex.triggers.get(form)
             if current is None or (current.pos == "verb" and purpose):
                 lex.triggers[form] = entry  # لحث، لضرب: after لـ a perfect-looking form is a verbal noun
+    for word in trig.get("homographs", {}).get("words", []):
+        w = _n(word)
+        for form in {c + a + w for c in (*NOUN_CLITICS, "س", "وس", "فس") for a in ("", "ال")} | \
+                {c + "لل" + w for c in ("", "و", "ف")}:
+            lex.triggers.pop(form, None)  # (الشرطة "the police" is no شرط + ه "his condition")
+            lex.noun_triggers.pop(form, None)
     for light in trig.get("light", []):
         forms = set(_verb_forms(light["stems_perfect"], light["stems_imperfect"]))
         # their verbal nouns after ب (اتهمها بشن هجمات، هدد بتنفيذ ضربات)

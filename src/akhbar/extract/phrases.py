@@ -95,7 +95,9 @@ def _adjective(word: Word, upos: list[str], k: int) -> bool:
 def _describes_event(words: list[Word], k: int, lex: Lexicon) -> bool:
     """Whether word k is an adjective of the attack noun before it (جويا، المحتملة، الإرهابي): it says how the
     attack was made, not what it struck."""
-    return words[k].key in lex.particles["event_adjectives"] and not words[k - 1].gap_after.strip()
+    key = words[k].key
+    adjectives = lex.particles["event_adjectives"]
+    return (key in adjectives or (key.endswith("ا") and key[:-1] in adjectives)) and not words[k - 1].gap_after.strip()
 
 
 def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef], starts_at: dict[int, ActorRef],
