@@ -71,8 +71,8 @@ def test_labels_mark_the_gold_participants(dev: Path) -> None:
 def test_a_threshold_is_chosen_on_a_plateau_not_on_a_spike() -> None:
     spike = [(0.30, 0.4), (0.50, 0.6), (0.30, 0.4), (0.44, 0.5), (0.45, 0.5), (0.44, 0.5), (0.30, 0.4)]
     assert plateau_choice(spike) == 4  # the best single point (1) stands alone
-    assert plateau_choice([(0.5, 0.25), (0.5, 0.5), (0.5, 0.5), (0.5, 0.25)]) == 1  # equal strict F1: state F1 decides
-    assert plateau_choice([(0.4, 0.5), (0.4, 0.5)]) == 0  # a full tie: the first
+    assert plateau_choice([(0.5, 0.25), (0.5, 0.5), (0.5, 0.5), (0.5, 0.1)]) == 1  # equal strict F1: state F1 decides
+    assert plateau_choice([(0.4, 0.5), (0.4, 0.5)]) == 1  # a full tie: the last, the stricter threshold
     assert plateau_choice([(0.2, 0.2), (0.3, 0.3), (0.5, 0.5)]) == 2  # an edge wins when it is best with its neighbour
 
 
