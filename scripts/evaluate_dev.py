@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -98,13 +100,18 @@ def main() -> None:
     ap.add_argument("dev", type=Path)
     ap.add_argument("--scorer", type=Path)
     ap.add_argument("--kb", type=Path)
-    ap.add_argument("--out", type=Path, default=Path("/tmp/akhbar_dev.nq"))
+    ap.add_argument("--out", type=Path, help="the graph written (default: a new temporary file, so that runs "
+                    "at the same time do not score each other's graphs)")
     ap.add_argument("--explain", action="store_true")
     ap.add_argument("--blank", action="store_true", help="use spaCy's blank Arabic tokenizer (no parse)")
     ap.add_argument("--ids", help="comma-separated article ids")
     ap.add_argument("--cv", type=int, default=0, help="cross-validate the linker over this many folds by article")
     ap.add_argument("--seeds", default="13", help="with --cv: comma-separated fold seeds (several: each and the mean)")
     args = ap.parse_args()
+    if args.out is None:
+        handle, name = tempfile.mkstemp(prefix="akhbar_dev_", suffix=".nq")
+        os.close(handle)
+        args.out = Path(name)
 
     kb = load_kb(args.kb)
     nlp = analyser(args.blank)
