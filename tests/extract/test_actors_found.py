@@ -409,3 +409,9 @@ def test_a_definite_title_of_another_state_is_another_person() -> None:
     units = _units("قال وزير الدفاع الأردني سمير حداد إن الجيش مستعد. وأضاف الوزير السوري أن الحدود آمنة.")
     first, second = (r for s in units.sentences for r in s.refs if r.kind == "Official")
     assert second.how == "title" and second.iri != first.iri and local(second.states[0]) == "syria"
+
+
+def test_the_holder_of_an_organisations_office_is_its_member_not_an_official_of_the_state_named_before() -> None:
+    units = _units("قصفت إسرائيل المدينة. وقال المتحدث باسم الأمم المتحدة إن القصف مدان.")
+    (holder,) = (r for r in units.sentences[1].refs if r.how == "title")
+    assert units.finder.minted[holder.iri].links == (("memberOf", "https://w3id.org/akhbar/id/un"),)

@@ -430,7 +430,10 @@ class ActorFinder:
         if affil is not None:
             # قائد الحرس الثوري، المتحدث باسم الخارجية: the holder of an office of a known body, unnamed
             kind = "Militia" if affil_kind == "Militia" else "Official"
-            link = ("memberOf", affil) if kind == "Militia" else ("officialOf", state) if state else None
+            # (a member of a group or an organisation, else an official of the body's own state, never of the
+            # state the sentence happens to name: المتحدث باسم الأمم المتحدة after "إسرائيل")
+            link = ("memberOf", affil) if affil_kind in ("Militia", "Organization") else \
+                ("officialOf", stated) if stated else None
             iri = self._mint(kind, f"{title_key}|{affil.rsplit('/', 1)[-1]}", label, (link,) if link else ())
             return self._ref(words, i, name_start, skip, (iri,), "title", kind)
         return None
