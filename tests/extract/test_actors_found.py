@@ -415,3 +415,18 @@ def test_the_holder_of_an_organisations_office_is_its_member_not_an_official_of_
     units = _units("قصفت إسرائيل المدينة. وقال المتحدث باسم الأمم المتحدة إن القصف مدان.")
     (holder,) = (r for r in units.sentences[1].refs if r.how == "title")
     assert units.finder.minted[holder.iri].links == (("memberOf", "https://w3id.org/akhbar/id/un"),)
+
+
+@pytest.mark.parametrize(("text", "surface", "state"), [
+    ("هدد عدد من أعضاء البرلمان الإيراني إسرائيل.", "أعضاء البرلمان الإيراني", "iran"),
+    ("وقال نواب في الكنيست الإسرائيلي إن الحكومة فشلت.", "نواب في الكنيست الإسرائيلي", "israel"),
+])
+def test_the_members_of_a_state_organ_are_a_group_of_its_officials(text: str, surface: str, state: str) -> None:
+    units = _units(text)
+    (group,) = (r for r in units.sentences[0].refs if r.surface == surface)
+    assert group.kind == "Official" and local(group.states[0]) == state
+    assert units.finder.minted[group.iri].kind == "Official"
+
+
+def test_the_members_of_an_alliance_are_no_officials() -> None:
+    assert not any(r.kind == "Official" for s in _units("اجتمع أعضاء حلف الناتو في بروكسل.").sentences for r in s.refs)

@@ -23,8 +23,8 @@ CLOSING_QUOTES = "\"”»'’)"
 
 
 # the matchers `ActorFinder._at` tries at a word, each only when the word passes its first test
-MATCHERS = ("kb", "administration", "capital", "organ", "facility", "collective", "named_group", "title", "anaphor",
-            "nisba", "place", "region")
+MATCHERS = ("kb", "administration", "capital", "organ", "facility", "collective", "named_group", "members", "title",
+            "anaphor", "nisba", "place", "region")
 # a one-word place name of the gazetteer is read as a place without a cue before it only if this populous
 SINGLE_WORD_POPULATION = 100_000
 ALI = "علي"  # the name, normalised; the preposition على normalises to the same letters
@@ -655,6 +655,25 @@ class ActorFinder:
         iri = self._mint("Militia", "|".join(w.key for w in words[i:end]), label)
         return ActorRef((iri,), i, end, start, stop, label, "Militia", "organ", (None,))
 
+    def _members(self, words: list[Word], i: int) -> ActorRef | None:
+        """أعضاء البرلمان الإيراني، نواب في الكنيست: the members of a state organ, one group of officials of its
+        state (a node of their own: the members of a parliament are not all of the state's officials)."""
+        skip = next((sk for k, sk in words[i].readings if k in self.lex.heads["members"]), None)
+        if skip is None or i + 1 >= len(words) or self.gap_text(i, i + 1).strip():
+            return None
+        j = i + 2 if words[i + 1].norm in self.lex.particles["in_place"] and i + 2 < len(words) else i + 1
+        found = self._affiliation(words, j)
+        if found is None or self.kind_of(found[1]) != "StateOrgan":
+            return None
+        end, organ = found
+        if end < len(words) and self._nisba(words[end]) and not self.gap_text(end - 1, end).strip():
+            end += 1
+        state = self.state_of(organ)
+        label = self.text[words[i].offset_after(skip, self.text):words[end - 1].end]
+        iri = self._mint("Official", f"members|{organ.rsplit('/', 1)[-1]}", label,
+                         (("officialOf", state),) if state else ())
+        return self._ref(words, i, end, skip, (iri,), "organ", "Official")
+
     def _kb_at(self, words: list[Word], i: int) -> ActorRef | None:
         km = self._kb_match(words, i)
         if km is None:
@@ -992,6 +1011,7 @@ class ActorFinder:
                 ("facility", bool(keys & heads["facility"])),
                 ("collective", word.key in heads["collective"] or bare in heads["quantifier"]),
                 ("named_group", bool(keys & (heads["armed_group"] | heads["group_quoted"]))),
+                ("members", bool(keys & heads["members"])),
                 ("title", any(k in self.lex.title_index for k in keys)),
                 ("anaphor", bool(keys & (heads["anaphoric"] | heads["demonstrative_plural"]))
                  or strip_article(bare) in heads["demonstrative_plural"]),
@@ -1043,7 +1063,7 @@ class ActorFinder:
             cands.append(self._ref(words, i, i + n, skip, (iri,), "kb"))
         for name, matcher in (("organ", self._organ), ("facility", self._facility),
                               ("collective", self._collective), ("named_group", self._named_group),
-                              ("place", self._place), ("region", self._region)):
+                              ("members", self._members), ("place", self._place), ("region", self._region)):
             r = matcher(words, i) if name in matchers else None
             if r:
                 cands.append(r)
