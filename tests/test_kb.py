@@ -83,3 +83,11 @@ def test_default_base_has_states_with_wikidata_ids() -> None:
     kb = load_kb()
     assert kb.actors[ID + "iran"].qid == "Q794"
     assert kb.capitals[ID + "tehran"] == ID + "iran"
+
+
+def test_the_bases_places_lie_in_their_state_and_waters_in_none() -> None:
+    kb = load_kb()
+    assert kb.state_of(f"{ID}isfahan") == f"{ID}iran" and kb.state_of(f"{ID}ain_al_asad") == f"{ID}iraq"
+    assert kb.state_of(f"{ID}red_sea") is None
+    stateless = [i for i, a in kb.actors.items() if a.kind == "Location" and kb.state_of(i) is None]
+    assert len(stateless) < 10, stateless
