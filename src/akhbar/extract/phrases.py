@@ -80,11 +80,15 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
     return out
 
 
+def _listed(key: str, words: frozenset[str]) -> bool:
+    """Whether a word key is in a list, read also without an accusative alif (عددًا، مشتركاً: the indefinite
+    accusative of a listed noun or adjective)."""
+    return key in words or (key.endswith("ا") and len(key) > 2 and key[:-1] in words)
+
+
 def _stop_head(word: Word, lex: Lexicon) -> bool:
-    """Whether a word cannot head an open phrase (`phrase_stop`), read also without an accusative alif
-    (عددًا، ردًا: the indefinite accusative of an adverbial noun)."""
-    stops = lex.heads["phrase_stop"]
-    return any(key in stops or (key.endswith("ا") and len(key) > 2 and key[:-1] in stops) for key, _ in word.readings)
+    """Whether a word cannot head an open phrase (`phrase_stop`: عددًا، ردًا are adverbial nouns too)."""
+    return any(_listed(key, lex.heads["phrase_stop"]) for key, _ in word.readings)
 
 
 def _adjective(word: Word, upos: list[str], k: int) -> bool:
@@ -95,9 +99,7 @@ def _adjective(word: Word, upos: list[str], k: int) -> bool:
 def _describes_event(words: list[Word], k: int, lex: Lexicon) -> bool:
     """Whether word k is an adjective of the attack noun before it (جويا، المحتملة، الإرهابي): it says how the
     attack was made, not what it struck."""
-    key = words[k].key
-    adjectives = lex.particles["event_adjectives"]
-    return (key in adjectives or (key.endswith("ا") and key[:-1] in adjectives)) and not words[k - 1].gap_after.strip()
+    return _listed(words[k].key, lex.particles["event_adjectives"]) and not words[k - 1].gap_after.strip()
 
 
 def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef], starts_at: dict[int, ActorRef],
