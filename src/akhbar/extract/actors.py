@@ -352,8 +352,6 @@ class ActorFinder:
             " \u00a0\"“”«»'") else None
         if found is not None:
             j, affil = found
-            if j < len(words) and self._nisba(words[j]):
-                j += 1
         elif j + 1 < len(words) and words[j].norm in self.lex.particles["constituency"]:
             place = self._place_of(words, j + 1)  # النائب عن زاهدان: the member for a place of a state
             if place is not None:
@@ -457,15 +455,20 @@ class ActorFinder:
 
     def _affiliation(self, words: list[Word], j: int) -> tuple[int, str] | None:
         """The body a title's holder serves, beginning at word j: an organ named by noun and nisba (الحرس
-        الثوري الإيراني) or a known organ, group, organisation or state: (end, IRI)."""
+        الثوري الإيراني) or a known organ, group, organisation or state: (end, IRI); the end is past a nisba
+        that follows the body («الحرس الثوري» الإيراني)."""
         km = self._kb_match(words, j)
         organ = None if km else self._organ(words, j)
         if organ is not None:
-            return organ.last, organ.iri
-        if km and self.kb.kind(km[1]) in ("StateOrgan", "Militia", "Organization", "State") \
+            end, iri = organ.last, organ.iri
+        elif km and self.kb.kind(km[1]) in ("StateOrgan", "Militia", "Organization", "State") \
                 and (km[2] == 0 or words[j].norm.startswith("ل")):
-            return j + km[0], km[1]
-        return None
+            end, iri = j + km[0], km[1]
+        else:
+            return None
+        if end < len(words) and self._nisba(words[end]) and not self.gap_text(end - 1, end).strip(" \u00a0\"“”«»'"):
+            end += 1
+        return end, iri
 
     def _unit(self, words: list[Word], j: int) -> int:
         """Past the unit of a body a title names before the body itself (قائد عمليات الحرس الثوري، قائد القوات
@@ -666,8 +669,6 @@ class ActorFinder:
         if found is None or self.kind_of(found[1]) != "StateOrgan":
             return None
         end, organ = found
-        if end < len(words) and self._nisba(words[end]) and not self.gap_text(end - 1, end).strip():
-            end += 1
         state = self.state_of(organ)
         label = self.text[words[i].offset_after(skip, self.text):words[end - 1].end]
         iri = self._mint("Official", f"members|{organ.rsplit('/', 1)[-1]}", label,
