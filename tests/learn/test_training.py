@@ -14,7 +14,17 @@ from akhbar.extract.linker import load_linker
 from akhbar.kb import load_kb
 from akhbar.learn.dataset import load_dev
 from akhbar.learn.gold import GoldArticle, Tally, normalise_name
-from akhbar.learn.train import cross_validate, fit, fit_listwise, folds, nested, plateau_choice, tally
+from akhbar.learn.train import (
+    cross_validate,
+    fit,
+    fit_listwise,
+    folds,
+    nested,
+    one_standard_error,
+    paired_error,
+    plateau_choice,
+    tally,
+)
 from akhbar.records import Article
 
 ARTICLES = {
@@ -74,6 +84,18 @@ def test_a_threshold_is_chosen_on_a_plateau_not_on_a_spike() -> None:
     assert plateau_choice([(0.5, 0.25), (0.5, 0.5), (0.5, 0.5), (0.5, 0.1)]) == 1  # equal strict F1: state F1 decides
     assert plateau_choice([(0.4, 0.5), (0.4, 0.5)]) == 1  # a full tie: the last, the stricter threshold
     assert plateau_choice([(0.2, 0.2), (0.3, 0.3), (0.5, 0.5)]) == 2  # an edge wins when it is best with its neighbour
+
+
+def test_the_strongest_regulariser_within_one_paired_standard_error_is_shipped() -> None:
+    best = [[0.40, 0.50, 0.60], [0.45, 0.55, 0.50]]
+    steady = [[0.37, 0.52, 0.59], [0.43, 0.56, 0.50]]  # half a point lower, by less than the folds disagree
+    assert 0.005 < paired_error(best, steady) < 0.02
+    grid = [("listwise", 0.02, 0.505, steady), ("listwise", 0.05, 0.51, best), ("pointwise", 0.01, 0.50, steady)]
+    assert one_standard_error(grid) == 0  # the other learner's smaller C does not count
+    erratic = [[0.20, 0.55, 0.62], [0.40, 0.60, 0.40]]  # nine points lower, more than the folds disagree: out
+    assert one_standard_error([("listwise", 0.01, 0.42, erratic), *grid]) == 1
+    lower = [[0.30, 0.40, 0.50], [0.35, 0.45, 0.40]]  # ten points lower on every fold: out
+    assert one_standard_error([("listwise", 0.02, 0.41, lower), ("listwise", 0.05, 0.51, best)]) == 1
 
 
 def test_folds_are_disjoint_and_fixed() -> None:
