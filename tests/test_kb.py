@@ -89,5 +89,8 @@ def test_the_bases_places_lie_in_their_state_and_waters_in_none() -> None:
     kb = load_kb()
     assert kb.state_of(f"{ID}isfahan") == f"{ID}iran" and kb.state_of(f"{ID}ain_al_asad") == f"{ID}iraq"
     assert kb.state_of(f"{ID}red_sea") is None
-    stateless = [i for i, a in kb.actors.items() if a.kind == "Location" and kb.state_of(i) is None]
-    assert len(stateless) < 10, stateless
+    stateless = {i.rsplit("/", 1)[1] for i, a in kb.actors.items() if a.kind == "Location" and kb.state_of(i) is None}
+    waters = {"bab_al_mandab", "strait_of_hormuz", "red_sea", "arabian_sea", "indian_ocean", "gulf_of_aden",
+              "gulf_of_oman", "persian_gulf", "mediterranean_sea", "black_sea", "caspian_sea", "sea_of_azov"}
+    disputed = {"sanaa", "jerusalem", "rafah_crossing", "al_aqsa"}  # (a capital held by one side; contested places)
+    assert stateless == waters | disputed

@@ -251,6 +251,23 @@ def test_a_coordinated_named_place_is_a_place_of_its_own(text: str, name: str) -
     assert ref.kind == "Location"
 
 
+@pytest.mark.parametrize(("text", "name", "key"), [
+    ("هاجمت الجماعة سفينة في خليج عدن.", "خليج عدن", "gulf_of_aden"),
+    ("أطلقت الزوارق النار قرب ناقلة في بحر عمان.", "بحر عمان", "gulf_of_oman"),  # not the state of Oman
+    ("استهدفت المسيرات سفنا في المحيط الهندي.", "المحيط الهندي", "indian_ocean"),  # not India's nisba
+])
+def test_the_seas_of_the_region_are_places(text: str, name: str, key: str) -> None:
+    ref = _refs(text)[name]
+    assert ref.kind == "Location" and ref.iri.endswith("/" + key)
+
+
+def test_a_place_coordinated_with_the_closing_place_of_a_phrase_continues_it() -> None:
+    text = "استهدف الحوثيون ناقلات نفط في البحر الأحمر وخليج عدن أمس."
+    names = {text[a:b] for p in _units(text).sentences[0].phrases for a, b in ((p.start, p.end), *p.variants)}
+    assert {"ناقلات نفط في البحر الأحمر", "ناقلات نفط في البحر الأحمر وخليج عدن"} <= names
+    assert not any(n.endswith("أمس") for n in names)  # only a place continues it, not the next noun
+
+
 def test_a_capital_noun_before_a_gazetteer_city_names_the_city() -> None:
     ref = _refs("قصفت الطائرات العاصمة كابول صباح اليوم.")["العاصمة كابول"]
     assert ref.how == "place" and ref.states == ("https://w3id.org/akhbar/id/afghanistan",)

@@ -109,12 +109,14 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
     ends = [st + 1]
     j = st + 1
     kind = "Location"
+    placed = False  # the phrase closes on a place: a place coordinated with it continues it
     while j < len(words) and j - st < MAX_WORDS and not words[j - 1].gap_after.strip():
         if j in ref_at:
             if ref_at[j].how == "nisba" and j == st + 1:
                 return None  # العمق الروسي: a nisba names the owner, the target is its state (GUIDELINES §3)
             if ref_at[j].kind in PLACE_KINDS and ref_at[j].how != "nisba":
                 ends.append(ref_at[j].last)  # محطة كهرباء مظفر آباد
+                placed = True
             elif words[st].key in lex.heads["part_of"] and j == st + 1 and ref_at[j].how != "nisba":
                 # قادة حماس (بالخارج), مقر الحشد الشعبي: a part of a named actor, an actor of its own
                 owner = ref_at[j]
@@ -132,6 +134,7 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
         if words[j].norm in lex.particles["in_place"] and j + 1 in ref_at and ref_at[j + 1].kind in PLACE_KINDS \
                 and not words[j].gap_after.strip():
             ends.append(ref_at[j + 1].last)  # منزل في هرتسليا
+            placed = True
             break
         if not _nounish(words, upos, j, lex) or (words[j].norm.startswith("و") and not upos):
             break
@@ -149,7 +152,7 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
     end = words[ends[-1] - 1].end
     surface = text[start:end]
     iri = finder.mint_phrase("|".join(w.key for w in words[st:ends[-1]]), surface, kind)
-    longer = phrase_ends(words, ends[-1], starts_at, lex, upos)
+    longer = phrase_ends(words, ends[-1], starts_at, lex, upos, placed)
     variants = tuple((start, words[e - 1].end) for e in ends[:-1] + longer)
     return ActorRef((iri,), st, ends[-1], start, end, surface, kind, "phrase", (None,), variants)
 
@@ -168,11 +171,14 @@ PLACE_PREPS = frozenset({"في", "قرب", "بالقرب", "عبر", "داخل",
                          "شرقي", "غربي", "وسط", "عمق", "بمحيط", "محيط"})
 
 
-def phrase_ends(words: list[Word], k: int, starts: dict[int, ActorRef], lex: Lexicon, upos: list[str]) -> list[int]:
+def phrase_ends(words: list[Word], k: int, starts: dict[int, ActorRef], lex: Lexicon, upos: list[str],
+                placed: bool = False) -> list[int]:
     """Where the noun phrase headed by the words before `k` may end: after each adjective (الجوية
     الأمريكية، عسكرية روسية، المنتشرة) and after each word of a place phrase (في عمق سيبيريا، بالمنطقة، قرب مخمور
-    وسنجار). It stops at punctuation, a verb, a trigger, another preposition, a relative pronoun or a mention
-    that is not a place (a relative clause made a longer name of its own: that lost on dev, 5-fold by article)."""
+    وسنجار; `placed`: the words before `k` close on a place already, so a place coordinated with it continues
+    it: في البحر الأحمر وبحر العرب). It stops at punctuation, a verb, a trigger, another preposition, a relative
+    pronoun or a mention that is not a place (a relative clause made a longer name of its own: that lost on dev,
+    5-fold by article)."""
     ends: list[int] = []
     first = k
     in_place = False
@@ -187,10 +193,12 @@ def phrase_ends(words: list[Word], k: int, starts: dict[int, ActorRef], lex: Lex
             break
         if k in starts:
             ref = starts[k]
-            if not (ref.how == "nisba" or (in_place and ref.kind in PLACE_KINDS)):
+            coordinated = placed and w.norm.startswith("و")
+            if not (ref.how == "nisba" or ((in_place or coordinated) and ref.kind in PLACE_KINDS)):
                 break  # (a nisba is an adjective: قاعدة عسكرية روسية)
             k = ref.last
             ends.append(k)
+            placed = ref.kind in PLACE_KINDS and ref.how != "nisba"
             continue
         if w.norm.startswith("بال") and len(w.norm) > 5 and w.key not in lex.weapons:
             in_place = True  # بالمنطقة، بالخارج
