@@ -268,6 +268,15 @@ def test_a_place_coordinated_with_the_closing_place_of_a_phrase_continues_it() -
     assert not any(n.endswith("أمس") for n in names)  # only a place continues it, not the next noun
 
 
+def test_an_organs_name_with_another_states_nisba_is_that_states_organ() -> None:
+    kb = "https://w3id.org/akhbar/id/"
+    refs = _refs("استهدفت الفصائل قوات الاحتلال الأمريكي قرب الحدود.")
+    ref = refs["قوات الاحتلال الأمريكي"]  # (the bare name is the Israeli army in the base)
+    assert ref.kind == "StateOrgan" and not ref.iri.endswith("/idf") and ref.states == (kb + "usa",)
+    assert _refs("قصفت قوات الاحتلال الإسرائيلي المخيم.")["قوات الاحتلال الإسرائيلي"].iri == kb + "idf"
+    assert "قوات أميركية" in _refs("هاجمت الطائرات قوات أميركية وعراقية قرب كركوك.")  # coordinated: two owners
+
+
 def test_a_capital_noun_before_a_gazetteer_city_names_the_city() -> None:
     ref = _refs("قصفت الطائرات العاصمة كابول صباح اليوم.")["العاصمة كابول"]
     assert ref.how == "place" and ref.states == ("https://w3id.org/akhbar/id/afghanistan",)

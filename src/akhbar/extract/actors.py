@@ -597,6 +597,24 @@ class ActorFinder:
         iri = self._mint("Organization", "|".join(w.key for w in words[i + 1:end]), label)
         return ActorRef((iri,), i, end, start, words[end - 1].end, label, "Organization", "organ", (None,))
 
+    def _foreign_organ(self, words: list[Word], i: int, km: tuple[int, str, int]) -> ActorRef | None:
+        """A state organ's name followed by the nisba of another state names that state's organ (قوات الاحتلال
+        الأمريكي: the American forces, not the Israeli army the bare name means in this news)."""
+        n, iri, skip = km
+        j = i + n
+        own = self.kb.state_of(iri) if self.kb.kind(iri) == "StateOrgan" else None
+        if own is None or j >= len(words) or self.gap_text(j - 1, j).strip() or words[j].norm.startswith("و"):
+            return None  # (قوات أميركية وعراقية: a second state coordinated, not another owner)
+        other = self._nisba(words[j])
+        if other is None or other == own or self.kb.kind(other) != "State":
+            return None
+        noun = tuple(w.key for w in words[i:j])
+        label = self.text[words[i].offset_after(skip, self.text):words[j].end]
+        known = self._known_organ(noun, other)
+        organ = known or self._mint("StateOrgan", "|".join(noun) + "|" + other.rsplit("/", 1)[-1], label,
+                                    (("partOf", other),))
+        return self._ref(words, i, j + 1, skip, (organ,), "kb" if known else "organ")
+
     def _known_organ(self, noun: tuple[str, ...], state: str) -> str | None:
         """The KB organ named "<noun> <nisba of state>" (وزارة خارجية العراق → وزارة الخارجية العراقية)."""
         actor = self.kb.actors.get(state)
@@ -1062,6 +1080,9 @@ class ActorFinder:
         if km:
             n, iri, skip = km
             cands.append(self._ref(words, i, i + n, skip, (iri,), "kb"))
+            foreign = self._foreign_organ(words, i, km)
+            if foreign:
+                cands.append(foreign)
         for name, matcher in (("organ", self._organ), ("facility", self._facility),
                               ("collective", self._collective), ("named_group", self._named_group),
                               ("members", self._members), ("place", self._place), ("region", self._region)):
