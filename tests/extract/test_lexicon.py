@@ -79,6 +79,16 @@ def test_threats_and_hostile_operations_the_guidelines_name(text: str, found: tu
     assert found in _triggers(text)
 
 
+@pytest.mark.parametrize(("text", "hit"), [
+    ("وقال الجيش إن ثلاثة صواريخ أصابت مستودعا للذخيرة قرب المدينة.", True),  # the weapon before the verb
+    ("وذكرت الشركة أن السفينة أصيبت بطائرة مسيرة قبالة الساحل.", True),  # and after it
+    ("وأصيب خمسة جنود بجروح خلال الاشتباكات.", False),  # wounded, with no weapon: no attack
+    ("وأصابت الأزمة قطاع السياحة بالشلل.", False),
+])
+def test_a_weapon_hitting_something_is_an_attack(text: str, hit: bool) -> None:
+    assert any(action == "Attack" for action, _ in _triggers(text)) is hit
+
+
 def test_an_operation_that_is_neither_military_nor_aimed_is_no_attack() -> None:
     assert _triggers("وناقش الوزيران العملية السياسية وعمليات الإغاثة في البلاد.") == []
 

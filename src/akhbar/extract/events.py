@@ -116,7 +116,7 @@ def _needs_ok(words: list[Word], i: int, e: TriggerEntry, lex: Lexicon) -> bool:
         if not ok:
             return False
     if e.requires_weapon:
-        window = words[i + 1:i + 5]
+        window = words[max(0, i - e.weapon_before):i] + words[i + 1:i + 5]
         if not any(w.norm.lstrip("وب") in lex.weapons or w.key in lex.weapons for w in window):
             return False
     return True

@@ -39,6 +39,7 @@ class TriggerEntry:
     future: bool = False  # the form carries the future prefix سـ
     purpose: bool = False  # the form carries the preposition/particle لـ
     first_plural: bool = False  # the subject is "we" (حذرنا، نحذر): the speaker
+    weapon_before: int = 0  # with `requires_weapon`: how many words before the trigger may hold the weapon too
 
 
 @dataclass
@@ -178,10 +179,12 @@ def parse_lexicon(folder: Path) -> Lexicon:
             entry = entries.get(flags)
             if entry is None:
                 entry = entries[flags] = TriggerEntry(v["action"], "verb", False, needs, int(v.get("needs_window", 0)),
-                                                      bool(v.get("requires_weapon", False)), *flags)
+                                                      bool(v.get("requires_weapon", False)), *flags,
+                                                      weapon_before=int(v.get("weapon_before", 0)))
             lex.triggers.setdefault(form, entry)
         plain = entries.get((False, False, False)) or TriggerEntry(
-            v["action"], "verb", False, needs, int(v.get("needs_window", 0)), bool(v.get("requires_weapon", False)))
+            v["action"], "verb", False, needs, int(v.get("needs_window", 0)), bool(v.get("requires_weapon", False)),
+            weapon_before=int(v.get("weapon_before", 0)))
         for form in _participle_forms(v.get("participles", [])):
             lex.triggers.setdefault(form, plain)
     for n in trig.get("noun", []):
