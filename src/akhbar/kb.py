@@ -8,6 +8,7 @@ Labels (rdfs:label, skos:prefLabel, skos:altLabel @ar), nisba adjectives (ak:nis
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -153,6 +154,24 @@ class KnowledgeBase:
     def nisba_state(self, word: str) -> str | None:
         """The state named by a normalised nisba stem (e.g. اسراييلي → Israel)."""
         return self.by_nisba.get(word)
+
+    def without(self, iris: Collection[str]) -> KnowledgeBase:
+        """The base less some actors, their labels no longer matched: how a text reads where the base does not
+        know them (the actors an evaluation holds out; links to them stay, as links to any unknown actor do).
+
+        >>> kb = load_kb()
+        >>> hezbollah = kb.lookup(label_key("حزب الله"))
+        >>> kb.without({hezbollah}).lookup(label_key("حزب الله")) is None, kb.lookup(label_key("حزب الله")) is not None
+        (True, True)
+        """
+        gone = set(iris)
+        out = KnowledgeBase({i: a for i, a in self.actors.items() if i not in gone}, by_nisba=dict(self.by_nisba),
+                            capitals={i: s for i, s in self.capitals.items() if i not in gone},
+                            by_code=dict(self.by_code))
+        for iri, actor in out.actors.items():
+            for label in actor.labels_ar:
+                out.add_label(iri, label)
+        return out
 
 
 @lru_cache(maxsize=200_000)

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 from akhbar.cli import app
 from akhbar.extract import extract
 from akhbar.extract.linker import load_linker
-from akhbar.kb import load_kb
-from akhbar.learn.dataset import load_dev
+from akhbar.kb import label_key, load_kb
+from akhbar.learn.dataset import load_dev, singular_actors
 from akhbar.learn.gold import GoldArticle, Tally, normalise_name
 from akhbar.learn.train import (
     cross_validate,
@@ -96,6 +96,18 @@ def test_the_strongest_regulariser_within_one_paired_standard_error_is_shipped()
     assert one_standard_error([("listwise", 0.01, 0.42, erratic), *grid]) == 1
     lower = [[0.30, 0.40, 0.50], [0.35, 0.45, 0.40]]  # ten points lower on every fold: out
     assert one_standard_error([("listwise", 0.02, 0.41, lower), ("listwise", 0.05, 0.51, best)]) == 1
+
+
+def test_holding_out_the_actors_only_one_article_names_reads_it_as_unseen(dev: Path) -> None:
+    kb = load_kb()
+    sdf = kb.lookup(label_key("قوات سوريا الديمقراطية"))
+    full = {a.id: a for a in load_dev(dev, kb)}
+    assert singular_actors(list(full.values()))["t5"] == {sdf}  # states and capitals are never held out
+    held = {a.id: a for a in load_dev(dev, kb, hold_out=True)}
+    named = {k: {i for s in a.units.sentences for r in s.refs for i in r.iris} for k, a in held.items()}
+    assert sdf not in named["t5"] and sdf in {i for s in full["t5"].units.sentences for r in s.refs for i in r.iris}
+    assert "https://w3id.org/akhbar/id/turkey" in named["t5"] and "https://w3id.org/akhbar/id/kyiv" in named["t6"]
+    assert kb.lookup(label_key("قوات سوريا الديمقراطية")) == sdf  # the shared base is left as it was
 
 
 def test_folds_are_disjoint_and_fixed() -> None:
