@@ -62,6 +62,9 @@ def _skips(word: Word) -> dict[str, int]:
     return skips
 
 
+NAME_JOINERS = frozenset({"عبد", "ابو", "ابي", "ابن", "بن", "بنت"})  # (normalised) a name word that takes the next
+
+
 @dataclass(frozen=True)
 class ActorRef:
     """An actor (or a group of actors, for anaphora) mentioned by words [first, last) of a sentence."""
@@ -377,6 +380,13 @@ class ActorFinder:
                     and self._phrase_at(words, k, self.lex.titles, self.lex.title_index):
                 break  # (رئيس الحكومة، ورئيس مجلس النواب: a second title, coordinated, is no name)
             w = words[k]
+            if k > name_start and words[k - 1].norm in NAME_JOINERS and not gap.strip():
+                k += 1  # (عبد اللهيان، أبو عبيدة: the word after عبد or أبو is the name's own)
+                continue
+            rank = self._phrase_at(words, k, self.lex.titles, self.lex.title_index) if k > name_start else None
+            if rank is not None and not gap.strip() and words[k].norm.startswith("ال"):
+                name_start = k = k + rank[0]  # (قائد الشرطة اللواء سامي الكعبي: the name follows the rank)
+                continue
             if self.ends_name(w) or w.norm in self.lex.triggers or (w.norm.startswith("و") and k > j) \
                     or (w.norm.startswith("و") and w.norm[1:] in self.lex.name_stop) \
                     or (k == j and w.norm.startswith(("وت", "وي", "ول", "وب"))) \
