@@ -69,6 +69,21 @@ def test_unknown_organ_is_minted_and_linked_to_its_state(read: Read) -> None:
     assert ("partOf", "https://w3id.org/akhbar/id/norway") in organ.links
 
 
+@pytest.mark.parametrize(("text", "organ", "state"), [
+    ("وقالت القوات المسلحة الكينية إنها ستلاحق المسلحين.", "القوات المسلحة الكينية", "kenya"),  # a feminine adjective
+    ("وحذر جهاز الأمن الداخلي النرويجي من هجمات.", "جهاز الأمن الداخلي النرويجي", "norway"),  # head and two words
+    ("وقال مكتب التحقيقات الجنائية الكيني إن الخلية فككت.", "مكتب التحقيقات الجنائية الكيني", "kenya"),
+])
+def test_an_organ_named_past_its_adjectives_is_minted_for_the_state(text: str, organ: str, state: str) -> None:
+    ref = _refs(text)[organ]
+    assert ref.kind == "StateOrgan" and ref.states == (f"https://w3id.org/akhbar/id/{state}",)
+
+
+def test_a_body_that_belongs_to_a_group_is_no_state_organ() -> None:
+    refs = _refs("وقال نائب رئيس الهيئة الإعلامية التابعة للحوثيين إن الجماعة سترد.")
+    assert not any(r.kind == "StateOrgan" for r in refs.values())
+
+
 def test_titled_person_is_a_new_official_and_found_again_by_name(read: Read) -> None:
     ex = read("هدد وزير الخارجية النرويجي يوهان كارلسن روسيا بعقوبات. وكرر كارلسن تحذيره لروسيا.")
     person = {m.actor for m in ex.mentions if m.text.endswith("كارلسن")}

@@ -251,16 +251,21 @@ class ActorFinder:
                 state, _ = self._state_word(words[j + 1])
                 if state is not None:
                     j += 1
+            between: tuple[str, ...] = ()
             if state is None and j + 1 < len(words) and not self.text[words[j].end:words[j + 1].start].strip():
                 # one adjective between noun and nisba (القوات الجوية الإسرائيلية is listed; this covers others)
                 state2 = self._nisba(words[j + 1])
                 adjective = definite(words[j].norm) == definite(words[i].norm[skip:]) \
-                    and words[j].norm.endswith(("يه", "ي"))  # (an adjective agrees: مسؤول عسكري إسرائيلي)
+                    and (words[j].norm.endswith(("يه", "ي")) or (words[j].norm.startswith("ال")
+                                                                and words[j].norm.endswith("ه")))
+                # (an adjective agrees: مسؤول عسكري إسرائيلي، القوات المسلحة الإيرانية)
                 if state2 and adjective and not self.kb.lookup((words[j].key,)):
                     state, j = state2, j + 1
+            if state is None and not group and kind == "StateOrgan":
+                j, state, between = self._organ_name(words, j)
             if state is None:
                 continue
-            key = "|".join(noun) + "|" + state.rsplit("/", 1)[-1]
+            key = "|".join((*noun, *between)) + "|" + state.rsplit("/", 1)[-1]
             surface_start = words[i].offset_after(skip, self.text)
             label = self.text[surface_start:words[j].end]
             kb_iri = self.kb.lookup((*noun, words[j].key)) or self._known_organ(noun, state)
@@ -272,6 +277,22 @@ class ActorFinder:
             ref = self._ref(words, i, j + 1, skip, (iri,), "organ")
             return ref
         return None
+
+    def _organ_name(self, words: list[Word], j: int) -> tuple[int, str | None, tuple[str, ...]]:
+        """A state organ named by its head, two definite words and the state's nisba (مكتب التحقيقات الفيدرالي
+        الأمريكي، جهاز الأمن العام الإسرائيلي): (the nisba's index, its state, the two words' keys), else
+        (j, None, ())."""
+        k = j + 2
+        if k >= len(words) or any(self.gap_text(m - 1, m).strip() for m in range(j + 1, k + 1)):
+            return j, None, ()
+        middle = words[j:k]
+        if not all(w.norm.startswith("ال") and w.norm not in self.lex.triggers and not self._nisba(w) for w in middle) \
+                or self._kb_match(words, j) is not None:
+            return j, None, ()
+        state = self._nisba(words[k])
+        if state is None or self.kb.kind(state) != "State" or words[k].norm.startswith("ل"):
+            return j, None, ()  # (الهيئة الإعلامية التابعة للحوثيين: a body that belongs to a group)
+        return k, state, tuple(w.key for w in middle)
 
     def _militia(self, words: list[Word], i: int, j: int, skip: int, noun: tuple[str, ...]) -> ActorRef | None:
         """ميليشيات عراقية / الميليشيات الموالية لطهران / الفصائل المدعومة من إيران; and a known militia's
