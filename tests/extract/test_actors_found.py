@@ -111,6 +111,17 @@ def test_unknown_armed_group_after_its_head(read: Read) -> None:
     assert "ألوية الوعد الصادق" in mentions(read("وهددت ألوية الوعد الصادق الحكومة الصومالية بشن هجمات."))
 
 
+@pytest.mark.parametrize(("text", "group"), [
+    ("وهددت جماعة أنصار الشريعة والجهاد، في بيان، القوات الحكومية.", "جماعة أنصار الشريعة والجهاد"),
+    ("وأعلنت جماعة الفتح المبين مسؤوليتها عن الهجوم.", "جماعة الفتح المبين"),
+    ("وهاجمت جماعة مسلحة القرية فجر اليوم.", None),  # an adjective, not a name
+    ("وقالت الجماعة المتشددة إنها ستواصل القتال.", None),  # the definite head refers back
+])
+def test_a_group_named_after_jamaa_without_quotes(text: str, group: str | None) -> None:
+    groups = [name for name, r in _refs(text).items() if r.kind == "Militia" and r.how == "organ"]
+    assert groups == ([group] if group else [])
+
+
 def test_names_do_not_run_across_punctuation_and_heads_introduce_known_names(read: Read) -> None:
     ex = read("توعدت روسيا، اليوم الأحد، برد حاسم. وذكرت قناة روسيا اليوم أن القوات الروسية قصفت خاركيف.")
     assert [local(m.actor) for m in ex.mentions][:2] == ["russia", "rt"]

@@ -121,7 +121,8 @@ def test_a_light_verb_does_not_reach_past_a_clause_or_another_verb() -> None:
     assert ("لهجماتهم", False) in _light("ودعا إلى تنفيذ قرار المجلس الذي يطالب بالوقف الفوري لهجماتهم.")
 
 
-@pytest.mark.parametrize("word", ["الشرطة", "والشرطة", "بحث", "للبحث", "طالبان", "تغير", "ستغير", "التغير", "لوحة"])
+@pytest.mark.parametrize("word", ["الشرطة", "والشرطة", "بحث", "للبحث", "طالبان", "تغير", "ستغير", "التغير", "لوحة",
+                                  "نصرة"])
 def test_a_generated_form_that_is_another_word_is_no_trigger(word: str) -> None:
     """الشرطة (the police) is no شرط + ه, بحث (a discussion) no بـ + حث, طالبان (the Taliban) no dual of طالب."""
     lex = load_lexicon()

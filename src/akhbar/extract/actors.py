@@ -678,8 +678,10 @@ class ActorFinder:
         key, skip = head
         opener = self.gap_text(i, i + 1).strip()
         quoted = bool(opener) and opener[-1] in OPENING_QUOTES
-        if key not in self.lex.heads["armed_group"] and not quoted:
-            return None
+        if key not in self.lex.heads["armed_group"] and not quoted and not (
+                key in self.lex.heads["group_named"] and not words[i].norm[skip:].startswith("ال")
+                and self._names_follow(words, i + 1)):
+            return None  # (الجماعة المسلحة: the definite head refers back; it introduces no name)
         if opener and not quoted:
             return None
         end = i + 1
@@ -688,8 +690,10 @@ class ActorFinder:
             gap = self.gap_text(end - 1, end)
             if end > i + 1 and gap.strip(" "):
                 break
+            joined = w.norm.startswith("وال") and words[end - 1].norm.startswith("ال")  # (نصرة الإسلام والمسلمين)
             if self.ends_name(w) or w.norm in self.lex.triggers or self._nisba(w) \
-                    or (end > i + 1 and w.norm.startswith("و")) or w.norm.isdigit() \
+                    or w.norm in self.lex.pronoun_complementisers \
+                    or (end > i + 1 and w.norm.startswith("و") and not joined) or w.norm.isdigit() \
                     or (len(w.norm) > 4 and w.norm.endswith(("ها", "هم", "ته"))) \
                     or (end > i + 1 and (self._kb_match(words, end) or self._organ(words, end))):
                 break  # (a possessive ending belongs to the sentence, not to the name; another actor begins)
@@ -706,6 +710,18 @@ class ActorFinder:
         label = self.text[start:stop]
         iri = self._mint("Militia", "|".join(w.key for w in words[i:end]), label)
         return ActorRef((iri,), i, end, start, stop, label, "Militia", "organ", (None,))
+
+    def _names_follow(self, words: list[Word], k: int) -> bool:
+        """Whether a group's proper name begins at word k, unquoted: a definite word, or a noun in construct
+        with a definite one (جماعة أنصار الإسلام); not an adjective (جماعة مسلحة، جماعة إرهابية)."""
+        if k >= len(words) or self.gap_text(k - 1, k).strip():
+            return False
+        if words[k].norm.startswith("ال"):
+            return True
+        w = words[k].norm
+        adjective = w.endswith(("يه", "ي")) or (w.startswith("م") and w.endswith("ه"))  # (a nisba, a participle)
+        return k + 1 < len(words) and not self.gap_text(k, k + 1).strip() and words[k + 1].norm.startswith("ال") \
+            and not adjective
 
     def _members(self, words: list[Word], i: int) -> ActorRef | None:
         """أعضاء البرلمان الإيراني، نواب في الكنيست: the members of a state organ, one group of officials of its
