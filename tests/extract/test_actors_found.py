@@ -303,6 +303,18 @@ def test_an_organs_name_with_another_states_nisba_is_that_states_organ() -> None
     assert "قوات أميركية" in _refs("هاجمت الطائرات قوات أميركية وعراقية قرب كركوك.")  # coordinated: two owners
 
 
+@pytest.mark.parametrize(("text", "name", "counted"), [
+    ("قصفت المسيرات عدة مطارات عسكرية قرب الحدود.", "مطارات عسكرية", "عدة مطارات عسكرية"),
+    ("استهدفت الفصائل 5 قواعد أمريكية في المنطقة.", "قواعد أمريكية", "5 قواعد أمريكية"),
+    ("هاجمت الزوارق أربع سفن تجارية قبالة الساحل.", "سفن تجارية", "أربع سفن تجارية"),
+])
+def test_a_counted_target_keeps_its_count_as_a_name(text: str, name: str, counted: str) -> None:
+    units = _units(text)
+    names = {text[a:b] for s in units.sentences for r in (*s.refs, *s.phrases)
+             for a, b in ((r.start, r.end), *r.variants)}
+    assert name in names and counted in names
+
+
 def test_a_capital_noun_before_a_gazetteer_city_names_the_city() -> None:
     ref = _refs("قصفت الطائرات العاصمة كابول صباح اليوم.")["العاصمة كابول"]
     assert ref.how == "place" and ref.states == ("https://w3id.org/akhbar/id/afghanistan",)

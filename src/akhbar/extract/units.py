@@ -190,6 +190,21 @@ def with_longer_names(refs: list[ActorRef], words: list[Word], lex: Lexicon, upo
     return out
 
 
+def with_counts(refs: list[ActorRef], words: list[Word], lex: Lexicon) -> list[ActorRef]:
+    """Each mention right after a counting word (عدة مطارات عسكرية، 5 قواعد أمريكية، أربع سفن) with, as variant
+    names, its names with the count before them: news names a counted target with its count."""
+    out = []
+    for ref in refs:
+        k = ref.first - 1
+        if k >= 0 and ref.start == words[ref.first].start and not words[k].gap_after.strip() \
+                and (words[k].norm.isdigit() or words[k].norm in lex.particles["counting"]):
+            start = words[k].start
+            extra = [(start, end) for begin, end in ((ref.start, ref.end), *ref.variants) if begin == ref.start]
+            ref = replace(ref, variants=(*ref.variants, *(e for e in extra if e not in ref.variants)))
+        out.append(ref)
+    return out
+
+
 def read_units(doc: Doc | None, article: Article, kb: KnowledgeBase, lex: Lexicon | None = None) -> ArticleUnits:
     """Split, match actors and triggers, and attach the parse, for every sentence of an article."""
     lex = lex or load_lexicon()
@@ -208,7 +223,7 @@ def read_units(doc: Doc | None, article: Article, kb: KnowledgeBase, lex: Lexico
             continue
         triggers = find_triggers(words, lex, text)
         upos = word_pos(parse, words)
-        refs = with_longer_names(finder.find(words), words, lex, upos)
+        refs = with_counts(with_longer_names(finder.find(words), words, lex, upos), words, lex)
         quoted, inside = quoted_words(text, words, inside)
         says, speaker = speaker_of(words, refs, lex)
         triggers = sorted(triggers + conditional_threats(words, triggers, lex, quoted, says), key=lambda t: t.first)
@@ -217,7 +232,8 @@ def read_units(doc: Doc | None, article: Article, kb: KnowledgeBase, lex: Lexico
         upos = upos if triggers else []
         unit = SentenceUnit(len(units.sentences), s_start, s_end, words, refs, triggers,
                             head_table(parse, words) if triggers else {}, passive_words(words), quoted,
-                            speaker, says, upos, open_phrases(finder, words, refs, triggers, upos, text))
+                            speaker, says, upos, with_counts(open_phrases(finder, words, refs, triggers, upos, text),
+                                                             words, lex))
         units.sentences.append(unit)
         for r in refs:
             for iri in r.iris:
