@@ -226,6 +226,16 @@ def test_the_longer_name_stops_at_a_verb_a_preposition_or_punctuation() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "حذرت واشنطن من أن إسرائيل قد تهاجم بغداد في حال سمحت بالهجوم.",  # في حال: "in case"
+    "وهدد كاتس في ظل التصعيد بضرب بيروت.",
+    "استهدفت الصواريخ طهران في مارس الماضي.",
+])
+def test_a_frame_or_time_word_after_in_is_no_place_of_a_longer_name(text: str) -> None:
+    names = {text[a:b] for r in _all_refs(text) for a, b in ((r.start, r.end), *r.variants)}
+    assert not any(n.endswith((" في حال", " في ظل", " في مارس")) for n in names), names
+
+
+@pytest.mark.parametrize("text", [
     "نفذ الجيش هجوما جويا واسع النطاق على المدينة.",
     "حذر الوزير من هجمات محتملة على الموانئ.",
     "أدانت الحكومة الهجوم الإرهابي على السوق.",

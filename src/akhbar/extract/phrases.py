@@ -189,8 +189,9 @@ def phrase_ends(words: list[Word], k: int, starts: dict[int, ActorRef], lex: Lex
             in_place = True
             k += 1
             continue
-        if w.norm in lex.triggers or pos in ("VERB", "AUX") or w.norm in lex.particles["relative_pronouns"]:
-            break
+        if w.norm in lex.triggers or pos in ("VERB", "AUX") or w.norm in lex.particles["relative_pronouns"] \
+                or _stop_head(w, lex):
+            break  # (بغداد في حال: a frame word, "in case", is no place)
         if k in starts:
             ref = starts[k]
             coordinated = placed and w.norm.startswith("و")
