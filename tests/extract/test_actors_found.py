@@ -363,6 +363,12 @@ def test_a_titled_name_ends_where_the_name_does(text: str, name: str | None) -> 
         assert name in labels
 
 
+def test_a_one_word_definite_title_takes_no_portfolio_after_it() -> None:
+    refs = _refs("وحذر الرئيس الشعب الإيراني من الفوضى.")  # VSO: the people is the object
+    assert not any(r.how == "title" for r in refs.values())
+    assert _refs("وقال وزير الطاقة الكيني إن الإمدادات مستمرة.")["وزير الطاقة الكيني"].how == "title"
+
+
 def test_the_verb_amara_is_no_title() -> None:
     """أمر (ordered) and آمر (commander) fold to one spelling: the verb is far the commoner, so it is no title."""
     assert not any(r.how == "title" for r in _refs("أمر الرئيس الجيش بقصف المواقع.").values()

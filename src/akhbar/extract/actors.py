@@ -365,8 +365,9 @@ class ActorFinder:
             st = self._nisba(words[j])
             if st:
                 state, j = st, j + 1
-            else:
-                j, state = self._office(words, j)
+            elif n > 1 or not words[i].norm[skip:].startswith("ال"):
+                j, state = self._office(words, j)  # (a one-word definite title takes no portfolio after it: in
+                # حذر الرئيس الشعب الإيراني the people is the object, not the president's office)
         # "باسم X" / "لـ X": the body the person speaks or works for
         if j < len(words) and words[j].norm in self.lex.particles["on_behalf"]:
             j += 1
