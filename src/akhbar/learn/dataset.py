@@ -164,11 +164,10 @@ def load_dev(dev: Path, kb: KnowledgeBase, analyse: Callable | None = None,
             continue
         article = read_article(path)
         read.append((path.stem, analyse(article.text) if analyse is not None else None, article))
-    out = [_read(key, doc, article, kb, lex, gold[key]) for key, doc, article in read]
-    if hold_out:
-        singular = singular_actors(out)
-        out = [_read(key, doc, article, kb.without(singular[key]), lex, gold[key]) for key, doc, article in read]
-    return out
+    if not hold_out:
+        return [_read(key, doc, article, kb, lex, gold[key]) for key, doc, article in read]
+    singular = _singular({key: read_units(doc, article, kb, lex) for key, doc, article in read})
+    return [_read(key, doc, article, kb.without(singular[key]), lex, gold[key]) for key, doc, article in read]
 
 
 def _read(key: str, doc: object, article: Article, kb: KnowledgeBase, lex: Lexicon, gold: GoldArticle
@@ -186,11 +185,14 @@ def singular_actors(articles: list[ArticleData]) -> dict[str, set[str]]:
     The base was extended while reading the dev articles, so each of them finds its own rare actors (a
     commander, a base, a small group) by name, where an unseen article must find them by the open matchers
     (titles, facilities, places, phrases) or not at all. Holding these out measures the second case."""
-    named: dict[str, set[str]] = {}
-    for a in articles:
-        kb = a.units.kb
-        named[a.id] = {iri for s in a.units.sentences for r in s.refs for iri in r.iris
-                       if iri in kb.actors and kb.kind(iri) != "State" and iri not in kb.capitals}
+    return _singular({a.id: a.units for a in articles})
+
+
+def _singular(read: dict[str, ArticleUnits]) -> dict[str, set[str]]:
+    """`singular_actors` of articles read into units (no labelling needed)."""
+    named = {key: {iri for s in units.sentences for r in s.refs for iri in r.iris
+                   if iri in units.kb.actors and units.kb.kind(iri) != "State" and iri not in units.kb.capitals}
+             for key, units in read.items()}
     counts = Counter(iri for found in named.values() for iri in found)
     return {key: {iri for iri in found if counts[iri] == 1} for key, found in named.items()}
 
