@@ -20,6 +20,7 @@ from akhbar.records import NewActor
 
 OPENING_QUOTES = "\"“«'‘("
 CLOSING_QUOTES = "\"”»'’)"
+SPACE_AND_QUOTES = " \u00a0\"“”«»'"  # what may stand between a title and its body or a body and its nisba
 
 
 # the matchers `ActorFinder._at` tries at a word, each only when the word passes its first test
@@ -374,7 +375,7 @@ class ActorFinder:
         if j < len(words) and state is None:
             j = self._unit(words, j)
         found = self._affiliation(words, j) if j < len(words) and not self.gap_text(j - 1, j).strip(
-            " \u00a0\"“”«»'") else None
+            SPACE_AND_QUOTES) else None
         if found is not None:
             j, affil = found
         elif j + 1 < len(words) and words[j].norm in self.lex.particles["constituency"]:
@@ -394,9 +395,9 @@ class ActorFinder:
         k = j
         while k < len(words) and k < name_start + 4:
             gap = self.text[words[k - 1].end:words[k].start] if k > 0 else ""
-            if k > name_start and gap.strip(" \u00a0\"“”«»'-"):  # (كارين جان-بيار: a hyphen joins a name)
+            if k > name_start and gap.strip(SPACE_AND_QUOTES + "-"):  # (كارين جان-بيار: a hyphen joins a name)
                 break
-            if k == name_start and gap.strip(" \u00a0،,\"“”«»'"):
+            if k == name_start and gap.strip(SPACE_AND_QUOTES + "،,"):
                 break
             if k == name_start and words[k].norm.startswith("و") \
                     and self._phrase_at(words, k, self.lex.titles, self.lex.title_index):
@@ -498,7 +499,7 @@ class ActorFinder:
             end, iri = j + km[0], km[1]
         else:
             return None
-        if end < len(words) and self._nisba(words[end]) and not self.gap_text(end - 1, end).strip(" \u00a0\"“”«»'"):
+        if end < len(words) and self._nisba(words[end]) and not self.gap_text(end - 1, end).strip(SPACE_AND_QUOTES):
             end += 1
         return end, iri
 
@@ -508,7 +509,7 @@ class ActorFinder:
         if words[j].key not in self.lex.heads["unit"]:
             return j
         for k in range(j + 1, min(len(words), j + 4)):
-            if self.gap_text(k - 1, k).strip(" \u00a0\"“”«»'"):
+            if self.gap_text(k - 1, k).strip(SPACE_AND_QUOTES):
                 return j
             if self._affiliation(words, k) is not None:
                 return k
@@ -717,9 +718,9 @@ class ActorFinder:
         with a definite one (جماعة أنصار الإسلام); not an adjective (جماعة مسلحة، جماعة إرهابية)."""
         if k >= len(words) or self.gap_text(k - 1, k).strip():
             return False
-        if words[k].norm.startswith("ال"):
-            return True
         w = words[k].norm
+        if w.startswith("ال"):
+            return True
         adjective = w.endswith(("يه", "ي")) or (w.startswith("م") and w.endswith("ه"))  # (a nisba, a participle)
         return k + 1 < len(words) and not self.gap_text(k, k + 1).strip() and words[k + 1].norm.startswith("ال") \
             and not adjective

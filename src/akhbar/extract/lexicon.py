@@ -8,7 +8,7 @@ stays short: verbs get person prefixes, conjugation suffixes, object pronouns an
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -172,19 +172,17 @@ def parse_lexicon(folder: Path) -> Lexicon:
     trig = tomllib.loads((folder / "triggers.toml").read_text(encoding="utf-8"))
     for v in trig.get("verb", []):
         we = _first_plural_forms(v["perfect"], v["imperfect"])
-        needs = tuple(_n(w) for w in v.get("needs", []))
+        plain = TriggerEntry(v["action"], "verb", False, tuple(_n(w) for w in v.get("needs", [])),
+                             int(v.get("needs_window", 0)), bool(v.get("requires_weapon", False)),
+                             weapon_before=int(v.get("weapon_before", 0)))
         entries: dict[tuple[bool, bool, bool], TriggerEntry] = {}  # one shared entry per flag combination
         for form, (future, purpose) in _verb_forms(v["perfect"], v["imperfect"]).items():
             flags = (future, purpose, form in we)
             entry = entries.get(flags)
             if entry is None:
-                entry = entries[flags] = TriggerEntry(v["action"], "verb", False, needs, int(v.get("needs_window", 0)),
-                                                      bool(v.get("requires_weapon", False)), *flags,
-                                                      weapon_before=int(v.get("weapon_before", 0)))
+                entry = entries[flags] = replace(plain, future=future, purpose=purpose, first_plural=flags[2])
             lex.triggers.setdefault(form, entry)
-        plain = entries.get((False, False, False)) or TriggerEntry(
-            v["action"], "verb", False, needs, int(v.get("needs_window", 0)), bool(v.get("requires_weapon", False)),
-            weapon_before=int(v.get("weapon_before", 0)))
+        plain = entries.get((False, False, False), plain)
         for form in _participle_forms(v.get("participles", [])):
             lex.triggers.setdefault(form, plain)
     for n in trig.get("noun", []):
