@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from akhbar.extract.coordination import coordination_groups, reciprocal, siblings
+from akhbar.extract.coordination import coordination_groups, included_members, reciprocal, siblings
 from akhbar.extract.linker import LinkerError, LinkerModel, Policy, RoleModel, Scores, decide, load_linker, parse_linker
 from akhbar.extract.units import read_units
 from akhbar.kb import load_kb
@@ -81,6 +81,33 @@ def test_a_dual_verb_closes_a_coordinated_subject() -> None:
     u = units_of("وقال الموقع إن سوليفان وبلينكن طالبا السوداني بمنع الهجمات.")
     sib = siblings(u.sentences[0], u.lex, u.article.text)
     assert "https://w3id.org/akhbar/id/blinken" in sib["https://w3id.org/akhbar/id/sullivan"]
+
+
+def _members(text: str) -> dict[str, set[str]]:
+    u = units_of(text)
+    s = u.sentences[0]
+    return {k.rsplit("/", 1)[-1]: {m.rsplit("/", 1)[-1] for m in v}
+            for k, v in included_members(s, s.triggers[0], u.lex, u.article.text).items()}
+
+
+def test_named_members_listed_after_an_inclusion_marker_belong_to_the_collective_before_it() -> None:
+    m = _members("قصفت الطائرات الروسية عدة مدن في أوكرانيا، من بينها خاركيف ودنيبرو.")
+    assert m["ukraine"] == {"kharkiv", "dnipro"}
+    m = _members("استهدف الجيش مقرات حركة حماس، وأبرزها مكتب إسماعيل هنية.")
+    assert all("haniyeh" in v for v in m.values()) and "hamas" in m
+    # a one-word marker needs a comma before it (منها is also "from it"); another trigger's clause is not read
+    assert not _members("انسحبت القوات الإسرائيلية منها بعد أن قصفت رفح.")
+    assert not _members("هاجمت إسرائيل غزة ثم حذرت لبنان، ومن بينها حزب الله.")
+    # an unnamed collective phrase is no member
+    assert not any(_members("ضربت الطائرات منشآت للحوثيين، منها مخازن أسلحة.").values())
+
+
+def test_the_decoder_adds_the_listed_members_of_a_chosen_target_only() -> None:
+    s = Scores(agent={"il": 0.9}, target={"hamas": 0.8, "qatar": 0.1})
+    members = {"hamas": {"hayya"}, "qatar": {"doha"}}
+    assert decide(s, "Attack", Policy(target=0.3), members=members) == [("il", "hamas"), ("il", "hayya")]
+    # a member that is the agent itself is dropped
+    assert decide(s, "Attack", Policy(target=0.3), members={"hamas": {"il"}}) == [("il", "hamas")]
 
 
 def test_reciprocal_trigger_is_read_from_the_exchange_verb() -> None:

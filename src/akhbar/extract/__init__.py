@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from akhbar.dates import dateline_span, event_date, find_dates
 from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import Candidate, candidates
-from akhbar.extract.coordination import reciprocal, siblings
+from akhbar.extract.coordination import included_members, reciprocal, siblings
 from akhbar.extract.events import Trigger
 from akhbar.extract.features import _sentence_features, features, is_passive, pronoun_subject
 from akhbar.extract.lexicon import Lexicon, load_lexicon
@@ -57,11 +57,13 @@ class TriggerScores:
     group_of: dict[str, str] = field(default_factory=dict)
     # (role, actor IRI) → how its best candidate was found: source, word-order slot, grammar role
     details: dict[tuple[str, str], str] = field(default_factory=dict)
+    # target candidate → the named members its collective lists after an inclusion marker (ومن بينهم X وY)
+    members: dict[str, set[str]] = field(default_factory=dict)
 
     def decide(self, policy: Policy) -> list[tuple[str | None, str | None]]:
         """The trigger's (agent, target) pairs under a policy."""
         return decide(self.scores, self.trigger.core, policy, self.siblings, self.reciprocal, self.passive,
-                      self.pronoun_subject, self.own_state, self.capital_of, self.group_of)
+                      self.pronoun_subject, self.own_state, self.capital_of, self.group_of, self.members)
 
 
 def _subclass(trig: Trigger, words: list[Word], lex: Lexicon) -> str:
@@ -123,7 +125,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     capitals = {iri: units.kb.capitals[iri] for iri in scores.target if iri in units.kb.capitals}
     groups = {iri: group for iri in (*scores.agent, *scores.target) if (group := group_of(units, iri)) is not None}
     return TriggerScores(s, trig, scores, siblings(s, units.lex, units.article.text), reciprocal(s, trig),
-                         is_passive(s, trig), pronoun, states, capitals, groups, details)
+                         is_passive(s, trig), pronoun, states, capitals, groups, details,
+                         included_members(s, trig, units.lex, units.article.text))
 
 
 def group_of(units: ArticleUnits, iri: str) -> str | None:

@@ -114,6 +114,58 @@ def siblings(s: SentenceUnit, lex: Lexicon, text: str) -> dict[str, set[str]]:
     return out
 
 
+def _inclusion_marker(s: SentenceUnit, k: int, markers: frozenset[str]) -> int:
+    """How many words an inclusion marker starting at word k spans (0 if none): "من بينها", "بما في ذلك"
+    anywhere, a one-word marker (منها، بينهم) only right after a comma."""
+    words = s.words
+    for n in (3, 2, 1):
+        if k + n > len(words) or any(w.comma_after or w.breaks_after for w in words[k:k + n - 1]):
+            continue
+        phrase = " ".join([words[k].norm.removeprefix("و")] + [w.norm for w in words[k + 1:k + n]])
+        if phrase in markers and (n > 1 or (k > 0 and words[k - 1].comma_after)):
+            return n
+    return 0
+
+
+def included_members(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> dict[str, set[str]]:
+    """The named members a list after an inclusion marker gives each mention of the collective before it, in the
+    trigger's clause after the trigger (GUIDELINES §3: participants introduced by a collective noun or an
+    apposition list each give their own event): "هاجمت قيادات حماس في قطر، ومن بينهم خليل الحية وزاهر جبارين"
+    → the leaders' two names for each of حماس and قطر. Target IRI → member IRIs; members are named actors (a
+    collective phrase such as "مخازن أسلحة" is no member), and the relation goes one way only. Every mention
+    after the trigger is an owner (the decoder reads the relation for chosen targets only).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "قصفت روسيا عدة مدن أوكرانية، بما في ذلك أوديسا ولفيف."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> s = units.sentences[0]
+    >>> members = included_members(s, s.triggers[0], units.lex, text)
+    >>> sorted(m.rsplit("/", 1)[-1] for m in members["https://w3id.org/akhbar/id/russia"])  # Odesa, Lviv
+    ['702550', 'odesa']
+    """
+    words = s.words
+    markers = lex.particles["inclusion"]
+    out: dict[str, set[str]] = {}
+    k = trig.last
+    while k < len(words):
+        if any(t is not trig and t.first == k for t in s.triggers) or (k > trig.last and words[k - 1].breaks_after):
+            break  # another event's clause
+        n = _inclusion_marker(s, k, markers)
+        if not n:
+            k += 1
+            continue
+        group = next((g for g in coordination_groups(s, lex, text) if g[0].first == k + n), ())
+        members = {i for r in group if r in s.refs for i in r.iris}
+        for owner in s.refs + s.phrases:
+            if trig.last <= owner.first and owner.last <= k:
+                for iri in owner.iris:
+                    out.setdefault(iri, set()).update(members - {iri})
+        k += n
+    return out
+
+
 def reciprocal(s: SentenceUnit, trig: Trigger) -> bool:
     """Whether the trigger is exchanged (تبادل القصف، تتبادل إيران وإسرائيل الضربات): both directions."""
     words = s.words

@@ -170,7 +170,8 @@ def _owned(target: str, own: set[str | None], capital_of: dict[str, str] | None,
 def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[str]] | None = None,
            reciprocal: bool = False, passive: bool = False, pronoun_subject: str | None = None,
            own_state: dict[str, str] | None = None, capital_of: dict[str, str] | None = None,
-           group_of: dict[str, str] | None = None) -> list[tuple[str | None, str | None]]:
+           group_of: dict[str, str] | None = None, members: dict[str, set[str]] | None = None
+           ) -> list[tuple[str | None, str | None]]:
     """The (agent, target) pairs of one trigger.
 
     An actor that is both the best agent and the best target takes the role it is likelier to play. The
@@ -185,7 +186,8 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     the dev set has an agent's own state as its target), nor against its state's capital (`capital_of`: target →
     the state whose capital it is; GUIDELINES §3 reads a capital as its state), nor against its own armed group
     or a fellow member (`group_of`: member or leader → group, GUIDELINES §5): once the agent is known, such
-    targets are dropped and the next likely target takes their place.
+    targets are dropped and the next likely target takes their place. The named members a chosen target's
+    collective lists (`members`: "قيادات حماس، ومن بينهم X وY") are targets too, each in its own event (§3).
 
     >>> s = Scores(agent={"a": 0.9, "b": 0.3}, target={"b": 0.8, "c": 0.6, "a": 0.7})
     >>> decide(s, "Attack", Policy(extra_target=0.55))
@@ -202,6 +204,9 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     >>> decide(Scores(agent={"leader": 0.9}, target={"militia": 0.8, "army": 0.4}), "Warning", Policy(target=0.3),
     ...        group_of={"leader": "militia"})
     [('leader', 'army')]
+    >>> decide(Scores(agent={"il": 0.9}, target={"hamas": 0.8}), "Attack", Policy(target=0.3),
+    ...        members={"hamas": {"hayya", "jabarin"}})
+    [('il', 'hamas'), ('il', 'hayya'), ('il', 'jabarin')]
     """
     siblings = siblings or {}
     agents = sorted(scores.agent.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -232,6 +237,8 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
         own = {agent, (own_state or {}).get(agent, agent), (group_of or {}).get(agent, agent)}
         chosen = pick([t for t in targets if not _owned(t[0], own, capital_of, group_of)])
     chosen += [x for t in list(chosen) for x in sorted(siblings.get(t, ()))
+               if x not in chosen and x != agent and not _owned(x, own, capital_of, group_of)]
+    chosen += [x for t in list(chosen) for x in sorted((members or {}).get(t, ()))
                if x not in chosen and x != agent and not _owned(x, own, capital_of, group_of)]
     all_agents: list[str | None] = [agent]
     if agent is not None:
