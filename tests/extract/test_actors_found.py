@@ -153,6 +153,14 @@ def test_generic_targets_of_an_owner_are_not_phrases(read: Read) -> None:
     text = "قصف الجيش الإسرائيلي أهدافا عسكرية في إيران ومواقع لحزب الله."
     units = read_units(None, Article("t", "t.txt", text), load_kb())
     assert units.sentences[0].phrases == []
+    # "belonging to X" (تابعة لـ) names the owner too; camps are positions as well
+    for text in ("ضربت تركيا معسكرات تابعة لحزب العمال الكردستاني.",
+                 "استهدفت مسيرات الدعم السريع مواقع عسكرية تابعة للجيش السوداني."):
+        units = read_units(None, Article("t", "t.txt", text), load_kb())
+        assert units.sentences[0].phrases == [], text
+    # without an owner the phrase stays a candidate
+    text = "استهدفت تركيا مواقع عسكرية قرب الحدود."
+    assert read_units(None, Article("t", "t.txt", text), load_kb()).sentences[0].phrases
 
 
 def _refs(text: str) -> dict[str, object]:

@@ -64,6 +64,7 @@ class Lexicon:
     pronoun_complementisers: frozenset[str] = frozenset()
     skip_words: frozenset[str] = frozenset()
     generic_targets: frozenset[str] = frozenset()
+    belonging: frozenset[str] = frozenset()
     heads: dict[str, frozenset[str]] = field(default_factory=dict)
     reporting_verbs: frozenset[str] = frozenset()
     undergo_verbs: frozenset[str] = frozenset()
@@ -253,6 +254,7 @@ def parse_lexicon(folder: Path) -> Lexicon:
     lex.pronoun_complementisers = frozenset(_n(w) for w in links.get("pronoun_complementisers", []))
     lex.skip_words = frozenset(_n(w) for w in links.get("skip", []))
     lex.generic_targets = frozenset(_n(w) for w in links.get("generic_targets", []))
+    lex.belonging = frozenset(_n(w) for w in links.get("belonging", []))
     lex.reporting_verbs = frozenset(_n(w) for w in links.get("reporting_verbs", []))
     lex.undergo_verbs = frozenset(_n(w) for w in links.get("undergo_verbs", []))
     return lex

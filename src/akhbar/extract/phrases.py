@@ -145,9 +145,11 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
         j += 1
         ends.append(j)
     if words[st].key in lex.generic_targets or words[st].norm in lex.generic_targets:
-        owned = (ends[-1] < len(words) and ends[-1] in ref_at) or any(k in ref_at for k in range(st, ends[-1]))
+        end = ends[-1]
+        owned = (end < len(words) and end in ref_at) or any(k in ref_at for k in range(st, end)) or (
+            end + 1 < len(words) and words[end].norm in lex.belonging and end + 1 in ref_at)
         if len(ends) == 1 or owned:
-            return None  # a bare "positions" names nothing; "targets in X" are X's (GUIDELINES §3)
+            return None  # a bare "positions" names nothing; "targets in X", "مواقع تابعة لـX" are X's (GUIDELINES §3)
     start = words[st].offset_after(_skip(words[st]), text)
     end = words[ends[-1] - 1].end
     surface = text[start:end]
