@@ -52,3 +52,15 @@ def test_the_word_a_mention_hangs_on_tells_a_speaker_a_condemner_and_an_argument
     condemned = _governors(kb, "أدانت مصر الهجوم الإسرائيلي على لبنان.")
     assert condemned["مصر"] == "condemn"
     assert condemned["الإسرائيلي"] == "trigger"
+
+
+def test_an_open_phrase_says_whether_its_head_names_a_thing_attacks_strike(kb: KnowledgeBase) -> None:
+    units, s = _read(kb, "قصفت الطائرات محطة الكهرباء الرئيسية في المدينة.")
+    phrases = [c for c in candidates(units, s) if c.ref.how == "phrase"]
+    assert phrases
+    marks = {k for c in phrases for k in features(units, s, s.triggers[0], c)
+             if k.startswith("phead=") and "&" not in k}
+    assert marks == {"phead=True"}
+    # a named actor carries no such mark
+    named = [c for c in candidates(units, s) if c.ref.how != "phrase"]
+    assert not any(k.startswith("phead=") for c in named for k in features(units, s, s.triggers[0], c))

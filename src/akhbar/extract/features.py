@@ -24,6 +24,7 @@ from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import SENTENCE, Candidate, context_sources
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
+from akhbar.extract.phrases import struck_head
 from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word, definite
 from akhbar.extract.units import ArticleUnits, SentenceUnit
 
@@ -54,7 +55,7 @@ CONJUNCTIONS: tuple[tuple[str, ...], ...] = (
     ("antecedent",), ("cls", "antecedent"), ("antecedent", "kind"),
     ("cls", "was_subj"), ("cls", "was_obj"), ("cls", "src", "was_subj"), ("cls", "src", "was_obj"),
     ("cls", "tpos", "was_subj"), ("cls", "rank"), ("cls", "kind", "src"), ("cls", "n_before", "ctx_previous_sentence"),
-    ("cls", "light_in"), ("cls", "rel"), ("cls", "mrel"), ("cls", "mgov"),
+    ("cls", "light_in"), ("cls", "rel"), ("cls", "mrel"), ("cls", "mgov"), ("cls", "phead"), ("phead", "slot"),
 )
 
 
@@ -291,6 +292,8 @@ def features(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candidat
     subjects, objects = _history(units)[s.index].get(trig.core, (frozenset(), frozenset()))
     f["was_subj"] = str(ref.iri in subjects)
     f["was_obj"] = str(ref.iri in objects)
+    if ref.how == "phrase":
+        f["phead"] = str(struck_head(s.words[ref.first], units.lex))
     if cand.source == SENTENCE:
         _relational(units, s, trig, cand, f)
     else:

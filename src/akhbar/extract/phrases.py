@@ -96,6 +96,23 @@ def _adjective(word: Word, upos: list[str], k: int) -> bool:
     return (bool(upos) and upos[k] == "ADJ") or word.norm.endswith(ADJECTIVE_ENDINGS)
 
 
+STRUCK_LISTS = ("struck", "facility", "collective_facility", "named_facility", "part_of", "place", "place_plural",
+                "person_group")  # [heads] lists whose nouns name what an attack strikes
+
+
+def struck_head(word: Word, lex: Lexicon) -> bool:
+    """Whether an open phrase's first word is a noun of a thing attacks strike (محطة، قوارب، مدنيين، مواقع), as
+    the lexicon lists them; an unlisted head (مخاطر، محاولات، a verb the tagger took for a noun) is rarely a target.
+
+    >>> from akhbar.extract.lexicon import load_lexicon
+    >>> from akhbar.extract.text import words_of
+    >>> [struck_head(w, load_lexicon()) for w in words_of("والمحطات محاولات")]
+    [True, False]
+    """
+    return any(_listed(key, lex.heads.get(name, frozenset())) for key, _ in word.readings for name in STRUCK_LISTS) \
+        or any(_listed(key, lex.generic_targets) for key, _ in word.readings)
+
+
 def _describes_event(words: list[Word], k: int, lex: Lexicon) -> bool:
     """Whether word k is an adjective of the attack noun before it (جويا، المحتملة، الإرهابي): it says how the
     attack was made, not what it struck."""
