@@ -177,6 +177,9 @@ def _refs(text: str) -> dict[str, object]:
     ("قصفت الطائرات قاعدة عثمان دقنة الجوية ليلا.", "قاعدة عثمان دقنة الجوية"),
     ("سقط صاروخ قرب مطار ماركا الدولي صباح أمس.", "مطار ماركا الدولي"),
     ("استهدفت الصواريخ السفينة \"غالاكسي ليدر\" التجارية.", "السفينة \"غالاكسي ليدر\" التجارية"),
+    # hotels, compounds, prisons, crossings and ports take a proper name too
+    ("استهدفت الغارات فندق رامادا في المدينة.", "فندق رامادا"),
+    ("هاجم المسلحون سجن غويران ليلا.", "سجن غويران"),
 ])
 def test_a_named_facility_keeps_its_trailing_adjectives(text: str, name: str) -> None:
     assert name in _refs(text)
