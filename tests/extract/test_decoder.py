@@ -110,6 +110,17 @@ def test_the_decoder_adds_the_listed_members_of_a_chosen_target_only() -> None:
     assert decide(s, "Attack", Policy(target=0.3), members={"hamas": {"il"}}) == [("il", "hamas")]
 
 
+def test_an_official_does_not_strike_his_state_does() -> None:
+    s = Scores(agent={"katz": 0.9}, target={"beirut": 0.8})
+    assert decide(s, "Attack", Policy(target=0.3), striker={"katz": "il"}) == [("il", "beirut")]
+    # he still warns and presses in his own name
+    assert decide(s, "Warning", Policy(target=0.3), striker={"katz": "il"}) == [("katz", "beirut")]
+    # his state is then the agent: its own capital is no target
+    s = Scores(agent={"katz": 0.9}, target={"jerusalem": 0.8, "beirut": 0.5})
+    assert decide(s, "Attack", Policy(target=0.3), striker={"katz": "il"}, capital_of={"jerusalem": "il"}) == \
+        [("il", "beirut")]
+
+
 def test_reciprocal_trigger_is_read_from_the_exchange_verb() -> None:
     s = units_of("تبادلت إيران وإسرائيل الضربات.").sentences[0]
     assert [reciprocal(s, t) for t in s.triggers] == [True]

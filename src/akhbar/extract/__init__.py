@@ -59,11 +59,14 @@ class TriggerScores:
     details: dict[tuple[str, str], str] = field(default_factory=dict)
     # target candidate → the named members its collective lists after an inclusion marker (ومن بينهم X وY)
     members: dict[str, set[str]] = field(default_factory=dict)
+    # agent candidate that is an official → the state he acts for (an official does not strike; his state does)
+    striker: dict[str, str] = field(default_factory=dict)
 
     def decide(self, policy: Policy) -> list[tuple[str | None, str | None]]:
         """The trigger's (agent, target) pairs under a policy."""
         return decide(self.scores, self.trigger.core, policy, self.siblings, self.reciprocal, self.passive,
-                      self.pronoun_subject, self.own_state, self.capital_of, self.group_of, self.members)
+                      self.pronoun_subject, self.own_state, self.capital_of, self.group_of, self.members,
+                      self.striker)
 
 
 def _subclass(trig: Trigger, words: list[Word], lex: Lexicon) -> str:
@@ -126,7 +129,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     groups = {iri: group for iri in (*scores.agent, *scores.target) if (group := group_of(units, iri)) is not None}
     return TriggerScores(s, trig, scores, siblings(s, units.lex, units.article.text), reciprocal(s, trig),
                          is_passive(s, trig), pronoun, states, capitals, groups, details,
-                         included_members(s, trig, units.lex, units.article.text))
+                         included_members(s, trig, units.lex, units.article.text),
+                         {iri: state for iri, state in states.items() if kind_of(units, iri) == "Official"})
 
 
 def group_of(units: ArticleUnits, iri: str) -> str | None:
@@ -137,6 +141,12 @@ def group_of(units: ArticleUnits, iri: str) -> str | None:
     actor = units.kb.actors.get(iri)
     members = actor.links.get("memberOf") if actor is not None else None
     return members[0] if members else None
+
+
+def kind_of(units: ArticleUnits, iri: str) -> str:
+    """The ak class local name of an actor of the base or minted in this article ("Actor" when unknown)."""
+    minted = units.finder.minted.get(iri)
+    return minted.kind if minted is not None else units.kb.kind(iri)
 
 
 def state_of(units: ArticleUnits, iri: str) -> str | None:

@@ -170,8 +170,8 @@ def _owned(target: str, own: set[str | None], capital_of: dict[str, str] | None,
 def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[str]] | None = None,
            reciprocal: bool = False, passive: bool = False, pronoun_subject: str | None = None,
            own_state: dict[str, str] | None = None, capital_of: dict[str, str] | None = None,
-           group_of: dict[str, str] | None = None, members: dict[str, set[str]] | None = None
-           ) -> list[tuple[str | None, str | None]]:
+           group_of: dict[str, str] | None = None, members: dict[str, set[str]] | None = None,
+           striker: dict[str, str] | None = None) -> list[tuple[str | None, str | None]]:
     """The (agent, target) pairs of one trigger.
 
     An actor that is both the best agent and the best target takes the role it is likelier to play. The
@@ -188,6 +188,8 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     or a fellow member (`group_of`: member or leader → group, GUIDELINES §5): once the agent is known, such
     targets are dropped and the next likely target takes their place. The named members a chosen target's
     collective lists (`members`: "قيادات حماس، ومن بينهم X وY") are targets too, each in its own event (§3).
+    An official does not strike: the attack he orders, threatens or announces is his state's (`striker`:
+    official → the state he acts for; of the 405 attacks of the dev gold, one has an official as its agent).
 
     >>> s = Scores(agent={"a": 0.9, "b": 0.3}, target={"b": 0.8, "c": 0.6, "a": 0.7})
     >>> decide(s, "Attack", Policy(extra_target=0.55))
@@ -207,6 +209,9 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     >>> decide(Scores(agent={"il": 0.9}, target={"hamas": 0.8}), "Attack", Policy(target=0.3),
     ...        members={"hamas": {"hayya", "jabarin"}})
     [('il', 'hamas'), ('il', 'hayya'), ('il', 'jabarin')]
+    >>> decide(Scores(agent={"katz": 0.9}, target={"beirut": 0.8}), "Attack", Policy(target=0.3),
+    ...        striker={"katz": "il"})
+    [('il', 'beirut')]
     """
     siblings = siblings or {}
     agents = sorted(scores.agent.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -232,6 +237,9 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
         agent = agents[0][0]
     elif pronoun_subject is not None and pronoun_subject not in chosen:
         agent = pronoun_subject
+    named = agent  # (its coordinated siblings are read from the mention)
+    if core == "Attack" and agent is not None:
+        agent = (striker or {}).get(agent, agent)
     own: set[str | None] = set()
     if agent is not None:
         own = {agent, (own_state or {}).get(agent, agent), (group_of or {}).get(agent, agent)}
@@ -242,7 +250,8 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
                if x not in chosen and x != agent and not _owned(x, own, capital_of, group_of)]
     all_agents: list[str | None] = [agent]
     if agent is not None:
-        all_agents += sorted(x for x in siblings.get(agent, ()) if x not in chosen)
+        all_agents += sorted({(striker or {}).get(x, x) if core == "Attack" else x
+                              for x in siblings.get(named or agent, ()) if x not in chosen} - {agent})
     if reciprocal and agent is not None and len(all_agents) > 1 and not chosen:
         return [(a, b) for a in all_agents for b in all_agents if a != b]  # تبادلت إيران وإسرائيل الضربات
     if not chosen:
