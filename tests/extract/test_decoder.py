@@ -215,3 +215,16 @@ def test_a_place_is_never_an_agent_but_a_capital_stands_for_its_state() -> None:
     assert all(resolve(r, "target", "Attack", kb) == list(r.iris) for r in places)
     tehran = next(r for r in s.refs if set(r.iris) & set(kb.capitals))
     assert resolve(tehran, "agent", "Warning", kb) == ["https://w3id.org/akhbar/id/iran"]
+
+
+def test_a_warning_or_demand_addresses_people_not_places() -> None:
+    from akhbar.extract import resolve
+
+    kb = load_kb()
+    units = units_of("حذر قائد الجيش من استهداف مطار الخرطوم، ودعا المدنيين في المدينة إلى الابتعاد عن المعسكرات.")
+    s = units.sentences[0]
+    airport = next(r for r in s.refs if r.surface == "مطار الخرطوم")
+    assert resolve(airport, "target", "Warning", kb, units.lex) == []
+    assert resolve(airport, "target", "Attack", kb, units.lex) == list(airport.iris)
+    civilians = next(r for r in (*s.refs, *s.phrases) if r.surface.startswith("المدنيين"))
+    assert resolve(civilians, "target", "Pressure", kb, units.lex) == list(civilians.iris)

@@ -29,7 +29,7 @@ from akhbar.extract.lexicon import Lexicon, load_lexicon
 from akhbar.extract.linker import ROLES, LinkerModel, Policy, Scores, decide, load_linker, none_features
 from akhbar.extract.modality import conditions, modality
 from akhbar.extract.provenance import reporting_chain
-from akhbar.extract.text import Word
+from akhbar.extract.text import Word, words_of
 from akhbar.extract.units import ArticleUnits, SentenceUnit, read_units
 from akhbar.kb import STATE_LINKS, KnowledgeBase
 from akhbar.records import Article, Event, Extraction, Mention, Span
@@ -81,18 +81,29 @@ def _subclass(trig: Trigger, words: list[Word], lex: Lexicon) -> str:
     return trig.action
 
 
-def resolve(ref: ActorRef, role: str, core: str, kb: KnowledgeBase) -> list[str]:
-    """Actor IRIs a mention stands for in a role: a capital as agent or addressee is its state, and any other
-    place is never an agent (GUIDELINES §3: an agent is a state, militia, official, organ or organisation)."""
+def resolve(ref: ActorRef, role: str, core: str, kb: KnowledgeBase, lex: Lexicon | None = None) -> list[str]:
+    """Actor IRIs a mention stands for in a role: a capital as agent or addressee is its state, any other place
+    is never an agent (GUIDELINES §3: an agent is a state, militia, official, organ or organisation), nor the
+    addressee of a warning or demand unless it is a civilian population (`lex`: its `population` heads; §3: the
+    target of a Warning or Pressure is its addressee: an airport or a strait is warned about, not addressed)."""
     out = []
     for iri in ref.iris:
         if iri in kb.capitals and (role == "agent" or core != "Attack"):
             out.append(kb.capitals[iri])
         elif role == "agent" and ref.kind == "Location":
             continue  # (عاصفة قوية، سواحل ليبيا: a place or thing does not act)
+        elif role == "target" and core != "Attack" and ref.kind == "Location" and lex is not None \
+                and not addressable(ref, lex):
+            continue
         else:
             out.append(iri)
     return out
+
+
+def addressable(ref: ActorRef, lex: Lexicon) -> bool:
+    """Whether a Location mention names people one can address (المدنيين في مالي، السكان), by its first word."""
+    words = words_of(ref.surface)
+    return bool(words) and any(key in lex.heads.get("population", frozenset()) for key, _ in words[0].readings)
 
 
 def names_actor(ref: ActorRef) -> bool:
@@ -117,7 +128,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     best: dict[tuple[str, str], float] = {}
     for role in ROLES:
         for cand, feats, p in zip(cands, rows, model.role(role).probabilities(rows, none), strict=True):
-            for iri in resolve(cand.ref, role, trig.core, units.kb):
+            for iri in resolve(cand.ref, role, trig.core, units.kb, units.lex):
                 scores.add(role, iri, p)
                 if p > best.get((role, iri), -1.0):
                     best[role, iri] = p
