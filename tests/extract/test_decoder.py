@@ -228,3 +228,21 @@ def test_a_warning_or_demand_addresses_people_not_places() -> None:
     assert resolve(airport, "target", "Attack", kb, units.lex) == list(airport.iris)
     civilians = next(r for r in (*s.refs, *s.phrases) if r.surface.startswith("المدنيين"))
     assert resolve(civilians, "target", "Pressure", kb, units.lex) == list(civilians.iris)
+
+
+def test_an_attack_strikes_armed_bodies_and_persons_only_in_a_targeted_killing() -> None:
+    from akhbar.extract import resolve
+
+    kb = load_kb()
+    units = units_of("قصفت الطائرات مقار الجيش السوداني ووزارة الخارجية السودانية واغتالت الوزير علي كرتي.")
+    s = units.sentences[0]
+    by = {r.surface: r for r in (*s.refs, *s.phrases)}
+    army = next(r for name, r in by.items() if name.startswith("الجيش"))
+    ministry = next(r for name, r in by.items() if "الخارجية" in name and r.kind == "StateOrgan")
+    assert resolve(army, "target", "Attack", kb, units.lex, "Airstrike") == list(army.iris)
+    assert resolve(ministry, "target", "Attack", kb, units.lex, "Airstrike") == []
+    # the ministry still warns and is warned
+    assert resolve(ministry, "target", "Warning", kb, units.lex, "Warning") == list(ministry.iris)
+    person = next(r for r in s.refs if r.kind == "Official")
+    assert resolve(person, "target", "Attack", kb, units.lex, "Airstrike") == []
+    assert resolve(person, "target", "Attack", kb, units.lex, "TargetedKilling") == list(person.iris)

@@ -81,29 +81,47 @@ def _subclass(trig: Trigger, words: list[Word], lex: Lexicon) -> str:
     return trig.action
 
 
-def resolve(ref: ActorRef, role: str, core: str, kb: KnowledgeBase, lex: Lexicon | None = None) -> list[str]:
+def resolve(ref: ActorRef, role: str, core: str, kb: KnowledgeBase, lex: Lexicon | None = None,
+            action: str = "") -> list[str]:
     """Actor IRIs a mention stands for in a role: a capital as agent or addressee is its state, any other place
     is never an agent (GUIDELINES §3: an agent is a state, militia, official, organ or organisation), nor the
     addressee of a warning or demand unless it is a civilian population (`lex`: its `population` heads; §3: the
-    target of a Warning or Pressure is its addressee: an airport or a strait is warned about, not addressed)."""
+    target of a Warning or Pressure is its addressee: an airport or a strait is warned about, not addressed).
+    An attack strikes a person only in a targeted killing (`action`, §2: اغتيال), and of a state's organs only
+    its armed bodies (`armed` heads: a ministry or an agency is not struck, its building is a place)."""
     out = []
     for iri in ref.iris:
         if iri in kb.capitals and (role == "agent" or core != "Attack"):
             out.append(kb.capitals[iri])
         elif role == "agent" and ref.kind == "Location":
             continue  # (عاصفة قوية، سواحل ليبيا: a place or thing does not act)
-        elif role == "target" and core != "Attack" and ref.kind == "Location" and lex is not None \
-                and not addressable(ref, lex):
+        elif role == "target" and lex is not None and not _strikable(ref, core, action, lex):
             continue
         else:
             out.append(iri)
     return out
 
 
+def _strikable(ref: ActorRef, core: str, action: str, lex: Lexicon) -> bool:
+    """Whether a mention can be the target of an event of this class (see `resolve`)."""
+    if core != "Attack":
+        return ref.kind != "Location" or addressable(ref, lex)
+    if ref.kind == "Official":
+        return action == "TargetedKilling"
+    if ref.kind == "StateOrgan":
+        return _first_word_in(ref, lex.heads.get("armed", frozenset()))
+    return True
+
+
 def addressable(ref: ActorRef, lex: Lexicon) -> bool:
     """Whether a Location mention names people one can address (المدنيين في مالي، السكان), by its first word."""
+    return _first_word_in(ref, lex.heads.get("population", frozenset()))
+
+
+def _first_word_in(ref: ActorRef, heads: frozenset[str]) -> bool:
+    """Whether a mention's first word (read without its clitics and article) is one of `heads`."""
     words = words_of(ref.surface)
-    return bool(words) and any(key in lex.heads.get("population", frozenset()) for key, _ in words[0].readings)
+    return bool(words) and any(key in heads for key, _ in words[0].readings)
 
 
 def names_actor(ref: ActorRef) -> bool:
@@ -128,7 +146,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     best: dict[tuple[str, str], float] = {}
     for role in ROLES:
         for cand, feats, p in zip(cands, rows, model.role(role).probabilities(rows, none), strict=True):
-            for iri in resolve(cand.ref, role, trig.core, units.kb, units.lex):
+            for iri in resolve(cand.ref, role, trig.core, units.kb, units.lex, trig.action):
                 scores.add(role, iri, p)
                 if p > best.get((role, iri), -1.0):
                     best[role, iri] = p
