@@ -246,3 +246,21 @@ def test_an_attack_strikes_armed_bodies_and_persons_only_in_a_targeted_killing()
     person = next(r for r in s.refs if r.kind == "Official")
     assert resolve(person, "target", "Attack", kb, units.lex, "Airstrike") == []
     assert resolve(person, "target", "Attack", kb, units.lex, "TargetedKilling") == list(person.iris)
+
+
+def test_the_articles_protagonists_are_candidate_targets_but_never_authors() -> None:
+    from akhbar.extract import scored_pairs, trigger_scores
+    from akhbar.extract.candidates import FREQUENT, candidates
+
+    text = ("تطورات جديدة في المنطقة\nزار وفد من إيران الدوحة. وناقش الوفد مع إيران ملفات عدة. "
+            "واستقبلت قطر وفد إيران بحفاوة. ووصل المراسل إلى الفندق. واستمر القصف على بغداد فجر اليوم.")
+    units = units_of(text)
+    s = units.sentences[-1]
+    cands = candidates(units, s)
+    frequent = {i for c in cands if c.source == FREQUENT for i in c.ref.iris}
+    assert "https://w3id.org/akhbar/id/iran" in frequent
+    for trig in s.triggers:
+        pairs, none = scored_pairs(units, s, trig, cands)
+        ts = trigger_scores(units, s, trig, cands, [f for _, f in pairs], none, load_linker())
+        assert not frequent & set(ts.scores.agent)
+        assert frequent & set(ts.scores.target)

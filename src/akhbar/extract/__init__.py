@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from akhbar.dates import dateline_span, event_date, find_dates
 from akhbar.extract.actors import ActorRef
-from akhbar.extract.candidates import Candidate, candidates
+from akhbar.extract.candidates import FREQUENT, Candidate, candidates
 from akhbar.extract.coordination import included_members, reciprocal, siblings
 from akhbar.extract.events import Trigger
 from akhbar.extract.features import _sentence_features, features, is_passive, pronoun_subject
@@ -146,6 +146,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     best: dict[tuple[str, str], float] = {}
     for role in ROLES:
         for cand, feats, p in zip(cands, rows, model.role(role).probabilities(rows, none), strict=True):
+            if role == "agent" and cand.source == FREQUENT:
+                continue  # (an article's protagonist is a candidate target; as an author it was never right on dev)
             for iri in resolve(cand.ref, role, trig.core, units.kb, units.lex, trig.action):
                 scores.add(role, iri, p)
                 if p > best.get((role, iri), -1.0):
