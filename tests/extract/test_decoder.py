@@ -41,7 +41,7 @@ def test_coordinated_agents_and_targets_each_give_an_event() -> None:
 
 
 def test_a_sibling_of_the_agent_is_never_its_target() -> None:
-    s = Scores(agent={"fr": 0.8}, target={"uk": 0.7, "ir": 0.4})
+    s = Scores(agent={"fr": 0.8, "uk": 0.1}, target={"uk": 0.7, "ir": 0.4})
     assert decide(s, "Warning", Policy(target=0.3), {"fr": {"uk"}, "uk": {"fr"}}) == [("fr", "ir"), ("uk", "ir")]
 
 
@@ -49,7 +49,8 @@ def test_reciprocal_exchange_goes_both_ways() -> None:
     s = Scores(agent={"ir": 0.8, "il": 0.1}, target={})
     assert sorted(decide(s, "Attack", Policy(), {"ir": {"il"}, "il": {"ir"}}, reciprocal=True)) == \
         [("il", "ir"), ("ir", "il")]
-    assert sorted(decide(Scores(agent={"ir": 0.9}, target={"il": 0.9}), "Attack", Policy(), reciprocal=True)) == \
+    assert sorted(decide(Scores(agent={"ir": 0.9, "il": 0.1}, target={"il": 0.9}), "Attack", Policy(),
+                         reciprocal=True)) == \
         [("il", "ir"), ("ir", "il")]
 
 
@@ -103,7 +104,8 @@ def test_named_members_listed_after_an_inclusion_marker_belong_to_the_collective
 
 
 def test_the_decoder_adds_the_listed_members_of_a_chosen_target_only() -> None:
-    s = Scores(agent={"il": 0.9}, target={"hamas": 0.8, "qatar": 0.1})
+    # (every member is a candidate of the sentence: the role's table holds it, however unlikely)
+    s = Scores(agent={"il": 0.9}, target={"hamas": 0.8, "qatar": 0.1, "hayya": 0.01, "doha": 0.01, "il": 0.01})
     members = {"hamas": {"hayya"}, "qatar": {"doha"}}
     assert decide(s, "Attack", Policy(target=0.3), members=members) == [("il", "hamas"), ("il", "hayya")]
     # a member that is the agent itself is dropped
@@ -119,6 +121,16 @@ def test_an_official_does_not_strike_his_state_does() -> None:
     s = Scores(agent={"katz": 0.9}, target={"jerusalem": 0.8, "beirut": 0.5})
     assert decide(s, "Attack", Policy(target=0.3), striker={"katz": "il"}, capital_of={"jerusalem": "il"}) == \
         [("il", "beirut")]
+
+
+def test_a_coordinated_actor_takes_a_role_only_as_the_role_admits_it() -> None:
+    # a place coordinated with the addressee was left out of the target table (no place is addressed): not added
+    s = Scores(agent={"us": 0.9}, target={"iraq": 0.8})
+    assert decide(s, "Warning", Policy(target=0.3), siblings={"iraq": {"basra"}}) == [("us", "iraq")]
+    # a capital coordinated with the agent acts as its state; the reciprocal exchange turns it the same way
+    s = Scores(agent={"ir": 0.9, "sy": 0.1}, target={})
+    assert decide(s, "Attack", Policy(), {"ir": {"damascus"}}, reciprocal=True, capital_of={"damascus": "sy"}) == \
+        [("ir", "sy"), ("sy", "ir")]
 
 
 def test_reciprocal_trigger_is_read_from_the_exchange_verb() -> None:

@@ -188,8 +188,10 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     or a fellow member (`group_of`: member or leader → group, GUIDELINES §5): once the agent is known, such
     targets are dropped and the next likely target takes their place. The named members a chosen target's
     collective lists (`members`: "قيادات حماس، ومن بينهم X وY") are targets too, each in its own event (§3).
-    An official does not strike: the attack he orders, threatens or announces is his state's (`striker`:
-    official → the state he acts for; of the 405 attacks of the dev gold, one has an official as its agent).
+    A coordinated actor or member takes a role only as the role's table admits it (a capital as its state; a
+    place left out of a warning's addressees stays out). An official or a militia's leader does not strike:
+    the attack he orders, threatens or announces is his state's or group's (`striker`; of the 405 attacks of
+    the dev gold, one has an official as its agent and none a leader).
 
     >>> s = Scores(agent={"a": 0.9, "b": 0.3}, target={"b": 0.8, "c": 0.6, "a": 0.7})
     >>> decide(s, "Attack", Policy(extra_target=0.55))
@@ -206,8 +208,8 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     >>> decide(Scores(agent={"leader": 0.9}, target={"militia": 0.8, "army": 0.4}), "Warning", Policy(target=0.3),
     ...        group_of={"leader": "militia"})
     [('leader', 'army')]
-    >>> decide(Scores(agent={"il": 0.9}, target={"hamas": 0.8}), "Attack", Policy(target=0.3),
-    ...        members={"hamas": {"hayya", "jabarin"}})
+    >>> decide(Scores(agent={"il": 0.9}, target={"hamas": 0.8, "hayya": 0.01, "jabarin": 0.01}), "Attack",
+    ...        Policy(target=0.3), members={"hamas": {"hayya", "jabarin"}})
     [('il', 'hamas'), ('il', 'hayya'), ('il', 'jabarin')]
     >>> decide(Scores(agent={"katz": 0.9}, target={"beirut": 0.8}), "Attack", Policy(target=0.3),
     ...        striker={"katz": "il"})
@@ -244,14 +246,19 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     if agent is not None:
         own = {agent, (own_state or {}).get(agent, agent), (group_of or {}).get(agent, agent)}
         chosen = pick([t for t in targets if not _owned(t[0], own, capital_of, group_of)])
-    chosen += [x for t in list(chosen) for x in sorted(siblings.get(t, ()))
-               if x not in chosen and x != agent and not _owned(x, own, capital_of, group_of)]
-    chosen += [x for t in list(chosen) for x in sorted((members or {}).get(t, ()))
-               if x not in chosen and x != agent and not _owned(x, own, capital_of, group_of)]
+    def in_role(x: str, table: dict[str, float]) -> str | None:
+        """A coordinated actor as the role admits it (a capital as its state), None if the role does not."""
+        return x if x in table else (capital_of or {}).get(x) if (capital_of or {}).get(x) in table else None
+
+    for extra in (siblings, members or {}):
+        chosen += [y for t in list(chosen) for x in sorted(extra.get(t, ()))
+                   if (y := in_role(x, scores.target)) is not None and y not in chosen and y != agent
+                   and not _owned(y, own, capital_of, group_of)]
     all_agents: list[str | None] = [agent]
     if agent is not None:
-        all_agents += sorted({(striker or {}).get(x, x) if core == "Attack" else x
-                              for x in siblings.get(named or agent, ()) if x not in chosen} - {agent})
+        all_agents += sorted({(striker or {}).get(y, y) if core == "Attack" else y
+                              for x in siblings.get(named or agent, ()) if x not in chosen
+                              and (y := in_role(x, scores.agent)) is not None} - {agent})
     if reciprocal and agent is not None and len(all_agents) > 1 and not chosen:
         return [(a, b) for a in all_agents for b in all_agents if a != b]  # تبادلت إيران وإسرائيل الضربات
     if not chosen:
@@ -262,5 +269,6 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
         return []
     pairs = [(a, t) for a in all_agents for t in chosen]
     if reciprocal:
-        pairs += [(t, a) for a, t in pairs if a is not None]
+        pairs += [(y, a) for a, t in pairs if a is not None and t is not None
+                  and (y := in_role(t, scores.agent)) is not None]
     return pairs
