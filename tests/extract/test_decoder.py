@@ -276,3 +276,15 @@ def test_the_articles_protagonists_are_candidate_targets_but_never_authors() -> 
         ts = trigger_scores(units, s, trig, cands, [f for _, f in pairs], none, load_linker())
         assert not frequent & set(ts.scores.agent)
         assert frequent & set(ts.scores.target)
+
+
+def test_a_body_of_water_locates_an_attack_but_is_not_struck() -> None:
+    from akhbar.extract import resolve
+
+    kb = load_kb()
+    units = units_of("هاجم الحوثيون سفينة تجارية في البحر الأحمر.")
+    s = units.sentences[0]
+    sea = next(r for r in s.refs if r.surface == "البحر الأحمر")
+    assert resolve(sea, "target", "Attack", kb, units.lex, "Attack") == []
+    ship = next(r for r in (*s.refs, *s.phrases) if r.surface.startswith("سفينة"))
+    assert resolve(ship, "target", "Attack", kb, units.lex, "Attack") == list(ship.iris)

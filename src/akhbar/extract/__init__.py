@@ -87,8 +87,9 @@ def resolve(ref: ActorRef, role: str, core: str, kb: KnowledgeBase, lex: Lexicon
     is never an agent (GUIDELINES §3: an agent is a state, militia, official, organ or organisation), nor the
     addressee of a warning or demand unless it is a civilian population (`lex`: its `population` heads; §3: the
     target of a Warning or Pressure is its addressee: an airport or a strait is warned about, not addressed).
-    An attack strikes a person only in a targeted killing (`action`, §2: اغتيال), and of a state's organs only
-    its armed bodies (`armed` heads: a ministry or an agency is not struck, its building is a place)."""
+    An attack strikes a person only in a targeted killing (`action`, §2: اغتيال), of a state's organs only its
+    armed bodies (`armed` heads: a ministry or an agency is not struck, its building is a place), and no body
+    of water (`waters`: the sea locates the ship that was struck)."""
     out = []
     for iri in ref.iris:
         if iri in kb.capitals and (role == "agent" or core != "Attack"):
@@ -110,6 +111,8 @@ def _strikable(ref: ActorRef, core: str, action: str, lex: Lexicon) -> bool:
         return action == "TargetedKilling"
     if ref.kind == "StateOrgan":
         return _first_word_in(ref, lex.heads.get("armed", frozenset()))
+    if ref.kind == "Location":
+        return not _first_word_in(ref, lex.heads.get("waters", frozenset()))
     return True
 
 
