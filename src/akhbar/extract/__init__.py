@@ -159,8 +159,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     pronoun = pronoun_subject(units, s, trig)
     states = {iri: state for iri in (*scores.agent, *([pronoun] if pronoun else []))
               if (state := state_of(units, iri)) is not None}
-    capitals = {iri: units.kb.capitals[iri] for r in s.refs for iri in (*r.iris, *scores.target)
-                if iri in units.kb.capitals}
+    named = {iri for r in s.refs for iri in r.iris} | set(scores.target)  # (a coordinated capital too)
+    capitals = {iri: units.kb.capitals[iri] for iri in named if iri in units.kb.capitals}
     groups = {iri: group for iri in (*scores.agent, *scores.target) if (group := group_of(units, iri)) is not None}
     return TriggerScores(s, trig, scores, siblings(s, units.lex, units.article.text), reciprocal(s, trig),
                          is_passive(s, trig), pronoun, states, capitals, groups, details,
