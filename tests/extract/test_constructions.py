@@ -162,3 +162,9 @@ def test_the_police_a_discussion_and_the_taliban_are_no_pressure(read) -> None:
 def test_a_ceasefire_is_no_attack_but_opening_fire_is(read) -> None:
     assert not [e for e in read("دعت قطر الطرفين إلى وقف إطلاق النار في المدينة.").events if e.action == "Attack"]
     assert [e for e in read("أطلقت القوات الإسرائيلية النار على المتظاهرين.").events if e.action == "Attack"]
+
+
+def test_an_officer_struck_as_the_verbs_object_is_the_target(read: Read) -> None:
+    ex = read("قصفت إسرائيل العميد محمد رضا زاهدي.")
+    assert [(e.agent.rsplit("/", 1)[-1], "/official/" in e.target) for e in ex.events if e.target] == \
+        [("israel", True)]

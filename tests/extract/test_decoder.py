@@ -258,6 +258,8 @@ def test_an_attack_strikes_armed_bodies_and_persons_only_in_a_targeted_killing()
     person = next(r for r in s.refs if r.kind == "Official")
     assert resolve(person, "target", "Attack", kb, units.lex, "Airstrike") == []
     assert resolve(person, "target", "Attack", kb, units.lex, "TargetedKilling") == list(person.iris)
+    # … or when word order makes him the attack's object (قصفت إسرائيل العميد X)
+    assert resolve(person, "target", "Attack", kb, units.lex, "Airstrike", struck=True) == list(person.iris)
 
 
 def test_the_articles_protagonists_are_candidate_targets_but_never_authors() -> None:

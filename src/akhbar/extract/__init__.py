@@ -82,12 +82,13 @@ def _subclass(trig: Trigger, words: list[Word], lex: Lexicon) -> str:
 
 
 def resolve(ref: ActorRef, role: str, core: str, kb: KnowledgeBase, lex: Lexicon | None = None,
-            action: str = "") -> list[str]:
+            action: str = "", struck: bool = False) -> list[str]:
     """Actor IRIs a mention stands for in a role: a capital as agent or addressee is its state, any other place
     is never an agent (GUIDELINES §3: an agent is a state, militia, official, organ or organisation), nor the
     addressee of a warning or demand unless it is a civilian population (`lex`: its `population` heads; §3: the
     target of a Warning or Pressure is its addressee: an airport or a strait is warned about, not addressed).
-    An attack strikes a person only in a targeted killing (`action`, §2: اغتيال), of a state's organs only its
+    An attack strikes a person only in a targeted killing (`action`, §2: اغتيال) or when word order makes him
+    its object (`struck`: استهدفت الغارة القيادي …), of a state's organs only its
     armed bodies (`armed` heads: a ministry or an agency is not struck, its building is a place), and no body
     of water (`waters`: the sea locates the ship that was struck)."""
     out = []
@@ -96,19 +97,19 @@ def resolve(ref: ActorRef, role: str, core: str, kb: KnowledgeBase, lex: Lexicon
             out.append(kb.capitals[iri])
         elif role == "agent" and ref.kind == "Location":
             continue  # (عاصفة قوية، سواحل ليبيا: a place or thing does not act)
-        elif role == "target" and lex is not None and not _strikable(ref, core, action, lex):
+        elif role == "target" and lex is not None and not _strikable(ref, core, action, lex, struck):
             continue
         else:
             out.append(iri)
     return out
 
 
-def _strikable(ref: ActorRef, core: str, action: str, lex: Lexicon) -> bool:
+def _strikable(ref: ActorRef, core: str, action: str, lex: Lexicon, struck: bool = False) -> bool:
     """Whether a mention can be the target of an event of this class (see `resolve`)."""
     if core != "Attack":
         return ref.kind != "Location" or addressable(ref, lex)
     if ref.kind == "Official":
-        return action == "TargetedKilling"
+        return action == "TargetedKilling" or struck
     if ref.kind == "StateOrgan":
         return _first_word_in(ref, lex.heads.get("armed", frozenset()))
     if ref.kind == "Location":
@@ -151,7 +152,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
         for cand, feats, p in zip(cands, rows, model.role(role).probabilities(rows, none), strict=True):
             if role == "agent" and cand.source == FREQUENT:
                 continue  # (an article's protagonist is a candidate target; as an author it was never right on dev)
-            for iri in resolve(cand.ref, role, trig.core, units.kb, units.lex, trig.action):
+            for iri in resolve(cand.ref, role, trig.core, units.kb, units.lex, trig.action, "grammar=target" in feats):
                 scores.add(role, iri, p)
                 if p > best.get((role, iri), -1.0):
                     best[role, iri] = p
