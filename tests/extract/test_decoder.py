@@ -253,6 +253,7 @@ def test_an_attack_strikes_armed_bodies_and_persons_only_in_a_targeted_killing()
     ministry = next(r for name, r in by.items() if "الخارجية" in name and r.kind == "StateOrgan")
     assert resolve(army, "target", "Attack", kb, units.lex, "Airstrike") == list(army.iris)
     assert resolve(ministry, "target", "Attack", kb, units.lex, "Airstrike") == []
+    assert resolve(ministry, "target", "Attack", kb, units.lex, "Airstrike", struck=True) == list(ministry.iris)
     # the ministry still warns and is warned
     assert resolve(ministry, "target", "Warning", kb, units.lex, "Warning") == list(ministry.iris)
     person = next(r for r in s.refs if r.kind == "Official")
