@@ -141,7 +141,8 @@ def test_open_noun_phrase_after_an_attack_is_a_candidate_place(read: Read) -> No
     text = "قصفت إسرائيل مستودعات النفط ومحطة كهرباء في الميناء بطائرات مسيرة."
     units = read_units(None, Article("t", "t.txt", text), load_kb())
     phrases = [p.surface for p in units.sentences[0].phrases]
-    assert phrases[0] == "مستودعات النفط" and "محطة كهرباء" in phrases
+    assert phrases[0] == "مستودعات النفط"  # (its conjunct is a facility of its own: محطة كهرباء)
+    assert "محطة كهرباء" in {r.surface for r in units.sentences[0].refs}
     assert not any(p.startswith("بطائرات") for p in phrases)  # an instrument is not what was struck
 
 
@@ -188,6 +189,36 @@ def test_a_named_facility_keeps_its_trailing_adjectives(text: str, name: str) ->
 def test_a_state_adjective_after_a_named_facility_locates_it() -> None:
     ref = _refs("قصفت المسيرات قاعدة \"كي وان\" العسكرية العراقية.")["قاعدة \"كي وان\" العسكرية العراقية"]
     assert ref.states == ("https://w3id.org/akhbar/id/iraq",)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a vessel's name in apposition to its definite head, up to a preposition or a break
+    ("أصاب صاروخ الناقلة سونيون في البحر الأحمر.", "الناقلة سونيون"),
+    # the kind of facility between its head and its name
+    ("استهدفت مسيرة ناقلة النفط \"سيلفر ستار\" في الخليج.", "ناقلة النفط \"سيلفر ستار\""),
+    ("قصفت الطائرات محطة كهرباء مظفر آباد ليلا.", "محطة كهرباء مظفر آباد"),
+    # a station's name with its kind after لـ and the adjectives of both
+    ("قصفت الصواريخ محطة زميفسكا للطاقة الحرارية فجرا.", "محطة زميفسكا للطاقة الحرارية"),
+    # a facility named for a known place runs on to its own name and adjectives
+    ("سقطت قذائف على مطار عدن عدي الدولي.", "مطار عدن عدي الدولي"),
+])
+def test_vessels_and_stations_are_named_facilities(text: str, name: str) -> None:
+    assert name in {text[a:b] for ref in _refs(text).values() for a, b in ((ref.start, ref.end), *ref.variants)}
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت الشركة إن السفينة تعرضت لهجوم.",  # a verb after the definite head is no name
+    "وأكد الطاقم أن السفينة بخير.",  # nor a predicate with a preposition
+    "استهدفت مسيرة ناقلة النفط في الخليج.",  # a kind with no name after it names nothing
+])
+def test_a_definite_vessel_head_takes_no_verb_or_predicate_as_its_name(text: str) -> None:
+    assert not any(name.startswith(("السفينة", "ناقلة النفط")) for name in _refs(text))
+
+
+def test_a_facility_named_for_a_place_keeps_the_place_name_as_a_variant() -> None:
+    text = "سقطت قذائف على مطار عدن عدي الدولي."
+    ref = _refs(text)["مطار عدن عدي الدولي"]
+    assert "مطار عدن" in {text[a:b] for a, b in ref.variants}
 
 
 def test_a_time_word_does_not_continue_a_facility_name() -> None:

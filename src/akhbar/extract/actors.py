@@ -889,6 +889,11 @@ class ActorFinder:
                 j += 1
             end = j
             state = None
+            kind_at = j
+            if j + 1 < len(words) and words[j].key in self.lex.heads["facility_kind"] \
+                    and key in self.lex.heads["named_facility"] and not self.gap_text(j - 1, j).strip():
+                j = end = j + 1  # ناقلة النفط "X"، محطة كهرباء X: the kind of facility, then its name
+            name_end = 0
             if j + 2 < len(words) and words[j].norm in self.lex.particles["disjunction"] \
                     and words[j + 1].norm.startswith("ال") \
                     and self._nisba(words[j + 2]) and not any(self.gap_text(m, m + 1).strip()
@@ -898,17 +903,33 @@ class ActorFinder:
             elif j < len(words) and not self.gap_text(j - 1, j).strip(" \"“”«»'()"):
                 state = self._nisba(words[j])
                 km = self._kb_match(words, j)
+                if km is None and j > kind_at and words[j].key in self.lex.heads["place"] and j + 1 < len(words):
+                    km = self._kb_match(words, j + 1)  # محطة كهرباء محافظة الحديدة
+                    km = (km[0] + 1, km[1], km[2]) if km else None
                 if km and (km[2] != 0 or self.kb.kind(km[1]) not in ("Location", "State")):
                     km = None
                 if state is not None:
                     end = j + 1
                 elif km is not None:
                     end = j + km[0]
+                    if key in self.lex.heads["named_facility"] and key not in self.lex.heads["place"]:
+                        # مطار بغداد الدولي، مطار عدن عدي الدولي: the facility's name runs past the place it
+                        # is named for, to its adjectives (the place's name alone stays a variant)
+                        name_end = end
+                        w = words[end] if end + 1 < len(words) else None
+                        if w is not None and not definite(w.norm) and not w.norm.startswith("و") \
+                                and not self.gap_text(end - 1, end).strip() and not self.ends_name(w) \
+                                and w.norm not in self.lex.triggers and len(w.norm) > 2 \
+                                and self._kb_match(words, end) is None and self._nisba(w) is None \
+                                and self._name_adjectives(words, end + 1, None)[0] > end + 1:
+                            end += 1
+                        end, state = self._name_adjectives(words, end, state)
                 else:
                     quoted = self.gap_text(j - 1, j).strip() != ""
                     w = words[j]
                     head_definite = definite(words[i].norm)  # (وولاية باكتيكا: a conjunction is no article)
-                    name_like = not head_definite and not w.norm.startswith(("ال", "و")) \
+                    name_like = (not head_definite or self._apposed_name(words, i, j)) \
+                        and not w.norm.startswith(("ال", "و")) and w.key not in self.lex.heads["direction"] \
                         and not self.ends_name(w) and w.norm not in self.lex.triggers \
                         and not w.norm.endswith(("يه", "ين", "ات")) \
                         and key in self.lex.heads["named_facility"] and not w.norm.isdigit() and len(w.norm) > 2
@@ -936,6 +957,10 @@ class ActorFinder:
                                     break
                         if name_like or quoted:
                             end, state = self._name_adjectives(words, end, state)
+            if j > kind_at and end == j:
+                # a kind with no name after it: ناقلة نفط is a facility named by its kind, ناقلة النفط no name
+                j = kind_at
+                end = j + 1 if not definite(words[i].norm) and not definite(words[j].norm) else j
             # "... في العراق" / "... شمال شرقي سوريا": the place the facilities are in belongs to their name,
             # with places coordinated to it (في سوريا والعراق)
             core_end = end
@@ -988,21 +1013,38 @@ class ActorFinder:
                 lkey = words[j].key
                 i = j
             iri = self._mint("Location", lkey, label, (("locatedIn", state),) if state else ())
-            variants = ((start, words[core_end - 1].end),) if i < core_end < end else ()
+            variants = tuple((start, words[k - 1].end) for k in sorted({name_end, core_end}) if i < k < end)
             return ActorRef((iri,), i, end, start, stop, label, "Location", "facility", (state,), variants)
         return None
 
+    def _apposed_name(self, words: list[Word], i: int, j: int) -> bool:
+        """Whether word j is a vessel's name in apposition to its definite head at i (السفينة ستريندا، الناقلة
+        "X"): a vessel head, a word that is no verb's form (no past -ت, no present prefix), then a break, a
+        preposition or the end of the sentence (not السفينة تعرضت، السفينة كانت تبحر)."""
+        w = words[j]
+        if words[i].key not in self.lex.heads["vessel"] or w.norm.endswith("ت") \
+                or w.norm.startswith(("ي", "ت", "ن", "ب", "ل")):  # (السفينة بخير)
+            return False
+        e = j + 1 + (j + 1 < len(words) and self.second_name_word(words, j + 1))
+        return e >= len(words) or bool(self.gap_text(e - 1, e).strip()) or words[e].norm.startswith("و") \
+            or words[e].norm in self.lex.particles["prepositions"] or self.ends_name(words[e])
+
     def _name_adjectives(self, words: list[Word], end: int, state: str | None) -> tuple[int, str | None]:
         """A named facility's trailing definite adjectives belong to its name (قاعدة عثمان دقنة الجوية، مطار X
-        الدولي، قاعدة "كي وان" العسكرية العراقية): up to two, and a state nisba among them locates it."""
-        for _ in range(2):
-            if end >= len(words) or self.gap_text(end - 1, end).strip(" \"”»'’"):
-                break
+        الدولي، قاعدة "كي وان" العسكرية العراقية): up to two, and a state nisba among them locates it; so does
+        the kind of facility after لـ and its adjectives (محطة تريبلسكا للطاقة الحرارية، محطة X التحويلية للكهرباء)."""
+        adjectives = purpose = 0
+        while end < len(words) and not self.gap_text(end - 1, end).strip(" \"”»'’"):
             w = words[end]
-            if not (w.norm.startswith("ال") and len(w.norm) > 4 and w.norm.endswith(("ي", "يه"))) \
+            if not purpose and w.norm.startswith("لل") and w.norm[2:] in self.lex.heads["facility_kind"]:
+                purpose, adjectives = 1, 0
+                end += 1
+                continue
+            if adjectives == 2 or not (w.norm.startswith("ال") and len(w.norm) > 4 and w.norm.endswith(("ي", "يه"))) \
                     or self.ends_name(w) or w.norm in self.lex.triggers:
                 break
             state = state or self._nisba(w)
+            adjectives += 1
             end += 1
         return end, state
 

@@ -131,8 +131,8 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
         if j in ref_at:
             if ref_at[j].how == "nisba" and j == st + 1:
                 return None  # العمق الروسي: a nisba names the owner, the target is its state (GUIDELINES §3)
-            if ref_at[j].kind in PLACE_KINDS and ref_at[j].how != "nisba":
-                ends.append(ref_at[j].last)  # محطة كهرباء مظفر آباد
+            if ref_at[j].kind in PLACE_KINDS and ref_at[j].how != "nisba" and ref_at[j].start == words[j].start:
+                ends.append(ref_at[j].last)  # محطة كهرباء مظفر آباد (a genitive; not "... ومحطة كهرباء", a conjunct)
                 placed = True
             elif words[st].key in lex.heads["part_of"] and j == st + 1 and ref_at[j].how != "nisba":
                 # قادة حماس (بالخارج), مقر الحشد الشعبي: a part of a named actor, an actor of its own
