@@ -556,3 +556,26 @@ def test_the_members_of_a_state_organ_are_a_group_of_its_officials(text: str, su
 
 def test_the_members_of_an_alliance_are_no_officials() -> None:
     assert not any(r.kind == "Official" for s in _units("اجتمع أعضاء حلف الناتو في بروكسل.").sentences for r in s.refs)
+
+
+def test_a_definite_plural_place_noun_with_its_adjective_is_one_collective() -> None:
+    found = _refs("اتهم البيان الجهات بالمشاركة في قصف القرى الحدودية ليلا.")
+    assert "القرى الحدودية" in found and "الحدودية" not in found
+
+
+@pytest.mark.parametrize(("text", "place", "kept"), [
+    ("عنوان الخبر\nطهران (ا ف ب) – حذر قائد الحرس الثوري الولايات المتحدة من رد حاسم.", "طهران", False),
+    ("عنوان الخبر\nموقع من بيروت: هدد نواب إيرانيون إسرائيل بالصواريخ.", "بيروت", False),
+    ("بغداد - قصفت مسيرات مطار أربيل.", "بغداد", False),
+    # a title's topic before a colon is no dateline, nor a place later in the line
+    ("غزة: عشرات القتلى في غارات إسرائيلية", "غزة", True),
+    ("عنوان الخبر\nقصفت الطائرات طهران - العاصمة - ليلا.", "طهران", True),
+])
+def test_a_dateline_place_is_where_the_report_was_filed_not_a_participant(text: str, place: str, kept: bool) -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    assert any(r.surface == place for s in units.sentences for r in s.refs) is kept
+

@@ -64,3 +64,22 @@ def test_an_open_phrase_says_whether_its_head_names_a_thing_attacks_strike(kb: K
     # a named actor carries no such mark
     named = [c for c in candidates(units, s) if c.ref.how != "phrase"]
     assert not any(k.startswith("phead=") for c in named for k in features(units, s, s.triggers[0], c))
+
+
+def _feature(kb: KnowledgeBase, text: str, name: str) -> dict[str, str]:
+    """The value of one feature for each candidate of the sentence's first trigger."""
+    units, s = _read(kb, text)
+    out = {}
+    for cand in candidates(units, s):
+        if cand.source == SENTENCE:
+            feats = features(units, s, s.triggers[0], cand)
+            out[cand.ref.surface] = next(k.split("=", 1)[1] for k in feats if k.startswith(name + "="))
+    return out
+
+
+def test_a_response_clause_between_trigger_and_mention_is_marked(kb: KnowledgeBase) -> None:
+    resp = _feature(kb, "قصفت إسرائيل مدينة صور رداً على هجوم حزب الله.", "resp_between")
+    assert resp["مدينة صور"] == "False" and resp["إسرائيل"] == "False"
+    assert resp["حزب الله"] == "True"  # what provoked the strike is not struck by it
+    resp = _feature(kb, "قصفت إسرائيل مدينة صور وردا على ذلك أطلق حزب الله صواريخ.", "resp_between")
+    assert resp["حزب الله"] == "True"

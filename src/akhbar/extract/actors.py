@@ -1006,8 +1006,9 @@ class ActorFinder:
                 if gm and gm[2] == 0:
                     # "مدن بهاولبور وكوتلي": a plural head lists places; the first is a place of its own
                     return self._ref(words, j, j + gm[0], 0, (self._place_actor(gm[1]),), "place", "Location")
-            if key in self.lex.heads["place_plural"] and end == j + 1 and end > i + 1:
-                # "بلدات كفركلا والخيام": a plural head lists places; the first name is a place of its own
+            if key in self.lex.heads["place_plural"] and end == j + 1 and end > i + 1 and not definite(words[j].norm):
+                # "بلدات كفركلا والخيام": a plural head lists places; the first name is a place of its own (in
+                # "القرى الحدودية" the word after the head is its adjective, and the villages are one collective)
                 start = words[j].start
                 label = self.text[start:stop]
                 lkey = words[j].key
@@ -1056,7 +1057,8 @@ class ActorFinder:
             and not w.norm.endswith(("يه", "ي", "ين", "ون", "ات")) and not w.norm.isdigit() \
             and self._kb_match(words, k) is None and w.key not in self.lex.heads["facility"] \
             and w.norm not in self.lex.particles["prepositions"] \
-            and not any(key in self.lex.heads["phrase_stop"] for key, _ in w.readings)  # مطار معيتيقة فجر اليوم
+            and not any(key in self.lex.heads["phrase_stop"] or (key.endswith("ا") and key[:-1] in self.lex.heads[
+                "phrase_stop"]) for key, _ in w.readings)  # مطار معيتيقة فجر اليوم، مدينة صور ردا على
 
     def ends_name(self, word: Word) -> bool:
         """Whether a word cannot be part of a name (a preposition, a particle, a time word: `name_stop`). "علي"

@@ -56,7 +56,7 @@ CONJUNCTIONS: tuple[tuple[str, ...], ...] = (
     ("cls", "was_subj"), ("cls", "was_obj"), ("cls", "src", "was_subj"), ("cls", "src", "was_obj"),
     ("cls", "tpos", "was_subj"), ("cls", "rank"), ("cls", "kind", "src"), ("cls", "n_before", "ctx_previous_sentence"),
     ("cls", "light_in"), ("cls", "rel"), ("cls", "mrel"), ("cls", "mgov"), ("cls", "phead"), ("phead", "slot"),
-    ("cls", "spk", "kind"),
+    ("cls", "spk", "kind"), ("cls", "resp_between"), ("cls", "order", "resp_between"),
 )
 
 
@@ -462,6 +462,18 @@ def _slot(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef, pr
     return f"post{min(seen, 2)}", taken
 
 
+def _response_between(units: ArticleUnits, words: list[Word], lo: int, hi: int) -> bool:
+    """Whether a response clause opens between trigger and mention (ردا على، انتقاما لـ، رد على): the mention
+    names what provoked the act, or the act answers the mention's; either way it takes no part in the other."""
+    response = units.lex.particles["response"]
+    for k in range(lo, hi):
+        w = words[k].norm
+        w = w[1:] if w.startswith("و") and w[1:] in response else w
+        if w in response or (w == "رد" and k + 1 < len(words) and words[k + 1].norm in ("علي", "عليه")):
+            return True
+    return False
+
+
 def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candidate, f: dict[str, str]) -> None:
     """Where the mention stands relative to the trigger in the sentence."""
     words = s.words
@@ -501,6 +513,7 @@ def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candi
     f["light_in"] = str(head < ref.first and ref.last <= trig.first)
     aims = units.lex.particles["aim"]
     f["aim_between"] = str(after and any(w.norm in aims for w in words[trig.last:ref.first]))
+    f["resp_between"] = str(_response_between(units, words, lo, hi))
     f["mquote"] = str(s.quoted[ref.first]) if s.quoted else "False"
     f["slot"], f["pre0_taken"] = _slot(units, s, trig, ref, f["prep"])
     if f.get("obj_pron") == "True" and ref.last <= trig.first:

@@ -190,6 +190,31 @@ def with_longer_names(refs: list[ActorRef], words: list[Word], lex: Lexicon, upo
     return out
 
 
+DATELINE_SENTENCES = 4  # a dateline opens one of the article's first lines
+DATELINE_MARKS = ":-–—ـ|"
+
+
+def is_dateline(ref: ActorRef, text: str) -> bool:
+    """Whether a place opens its line as a dateline, where the report was filed (طهران (ا ف ب) –، إيلاف من بيروت:،
+    بغداد - ): it is no participant of the events told after it. The caller checks that the line begins there.
+
+    >>> from akhbar.extract.actors import ActorRef
+    >>> text = "إيلاف من بيروت: هدد نواب إسرائيل."
+    >>> is_dateline(ActorRef(("beirut",), 2, 3, 9, 14, "بيروت", "Location", "kb"), text)
+    True
+    """
+    filed_from = text[max(0, ref.start - 4):ref.start].strip().endswith("من")
+    if ref.kind != "Location" or not (ref.first == 0 or (ref.first <= 2 and filed_from)):
+        return False
+    after = text[ref.end:ref.end + 40].lstrip()
+    agency = after.startswith("(") and after.find(")") > 0
+    if agency:
+        after = after[after.find(")") + 1:].lstrip()
+    mark = after[:1]
+    # ("غزة: مقتل ..." is a title's topic, not a dateline: a colon counts only after an agency or "outlet من")
+    return mark != "" and mark in DATELINE_MARKS and (mark != ":" or agency or filed_from)
+
+
 def with_counts(refs: list[ActorRef], words: list[Word], lex: Lexicon) -> list[ActorRef]:
     """Each mention right after a counting word (عدة مطارات عسكرية، 5 قواعد أمريكية، أربع سفن) with, as variant
     names, its names with the count before them: news names a counted target with its count."""
@@ -224,6 +249,8 @@ def read_units(doc: Doc | None, article: Article, kb: KnowledgeBase, lex: Lexico
         triggers = find_triggers(words, lex, text)
         upos = word_pos(parse, words)
         refs = with_counts(with_longer_names(finder.find(words), words, lex, upos), words, lex)
+        if len(units.sentences) < DATELINE_SENTENCES and (s_start == 0 or text[s_start - 1] == "\n"):
+            refs = [r for r in refs if not is_dateline(r, text)]
         quoted, inside = quoted_words(text, words, inside)
         says, speaker = speaker_of(words, refs, lex)
         triggers = sorted(triggers + conditional_threats(words, triggers, lex, quoted, says), key=lambda t: t.first)
