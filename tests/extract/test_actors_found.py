@@ -579,3 +579,20 @@ def test_a_dateline_place_is_where_the_report_was_filed_not_a_participant(text: 
     units = read_units(None, Article("t", "t.txt", text), load_kb())
     assert any(r.surface == place for s in units.sentences for r in s.refs) is kept
 
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # GUIDELINES §3: coordinated named participants after a plural place noun, each a place of its own
+    ("قصفت الطائرات بلدات عيتا الشعب والخيام وكفرحمام.", ["عيتا الشعب", "الخيام", "كفرحمام"]),
+    ("استهدفت الصواريخ مدن بهاولبور وكوتلي.", ["بهاولبور", "كوتلي"]),
+])
+def test_places_listed_after_a_plural_place_noun_are_each_a_place(text: str, places: list[str]) -> None:
+    found = _refs(text)
+    assert all(found[p].kind == "Location" for p in places)
+
+
+def test_a_place_list_ends_at_a_verb_or_a_plain_noun() -> None:
+    found = _refs("قصفت الطائرات بلدات كفركلا وتوغلت القوات.")
+    assert "كفركلا" in found and not any("توغلت" in name for name in found)
+    found = _refs("قصفت الطائرات بلدات كفركلا والمدنيين.")
+    assert found["المدنيين"].iri != found["كفركلا"].iri

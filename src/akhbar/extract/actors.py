@@ -28,6 +28,9 @@ MATCHERS = ("kb", "administration", "capital", "organ", "facility", "collective"
             "anaphor", "nisba", "place", "region")
 # a one-word place name of the gazetteer is read as a place without a cue before it only if this populous
 SINGLE_WORD_POPULATION = 100_000
+# [heads] lists of nouns that are no proper name: a place list stops at them (بلدات كفركلا ومناطق أخرى)
+LIST_STOPS = ("facility", "place", "place_plural", "phrase_stop", "direction", "part_of", "person_group", "struck",
+              "population", "armed")
 ALI = "علي"  # the name, normalised; the preposition على normalises to the same letters
 SHORT_NAME = 4  # a one-word place name this short (in letters) needs a place noun before it
 _NONE: frozenset[str] = frozenset()  # the matchers of most words
@@ -1006,12 +1009,14 @@ class ActorFinder:
                 if gm and gm[2] == 0:
                     # "مدن بهاولبور وكوتلي": a plural head lists places; the first is a place of its own
                     return self._ref(words, j, j + gm[0], 0, (self._place_actor(gm[1]),), "place", "Location")
-            if key in self.lex.heads["place_plural"] and end == j + 1 and end > i + 1 and not definite(words[j].norm):
-                # "بلدات كفركلا والخيام": a plural head lists places; the first name is a place of its own (in
-                # "القرى الحدودية" the word after the head is its adjective, and the villages are one collective)
+            if key in self.lex.heads["place_plural"] and j < end <= j + 2 and end > i + 1 \
+                    and not definite(words[j].norm):
+                # "بلدات كفركلا والخيام، بلدات عيتا الشعب وكفركلا": a plural head lists places; the first name (of
+                # one or two words) is a place of its own (in "القرى الحدودية" the word after the head is its
+                # adjective, and the villages are one collective)
                 start = words[j].start
                 label = self.text[start:stop]
-                lkey = words[j].key
+                lkey = "|".join(w.key for w in words[j:end])
                 i = j
             iri = self._mint("Location", lkey, label, (("locatedIn", state),) if state else ())
             variants = tuple((start, words[k - 1].end) for k in sorted({name_end, core_end}) if i < k < end)
@@ -1029,6 +1034,30 @@ class ActorFinder:
         e = j + 1 + (j + 1 < len(words) and self.second_name_word(words, j + 1))
         return e >= len(words) or bool(self.gap_text(e - 1, e).strip()) or words[e].norm.startswith("و") \
             or words[e].norm in self.lex.particles["prepositions"] or self.ends_name(words[e])
+
+    def _listed_place(self, words: list[Word], i: int, before: ActorRef) -> ActorRef | None:
+        """A place the base does not know, coordinated in a list that a plural place noun opened (بلدات عيتا
+        الشعب والخيام وكفركلا، مدن بهاولبور وكوتلي; GUIDELINES §3: each named participant is one): one or two
+        name-like words after و, located in the state of the place before it."""
+        w = words[i]
+        if not w.norm.startswith("و") or self.gap_text(i - 1, i).strip() or len(w.norm) < 4:
+            return None
+        core = w.norm[1:]
+        if definite(core) or core in self.lex.name_stop or core in self.lex.triggers or self._nisba(w) \
+                or core.endswith(("يه", "ين", "ات", "ون")) or core.isdigit() \
+                or any(key in self.lex.heads[name] for key, _ in w.readings for name in LIST_STOPS):
+            return None
+        if (core.endswith("ت") or core.startswith(("ي", "ت", "ن"))) and self._gazetteer_match(words, i) is None:
+            return None  # (بلدات X وتوغلت: a verb's shape, and no place of the gazetteer)
+        end = i + 1
+        if end < len(words) and self.second_name_word(words, end):
+            end += 1
+        start = w.offset_after(1, self.text)
+        label = self.text[start:words[end - 1].end]
+        state = before.states[0] if before.states else None
+        iri = self._mint("Location", "|".join([core] + [x.key for x in words[i + 1:end]]), label,
+                         (("locatedIn", state),) if state else ())
+        return ActorRef((iri,), i, end, start, words[end - 1].end, label, "Location", "facility", (state,))
 
     def _name_adjectives(self, words: list[Word], end: int, state: str | None) -> tuple[int, str | None]:
         """A named facility's trailing definite adjectives belong to its name (قاعدة عثمان دقنة الجوية، مطار X
@@ -1080,15 +1109,19 @@ class ActorFinder:
         i = 0
         context_state: str | None = None
         memo, aliases = self._memo, self.aliases
+        list_end = -1  # where the places listed after a plural place noun have reached (بلدات X وY وZ)
         while i < len(words):
             word = words[i]
-            if memo.get(word.norm) == _NONE and not (aliases and any(k in aliases for k, _ in word.readings)):
+            skipped = memo.get(word.norm) == _NONE and not (aliases and any(k in aliases for k, _ in word.readings))
+            ref = None if skipped else self._at(words, i, context_state)
+            if i == list_end and (ref is None or ref.kind != "Location"):
+                ref = self._listed_place(words, i, refs[-1])
+            if ref is None:
                 i += 1  # (most words: no matcher can begin there, as _at would find)
                 continue
-            ref = self._at(words, i, context_state)
-            if ref is None:
-                i += 1
-                continue
+            if ref.kind == "Location" and (ref.first == list_end or (ref.first > 0 and any(
+                    k in self.lex.heads["place_plural"] for k, _ in words[ref.first - 1].readings))):
+                list_end = ref.last
             refs.append(ref)
             self._prev = ref
             if ref.how != "anaphor":
