@@ -112,7 +112,11 @@ CASES = [
          ("Attack", "hezbollah", "haifa"), not_want=(("Attack", "nasrallah", "haifa"),)),
     case("positions of X in a named place Y: both (GUIDELINES §6)",
          "وشنت طائرات أمريكية وبريطانية غارات على مواقع حوثية في الحديدة.",
-         ("Attack", "usa", "houthis"), ("Attack", "uk", "houthis")),
+         ("Attack", "usa", "houthis"), ("Attack", "uk", "houthis"), ("Attack", "usa", "hodeidah"),
+         ("Attack", "uk", "hodeidah")),
+    case("positions of X in named places Y and Z: an event on each (GUIDELINES §6)",
+         "قصفت المدفعية الإسرائيلية مواقع لحزب الله في بلدة الخيام وبلدة الناقورة.",
+         ("Attack", "israel", "hezbollah"), ("Attack", "israel", "khiam"), ("Attack", "israel", "naqoura")),
 ]
 
 

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from akhbar.dates import dateline_span, event_date, find_dates
 from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import FREQUENT, Candidate, candidates
-from akhbar.extract.coordination import included_members, reciprocal, siblings
+from akhbar.extract.coordination import included_members, located_places, reciprocal, siblings
 from akhbar.extract.events import Trigger
 from akhbar.extract.features import _sentence_features, features, is_passive, pronoun_subject
 from akhbar.extract.lexicon import Lexicon, load_lexicon
@@ -165,8 +165,26 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     groups = {iri: group for iri in (*scores.agent, *scores.target) if (group := group_of(units, iri)) is not None}
     return TriggerScores(s, trig, scores, siblings(s, units.lex, units.article.text), reciprocal(s, trig),
                          is_passive(s, trig), pronoun, states, capitals, groups, details,
-                         included_members(s, trig, units.lex, units.article.text),
+                         _merged(included_members(s, trig, units.lex, units.article.text),
+                                 _both_ways(located_places(s, trig, units.lex, units.article.text))),
                          strikers(units, scores, states, groups))
+
+
+def _merged(a: dict[str, set[str]], b: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Two maps of a target to the further targets it brings (listed members, located places), joined."""
+    out = {k: set(v) for k, v in a.items()}
+    for k, v in b.items():
+        out.setdefault(k, set()).update(v)
+    return out
+
+
+def _both_ways(located: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Owner → places, and each place → its owner: §6 gives both events whichever the linker chose."""
+    out = {k: set(v) for k, v in located.items()}
+    for owner, places in located.items():
+        for place in places:
+            out.setdefault(place, set()).add(owner)
+    return out
 
 
 def group_of(units: ArticleUnits, iri: str) -> str | None:

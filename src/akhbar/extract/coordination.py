@@ -19,6 +19,7 @@ from __future__ import annotations
 from akhbar.extract.actors import ActorRef
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
+from akhbar.extract.text import Word, definite
 from akhbar.extract.units import SentenceUnit
 
 BODIES = ("Militia", "Official", "StateOrgan", "Organization", "MediaOutlet")
@@ -164,6 +165,64 @@ def included_members(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) ->
                     out.setdefault(iri, set()).update(members - {iri})
         k += n
     return out
+
+
+PLACE_HOWS = ("kb", "place", "region")  # mentions that name a place (a minted facility may be a collective)
+
+
+def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> dict[str, set[str]]:
+    """Named places that locate the positions of an owner after the trigger (GUIDELINES §6: "مواقع لحزب الله في
+    بلدة كفرا" gives an event on Hezbollah and one on Kfarra; "مقرات الأحزاب في كويسنجق", "دبابات سورية
+    بالسويداء" likewise): owner IRI → the places after في / بـ that close its phrase, with the places coordinated
+    to them. The owner is named after a noun of positions or of things struck (مواقع، مقرات، دبابات …) or is
+    such a phrase itself; the places are below a state (a state adds nothing).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "قصفت إسرائيل مواقع لحزب الله في بلدة الخيام وبلدة الناقورة."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> s = units.sentences[0]
+    >>> places = located_places(s, s.triggers[0], units.lex, text)
+    >>> sorted(p.rsplit("/", 1)[-1] for p in places["https://w3id.org/akhbar/id/hezbollah"])
+    ['khiam', 'naqoura']
+    """
+    words = s.words
+    groups = {g[0].first: g for g in coordination_groups(s, lex, text)}
+    places_at = {r.first: r for r in s.refs if r.kind == "Location" and r.first > 0 and _place_like(r, words, lex)}
+    out: dict[str, set[str]] = {}
+    for owner in s.refs + s.phrases:
+        if owner.first < trig.last or any(trig.last <= t.first < owner.first for t in s.triggers if t is not trig):
+            continue
+        if owner.how == "phrase":
+            positions = _positions(words[owner.first], lex)
+        else:
+            positions = owner.kind != "Location" and owner.first > 0 and _positions(words[owner.first - 1], lex)
+        if not positions:
+            continue
+        for k in range(owner.first + 1, min(owner.last + 2, len(words))):
+            place = places_at.get(k)
+            located = place is not None and (words[k - 1].norm in lex.particles["in_place"]
+                                             or (words[k].norm.startswith("ب") and place.start > words[k].start))
+            if located and not words[k - 1].gap_after.strip(" "):
+                out.setdefault(owner.iri, set()).update(
+                    i for r in groups.get(k, (place,)) if r.kind == "Location" and _place_like(r, words, lex)
+                    for i in r.iris)
+                break
+    return out
+
+
+def _positions(word: Word, lex: Lexicon) -> bool:
+    """Whether a word is a noun of positions or of things an attack strikes (مواقع، مقرات، دبابات)."""
+    return any(key in lex.generic_targets or key in lex.heads["struck"] for key, _ in word.readings)
+
+
+def _place_like(ref: ActorRef, words: list[Word], lex: Lexicon) -> bool:
+    """A mention of a named place: a known or gazetteer place, or a minted one named after a place noun (بلدة
+    كفرا), not a collective (عدة مناطق، القرى الحدودية)."""
+    return ref.how in PLACE_HOWS or (ref.how == "facility" and ref.last - ref.first >= 2 and not
+                                     definite(words[ref.first + 1].norm)
+                                     and any(key in lex.heads["place"] for key, _ in words[ref.first].readings))
 
 
 def reciprocal(s: SentenceUnit, trig: Trigger) -> bool:
