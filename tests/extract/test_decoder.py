@@ -291,3 +291,15 @@ def test_a_body_of_water_locates_an_attack_but_is_not_struck() -> None:
     assert resolve(sea, "target", "Attack", kb, units.lex, "Attack") == []
     ship = next(r for r in (*s.refs, *s.phrases) if r.surface.startswith("سفينة"))
     assert resolve(ship, "target", "Attack", kb, units.lex, "Attack") == list(ship.iris)
+
+
+def test_a_pressure_needs_its_own_target_threshold() -> None:
+    s = Scores(agent={"un": 0.9}, target={"iran": 0.15})
+    policy = Policy(target=0.05, pressure_target=0.2, agent=0.5)
+    assert decide(s, "Warning", policy) == [("un", "iran")]
+    assert decide(s, "Pressure", policy) == []  # (a Pressure with no addressee is no event: null_target > 1)
+    assert decide(Scores(agent={"un": 0.9}, target={"iran": 0.3}), "Pressure", policy) == [("un", "iran")]
+
+
+def test_an_older_model_file_without_the_pressure_threshold_still_loads() -> None:
+    assert Policy.from_dict({"target": 0.1}).pressure_target == Policy().pressure_target

@@ -74,6 +74,7 @@ class Policy:
 
     agent: float = 0.5  # least agent probability
     target: float = 0.5  # least target probability
+    pressure_target: float = 0.5  # least target probability of a Pressure (a call or demand names its addressee)
     extra_target: float = 0.5  # least probability of a second, third ... target of the same trigger
     agent_floor: float = 0.2  # with a target found, the best agent down to this probability is still taken
     null_agent: float = 0.5  # least target probability for an Attack whose author is unknown (above 1: never)
@@ -228,8 +229,9 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
         targets = [t for t in targets if t[0] not in siblings[agents[0][0]]]  # فرنسا وبريطانيا: both warn
 
     def pick(ranked: list[tuple[str, float]]) -> list[str]:
-        """The best target past `policy.target` and the others past `policy.extra_target`."""
-        if not ranked or ranked[0][1] < policy.target:
+        """The best target past `policy.target` (`policy.pressure_target` for a Pressure) and the others past
+        `policy.extra_target`."""
+        if not ranked or ranked[0][1] < (policy.pressure_target if core == "Pressure" else policy.target):
             return []
         return [ranked[0][0]] + [t for t, p in ranked[1:] if p >= policy.extra_target]
 

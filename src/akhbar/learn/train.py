@@ -34,6 +34,7 @@ C_GRID = (0.01, 0.02, 0.05, 0.1)
 MIN_COUNT = 2  # an indicator seen fewer times in the training data gets no weight
 POLICY_GRID: dict[str, tuple] = {
     "target": (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6),
+    "pressure_target": (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6),
     "extra_target": (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 1.01),
     "agent": (0.1, 0.2, 0.3, 0.4, 0.5, 0.6),
     "agent_floor": (0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4),
