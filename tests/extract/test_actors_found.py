@@ -596,3 +596,10 @@ def test_a_place_list_ends_at_a_verb_or_a_plain_noun() -> None:
     assert "كفركلا" in found and not any("توغلت" in name for name in found)
     found = _refs("قصفت الطائرات بلدات كفركلا والمدنيين.")
     assert found["المدنيين"].iri != found["كفركلا"].iri
+
+
+def test_a_place_list_runs_on_past_commas_and_its_gazetteer_places_need_no_other_cue() -> None:
+    found = _refs("وتفرض الجماعة سيطرتها في مناطق سيغو، موبتي، كاي، وسيكاسو، وتمنع مرور القوافل.")
+    assert all(found[p].kind == "Location" for p in ("سيغو", "موبتي", "كاي", "سيكاسو"))
+    found = _refs("قصفت الطائرات بلدات كفركلا، وأضاف المصدر أن القصف عنيف.")
+    assert not any("أضاف" in name for name in found)

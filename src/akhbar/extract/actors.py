@@ -1036,19 +1036,27 @@ class ActorFinder:
             or words[e].norm in self.lex.particles["prepositions"] or self.ends_name(words[e])
 
     def _listed_place(self, words: list[Word], i: int, before: ActorRef) -> ActorRef | None:
-        """A place the base does not know, coordinated in a list that a plural place noun opened (بلدات عيتا
-        الشعب والخيام وكفركلا، مدن بهاولبور وكوتلي; GUIDELINES §3: each named participant is one): one or two
-        name-like words after و, located in the state of the place before it."""
+        """A place coordinated in a list that a plural place noun opened (بلدات عيتا الشعب والخيام وكفركلا، مدن
+        بهاولبور وكوتلي، مناطق سيغو، موبتي، وسيكاسو; GUIDELINES §3: each named participant is one): a place of the
+        gazetteer after و or a comma (the list is its cue), else one or two name-like words after و, located in
+        the state of the place before it."""
         w = words[i]
-        if not w.norm.startswith("و") or self.gap_text(i - 1, i).strip() or len(w.norm) < 4:
+        gap = self.gap_text(i - 1, i).strip()
+        conj = w.norm.startswith("و")
+        if gap not in ("", "،", ",") or (not gap and not conj) or len(w.norm) < 3 + conj:
             return None
+        gm = self._gazetteer_match(words, i)
+        if gm and (gm[2] == 0 or (conj and gm[2] == 1)):
+            return self._ref(words, i, i + gm[0], gm[2], (self._place_actor(gm[1]),), "place", "Location")
+        if not conj:
+            return None  # (after a comma, only a place the gazetteer knows: "، مما أسفر"، "، حسبما ذكرت")
         core = w.norm[1:]
         if definite(core) or core in self.lex.name_stop or core in self.lex.triggers or self._nisba(w) \
                 or core.endswith(("يه", "ين", "ات", "ون")) or core.isdigit() \
                 or any(key in self.lex.heads[name] for key, _ in w.readings for name in LIST_STOPS):
             return None
-        if (core.endswith("ت") or core.startswith(("ي", "ت", "ن"))) and self._gazetteer_match(words, i) is None:
-            return None  # (بلدات X وتوغلت: a verb's shape, and no place of the gazetteer)
+        if core.endswith("ت") or core.startswith(("ي", "ت", "ن", "ا")):
+            return None  # (بلدات X وتوغلت، وأضاف: a verb's shape; the gazetteer's places were taken above)
         end = i + 1
         if end < len(words) and self.second_name_word(words, end):
             end += 1
