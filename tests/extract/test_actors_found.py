@@ -603,3 +603,16 @@ def test_a_place_list_runs_on_past_commas_and_its_gazetteer_places_need_no_other
     assert all(found[p].kind == "Location" for p in ("سيغو", "موبتي", "كاي", "سيكاسو"))
     found = _refs("قصفت الطائرات بلدات كفركلا، وأضاف المصدر أن القصف عنيف.")
     assert not any("أضاف" in name for name in found)
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("تعرض مبنى سكني في المدينة لقصف عنيف.", "مبنى سكني"),
+    ("كما تضرر منزل في هرتسليا بعد استهدافه برشقة صاروخية.", "منزل في هرتسليا"),
+])
+def test_what_undergoes_an_attack_before_its_noun_is_a_candidate_place(text: str, phrase: str) -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    assert phrase in {p.surface for p in units.sentences[0].phrases}

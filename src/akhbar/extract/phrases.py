@@ -40,7 +40,8 @@ def _nounish(words: list[Word], upos: list[str], k: int, lex: Lexicon) -> bool:
 
 def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], triggers: list[Trigger],
                  upos: list[str], text: str) -> list[ActorRef]:
-    """The noun phrases after the sentence's Attack triggers that no mention covers, as Location refs."""
+    """The noun phrases after the sentence's Attack triggers that no mention covers, and the subject of a verb of
+    undergoing before one (تعرض مبنى سكني لقصف), as Location refs."""
     lex = finder.lex
     ref_at = {k: r for r in refs for k in range(r.first, r.last)}
     starts_at = {r.first: r for r in refs}  # (where each mention begins: a longer name stops at a non-place one)
@@ -55,6 +56,12 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
             k = ref_at[k].last if k in ref_at else k + 1
             steps += 1
         starts.append(k)
+        for j in range(trig.first - 1, max(-1, trig.first - WINDOW), -1):
+            if words[j].breaks_after:
+                break
+            if words[j].norm.lstrip("و") in lex.undergo_verbs:
+                starts.append(j + 1)  # تعرض مبنى سكني لقصف: what undergoes the attack, before its noun
+                break
         for j in range(trig.last, min(len(words) - 1, trig.last + WINDOW)):
             if words[j].breaks_after:
                 break
