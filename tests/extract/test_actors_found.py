@@ -616,3 +616,12 @@ def test_what_undergoes_an_attack_before_its_noun_is_a_candidate_place(text: str
 
     units = read_units(None, Article("t", "t.txt", text), load_kb())
     assert phrase in {p.surface for p in units.sentences[0].phrases}
+
+
+@pytest.mark.parametrize(("text", "title", "obj"), [
+    ("حذر وزير الخارجية الأمريكي إيران من مهاجمة إسرائيل.", "وزير الخارجية الأمريكي", "إيران"),
+    ("هدد وزير الدفاع الإسرائيلي حماس بقصف غزة.", "وزير الدفاع الإسرائيلي", "حماس"),
+])
+def test_the_object_after_a_title_and_its_nisba_is_no_body_he_works_for(text: str, title: str, obj: str) -> None:
+    found = _refs(text)
+    assert found[title].kind == "Official" and obj in found

@@ -373,12 +373,15 @@ class ActorFinder:
                 j, state = self._office(words, j)  # (a one-word definite title takes no portfolio after it: in
                 # حذر الرئيس الشعب الإيراني the people is the object, not the president's office)
         # "باسم X" / "لـ X": the body the person speaks or works for
-        if j < len(words) and words[j].norm in self.lex.particles["on_behalf"]:
+        on_behalf = j < len(words) and words[j].norm in self.lex.particles["on_behalf"]
+        if on_behalf:
             j += 1
         if j < len(words) and state is None:
             j = self._unit(words, j)
+        # (after a state's nisba the title is whole: in "حذر وزير الخارجية الأمريكي إيران" Iran is the object,
+        # no body he works for, unless a particle says so: "وزير الدفاع الإسرائيلي لشؤون X")
         found = self._affiliation(words, j) if j < len(words) and not self.gap_text(j - 1, j).strip(
-            SPACE_AND_QUOTES) else None
+            SPACE_AND_QUOTES) and not (state is not None and not on_behalf) else None
         if found is not None:
             j, affil = found
         elif j + 1 < len(words) and words[j].norm in self.lex.particles["constituency"]:
