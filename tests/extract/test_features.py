@@ -83,3 +83,8 @@ def test_a_response_clause_between_trigger_and_mention_is_marked(kb: KnowledgeBa
     assert resp["حزب الله"] == "True"  # what provoked the strike is not struck by it
     resp = _feature(kb, "قصفت إسرائيل مدينة صور وردا على ذلك أطلق حزب الله صواريخ.", "resp_between")
     assert resp["حزب الله"] == "True"
+
+
+def test_who_denies_an_attack_is_read_as_its_claimed_author(kb: KnowledgeBase) -> None:
+    claimed = _feature(kb, "ونفت إيران أي علاقة لها بالهجوم على الناقلة.", "claimed")
+    assert claimed["إيران"] == "True"
