@@ -301,5 +301,6 @@ def test_a_pressure_needs_its_own_target_threshold() -> None:
     assert decide(Scores(agent={"un": 0.9}, target={"iran": 0.3}), "Pressure", policy) == [("un", "iran")]
 
 
-def test_an_older_model_file_without_the_pressure_threshold_still_loads() -> None:
-    assert Policy.from_dict({"target": 0.1}).pressure_target == Policy().pressure_target
+def test_an_older_model_file_without_the_pressure_threshold_reads_as_it_did() -> None:
+    assert Policy.from_dict({"target": 0.1}).pressure_target == 0.1
+    assert Policy.from_dict({"target": 0.1, "pressure_target": 0.2}).pressure_target == 0.2

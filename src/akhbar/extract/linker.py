@@ -82,7 +82,10 @@ class Policy:
 
     @classmethod
     def from_dict(cls, data: dict[str, float | bool]) -> Policy:
-        """A policy from the model file (unknown keys are an error: the file and the code disagree)."""
+        """A policy from the model file (unknown keys are an error: the file and the code disagree). A file
+        written before Pressure had a threshold of its own reads as it did then: Pressure takes `target`."""
+        if "target" in data and "pressure_target" not in data:
+            data = {**data, "pressure_target": data["target"]}
         return cls(**data)  # type: ignore[arg-type]
 
 
