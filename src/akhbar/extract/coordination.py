@@ -188,9 +188,11 @@ def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> d
     ['khiam', 'naqoura']
     """
     words = s.words
-    groups = {g[0].first: g for g in coordination_groups(s, lex, text)}
     places_at = {r.first: r for r in s.refs if r.kind == "Location" and r.first > 0 and _place_like(r, words, lex)}
     out: dict[str, set[str]] = {}
+    if not places_at:
+        return out  # (most sentences: no named place, and no coordination groups to build for every trigger)
+    groups: dict[int, tuple[ActorRef, ...]] | None = None
     for owner in s.refs + s.phrases:
         if owner.first < trig.last or any(trig.last <= t.first < owner.first for t in s.triggers if t is not trig):
             continue
@@ -205,6 +207,8 @@ def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> d
             located = place is not None and (words[k - 1].norm in lex.particles["in_place"]
                                              or (words[k].norm.startswith("ب") and place.start > words[k].start))
             if located and not words[k - 1].gap_after.strip(" "):
+                if groups is None:
+                    groups = {g[0].first: g for g in coordination_groups(s, lex, text)}
                 out.setdefault(owner.iri, set()).update(
                     i for r in groups.get(k, (place,)) if r.kind == "Location" and _place_like(r, words, lex)
                     for i in r.iris)
