@@ -625,3 +625,22 @@ def test_what_undergoes_an_attack_before_its_noun_is_a_candidate_place(text: str
 def test_the_object_after_a_title_and_its_nisba_is_no_body_he_works_for(text: str, title: str, obj: str) -> None:
     found = _refs(text)
     assert found[title].kind == "Official" and obj in found
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("قصفت الطائرات مدينة كوتلي الحدودية.", "مدينة كوتلي الحدودية", "كوتلي"),
+    ("استهدف الجيش بلدة عيتا الشعب.", "بلدة عيتا الشعب", "عيتا الشعب"),
+])
+def test_a_town_named_after_its_head_noun_keeps_its_own_name_as_a_variant(text: str, surface: str,
+                                                                          name: str) -> None:
+    ref = _refs(text)[surface]
+    assert name in {ref_text for ref_text in _variant_texts(text, ref)}
+
+
+def test_a_plural_place_noun_with_a_nisba_is_one_collective_not_a_place_named_by_the_nisba() -> None:
+    found = _refs("واستهدفت الصواريخ عدة مدن أوكرانية، بما في ذلك أوديسا.")
+    assert "أوكرانية" not in found and found["مدن أوكرانية"].kind == "Location"
+
+
+def _variant_texts(text: str, ref: object) -> list[str]:
+    return [text[a:b] for a, b in ref.variants]  # type: ignore[attr-defined]

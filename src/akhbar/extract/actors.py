@@ -900,6 +900,7 @@ class ActorFinder:
                     and key in self.lex.heads["named_facility"] and not self.gap_text(j - 1, j).strip():
                 j = end = j + 1  # ناقلة النفط "X"، محطة كهرباء X: the kind of facility, then its name
             name_end = 0
+            bare: tuple[int, int] | None = None  # a town's own name, without its head noun
             if j + 2 < len(words) and words[j].norm in self.lex.particles["disjunction"] \
                     and words[j + 1].norm.startswith("ال") \
                     and self._nisba(words[j + 2]) and not any(self.gap_text(m, m + 1).strip()
@@ -952,6 +953,8 @@ class ActorFinder:
                         end = j + 1
                         if name_like and end < len(words) and self.second_name_word(words, end):
                             end += 1  # عيتا الشعب، كفر كلا
+                        if name_like and key in self.lex.heads["town"]:
+                            bare = (words[j].start, words[end - 1].end)  # مدينة كوتلي is also "كوتلي"
                         opener = self.gap_text(j - 1, j).strip()
                         if opener and opener[-1] in OPENING_QUOTES:
                             # a quoted or bracketed name runs to its closing mark: السفينة (غالاكسي ليدر)
@@ -1013,16 +1016,17 @@ class ActorFinder:
                     # "مدن بهاولبور وكوتلي": a plural head lists places; the first is a place of its own
                     return self._ref(words, j, j + gm[0], 0, (self._place_actor(gm[1]),), "place", "Location")
             if key in self.lex.heads["place_plural"] and j < end <= j + 2 and end > i + 1 \
-                    and not definite(words[j].norm):
+                    and not definite(words[j].norm) and self._nisba(words[j]) is None:
                 # "بلدات كفركلا والخيام، بلدات عيتا الشعب وكفركلا": a plural head lists places; the first name (of
-                # one or two words) is a place of its own (in "القرى الحدودية" the word after the head is its
-                # adjective, and the villages are one collective)
+                # one or two words) is a place of its own (in "القرى الحدودية، مدن أوكرانية" the word after the
+                # head is its adjective, and the towns are one collective)
                 start = words[j].start
                 label = self.text[start:stop]
                 lkey = "|".join(w.key for w in words[j:end])
                 i = j
             iri = self._mint("Location", lkey, label, (("locatedIn", state),) if state else ())
             variants = tuple((start, words[k - 1].end) for k in sorted({name_end, core_end}) if i < k < end)
+            variants += (bare,) if bare and bare[0] > start else ()
             return ActorRef((iri,), i, end, start, stop, label, "Location", "facility", (state,), variants)
         return None
 
