@@ -1055,24 +1055,49 @@ class ActorFinder:
         gm = self._gazetteer_match(words, i)
         if gm and (gm[2] == 0 or (conj and gm[2] == 1)):
             return self._ref(words, i, i + gm[0], gm[2], (self._place_actor(gm[1]),), "place", "Location")
-        if not conj:
-            return None  # (after a comma, only a place the gazetteer knows: "، مما أسفر"، "، حسبما ذكرت")
-        core = w.norm[1:]
-        if definite(core) or core in self.lex.name_stop or core in self.lex.triggers or self._nisba(w) \
-                or core.endswith(("يه", "ين", "ات", "ون")) or core.isdigit() \
-                or any(key in self.lex.heads[name] for key, _ in w.readings for name in LIST_STOPS):
+        if not conj and not self._closed_list_ahead(words, i):
+            return None  # (after a comma, only a place the gazetteer knows or a list closed by و: "، مما أسفر")
+        core = w.norm[1:] if conj else w.norm
+        if not self._list_name_word(w, core):
             return None
-        if core.endswith("ت") or core.startswith(("ي", "ت", "ن", "ا")):
-            return None  # (بلدات X وتوغلت، وأضاف: a verb's shape; the gazetteer's places were taken above)
         end = i + 1
         if end < len(words) and self.second_name_word(words, end):
             end += 1
-        start = w.offset_after(1, self.text)
+        start = w.offset_after(1 if conj else 0, self.text)
         label = self.text[start:words[end - 1].end]
         state = before.states[0] if before.states else None
         iri = self._mint("Location", "|".join([core] + [x.key for x in words[i + 1:end]]), label,
                          (("locatedIn", state),) if state else ())
         return ActorRef((iri,), i, end, start, words[end - 1].end, label, "Location", "facility", (state,))
+
+    def _list_name_word(self, w: Word, core: str) -> bool:
+        """Whether a word (`core`: without its و) can be an unknown place's name in a list: no article, stop word,
+        trigger, nisba, plural ending, number, common noun of a list's stop heads, or a verb's shape (بلدات X
+        وتوغلت، وأضاف; the gazetteer's places are taken before this test)."""
+        return not (definite(core) or core in self.lex.name_stop or core in self.lex.triggers or self._nisba(w)
+                    or core.endswith(("يه", "ين", "ات", "ون")) or core.isdigit()
+                    or any(key in self.lex.heads[name] for key, _ in w.readings for name in LIST_STOPS)
+                    or core.endswith("ت") or core.startswith(("ي", "ت", "ن", "ا")))
+
+    def _closed_list_ahead(self, words: list[Word], i: int) -> bool:
+        """Whether a comma list runs from word i, item by item (one or two name-like words each, commas between),
+        to a last item after و (بلدات حولا، مركبا، وعيترون، بلدات حولا، مركبا وعيترون): such a list names a place
+        in each item; a clause after a comma ("، مما أسفر عن"، "، حسبما ذكرت") closes no list."""
+        k = i
+        for _ in range(8):
+            item = 0
+            while k < len(words) and item < 2 and not words[k].norm.startswith("و") \
+                    and self._list_name_word(words[k], words[k].norm) and (item == 0 or not self.gap_text(k - 1, k).strip()):
+                k, item = k + 1, item + 1
+            if item == 0 or k >= len(words):
+                return False
+            gap = self.gap_text(k - 1, k).strip()
+            if gap in ("،", ","):
+                if words[k].norm.startswith("و"):
+                    return self._list_name_word(words[k], words[k].norm[1:])
+                continue
+            return not gap and words[k].norm.startswith("و") and self._list_name_word(words[k], words[k].norm[1:])
+        return False
 
     def _name_adjectives(self, words: list[Word], end: int, state: str | None) -> tuple[int, str | None]:
         """A named facility's trailing definite adjectives belong to its name (قاعدة عثمان دقنة الجوية، مطار X
