@@ -644,3 +644,23 @@ def test_a_plural_place_noun_with_a_nisba_is_one_collective_not_a_place_named_by
 
 def _variant_texts(text: str, ref: object) -> list[str]:
     return [text[a:b] for a, b in ref.variants]  # type: ignore[attr-defined]
+
+
+def test_a_short_name_of_a_large_city_after_a_preposition_of_place_is_the_city() -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import label_key, load_kb
+    from akhbar.records import Article
+
+    kb = load_kb()
+    kb = kb.without({kb.lookup(label_key("حيفا"))})  # as an unseen article reads a city the base lacks
+    text = "سقط صاروخ في حيفا، وقال بايدن إن بلاده تتابع."
+    refs = {r.surface: r for r in read_units(None, Article("t", "t.txt", text), kb).sentences[0].refs}
+    assert refs["حيفا"].how == "place" and refs["حيفا"].kind == "Location"
+    assert refs["بايدن"].kind == "Official"  # (not ب + a short place name)
+
+
+def test_a_comma_list_of_unknown_places_closed_by_wa_names_each_place() -> None:
+    found = _refs("قصفت الطائرات بلدات حولا، مركبا، وكفرشوبا.")
+    assert all(found[p].kind == "Location" for p in ("حولا", "مركبا", "كفرشوبا"))
+    found = _refs("قصفت الطائرات بلدات كفركلا، مما أسفر عن مقتل مدنيين.")
+    assert not any("مما" in name for name in found)

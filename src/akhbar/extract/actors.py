@@ -827,11 +827,17 @@ class ActorFinder:
         if n == 1:
             if len(first) < SHORT_NAME or self._nisba(words[i]):
                 return None
-            if len(first) == SHORT_NAME and not self._place_cue(words, i, skip, nouns_only=True):
-                return None
+            if len(first) == SHORT_NAME and not self._place_cue(words, i, skip, nouns_only=True) \
+                    and not (place.population >= SINGLE_WORD_POPULATION and self._after_locative(words, i, skip)):
+                return None  # (بايدن is no ب + Aydın: a short name needs a place noun, or "في" before a city)
             if place.population < SINGLE_WORD_POPULATION and not self._place_cue(words, i, skip):
                 return None
         return self._ref(words, i, i + n, skip, (self._place_actor(place),), "place", "Location")
+
+    def _after_locative(self, words: list[Word], i: int, skip: int) -> bool:
+        """Whether word i, with no proclitic, follows a preposition of place (في حيفا، قرب يافا)."""
+        return skip == 0 and i > 0 and not self.gap_text(i - 1, i).strip() \
+            and words[i - 1].norm.lstrip("و") in self.lex.heads["locative"]
 
     def _place_cue(self, words: list[Word], i: int, skip: int, nouns_only: bool = False) -> bool:
         """Whether word i follows a word that announces a place (with `nouns_only`, a place noun), or carries
@@ -1087,7 +1093,8 @@ class ActorFinder:
         for _ in range(8):
             item = 0
             while k < len(words) and item < 2 and not words[k].norm.startswith("و") \
-                    and self._list_name_word(words[k], words[k].norm) and (item == 0 or not self.gap_text(k - 1, k).strip()):
+                    and self._list_name_word(words[k], words[k].norm) \
+                    and (item == 0 or not self.gap_text(k - 1, k).strip()):
                 k, item = k + 1, item + 1
             if item == 0 or k >= len(words):
                 return False
