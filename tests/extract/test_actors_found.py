@@ -664,3 +664,17 @@ def test_a_comma_list_of_unknown_places_closed_by_wa_names_each_place() -> None:
     assert all(found[p].kind == "Location" for p in ("حولا", "مركبا", "كفرشوبا"))
     found = _refs("قصفت الطائرات بلدات كفركلا، مما أسفر عن مقتل مدنيين.")
     assert not any("مما" in name for name in found)
+
+
+def test_a_movement_named_after_its_head_is_a_group_unless_it_is_the_movement_of_something() -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import label_key, load_kb
+    from akhbar.records import Article
+
+    kb = load_kb()
+    kb = kb.without({kb.lookup(label_key("حركة الشباب"))})  # a movement the base does not know
+    text = "هجوم لحركة الشباب على مقديشو. وشنت حركة الشباب هجوما آخر، وتوقفت حركة الملاحة في الميناء."
+    refs = [r for s in read_units(None, Article("t", "t.txt", text), kb).sentences for r in s.refs]
+    groups = [r for r in refs if r.surface.endswith("حركة الشباب")]
+    assert len(groups) == 2 and {r.kind for r in groups} == {"Militia"} and len({r.iri for r in groups}) == 1
+    assert not any("الملاحة" in r.surface for r in refs)

@@ -716,7 +716,7 @@ class ActorFinder:
         while stop < len(self.text) and self.text[stop] in CLOSING_QUOTES:
             stop += 1
         label = self.text[start:stop]
-        iri = self._mint("Militia", "|".join(w.key for w in words[i:end]), label)
+        iri = self._mint("Militia", "|".join([key, *(w.key for w in words[i + 1:end])]), label)  # (لحركة X is X)
         return ActorRef((iri,), i, end, start, stop, label, "Militia", "organ", (None,))
 
     def _names_follow(self, words: list[Word], k: int) -> bool:
@@ -726,7 +726,7 @@ class ActorFinder:
             return False
         w = words[k].norm
         if w.startswith("ال"):
-            return True
+            return words[k].key not in self.lex.heads["movement"]  # (حركة المرور: traffic, no group)
         adjective = w.endswith(("يه", "ي")) or (w.startswith("م") and w.endswith("ه"))  # (a nisba, a participle)
         return k + 1 < len(words) and not self.gap_text(k, k + 1).strip() and words[k + 1].norm.startswith("ال") \
             and not adjective
