@@ -678,3 +678,17 @@ def test_a_movement_named_after_its_head_is_a_group_unless_it_is_the_movement_of
     groups = [r for r in refs if r.surface.endswith("حركة الشباب")]
     assert len(groups) == 2 and {r.kind for r in groups} == {"Militia"} and len({r.iri for r in groups}) == 1
     assert not any("الملاحة" in r.surface for r in refs)
+
+
+def test_a_titled_person_is_found_again_by_the_joined_spelling_of_an_abd_last_name() -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import label_key, load_kb
+    from akhbar.records import Article
+
+    kb = load_kb()
+    kb = kb.without({kb.lookup(label_key("عبد اللهيان"))})  # a minister the base does not know
+    text = "وقال وزير الخارجية الإيراني حسين أمير عبد اللهيان إن بلاده تراقب. وحذر عبداللهيان الولايات المتحدة."
+    sentences = read_units(None, Article("t", "t.txt", text), kb).sentences
+    titled = sentences[0].refs[0]
+    again = next(r for r in sentences[1].refs if r.surface == "عبداللهيان")
+    assert titled.how == "title" and again.iri == titled.iri

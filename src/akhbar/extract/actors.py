@@ -69,6 +69,19 @@ def _skips(word: Word) -> dict[str, int]:
 NAME_JOINERS = frozenset({"عبد", "ابو", "ابي", "ابن", "بن", "بنت"})  # (normalised) a name word that takes the next
 
 
+def _abd_spellings(name_words: list[Word]) -> tuple[str, ...]:
+    """A last name compounded with عبد written apart is also written joined, and the article may name the
+    person again so (وزير الخارجية حسين أمير عبد اللهيان ... وحذر عبداللهيان): the joined key.
+
+    >>> from akhbar.extract.text import words_of
+    >>> _abd_spellings(words_of("حسين أمير عبد اللهيان")), _abd_spellings(words_of("عباس عراقجي"))
+    (('عبداللهيان',), ())
+    """
+    if len(name_words) > 1 and name_words[-2].norm.lstrip("و") == "عبد":
+        return ("عبد" + name_words[-1].norm,)
+    return ()
+
+
 @dataclass(frozen=True)
 class ActorRef:
     """An actor (or a group of actors, for anaphora) mentioned by words [first, last) of a sentence."""
@@ -601,6 +614,8 @@ class ActorFinder:
             known = known if mine <= theirs or theirs <= mine else None
         iri = known or self._mint(kind, "|".join(strip_article(w.norm) for w in name_words), name, links)
         self.aliases[key] = iri
+        for other in _abd_spellings(name_words):
+            self.aliases.setdefault(other, iri)
         return iri, kind
 
     def _titled_person(self, words: list[Word], b: int, i: int, end: int, state: str | None, affil: str | None,
