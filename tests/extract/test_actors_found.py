@@ -692,3 +692,24 @@ def test_a_titled_person_is_found_again_by_the_joined_spelling_of_an_abd_last_na
     titled = sentences[0].refs[0]
     again = next(r for r in sentences[1].refs if r.surface == "عبداللهيان")
     assert titled.how == "title" and again.iri == titled.iri
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("واستهدفت الغارة قيادات حماس في الدوحة.", "قيادات حماس"),
+    ("وهدد قادة حركة الشباب الحكومة.", "قادة حركة الشباب"),
+    ("استهدفت الطائرات قيادة حركة المقاومة الإسلامية.", "قيادة حركة المقاومة الإسلامية"),
+])
+def test_the_leaders_of_an_armed_group_are_a_group_of_its_members(text: str, surface: str) -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    ref = next(r for r in units.sentences[0].refs if r.surface == surface)
+    actor = units.finder.minted[ref.iri]
+    assert ref.kind == "Militia" and actor.links[0][0] == "memberOf"
+    assert local(actor.links[0][1]) in ("hamas", "al_shabaab")
+
+
+def test_a_states_leaders_are_not_an_armed_groups_leaders() -> None:
+    assert _refs("وقال قادة لبنان إنهم يرفضون.")["قادة لبنان"].kind == "Official"

@@ -257,7 +257,9 @@ class ActorFinder:
             if kind == "Militia":
                 return self._militia(words, i, j, skip, noun)
             named = self._kb_match(words, j)
-            if named and named[0] > 1 and named[2] == 0 and self.kb.kind(named[1]) != "State":
+            if named and named[0] > 1 and named[2] == 0 and self.kb.kind(named[1]) != "State" \
+                    and not ((group or noun[-1] in self.lex.heads["leaders"]) and self.kb.kind(named[1]) == "Militia"):
+                # (but قادة حركة الشباب، قيادة حركة المقاومة الإسلامية are the group's leaders: `_members`)
                 # "قناة روسيا اليوم": the head introduces a known name, not a state
                 return self._ref(words, i, j + named[0], skip, (named[1],), "kb")
             state, _ = self._state_word(words[j])
@@ -748,17 +750,30 @@ class ActorFinder:
 
     def _members(self, words: list[Word], i: int) -> ActorRef | None:
         """أعضاء البرلمان الإيراني، نواب في الكنيست: the members of a state organ, one group of officials of its
-        state (a node of their own: the members of a parliament are not all of the state's officials)."""
-        skip = next((sk for k, sk in words[i].readings if k in self.lex.heads["members"]), None)
-        if skip is None or i + 1 >= len(words) or self.gap_text(i, i + 1).strip():
+        state (a node of their own: the members of a parliament are not all of the state's officials); قادة حماس،
+        قيادة حركة الشباب: the leaders of an armed group, one group of its members (not the whole movement)."""
+        heads = self.lex.heads
+        head = next(((k, sk) for k, sk in words[i].readings if k in heads["members"] or k in heads["leaders"]), None)
+        if head is None or i + 1 >= len(words) or self.gap_text(i, i + 1).strip():
             return None
+        key, skip = head
         j = i + 2 if words[i + 1].norm in self.lex.particles["in_place"] and i + 2 < len(words) else i + 1
         found = self._affiliation(words, j)
-        if found is None or self.kind_of(found[1]) != "StateOrgan":
+        if found is None and key in heads["leaders"]:
+            named = self._named_group(words, j)
+            found = (named.last, named.iri) if named is not None else None
+        if found is None:
             return None
         end, organ = found
-        state = self.state_of(organ)
         label = self.text[words[i].offset_after(skip, self.text):words[end - 1].end]
+        if key in heads["leaders"]:
+            if self.kind_of(organ) != "Militia":
+                return None  # (قادة لبنان: the state's leaders speak for the state)
+            iri = self._mint("Militia", f"leaders|{organ.rsplit('/', 1)[-1]}", label, (("memberOf", organ),))
+            return self._ref(words, i, end, skip, (iri,), "organ", "Militia")
+        if self.kind_of(organ) != "StateOrgan":
+            return None
+        state = self.state_of(organ)
         iri = self._mint("Official", f"members|{organ.rsplit('/', 1)[-1]}", label,
                          (("officialOf", state),) if state else ())
         return self._ref(words, i, end, skip, (iri,), "organ", "Official")
@@ -1218,7 +1233,7 @@ class ActorFinder:
                 ("facility", bool(keys & heads["facility"])),
                 ("collective", word.key in heads["collective"] or bare in heads["quantifier"]),
                 ("named_group", bool(keys & (heads["armed_group"] | heads["group_quoted"]))),
-                ("members", bool(keys & heads["members"])),
+                ("members", bool(keys & (heads["members"] | heads["leaders"]))),
                 ("title", any(k in self.lex.title_index for k in keys)),
                 ("anaphor", bool(keys & (heads["anaphoric"] | heads["demonstrative_plural"]))
                  or strip_article(bare) in heads["demonstrative_plural"]),
