@@ -54,6 +54,22 @@ def test_reciprocal_exchange_goes_both_ways() -> None:
         [("il", "ir"), ("ir", "il")]
 
 
+def test_coordinated_sides_of_an_exchange_strike_each_other_not_the_place_it_happens() -> None:
+    s = Scores(agent={"hz": 0.5, "idf": 0.1}, target={"south": 0.6, "idf": 0.2})
+    assert sorted(decide(s, "Attack", Policy(target=0.3), {"hz": {"idf"}, "idf": {"hz"}}, reciprocal=True)) == \
+        [("hz", "idf"), ("idf", "hz")]
+
+
+@pytest.mark.parametrize(("text", "exchanged"), [
+    ("تواصل القصف المتبادل بين حزب الله والجيش الإسرائيلي.", True),
+    ("تواصل إطلاق النار المتبادل بين الطرفين.", True),
+    ("تواصل القصف الإسرائيلي على جنوب لبنان.", False),
+])
+def test_the_adjective_of_an_exchange_makes_it_reciprocal(text: str, exchanged: bool) -> None:
+    s = units_of(text).sentences[0]
+    assert any(reciprocal(s, t) for t in s.triggers) is exchanged
+
+
 def test_a_passive_attack_keeps_its_target_without_an_author() -> None:
     s = Scores(agent={"x": 0.05}, target={"base": 0.6})
     assert decide(s, "Attack", Policy(target=0.5, agent_floor=0.3, null_agent=1.01)) == []

@@ -24,6 +24,8 @@ from akhbar.extract.units import SentenceUnit
 
 BODIES = ("Militia", "Official", "StateOrgan", "Organization", "MediaOutlet")
 RECIPROCAL = ("تبادل", "يتبادل", "تتبادل", "يتبادلان", "تتبادلان", "تبادلت", "تبادلا", "تبادلوا", "وتبادل", "وتبادلت")
+# the adjective of an exchanged act, within two words after its noun (القصف المتبادل، إطلاق النار المتبادل بين X وY)
+MUTUAL = ("متبادل", "متبادله", "متبادلة", "المتبادل", "المتبادله", "المتبادلة")
 
 
 def compatible(a: str, b: str) -> bool:
@@ -230,8 +232,11 @@ def _place_like(ref: ActorRef, words: list[Word], lex: Lexicon) -> bool:
 
 
 def reciprocal(s: SentenceUnit, trig: Trigger) -> bool:
-    """Whether the trigger is exchanged (تبادل القصف، تتبادل إيران وإسرائيل الضربات): both directions."""
+    """Whether the trigger is exchanged (تبادل القصف، تتبادل إيران وإسرائيل الضربات، القصف المتبادل بين X وY):
+    both directions (GUIDELINES §2)."""
     words = s.words
     if trig.light is not None and words[trig.light].norm in RECIPROCAL:
+        return True
+    if any(w.norm in MUTUAL for w in words[trig.last:trig.last + 2]):
         return True
     return trig.first > 0 and words[trig.first - 1].norm in RECIPROCAL

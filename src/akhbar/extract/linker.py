@@ -264,8 +264,9 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
         all_agents += sorted({(striker or {}).get(y, y) if core == "Attack" else y
                               for x in siblings.get(named or agent, ()) if x not in chosen
                               and (y := in_role(x, scores.agent)) is not None} - {agent})
-    if reciprocal and agent is not None and len(all_agents) > 1 and not chosen:
-        return [(a, b) for a in all_agents for b in all_agents if a != b]  # تبادلت إيران وإسرائيل الضربات
+    if reciprocal and agent is not None and len(all_agents) > 1:
+        # تبادلت إيران وإسرائيل الضربات: the coordinated sides strike each other (a place is only where)
+        return [(a, b) for a in all_agents for b in all_agents if a != b]
     if not chosen:
         if agent is not None and core == "Warning" and scores.agent[agent] >= policy.null_target:
             return [(a, None) for a in all_agents]
