@@ -320,3 +320,12 @@ def test_a_pressure_needs_its_own_target_threshold() -> None:
 def test_an_older_model_file_without_the_pressure_threshold_reads_as_it_did() -> None:
     assert Policy.from_dict({"target": 0.1}).pressure_target == 0.1
     assert Policy.from_dict({"target": 0.1, "pressure_target": 0.2}).pressure_target == 0.2
+
+
+def test_a_place_in_brackets_after_a_place_only_says_where_it_is() -> None:
+    from akhbar.extract import score_article
+
+    u = units_of("واستهدفت المقاومة بالمسيرات قاعدة عين الأسد (محافظة الأنبار غرب العراق) فجر اليوم.")
+    ts = next(t for t in score_article(u, load_linker()) if t.trigger.core == "Attack")
+    targets = {iri.rsplit("/", 1)[-1] for iri in ts.scores.target}
+    assert "ain_al_asad" in targets and "anbar" not in targets

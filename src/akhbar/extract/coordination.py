@@ -172,6 +172,30 @@ def included_members(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) ->
 PLACE_HOWS = ("kb", "place", "region")  # mentions that name a place (a minted facility may be a collective)
 
 
+def bracket_locators(s: SentenceUnit, text: str) -> dict[str, str]:
+    """Places named in brackets right after a place, which only say where it is (GUIDELINES §6: a place that
+    only locates a facility taken as the target adds nothing): locator IRI → the place it locates.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "قصفت المسيرات قاعدة عين الأسد (محافظة الأنبار غرب العراق) فجرا."
+    >>> s = read_units(None, Article("x", "x.txt", text), load_kb()).sentences[0]
+    >>> sorted(k.rsplit("/", 1)[-1][:6] for k in bracket_locators(s, text))
+    ['anbar', 'region']
+    """
+    out: dict[str, str] = {}
+    placed = [r for r in s.refs if r.kind in ("Location", "State")]
+    for before in placed:
+        if before.kind != "Location" or text[before.end:before.end + 3].strip(" ")[:1] != "(":
+            continue
+        close = text.find(")", before.end)
+        for r in placed:
+            if before.end < r.start and (close < 0 or r.end <= close) and r.iri != before.iri:
+                out.setdefault(r.iri, before.iri)
+    return out
+
+
 def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> dict[str, set[str]]:
     """Named places that locate the positions of an owner after the trigger (GUIDELINES §6: "مواقع لحزب الله في
     بلدة كفرا" gives an event on Hezbollah and one on Kfarra; "مقرات الأحزاب في كويسنجق", "دبابات سورية
