@@ -713,3 +713,23 @@ def test_the_leaders_of_an_armed_group_are_a_group_of_its_members(text: str, sur
 
 def test_a_states_leaders_are_not_an_armed_groups_leaders() -> None:
     assert _refs("وقال قادة لبنان إنهم يرفضون.")["قادة لبنان"].kind == "Official"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    # a family name after عبد and its word, or a family nisba after two names, belongs to the name
+    ("وقال قائد الجيش السوداني عبد الكريم الحسن إن الجيش سيرد.", "عبد الكريم الحسن"),
+    ("وقال رئيس وزراء البلاد محمد شياع السوداني إن الحكومة سترد.", "محمد شياع السوداني"),
+    # the words that qualify a title come before the name
+    ("وحذر وزير الخارجية السوري الجديد، أسعد حسن الشيباني، إيران.", "أسعد حسن الشيباني"),
+    ("وقال وزير الخارجية السوري المعين حديثا أسعد حسن الشيباني إن بلاده لن تقبل.", "أسعد حسن الشيباني"),
+])
+def test_a_titled_persons_name_runs_to_its_family_name(text: str, surface: str) -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    kb = load_kb()
+    kb = kb.without({i for i, a in kb.actors.items() if a.kind == "Official"})  # persons the base does not know
+    refs = read_units(None, Article("t", "t.txt", text), kb).sentences[0].refs
+    titled = next(r for r in refs if r.how == "title")
+    assert titled.surface.endswith(surface) and not any(r.kind == "State" and r.surface == "السوداني" for r in refs)

@@ -411,6 +411,9 @@ class ActorFinder:
                 k += 1
             if k < len(words) and k < j + 4:
                 j = k
+        while j < len(words) and words[j].key in self.lex.heads["title_modifier"] and j > i \
+                and not self.gap_text(j - 1, j).strip():
+            j += 1  # (وزير الخارجية السوري الجديد، المعين حديثا، السابق: of the title, before the name)
         # the name: up to four words not in the stop list, with only spaces/commas/quotes before each
         name_start = j
         k = j
@@ -442,15 +445,18 @@ class ActorFinder:
                 if k == name_start and person:
                     return self._ref(words, i, k + km[0], skip, (km[1],), "title")
                 break
-            if k > name_start and (self._nisba(w) or w.norm.endswith("ات")
+            units = k - name_start - sum(words[m].norm in NAME_JOINERS for m in range(name_start, k))
+            family = units >= 2 and w.norm.startswith("ال") and not gap.strip()  # (محمد شياع السوداني)
+            if k > name_start and ((self._nisba(w) and not family) or w.norm.endswith("ات")
                                    or w.norm.startswith(("بال", "لل", "وال", "باست"))):
                 break  # (باستئناف، باستهداف: بـ and a verbal noun, the name is over)
             if w.norm in self.lex.pronoun_complementisers:
                 break  # (متحدث عسكري باسم الجماعة قوله إنها: the reported clause begins)
             if k > name_start and any(self._organ_nouns_at(words, k, _skips(w))):
                 break  # (المتحدث ... محمد فيصل لقناة: the outlet he spoke to begins)
-            if k >= name_start + 2 and w.norm.startswith("ال") and not w.norm.endswith("ي"):
-                break  # a definite common noun after a two-word name (شوشان ستيبانيان الاتهام; but محمد علي الحوثي)
+            if units >= 2 and w.norm.startswith("ال") and not w.norm.endswith("ي"):
+                break  # a definite common noun after a two-word name (شوشان ستيبانيان الاتهام; but محمد علي الحوثي,
+                # and عبد الفتاح البرهان: عبد and its word are one)
             k += 1
         affil_kind = self.kind_of(affil) if affil else None
         if state is None and affil:
