@@ -411,7 +411,7 @@ class ActorFinder:
                 k += 1
             if k < len(words) and k < j + 4:
                 j = k
-        while j < len(words) and words[j].key in self.lex.heads["title_modifier"] and j > i \
+        while j < len(words) and words[j].key in self.lex.heads["title_modifier"] \
                 and not self.gap_text(j - 1, j).strip():
             j += 1  # (وزير الخارجية السوري الجديد، المعين حديثا، السابق: of the title, before the name)
         # the name: up to four words not in the stop list, with only spaces/commas/quotes before each
@@ -1123,7 +1123,7 @@ class ActorFinder:
 
     def _closed_list_ahead(self, words: list[Word], i: int) -> bool:
         """Whether a comma list runs from word i, item by item (one or two name-like words each, commas between),
-        to a last item after و (بلدات حولا، مركبا، وعيترون، بلدات حولا، مركبا وعيترون): such a list names a place
+        to a last item after و (بلدات حولا، مركبا، وكفرشوبا؛ بلدات حولا، مركبا وكفرشوبا): such a list names a place
         in each item; a clause after a comma ("، مما أسفر عن"، "، حسبما ذكرت") closes no list."""
         k = i
         for _ in range(8):
