@@ -733,3 +733,11 @@ def test_a_titled_persons_name_runs_to_its_family_name(text: str, surface: str) 
     refs = read_units(None, Article("t", "t.txt", text), kb).sentences[0].refs
     titled = next(r for r in refs if r.how == "title")
     assert titled.surface.endswith(surface) and not any(r.kind == "State" and r.surface == "السوداني" for r in refs)
+
+
+@pytest.mark.parametrize("text", [
+    "وأدى القصف إلى حركة نزوح المزيد من السكان.",
+    'وقال إن الحزب "تعرض لضرر بالغ لكنه لم يهزم بعد" في الحرب.',
+])
+def test_a_movement_of_people_or_a_quotation_after_a_group_noun_names_no_group(text: str) -> None:
+    assert not any(r.kind == "Militia" and r.how == "organ" for r in _refs(text).values())

@@ -715,7 +715,7 @@ class ActorFinder:
             return None  # (الجماعة المسلحة: the definite head refers back; it introduces no name)
         if opener and not quoted:
             return None
-        end = i + 1
+        end, closed = i + 1, False
         while end < len(words) and end < i + 5:
             w = words[end]
             gap = self.gap_text(end - 1, end)
@@ -731,9 +731,10 @@ class ActorFinder:
             end += 1
             after = self.text[w.end:words[end].start] if end < len(words) else ""
             if quoted and any(c in CLOSING_QUOTES for c in after):
+                closed = True
                 break
-        if end == i + 1 or self._kb_match(words, i + 1):
-            return None
+        if end == i + 1 or self._kb_match(words, i + 1) or (quoted and not closed):
+            return None  # (الحزب "تعرض لضرر بالغ لكنه …: a quotation opens, no name)
         start = words[i].offset_after(skip, self.text)
         stop = words[end - 1].end
         while stop < len(self.text) and self.text[stop] in CLOSING_QUOTES:
@@ -748,8 +749,10 @@ class ActorFinder:
         if k >= len(words) or self.gap_text(k - 1, k).strip():
             return False
         w = words[k].norm
+        if words[k].key in self.lex.heads["movement"]:
+            return False  # (حركة المرور، حركة نزوح المدنيين: a movement of something, no group)
         if w.startswith("ال"):
-            return words[k].key not in self.lex.heads["movement"]  # (حركة المرور: traffic, no group)
+            return True
         adjective = w.endswith(("يه", "ي")) or (w.startswith("م") and w.endswith("ه"))  # (a nisba, a participle)
         return k + 1 < len(words) and not self.gap_text(k, k + 1).strip() and words[k + 1].norm.startswith("ال") \
             and not adjective
