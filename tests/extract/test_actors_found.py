@@ -741,3 +741,18 @@ def test_a_titled_persons_name_runs_to_its_family_name(text: str, surface: str) 
 ])
 def test_a_movement_of_people_or_a_quotation_after_a_group_noun_names_no_group(text: str) -> None:
     assert not any(r.kind == "Militia" and r.how == "organ" for r in _refs(text).values())
+
+
+def test_the_group_a_written_leaders_node_belongs_to_is_written_too() -> None:
+    from akhbar.extract import extract
+    from akhbar.kb import label_key, load_kb
+    from akhbar.records import Article
+
+    kb = load_kb()
+    kb = kb.without({kb.lookup(label_key("حركة الشباب"))})  # a group the base does not know
+    text = "قصفت الطائرات الأمريكية مقرا يجتمع فيه قادة حركة الشباب قرب مقديشو."
+    ex = extract(None, Article("t", "t.txt", text), kb)
+    written = {a.iri: a for a in ex.new_actors}
+    leaders = next(a for a in written.values() if a.label_ar == "قادة حركة الشباب")
+    group = dict(leaders.links)["memberOf"]
+    assert written[group].label_ar == "حركة الشباب" and written[group].kind == "Militia"

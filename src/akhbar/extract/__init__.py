@@ -32,7 +32,7 @@ from akhbar.extract.provenance import reporting_chain
 from akhbar.extract.text import Word, words_of
 from akhbar.extract.units import ArticleUnits, SentenceUnit, read_units
 from akhbar.kb import STATE_LINKS, KnowledgeBase
-from akhbar.records import Article, Event, Extraction, Mention, Span
+from akhbar.records import Article, Event, Extraction, Mention, NewActor, Span
 
 __all__ = ["extract"]
 
@@ -328,8 +328,21 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
             if ref.iri in in_events:  # an open phrase is written only where it takes part in an event
                 for start, end in ((ref.start, ref.end), *ref.variants):
                     ex.mentions.append(Mention(actor=ref.iri, span=Span(start, end), text=text[start:end]))
-    ex.new_actors = [a for iri, a in units.finder.minted.items() if iri in used]
+    written = _with_linked(used, units.finder.minted)
+    ex.new_actors = [a for iri, a in units.finder.minted.items() if iri in written]
     return ex
+
+
+def _with_linked(used: set[str], minted: dict[str, NewActor]) -> set[str]:
+    """The IRIs used, with every minted actor a used one links to, and so on (the leaders of a group the base
+    lacks are memberOf that group: it is written too, or the link would point at a node with no label)."""
+    out, todo = set(used), [iri for iri in used if iri in minted]
+    while todo:
+        for _, obj in minted[todo.pop()].links:
+            if obj in minted and obj not in out:
+                out.add(obj)
+                todo.append(obj)
+    return out
 
 
 def extract(doc: Doc | None, article: Article, kb: KnowledgeBase, model: LinkerModel | None = None,
