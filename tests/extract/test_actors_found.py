@@ -756,3 +756,76 @@ def test_the_group_a_written_leaders_node_belongs_to_is_written_too() -> None:
     leaders = next(a for a in written.values() if a.label_ar == "قادة حركة الشباب")
     group = dict(leaders.links)["memberOf"]
     assert written[group].label_ar == "حركة الشباب" and written[group].kind == "Militia"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("هاجمت القوات قرية ود النورة فجر اليوم.", "قرية ود النورة"),  # a two-letter word opens a longer name
+    ("قصفت الطائرات مخيم الشاطئ غرب المدينة.", "مخيم الشاطئ"),  # a definite genitive after a place noun
+    ("سقطت قذائف على حي الزيتونة وسط المدينة.", "حي الزيتونة"),
+])
+def test_a_place_noun_names_a_place_by_its_genitive_or_a_short_first_word(text: str, name: str) -> None:
+    assert _refs(text)[name].kind == "Location"
+
+
+def test_a_place_noun_before_a_listed_common_noun_names_no_place() -> None:
+    assert not any(r.kind == "Location" for r in _refs("وصلت التعزيزات إلى منطقة العمليات أمس.").values())
+
+
+def test_a_list_after_a_plural_place_noun_takes_names_ending_in_iya_and_two_word_names() -> None:
+    refs = _refs("قصفت المدفعية بلدات عين قانا وزبدية وبيت حانون الحدودية.")
+    assert {"عين قانا", "زبدية", "بيت حانون"} <= set(refs)
+
+
+def test_a_groups_definite_name_takes_no_indefinite_word_after_it() -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import label_key, load_kb
+    from akhbar.records import Article
+
+    kb = load_kb()
+    kb = kb.without({kb.lookup(label_key("حركة الشباب"))})
+    text = "هاجمت حركة الشباب قاعدة عسكرية قرب المدينة."
+    refs = {r.surface: r for r in read_units(None, Article("t", "t.txt", text), kb).sentences[0].refs}
+    assert refs["حركة الشباب"].kind == "Militia" and "حركة الشباب قاعدة" not in " ".join(refs)
+
+
+@pytest.mark.parametrize(("text", "struck"), [
+    ("أطلقت الجماعة طائرة مسيرة باتجاه مستودع الوقود.", "مستودع الوقود"),  # the launched weapon is no target
+    ("قصفت طائرات حربية إسرائيلية قافلة شاحنات قرب الحدود.", "قافلة شاحنات"),  # nor the aircraft that struck
+])
+def test_an_instrument_of_attack_begins_no_phrase_of_what_was_struck(text: str, struck: str) -> None:
+    from akhbar.analysis import load_analyser
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(load_analyser("default")(text), Article("t", "t.txt", text), load_kb())
+    phrases = [p.surface for p in units.sentences[0].phrases]
+    assert any(p.startswith(struck) for p in phrases) and not any(p.startswith(("طائر", "قذائف")) for p in phrases)
+
+
+@pytest.mark.parametrize(("text", "locator", "located"), [
+    ("ضربت المسيرات مصفاة نفط في منطقة سمارا.", "سمارا", "مصفاة نفط"),  # the region only says where
+    ("قصفت الطائرات مستشفى الأمل بمدينة حمص.", "حمص", "مستشفى الأمل"),
+])
+def test_a_place_that_locates_one_facility_adds_nothing(text: str, locator: str, located: str) -> None:
+    from akhbar.extract.coordination import facility_locators
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    s = units.sentences[0]
+    by_iri = {r.iri: r.surface for r in (*s.refs, *s.phrases)}
+    found = {by_iri[a]: by_iri[b] for a, b in facility_locators(s, units.lex, text).items()}
+    assert any(place.endswith(locator) and facility.startswith(located) for place, facility in found.items())
+
+
+def test_a_place_after_unnamed_plural_facilities_is_a_target_of_its_own() -> None:
+    from akhbar.extract.coordination import facility_locators
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    text = "استهدفت المسيرات مطارات في مناطق سمارا وريازان."
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    assert facility_locators(units.sentences[0], units.lex, text) == {}

@@ -55,7 +55,7 @@ def test_the_word_a_mention_hangs_on_tells_a_speaker_a_condemner_and_an_argument
 
 
 def test_an_open_phrase_says_whether_its_head_names_a_thing_attacks_strike(kb: KnowledgeBase) -> None:
-    units, s = _read(kb, "قصفت الطائرات محطة الكهرباء الرئيسية في المدينة.")
+    units, s = _read(kb, "قصفت الطائرات خزانات الوقود الرئيسية في المدينة.")
     phrases = [c for c in candidates(units, s) if c.ref.how == "phrase"]
     assert phrases
     marks = {k for c in phrases for k in features(units, s, s.triggers[0], c)

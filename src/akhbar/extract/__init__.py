@@ -22,7 +22,14 @@ from spacy.tokens import Doc
 from akhbar.dates import dateline_span, event_date, find_dates
 from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import FREQUENT, Candidate, candidates
-from akhbar.extract.coordination import bracket_locators, included_members, located_places, reciprocal, siblings
+from akhbar.extract.coordination import (
+    bracket_locators,
+    facility_locators,
+    included_members,
+    located_places,
+    reciprocal,
+    siblings,
+)
 from akhbar.extract.events import Trigger
 from akhbar.extract.features import _sentence_features, features, is_passive, pronoun_subject
 from akhbar.extract.lexicon import Lexicon, load_lexicon
@@ -157,8 +164,9 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                 if p > best.get((role, iri), -1.0):
                     best[role, iri] = p
                     details[role, iri] = _candidate_detail(cand, feats)
-    for locator, place in bracket_locators(s, units.article.text).items():
-        if locator in scores.target and place in scores.target:  # (the place in brackets only says where)
+    locators = {**facility_locators(s, units.lex, units.article.text), **bracket_locators(s, units.article.text)}
+    for locator, place in locators.items():
+        if locator in scores.target and place in scores.target:  # (the place only says where the other is)
             scores.target[place] = min(1.0, scores.target[place] + scores.target.pop(locator))
     pronoun = pronoun_subject(units, s, trig)
     states = {iri: state for iri in (*scores.agent, *([pronoun] if pronoun else []))

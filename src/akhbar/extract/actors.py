@@ -726,8 +726,10 @@ class ActorFinder:
                     or w.norm in self.lex.pronoun_complementisers \
                     or (end > i + 1 and w.norm.startswith("و") and not joined) or w.norm.isdigit() \
                     or (len(w.norm) > 4 and w.norm.endswith(("ها", "هم", "ته"))) \
-                    or (end > i + 1 and (self._kb_match(words, end) or self._organ(words, end))):
-                break  # (a possessive ending belongs to the sentence, not to the name; another actor begins)
+                    or (end > i + 1 and (self._kb_match(words, end) or self._organ(words, end))) \
+                    or (not quoted and definite(words[end - 1].norm) and not definite(w.norm.removeprefix("و"))):
+                break  # (a possessive ending belongs to the sentence, not to the name; another actor begins; a
+                # definite word takes no indefinite one after it: حركة الشباب | قاعدة عسكرية)
             end += 1
             after = self.text[w.end:words[end].start] if end < len(words) else ""
             if quoted and any(c in CLOSING_QUOTES for c in after):
@@ -980,11 +982,23 @@ class ActorFinder:
                     quoted = self.gap_text(j - 1, j).strip() != ""
                     w = words[j]
                     head_definite = definite(words[i].norm)  # (وولاية باكتيكا: a conjunction is no article)
+                    opens = j + 1 < len(words) and self.second_name_word(words, j + 1)
+                    short = len(w.norm) == 2 and opens
+                    opening = opens and w.key in self.lex.heads["name_opening"]  # بلدة عين قانا، قرية ود النورة
                     name_like = (not head_definite or self._apposed_name(words, i, j)) \
-                        and not w.norm.startswith(("ال", "و")) and w.key not in self.lex.heads["direction"] \
+                        and not w.norm.startswith("ال") and (short or opening or not w.norm.startswith("و")) \
+                        and w.key not in self.lex.heads["direction"] \
                         and not self.ends_name(w) and w.norm not in self.lex.triggers \
-                        and not w.norm.endswith(("يه", "ين", "ات")) \
-                        and key in self.lex.heads["named_facility"] and not w.norm.isdigit() and len(w.norm) > 2
+                        and (opening or not w.norm.endswith(("يه", "ين", "ات"))) \
+                        and key in self.lex.heads["named_facility"] and not w.norm.isdigit() \
+                        and (len(w.norm) > 2 or short)  # (قرية ود النورة: a two-letter word opens a longer name)
+                    place_name = not head_definite and w.norm.startswith("ال") and len(w.norm) > 4 \
+                        and (key in self.lex.heads["place_named"] or (key in self.lex.heads["named_facility"]
+                                                                      and key not in self.lex.heads["place_plural"]
+                                                                      and key not in self.lex.heads["vessel"])) \
+                        and not self.ends_name(w) \
+                        and w.norm not in self.lex.triggers and not self._common_noun(w) \
+                        and w.key not in self.lex.heads["direction"]  # ولاية الجزيرة، مستشفى الشفاء: a genitive name
                     construct = not head_definite and w.norm.startswith("ال") \
                         and key in self.lex.heads["collective_facility"] and not self.ends_name(w) \
                         and w.norm not in self.lex.triggers and len(w.norm) > 4
@@ -994,10 +1008,13 @@ class ActorFinder:
                         and w.norm.endswith(("يه", "ي", "يين", "يون")) \
                         and (key in self.lex.heads["collective_facility"] or both_definite) \
                         and not self.ends_name(w))
+                    if place_name and not (quoted or name_like or adjective):
+                        name_like = True
                     if quoted or name_like or adjective:
                         end = j + 1
-                        if name_like and end < len(words) and self.second_name_word(words, end):
-                            end += 1  # عيتا الشعب، كفر كلا
+                        if name_like and not definite(w.norm) and end < len(words) \
+                                and self.second_name_word(words, end):
+                            end += 1  # عيتا الشعب، كفر كلا (a definite name takes adjectives only: مستشفى الأمل)
                         if name_like and key in self.lex.heads["town"]:
                             bare = (words[j].start, words[end - 1].end)  # مدينة كوتلي is also "كوتلي"
                         opener = self.gap_text(j - 1, j).strip()
@@ -1075,6 +1092,11 @@ class ActorFinder:
             return ActorRef((iri,), i, end, start, stop, label, "Location", "facility", (state,), variants)
         return None
 
+    def _common_noun(self, word: Word) -> bool:
+        """Whether a word is a noun some list of the lexicon holds (العمليات، القوات، المدنيين): no place's name."""
+        return any(key in nouns for key, _ in word.readings for nouns in self.lex.heads.values()) \
+            or any(key in self.lex.heads["phrase_stop"] for key, _ in word.readings)
+
     def _apposed_name(self, words: list[Word], i: int, j: int) -> bool:
         """Whether word j is a vessel's name in apposition to its definite head at i (السفينة ستريندا، الناقلة
         "X"): a vessel head, a word that is no verb's form (no past -ت, no present prefix), then a break, a
@@ -1103,7 +1125,8 @@ class ActorFinder:
         if not conj and not self._closed_list_ahead(words, i):
             return None  # (after a comma, only a place the gazetteer knows or a list closed by و: "، مما أسفر")
         core = w.norm[1:] if conj else w.norm
-        if not self._list_name_word(w, core):
+        opens = i + 1 < len(words) and core in self.lex.heads["name_opening"] and self.second_name_word(words, i + 1)
+        if not (opens or self._list_name_word(w, core, conj)):
             return None
         end = i + 1
         if end < len(words) and self.second_name_word(words, end):
@@ -1115,12 +1138,13 @@ class ActorFinder:
                          (("locatedIn", state),) if state else ())
         return ActorRef((iri,), i, end, start, words[end - 1].end, label, "Location", "facility", (state,))
 
-    def _list_name_word(self, w: Word, core: str) -> bool:
+    def _list_name_word(self, w: Word, core: str, conj: bool = False) -> bool:
         """Whether a word (`core`: without its و) can be an unknown place's name in a list: no article, stop word,
         trigger, nisba, plural ending, number, common noun of a list's stop heads, or a verb's shape (بلدات X
-        وتوغلت، وأضاف; the gazetteer's places are taken before this test)."""
+        وتوغلت، وأضاف; the gazetteer's places are taken before this test). After و (`conj`), a name may end in
+        ـية (بلدات عيتا الشعب ورامية): no adjective is coordinated with a name."""
         return not (definite(core) or core in self.lex.name_stop or core in self.lex.triggers or self._nisba(w)
-                    or core.endswith(("يه", "ين", "ات", "ون")) or core.isdigit()
+                    or core.endswith(("ين", "ات", "ون")) or (core.endswith("يه") and not conj) or core.isdigit()
                     or any(key in self.lex.heads[name] for key, _ in w.readings for name in LIST_STOPS)
                     or core.endswith("ت") or core.startswith(("ي", "ت", "ن", "ا")))
 
@@ -1170,7 +1194,8 @@ class ActorFinder:
         return not self.gap_text(k - 1, k).strip() and not self.ends_name(w) \
             and w.norm not in self.lex.triggers and not w.norm.startswith("و") and len(w.norm) > 2 \
             and not w.norm.endswith(("يه", "ي", "ين", "ون", "ات")) and not w.norm.isdigit() \
-            and self._kb_match(words, k) is None and w.key not in self.lex.heads["facility"] \
+            and self._kb_match(words, k) is None \
+            and not any(key in self.lex.heads["facility"] for key, _ in w.readings) \
             and w.norm not in self.lex.particles["prepositions"] \
             and not any(key in self.lex.heads["phrase_stop"] or (key.endswith("ا") and key[:-1] in self.lex.heads[
                 "phrase_stop"]) for key, _ in w.readings)  # مطار معيتيقة فجر اليوم، مدينة صور ردا على

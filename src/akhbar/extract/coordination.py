@@ -196,6 +196,59 @@ def bracket_locators(s: SentenceUnit, text: str) -> dict[str, str]:
     return out
 
 
+PLACE_HEADS = ("place", "town", "place_named", "place_plural")  # [heads] lists of places, which a place may locate
+FACILITY_HEADS = ("facility", "named_facility", "struck", "vessel")
+PLURAL_ENDINGS = ("ات", "ين", "ون", "ان")
+
+
+def facility_locators(s: SentenceUnit, lex: Lexicon, text: str) -> dict[str, str]:
+    """Places that only say where a facility is (GUIDELINES §6: "a place that only locates a facility already
+    taken as the target (a refinery "في ريازان") adds nothing"): locator IRI → the facility, vessel, building or
+    population it locates, when the place follows it after في or بـ, inside its phrase or right after it. A place
+    after positions (مواقع لحزب الله في بلدة كفرا) or after another place is no locator (`located_places`).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "قصفت القوات مصفاة نفط في مدينة إيلات."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> [k.rsplit("/", 1)[-1] for k in facility_locators(units.sentences[0], units.lex, text)]
+    ['eilat']
+    """
+    words = s.words
+    located = [r for r in (*s.refs, *s.phrases) if r.kind == "Location" and _facility_head(words[r.first], lex)]
+    places = [r for r in s.refs if r.kind in ("Location", "State") and r.how != "nisba"]
+    out: dict[str, str] = {}
+    for f in located:
+        for p in places:
+            if p.iri == f.iri:
+                continue
+            inside = f.first < p.first and p.last <= f.last
+            at = p.first - 1 if p.first > f.last and _place_head(words[p.first - 1], lex) else p.first
+            after = at == f.last + 1 and words[f.last].norm in lex.particles["in_place"] \
+                and not any(words[k].gap_after.strip() for k in range(f.last - 1, p.first))
+            clitic = at == f.last and words[at].norm.startswith("ب") \
+                and not any(words[k].gap_after.strip() for k in range(f.last - 1, p.first))
+            if inside or after or clitic:  # (مصفاة في منطقة ساراتوف: the place's own noun may come between)
+                out.setdefault(p.iri, f.iri)
+    return out
+
+
+def _facility_head(word: Word, lex: Lexicon) -> bool:
+    """Whether a word heads one facility, vessel or building: not a place, not generic positions, and not a plural
+    (مطارات في مناطق X وY، مدنيين في قرية X: unnamed things in named places are the places' own, as "targets in
+    X" are X's, GUIDELINES §3)."""
+    keys = [k for k, _ in word.readings]
+    return any(k in lex.heads[name] for k in keys for name in FACILITY_HEADS) \
+        and not _place_head(word, lex) and not any(k in lex.generic_targets for k in keys) \
+        and not any(k in lex.heads["collective_facility"] or k in lex.heads["population"] for k in keys) \
+        and not word.key.endswith(PLURAL_ENDINGS)
+
+
+def _place_head(word: Word, lex: Lexicon) -> bool:
+    return any(k in lex.heads[name] for k, _ in word.readings for name in PLACE_HEADS)
+
+
 def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> dict[str, set[str]]:
     """Named places that locate the positions of an owner after the trigger (GUIDELINES §6: "مواقع لحزب الله في
     بلدة كفرا" gives an event on Hezbollah and one on Kfarra; "مقرات الأحزاب في كويسنجق", "دبابات سورية

@@ -55,6 +55,9 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
                                                 words[k].norm in lex.skip_words or _describes_event(words, k, lex)):
             k = ref_at[k].last if k in ref_at else k + 1
             steps += 1
+        if trig.entry is not None and (trig.entry.requires_weapon or (trig.entry.pos == "verb" and not any(
+                r in ref_at for r in range(trig.last, k)))):
+            k = past_instrument(words, k, ref_at, upos, lex)
         starts.append(k)
         for j in range(trig.first - 1, max(-1, trig.first - WINDOW), -1):
             if words[j].breaks_after:
@@ -85,6 +88,36 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
                     and not words[phrase.last - 1].gap_after.strip():
                 starts.insert(0, phrase.last)  # coordinated: مستودعات النفط ومحطة كهرباء
     return out
+
+
+def past_instrument(words: list[Word], k: int, ref_at: dict[int, ActorRef], upos: list[str], lex: Lexicon) -> int:
+    """The word after an instrument of attack that begins at word k, with its adjectives (طائرات مجهولة، طائرة
+    مسيرة، صواريخ باليستية إيرانية): after a verb of attack such a noun is its subject, after a verb of launching
+    its object, and what was struck comes after it; k itself when word k is no instrument.
+
+    >>> from akhbar.extract.lexicon import load_lexicon
+    >>> from akhbar.extract.text import words_of
+    >>> words = words_of("طائرة مسيرة إسرائيلية سيارة")
+    >>> past_instrument(words, 0, {}, [], load_lexicon()), past_instrument(words, 3, {}, [], load_lexicon())
+    (3, 3)
+    """
+    instruments = lex.heads.get("instrument", frozenset())
+    if k >= len(words) or not any(key in instruments for key, _ in words[k].readings):
+        return k
+    head_definite = definite(words[k].norm)
+    k += 1
+    while k < len(words) and not words[k - 1].gap_after.strip():
+        ref = ref_at.get(k)
+        agrees = definite(words[k].norm) == head_definite  # (an adjective agrees: الطائرات | محطة is no adjective)
+        if ref is not None and ref.how == "nisba" and agrees:
+            k = ref.last
+        elif ref is None and agrees and (words[k].key in instruments or (not words[k].norm.startswith("و")
+                                                                         and _adjective(words[k], upos, k)
+                                                                         and words[k].norm not in lex.triggers)):
+            k += 1
+        else:
+            break
+    return k
 
 
 def _listed(key: str, words: frozenset[str]) -> bool:
@@ -139,6 +172,9 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
             if ref_at[j].how == "nisba" and j == st + 1:
                 return None  # العمق الروسي: a nisba names the owner, the target is its state (GUIDELINES §3)
             if ref_at[j].kind in PLACE_KINDS and ref_at[j].how != "nisba" and ref_at[j].start == words[j].start:
+                if j == st + 1 and any(key in lex.heads[name] for key, _ in words[st].readings
+                                       for name in ("place", "place_named", "town")):
+                    return None  # منطقة ساراتوف: the place's own noun and its name, which names it already
                 ends.append(ref_at[j].last)  # محطة كهرباء مظفر آباد (a genitive; not "... ومحطة كهرباء", a conjunct)
                 placed = True
             elif words[st].key in lex.heads["part_of"] and j == st + 1 and ref_at[j].how != "nisba":
@@ -174,7 +210,7 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
             end + 1 < len(words) and words[end].norm in lex.belonging and end + 1 in ref_at)
         if len(ends) == 1 or owned:
             return None  # a bare "positions" names nothing; "targets in X", "مواقع تابعة لـX" are X's (GUIDELINES §3)
-    start = words[st].offset_after(_skip(words[st]), text)
+    start = words[st].offset_after(_skip(words[st], lex), text)
     end = words[ends[-1] - 1].end
     surface = text[start:end]
     iri = finder.mint_phrase("|".join(w.key for w in words[st:ends[-1]]), surface, kind)
@@ -183,8 +219,11 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
     return ActorRef((iri,), st, ends[-1], start, end, surface, kind, "phrase", (None,), variants)
 
 
-def _skip(word: Word) -> int:
-    """Letters of a conjunction or preposition clitic before a phrase's first word (و، بـ، لـ)."""
+def _skip(word: Word, lex: Lexicon) -> int:
+    """Letters of a conjunction or preposition clitic before a phrase's first word (و، بـ، لـ); none when the
+    whole word is a noun the lexicon lists (ولاية، وحدات: their و is no conjunction)."""
+    if any(word.key in nouns for nouns in lex.heads.values()):
+        return 0
     for clitic in ("وب", "ول", "و", "ب", "ل"):
         if word.norm.startswith(clitic) and len(word.norm) - len(clitic) >= 3 and (
                 word.norm[len(clitic):].startswith("ال") or clitic == "و"):
