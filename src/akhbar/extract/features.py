@@ -24,7 +24,7 @@ from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import SENTENCE, Candidate, context_sources
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
-from akhbar.extract.phrases import struck_head
+from akhbar.extract.phrases import _describes_event, past_instrument, struck_head
 from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word, definite
 from akhbar.extract.units import ArticleUnits, SentenceUnit
 
@@ -57,7 +57,10 @@ CONJUNCTIONS: tuple[tuple[str, ...], ...] = (
     ("cls", "tpos", "was_subj"), ("cls", "rank"), ("cls", "kind", "src"), ("cls", "n_before", "ctx_previous_sentence"),
     ("cls", "light_in"), ("cls", "rel"), ("cls", "mrel"), ("cls", "mgov"), ("cls", "phead"), ("phead", "slot"),
     ("cls", "spk", "kind"), ("cls", "resp_between"), ("cls", "order", "resp_between"),
+    ("cls", "tobj"), ("src", "tobj"), ("cls", "src", "tobj"), ("cls", "tobj", "kind"),
 )
+NOUNS = ("NOUN", "PROPN", "X")
+OBJECT_REACH = 6  # words after the trigger searched for what fills its object's place
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -276,7 +279,51 @@ def _sentence_features(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> d
         "condemned": str(any(w.norm.lstrip("وف") in units.lex.particles["condemnation"]
                              for w in words[max(0, head - 4):head])),
         "passive": str(is_passive(s, trig)),
+        "tobj": object_slot(units, s, trig),
     }
+
+
+def object_slot(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> str:
+    """What fills the trigger's object or aim, right after it (past adverbs, a preposition of aim, an instrument
+    and, after a verb, one mention of an actor that may be its subject): a "place" or another "mention", an open
+    "phrase", a "noun" that no mention covers (what the article names there is no actor the matchers know: a
+    context candidate is then rarely the participant), or "none".
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> units = read_units(None, Article("x", "x.txt", "هددت إيران التجار. وقصفت إسرائيل مدينة حيفا."), load_kb())
+    >>> [object_slot(units, s, s.triggers[0]) for s in units.sentences]
+    ['noun', 'place']
+    """
+    words, lex = s.words, units.lex
+    ref_at = s.ref_at()
+    phrase_at = {k for p in s.phrases for k in range(p.first, p.last)}
+    aims = lex.target_preps["any"] | lex.particles["aim"]
+    verb = trig.entry is not None and trig.entry.pos == "verb"
+    k, subject = trig.last, verb
+    for _ in range(OBJECT_REACH):
+        if k >= len(words) or words[k - 1].breaks_after:
+            return "none"
+        w = words[k]
+        if w.norm in aims or w.norm in lex.skip_words or _describes_event(words, k, lex):
+            k += 1
+            continue
+        ref = ref_at.get(k)
+        if ref is not None:
+            if subject and ref.kind != "Location" and ref.how != "nisba":
+                k, subject = ref.last, False  # (قصفت إسرائيل X: the subject, then the object)
+                continue
+            return "place" if ref.kind in ("Location", "State") else "mention"
+        after = past_instrument(words, k, ref_at, s.upos, lex)
+        if after > k:
+            k, subject = after, False
+            continue
+        if k in phrase_at:
+            return "phrase"
+        nounish = s.upos[k] in NOUNS if s.upos else not w.norm.isdigit() and w.norm not in lex.name_stop
+        return "noun" if nounish and w.norm not in lex.triggers else "none"
+    return "none"
 
 
 def features(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candidate,
