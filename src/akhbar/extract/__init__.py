@@ -175,7 +175,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     capitals = {iri: units.kb.capitals[iri] for iri in named if iri in units.kb.capitals}
     groups = {iri: group for iri in (*scores.agent, *scores.target) if (group := group_of(units, iri)) is not None}
     return TriggerScores(s, trig, scores, siblings(s, units.lex, units.article.text), reciprocal(s, trig),
-                         is_passive(s, trig), pronoun, states, capitals, groups, details,
+                         is_passive(s, trig, units.lex), pronoun, states, capitals, groups, details,
                          _merged(included_members(s, trig, units.lex, units.article.text),
                                  _both_ways(located_places(s, trig, units.lex, units.article.text))),
                          strikers(units, scores, states, groups))

@@ -226,12 +226,43 @@ def _before_head(units: ArticleUnits, s: SentenceUnit, trig: Trigger, head: int)
 
 
 PASSIVE_AUXILIARIES = frozenset({"تم", "يتم", "وتم", "ويتم", "جرى", "يجري", "وجرى"})
+COUNTS = frozenset({"عده", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "عشرات", "مئات", "بضع", "ثلاثه",
+                    "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره"})  # (normalised: ة → ه, أ → ا)
 
 
-def is_passive(s: SentenceUnit, trig: Trigger) -> bool:
-    """A passive verb (قُصفت) or a verbal noun after تم/جرى (تم استهداف): its author is unstated."""
+def is_passive(s: SentenceUnit, trig: Trigger, lex: Lexicon | None = None) -> bool:
+    """Whether the trigger's author is unstated by its grammar: a passive verb (قُصفت), a verbal noun after تم/جرى
+    (تم استهداف), and, given the lexicon, what undergoes an attack (تعرضت القاعدة لهجوم) or a verb whose subject
+    is only the weapon (استهدفت ثلاث طائرات مسيرة القاعدة, GUIDELINES §3: a weapon as agent is a null agent).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "تعرضت القاعدة لهجوم. واستهدفت ثلاث طائرات مسيرة المطار. واستهدفت إسرائيل المطار."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> [is_passive(s, s.triggers[0], units.lex) for s in units.sentences]
+    [True, True, False]
+    """
     head = trigger_head(trig)
-    return head in s.passives or (head > 0 and s.words[head - 1].norm in PASSIVE_AUXILIARIES)
+    words = s.words
+    if head in s.passives or (head > 0 and words[head - 1].norm in PASSIVE_AUXILIARIES):
+        return True
+    if lex is None:
+        return False
+    if words[head].norm.startswith("ل") and not any(r.last <= head for r in s.refs if r.kind != "Location"):
+        for k in range(head - 1, max(-1, head - 9), -1):
+            if words[k].breaks_after:
+                break
+            if words[k].norm.lstrip("و") in lex.undergo_verbs:
+                return True  # تعرضت قاعدة حرير لهجوم: the base undergoes it, nobody is said to make it
+    if trigger_pos(trig) == "verb":
+        k = trig.last
+        while k < len(words) and (words[k].norm in COUNTS or words[k].norm.isdigit()) \
+                and not words[k - 1].gap_after.strip():
+            k += 1  # (ثلاث طائرات، عدة صواريخ)
+        if k < len(words) and k not in s.ref_at() and past_instrument(words, k, s.ref_at(), s.upos, lex) > k:
+            return True
+    return False
 
 
 def _complementiser(words: list[Word], head: int, lex: Lexicon) -> str:
@@ -278,7 +309,7 @@ def _sentence_features(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> d
         "pre_word": _before_head(units, s, trig, head),
         "condemned": str(any(w.norm.lstrip("وف") in units.lex.particles["condemnation"]
                              for w in words[max(0, head - 4):head])),
-        "passive": str(is_passive(s, trig)),
+        "passive": str(is_passive(s, trig, units.lex)),
         "tobj": object_slot(units, s, trig),
     }
 
