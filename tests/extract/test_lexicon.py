@@ -132,3 +132,16 @@ def test_a_generated_form_that_is_another_word_is_no_trigger(word: str) -> None:
 @pytest.mark.parametrize("word", ["وحث", "لحث", "طالب", "أغارت", "شروط", "بشروط"])
 def test_the_trigger_forms_beside_a_homograph_stay(word: str) -> None:
     assert normalise(word) in load_lexicon().triggers
+
+
+@pytest.mark.parametrize(("text", "action"), [
+    ("وحضت الصين الولايات المتحدة على عدم التدخل.", "Pressure"),  # حض is حث (GUIDELINES §2)
+    ("ودمرت القوات الروسية مستودعا للذخيرة في المدينة.", "Attack"),  # destroying in a strike is an attack
+])
+def test_urging_and_destroying_are_triggers(text: str, action: str) -> None:
+    from akhbar.extract.events import find_triggers
+    from akhbar.extract.lexicon import load_lexicon
+    from akhbar.extract.text import words_of
+
+    triggers = find_triggers(words_of(text), load_lexicon(), text)
+    assert [t.core for t in triggers][:1] == [action]
