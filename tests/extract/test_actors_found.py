@@ -829,3 +829,16 @@ def test_a_place_after_unnamed_plural_facilities_is_a_target_of_its_own() -> Non
     text = "استهدفت المسيرات مطارات في مناطق سمارا وريازان."
     units = read_units(None, Article("t", "t.txt", text), load_kb())
     assert facility_locators(units.sentences[0], units.lex, text) == {}
+
+
+def test_a_dual_place_noun_before_its_places_is_no_phrase_of_its_own() -> None:
+    from akhbar.analysis import load_analyser
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    text = "شنت الطائرات غارات على مدينتي صور والنبطية."
+    units = read_units(load_analyser("default")(text), Article("t", "t.txt", text), load_kb())
+    s = units.sentences[0]
+    assert not any(p.surface.startswith("مدينتي") for p in s.phrases)
+    assert {"صور", "النبطية"} <= {r.surface for r in s.refs}

@@ -173,8 +173,8 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
                 return None  # العمق الروسي: a nisba names the owner, the target is its state (GUIDELINES §3)
             if ref_at[j].kind in PLACE_KINDS and ref_at[j].how != "nisba" and ref_at[j].start == words[j].start:
                 if j == st + 1 and any(key in lex.heads[name] for key, _ in words[st].readings
-                                       for name in ("place", "place_named", "town")):
-                    return None  # منطقة ساراتوف: the place's own noun and its name, which names it already
+                                       for name in ("place", "place_named", "town", "place_plural")):
+                    return None  # منطقة ساراتوف، مدينتي صور: a place noun and the name, which names the place already
                 ends.append(ref_at[j].last)  # محطة كهرباء مظفر آباد (a genitive; not "... ومحطة كهرباء", a conjunct)
                 placed = True
             elif words[st].key in lex.heads["part_of"] and j == st + 1 and ref_at[j].how != "nisba":
