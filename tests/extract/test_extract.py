@@ -71,6 +71,24 @@ def test_attack_modality(read: Read, text: str, modality: str) -> None:
     assert attacks and {e.modality for e in attacks} == {modality}
 
 
+@pytest.mark.parametrize(("text", "modality"), [
+    ("توعدت الجماعة القوات الأجنبية بمزيد من الهجمات.", "Planned"),  # the content of a threat, past a quantity
+    ("وقال الوزير إن بلاده سترد بقوة على أي هجوم.", "Possible"),  # "any attack": one that may come
+    ("لم يقع أي هجوم على القاعدة.", "Negated"),  # (a denial comes first)
+])
+def test_a_threatened_or_hypothetical_attack_is_not_asserted(text: str, modality: str) -> None:
+    from akhbar.extract.events import find_triggers
+    from akhbar.extract.lexicon import load_lexicon
+    from akhbar.extract.modality import modality as modality_of
+    from akhbar.extract.text import words_of
+
+    lex = load_lexicon()
+    words = words_of(text)
+    triggers = find_triggers(words, lex, text)
+    attack = next(t for t in triggers if t.core == "Attack")
+    assert modality_of(words, attack, triggers, lex, text) == modality
+
+
 def test_antecedent_of_a_condition_is_possible(read: Read) -> None:
     ex = read("قد تهاجم إسرائيل بغداد في حال سمحت بهجوم إيراني على أراضيها.")
     by_agent = {local(e.agent): e.modality for e in ex.events}

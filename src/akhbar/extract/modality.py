@@ -102,8 +102,9 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
     if in_antecedent:
         return "Possible"
 
-    # planned: the content of a threat (تهديد أردوغان بإطلاق عملية عسكرية، التهديدات التركية بعملية)
-    if core == "Attack" and words[head].norm.startswith("ب"):
+    # planned: the content of a threat (تهديد أردوغان بإطلاق عملية عسكرية، التهديدات التركية بعملية، توعدت
+    # بمزيد من الهجمات: the preposition of the threat's content on the noun or a quantity before it)
+    if core == "Attack" and any(words[k].norm.startswith("ب") for k in range(max(0, head - 2), head + 1)):
         for other in triggers:
             o = other.first
             if other.core == "Warning" and o < head and head - o <= CONTENT_WINDOW \
@@ -121,6 +122,8 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
 
     # possible
     pos = mod["possible"]
+    if core == "Attack" and head > 0 and words[head - 1].norm in pos.get("hypothetical", ()):
+        return "Possible"  # أي هجوم: one that may come
     if core != "Warning" and before(pos["before"], pos["window"]) is not None:
         return "Possible"
     if core == "Attack" and before(pos["accusation"], pos["accusation_window"]) is not None:
