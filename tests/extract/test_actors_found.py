@@ -842,3 +842,8 @@ def test_a_dual_place_noun_before_its_places_is_no_phrase_of_its_own() -> None:
     s = units.sentences[0]
     assert not any(p.surface.startswith("مدينتي") for p in s.phrases)
     assert {"صور", "النبطية"} <= {r.surface for r in s.refs}
+
+
+def test_a_listed_name_keeps_its_ba() -> None:
+    refs = _refs("شنت الطائرات غارات على بلدات عيترون وبليدا ومحيبيب.")
+    assert {"عيترون", "بليدا", "محيبيب"} <= set(refs)

@@ -1225,8 +1225,9 @@ class ActorFinder:
             word = words[i]
             skipped = memo.get(word.norm) == _NONE and not (aliases and any(k in aliases for k, _ in word.readings))
             ref = None if skipped else self._at(words, i, context_state)
-            if i == list_end and (ref is None or ref.kind != "Location"):
-                ref = self._listed_place(words, i, refs[-1])
+            if i == list_end and (ref is None or ref.kind != "Location" or ref.start - word.start > 1):
+                # (in a list, وبليدا is و + a name: no ب of place, which would read ليدا)
+                ref = self._listed_place(words, i, refs[-1]) or ref
             if ref is None:
                 i += 1  # (most words: no matcher can begin there, as _at would find)
                 continue

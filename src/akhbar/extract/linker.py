@@ -215,6 +215,9 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     >>> decide(Scores(agent={"il": 0.9}, target={"hamas": 0.8, "hayya": 0.01, "jabarin": 0.01}), "Attack",
     ...        Policy(target=0.3), members={"hamas": {"hayya", "jabarin"}})
     [('il', 'hamas'), ('il', 'hayya'), ('il', 'jabarin')]
+    >>> decide(Scores(agent={"minister": 0.9, "army": 0.1}, target={"army": 0.6, "other": 0.3}), "Warning",
+    ...        Policy(target=0.2), own_state={"minister": "il", "army": "il"})
+    [('minister', 'other')]
     >>> decide(Scores(agent={"katz": 0.9}, target={"beirut": 0.8}), "Attack", Policy(target=0.3),
     ...        striker={"katz": "il"})
     [('il', 'beirut')]
@@ -250,6 +253,11 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     own: set[str | None] = set()
     if agent is not None:
         own = {agent, (own_state or {}).get(agent, agent), (group_of or {}).get(agent, agent)}
+        home = (own_state or {}).get(agent)
+        if core != "Attack" and home is not None:
+            # nor warns or presses its own state's organs and officials (وحذر وزير الدفاع من أن الجيش سيوسع
+            # عملياته: the army is his; of the 162 warnings and demands of the dev gold, one is addressed at home)
+            own |= {t for t, st in (own_state or {}).items() if st == home and t in scores.target}
         chosen = pick([t for t in targets if not _owned(t[0], own, capital_of, group_of)])
     def in_role(x: str, table: dict[str, float]) -> str | None:
         """A coordinated actor as the role admits it (a capital as its state), None if the role does not."""
