@@ -847,3 +847,20 @@ def test_a_dual_place_noun_before_its_places_is_no_phrase_of_its_own() -> None:
 def test_a_listed_name_keeps_its_ba() -> None:
     refs = _refs("شنت الطائرات غارات على بلدات عيترون وبليدا ومحيبيب.")
     assert {"عيترون", "بليدا", "محيبيب"} <= set(refs)
+
+
+def test_the_army_a_spokesman_served_is_found_again_by_its_noun() -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    text = ("وقال المتحدث باسم الجيش السوداني العميد نبيل عبد الله إن الدفاعات تصدت للمسيرات.\n"
+            "وقالت قوات الدعم السريع إن الجيش شن غارات على مدينة نيالا.")
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    army = next(r for r in units.sentences[1].refs if r.surface == "الجيش")
+    assert local(army.iri) == "sudanese_army"
+
+
+def test_a_definite_organ_noun_introduces_no_known_name_after_it() -> None:
+    refs = _refs("واتهم الجيش قوات الدعم السريع بقصف المدينة.")
+    assert "قوات الدعم السريع" in refs and "الجيش قوات الدعم السريع" not in refs

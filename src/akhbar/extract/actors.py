@@ -257,6 +257,8 @@ class ActorFinder:
             if kind == "Militia":
                 return self._militia(words, i, j, skip, noun)
             named = self._kb_match(words, j)
+            if n == 1 and definite(words[i].norm[skip:]):
+                named = None  # (اتهم الجيش قوات الدعم السريع: a definite noun is in construct with no name)
             if named and named[0] > 1 and named[2] == 0 and self.kb.kind(named[1]) != "State" \
                     and not ((group or noun[-1] in self.lex.heads["leaders"]) and self.kb.kind(named[1]) == "Militia"):
                 # (but قادة حركة الشباب، قيادة حركة المقاومة الإسلامية are the group's leaders: `_members`)
@@ -1236,6 +1238,8 @@ class ActorFinder:
                 list_end = ref.last
             refs.append(ref)
             self._prev = ref
+            if ref.how == "title":
+                self.recent.extend(self._served(words, ref))
             if ref.how != "anaphor":
                 self.recent.append(ref)
             for st in ref.states:
@@ -1246,6 +1250,18 @@ class ActorFinder:
         if persons:
             self.recent_persons.append(persons)
         return refs
+
+    def _served(self, words: list[Word], title: ActorRef) -> list[ActorRef]:
+        """The body a titled person serves, named inside his title (المتحدث باسم الجيش السوداني): a later "الجيش"
+        refers back to it, as to a body named on its own (GUIDELINES §3: anaphora are resolved)."""
+        for k in range(title.first + 1, title.last):
+            served = self._affiliation(words, k)
+            if served is not None and self.kind_of(served[1]) in ("StateOrgan", "Militia", "Organization"):
+                end = min(served[0], title.last)
+                return [ActorRef((served[1],), k, end, words[k].start, words[end - 1].end,
+                                 self.text[words[k].start:words[end - 1].end], self.kind_of(served[1]), "organ",
+                                 (self.state_of(served[1]),))]
+        return []
 
     def _matchers(self, word: Word) -> frozenset[str]:
         """The matchers of `_at` whose first test this word passes (most words pass none).
