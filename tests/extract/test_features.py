@@ -88,3 +88,10 @@ def test_a_response_clause_between_trigger_and_mention_is_marked(kb: KnowledgeBa
 def test_who_denies_an_attack_is_read_as_its_claimed_author(kb: KnowledgeBase) -> None:
     claimed = _feature(kb, "ونفت إيران أي علاقة لها بالهجوم على الناقلة.", "claimed")
     assert claimed["إيران"] == "True"
+
+
+def test_the_nisba_of_a_weapon_that_is_the_subject_is_the_agent(kb: KnowledgeBase) -> None:
+    units, s = _read(kb, "هاجمت مسيرات أوكرانية مصفاة نفط في المدينة.")
+    nisba = next(c for c in candidates(units, s) if c.ref.how == "nisba")
+    f = features(units, s, s.triggers[0], nisba)
+    assert f.get("inst_nisba=True") == 1.0 and f.get("grammar=agent") == 1.0

@@ -57,7 +57,7 @@ CONJUNCTIONS: tuple[tuple[str, ...], ...] = (
     ("cls", "tpos", "was_subj"), ("cls", "rank"), ("cls", "kind", "src"), ("cls", "n_before", "ctx_previous_sentence"),
     ("cls", "light_in"), ("cls", "rel"), ("cls", "mrel"), ("cls", "mgov"), ("cls", "phead"), ("phead", "slot"),
     ("cls", "spk", "kind"), ("cls", "resp_between"), ("cls", "order", "resp_between"),
-    ("cls", "tobj"), ("src", "tobj"), ("cls", "src", "tobj"), ("cls", "tobj", "kind"),
+    ("cls", "tobj"), ("src", "tobj"), ("cls", "src", "tobj"), ("cls", "tobj", "kind"), ("cls", "inst_nisba"),
 )
 NOUNS = ("NOUN", "PROPN", "X")
 OBJECT_REACH = 6  # words after the trigger searched for what fills its object's place
@@ -238,7 +238,7 @@ def is_passive(s: SentenceUnit, trig: Trigger, lex: Lexicon | None = None) -> bo
     >>> from akhbar.kb import load_kb
     >>> from akhbar.records import Article
     >>> from akhbar.extract.units import read_units
-    >>> text = "تعرضت القاعدة لهجوم. واستهدفت ثلاث طائرات مسيرة المطار. واستهدفت إسرائيل المطار."
+    >>> text = "تعرضت القاعدة لهجوم. واستهدفت ثلاث طائرات مسيرة المطار. وهاجمت مسيرات أوكرانية المطار."
     >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
     >>> [is_passive(s, s.triggers[0], units.lex) for s in units.sentences]
     [True, True, False]
@@ -260,8 +260,10 @@ def is_passive(s: SentenceUnit, trig: Trigger, lex: Lexicon | None = None) -> bo
         while k < len(words) and (words[k].norm in COUNTS or words[k].norm.isdigit()) \
                 and not words[k - 1].gap_after.strip():
             k += 1  # (ثلاث طائرات، عدة صواريخ)
-        if k < len(words) and k not in s.ref_at() and past_instrument(words, k, s.ref_at(), s.upos, lex) > k:
-            return True
+        ref_at = s.ref_at()
+        after = past_instrument(words, k, ref_at, s.upos, lex) if k < len(words) and k not in ref_at else k
+        if after > k and not any(m in ref_at and ref_at[m].how == "nisba" for m in range(k, after)):
+            return True  # (هاجمت مسيرات أوكرانية: the weapon's nisba names its author)
     return False
 
 
@@ -428,6 +430,18 @@ AIM_PREPS = frozenset({"علي", "ضد", "ل", "بحق", "تجاه", "باتجا
 OBJECT_MAKERS = frozenset({"trigger", "rel"})  # a verb after these has its subject already (قصف إسرائيلي استهدف X)
 
 
+def _instrument_nisba(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef) -> bool:
+    """Whether a nisba qualifies the instrument that is a verb's subject (هاجمت مسيرات أوكرانية مصفاة، شنت طائرات
+    إسرائيلية غارات): the weapon's nationality, which names the attack's author (GUIDELINES §3: the weapon is no
+    agent, the adjective is the mention)."""
+    if trigger_pos(trig) not in ("verb", "light"):
+        return False
+    k = trig.last
+    while k < len(s.words) and (s.words[k].norm in COUNTS or s.words[k].norm.isdigit()):
+        k += 1
+    return k < ref.first < past_instrument(s.words, k, s.ref_at(), s.upos, units.lex)
+
+
 def grammar_role(f: dict[str, str]) -> str:
     """The role Arabic word order gives a mention next to the trigger, by the standard patterns: agent for
     an SVO/VSO subject, a light verb's subject, an event noun's genitive or adjective (هجمات الحوثيين، القصف
@@ -443,6 +457,8 @@ def grammar_role(f: dict[str, str]) -> str:
     tpos, slot, prep = f.get("tpos"), f.get("slot"), f.get("prep")
     if f.get("source") == "True":
         return "none"  # نقل عن مسؤولين: a source, not a participant
+    if f.get("inst_nisba") == "True":
+        return "agent"  # هاجمت مسيرات أوكرانية: the weapon's nisba names who sent it
     if f.get("undergoes") == "True":
         return "target"  # تعرضت X لهجوم
     if prep == "قبل" or f.get("rel_light") == "True" or (f.get("claimed") == "True" and tpos == "noun"):
@@ -594,6 +610,7 @@ def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candi
     f["resp_between"] = str(_response_between(units, words, lo, hi))
     f["mquote"] = str(s.quoted[ref.first]) if s.quoted else "False"
     f["slot"], f["pre0_taken"] = _slot(units, s, trig, ref, f["prep"])
+    f["inst_nisba"] = str(ref.how == "nisba" and after and _instrument_nisba(units, s, trig, ref))
     if f.get("obj_pron") == "True" and ref.last <= trig.first:
         # the pronoun object stands for an actor named before the verb: the nearer, the likelier
         before = sorted((r for r in s.refs if r.last <= trig.first), key=lambda r: -r.first)
