@@ -329,3 +329,14 @@ def test_a_place_in_brackets_after_a_place_only_says_where_it_is() -> None:
     ts = next(t for t in score_article(u, load_linker()) if t.trigger.core == "Attack")
     targets = {iri.rsplit("/", 1)[-1] for iri in ts.scores.target}
     assert "ain_al_asad" in targets and "anbar" not in targets
+
+
+def test_a_warnings_target_is_its_addressee_not_the_actor_of_its_content() -> None:
+    from akhbar.extract import extract
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    text = "ووجهت الإدارة الأمريكية تحذيرا للحكومة العراقية بأن إسرائيل قد تقصف بغداد إذا سمحت بهجوم إيراني."
+    ex = extract(None, Article("t", "t.txt", text), load_kb())
+    warned = {e.target.rsplit("/", 1)[-1] for e in ex.events if e.action == "Warning" and e.target}
+    assert warned == {"iraqi_government"}
