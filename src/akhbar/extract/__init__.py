@@ -24,6 +24,7 @@ from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import FREQUENT, Candidate, candidates
 from akhbar.extract.coordination import (
     bracket_locators,
+    content_after_addressee,
     facility_locators,
     included_members,
     located_places,
@@ -182,38 +183,6 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                          _merged(included_members(s, trig, units.lex, units.article.text),
                                  _both_ways(located_places(s, trig, units.lex, units.article.text))),
                          strikers(units, scores, states, groups))
-
-
-CONTENT_OPENERS = frozenset({"ان", "بان", "وان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم"})
-
-
-def content_after_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int | None:
-    """Where the content of a warning or demand opens (أن، بأن) when its addressee is named before it (GUIDELINES
-    §3: the target of a Warning or Pressure is its addressee): حذر الوزير المسؤولين اللبنانيين من أن إسرائيل …، وجهت
-    تحذيرا للحكومة بأن إسرائيل … — the mentions past that word are what the warning is about. None when no
-    addressee stands between the trigger and the content (حذر الوزير من أن X: X may be the target).
-
-    >>> from akhbar.kb import load_kb
-    >>> from akhbar.records import Article
-    >>> from akhbar.extract.units import read_units
-    >>> text = "حذر الوزير الفرنسي المسؤولين اللبنانيين من أن إسرائيل قد تشن حربا. وحذرت مصر من أن إسرائيل ستندم."
-    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
-    >>> [content_after_addressee(s, s.triggers[0], units.lex) for s in units.sentences]
-    [6, None]
-    """
-    if trig.core not in ("Warning", "Pressure"):
-        return None
-    words = s.words
-    for c in range(trig.last, min(len(words), trig.last + 12)):
-        if c > trig.last and words[c - 1].breaks_after:
-            return None
-        if words[c].norm in CONTENT_OPENERS:
-            between = [r for r in s.refs if trig.last <= r.first and r.last <= c and r.kind != "Location"]
-            subject_before = any(r.last <= trig.first and r.kind != "Location" for r in s.refs)
-            verb = trig.entry is not None and trig.entry.pos == "verb" and trig.light is None
-            needed = 2 if verb and not subject_before else 1
-            return c if len(between) >= needed else None
-    return None
 
 
 def _merged(a: dict[str, set[str]], b: dict[str, set[str]]) -> dict[str, set[str]]:

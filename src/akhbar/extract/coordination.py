@@ -3,7 +3,8 @@
 Named participants joined by و, by a comma list or by a repeated preposition after أو ("موسكو والقرم",
 "حذرت فرنسا وبريطانيا", "على إسرائيل أو على القواعد"), or listed after a plural place noun ("ولايات قندهار
 وبكتيا"), each give their own event: when the decoder chooses one of them, it takes its siblings too.
-A reciprocal exchange ("تبادلت إيران وإسرائيل الضربات") gives one event in each direction.
+A reciprocal exchange ("تبادلت إيران وإسرائيل الضربات") gives one event in each direction. Places that only say
+where a facility is add nothing (§6), and a warning's addressee named before its content is its target (§3).
 
 >>> from akhbar.kb import load_kb
 >>> from akhbar.records import Article
@@ -225,11 +226,10 @@ def facility_locators(s: SentenceUnit, lex: Lexicon, text: str) -> dict[str, str
                 continue
             inside = f.first < p.first and p.last <= f.last
             at = p.first - 1 if p.first > f.last and _place_head(words[p.first - 1], lex) else p.first
-            after = at == f.last + 1 and words[f.last].norm in lex.particles["in_place"] \
-                and not any(words[k].gap_after.strip() for k in range(f.last - 1, p.first))
-            clitic = at == f.last and words[at].norm.startswith("ب") \
-                and not any(words[k].gap_after.strip() for k in range(f.last - 1, p.first))
-            if inside or after or clitic:  # (مصفاة في منطقة ساراتوف: the place's own noun may come between)
+            tight = not any(words[k].gap_after.strip() for k in range(f.last - 1, p.first))
+            after = at == f.last + 1 and words[f.last].norm in lex.particles["in_place"]
+            clitic = at == f.last and words[at].norm.startswith("ب")
+            if inside or (tight and (after or clitic)):  # (مصفاة في منطقة ساراتوف: the place's noun may come between)
                 out.setdefault(p.iri, f.iri)
     return out
 
@@ -247,6 +247,38 @@ def _facility_head(word: Word, lex: Lexicon) -> bool:
 
 def _place_head(word: Word, lex: Lexicon) -> bool:
     return any(k in lex.heads[name] for k, _ in word.readings for name in PLACE_HEADS)
+
+
+CONTENT_OPENERS = frozenset({"ان", "بان", "وان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم"})
+
+
+def content_after_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int | None:
+    """Where the content of a warning or demand opens (أن، بأن) when its addressee is named before it (GUIDELINES
+    §3: the target of a Warning or Pressure is its addressee): حذر الوزير المسؤولين اللبنانيين من أن إسرائيل …، وجهت
+    تحذيرا للحكومة بأن إسرائيل … — the mentions past that word are what the warning is about. None when no
+    addressee stands between the trigger and the content (حذر الوزير من أن X: X may be the target).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "حذر الوزير الفرنسي المسؤولين اللبنانيين من أن إسرائيل قد تشن حربا. وحذرت مصر من أن إسرائيل ستندم."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> [content_after_addressee(s, s.triggers[0], units.lex) for s in units.sentences]
+    [6, None]
+    """
+    if trig.core not in ("Warning", "Pressure"):
+        return None
+    words = s.words
+    for c in range(trig.last, min(len(words), trig.last + 12)):
+        if c > trig.last and words[c - 1].breaks_after:
+            return None
+        if words[c].norm in CONTENT_OPENERS:
+            between = [r for r in s.refs if trig.last <= r.first and r.last <= c and r.kind != "Location"]
+            subject_before = any(r.last <= trig.first and r.kind != "Location" for r in s.refs)
+            verb = trig.entry is not None and trig.entry.pos == "verb" and trig.light is None
+            needed = 2 if verb and not subject_before else 1
+            return c if len(between) >= needed else None
+    return None
 
 
 def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> dict[str, set[str]]:

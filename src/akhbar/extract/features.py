@@ -256,15 +256,23 @@ def is_passive(s: SentenceUnit, trig: Trigger, lex: Lexicon | None = None) -> bo
             if words[k].norm.lstrip("و") in lex.undergo_verbs:
                 return True  # تعرضت قاعدة حرير لهجوم: the base undergoes it, nobody is said to make it
     if trigger_pos(trig) == "verb":
-        k = trig.last
-        while k < len(words) and (words[k].norm in COUNTS or words[k].norm.isdigit()) \
-                and not words[k - 1].gap_after.strip():
-            k += 1  # (ثلاث طائرات، عدة صواريخ)
+        k, after = instrument_subject(s, trig, lex)
         ref_at = s.ref_at()
-        after = past_instrument(words, k, ref_at, s.upos, lex) if k < len(words) and k not in ref_at else k
         if after > k and not any(m in ref_at and ref_at[m].how == "nisba" for m in range(k, after)):
             return True  # (هاجمت مسيرات أوكرانية: the weapon's nisba names its author)
     return False
+
+
+def instrument_subject(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[int, int]:
+    """The words [first, last) of the instrument right after a verb trigger, past a count (ثلاث طائرات مسيرة،
+    عدة صواريخ باليستية إيرانية), with its adjectives and nisbas; first == last when no instrument stands there."""
+    words = s.words
+    k = trig.last
+    while k < len(words) and (words[k].norm in COUNTS or words[k].norm.isdigit()) \
+            and not words[k - 1].gap_after.strip():
+        k += 1
+    ref_at = s.ref_at()
+    return k, (past_instrument(words, k, ref_at, s.upos, lex) if k < len(words) and k not in ref_at else k)
 
 
 def _complementiser(words: list[Word], head: int, lex: Lexicon) -> str:
@@ -436,10 +444,8 @@ def _instrument_nisba(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: 
     agent, the adjective is the mention)."""
     if trigger_pos(trig) not in ("verb", "light"):
         return False
-    k = trig.last
-    while k < len(s.words) and (s.words[k].norm in COUNTS or s.words[k].norm.isdigit()):
-        k += 1
-    return k < ref.first < past_instrument(s.words, k, s.ref_at(), s.upos, units.lex)
+    first, last = instrument_subject(s, trig, units.lex)
+    return first < ref.first < last
 
 
 def grammar_role(f: dict[str, str]) -> str:
