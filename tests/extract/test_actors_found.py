@@ -146,6 +146,15 @@ def test_open_noun_phrase_after_an_attack_is_a_candidate_place(read: Read) -> No
     assert not any(p.startswith("بطائرات") for p in phrases)  # an instrument is not what was struck
 
 
+def test_coordinated_unknown_names_are_one_phrase_each(read: Read) -> None:
+    # GUIDELINES §3: each named place of a list is its own participant; a ب before a later conjunct is the
+    # name's own letter (the conjuncts share the first one's preposition), not an instrument's
+    ex = read("شنت روسيا هجمات على كوستيانتينيفكا وبيلوزيرسك.")
+    names = {a.iri: a.label_ar for a in ex.new_actors}
+    struck = {names.get(e.target) for e in ex.events if local(e.agent) == "russia"}
+    assert struck >= {"كوستيانتينيفكا", "بيلوزيرسك"}, struck
+
+
 def test_generic_targets_of_an_owner_are_not_phrases(read: Read) -> None:
     from akhbar.extract.units import read_units
     from akhbar.kb import load_kb

@@ -72,13 +72,14 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
                 starts.append(j + 1)
     out: list[ActorRef] = []
     taken: set[int] = set()
+    listed: set[int] = set()  # the later conjuncts of a list
     while starts:
         st = starts.pop(0)
         if st >= len(words) or st in ref_at or st in taken or not _nounish(words, upos, st, lex) \
                 or _stop_head(words[st], lex) or words[st].norm.lstrip("و") in lex.reporting_verbs \
-                or (upos and upos[st] not in HEADS) \
+                or (st not in listed and upos and upos[st] not in HEADS) \
                 or words[st].key in lex.weapons or words[st].norm.lstrip("وب") in lex.weapons \
-                or words[st].norm.lstrip("و").startswith("ب"):
+                or instrument_clitic(words[st], lex, st in listed):
             continue  # (بطائرات مسيرة: an instrument, not what was struck)
         phrase = _extend(finder, words, ref_at, starts_at, upos, st, text)
         if phrase is not None:
@@ -86,8 +87,28 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
             taken.update(range(phrase.first, phrase.last))
             if phrase.last < len(words) and words[phrase.last].norm.startswith("و") \
                     and not words[phrase.last - 1].gap_after.strip():
-                starts.insert(0, phrase.last)  # coordinated: مستودعات النفط ومحطة كهرباء
+                starts.insert(0, phrase.last)  # coordinated: مستودعات النفط ومحطة كهرباء، ميكولايف وسومي
+                listed.add(phrase.last)
     return out
+
+
+def instrument_clitic(word: Word, lex: Lexicon, listed: bool = False) -> bool:
+    """Whether a word opens with the preposition بـ (بطائرات مسيرة: an instrument, not what was struck). In a list
+    (`listed`: the word follows و after a conjunct without it) the conjuncts share their preposition, so a ب
+    before an indefinite word is the name's own letter (على كوستيانتينيفكا وبهاولبور), unless it opens a source
+    (وبحسب).
+
+    >>> from akhbar.extract.lexicon import load_lexicon
+    >>> from akhbar.extract.text import words_of
+    >>> [instrument_clitic(w, load_lexicon(), True) for w in words_of("وبهاولبور وبالمدفعية وبحسب")]
+    [False, True, True]
+    >>> instrument_clitic(words_of("بهاولبور")[0], load_lexicon())
+    True
+    """
+    bare = word.norm.lstrip("و")
+    if not bare.startswith("ب"):
+        return False
+    return not listed or bare.startswith("بال") or bare in lex.particles["source_markers"]
 
 
 def past_instrument(words: list[Word], k: int, ref_at: dict[int, ActorRef], upos: list[str], lex: Lexicon) -> int:
@@ -196,10 +217,8 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
             ends.append(ref_at[j + 1].last)  # منزل في هرتسليا
             placed = True
             break
-        if not _nounish(words, upos, j, lex) or (words[j].norm.startswith("و") and not upos):
-            break
-        if words[j].norm.startswith("و") and upos and upos[j] != "PROPN":
-            break
+        if not _nounish(words, upos, j, lex) or words[j].norm.startswith("و"):
+            break  # (a conjunct is a phrase of its own: ميكولايف | وسومي, each named place its own participant)
         if definite(words[j - 1].norm) and not (definite(words[j].norm) and _adjective(words[j], upos, j)):
             break  # the first term of a construct has no article, and a definite noun takes only adjectives
         j += 1
