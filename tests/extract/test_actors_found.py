@@ -168,6 +168,13 @@ def test_generic_targets_of_an_owner_are_not_phrases(read: Read) -> None:
                  "استهدفت مسيرات الدعم السريع مواقع عسكرية تابعة للجيش السوداني."):
         units = read_units(None, Article("t", "t.txt", text), load_kb())
         assert units.sentences[0].phrases == [], text
+    # nor do targets whose modifiers (or a closing quote) run on to a place: "targets in X" are X's
+    from akhbar.analysis import load_analyser
+
+    for text in ("قالت الحركة إنها لن تتردد في قصف “أهداف عسكرية” في إسرائيل.",
+                 "أعلنت الجماعة أنها ستواصل مهاجمة “أهداف استراتيجية” في السعودية."):
+        units = read_units(load_analyser("default")(text), Article("t", "t.txt", text), load_kb())
+        assert units.sentences[0].phrases == [], text
     # without an owner the phrase stays a candidate
     text = "استهدفت تركيا مواقع عسكرية قرب الحدود."
     assert read_units(None, Article("t", "t.txt", text), load_kb()).sentences[0].phrases

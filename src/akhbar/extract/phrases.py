@@ -223,19 +223,29 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
             break  # the first term of a construct has no article, and a definite noun takes only adjectives
         j += 1
         ends.append(j)
+    longer = phrase_ends(words, ends[-1], starts_at, lex, upos, placed)
     if words[st].key in lex.generic_targets or words[st].norm in lex.generic_targets:
         end = ends[-1]
         owned = (end < len(words) and end in ref_at) or any(k in ref_at for k in range(st, end)) or (
             end + 1 < len(words) and words[end].norm in lex.belonging and end + 1 in ref_at)
-        if len(ends) == 1 or owned:
+        if len(ends) == 1 or owned or _placed_after(words, end, ref_at, starts_at, lex, upos):
             return None  # a bare "positions" names nothing; "targets in X", "مواقع تابعة لـX" are X's (GUIDELINES §3)
     start = words[st].offset_after(_skip(words[st], lex), text)
     end = words[ends[-1] - 1].end
     surface = text[start:end]
     iri = finder.mint_phrase("|".join(w.key for w in words[st:ends[-1]]), surface, kind)
-    longer = phrase_ends(words, ends[-1], starts_at, lex, upos, placed)
     variants = tuple((start, words[e - 1].end) for e in ends[:-1] + longer)
     return ActorRef((iri,), st, ends[-1], start, end, surface, kind, "phrase", (None,), variants)
+
+
+def _placed_after(words: list[Word], k: int, ref_at: dict[int, ActorRef], starts: dict[int, ActorRef], lex: Lexicon,
+                  upos: list[str]) -> bool:
+    """Whether the noun phrase before word k runs on, past its modifiers (and a closing quote: “أهداف حيوية” في
+    إسرائيل), to a place or a state: generic targets there are that place's (مواقع مرتبطة بالإرهاب في باكستان)."""
+    if k >= len(words) or words[k - 1].gap_after.strip(" \"'”»"):
+        return False
+    ends = phrase_ends(words, k, starts, lex, upos, quoted=True)
+    return any(j in ref_at and ref_at[j].kind in PLACE_KINDS for j in range(k, max(ends, default=k)))
 
 
 def _skip(word: Word, lex: Lexicon) -> int:
@@ -256,17 +266,18 @@ PLACE_PREPS = frozenset({"في", "قرب", "بالقرب", "عبر", "داخل",
 
 
 def phrase_ends(words: list[Word], k: int, starts: dict[int, ActorRef], lex: Lexicon, upos: list[str],
-                placed: bool = False) -> list[int]:
+                placed: bool = False, quoted: bool = False) -> list[int]:
     """Where the noun phrase headed by the words before `k` may end: after each adjective (الجوية
     الأمريكية، عسكرية روسية، المنتشرة) and after each word of a place phrase (في عمق سيبيريا، بالمنطقة، قرب مخمور
     وسنجار; `placed`: the words before `k` close on a place already, so a place coordinated with it continues
-    it: في البحر الأحمر وبحر العرب). It stops at punctuation, a verb, a trigger, another preposition, a relative
-    pronoun or a mention that is not a place (a relative clause made a longer name of its own: that lost on dev,
-    5-fold by article)."""
+    it: في البحر الأحمر وبحر العرب; `quoted`: the words before `k` close a quotation). It stops at punctuation,
+    a verb, a trigger, another preposition, a relative pronoun or a mention that is not a place (a relative clause
+    made a longer name of its own: that lost on dev, 5-fold by article)."""
     ends: list[int] = []
     first = k
     in_place = False
-    while k < len(words) and k - first < PHRASE_WORDS and not words[k - 1].gap_after.strip():
+    while k < len(words) and k - first < PHRASE_WORDS and (not words[k - 1].gap_after.strip() or (
+            quoted and k == first)):
         w = words[k]
         pos = upos[k] if k < len(upos) else ""
         if w.norm in PLACE_PREPS:  # (a closed class: before the parser's part of speech)
