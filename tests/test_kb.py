@@ -64,6 +64,12 @@ def test_parse_reads_types_labels_links(kb_file: Path) -> None:
     assert kb.capitals == {ID + "baghdad": ID + "iraq"}
 
 
+@pytest.mark.parametrize("form", ["الألمانية", "ألمانية", "الألماني", "ألمانيين", "والألمانية"])
+def test_a_nisba_that_begins_like_the_article_is_read_definite_and_bare(form: str) -> None:
+    # ألماني normalises to الماني: its ال is the name's, so الألمانية must not lose it twice
+    assert load_kb().nisba_state(nisba_stem(normalise(form))) == ID + "germany"
+
+
 def test_state_of_follows_links(kb_file: Path) -> None:
     kb = parse_kb(kb_file)
     assert kb.state_of(ID + "iraq") == ID + "iraq"

@@ -239,6 +239,8 @@ def parse_kb(path: Path, *more: Path) -> KnowledgeBase:
             stem = nisba_stem(normalise(o.value))
             if stem:
                 kb.by_nisba.setdefault(stem, a.iri)
+            if normalise(o.value).endswith("ي"):  # (given bare: ألماني is الماني, whose ال is no article, so
+                kb.by_nisba.setdefault(normalise(o.value), a.iri)  # the stem of الألمانية is الماني)
         elif p.startswith(AK_NS) and _local(p) in LINK_PROPERTIES and isinstance(o, ox.NamedNode):
             a.links.setdefault(_local(p), []).append(o.value)
             if _local(p) == "capitalOf":

@@ -880,3 +880,23 @@ def test_the_army_a_spokesman_served_is_found_again_by_its_noun() -> None:
 def test_a_definite_organ_noun_introduces_no_known_name_after_it() -> None:
     refs = _refs("واتهم الجيش قوات الدعم السريع بقصف المدينة.")
     assert "قوات الدعم السريع" in refs and "الجيش قوات الدعم السريع" not in refs
+
+
+@pytest.mark.parametrize(("text", "surface", "state"), [
+    ("حذر دبلوماسيون روس من التصعيد.", "دبلوماسيون روس", "russia"),  # a broken plural nisba after persons
+    ("هاجم الأتراك مواقع المسلحين.", "الأتراك", "turkey"),  # the definite broken plural alone
+    ("حذرت البحرية الألمانية من التصعيد.", "البحرية الألمانية", "germany"),  # ألماني: its ال is the name's
+    ("التقى الوزير مسؤولين إيرانيين في بغداد.", "مسؤولين إيرانيين", "iran"),  # a group after a title: its object
+])
+def test_nisbas_of_persons_name_their_state(text: str, surface: str, state: str) -> None:
+    from akhbar.kb import load_kb
+
+    refs = _refs(text)
+    assert surface in refs, list(refs)
+    kb = load_kb()
+    ref = refs[surface]
+    assert {local(kb.state_of(i) or s) for i, s in zip(ref.iris, ref.states, strict=True)} == {state}
+
+
+def test_a_broken_plural_after_a_name_is_no_nisba() -> None:
+    assert "روس" not in _refs("قال الدبلوماسي الأمريكي دنيس روس إن الوضع خطير.")

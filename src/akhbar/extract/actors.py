@@ -177,7 +177,12 @@ class ActorFinder:
         stem = nisba_stem(word.norm)
         if stem and self.kb.nisba_state(stem):
             return self.kb.nisba_state(stem), 0
-        return None, 0
+        return self._broken_nisba(word.norm), 0  # (after a noun of persons: دبلوماسيون روس)
+
+    def _broken_nisba(self, key: str) -> str | None:
+        """The state of a broken plural nisba (روس، الأتراك), through the lexicon's singular."""
+        singular = self.lex.broken_nisba.get(strip_article(key))
+        return None if singular is None else self.kb.nisba_state(singular)
 
     def _nisba(self, word: Word) -> str | None:
         """The state (or group) a nisba adjective names, through clitics (وبريطانية → UK)."""
@@ -190,6 +195,9 @@ class ActorFinder:
         stem = nisba_stem(word.norm)
         if stem and self.kb.nisba_state(stem):
             return self.kb.nisba_state(stem)
+        if definite(word.norm) and any(self._broken_nisba(key) for key, _ in word.readings):
+            return next(filter(None, (self._broken_nisba(key) for key, _ in word.readings)))  # الروس، للأتراك
+            # (a bare روس may be a name: دنيس روس; after a noun of persons `_state_word` reads it)
         for key, _ in word.readings:
             if key.startswith("ال"):
                 continue
@@ -370,6 +378,8 @@ class ActorFinder:
                 n = t - i  # قائد القوات البرية الإيرانية: the title is قائد, the organ begins inside the longer title
                 break
         j = i + n
+        if j < len(words) and strip_article(words[j].key) in self.lex.heads["person_group"]:
+            return None  # التقى الوزير مسؤولين إيرانيين: a group after the title is its object, not its holder
         # a known person a few words on (الأمين العام لحزب الله اللبناني حسن نصر الله): the title is his
         for k in range(j, min(len(words), j + 8)):
             if k > j and any(c in ".:؛;!?؟()" for c in self.gap_text(k - 1, k)):

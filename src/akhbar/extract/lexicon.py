@@ -65,6 +65,7 @@ class Lexicon:
     skip_words: frozenset[str] = frozenset()
     generic_targets: frozenset[str] = frozenset()
     belonging: frozenset[str] = frozenset()
+    broken_nisba: dict[str, str] = field(default_factory=dict)  # الروس → روسي (normalised)
     heads: dict[str, frozenset[str]] = field(default_factory=dict)
     reporting_verbs: frozenset[str] = frozenset()
     undergo_verbs: frozenset[str] = frozenset()
@@ -247,6 +248,7 @@ def parse_lexicon(folder: Path) -> Lexicon:
     lex.phrase_index = first_word_index([phrase for phrase, _ in lex.phrases])
     lex.opener_index = first_word_index(lex.modality["conditional"]["openers"])
     lex.name_stop = frozenset(_n(w) for w in titles.get("stop", []))
+    lex.broken_nisba = {_n(plural): _n(singular) for plural, singular in act.get("broken_nisba", {}).items()}
     lex.heads = {name: frozenset(strip_article(_n(w)) for w in words)
                  for name, words in act.get("heads", {}).items()}
     links = act.get("links", {})
