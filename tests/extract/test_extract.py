@@ -120,6 +120,14 @@ def test_interception_is_not_an_attack(read: Read) -> None:
     assert read("أعلنت روسيا أن دفاعاتها الجوية أسقطت 30 طائرة مسيرة أوكرانية فوق بيلغورود.").events == []
 
 
+def test_who_repels_an_attack_is_not_its_author(read: Read) -> None:
+    # GUIDELINES §2: a foiled attack that was launched counts; its defender is no agent (§3: unstated → null)
+    ex = read("تصدت الدفاعات الجوية السعودية لهجوم بطائرات مسيرة على مدينة جازان.")
+    assert ex.events and all(e.agent is None for e in ex.events)
+    ex = read("أعلن الجيش السوداني التصدي لهجوم واسع من قبل قوات الدعم السريع على مدينة الأبيض.")
+    assert {local(e.agent) for e in ex.events} == {"rsf"}
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(alphabet="اأإبتثجحخدذرزسشصضطظعغفقكلمنهويىةء ،.؟\n“”0123456789abc", max_size=120))
 def test_any_text_gives_exact_offsets(read: Read, text: str) -> None:

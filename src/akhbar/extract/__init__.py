@@ -161,6 +161,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
         for cand, feats, p in zip(cands, rows, model.role(role).probabilities(rows, none), strict=True):
             if role == "agent" and cand.source == FREQUENT:
                 continue  # (an article's protagonist is a candidate target; as an author it was never right on dev)
+            if role == "agent" and "repels=True" in feats:
+                continue  # (تصدت X للهجوم: who repels an attack is not its author, GUIDELINES §2)
             if role == "target" and content is not None and cand.sentence == s.index and cand.ref.first > content:
                 continue  # (حذر X Y من أن Z: Y is addressed, Z is what the warning is about)
             for iri in resolve(cand.ref, role, trig.core, units.kb, units.lex, trig.action, "grammar=target" in feats):

@@ -232,8 +232,9 @@ COUNTS = frozenset({"عده", "ثلاث", "اربع", "خمس", "ست", "سبع"
 
 def is_passive(s: SentenceUnit, trig: Trigger, lex: Lexicon | None = None) -> bool:
     """Whether the trigger's author is unstated by its grammar: a passive verb (قُصفت), a verbal noun after تم/جرى
-    (تم استهداف), and, given the lexicon, what undergoes an attack (تعرضت القاعدة لهجوم) or a verb whose subject
-    is only the weapon (استهدفت ثلاث طائرات مسيرة القاعدة, GUIDELINES §3: a weapon as agent is a null agent).
+    (تم استهداف), and, given the lexicon, what undergoes an attack (تعرضت القاعدة لهجوم), an attack repelled
+    (تصدت الدفاعات للهجوم: its defender is no author) or a verb whose subject is only the weapon (استهدفت ثلاث
+    طائرات مسيرة القاعدة, GUIDELINES §3: a weapon as agent is a null agent).
 
     >>> from akhbar.kb import load_kb
     >>> from akhbar.records import Article
@@ -255,6 +256,11 @@ def is_passive(s: SentenceUnit, trig: Trigger, lex: Lexicon | None = None) -> bo
                 break
             if words[k].norm.lstrip("و") in lex.undergo_verbs:
                 return True  # تعرضت قاعدة حرير لهجوم: the base undergoes it, nobody is said to make it
+    for k in range(head - 1, max(-1, head - 5), -1):
+        if words[k].breaks_after:
+            break
+        if words[k].norm.lstrip("وف") in lex.repel_words:
+            return True  # تصدت الدفاعات للهجوم، أحبطت هجوما: the defender speaks, nobody is said to make it
     if trigger_pos(trig) == "verb":
         k, after = instrument_subject(s, trig, lex)
         ref_at = s.ref_at()
@@ -467,6 +473,8 @@ def grammar_role(f: dict[str, str]) -> str:
         return "agent"  # هاجمت مسيرات أوكرانية: the weapon's nisba names who sent it
     if f.get("undergoes") == "True":
         return "target"  # تعرضت X لهجوم
+    if f.get("repels") == "True":
+        return "none"  # تصدت X للهجوم: the defender (the target's side, or only its shield)
     if prep == "قبل" or f.get("rel_light") == "True" or (f.get("claimed") == "True" and tpos == "noun"):
         return "agent"  # من قبل X، الغارات التي نفذها X، أعلن X استهداف
     if f.get("tcomp") == "pron" and f.get("spk") == "True":
@@ -607,7 +615,11 @@ def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candi
     f["rel_light"] = str(after and any(w.norm in relatives and k + 1 < hi and words[k + 1].norm in units.lex.light_verbs
                                        for k, w in enumerate(words[lo:hi], lo)))
     f["source"] = str(ref.first > 0 and words[ref.first - 1].norm.lstrip("و") in units.lex.particles["source_markers"])
-    f["claimed"] = str(_subject_of(units, s, trig, ref, units.lex.claim_verbs, 8))
+    claimed = _subject_of(units, s, trig, ref, units.lex.claim_verbs, 8)
+    repels = _subject_of(units, s, trig, ref, units.lex.repel_words, 4) or (claimed and any(
+        w.norm.lstrip("وف") in units.lex.repel_words for w in words[ref.last:trig.first]))
+    f["repels"] = str(repels)  # تصدت الدفاعات للهجوم، أعلن الجيش التصدي لهجوم: the defender, not the author
+    f["claimed"] = str(claimed and not repels)
     f["undergoes"] = str(_subject_of(units, s, trig, ref, units.lex.undergo_verbs, 4))
     head = trigger_head(trig)
     f["light_in"] = str(head < ref.first and ref.last <= trig.first)

@@ -69,6 +69,7 @@ class Lexicon:
     heads: dict[str, frozenset[str]] = field(default_factory=dict)
     reporting_verbs: frozenset[str] = frozenset()
     undergo_verbs: frozenset[str] = frozenset()
+    repel_words: frozenset[str] = frozenset()
     particles: dict[str, frozenset[str]] = field(default_factory=dict)
     target_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     modality_words: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -259,6 +260,7 @@ def parse_lexicon(folder: Path) -> Lexicon:
     lex.belonging = frozenset(_n(w) for w in links.get("belonging", []))
     lex.reporting_verbs = frozenset(_n(w) for w in links.get("reporting_verbs", []))
     lex.undergo_verbs = frozenset(_n(w) for w in links.get("undergo_verbs", []))
+    lex.repel_words = frozenset(_n(w) for w in links.get("repel_words", []))
     return lex
 
 
