@@ -277,6 +277,13 @@ def test_a_mention_keeps_the_noun_phrase_it_heads_as_a_longer_name(text: str, lo
     assert longer in names
 
 
+def test_a_known_group_or_organ_takes_no_longer_name() -> None:
+    # "the party in the Qandil mountains" locates the party, it is no name of it (the node is shared by articles)
+    text = "نفذت القوات التركية ضربات جوية على مواقع حزب العمال الكردستاني في جبال قنديل."
+    refs = {r.surface: r for r in _all_refs(text)}
+    assert refs["حزب العمال الكردستاني"].variants == () and refs["القوات التركية"].variants == ()
+
+
 def test_the_longer_name_stops_at_a_verb_a_preposition_or_punctuation() -> None:
     text = "قصفت المسيرات قاعدة عسكرية روسية، ثم هاجمت القوات المطار على الحدود."
     names = {text[a:b] for r in _all_refs(text) for a, b in ((r.start, r.end), *r.variants)}

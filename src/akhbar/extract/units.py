@@ -177,11 +177,12 @@ def with_longer_names(refs: list[ActorRef], words: list[Word], lex: Lexicon, upo
                       ) -> list[ActorRef]:
     """Each mention with, as variant names, the noun phrase it heads (`phrase_ends`): news names actors by
     such phrases (قاعدة العديد الجوية الأمريكية في قطر, القواعد الأمريكية المنتشرة في المنطقة, المدنيين
-    الأوكرانيين في خيرسون), and the longer surface names the same actor."""
+    الأوكرانيين في خيرسون), and the longer surface names the same actor. A known actor other than a place keeps
+    its own names: "حزب العمال الكردستاني في جبال قنديل" locates the party, and would label its shared node."""
     starts = {r.first: r for r in refs}
     out = []
     for ref in refs:
-        if ref.how not in ("nisba", "anaphor") and ref.kind != "State":  # (a state is named by its name)
+        if ref.how not in ("nisba", "anaphor") and ref.kind != "State" and (ref.how != "kb" or ref.kind == "Location"):
             for k in phrase_ends(words, ref.last, starts, lex, upos or []):
                 span = (ref.start, words[k - 1].end)
                 if span not in ref.variants and span != (ref.start, ref.end):
