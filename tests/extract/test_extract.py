@@ -128,6 +128,16 @@ def test_who_repels_an_attack_is_not_its_author(read: Read) -> None:
     assert {local(e.agent) for e in ex.events} == {"rsf"}
 
 
+def test_the_owner_of_what_was_struck_is_a_target_never_the_author(read: Read) -> None:
+    # GUIDELINES §3 (positions of X → X) and §6 (… in a named place Y: Y too; جبال X names a place)
+    ex = read("قصفت الطائرات مقرات حركة الشباب في قرية ود النورة.")
+    assert all(e.agent is None for e in ex.events) and "al_shabaab" in {local(e.target) for e in ex.events}
+    ex = read("نفذت القوات التركية ضربات جوية على مواقع حزب العمال الكردستاني في جبال قنديل.")
+    labels = {a.iri: a.label_ar for a in ex.new_actors}
+    assert {local(e.target) if e.target not in labels else labels[e.target] for e in ex.events} == {
+        "pkk", "جبال قنديل"}
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(alphabet="اأإبتثجحخدذرزسشصضطظعغفقكلمنهويىةء ،.؟\n“”0123456789abc", max_size=120))
 def test_any_text_gives_exact_offsets(read: Read, text: str) -> None:

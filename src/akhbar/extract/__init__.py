@@ -28,6 +28,7 @@ from akhbar.extract.coordination import (
     facility_locators,
     included_members,
     located_places,
+    owns_positions,
     reciprocal,
     siblings,
 )
@@ -163,6 +164,9 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                 continue  # (an article's protagonist is a candidate target; as an author it was never right on dev)
             if role == "agent" and "repels=True" in feats:
                 continue  # (تصدت X للهجوم: who repels an attack is not its author, GUIDELINES §2)
+            if role == "agent" and trig.core == "Attack" and cand.sentence == s.index \
+                    and cand.ref.first >= trig.last and owns_positions(s, cand.ref, units.lex):
+                continue  # (قصفت الطائرات مقرات حركة الشباب: the owner of what was struck, GUIDELINES §3)
             if role == "target" and content is not None and cand.sentence == s.index and cand.ref.first > content:
                 continue  # (حذر X Y من أن Z: Y is addressed, Z is what the warning is about)
             for iri in resolve(cand.ref, role, trig.core, units.kb, units.lex, trig.action, "grammar=target" in feats):

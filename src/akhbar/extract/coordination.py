@@ -327,6 +327,25 @@ def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> d
     return out
 
 
+def owns_positions(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
+    """Whether a mention names the owner of positions or of things struck, right after their noun (مقرات حركة
+    الشباب، مواقع لحزب الله، مواقع تابعة للجيش): GUIDELINES §3 makes it the attack's target, never its author.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "قصفت الطائرات مقرات حركة الشباب ومواقع تابعة لحزب الله من الأراضي السورية."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> [owns_positions(units.sentences[0], r, units.lex) for r in units.sentences[0].refs]
+    [True, True, False]
+    """
+    k = ref.first - 1
+    if k > 0 and s.words[k].norm in lex.belonging:
+        k -= 1
+    source = k > 0 and s.words[k - 1].norm in ("من", "عبر")  # (للقصف من الأراضي الأرمينية: whence it came)
+    return k >= 0 and not source and not s.words[k].gap_after.strip() and _positions(s.words[k], lex)
+
+
 def _positions(word: Word, lex: Lexicon) -> bool:
     """Whether a word is a noun of positions or of things an attack strikes (مواقع، مقرات، دبابات)."""
     return any(key in lex.generic_targets or key in lex.heads["struck"] for key, _ in word.readings)
@@ -334,10 +353,11 @@ def _positions(word: Word, lex: Lexicon) -> bool:
 
 def _place_like(ref: ActorRef, words: list[Word], lex: Lexicon) -> bool:
     """A mention of a named place: a known or gazetteer place, or a minted one named after a place noun (بلدة
-    كفرا), not a collective (عدة مناطق، القرى الحدودية)."""
+    كفرا، قرية ود النورة، جبال قنديل), not a collective (عدة مناطق، القرى الحدودية)."""
     return ref.how in PLACE_HOWS or (ref.how == "facility" and ref.last - ref.first >= 2 and not
                                      definite(words[ref.first + 1].norm)
-                                     and any(key in lex.heads["place"] for key, _ in words[ref.first].readings))
+                                     and any(key in lex.heads["place"] or key in lex.heads["place_named"]
+                                             for key, _ in words[ref.first].readings))
 
 
 def reciprocal(s: SentenceUnit, trig: Trigger) -> bool:
