@@ -907,3 +907,8 @@ def test_nisbas_of_persons_name_their_state(text: str, surface: str, state: str)
 
 def test_a_broken_plural_after_a_name_is_no_nisba() -> None:
     assert "روس" not in _refs("قال الدبلوماسي الأمريكي دنيس روس إن الوضع خطير.")
+
+
+def test_a_verbal_noun_after_a_title_is_no_name() -> None:
+    refs = _refs("لوح الرئيس الروسي باستخدام الأسلحة النووية ضد الدول الغربية.")
+    assert "الرئيس الروسي" in refs and not any("باستخدام" in surface for surface in refs)

@@ -459,9 +459,9 @@ class ActorFinder:
                 break
             units = k - name_start - sum(words[m].norm in NAME_JOINERS for m in range(name_start, k))
             family = units >= 2 and w.norm.startswith("ال") and not gap.strip()  # (محمد شياع السوداني)
-            if k > name_start and ((self._nisba(w) and not family) or w.norm.endswith("ات")
-                                   or w.norm.startswith(("بال", "لل", "وال", "باست"))):
-                break  # (باستئناف، باستهداف: بـ and a verbal noun, the name is over)
+            if w.norm.startswith(("بال", "لل", "وال", "باست")) or (
+                    k > name_start and ((self._nisba(w) and not family) or w.norm.endswith("ات"))):
+                break  # (باستئناف، باستهداف: بـ and a verbal noun, the name is over, or none begins)
             if w.norm in self.lex.pronoun_complementisers:
                 break  # (متحدث عسكري باسم الجماعة قوله إنها: the reported clause begins)
             if k > name_start and any(self._organ_nouns_at(words, k, _skips(w))):
