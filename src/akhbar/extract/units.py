@@ -217,13 +217,18 @@ def is_dateline(ref: ActorRef, text: str) -> bool:
 
 
 def with_counts(refs: list[ActorRef], words: list[Word], lex: Lexicon) -> list[ActorRef]:
-    """Each mention right after a counting word (عدة مطارات عسكرية، 5 قواعد أمريكية، أربع سفن) with, as variant
-    names, its names with the count before them: news names a counted target with its count."""
+    """Each mention right after a counting word (عدة مطارات عسكرية، 5 قواعد أمريكية، أربع سفن، جميع شركات الشحن)
+    or a quantity and من (عدد من أعضاء البرلمان) with, as variant names, its names with the count before them:
+    news names a counted target or group with its count."""
     out = []
     for ref in refs:
         k = ref.first - 1
+        if k >= 1 and words[k].norm == "من" and words[k - 1].norm in lex.particles["partitive"] \
+                and not words[k - 1].gap_after.strip():
+            k -= 1  # (عدد من)
         if k >= 0 and ref.start == words[ref.first].start and not words[k].gap_after.strip() \
-                and (words[k].norm.isdigit() or words[k].norm in lex.particles["counting"]):
+                and (words[k].norm.isdigit() or words[k].norm in lex.particles["counting"]
+                     or words[k].norm in lex.particles["partitive"]):
             start = words[k].start
             extra = [(start, end) for begin, end in ((ref.start, ref.end), *ref.variants) if begin == ref.start]
             ref = replace(ref, variants=(*ref.variants, *(e for e in extra if e not in ref.variants)))
