@@ -24,12 +24,14 @@ GEONAMES = "https://sws.geonames.org/"
 
 @dataclass(frozen=True)
 class Place:
-    """A GeoNames populated place: its Arabic name, id, ISO country and population."""
+    """A GeoNames populated place: its Arabic name, id, ISO country and population; `needs_cue` when its name is
+    also a common word (الأبيض، جدة، مشهد), read as the place only after a place noun (مدينة الأبيض)."""
 
     name: str
     geonames_id: int
     country: str
     population: int
+    needs_cue: bool = False
 
     @property
     def iri(self) -> str:
@@ -67,9 +69,10 @@ def load_gazetteer() -> Gazetteer:
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
-        key_text, name, gid, country, population = line.split("\t")
+        key_text, name, gid, country, population, *flags = line.split("\t")
         key = tuple(key_text.split(" "))
-        g.by_key[key] = (*g.by_key.get(key, ()), Place(name, int(gid), country, int(population)))
+        place = Place(name, int(gid), country, int(population), "cue" in flags)
+        g.by_key[key] = (*g.by_key.get(key, ()), place)
         lengths.setdefault(key[0], set()).add(len(key))
     g.lengths = {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
     return g

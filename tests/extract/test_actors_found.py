@@ -913,3 +913,10 @@ def test_a_broken_plural_after_a_name_is_no_nisba() -> None:
 def test_a_verbal_noun_after_a_title_is_no_name() -> None:
     refs = _refs("لوح الرئيس الروسي باستخدام الأسلحة النووية ضد الدول الغربية.")
     assert "الرئيس الروسي" in refs and not any("باستخدام" in surface for surface in refs)
+
+
+def test_a_city_named_by_a_common_word_needs_a_place_noun() -> None:
+    # الأبيض (El Obeid) is "the white" but after مدينة: the gazetteer's city of Sudan, so its state is known
+    refs = _refs("قصفت قوات الدعم السريع مدينة الأبيض بالمسيرات.")
+    assert refs["مدينة الأبيض"].how == "place" and local(refs["مدينة الأبيض"].states[0]) == "sudan"
+    assert not any(r.kind == "Location" for r in _refs("رفع المتظاهرون العلم الأبيض فوق المبنى.").values())

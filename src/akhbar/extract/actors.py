@@ -849,6 +849,8 @@ class ActorFinder:
                 if i + n > len(words) or any(words[m].gap_after.strip(" -") for m in range(i, i + n - 1)):
                     continue
                 place = self.gazetteer.lookup((key, *(w.key for w in words[i + 1:i + n])), self._countries())
+                if place is not None and place.needs_cue and not self._place_cue(words, i, skip, nouns_only=True):
+                    continue  # (الأبيض is "the white" but for مدينة الأبيض)
                 if place is not None:
                     return n, place, skip
         return None
