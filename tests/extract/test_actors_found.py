@@ -920,3 +920,10 @@ def test_a_city_named_by_a_common_word_needs_a_place_noun() -> None:
     refs = _refs("قصفت قوات الدعم السريع مدينة الأبيض بالمسيرات.")
     assert refs["مدينة الأبيض"].how == "place" and local(refs["مدينة الأبيض"].states[0]) == "sudan"
     assert not any(r.kind == "Location" for r in _refs("رفع المتظاهرون العلم الأبيض فوق المبنى.").values())
+
+
+def test_a_short_city_name_right_after_an_attack_is_the_place() -> None:
+    # a four-letter name needs a cue (بايدن is no ب + Aydın); the object of a verb of attack is one, past its
+    # subject too, for a city of 100,000 or more
+    assert _refs("قصفت روسيا حماة ليلا.")["حماة"].how == "place"  # (Hama: the gazetteer's, not the base's)
+    assert "حماة" in _refs("وتواصل القوات قصف حماة منذ أيام.") and "حماة" not in _refs("رأى حماة الوطن ذلك.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from akhbar.extract.events import CORE
 from akhbar.extract.lexicon import Lexicon, candidates
 from akhbar.extract.text import Word, definite, last_letter
 from akhbar.gazetteer import Gazetteer, Place, load_gazetteer
@@ -883,7 +884,8 @@ class ActorFinder:
             if len(first) < SHORT_NAME or self._nisba(words[i]):
                 return None
             if len(first) == SHORT_NAME and not self._place_cue(words, i, skip, nouns_only=True) \
-                    and not (place.population >= SINGLE_WORD_POPULATION and self._after_locative(words, i, skip)):
+                    and not (place.population >= SINGLE_WORD_POPULATION and (
+                        self._after_locative(words, i, skip) or self._struck(words, i, skip))):
                 return None  # (بايدن is no ب + Aydın: a short name needs a place noun, or "في" before a city)
             if place.population < SINGLE_WORD_POPULATION and not self._place_cue(words, i, skip):
                 return None
@@ -893,6 +895,19 @@ class ActorFinder:
         """Whether word i, with no proclitic, follows a preposition of place (في حيفا، قرب يافا)."""
         return skip == 0 and i > 0 and not self.gap_text(i - 1, i).strip() \
             and words[i - 1].norm.lstrip("و") in self.lex.heads["locative"]
+
+    def _struck(self, words: list[Word], i: int, skip: int) -> bool:
+        """Whether word i, with no proclitic, is the object of a verb or verbal noun of attack, right after it or
+        after its subject (قصف سومي، قصفت روسيا سومي)."""
+        if skip != 0 or i == 0 or self.gap_text(i - 1, i).strip():
+            return False
+        k, prev = i - 1, self._prev
+        if prev is not None and prev.last == i and prev.kind in ("State", "StateOrgan", "Militia"):
+            k = prev.first - 1
+            if k < 0 or self.gap_text(k, prev.first).strip():
+                return False
+        entry = self.lex.triggers.get(words[k].norm)
+        return entry is not None and CORE.get(entry.action) == "Attack"
 
     def _place_cue(self, words: list[Word], i: int, skip: int, nouns_only: bool = False) -> bool:
         """Whether word i follows a word that announces a place (with `nouns_only`, a place noun), or carries
