@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from akhbar.records import Extraction
 
-from .helpers import local
+from .helpers import local, triples
 
 Read = Callable[[str], Extraction]
 
@@ -126,6 +126,13 @@ def test_who_repels_an_attack_is_not_its_author(read: Read) -> None:
     assert ex.events and all(e.agent is None for e in ex.events)
     ex = read("أعلن الجيش السوداني التصدي لهجوم واسع من قبل قوات الدعم السريع على مدينة الأبيض.")
     assert {local(e.agent) for e in ex.events} == {"rsf"}
+
+
+def test_who_warns_against_an_attack_is_not_its_author(read: Read) -> None:
+    assert not any(local(e.agent) == "egypt" and e.action.endswith("Attack")
+                   for e in read("حذرت مصر من اقتحام مدينة رفح.").events)
+    ex = read("وحذرت مصر إسرائيل من مغبة شن هجوم على رفح.")  # the addressee may be its author
+    assert ("Attack", "israel", "rafah") in triples(ex)
 
 
 def test_the_owner_of_what_was_struck_is_a_target_never_the_author(read: Read) -> None:

@@ -31,6 +31,7 @@ from akhbar.extract.coordination import (
     owns_positions,
     reciprocal,
     siblings,
+    warner_against,
 )
 from akhbar.extract.events import Trigger
 from akhbar.extract.features import _sentence_features, features, is_passive, pronoun_subject
@@ -158,6 +159,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     details: dict[tuple[str, str], str] = {}
     best: dict[tuple[str, str], float] = {}
     content = content_after_addressee(s, trig, units.lex)
+    warner = warner_against(s, trig) if trig.core == "Attack" else None
     for role in ROLES:
         for cand, feats, p in zip(cands, rows, model.role(role).probabilities(rows, none), strict=True):
             if role == "agent" and cand.source == FREQUENT:
@@ -167,6 +169,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
             if role == "agent" and trig.core == "Attack" and cand.sentence == s.index \
                     and cand.ref.first >= trig.last and owns_positions(s, cand.ref, units.lex):
                 continue  # (قصفت الطائرات مقرات حركة الشباب: the owner of what was struck, GUIDELINES §3)
+            if role == "agent" and cand.sentence == s.index and cand.ref is warner:
+                continue  # (حذرت مصر من اقتحام رفح: one warns against what others may do)
             if role == "target" and content is not None and cand.sentence == s.index and cand.ref.first > content:
                 continue  # (حذر X Y من أن Z: Y is addressed, Z is what the warning is about)
             for iri in resolve(cand.ref, role, trig.core, units.kb, units.lex, trig.action, "grammar=target" in feats):

@@ -281,6 +281,39 @@ def content_after_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int
     return None
 
 
+WARN_AGAINST = ("حذر", "يحذر", "تحذر", "تحذير", "محذر", "حذرت", "حذرو", "نحذر")  # (normalised word openings)
+AGAINST_FILLERS = frozenset({"مغبه", "اي", "عواقب", "خطر", "مخاطر"})  # من مغبة شن، من أي هجوم
+
+
+def warner_against(s: SentenceUnit, trig: Trigger) -> ActorRef | None:
+    """The author of a warning against the trigger's action (حذرت مصر من اقتحام رفح، مصر تحذر إسرائيل من مغبة شن
+    هجوم): one warns against what others may do, so the warner is not its author (the addressee may be, and
+    "حذر من أنه سيرد", a clause, is the warner's own threat). None when the trigger is no such content.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "حذرت مصر من اقتحام رفح. وحذرت مصر إسرائيل من مغبة شن هجوم. وهددت إيران بضرب إسرائيل."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> [getattr(warner_against(s, s.triggers[-1]), "surface", None) for s in units.sentences]
+    ['مصر', 'مصر', None]
+    """
+    words = s.words
+    k = trig.light if trig.light is not None else trig.first
+    while k > 0 and words[k - 1].norm in AGAINST_FILLERS:
+        k -= 1
+    if k == 0 or words[k - 1].norm != "من":
+        return None
+    for w in range(k - 2, max(-1, k - 10), -1):
+        if words[w].breaks_after:
+            return None
+        if words[w].norm.lstrip("و").startswith(WARN_AGAINST):
+            before = [r for r in s.refs if r.last <= w and not any(words[m].breaks_after for m in range(r.last, w))]
+            after = [r for r in s.refs if w < r.first and r.last < k]
+            return before[-1] if before else (after[0] if after else None)
+    return None
+
+
 def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> dict[str, set[str]]:
     """Named places that locate the positions of an owner after the trigger (GUIDELINES §6: "مواقع لحزب الله في
     بلدة كفرا" gives an event on Hezbollah and one on Kfarra; "مقرات الأحزاب في كويسنجق", "دبابات سورية
