@@ -927,3 +927,12 @@ def test_a_short_city_name_right_after_an_attack_is_the_place() -> None:
     # subject too, for a city of 100,000 or more
     assert _refs("قصفت روسيا حماة ليلا.")["حماة"].how == "place"  # (Hama: the gazetteer's, not the base's)
     assert "حماة" in _refs("وتواصل القوات قصف حماة منذ أيام.") and "حماة" not in _refs("رأى حماة الوطن ذلك.")
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("طالبت الفصائل السورية المسلحة المدعومة من أنقرة بوقف القصف.", "الفصائل السورية المسلحة المدعومة من أنقرة"),
+    ("هاجمت فصائل مسلحة مدعومة من تركيا مواقع قسد.", "فصائل مسلحة مدعومة من تركيا"),
+])
+def test_an_armed_groups_adjective_does_not_hide_its_patron(text: str, surface: str) -> None:
+    ref = _refs(text)[surface]
+    assert ref.kind == "Militia" and "turkey" in ref.iri

@@ -336,7 +336,9 @@ class ActorFinder:
         home: str | None = None
         end = j
         k = j
-        while k < len(words) and k < j + 4:
+        head_definite = definite(words[i].norm[skip:])
+        adjectives = 0  # (الفصائل السورية المسلحة المدعومة من أنقرة: an adjective of the noun before the cue)
+        while k < len(words) and k < j + 4 and not words[k - 1].gap_after.strip():
             w = words[k]
             if w.norm in self.lex.aligned_cues:
                 for m in range(k + 1, min(k + 3, len(words))):
@@ -349,8 +351,13 @@ class ActorFinder:
             if st and k == j and self.kb.kind(st) == "Militia":
                 # مليشيا الحوثي، الميليشيات الحوثية: the nisba names the militia itself, not a home state
                 return self._ref(words, i, k + 1, skip, (st,), "kb")
-            if st and home is None and k == j:
+            if st and home is None and k - j == adjectives:
                 home, end = st, k + 1
+                k += 1
+                continue
+            if not st and adjectives == 0 and definite(w.norm) == head_definite and w.norm.endswith("ه") \
+                    and w.norm not in self.lex.triggers and not self._kb_match(words, k):
+                adjectives += 1  # (المسلحة: it agrees, feminine as a broken plural's adjective is)
                 k += 1
                 continue
             break
