@@ -128,6 +128,12 @@ def test_who_repels_an_attack_is_not_its_author(read: Read) -> None:
     assert {local(e.agent) for e in ex.events} == {"rsf"}
 
 
+def test_a_threat_whose_condition_follows_it_is_a_warning(read: Read) -> None:
+    # GUIDELINES §2: a quoted conditional threat, the consequent first (سنرد ... إذا ...)
+    ex = read('وقال وزير الدفاع الإيراني: "سنرد بقوة على إسرائيل إذا هاجمت منشآتنا النووية".')
+    assert any(e.action == "Warning" and local(e.target) == "israel" for e in ex.events)
+
+
 def test_who_warns_against_an_attack_is_not_its_author(read: Read) -> None:
     assert not any(local(e.agent) == "egypt" and e.action.endswith("Attack")
                    for e in read("حذرت مصر من اقتحام مدينة رفح.").events)

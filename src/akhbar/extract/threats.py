@@ -1,7 +1,8 @@
 """Conditional threats in quoted or reported speech (GUIDELINES §2): "إذا ... فسنـ", "إذا ... فإن ... سيدفع".
 
-A sentence that sets a condition and says what will then happen (a verb in the future, سـ or سوف) threatens
-its addressee even with no warning word: the future verb is read as a Warning trigger whose participants
+A sentence that sets a condition and says what will then happen (a verb in the future, سـ or سوف, after the
+condition or before it, an attack verb too: سنضرب القواعد إذا ...) threatens its addressee even with no
+warning word: the future verb is read as a Warning trigger whose participants
 the linker chooses like any other's (the speaker warns; the addressee is the one the condition is about).
 Only in speech — inside quotation marks or after a verb of saying — and only when the sentence has no
 warning trigger of its own.
@@ -46,9 +47,9 @@ def conditional_threats(words: list[Word], triggers: list[Trigger], lex: Lexicon
     openers = conditions(words, lex)
     if not openers:
         return []
-    taken = {k for t in triggers for k in range(t.first, t.last)}
-    for first, _ in openers:
-        for k in range(first + 1, len(words)):
+    taken = {k for t in triggers if t.core != "Attack" for k in range(t.first, t.last)}
+    for first, _ in openers:  # the consequent after its condition (إذا ... فسنرد), or before it (سنضرب ... إذا)
+        for k in [*range(first + 1, len(words)), *range(first - 1, -1, -1)]:
             if k in taken or not future_verb(words, k):
                 continue
             if says or quoted[k]:
