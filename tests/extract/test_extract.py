@@ -130,7 +130,7 @@ def test_who_repels_an_attack_is_not_its_author(read: Read) -> None:
 
 def test_a_threat_whose_condition_follows_it_is_a_warning(read: Read) -> None:
     # GUIDELINES §2: a quoted conditional threat, the consequent first (سنرد ... إذا ...)
-    ex = read('وقال وزير الدفاع الإيراني: "سنرد بقوة على إسرائيل إذا هاجمت منشآتنا النووية".')
+    ex = read('وقال وزير الدفاع الإيراني: "سنقصف إسرائيل بقوة إذا هاجمت منشآتنا النووية".')
     assert any(e.action == "Warning" and local(e.target) == "israel" for e in ex.events)
 
 
