@@ -936,3 +936,8 @@ def test_a_short_city_name_right_after_an_attack_is_the_place() -> None:
 def test_an_armed_groups_adjective_does_not_hide_its_patron(text: str, surface: str) -> None:
     ref = _refs(text)[surface]
     assert ref.kind == "Militia" and "turkey" in ref.iri
+
+
+def test_a_verb_the_lexicon_knows_ends_a_facilitys_name() -> None:
+    refs = _refs("وأعلن الجيش أن قاعدة حرير تعرضت لهجوم بالمسيرات.")
+    assert "قاعدة حرير" in refs and not any("تعرضت" in surface for surface in refs)

@@ -128,6 +128,18 @@ def test_who_repels_an_attack_is_not_its_author(read: Read) -> None:
     assert {local(e.agent) for e in ex.events} == {"rsf"}
 
 
+def test_what_undergoes_an_attack_after_a_speaker_is_no_author(read: Read) -> None:
+    from akhbar.extract.features import is_passive
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    text = "وقال الوزير الإيراني إن إيران تعرضت لهجوم واسع. وقال الجيش إنه تعرض لهجوم."
+    units = read_units(None, Article("x", "x.txt", text), load_kb())
+    s = units.sentences[0]
+    assert is_passive(s, s.triggers[-1], units.lex)  # (the speaker before the verb is no author)
+
+
 def test_a_threat_whose_condition_follows_it_is_a_warning(read: Read) -> None:
     # GUIDELINES §2: a quoted conditional threat, the consequent first (سنرد ... إذا ...)
     ex = read('وقال وزير الدفاع الإيراني: "سنقصف إسرائيل بقوة إذا هاجمت منشآتنا النووية".')

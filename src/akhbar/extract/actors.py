@@ -1237,11 +1237,14 @@ class ActorFinder:
                 "phrase_stop"]) for key, _ in w.readings)  # مطار معيتيقة فجر اليوم، مدينة صور ردا على
 
     def ends_name(self, word: Word) -> bool:
-        """Whether a word cannot be part of a name (a preposition, a particle, a time word: `name_stop`). "علي"
-        written with a final ي is the name Ali, not the preposition على: the two fold to the same letters."""
+        """Whether a word cannot be part of a name (a preposition, a particle, a time word: `name_stop`; a verb of
+        undergoing, reporting or claiming). "علي" written with a final ي is the name Ali, not the preposition على:
+        the two fold to the same letters."""
         if word.norm == ALI and last_letter(word.text) == "ي":
             return False
-        return word.norm in self.lex.name_stop
+        verb = word.norm.lstrip("و")  # (قاعدة حرير | تعرضت لهجوم: a verb the lexicon knows ends a name)
+        return word.norm in self.lex.name_stop or verb in self.lex.undergo_verbs or verb in self.lex.reporting_verbs \
+            or verb in self.lex.claim_verbs
 
     def gap_text(self, a: int, b: int) -> str:
         """Text between two words of the current sentence (by their offsets)."""

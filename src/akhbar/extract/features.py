@@ -250,12 +250,12 @@ def is_passive(s: SentenceUnit, trig: Trigger, lex: Lexicon | None = None) -> bo
         return True
     if lex is None:
         return False
-    if words[head].norm.startswith("ل") and not any(r.last <= head for r in s.refs if r.kind != "Location"):
+    if words[head].norm.startswith("ل"):
         for k in range(head - 1, max(-1, head - 9), -1):
             if words[k].breaks_after:
                 break
             if words[k].norm.lstrip("و") in lex.undergo_verbs:
-                return True  # تعرضت قاعدة حرير لهجوم: the base undergoes it, nobody is said to make it
+                return True  # تعرضت قاعدة حرير لهجوم، قال الوزير إن إيران تعرضت لهجوم: nobody is said to make it
     for k in range(head - 1, max(-1, head - 5), -1):
         if words[k].breaks_after:
             break
