@@ -146,6 +146,19 @@ def test_a_threat_whose_condition_follows_it_is_a_warning(read: Read) -> None:
     assert any(e.action == "Warning" and local(e.target) == "israel" for e in ex.events)
 
 
+def test_an_attack_noun_as_subject_leaves_the_author_unstated(read: Read) -> None:
+    # GUIDELINES §3: "استهدفت غارة X" names no author; what follows the verb was struck, not its author
+    ex = read("استهدفت الغارات كابل وولاية قندهار.")
+    assert ex.events and all(e.agent is None for e in ex.events)
+    assert {local(e.target) for e in ex.events} >= {"kabul"}
+
+
+def test_artillery_with_a_nisba_before_a_list_of_towns_strikes_each(read: Read) -> None:
+    # a plural place noun after a nisba, with no و, opens no coordination with it (the list is the object)
+    ex = read("قصفت المدفعية الإسرائيلية بلدات الخيام والناقورة.")
+    assert {(local(e.agent), local(e.target)) for e in ex.events} >= {("israel", "khiam"), ("israel", "naqoura")}
+
+
 def test_who_warns_against_an_attack_is_not_its_author(read: Read) -> None:
     assert not any(local(e.agent) == "egypt" and e.action.endswith("Attack")
                    for e in read("حذرت مصر من اقتحام مدينة رفح.").events)

@@ -34,7 +34,7 @@ from akhbar.extract.coordination import (
     warner_against,
 )
 from akhbar.extract.events import Trigger
-from akhbar.extract.features import _sentence_features, features, is_passive, pronoun_subject
+from akhbar.extract.features import _sentence_features, attack_subject, features, is_passive, pronoun_subject
 from akhbar.extract.lexicon import Lexicon, load_lexicon
 from akhbar.extract.linker import ROLES, LinkerModel, Policy, Scores, decide, load_linker, none_features
 from akhbar.extract.modality import conditions, modality
@@ -160,6 +160,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     best: dict[tuple[str, str], float] = {}
     content = content_after_addressee(s, trig, units.lex)
     warner = warner_against(s, trig) if trig.core == "Attack" else None
+    struck_subject = trig.core == "Attack" and (attack_subject(s, trig) or any(
+        v.last == trig.first and attack_subject(s, v) for v in s.triggers))  # (the verb's and its subject noun's)
     for role in ROLES:
         for cand, feats, p in zip(cands, rows, model.role(role).probabilities(rows, none), strict=True):
             if role == "agent" and cand.source == FREQUENT:
@@ -171,6 +173,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                 continue  # (قصفت الطائرات مقرات حركة الشباب: the owner of what was struck, GUIDELINES §3)
             if role == "agent" and cand.sentence == s.index and cand.ref is warner:
                 continue  # (حذرت مصر من اقتحام رفح: one warns against what others may do)
+            if role == "agent" and struck_subject and cand.sentence == s.index and cand.ref.first >= trig.last:
+                continue  # (استهدفت الغارات كابل: the attack is the subject, what follows was struck)
             if role == "target" and content is not None and cand.sentence == s.index and cand.ref.first > content:
                 continue  # (حذر X Y من أن Z: Y is addressed, Z is what the warning is about)
             for iri in resolve(cand.ref, role, trig.core, units.kb, units.lex, trig.action, "grammar=target" in feats):

@@ -42,9 +42,10 @@ def _joined(s: SentenceUnit, lex: Lexicon, text: str, cur: ActorRef, ref_at: dic
     if k >= len(words):
         return None
     nxt = ref_at.get(k)
-    if nxt is None and (words[k].key in lex.heads["place_plural"] or words[k].norm.lstrip("و") in
-                        lex.heads["place_plural"]):
-        nxt = ref_at.get(k + 1)  # "كابل وولايات قندهار": a plural place noun introduces more places
+    if nxt is None and words[k].norm.startswith("و") and (words[k].key in lex.heads["place_plural"] or
+                                                          words[k].norm[1:] in lex.heads["place_plural"]):
+        nxt = ref_at.get(k + 1)  # "كابل وولايات قندهار": a plural place noun introduces more places (not after
+        # a nisba with no و: قصفت المدفعية الإسرائيلية بلدات الخيام)
         return nxt if nxt is not None and nxt.first == k + 1 else None
     if nxt is None and words[k].norm in lex.particles["disjunction"]:
         k += 1  # "على إسرائيل أو على القواعد"

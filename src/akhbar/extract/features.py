@@ -266,7 +266,29 @@ def is_passive(s: SentenceUnit, trig: Trigger, lex: Lexicon | None = None) -> bo
         ref_at = s.ref_at()
         if after > k and not any(m in ref_at and ref_at[m].how == "nisba" for m in range(k, after)):
             return True  # (هاجمت مسيرات أوكرانية: the weapon's nisba names its author)
+        if attack_subject(s, trig):
+            return True  # استهدفت غارة منزلا: the attack itself is the subject (غارة إسرائيلية names its author)
     return False
+
+
+def attack_subject(s: SentenceUnit, trig: Trigger) -> bool:
+    """Whether a verb trigger's subject, right after it, is an attack noun with no nisba (استهدفت غارة منزلا،
+    استهدفت الغارات كابل): the attack itself is the subject, so its author is unstated and what follows is struck.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "واستهدفت غارة منزلا. واستهدفت غارة إسرائيلية منزلا."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> [attack_subject(s, s.triggers[0]) for s in units.sentences]
+    [True, False]
+    """
+    k = trig.last
+    if trigger_pos(trig) != "verb" or k >= len(s.words):
+        return False
+    ref_at = s.ref_at()
+    return any(t.first == k and t.core == "Attack" and trigger_pos(t) == "noun" for t in s.triggers) \
+        and not (k + 1 in ref_at and ref_at[k + 1].how == "nisba")
 
 
 def instrument_subject(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[int, int]:
