@@ -196,9 +196,9 @@ class ActorFinder:
         stem = nisba_stem(word.norm)
         if stem and self.kb.nisba_state(stem):
             return self.kb.nisba_state(stem)
-        if definite(word.norm) and any(self._broken_nisba(key) for key, _ in word.readings):
-            return next(filter(None, (self._broken_nisba(key) for key, _ in word.readings)))  # الروس، للأتراك
-            # (a bare روس may be a name: دنيس روس; after a noun of persons `_state_word` reads it)
+        broken = next(filter(None, (self._broken_nisba(key) for key, _ in word.readings)), None)
+        if broken is not None and definite(word.norm):
+            return broken  # الروس، للأتراك (a bare روس may be a name, دنيس روس: `_state_word` reads it after persons)
         for key, _ in word.readings:
             if key.startswith("ال"):
                 continue

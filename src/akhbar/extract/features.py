@@ -234,7 +234,8 @@ def is_passive(s: SentenceUnit, trig: Trigger, lex: Lexicon | None = None) -> bo
     """Whether the trigger's author is unstated by its grammar: a passive verb (قُصفت), a verbal noun after تم/جرى
     (تم استهداف), and, given the lexicon, what undergoes an attack (تعرضت القاعدة لهجوم), an attack repelled
     (تصدت الدفاعات للهجوم: its defender is no author) or a verb whose subject is only the weapon (استهدفت ثلاث
-    طائرات مسيرة القاعدة, GUIDELINES §3: a weapon as agent is a null agent).
+    طائرات مسيرة القاعدة, GUIDELINES §3: a weapon as agent is a null agent) or the attack itself
+    (`attack_subject`: استهدفت غارة منزلا).
 
     >>> from akhbar.kb import load_kb
     >>> from akhbar.records import Article
