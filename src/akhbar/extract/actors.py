@@ -196,9 +196,10 @@ class ActorFinder:
         stem = nisba_stem(word.norm)
         if stem and self.kb.nisba_state(stem):
             return self.kb.nisba_state(stem)
-        broken = next(filter(None, (self._broken_nisba(key) for key, _ in word.readings)), None)
-        if broken is not None and definite(word.norm):
-            return broken  # الروس، للأتراك (a bare روس may be a name, دنيس روس: `_state_word` reads it after persons)
+        if definite(word.norm):  # الروس، للأتراك (a bare روس may be a name, دنيس روس: read after persons only)
+            broken = next(filter(None, (self._broken_nisba(key) for key, _ in word.readings)), None)
+            if broken is not None:
+                return broken
         for key, _ in word.readings:
             if key.startswith("ال"):
                 continue

@@ -223,7 +223,6 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
             break  # the first term of a construct has no article, and a definite noun takes only adjectives
         j += 1
         ends.append(j)
-    longer = phrase_ends(words, ends[-1], starts_at, lex, upos, placed)
     if words[st].key in lex.generic_targets or words[st].norm in lex.generic_targets:
         end = ends[-1]
         owned = (end < len(words) and end in ref_at) or any(k in ref_at for k in range(st, end)) or (
@@ -234,6 +233,7 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
     end = words[ends[-1] - 1].end
     surface = text[start:end]
     iri = finder.mint_phrase("|".join(w.key for w in words[st:ends[-1]]), surface, kind)
+    longer = phrase_ends(words, ends[-1], starts_at, lex, upos, placed)
     variants = tuple((start, words[e - 1].end) for e in ends[:-1] + longer)
     return ActorRef((iri,), st, ends[-1], start, end, surface, kind, "phrase", (None,), variants)
 
