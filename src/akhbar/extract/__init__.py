@@ -33,8 +33,15 @@ from akhbar.extract.coordination import (
     siblings,
     warner_against,
 )
-from akhbar.extract.events import Trigger
-from akhbar.extract.features import _sentence_features, attack_subject, features, is_passive, pronoun_subject
+from akhbar.extract.events import OBJECT_PRONOUNS, RELATIVE_REACH, Trigger
+from akhbar.extract.features import (
+    _sentence_features,
+    attack_subject,
+    features,
+    is_passive,
+    pronoun_subject,
+    unnamed_subject,
+)
 from akhbar.extract.lexicon import Lexicon, load_lexicon
 from akhbar.extract.linker import ROLES, LinkerModel, Policy, Scores, decide, load_linker, none_features
 from akhbar.extract.modality import conditions, modality
@@ -83,8 +90,11 @@ def _subclass(trig: Trigger, words: list[Word], lex: Lexicon) -> str:
     """A finer Attack class when the words at or after the trigger say so (بطائرة مسيرة → DroneAttack)."""
     if trig.core != "Attack" or trig.action != "Attack":
         return trig.action
+    before = trig.first
+    if trig.entry is not None and trig.entry.requires_weapon and words[trig.first].norm.endswith(OBJECT_PRONOUNS):
+        before = max(0, trig.first - RELATIVE_REACH)  # (صواريخ باليستية أطلقتها الجماعة: the weapon came first)
     for action, cues, window in lex.subclasses:
-        for w in words[trig.first:trig.last + window]:
+        for w in words[before:trig.last + window]:
             if w.norm in cues or w.key in cues or w.norm.lstrip("وب") in cues or \
                     w.norm.lstrip("وب").removeprefix("ال") in cues:
                 return action
@@ -161,7 +171,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     content = content_after_addressee(s, trig, units.lex)
     warner = warner_against(s, trig) if trig.core == "Attack" else None
     struck_subject = trig.core == "Attack" and (attack_subject(s, trig) or any(
-        v.last == trig.first and attack_subject(s, v) for v in s.triggers))  # (the verb's and its subject noun's)
+        v.last == trig.first and attack_subject(s, v) for v in s.triggers)  # (the verb's and its subject noun's)
+        or unnamed_subject(s, trig, units.lex))  # (هاجم مسلحون مجهولون دورية: the author unstated, §3)
     for role in ROLES:
         for cand, feats, p in zip(cands, rows, model.role(role).probabilities(rows, none), strict=True):
             if role == "agent" and cand.source == FREQUENT:

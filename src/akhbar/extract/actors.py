@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from akhbar.extract.events import CORE
+from akhbar.extract.events import CORE, names_place
 from akhbar.extract.lexicon import Lexicon, candidates
 from akhbar.extract.text import Word, definite, last_letter
 from akhbar.gazetteer import Gazetteer, Place, load_gazetteer
@@ -1025,7 +1025,9 @@ class ActorFinder:
                     name_like = (not head_definite or self._apposed_name(words, i, j)) \
                         and not w.norm.startswith("ال") and (short or opening or not w.norm.startswith("و")) \
                         and w.key not in self.lex.heads["direction"] \
-                        and not self.ends_name(w) and w.norm not in self.lex.triggers \
+                        and w.key not in self.lex.heads["phrase_stop"] \
+                        and not self.ends_name(w) \
+                        and (w.norm not in self.lex.triggers or names_place(words, j, self.lex)) \
                         and (opening or not w.norm.endswith(("يه", "ين", "ات"))) \
                         and key in self.lex.heads["named_facility"] and not w.norm.isdigit() \
                         and (len(w.norm) > 2 or short)  # (قرية ود النورة: a two-letter word opens a longer name)
@@ -1245,7 +1247,7 @@ class ActorFinder:
             return False
         verb = word.norm.lstrip("و")  # (قاعدة حرير | تعرضت لهجوم: a verb the lexicon knows ends a name)
         return word.norm in self.lex.name_stop or verb in self.lex.undergo_verbs or verb in self.lex.reporting_verbs \
-            or verb in self.lex.claim_verbs
+            or verb in self.lex.claim_verbs or verb in self.lex.outcome_verbs
 
     def gap_text(self, a: int, b: int) -> str:
         """Text between two words of the current sentence (by their offsets)."""

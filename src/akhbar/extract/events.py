@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from akhbar.extract.lexicon import Lexicon, TriggerEntry, candidates
 from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word
 
+OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")  # a verb's attached object (a relative clause's link to its head)
+RELATIVE_REACH = 3  # words before a verb with an object pronoun that may hold what the pronoun stands for
+
 CORE = {"Warning": "Warning", "Threat": "Warning", "Attack": "Attack", "AirStrike": "Attack", "DroneAttack": "Attack",
         "MissileStrike": "Attack", "RocketFire": "Attack", "Shelling": "Attack", "TargetedKilling": "Attack",
         "Pressure": "Pressure", "Demand": "Pressure"}
@@ -75,6 +78,10 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
             continue
         if e.pos == "verb" and i > 0 and words[i - 1].norm in lex.particles["relative_what"]:
             continue  # "ما يلزم": a relative clause, not an act
+        if e.pos == "verb" and names_place(words, i, lex):
+            continue  # "ناحية سيدكان": a place's own name that reads as a verb
+        if e.pos == "verb" and i > 0 and w.norm.startswith("و") and words[i - 1].norm.lstrip("و") in lex.repel_words:
+            continue  # "اعترضت ودمرت ثلاثة صواريخ": destroying what was intercepted is the interception (§2)
         if CORE[e.action] == "Pressure" and any(x.norm.lstrip("و") in lex.particles["blame"]
                                                  for x in words[i + 1:i + 4]):
             continue  # "طالب أن تتحمل X المسؤولية": blame, not pressure
@@ -97,6 +104,23 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
         and any(v.core == t.core and 0 < t.first - v.first <= 2 for v in verbs))]
 
 
+def names_place(words: list[Word], i: int, lex: Lexicon) -> bool:
+    """Whether word `i` is the proper name of the place whose indefinite head noun comes right before it (قرية
+    X، ناحية X): a verb there would need an object pronoun pointing back to the head (قرية هاجمها مستوطنون).
+
+    >>> from akhbar.extract.lexicon import load_lexicon
+    >>> from akhbar.extract.text import words_of
+    >>> words = words_of("قصفت المدفعية قرى في ناحية سيدكان")
+    >>> names_place(words, 5, load_lexicon()), names_place(words, 0, load_lexicon())
+    (True, False)
+    """
+    if i == 0 or words[i - 1].breaks_after or words[i - 1].comma_after or words[i - 1].norm.startswith("ال"):
+        return False
+    head = words[i - 1].norm.lstrip("و")
+    return (head in lex.heads["place_named"] or head in lex.heads["named_facility"]) \
+        and not words[i].norm.endswith(OBJECT_PRONOUNS)
+
+
 def _ends_light_reach(words: list[Word], k: int, lex: Lexicon) -> bool:
     """Whether word k lies past what a light verb's subject can span: a clause break or a comma and a
     conjunction before it, a relative pronoun, a verb of the lexicon or another light verb (، ودمرت غارة؛
@@ -116,7 +140,10 @@ def _needs_ok(words: list[Word], i: int, e: TriggerEntry, lex: Lexicon) -> bool:
         if not ok:
             return False
     if e.requires_weapon:
-        window = words[max(0, i - e.weapon_before):i] + words[i + 1:i + 5]
+        # a verb with its object pronoun takes the weapon from before it (صاروخا أطلقه حزب الله على حيفا، الطائرة
+        # التي أطلقها الحوثيون): a relative clause on the weapon
+        before = max(e.weapon_before, RELATIVE_REACH if words[i].norm.endswith(OBJECT_PRONOUNS) else 0)
+        window = words[max(0, i - before):i] + words[i + 1:i + 5]
         if not any(w.norm.lstrip("وب") in lex.weapons or w.key in lex.weapons for w in window):
             return False
     return True

@@ -24,7 +24,7 @@ from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import SENTENCE, Candidate, context_sources
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
-from akhbar.extract.phrases import _describes_event, past_instrument, struck_head
+from akhbar.extract.phrases import _describes_event, past_instrument, past_unnamed, struck_head
 from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word, definite
 from akhbar.extract.units import ArticleUnits, SentenceUnit
 
@@ -290,6 +290,21 @@ def attack_subject(s: SentenceUnit, trig: Trigger) -> bool:
     ref_at = s.ref_at()
     return any(t.first == k and t.core == "Attack" and trigger_pos(t) == "noun" for t in s.triggers) \
         and not (k + 1 in ref_at and ref_at[k + 1].how == "nisba")
+
+
+def unnamed_subject(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> bool:
+    """Whether a verb trigger's subject, right after it, is an attacker the text leaves unnamed (هاجم مسلحون
+    مجهولون دورية للجيش): the author is unstated (GUIDELINES §3), so what follows is struck, not its author.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "هاجم مسلحون مجهولون دورية للجيش المالي. هاجم الجيش المالي مسلحين."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> [unnamed_subject(s, s.triggers[0], units.lex) for s in units.sentences]
+    [True, False]
+    """
+    return trigger_pos(trig) == "verb" and past_unnamed(s.words, trig.last, lex) > trig.last
 
 
 def instrument_subject(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[int, int]:

@@ -69,6 +69,7 @@ class Lexicon:
     heads: dict[str, frozenset[str]] = field(default_factory=dict)
     reporting_verbs: frozenset[str] = frozenset()
     undergo_verbs: frozenset[str] = frozenset()
+    outcome_verbs: frozenset[str] = frozenset()
     repel_words: frozenset[str] = frozenset()
     particles: dict[str, frozenset[str]] = field(default_factory=dict)
     target_preps: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -261,6 +262,7 @@ def parse_lexicon(folder: Path) -> Lexicon:
     lex.reporting_verbs = frozenset(_n(w) for w in links.get("reporting_verbs", []))
     lex.undergo_verbs = frozenset(_n(w) for w in links.get("undergo_verbs", []))
     lex.repel_words = frozenset(_n(w) for w in links.get("repel_words", []))
+    lex.outcome_verbs = frozenset(_n(w) for w in links.get("outcome_verbs", []))
     return lex
 
 

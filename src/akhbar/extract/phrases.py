@@ -33,7 +33,8 @@ ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون")
 def _nounish(words: list[Word], upos: list[str], k: int, lex: Lexicon) -> bool:
     w = words[k]
     if w.norm in lex.name_stop or w.norm in lex.particles["prepositions"] or len(w.norm) < 2 \
-            or w.norm in lex.particles["relative_pronouns"] or w.norm in lex.triggers or w.norm in lex.skip_words:
+            or w.norm in lex.particles["relative_pronouns"] or w.norm in lex.triggers or w.norm in lex.skip_words \
+            or w.norm.lstrip("و") in lex.outcome_verbs:
         return False
     return upos[k] in NOUNISH if upos else not w.norm.isdigit()
 
@@ -50,9 +51,11 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
     for trig in triggers:
         if trig.core != "Attack":
             continue
-        k, steps = trig.last, 0
-        while k < len(words) and steps < 4 and (k in ref_at or words[k].norm in aims or
-                                                words[k].norm in lex.skip_words or _describes_event(words, k, lex)):
+        k, steps = past_unnamed(words, trig.last, lex), 0  # (هاجم مسلحون مجهولون دورية: the subject, unnamed)
+        while k < len(words) and steps < 4 and (
+                k in ref_at or words[k].norm in aims or words[k].norm in lex.skip_words
+                or words[k].norm in lex.aligned_cues or _describes_event(words, k, lex)):
+            # (past the subject, and its patron: أطلقتها المليشيا الحوثية المدعومة من إيران باتجاه X)
             k = ref_at[k].last if k in ref_at else k + 1
             steps += 1
         if trig.entry is not None and (trig.entry.requires_weapon or (trig.entry.pos == "verb" and not any(
@@ -139,6 +142,30 @@ def past_instrument(words: list[Word], k: int, ref_at: dict[int, ActorRef], upos
         else:
             break
     return k
+
+
+def past_unnamed(words: list[Word], k: int, lex: Lexicon) -> int:
+    """The word after unnamed attackers that begin at word k (مسلحون مجهولون: `unnamed_attacker`), k itself when
+    none stand there or an owner follows them (مسلحون من حركة الشباب: the group named is the author).
+
+    >>> from akhbar.extract.lexicon import load_lexicon
+    >>> from akhbar.extract.text import words_of
+    >>> words = words_of("هاجم مسلحون مجهولون دورية")
+    >>> past_unnamed(words, 1, load_lexicon()), past_unnamed(words_of("هاجم مسلحون من الحركة دورية"), 1, load_lexicon())
+    (3, 1)
+    """
+    unnamed = lex.heads.get("unnamed_attacker", frozenset())
+    j = k
+    while j < len(words) and words[j].key in unnamed and not definite(words[j].norm) \
+            and (j == k or not words[j - 1].gap_after.strip()):
+        j += 1
+    if j == k or (j < len(words) and (words[j].norm in OWNER_WORDS or words[j].norm.startswith("ل")
+                                      or words[j].norm in lex.belonging)):
+        return k
+    return j
+
+
+OWNER_WORDS = frozenset({"من", "ينتمون", "ينتمي", "تابعون", "تابعين", "موالون", "موالين"})
 
 
 def _listed(key: str, words: frozenset[str]) -> bool:
