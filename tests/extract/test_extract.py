@@ -268,3 +268,20 @@ def test_kurdish_parties_are_known_actors(read: Read) -> None:
     assert "kdpi" in {local(e.target) for e in ex.events}
     ex = read("انتقد الحزب الديمقراطي الكردستاني والاتحاد الوطني الكردستاني القصف.")
     assert {"kdp", "puk"} <= {local(m.actor) for m in ex.mentions}
+
+
+def test_the_possessor_of_an_attack_noun_is_its_author(read: Read) -> None:
+    # GUIDELINES §3: pronouns are resolved; هم agrees with a plural of persons, ها with a state
+    ex = read("أمهلت الولايات المتحدة الحوثيين أسبوعا لوقف هجماتهم على السفن.")
+    assert {local(e.agent) for e in ex.events if e.action == "Attack"} == {"houthis"}
+    ex = read("طالب مجلس الأمن الحوثيين بالوقف الفوري لهجماتهم على السفن.")
+    assert {local(e.agent) for e in ex.events if e.action == "Attack"} == {"houthis"}
+    ex = read("طالبت مصر إسرائيل بوقف عدوانها على غزة.")
+    assert {local(e.agent) for e in ex.events if e.action == "Attack"} == {"israel"}
+
+
+def test_pressure_that_is_a_demands_content_is_possible(read: Read) -> None:
+    # GUIDELINES §4: an event that is only the content of a demand is possible
+    ex = read("طالب الرئيس الأوكراني أوروبا بالضغط على روسيا لوقف الحرب.")
+    found = {(local(e.agent), local(e.target), e.modality) for e in ex.events if e.action == "Pressure"}
+    assert ("europe", "russia", "Possible") in found

@@ -95,3 +95,14 @@ def test_the_nisba_of_a_weapon_that_is_the_subject_is_the_agent(kb: KnowledgeBas
     nisba = next(c for c in candidates(units, s) if c.ref.how == "nisba")
     f = features(units, s, s.triggers[0], nisba)
     assert f.get("inst_nisba=True") == 1.0 and f.get("grammar=agent") == 1.0
+
+
+def test_a_conjunct_shares_the_slot_of_the_mention_it_joins(kb: KnowledgeBase) -> None:
+    # دعت فرنسا وألمانيا إيران: both callers are the subject (post0), the addressee the object (post1)
+    units, s = _read(kb, "دعت فرنسا وألمانيا إيران إلى العودة إلى الاتفاق النووي.")
+    slots = {}
+    for cand in candidates(units, s):
+        if cand.source == SENTENCE:
+            marks = [k for k in features(units, s, s.triggers[0], cand) if k.startswith("slot=")]
+            slots[cand.ref.surface] = marks[0].split("=", 1)[1]
+    assert slots == {"فرنسا": "post0", "ألمانيا": "post0", "إيران": "post1"}

@@ -39,6 +39,7 @@ from akhbar.extract.features import (
     attack_subject,
     features,
     is_passive,
+    possessor,
     pronoun_subject,
     unnamed_subject,
 )
@@ -197,6 +198,14 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     for locator, place in locators.items():
         if locator in scores.target and place in scores.target:  # (the place only says where the other is)
             scores.target[place] = min(1.0, scores.target[place] + scores.target.pop(locator))
+    owner = possessor(units, s, trig)
+    owners = resolve(owner, "agent", trig.core, units.kb, units.lex, trig.action) if owner is not None else []
+    if owner is not None and owners:  # (لوقف هجماتهم: whose attacks they are is said, GUIDELINES §3)
+        scores.agent = dict.fromkeys(owners, 1.0)
+        for iri in owners:
+            scores.target.pop(iri, None)
+            details["agent", iri] = f"{RULE}«{owner.surface}», the possessor of «{s.words[trig.first].text}» " \
+                "(pronouns are resolved, GUIDELINES §3)"
     pronoun = pronoun_subject(units, s, trig)
     states = {iri: state for iri in (*scores.agent, *([pronoun] if pronoun else []))
               if (state := state_of(units, iri)) is not None}
@@ -266,6 +275,9 @@ def state_of(units: ArticleUnits, iri: str) -> str | None:
     return None
 
 
+RULE = "rule: "  # (a detail that is a categorical rule's, not the linker's)
+
+
 def _candidate_detail(cand: Candidate, feats: dict[str, float]) -> str:
     """"«surface» (sentence, slot post0, grammar agent)": where a candidate came from and what word order says."""
     parts = [cand.source]
@@ -304,6 +316,8 @@ def _why_role(ts: TriggerScores, role: str, iri: str | None, other: str | None) 
     if role == "agent" and iri == ts.pronoun_subject and table.get(iri, 0.0) < top[1]:
         return "the speaker, as the pronoun subject of the trigger's clause (GUIDELINES §3)"
     detail = ts.details.get((role, iri))
+    if detail is not None and detail.startswith(RULE):
+        return detail.removeprefix(RULE)
     return f"linker p={table.get(iri, 0.0):.2f}" + (f" for {detail}" if detail else "")
 
 

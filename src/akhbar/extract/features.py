@@ -22,10 +22,11 @@ from __future__ import annotations
 
 from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import SENTENCE, Candidate, context_sources
+from akhbar.extract.coordination import compatible
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.phrases import _describes_event, past_instrument, past_unnamed, struck_head
-from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word, definite
+from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word, definite, last_letter
 from akhbar.extract.units import ArticleUnits, SentenceUnit
 
 # words that, right before a mention, say how it relates to the event (a closed class of the grammar)
@@ -187,6 +188,44 @@ def pronoun_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> str 
         return None
     iri = s.speaker.iri
     return units.kb.capitals.get(iri, iri)
+
+
+POSSESSIVES = ("هما", "هم", "ها")  # attached possessive pronouns (ه too, when written ه and not ة)
+PERSONS_PLURAL = ("ون", "ين")  # sound masculine plurals: of persons (الحوثيين، المسؤولون)
+
+
+def possessor(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> ActorRef | None:
+    """Who a trigger noun's possessive pronoun stands for (أمهلت واشنطن الحوثيين أسبوعا لوقف هجماتهم: the Houthis'
+    attacks; طالبت مصر إسرائيل بوقف عدوانها): the nearest actor named before it in the sentence that is no place
+    (GUIDELINES §3: pronouns are resolved). Only for nouns whose possessor is their author: a transitive verbal
+    noun's pronoun may be its object (قصفها: bombing it).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "أمهلت الولايات المتحدة الحوثيين أسبوعا لوقف هجماتهم على السفن."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> s = units.sentences[0]
+    >>> possessor(units, s, s.triggers[-1]).surface
+    'الحوثيين'
+    """
+    entry = trig.entry
+    if trig.last - trig.first != 1 or entry is None or entry.pos != "noun" or entry.transitive_noun:
+        return None
+    word = s.words[trig.first]
+    nouns = units.lex.noun_triggers
+    suffix = next((p for p in POSSESSIVES if word.norm.endswith(p)), None)
+    if suffix is None and last_letter(word.text) == "ه":
+        suffix = "ه"
+    if suffix is None:
+        return None
+    stem = word.norm[:-len(suffix)]
+    if not (stem in nouns or (stem.endswith("ت") and stem[:-1] + "ه" in nouns)):
+        return None
+    before = [r for r in s.refs if r.last <= trig.first and r.kind != "Location"]
+    # the pronoun agrees with its antecedent: هم with a plural of persons (الحوثيين), ها and ه with any other
+    persons = [r for r in before if (s.words[r.last - 1].norm.endswith(PERSONS_PLURAL)) == (suffix in ("هم", "هما"))]
+    return (persons or before or [None])[-1]
 
 
 THAT = frozenset({"ان", "بان", "وان"})
@@ -595,17 +634,31 @@ def _slot(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef, pr
     if prep != "none":
         return "prep", taken
     k, seen = (trig.last if trig.light is None and ref.first >= trig.last else head + 1), 0
+    prev: ActorRef | None = None
     while k < ref.first:
         if k in ref_at:
-            seen += 1
-            k = ref_at[k].last
+            if not (prev is not None and _conjunct(units, s, prev, ref_at[k])):
+                seen += 1  # (دعت فرنسا وألمانيا إيران: a conjunct shares its slot, post0, and إيران is post1)
+            prev = ref_at[k]
+            k = prev.last
             continue
         if (trig.first <= k < trig.last) or _skippable(units, words[k]) or (words[k].norm.startswith("ال") \
                 and words[k].norm.endswith(("ي", "يه"))):
             k += 1
             continue
         return "post_far", taken
+    if prev is not None and _conjunct(units, s, prev, ref):
+        seen -= 1
     return f"post{min(seen, 2)}", taken
+
+
+def _conjunct(units: ArticleUnits, s: SentenceUnit, a: ActorRef, b: ActorRef) -> bool:
+    """Whether mention b is joined to mention a right before it by و (فرنسا وألمانيا), as one argument."""
+    if a.last != b.first:
+        return False
+    word = s.words[b.first]
+    return not s.words[a.last - 1].gap_after.strip() and units.article.text[word.start:b.start].startswith("و") \
+        and compatible(a.kind, b.kind)
 
 
 def _response_between(units: ArticleUnits, words: list[Word], lo: int, hi: int) -> bool:

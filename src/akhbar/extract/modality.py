@@ -134,14 +134,17 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
     for j in range(trig.last, min(len(words), trig.last + pos["after_window"])):
         if words[j].norm in pos["after"]:
             return "Possible"
-    if core == "Attack":
+    if core in ("Attack", "Pressure"):  # (طالبت X المجتمع الدولي بالضغط على إسرائيل: pressure as a demand's content)
         for other in triggers:
             if other is trig or other.core not in SPEECH_ACTIONS or other.phrase:
                 continue
             o = other.first
             if o < head and head - o <= CONTENT_WINDOW:
                 between = [w.norm for w in words[o + 1:head]]
-                if other.core == "Warning" and any(b in lex.modality_words["warning_content"] for b in between):
+                if words[head].norm.startswith("ب"):
+                    between.append("ب")  # (طالبه بالضغط: the content's preposition on the noun itself)
+                if other.core == "Warning" and core == "Attack" \
+                        and any(b in lex.modality_words["warning_content"] for b in between):
                     return "Possible"
                 if other.core == "Pressure" and any(b in lex.modality_words["pressure_content"] for b in between) \
                         and not any(b in lex.modality_words["stop_words"] for b in between):
