@@ -285,3 +285,22 @@ def test_pressure_that_is_a_demands_content_is_possible(read: Read) -> None:
     ex = read("طالب الرئيس الأوكراني أوروبا بالضغط على روسيا لوقف الحرب.")
     found = {(local(e.agent), local(e.target), e.modality) for e in ex.events if e.action == "Pressure"}
     assert ("europe", "russia", "Possible") in found
+
+
+def test_one_event_twice_in_a_sentence_is_recorded_once_by_its_finer_class(read: Read) -> None:
+    # GUIDELINES §1: the same action, agent, target and modality in one sentence is one event
+    ex = read("وقتل خمسة أشخاص في غارة إسرائيلية استهدفت سيارة في بلدة الخيام.")
+    assert len(ex.events) == 1 and ex.events[0].action == "AirStrike"
+
+
+def test_a_state_that_names_a_sea_is_not_struck(read: Read) -> None:
+    ex = read("أطلقت كوريا الشمالية صاروخا باليستيا سقط في بحر اليابان.")
+    assert "japan" not in {local(e.target) for e in ex.events}
+    assert "japan" not in {local(m.actor) for m in ex.mentions}
+    ex = read("قصفت القوات السورية محيط مدينة حلب.")  # (محيط: the surroundings, not an ocean)
+    assert "aleppo" in {local(e.target) for e in ex.events}
+
+
+def test_what_undergoes_an_attack_and_its_description_are_no_author(read: Read) -> None:
+    ex = read("وتعرضت قاعدة التنف التي تستضيف قوات أمريكية لهجوم بطائرتين مسيرتين.")
+    assert ex.events and all(e.agent is None for e in ex.events)

@@ -41,6 +41,7 @@ from akhbar.extract.features import (
     is_passive,
     possessor,
     pronoun_subject,
+    undergone_from,
     unnamed_subject,
 )
 from akhbar.extract.lexicon import Lexicon, load_lexicon
@@ -170,6 +171,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     details: dict[tuple[str, str], str] = {}
     best: dict[tuple[str, str], float] = {}
     content = content_after_addressee(s, trig, units.lex)
+    undergone = undergone_from(s, trig, units.lex) if trig.core == "Attack" else None
     warner = warner_against(s, trig) if trig.core == "Attack" else None
     struck_subject = trig.core == "Attack" and (attack_subject(s, trig) or any(
         v.last == trig.first and attack_subject(s, v) for v in s.triggers)  # (the verb's and its subject noun's)
@@ -185,6 +187,9 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                 continue  # (قصفت الطائرات مقرات حركة الشباب: the owner of what was struck, GUIDELINES §3)
             if role == "agent" and cand.sentence == s.index and cand.ref is warner:
                 continue  # (حذرت مصر من اقتحام رفح: one warns against what others may do)
+            if role == "agent" and undergone is not None and cand.sentence == s.index \
+                    and undergone < cand.ref.first and cand.ref.last <= trig.first:
+                continue  # (تعرضت قاعدة التي تستضيف قوات أمريكية لهجوم: what was struck and its description)
             if role == "agent" and struck_subject and cand.sentence == s.index and cand.ref.first >= trig.last:
                 continue  # (استهدفت الغارات كابل: the attack is the subject, what follows was struck)
             if role == "target" and content is not None and cand.sentence == s.index and cand.ref.first > content:
@@ -351,6 +356,7 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
     context: dict[int, tuple] = {}
     dates = find_dates(text, article.date)
     in_events: set[str] = set()
+    recorded: dict[tuple[int, str, str | None, str | None, str], int] = {}  # an event's key → its place in ex.events
     for ts in scored:
         s, trig = ts.sentence, ts.trigger
         pairs = ts.decide(policy)
@@ -368,12 +374,20 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
         for agent, target in pairs:
             used.update(x for x in (agent, target) if x)
             in_events.update(x for x in (agent, target) if x)
-            ex.events.append(Event(action=action, trigger=t_span, sentence=Span(s.start, s.end), agent=agent,
+            key = (s.index, trig.core, agent, target, mod)
+            if key in recorded and not (ex.events[recorded[key]].action == trig.core != action):
+                continue  # (GUIDELINES §1: the same event twice in one sentence is recorded once, by its finer class)
+            recorded[key] = recorded.get(key, len(ex.events))
+            event = Event(action=action, trigger=t_span, sentence=Span(s.start, s.end), agent=agent,
                                    target=target, modality=mod, date=when.value if when else None,
                                    date_precision=when.precision if when else None,
                                    date_span=when.span if when else None, reported_by=reported_by,
                                    according_to=according_to,
-                                   why=explain(ts, policy, agent, target) if explain_events else None))
+                                   why=explain(ts, policy, agent, target) if explain_events else None)
+            if recorded[key] < len(ex.events):
+                ex.events[recorded[key]] = event  # (غارة إسرائيلية استهدفت: an air strike, not only an attack)
+            else:
+                ex.events.append(event)
     for s in units.sentences:
         for ref in s.phrases:
             if ref.iri in in_events:  # an open phrase is written only where it takes part in an event

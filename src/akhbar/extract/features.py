@@ -290,12 +290,8 @@ def is_passive(s: SentenceUnit, trig: Trigger, lex: Lexicon | None = None) -> bo
         return True
     if lex is None:
         return False
-    if words[head].norm.startswith("ل"):
-        for k in range(head - 1, max(-1, head - 9), -1):
-            if words[k].breaks_after:
-                break
-            if words[k].norm.lstrip("و") in lex.undergo_verbs:
-                return True  # تعرضت قاعدة حرير لهجوم، قال الوزير إن إيران تعرضت لهجوم: nobody is said to make it
+    if words[head].norm.startswith("ل") and undergone_from(s, trig, lex) is not None:
+        return True  # تعرضت قاعدة حرير لهجوم، قال الوزير إن إيران تعرضت لهجوم: nobody is said to make it
     for k in range(head - 1, max(-1, head - 5), -1):
         if words[k].breaks_after:
             break
@@ -344,6 +340,30 @@ def unnamed_subject(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> bool:
     [True, False]
     """
     return trigger_pos(trig) == "verb" and past_unnamed(s.words, trig.last, lex) > trig.last
+
+
+def undergone_from(s: SentenceUnit, trig: Trigger, lex: Lexicon, window: int = 10) -> int | None:
+    """Where the verb of undergoing stands whose attack noun the trigger is (تعرضت قاعدة عين الأسد التي تستضيف قوات
+    أمريكية لهجوم): the words between them name what was struck and describe it, never the author. None when no
+    such verb stands within `window` words before the trigger noun in its sentence.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "وتعرضت قاعدة التنف التي تستضيف قوات أمريكية لهجوم بطائرتين مسيرتين."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> s = units.sentences[0]
+    >>> undergone_from(s, s.triggers[0], units.lex)
+    0
+    """
+    if trigger_pos(trig) != "noun":
+        return None
+    for k in range(trig.first - 1, max(-1, trig.first - 1 - window), -1):
+        if s.words[k].breaks_after and k < trig.first - 1:
+            return None
+        if s.words[k].norm.lstrip("وف") in lex.undergo_verbs:
+            return k
+    return None
 
 
 def instrument_subject(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[int, int]:

@@ -25,7 +25,7 @@ from akhbar.extract.actors import ActorFinder, ActorRef
 from akhbar.extract.events import Trigger, find_triggers
 from akhbar.extract.lexicon import Lexicon, load_lexicon
 from akhbar.extract.phrases import open_phrases, phrase_ends
-from akhbar.extract.text import Word, sentence_spans, words_of
+from akhbar.extract.text import Word, definite, sentence_spans, words_of
 from akhbar.extract.threats import conditional_threats
 from akhbar.kb import KnowledgeBase
 from akhbar.records import Article
@@ -236,6 +236,25 @@ def with_counts(refs: list[ActorRef], words: list[Word], lex: Lexicon) -> list[A
     return out
 
 
+def names_water(ref: ActorRef, words: list[Word], lex: Lexicon) -> bool:
+    """Whether a place or state only names the body of water before it (بحر اليابان، خليج عمان، بحر العرب): the sea
+    is no actor, and what falls into it strikes no state (GUIDELINES §3: a body of water is never struck).
+
+    >>> from akhbar.extract.lexicon import load_lexicon
+    >>> ws = words_of("سقط الصاروخ في بحر اليابان")
+    >>> names_water(ActorRef(("j",), 4, 5, 0, 0, "اليابان", "State", "kb"), ws, load_lexicon())
+    True
+    """
+    if ref.kind not in ("State", "Location") or ref.first == 0:
+        return False
+    head = words[ref.first - 1]
+    return head.key in lex.heads["waters"] and head.key not in AMBIGUOUS_WATERS and not definite(head.norm) \
+        and not head.gap_after.strip()
+
+
+AMBIGUOUS_WATERS = frozenset({"محيط"})  # (محيط مدينة حلب: the surroundings of a city, not an ocean)
+
+
 def read_units(doc: Doc | None, article: Article, kb: KnowledgeBase, lex: Lexicon | None = None) -> ArticleUnits:
     """Split, match actors and triggers, and attach the parse, for every sentence of an article."""
     lex = lex or load_lexicon()
@@ -255,6 +274,7 @@ def read_units(doc: Doc | None, article: Article, kb: KnowledgeBase, lex: Lexico
         triggers = find_triggers(words, lex, text)
         upos = word_pos(parse, words)
         refs = with_counts(with_longer_names(finder.find(words), words, lex, upos), words, lex)
+        refs = [r for r in refs if not names_water(r, words, lex)]
         if len(units.sentences) < DATELINE_SENTENCES and (s_start == 0 or text[s_start - 1] == "\n"):
             refs = [r for r in refs if not is_dateline(r, text)]
         quoted, inside = quoted_words(text, words, inside)
