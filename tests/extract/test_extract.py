@@ -304,3 +304,15 @@ def test_a_state_that_names_a_sea_is_not_struck(read: Read) -> None:
 def test_what_undergoes_an_attack_and_its_description_are_no_author(read: Read) -> None:
     ex = read("وتعرضت قاعدة التنف التي تستضيف قوات أمريكية لهجوم بطائرتين مسيرتين.")
     assert ex.events and all(e.agent is None for e in ex.events)
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("حملت الخارجية الإيرانية واشنطن مسؤولية الهجوم على القنصلية الإيرانية في دمشق.", "usa"),
+    ("وتتهم كييف موسكو بقصف محطة الكهرباء.", "russia"),
+    ("اتهمت إيران إسرائيل بشن هجوم على القنصلية.", "israel"),
+])
+def test_blame_names_the_accused_as_author_and_never_the_accuser(read: Read, text: str, agent: str) -> None:
+    # GUIDELINES §3: blame and accusations are recorded as possible, the accused as agent
+    ex = read(text)
+    attacks = [e for e in ex.events if e.action == "Attack"]
+    assert attacks and {(local(e.agent), e.modality) for e in attacks} == {(agent, "Possible")}

@@ -23,6 +23,7 @@ from akhbar.dates import dateline_span, event_date, find_dates
 from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import FREQUENT, Candidate, candidates
 from akhbar.extract.coordination import (
+    blame,
     bracket_locators,
     content_after_addressee,
     facility_locators,
@@ -173,6 +174,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     content = content_after_addressee(s, trig, units.lex)
     undergone = undergone_from(s, trig, units.lex) if trig.core == "Attack" else None
     warner = warner_against(s, trig) if trig.core == "Attack" else None
+    blamer, accused = blame(s, trig, units.lex) if trig.core == "Attack" else (None, None)
     struck_subject = trig.core == "Attack" and (attack_subject(s, trig) or any(
         v.last == trig.first and attack_subject(s, v) for v in s.triggers)  # (the verb's and its subject noun's)
         or unnamed_subject(s, trig, units.lex))  # (هاجم مسلحون مجهولون دورية: the author unstated, §3)
@@ -185,6 +187,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
             if role == "agent" and trig.core == "Attack" and cand.sentence == s.index \
                     and cand.ref.first >= trig.last and owns_positions(s, cand.ref, units.lex):
                 continue  # (قصفت الطائرات مقرات حركة الشباب: the owner of what was struck, GUIDELINES §3)
+            if role == "agent" and cand.sentence == s.index and cand.ref is blamer:
+                continue  # (حملت إيران واشنطن مسؤولية الهجوم: the accuser is not the author, §3)
             if role == "agent" and cand.sentence == s.index and cand.ref is warner:
                 continue  # (حذرت مصر من اقتحام رفح: one warns against what others may do)
             if role == "agent" and undergone is not None and cand.sentence == s.index \
@@ -203,14 +207,15 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     for locator, place in locators.items():
         if locator in scores.target and place in scores.target:  # (the place only says where the other is)
             scores.target[place] = min(1.0, scores.target[place] + scores.target.pop(locator))
-    owner = possessor(units, s, trig)
+    owner = possessor(units, s, trig) or accused
     owners = resolve(owner, "agent", trig.core, units.kb, units.lex, trig.action) if owner is not None else []
-    if owner is not None and owners:  # (لوقف هجماتهم: whose attacks they are is said, GUIDELINES §3)
+    if owner is not None and owners:  # (لوقف هجماتهم، اتهمت إيران إسرائيل بالهجوم: whose attack it is is said)
         scores.agent = dict.fromkeys(owners, 1.0)
         for iri in owners:
             scores.target.pop(iri, None)
-            details["agent", iri] = f"{RULE}«{owner.surface}», the possessor of «{s.words[trig.first].text}» " \
-                "(pronouns are resolved, GUIDELINES §3)"
+            details["agent", iri] = f"{RULE}«{owner.surface}», " + (
+                "the accused (blame names its author, GUIDELINES §3)" if owner is accused else
+                f"the possessor of «{s.words[trig.first].text}» (pronouns are resolved, GUIDELINES §3)")
     pronoun = pronoun_subject(units, s, trig)
     states = {iri: state for iri in (*scores.agent, *([pronoun] if pronoun else []))
               if (state := state_of(units, iri)) is not None}

@@ -22,6 +22,7 @@ from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.text import Word, definite
 from akhbar.extract.units import SentenceUnit
+from akhbar.kb import normalise
 
 BODIES = ("Militia", "Official", "StateOrgan", "Organization", "MediaOutlet")
 RECIPROCAL = ("تبادل", "يتبادل", "تتبادل", "يتبادلان", "تتبادلان", "تبادلت", "تبادلا", "تبادلوا", "وتبادل", "وتبادلت")
@@ -313,6 +314,48 @@ def warner_against(s: SentenceUnit, trig: Trigger) -> ActorRef | None:
             after = [r for r in s.refs if w < r.first and r.last < k]
             return before[-1] if before else (after[0] if after else None)
     return None
+
+
+def blame(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[ActorRef | None, ActorRef | None]:
+    """Who blames the trigger's attack on whom (اتهمت إيران إسرائيل بالهجوم، حملت الخارجية الإيرانية واشنطن
+    مسؤولية الهجوم): the accuser is not its author; the accused is, as far as the text goes (GUIDELINES §3: blame
+    is recorded as possible, with the accused as agent) — when the attack is what the accusation says he did,
+    right after his name (بالهجوم، بشن هجمات، مسؤولية الهجوم), not something further (بإيواء مسلحين يشنون هجمات).
+    (None, None) when no accusation verb opens the trigger's clause within its window.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "حملت إيران واشنطن مسؤولية الهجوم على السفارة. واتهمت إيران بالهجوم على السفارة."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> [[getattr(r, "surface", None) for r in blame(s, s.triggers[-1], units.lex)] for s in units.sentences]
+    [['إيران', 'واشنطن'], [None, None]]
+    """
+    cues = lex.modality["possible"]["accusation"]
+    words = s.words
+    head = trig.light if trig.light is not None else trig.first
+    for v in range(head - 1, max(-1, head - 1 - lex.modality["possible"]["accusation_window"]), -1):
+        if words[v].breaks_after:
+            return None, None
+        if words[v].norm in cues or words[v].norm.lstrip("وف") in cues:
+            between = [r for r in s.refs if v < r.first and r.last <= head]  # (a capital too: واشنطن)
+            before = [r for r in s.refs if r.last == v]  # (إيران تتهم إسرائيل)
+            if before and between:
+                by, accused = before[-1], between[-1]
+            elif len(between) > 1:
+                by, accused = between[0], between[-1]
+            else:
+                return None, None
+            links = words[accused.last:head]
+            direct = all(w.norm in BLAME_LINKS for w in links) and (
+                bool(links) or words[head].norm.startswith("ب") or trig.light is not None)
+            return by, (accused if direct else None)
+    return None, None
+
+
+# the words between the accused and the attack he is blamed for (بالهجوم، مسؤولية الهجوم، المسؤولية عن الهجوم،
+# بالوقوف وراء الهجوم; a light verb, بشن، is read with its noun)
+BLAME_LINKS = frozenset(normalise(w) for w in ("مسؤولية", "المسؤولية", "عن", "بالمسؤولية", "بالوقوف", "وراء"))
 
 
 def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> dict[str, set[str]]:
