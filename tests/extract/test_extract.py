@@ -316,3 +316,8 @@ def test_blame_names_the_accused_as_author_and_never_the_accuser(read: Read, tex
     ex = read(text)
     attacks = [e for e in ex.events if e.action == "Attack"]
     assert attacks and {(local(e.agent), e.modality) for e in attacks} == {(agent, "Possible")}
+
+
+def test_an_attack_noun_that_is_a_verbs_means_keeps_the_verbs_object_out_of_its_authors(read: Read) -> None:
+    ex = read("وكان الجيش الإسرائيلي قد اغتال القيادي في حزب الله فؤاد شكر في غارة على الضاحية الجنوبية لبيروت.")
+    assert ex.events and "hezbollah" not in {local(e.agent) for e in ex.events}

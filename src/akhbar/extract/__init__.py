@@ -40,6 +40,7 @@ from akhbar.extract.features import (
     attack_subject,
     features,
     is_passive,
+    means_of,
     possessor,
     pronoun_subject,
     undergone_from,
@@ -173,6 +174,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     best: dict[tuple[str, str], float] = {}
     content = content_after_addressee(s, trig, units.lex)
     undergone = undergone_from(s, trig, units.lex) if trig.core == "Attack" else None
+    verb = means_of(s, trig)
     warner = warner_against(s, trig) if trig.core == "Attack" else None
     blamer, accused = blame(s, trig, units.lex) if trig.core == "Attack" else (None, None)
     struck_subject = trig.core == "Attack" and (attack_subject(s, trig) or any(
@@ -194,6 +196,9 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
             if role == "agent" and undergone is not None and cand.sentence == s.index \
                     and undergone < cand.ref.first and cand.ref.last <= trig.first:
                 continue  # (تعرضت قاعدة التي تستضيف قوات أمريكية لهجوم: what was struck and its description)
+            if role == "agent" and verb is not None and cand.sentence == s.index \
+                    and verb.last <= cand.ref.first and cand.ref.last <= trig.first:
+                continue  # (اغتال الجيش القيادي في حزب الله في غارة: the verb's object, not the strike's author)
             if role == "agent" and struck_subject and cand.sentence == s.index and cand.ref.first >= trig.last:
                 continue  # (استهدفت الغارات كابل: the attack is the subject, what follows was struck)
             if role == "target" and content is not None and cand.sentence == s.index and cand.ref.first > content:

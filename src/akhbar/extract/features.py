@@ -366,6 +366,35 @@ def undergone_from(s: SentenceUnit, trig: Trigger, lex: Lexicon, window: int = 1
     return None
 
 
+MEANS_REACH = 12  # words back from an attack noun to the attack verb it may be the means of
+
+
+def means_of(s: SentenceUnit, trig: Trigger) -> Trigger | None:
+    """The attack verb whose means the trigger noun is (اغتال الجيش القيادي في حزب الله في غارة على الضاحية،
+    قصفت إسرائيل غزة بغارات): the noun, after في or with بـ, repeats the verb's act, so its author is the verb's
+    and what lies between them is the verb's object. None when no such verb stands earlier in the clause.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "اغتال الجيش القيادي في حزب الله في غارة على الضاحية."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> s = units.sentences[0]
+    >>> means_of(s, s.triggers[-1]).first
+    0
+    """
+    if trigger_pos(trig) != "noun" or trig.light is not None or trig.core != "Attack":
+        return None
+    words = s.words
+    if not (words[trig.first].norm.startswith("ب") or (trig.first > 0 and words[trig.first - 1].norm == "في")):
+        return None
+    for v in sorted(s.triggers, key=lambda t: -t.first):
+        if v.last <= trig.first and trig.first - v.last <= MEANS_REACH and v.core == "Attack" \
+                and trigger_pos(v) == "verb" and not any(w.breaks_after for w in words[v.first:trig.first]):
+            return v
+    return None
+
+
 def instrument_subject(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[int, int]:
     """The words [first, last) of the instrument right after a verb trigger, past a count (ثلاث طائرات مسيرة،
     عدة صواريخ باليستية إيرانية), with its adjectives and nisbas; first == last when no instrument stands there."""
