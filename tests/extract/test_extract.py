@@ -321,3 +321,12 @@ def test_blame_names_the_accused_as_author_and_never_the_accuser(read: Read, tex
 def test_an_attack_noun_that_is_a_verbs_means_keeps_the_verbs_object_out_of_its_authors(read: Read) -> None:
     ex = read("وكان الجيش الإسرائيلي قد اغتال القيادي في حزب الله فؤاد شكر في غارة على الضاحية الجنوبية لبيروت.")
     assert ex.events and "hezbollah" not in {local(e.agent) for e in ex.events}
+
+
+def test_a_facility_referred_back_to_by_its_head_is_the_one_named_last(read: Read) -> None:
+    # GUIDELINES §3: anaphora are resolved (قصف المطار → مطار معيتيقة); a weapon after a name is not part of it
+    ex = read("قصفت حركة حماس مطار معيتيقة بصاروخ. وتوعدت حماس بقصف المطار مجددا.")
+    airport = {m.text: m.actor for m in ex.mentions}["مطار معيتيقة"]
+    assert {(e.target, e.modality) for e in ex.events} == {(airport, "Asserted"), (airport, "Planned")}
+    ex = read("قصفت حركة حماس مطار معيتيقة. وتوعدت حماس بقصف المطار المدني.")  # (an adjective: another airport)
+    assert len({e.target for e in ex.events}) == 2

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from akhbar.extract.events import CORE, names_place
 from akhbar.extract.lexicon import Lexicon, candidates
-from akhbar.extract.text import Word, definite, last_letter
+from akhbar.extract.text import Word, definite, last_letter, words_of
 from akhbar.gazetteer import Gazetteer, Place, load_gazetteer
 from akhbar.graph.vocab import actor_iri
 from akhbar.kb import KnowledgeBase, label_key, nisba_stem, normalise, strip_article
@@ -829,6 +829,9 @@ class ActorFinder:
                 return ActorRef(iris, i, j, w.start, words[j - 1].end, self.text[w.start:words[j - 1].end],
                                 "Official", "anaphor", tuple(self.state_of(x) for x in iris))
             return None
+        place = self._place_anaphor(words, i)
+        if place is not None:
+            return place
         for key, skip in w.readings:
             if key in self.lex.heads["anaphoric"] and (w.norm.startswith("ال") or skip):
                 nxt = words[i + 1] if i + 1 < len(words) else None
@@ -849,6 +852,27 @@ class ActorFinder:
                         start = w.offset_after(skip, self.text)
                         return ActorRef((ref.iri,), i, i + 1, start, w.end, self.text[start:w.end], ref.kind,
                                         "anaphor", ref.states)
+        return None
+
+    def _place_anaphor(self, words: list[Word], i: int) -> ActorRef | None:
+        """المطار، المستشفى alone (no name or adjective after it): the last facility of the article named with that
+        head (مطار معيتيقة، مستشفى الشفاء; GUIDELINES §3: anaphora are resolved). None when the article named none."""
+        w = words[i]
+        if not definite(w.norm) or w.key not in self.lex.heads["anaphoric_place"]:
+            return None
+        nxt = words[i + 1] if i + 1 < len(words) and not w.gap_after.strip() else None
+        if nxt is not None and ((definite(nxt.norm) and nxt.norm not in self.lex.particles["relative_pronouns"])
+                                or self._nisba(nxt)):
+            return None  # (المدينة المنورة، المخيم الفلسطيني: a name or an adjective follows)
+        for ref in reversed(self.recent):
+            if ref.kind != "Location" or ref.how in ("anaphor", "region", "phrase"):
+                continue
+            named = words_of(ref.surface)
+            head = named[0].key if named else ""
+            if head == w.key:
+                start = w.offset_after(w.readings[0][1], self.text)
+                return ActorRef((ref.iri,), i, i + 1, start, w.end, self.text[start:w.end], "Location", "anaphor",
+                                ref.states)
         return None
 
     def _gazetteer_match(self, words: list[Word], i: int) -> tuple[int, Place, int] | None:
@@ -1247,7 +1271,8 @@ class ActorFinder:
             return False
         verb = word.norm.lstrip("و")  # (قاعدة حرير | تعرضت لهجوم: a verb the lexicon knows ends a name)
         return word.norm in self.lex.name_stop or verb in self.lex.undergo_verbs or verb in self.lex.reporting_verbs \
-            or verb in self.lex.claim_verbs or verb in self.lex.outcome_verbs
+            or verb in self.lex.claim_verbs or verb in self.lex.outcome_verbs \
+            or (verb.startswith("ب") and verb[1:] in self.lex.weapons)  # (مطار معيتيقة | بصاروخ: the instrument)
 
     def gap_text(self, a: int, b: int) -> str:
         """Text between two words of the current sentence (by their offsets)."""
@@ -1326,7 +1351,7 @@ class ActorFinder:
                 ("named_group", bool(keys & (heads["armed_group"] | heads["group_quoted"]))),
                 ("members", bool(keys & (heads["members"] | heads["leaders"]))),
                 ("title", any(k in self.lex.title_index for k in keys)),
-                ("anaphor", bool(keys & (heads["anaphoric"] | heads["demonstrative_plural"]))
+                ("anaphor", bool(keys & (heads["anaphoric"] | heads["demonstrative_plural"] | heads["anaphoric_place"]))
                  or strip_article(bare) in heads["demonstrative_plural"]),
                 ("nisba", self._nisba(word) is not None),
                 ("place", any(k in self.gazetteer.lengths for k in keys)),
