@@ -330,3 +330,13 @@ def test_a_facility_referred_back_to_by_its_head_is_the_one_named_last(read: Rea
     assert {(e.target, e.modality) for e in ex.events} == {(airport, "Asserted"), (airport, "Planned")}
     ex = read("قصفت حركة حماس مطار معيتيقة. وتوعدت حماس بقصف المطار المدني.")  # (an adjective: another airport)
     assert len({e.target for e in ex.events}) == 2
+
+
+def test_a_danger_to_lives_is_no_warning(read: Read) -> None:
+    ex = read("وقالت مصر إن الحصار الإسرائيلي يهدد حياة آلاف المدنيين في غزة.")
+    assert not [e for e in ex.events if e.action in ("Warning", "Threat")]
+
+
+def test_who_warns_that_attacks_go_on_is_not_their_author(read: Read) -> None:
+    ex = read("حذرت الأمم المتحدة من أن استمرار الهجمات على مدينة الفاشر يهدد حياة المدنيين.")
+    assert "un" not in {local(e.agent) for e in ex.events if e.action == "Attack"}

@@ -284,7 +284,8 @@ def content_after_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int
 
 
 WARN_AGAINST = ("حذر", "يحذر", "تحذر", "تحذير", "محذر", "حذرت", "حذرو", "نحذر")  # (normalised word openings)
-AGAINST_FILLERS = frozenset({"مغبه", "اي", "عواقب", "خطر", "مخاطر"})  # من مغبة شن، من أي هجوم
+AGAINST_FILLERS = frozenset({"مغبه", "اي", "عواقب", "خطر", "مخاطر", "ان", "استمرار", "تصاعد", "تكرار", "توسيع", "تجدد"})
+# (من مغبة شن، من أي هجوم، من أن استمرار الهجمات; not من أنه: the warner's own threat)
 
 
 def warner_against(s: SentenceUnit, trig: Trigger) -> ActorRef | None:

@@ -82,6 +82,9 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
             continue  # "ناحية سيدكان": a place's own name that reads as a verb
         if e.pos == "verb" and i > 0 and w.norm.startswith("و") and words[i - 1].norm.lstrip("و") in lex.repel_words:
             continue  # "اعترضت ودمرت ثلاثة صواريخ": destroying what was intercepted is the interception (§2)
+        if CORE[e.action] == "Warning" and i + 1 < len(words) and not w.gap_after.strip() \
+                and words[i + 1].norm in lex.particles["endangered"]:
+            continue  # "يهدد حياة المدنيين": a danger to something, no warning to a party
         if CORE[e.action] == "Pressure" and any(x.norm.lstrip("و") in lex.particles["blame"]
                                                  for x in words[i + 1:i + 4]):
             continue  # "طالب أن تتحمل X المسؤولية": blame, not pressure
