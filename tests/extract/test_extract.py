@@ -340,3 +340,13 @@ def test_a_danger_to_lives_is_no_warning(read: Read) -> None:
 def test_who_warns_that_attacks_go_on_is_not_their_author(read: Read) -> None:
     ex = read("حذرت الأمم المتحدة من أن استمرار الهجمات على مدينة الفاشر يهدد حياة المدنيين.")
     assert "un" not in {local(e.agent) for e in ex.events if e.action == "Attack"}
+
+
+def test_what_a_demand_asks_for_holds_no_addressee(read: Read) -> None:
+    # GUIDELINES §3: the target of a Pressure is its addressee, not what it asks about
+    ex = read("وجددت تركيا مطالبتها للولايات المتحدة بوقف دعم وحدات حماية الشعب الكردية.")
+    assert {local(e.target) for e in ex.events if e.action == "Pressure"} == {"usa"}
+    ex = read("وطالبت روسيا الولايات المتحدة بسحب قواتها من سوريا.")
+    assert {local(e.target) for e in ex.events if e.action == "Pressure"} == {"usa"}
+    ex = read("وتتزايد الضغوط الإسرائيلية على بيروت.")  # (after a noun, على names the addressee)
+    assert ("Pressure", "israel", "lebanon") in triples(ex)

@@ -251,11 +251,13 @@ def _place_head(word: Word, lex: Lexicon) -> bool:
     return any(k in lex.heads[name] for k, _ in word.readings for name in PLACE_HEADS)
 
 
+DEMAND_OPENERS = frozenset({"الي", "علي"})  # (دعت فرنسا إيران إلى، حث الاتحاد الطرفين على: after the addressee)
 CONTENT_OPENERS = frozenset({"ان", "بان", "وان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم"})
 
 
 def content_after_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int | None:
-    """Where the content of a warning or demand opens (أن، بأن) when its addressee is named before it (GUIDELINES
+    """Where the content of a warning or demand opens (أن، بأن; for a demand also إلى، على، بوقف) when its addressee
+    is named before it (GUIDELINES
     §3: the target of a Warning or Pressure is its addressee): حذر الوزير المسؤولين اللبنانيين من أن إسرائيل …، وجهت
     تحذيرا للحكومة بأن إسرائيل … — the mentions past that word are what the warning is about. None when no
     addressee stands between the trigger and the content (حذر الوزير من أن X: X may be the target).
@@ -271,13 +273,15 @@ def content_after_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int
     if trig.core not in ("Warning", "Pressure"):
         return None
     words = s.words
+    verb = trig.entry is not None and trig.entry.pos == "verb" and trig.light is None
     for c in range(trig.last, min(len(words), trig.last + 12)):
         if c > trig.last and words[c - 1].breaks_after:
             return None
-        if words[c].norm in CONTENT_OPENERS:
+        if words[c].norm in CONTENT_OPENERS or (trig.core == "Pressure" and (
+                (words[c].norm in DEMAND_OPENERS and verb)  # (ضغوط على X: after a noun, X is addressed)
+                or (words[c].norm.startswith("ب") and words[c].norm[1:] in lex.particles["demand_content"]))):
             between = [r for r in s.refs if trig.last <= r.first and r.last <= c and r.kind != "Location"]
             subject_before = any(r.last <= trig.first and r.kind != "Location" for r in s.refs)
-            verb = trig.entry is not None and trig.entry.pos == "verb" and trig.light is None
             needed = 2 if verb and not subject_before else 1
             return c if len(between) >= needed else None
     return None
