@@ -350,3 +350,8 @@ def test_what_a_demand_asks_for_holds_no_addressee(read: Read) -> None:
     assert {local(e.target) for e in ex.events if e.action == "Pressure"} == {"usa"}
     ex = read("وتتزايد الضغوط الإسرائيلية على بيروت.")  # (after a noun, على names the addressee)
     assert ("Pressure", "israel", "lebanon") in triples(ex)
+
+
+def test_a_relative_pronoun_is_no_adjective_of_a_collective(read: Read) -> None:
+    ex = read("وهددت الولايات المتحدة بفرض عقوبات على الشركات التي تتعامل مع إيران.")
+    assert not any(label.endswith("التي") for label in _labels(ex).values())

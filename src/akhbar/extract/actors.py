@@ -660,8 +660,9 @@ class ActorFinder:
         """جميع شركات الشحن / كلّ الدول / الدول الغربية → one collective Organization."""
         if i + 1 < len(words) and words[i].key in self.lex.heads["collective"] and words[i].norm.startswith("ال") \
                 and words[i + 1].norm.startswith("ال") and words[i + 1].norm.endswith(("يه", "ي")) \
-                and not self.gap_text(i, i + 1).strip() and not self._nisba(words[i + 1]):
-            # الدول الغربية، الفصائل المسلحة: a plural of bodies with an adjective
+                and not self.gap_text(i, i + 1).strip() and not self._nisba(words[i + 1]) \
+                and not self.ends_name(words[i + 1]):
+            # الدول الغربية، الفصائل المسلحة: a plural of bodies with an adjective (not الشركات التي: a relative)
             label = self.text[words[i].start:words[i + 1].end]
             iri = self._mint("Organization", "|".join(w.key for w in words[i:i + 2]), label)
             return ActorRef((iri,), i, i + 2, words[i].start, words[i + 1].end, label, "Organization", "organ",
