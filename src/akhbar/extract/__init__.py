@@ -39,10 +39,12 @@ from akhbar.extract.features import (
     _sentence_features,
     attack_subject,
     features,
+    instrument_subject,
     is_passive,
     means_of,
     possessor,
     pronoun_subject,
+    trigger_pos,
     undergone_from,
     unnamed_subject,
 )
@@ -175,6 +177,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     content = content_after_addressee(s, trig, units.lex)
     undergone = undergone_from(s, trig, units.lex) if trig.core == "Attack" else None
     verb = means_of(s, trig)
+    weapon = instrument_subject(s, trig, units.lex) if trigger_pos(trig) == "verb" else (0, 0)
     warner = warner_against(s, trig) if trig.core == "Attack" else None
     blamer, accused = blame(s, trig, units.lex) if trig.core == "Attack" else (None, None)
     struck_subject = trig.core == "Attack" and (attack_subject(s, trig) or any(
@@ -187,7 +190,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
             if role == "agent" and "repels=True" in feats:
                 continue  # (تصدت X للهجوم: who repels an attack is not its author, GUIDELINES §2)
             if role == "agent" and trig.core == "Attack" and cand.sentence == s.index \
-                    and cand.ref.first >= trig.last and owns_positions(s, cand.ref, units.lex):
+                    and cand.ref.first >= trig.last and owns_positions(s, cand.ref, units.lex) \
+                    and not weapon[0] < cand.ref.first < weapon[1]:  # (قصفت طائرات الاحتلال: the weapon's owner)
                 continue  # (قصفت الطائرات مقرات حركة الشباب: the owner of what was struck, GUIDELINES §3)
             if role == "agent" and cand.sentence == s.index and cand.ref is blamer:
                 continue  # (حملت إيران واشنطن مسؤولية الهجوم: the accuser is not the author, §3)

@@ -683,15 +683,19 @@ class ActorFinder:
 
     def _foreign_organ(self, words: list[Word], i: int, km: tuple[int, str, int]) -> ActorRef | None:
         """A state organ's name followed by the nisba of another state names that state's organ (قوات الاحتلال
-        الأمريكي: the American forces, not the Israeli army the bare name means in this news)."""
+        الأمريكي: the American forces, not the Israeli army the bare name means in this news); a one-word name of a
+        state so followed names the other state (الاحتلال الأمريكي: the American occupation)."""
         n, iri, skip = km
         j = i + n
-        own = self.kb.state_of(iri) if self.kb.kind(iri) == "StateOrgan" else None
+        kind = self.kb.kind(iri)
+        own = self.kb.state_of(iri) if kind == "StateOrgan" else iri if kind == "State" and n == 1 else None
         if own is None or j >= len(words) or self.gap_text(j - 1, j).strip() or words[j].norm.startswith("و"):
             return None  # (قوات أميركية وعراقية: a second state coordinated, not another owner)
         other = self._nisba(words[j])
         if other is None or other == own or self.kb.kind(other) != "State":
             return None
+        if kind == "State":  # (الاحتلال الأمريكي: the occupier the nisba names)
+            return self._ref(words, i, j + 1, skip, (other,), "kb")
         noun = tuple(w.key for w in words[i:j])
         label = self.text[words[i].offset_after(skip, self.text):words[j].end]
         known = self._known_organ(noun, other)

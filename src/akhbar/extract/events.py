@@ -13,6 +13,7 @@ from akhbar.extract.lexicon import Lexicon, TriggerEntry, candidates
 from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word
 
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")  # a verb's attached object (a relative clause's link to its head)
+INSTRUMENT_REACH = 6  # words from an attack verb to an instrument noun of its own act (بغارات، برشقة)
 RELATIVE_REACH = 3  # words before a verb with an object pronoun that may hold what the pronoun stands for
 
 CORE = {"Warning": "Warning", "Threat": "Warning", "Attack": "Attack", "AirStrike": "Attack", "DroneAttack": "Attack",
@@ -100,11 +101,14 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
                     taken.add(i)
                     break
     out.sort(key=lambda t: t.first)
-    # an instrument noun right after a verb of the same action is that verb's (استهدفت بقصف جوي)
+    # an instrument noun after a verb of the same action, in its clause, is that verb's (استهدفت بقصف جوي، قصفت
+    # مستوطنة سديروت برشقة صاروخية): one event, with the verb's participants (a demand's بالضغط further on is
+    # its content: طالب الرئيس أوروبا بالضغط على روسيا)
     verbs = [t for t in out if t.entry is not None and t.entry.pos == "verb"]
     return [t for t in out if not (
         t.entry is not None and t.entry.pos == "noun" and words[t.first].norm.startswith("ب")
-        and any(v.core == t.core and 0 < t.first - v.first <= 2 for v in verbs))]
+        and any(v.core == t.core and 0 < t.first - v.first <= (INSTRUMENT_REACH if t.core == "Attack" else 2)
+                and not any(w.breaks_after or w.comma_after for w in words[v.first:t.first]) for v in verbs))]
 
 
 def names_place(words: list[Word], i: int, lex: Lexicon) -> bool:

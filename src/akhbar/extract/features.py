@@ -25,7 +25,7 @@ from akhbar.extract.candidates import SENTENCE, Candidate, context_sources
 from akhbar.extract.coordination import compatible
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
-from akhbar.extract.phrases import _describes_event, past_instrument, past_unnamed, struck_head
+from akhbar.extract.phrases import OWNERS, _describes_event, past_instrument, past_unnamed, struck_head
 from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word, definite, last_letter
 from akhbar.extract.units import ArticleUnits, SentenceUnit
 
@@ -300,8 +300,9 @@ def is_passive(s: SentenceUnit, trig: Trigger, lex: Lexicon | None = None) -> bo
     if trigger_pos(trig) == "verb":
         k, after = instrument_subject(s, trig, lex)
         ref_at = s.ref_at()
-        if after > k and not any(m in ref_at and ref_at[m].how == "nisba" for m in range(k, after)):
-            return True  # (هاجمت مسيرات أوكرانية: the weapon's nisba names its author)
+        if after > k and not any(m in ref_at and (ref_at[m].how == "nisba" or ref_at[m].kind in OWNERS)
+                                 for m in range(k, after)):
+            return True  # (هاجمت مسيرات أوكرانية، قصفت طائرات الاحتلال: the weapon's nisba or owner names its author)
         if attack_subject(s, trig):
             return True  # استهدفت غارة منزلا: the attack itself is the subject (غارة إسرائيلية names its author)
     return False

@@ -28,6 +28,7 @@ NOUNISH = frozenset({"NOUN", "PROPN", "ADJ", "X", "NUM"})
 HEADS = frozenset({"NOUN", "PROPN", "X"})  # a phrase begins with a noun (not an adjective or a number)
 PLACE_KINDS = ("Location", "State")
 ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون")
+OWNERS = ("State", "StateOrgan", "Militia")  # who may own the instrument named before them (طائرات الاحتلال)
 
 
 def _nounish(words: list[Word], upos: list[str], k: int, lex: Lexicon) -> bool:
@@ -129,12 +130,14 @@ def past_instrument(words: list[Word], k: int, ref_at: dict[int, ActorRef], upos
     if k >= len(words) or not any(key in instruments for key, _ in words[k].readings):
         return k
     head_definite = definite(words[k].norm)
+    first = k
     k += 1
     while k < len(words) and not words[k - 1].gap_after.strip():
         ref = ref_at.get(k)
         agrees = definite(words[k].norm) == head_definite  # (an adjective agrees: الطائرات | محطة is no adjective)
-        if ref is not None and ref.how == "nisba" and agrees:
-            k = ref.last
+        if ref is not None and ((ref.how == "nisba" and agrees) or (
+                k == first + 1 and not head_definite and ref.kind in OWNERS and definite(words[k].norm))):
+            k = ref.last  # (طائرات إسرائيلية، طائرات الاحتلال الإسرائيلي: its nationality or its owner)
         elif ref is None and agrees and (words[k].key in instruments or (not words[k].norm.startswith("و")
                                                                          and _adjective(words[k], upos, k)
                                                                          and words[k].norm not in lex.triggers)):
