@@ -378,3 +378,10 @@ def test_an_instrument_noun_in_the_verbs_clause_is_the_verbs_own_act(read: Read)
 def test_a_crime_that_will_not_go_unpunished_is_a_warning(read: Read) -> None:
     ex = read('وقال المتحدث باسم حركة حماس إن "جرائم الاحتلال لن تمر دون عقاب".')
     assert {(action, target) for action, _, target in triples(ex)} == {("Warning", "israel")}
+
+
+def test_allies_with_an_adjective_are_one_collective_addressee(read: Read) -> None:
+    # GUIDELINES §2: calls on allies to act count; §3: an unnamed collective is one participant
+    ex = read("ودعا الرئيس الأوكراني الحلفاء الغربيين إلى تزويد بلاده بمزيد من أنظمة الدفاع الجوي.")
+    labels = _labels(ex)
+    assert [labels[e.target] for e in ex.events if e.action == "Pressure"] == ["الحلفاء الغربيين"]

@@ -659,7 +659,7 @@ class ActorFinder:
     def _collective(self, words: list[Word], i: int) -> ActorRef | None:
         """جميع شركات الشحن / كلّ الدول / الدول الغربية → one collective Organization."""
         if i + 1 < len(words) and words[i].key in self.lex.heads["collective"] and words[i].norm.startswith("ال") \
-                and words[i + 1].norm.startswith("ال") and words[i + 1].norm.endswith(("يه", "ي")) \
+                and words[i + 1].norm.startswith("ال") and words[i + 1].norm.endswith(("يه", "ي", "يين", "يون")) \
                 and not self.gap_text(i, i + 1).strip() and not self._nisba(words[i + 1]) \
                 and not self.ends_name(words[i + 1]):
             # الدول الغربية، الفصائل المسلحة: a plural of bodies with an adjective (not الشركات التي: a relative)
@@ -1277,7 +1277,9 @@ class ActorFinder:
         verb = word.norm.lstrip("و")  # (قاعدة حرير | تعرضت لهجوم: a verb the lexicon knows ends a name)
         return word.norm in self.lex.name_stop or verb in self.lex.undergo_verbs or verb in self.lex.reporting_verbs \
             or verb in self.lex.claim_verbs or verb in self.lex.outcome_verbs \
-            or (verb.startswith("ب") and verb[1:] in self.lex.weapons)  # (مطار معيتيقة | بصاروخ: the instrument)
+            or (verb.startswith("ب") and verb[1:] in self.lex.weapons) \
+            or (definite(word.norm) and word.key in self.lex.heads["collective"])
+        # (مطار معيتيقة | بصاروخ: the instrument; الرئيس الأوكراني | الحلفاء الغربيين: the addressees)
 
     def gap_text(self, a: int, b: int) -> str:
         """Text between two words of the current sentence (by their offsets)."""
