@@ -385,3 +385,15 @@ def test_allies_with_an_adjective_are_one_collective_addressee(read: Read) -> No
     ex = read("ودعا الرئيس الأوكراني الحلفاء الغربيين إلى تزويد بلاده بمزيد من أنظمة الدفاع الجوي.")
     labels = _labels(ex)
     assert [labels[e.target] for e in ex.events if e.action == "Pressure"] == ["الحلفاء الغربيين"]
+
+
+def test_who_will_respond_threatens_and_who_will_pay_is_threatened(read: Read) -> None:
+    ex = read("وإذا هاجمت إسرائيل المنشآت النووية فإن إيران سترد بقوة.")
+    assert ("Warning", "iran", "israel") in triples(ex)
+    assert ("Warning", "israel", "iran") not in triples(ex)
+
+
+def test_a_negated_intention_negates_the_act_past_its_subject(read: Read) -> None:
+    # GUIDELINES §4: "لا تنوي ممارسة أي ضغط" is negated
+    ex = read("ولا تنوي الولايات المتحدة الضغط على إسرائيل لوقف الحرب.")
+    assert {e.modality for e in ex.events if e.action == "Pressure"} == {"Negated"}

@@ -177,6 +177,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     content = content_after_addressee(s, trig, units.lex)
     undergone = undergone_from(s, trig, units.lex) if trig.core == "Attack" else None
     verb = means_of(s, trig)
+    subject_role = phrase_subject(s.words, trig, units.lex)
     weapon = instrument_subject(s, trig, units.lex) if trigger_pos(trig) == "verb" else (0, 0)
     warner = warner_against(s, trig) if trig.core == "Attack" else None
     blamer, accused = blame(s, trig, units.lex) if trig.core == "Attack" else (None, None)
@@ -193,6 +194,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                     and cand.ref.first >= trig.last and owns_positions(s, cand.ref, units.lex) \
                     and not weapon[0] < cand.ref.first < weapon[1]:  # (قصفت طائرات الاحتلال: the weapon's owner)
                 continue  # (قصفت الطائرات مقرات حركة الشباب: the owner of what was struck, GUIDELINES §3)
+            if cand.sentence == s.index and subject_role not in (None, role) and "slot=pre0" in feats:
+                continue  # (إيران سترد: the responder; إسرائيل ستدفع الثمن: the one who will pay)
             if role == "agent" and cand.sentence == s.index and cand.ref is blamer:
                 continue  # (حملت إيران واشنطن مسؤولية الهجوم: the accuser is not the author, §3)
             if role == "agent" and cand.sentence == s.index and cand.ref is warner:
@@ -292,6 +295,15 @@ def state_of(units: ArticleUnits, iri: str) -> str | None:
         if prop in links:
             return units.kb.state_of(links[prop]) or links[prop]
     return None
+
+
+def phrase_subject(words: list[Word], trig: Trigger, lex: Lexicon) -> str | None:
+    """The role the subject of a fixed expression plays: "agent" (إيران سترد), "target" (إسرائيل ستدفع الثمن), or
+    None when the lexicon does not say."""
+    if not trig.phrase:
+        return None
+    norms = [w.norm for w in words[trig.first:trig.last]]
+    return lex.phrase_subject.get(tuple(norms)) or lex.phrase_subject.get((norms[0].lstrip("وف"), *norms[1:]))
 
 
 RULE = "rule: "  # (a detail that is a categorical rule's, not the linker's)

@@ -53,6 +53,7 @@ class Lexicon:
     light_window: int = 3
     light_reach: int = 3  # how far a light verb reaches a noun that is a trigger on its own (across its subject)
     phrases: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
+    phrase_subject: dict[tuple[str, ...], str] = field(default_factory=dict)  # the role a phrase's subject plays
     subclasses: list[tuple[str, frozenset[str], int]] = field(default_factory=list)
     weapons: frozenset[str] = frozenset()
     modality: dict = field(default_factory=dict)
@@ -222,6 +223,8 @@ def parse_lexicon(folder: Path) -> Lexicon:
     for p in trig.get("phrase", []):
         for words in p["words"]:
             lex.phrases.append((tuple(_n(w) for w in words), p["action"]))
+            if "subject" in p:
+                lex.phrase_subject[lex.phrases[-1][0]] = p["subject"]
     weapons: set[str] = set()
     for s in trig.get("subclass", []):
         cues = frozenset(_n(c) for c in s["cues"])

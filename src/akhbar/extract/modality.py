@@ -17,6 +17,7 @@ from akhbar.extract.text import CLAUSE_BREAK, Word
 CONSEQUENT_WINDOW = 8  # words before a condition opener that form its consequent
 ANTECEDENT_WINDOW = 10  # words after an opener that form the antecedent
 CONTENT_WINDOW = 10  # words after a warning/demand verb whose events are its content
+INTENT_REACH = 5  # words from a negation to the act when a verb of intention and its subject come between
 SPEECH_ACTIONS = ("Warning", "Pressure")
 IMPERFECT_PREFIXES = ("ي", "ت", "ن")  # (not أ: قد أعلن is a past verb of form IV, not "I may")
 
@@ -69,7 +70,9 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
             hedge = any(w.norm in lex.modality_words["rule_out"] for w in words[j:head])
             if hedge:
                 return "Possible"
-            bridged = all(w.norm in neg["bridge"] or w.norm.lstrip("وب") in neg["bridge"] for w in words[j + 1:head])
+            bridged = all(w.norm in neg["bridge"] or w.norm.lstrip("وب") in neg["bridge"] for w in words[j + 1:head]) \
+                or (j + 1 < head and words[j + 1].norm in neg["intent"] and head - j <= INTENT_REACH)
+            # (لا تنوي الولايات المتحدة الضغط: the modal's subject stands between it and the act)
             if bridged and (not strict or j >= head - 4):
                 return "Negated"
         if before(neg["denial"], neg["denial_window"], barriers=tuple(lex.modality_words["denial_barriers"])) \
