@@ -397,3 +397,21 @@ def test_a_negated_intention_negates_the_act_past_its_subject(read: Read) -> Non
     # GUIDELINES §4: "لا تنوي ممارسة أي ضغط" is negated
     ex = read("ولا تنوي الولايات المتحدة الضغط على إسرائيل لوقف الحرب.")
     assert {e.modality for e in ex.events if e.action == "Pressure"} == {"Negated"}
+
+
+def test_a_noun_of_things_struck_heads_a_target_whatever_its_tag(read: Read) -> None:
+    ex = read("أعلنت جماعة الحوثي استهداف سفينتين تجاريتين في البحر الأحمر بصواريخ بحرية.")
+    labels = _labels(ex)
+    assert any(labels[e.target].startswith("سفينتين") for e in ex.events)
+
+
+def test_aggression_in_a_speakers_words_is_never_the_speakers_own(read: Read) -> None:
+    ex = read("وقال المتحدث العسكري باسم الحوثيين يحيى سريع إن العمليات ستستمر حتى يتوقف العدوان على غزة.")
+    assert "houthis" not in {local(e.agent) for e in ex.events}
+
+
+def test_an_attack_that_is_answered_happened(read: Read) -> None:
+    ex = read("وتوعد الحوثيون بالرد على الغارات الأمريكية البريطانية.")
+    assert {e.modality for e in ex.events if e.action == "AirStrike"} == {"Asserted"}
+    ex = read("وتوعد الحوثيون بالرد على أي هجوم أمريكي.")
+    assert {e.modality for e in ex.events if e.action == "Attack"} <= {"Possible"}

@@ -178,6 +178,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     undergone = undergone_from(s, trig, units.lex) if trig.core == "Attack" else None
     verb = means_of(s, trig)
     subject_role = phrase_subject(s.words, trig, units.lex)
+    voice = own_voice(units, s) if trig.core == "Attack" and s.words[trig.first].key in units.lex.particles[
+        "pejorative"] else set()
     weapon = instrument_subject(s, trig, units.lex) if trigger_pos(trig) == "verb" else (0, 0)
     warner = warner_against(s, trig) if trig.core == "Attack" else None
     blamer, accused = blame(s, trig, units.lex) if trig.core == "Attack" else (None, None)
@@ -194,6 +196,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                     and cand.ref.first >= trig.last and owns_positions(s, cand.ref, units.lex) \
                     and not weapon[0] < cand.ref.first < weapon[1]:  # (قصفت طائرات الاحتلال: the weapon's owner)
                 continue  # (قصفت الطائرات مقرات حركة الشباب: the owner of what was struck, GUIDELINES §3)
+            if role == "agent" and voice and any(iri in voice for iri in cand.ref.iris):
+                continue  # (وأضاف [المتحدث الحوثي] أن العمليات ستستمر حتى يتوقف العدوان: the enemy's act)
             if cand.sentence == s.index and subject_role not in (None, role) and "slot=pre0" in feats:
                 continue  # (إيران سترد: the responder; إسرائيل ستدفع الثمن: the one who will pay)
             if role == "agent" and cand.sentence == s.index and cand.ref is blamer:
@@ -295,6 +299,19 @@ def state_of(units: ArticleUnits, iri: str) -> str | None:
         if prop in links:
             return units.kb.state_of(links[prop]) or links[prop]
     return None
+
+
+def own_voice(units: ArticleUnits, s: SentenceUnit) -> set[str]:
+    """Whose words a sentence gives: its speaker, or the last one named before it (وأضاف أن ...), with the state
+    and the armed group he speaks for."""
+    speaker = s.speaker or next((p.speaker for p in reversed(units.sentences[:s.index]) if p.speaker is not None),
+                                None)
+    if speaker is None:
+        return set()
+    out = set(speaker.iris)
+    for iri in speaker.iris:
+        out |= {x for x in (state_of(units, iri), group_of(units, iri)) if x is not None}
+    return out
 
 
 def phrase_subject(words: list[Word], trig: Trigger, lex: Lexicon) -> str | None:

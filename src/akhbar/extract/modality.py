@@ -84,7 +84,8 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
                     return "Negated"
 
     # an event told as the background of another (في أعقاب الهجمات، ردا على القصف، بعد الضربة) happened
-    if core == "Attack" and before(mod["background"]["before"], 3) is not None:
+    if core == "Attack" and before(mod["background"]["before"], 3) is not None \
+            and not (head > 0 and words[head - 1].norm in mod["possible"]["hypothetical"]):
         return "Asserted"
 
     # a noun coordinated with the trigger before it is read like it (هدد بإطلاق الصواريخ والهجمات)

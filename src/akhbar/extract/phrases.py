@@ -37,7 +37,8 @@ def _nounish(words: list[Word], upos: list[str], k: int, lex: Lexicon) -> bool:
             or w.norm in lex.particles["relative_pronouns"] or w.norm in lex.triggers or w.norm in lex.skip_words \
             or w.norm.lstrip("و") in lex.outcome_verbs:
         return False
-    return upos[k] in NOUNISH if upos else not w.norm.isdigit()
+    return (upos[k] in NOUNISH or struck_head(w, lex)) if upos else not w.norm.isdigit()
+    # (the lexicon's nouns of things struck are nouns whatever the tagger says: سفينتين tagged ADJ)
 
 
 def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], triggers: list[Trigger],
@@ -81,7 +82,7 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
         st = starts.pop(0)
         if st >= len(words) or st in ref_at or st in taken or not _nounish(words, upos, st, lex) \
                 or _stop_head(words[st], lex) or words[st].norm.lstrip("و") in lex.reporting_verbs \
-                or (st not in listed and upos and upos[st] not in HEADS) \
+                or (st not in listed and upos and upos[st] not in HEADS and not struck_head(words[st], lex)) \
                 or words[st].key in lex.weapons or words[st].norm.lstrip("وب") in lex.weapons \
                 or instrument_clitic(words[st], lex, st in listed):
             continue  # (بطائرات مسيرة: an instrument, not what was struck)
