@@ -415,3 +415,10 @@ def test_an_attack_that_is_answered_happened(read: Read) -> None:
     assert {e.modality for e in ex.events if e.action == "AirStrike"} == {"Asserted"}
     ex = read("وتوعد الحوثيون بالرد على أي هجوم أمريكي.")
     assert {e.modality for e in ex.events if e.action == "Attack"} <= {"Possible"}
+
+
+def test_coordinated_places_with_their_own_genitives_are_two_targets(read: Read) -> None:
+    ex = read("وقالت لجان المقاومة في الفاشر إن القصف الذي شنته قوات الدعم السريع استهدف سوق المدينة ومستشفى الولادة.")
+    labels = {_labels(ex)[e.target] for e in ex.events}
+    assert {"سوق المدينة", "مستشفى الولادة"} <= labels
+    assert "الفاشر" not in labels  # (where the speaker is, not what was struck)

@@ -32,6 +32,7 @@ from akhbar.extract.coordination import (
     owns_positions,
     reciprocal,
     siblings,
+    speaker_places,
     warner_against,
 )
 from akhbar.extract.events import OBJECT_PRONOUNS, RELATIVE_REACH, Trigger
@@ -178,6 +179,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     undergone = undergone_from(s, trig, units.lex) if trig.core == "Attack" else None
     verb = means_of(s, trig)
     subject_role = phrase_subject(s.words, trig, units.lex)
+    where_said = speaker_places(s, trig, units.lex)
     voice = own_voice(units, s) if trig.core == "Attack" and s.words[trig.first].key in units.lex.particles[
         "pejorative"] else set()
     weapon = instrument_subject(s, trig, units.lex) if trigger_pos(trig) == "verb" else (0, 0)
@@ -196,6 +198,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                     and cand.ref.first >= trig.last and owns_positions(s, cand.ref, units.lex) \
                     and not weapon[0] < cand.ref.first < weapon[1]:  # (قصفت طائرات الاحتلال: the weapon's owner)
                 continue  # (قصفت الطائرات مقرات حركة الشباب: the owner of what was struck, GUIDELINES §3)
+            if role == "target" and cand.sentence == s.index and cand.ref.first in where_said:
+                continue  # (وقالت تنسيقية لجان المقاومة في الفاشر إن القصف: where the speaker is)
             if role == "agent" and voice and any(iri in voice for iri in cand.ref.iris):
                 continue  # (وأضاف [المتحدث الحوثي] أن العمليات ستستمر حتى يتوقف العدوان: the enemy's act)
             if cand.sentence == s.index and subject_role not in (None, role) and "slot=pre0" in feats:

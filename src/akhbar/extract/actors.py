@@ -1006,6 +1006,10 @@ class ActorFinder:
             while j < len(words) and words[j].norm.startswith("و") and \
                     strip_article(words[j].norm[1:]) in heads and not self.gap_text(j - 1, j).strip():
                 j += 1
+            if j > i + 1 and j < len(words) and definite(words[j].norm) and not words[j].norm.endswith(("يه", "ي")) \
+                    and not self.ends_name(words[j]) and words[j].norm not in self.lex.skip_words \
+                    and not self.gap_text(j - 1, j).strip():
+                j = i + 1  # (the last head's own genitive: سوق المدينة | ومستشفى الولادة are two places)
             end = j
             state = None
             kind_at = j

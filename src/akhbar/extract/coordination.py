@@ -287,6 +287,33 @@ def content_after_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int
     return None
 
 
+def speaker_places(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> set[int]:
+    """The places the speaker of the trigger's clause is in, after في between the verb of saying and what is said
+    (وقالت تنسيقية لجان المقاومة في الفاشر إن القصف استهدف السوق): where the speaker is, not what was struck (a
+    place the speaker's title names may be: قال مدير فندق مارينا إن الفندق تعرض لهجوم).
+    Their first word indices; empty when the trigger is no reported content.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "وقال مسؤول في طهران إن الهجوم استهدف مصفاة. وقصفت إسرائيل طهران."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> [speaker_places(s, s.triggers[0], units.lex) for s in units.sentences]
+    [{3}, set()]
+    """
+    words = s.words
+    for r in range(min(trig.first, len(words))):
+        if words[r].norm.lstrip("و") in lex.reporting_verbs:
+            for c in range(r + 1, min(trig.first, r + 12)):
+                if words[c - 1].breaks_after:
+                    break
+                if words[c].norm in CONTENT_OPENERS or words[c].norm in ("ان", "بان"):
+                    return {ref.first for ref in s.refs if r < ref.first and ref.last <= c and ref.kind == "Location"
+                            and words[ref.first - 1].norm in lex.particles["in_place"]}  # (not مدير فندق X)
+            break
+    return set()
+
+
 WARN_AGAINST = ("حذر", "يحذر", "تحذر", "تحذير", "محذر", "حذرت", "حذرو", "نحذر")  # (normalised word openings)
 AGAINST_FILLERS = frozenset({"مغبه", "اي", "عواقب", "خطر", "مخاطر", "ان", "استمرار", "تصاعد", "تكرار", "توسيع", "تجدد"})
 # (من مغبة شن، من أي هجوم، من أن استمرار الهجمات; not من أنه: the warner's own threat)
