@@ -422,3 +422,13 @@ def test_coordinated_places_with_their_own_genitives_are_two_targets(read: Read)
     labels = {_labels(ex)[e.target] for e in ex.events}
     assert {"سوق المدينة", "مستشفى الولادة"} <= labels
     assert "الفاشر" not in labels  # (where the speaker is, not what was struck)
+
+
+def test_a_state_named_after_a_titles_body_is_no_part_of_the_title(read: Read) -> None:
+    ex = read("وحذر الأمين العام لحلف الناتو روسيا من أي هجوم على دول الحلف.")
+    assert ("Warning", "russia") in {(action, local(target)) for action, _, target in triples(ex)}
+
+
+def test_a_vow_to_respond_with_its_subject_between_is_a_warning(read: Read) -> None:
+    ex = read("وتعهد الرئيس الأوكراني بالرد على الهجوم الروسي.")
+    assert [e for e in ex.events if e.action == "Warning"]

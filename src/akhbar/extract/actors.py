@@ -547,8 +547,9 @@ class ActorFinder:
             end, iri = j + km[0], km[1]
         else:
             return None
-        if end < len(words) and self._nisba(words[end]) and not self.gap_text(end - 1, end).strip(SPACE_AND_QUOTES):
-            end += 1
+        if end < len(words) and self._nisba(words[end]) and not self.gap_text(end - 1, end).strip(SPACE_AND_QUOTES) \
+                and not self._kb_match(words, end):
+            end += 1  # (not a state's own name that reads as a nisba: الأمين العام لحلف الناتو | روسيا)
         return end, iri
 
     def _unit(self, words: list[Word], j: int) -> int:
