@@ -432,3 +432,23 @@ def test_a_state_named_after_a_titles_body_is_no_part_of_the_title(read: Read) -
 def test_a_vow_to_respond_with_its_subject_between_is_a_warning(read: Read) -> None:
     ex = read("وتعهد الرئيس الأوكراني بالرد على الهجوم الروسي.")
     assert [e for e in ex.events if e.action == "Warning"]
+
+
+def test_a_participle_of_manner_has_its_subject_before_and_its_object_after(read: Read) -> None:
+    ex = read("وقال الرئيس الروسي فلاديمير بوتين مهددا الغرب إن بلاده لن تتردد.")
+    labels = _labels(ex)
+    assert {labels[e.target] for e in ex.events if e.action == "Warning"} == {"الغرب"}
+    ex = read("وأطلقت كوريا الشمالية صواريخ مهددة اليابان بضربات جديدة.")
+    assert "japan" not in {local(e.agent) for e in ex.events}
+
+
+def test_we_in_a_headline_after_its_speaker_and_a_colon_is_the_speakers(read: Read) -> None:
+    # GUIDELINES §3: the speaker of quoted speech and its "we"
+    ex = read("بوتين مهددا الغرب: سنضرب منشآت عسكرية للدول التي تستخدم أوكرانيا أسلحتها")
+    assert {local(e.agent) for e in ex.events if e.action == "Attack"} == {"russia"}
+
+
+def test_the_attack_a_threat_names_is_the_threateners(read: Read) -> None:
+    ex = read("وهددت إيران إسرائيل بضربات مدمرة.")
+    assert {(local(e.agent), local(e.target), e.modality) for e in ex.events if e.action == "Attack"} == {
+        ("iran", "israel", "Planned")}

@@ -180,6 +180,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     verb = means_of(s, trig)
     subject_role = phrase_subject(s.words, trig, units.lex)
     where_said = speaker_places(s, trig, units.lex)
+    manner = trig.last - trig.first == 1 and s.words[trig.first].norm in units.lex.participles
+    threatener, threatened = threat_parties(s, trig)
     voice = own_voice(units, s) if trig.core == "Attack" and s.words[trig.first].key in units.lex.particles[
         "pejorative"] else set()
     weapon = instrument_subject(s, trig, units.lex) if trigger_pos(trig) == "verb" else (0, 0)
@@ -198,6 +200,10 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                     and cand.ref.first >= trig.last and owns_positions(s, cand.ref, units.lex) \
                     and not weapon[0] < cand.ref.first < weapon[1]:  # (قصفت طائرات الاحتلال: the weapon's owner)
                 continue  # (قصفت الطائرات مقرات حركة الشباب: the owner of what was struck, GUIDELINES §3)
+            if role == "agent" and cand.sentence == s.index and cand.ref.first in threatened:
+                continue  # (هددت كوريا الشمالية اليابان بضربات: the one threatened does not strike)
+            if role == "agent" and manner and cand.sentence == s.index and cand.ref.first >= trig.last:
+                continue  # (بوتين مهددا الغرب: a participle of manner has its subject before it, its object after)
             if role == "target" and cand.sentence == s.index and cand.ref.first in where_said:
                 continue  # (وقالت تنسيقية لجان المقاومة في الفاشر إن القصف: where the speaker is)
             if role == "agent" and voice and any(iri in voice for iri in cand.ref.iris):
@@ -227,14 +233,19 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     for locator, place in locators.items():
         if locator in scores.target and place in scores.target:  # (the place only says where the other is)
             scores.target[place] = min(1.0, scores.target[place] + scores.target.pop(locator))
-    owner = possessor(units, s, trig) or accused
+    owner = possessor(units, s, trig) or accused or threatener or (
+        s.speaker if trig.entry is not None and trig.entry.first_plural and s.speaker is not None
+        and getattr(s.ref_at().get(trig.last), "kind", "Location") == "Location" else None)
+    # (حذّرنا سيجورنيه: an actor right after it is its subject, and نا its object)
     owners = resolve(owner, "agent", trig.core, units.kb, units.lex, trig.action) if owner is not None else []
-    if owner is not None and owners:  # (لوقف هجماتهم، اتهمت إيران إسرائيل بالهجوم: whose attack it is is said)
+    if owner is not None and owners:  # (لوقف هجماتهم، اتهمت إيران إسرائيل بالهجوم، قال X: سنضرب: whose act it is)
         scores.agent = dict.fromkeys(owners, 1.0)
         for iri in owners:
             scores.target.pop(iri, None)
             details["agent", iri] = f"{RULE}«{owner.surface}», " + (
                 "the accused (blame names its author, GUIDELINES §3)" if owner is accused else
+                "the speaker whose «we» it is (GUIDELINES §3)" if owner is s.speaker else
+                "who threatens it (the content of a threat)" if owner is threatener else
                 f"the possessor of «{s.words[trig.first].text}» (pronouns are resolved, GUIDELINES §3)")
     pronoun = pronoun_subject(units, s, trig)
     states = {iri: state for iri in (*scores.agent, *([pronoun] if pronoun else []))
@@ -303,6 +314,27 @@ def state_of(units: ArticleUnits, iri: str) -> str | None:
         if prop in links:
             return units.kb.state_of(links[prop]) or links[prop]
     return None
+
+
+THREAT_CONTENT_REACH = 4  # words from a warning verb to the attack noun (with بـ) it threatens
+
+
+def threat_parties(s: SentenceUnit, trig: Trigger) -> tuple[ActorRef | None, set[int]]:
+    """Who threatens, and who is threatened (their mentions' first words), when the trigger is a threat's content
+    (هددت إيران إسرائيل بضربات، مهددة اليابان بضربات جديدة): the attack threatened is the threatener's, never the
+    addressee's. The threatener is known here only when named after the verb of threatening, before the addressee."""
+    if trig.core != "Attack" or not s.words[trig.first].norm.startswith("ب"):
+        return None, set()
+    for w in s.triggers:
+        if w.core == "Warning" and w.last <= trig.first and trig.first - w.last <= THREAT_CONTENT_REACH:
+            between = [r for r in s.refs if w.last <= r.first and r.last <= trig.first]
+            before = any(r.last <= w.first for r in s.refs if r.kind != "Location")
+            if not between:
+                return None, set()
+            if len(between) == 1 and not before:
+                return between[0], set()  # (وتوعدت حماس بقصف المطار: the one named is the subject)
+            return (between[0] if len(between) > 1 else None), {between[-1].first}
+    return None, set()
 
 
 def own_voice(units: ArticleUnits, s: SentenceUnit) -> set[str]:

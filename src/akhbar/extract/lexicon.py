@@ -54,6 +54,7 @@ class Lexicon:
     light_reach: int = 3  # how far a light verb reaches a noun that is a trigger on its own (across its subject)
     phrases: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     phrase_subject: dict[tuple[str, ...], str] = field(default_factory=dict)  # the role a phrase's subject plays
+    participles: set[str] = field(default_factory=set)  # trigger forms that are participles of manner (محذرا)
     subclasses: list[tuple[str, frozenset[str], int]] = field(default_factory=list)
     weapons: frozenset[str] = frozenset()
     modality: dict = field(default_factory=dict)
@@ -189,7 +190,8 @@ def parse_lexicon(folder: Path) -> Lexicon:
             lex.triggers.setdefault(form, entry)
         plain = entries.get((False, False, False), plain)
         for form in _participle_forms(v.get("participles", [])):
-            lex.triggers.setdefault(form, plain)
+            if lex.triggers.setdefault(form, plain) is plain:
+                lex.participles.add(form)
     for n in trig.get("noun", []):
         needs = tuple(_n(w) for w in n.get("needs", []))
         noun_entries = {masdar: TriggerEntry(n["action"], "noun", bool(n.get("transitive_noun", False)), needs,

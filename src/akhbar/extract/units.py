@@ -155,7 +155,8 @@ def passive_words(words: list[Word]) -> frozenset[int]:
 def speaker_of(words: list[Word], refs: list[ActorRef], lex: Lexicon) -> tuple[bool, ActorRef | None]:
     """(has a verb of saying, its subject): the actor right after the first verb of saying (VSO), else right
     before it (SVO); a verb of saying joined by و with nobody after it goes on with the subject of the
-    sentence's first clause (حذرت واشنطن ... وذكرت أنها)."""
+    sentence's first clause (حذرت واشنطن ... وذكرت أنها). With no verb of saying, an actor opening the sentence
+    and a colon soon after it (نتنياهو: سنواصل الحرب) is its speaker."""
     ref_at = {k: r for r in refs for k in range(r.first, r.last)}
     for j, w in enumerate(words):
         bare = w.norm.lstrip("وف")
@@ -170,7 +171,15 @@ def speaker_of(words: list[Word], refs: list[ActorRef], lex: Lexicon) -> tuple[b
             if after is not None and after.kind in ("Location", "MediaOutlet"):
                 return True, None
             return True, after
+    colon = next((k for k, w in enumerate(words[:COLON_REACH]) if ":" in w.gap_after), None)
+    first = next((r for r in refs if r.first == 0), None)
+    if colon is not None and first is not None and first.last <= colon + 1 and first.kind not in ("Location",
+                                                                                                   "MediaOutlet"):
+        return True, first  # (نتنياهو: سنواصل الحرب، بوتين مهددا الغرب: سنضرب — a headline's speaker and colon)
     return False, None
+
+
+COLON_REACH = 6  # words from a sentence's start within which "NAME ...:" opens what the name says
 
 
 def with_longer_names(refs: list[ActorRef], words: list[Word], lex: Lexicon, upos: list[str] | None = None
