@@ -452,3 +452,14 @@ def test_the_attack_a_threat_names_is_the_threateners(read: Read) -> None:
     ex = read("وهددت إيران إسرائيل بضربات مدمرة.")
     assert {(local(e.agent), local(e.target), e.modality) for e in ex.events if e.action == "Attack"} == {
         ("iran", "israel", "Planned")}
+
+
+def test_pressure_on_a_party_after_its_coordinated_authors(read: Read) -> None:
+    ex = read("وضغطت مصر وقطر على حماس لقبول المقترح.")
+    assert {(local(e.agent), local(e.target)) for e in ex.events} == {("egypt", "hamas"), ("qatar", "hamas")}
+
+
+def test_an_addressed_demand_targets_the_one_it_is_said_to(read: Read) -> None:
+    # GUIDELINES §2: "أكد (لـ X) ضرورة ..." is a demand addressed to X
+    ex = read("وأكد بلينكن لنتنياهو ضرورة حماية المدنيين في غزة.")
+    assert {local(e.target) for e in ex.events} == {"netanyahu"}

@@ -182,6 +182,9 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     where_said = speaker_places(s, trig, units.lex)
     manner = trig.last - trig.first == 1 and s.words[trig.first].norm in units.lex.participles
     threatener, threatened = threat_parties(s, trig)
+    addressee = next((r for r in s.refs if trig.addressed is not None and trig.addressed < r.first
+                      and r.last <= trig.first and s.words[r.first].norm.startswith("ل")), None)
+    addressed = addressee is not None
     voice = own_voice(units, s) if trig.core == "Attack" and s.words[trig.first].key in units.lex.particles[
         "pejorative"] else set()
     weapon = instrument_subject(s, trig, units.lex) if trigger_pos(trig) == "verb" else (0, 0)
@@ -222,6 +225,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                 continue  # (اغتال الجيش القيادي في حزب الله في غارة: the verb's object, not the strike's author)
             if role == "agent" and struck_subject and cand.sentence == s.index and cand.ref.first >= trig.last:
                 continue  # (استهدفت الغارات كابل: the attack is the subject, what follows was struck)
+            if role == "target" and addressed and cand.sentence == s.index and cand.ref.first >= trig.last:
+                continue  # (أكد بلينكن لنتنياهو ضرورة حماية المدنيين: the لـ mention is addressed, §2)
             if role == "target" and content is not None and cand.sentence == s.index and cand.ref.first > content:
                 continue  # (حذر X Y من أن Z: Y is addressed, Z is what the warning is about)
             for iri in resolve(cand.ref, role, trig.core, units.kb, units.lex, trig.action, "grammar=target" in feats):
@@ -233,6 +238,10 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     for locator, place in locators.items():
         if locator in scores.target and place in scores.target:  # (the place only says where the other is)
             scores.target[place] = min(1.0, scores.target[place] + scores.target.pop(locator))
+    if addressee is not None:  # (أكد بلينكن لنتنياهو ضرورة: GUIDELINES §2, the demand is addressed to him)
+        for iri in resolve(addressee, "target", trig.core, units.kb, units.lex, trig.action):
+            scores.target[iri] = 1.0
+            details["target", iri] = f"{RULE}«{addressee.surface}», to whom the demand is addressed (GUIDELINES §2)"
     owner = possessor(units, s, trig) or accused or threatener or (
         s.speaker if trig.entry is not None and trig.entry.first_plural and s.speaker is not None
         and getattr(s.ref_at().get(trig.last), "kind", "Location") == "Location" else None)

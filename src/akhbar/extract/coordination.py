@@ -274,11 +274,12 @@ def content_after_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int
         return None
     words = s.words
     verb = trig.entry is not None and trig.entry.pos == "verb" and trig.light is None
+    starts = {r.first for r in s.refs}  # (a mention right after على names the addressee, not what is asked)
     for c in range(trig.last, min(len(words), trig.last + 12)):
         if c > trig.last and words[c - 1].breaks_after:
             return None
         if words[c].norm in CONTENT_OPENERS or (trig.core == "Pressure" and (
-                (words[c].norm in DEMAND_OPENERS and verb)  # (ضغوط على X: after a noun, X is addressed)
+                (words[c].norm in DEMAND_OPENERS and verb and c + 1 not in starts)  # (ضغوط على X، ضغطت على X)
                 or (words[c].norm.startswith("ب") and words[c].norm[1:] in lex.particles["demand_content"]))):
             between = [r for r in s.refs if trig.last <= r.first and r.last <= c and r.kind != "Location"]
             subject_before = any(r.last <= trig.first and r.kind != "Location" for r in s.refs)
