@@ -463,3 +463,14 @@ def test_an_addressed_demand_targets_the_one_it_is_said_to(read: Read) -> None:
     # GUIDELINES §2: "أكد (لـ X) ضرورة ..." is a demand addressed to X
     ex = read("وأكد بلينكن لنتنياهو ضرورة حماية المدنيين في غزة.")
     assert {local(e.target) for e in ex.events} == {"netanyahu"}
+
+
+def test_an_unnamed_weapon_before_its_verb_leaves_the_author_unstated(read: Read) -> None:
+    # GUIDELINES §3: a weapon as agent is a null agent; the group whose headquarters was struck is no author
+    ex = read("ونقلت وكالة رويترز عن مصادر أمنية أن مسيرة مجهولة استهدفت مقرا للحشد الشعبي في الأنبار.")
+    assert ex.events and all(e.agent is None for e in ex.events)
+
+
+def test_the_description_of_what_undergoes_an_attack_names_no_author(read: Read) -> None:
+    ex = read("وأعلنت السلطات اليونانية أن السفينة المملوكة لشركة يونانية والتي ترفع علم جزر مارشال، تعرضت لهجوم.")
+    assert "marshall_islands" not in {local(e.agent) for e in ex.events}

@@ -218,8 +218,9 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
             if role == "agent" and cand.sentence == s.index and cand.ref is warner:
                 continue  # (حذرت مصر من اقتحام رفح: one warns against what others may do)
             if role == "agent" and undergone is not None and cand.sentence == s.index \
-                    and undergone < cand.ref.first and cand.ref.last <= trig.first:
-                continue  # (تعرضت قاعدة التي تستضيف قوات أمريكية لهجوم: what was struck and its description)
+                    and undergone_from_clause(s, undergone, units.lex) < cand.ref.first and cand.ref.last <= trig.first:
+                continue  # (تعرضت قاعدة تستضيف قوات أمريكية لهجوم، ناقلة ... والتي ترفع علم جزر مارشال تعرضت لهجوم:
+                # what undergoes it and its description)
             if role == "agent" and verb is not None and cand.sentence == s.index \
                     and verb.last <= cand.ref.first and cand.ref.last <= trig.first:
                 continue  # (اغتال الجيش القيادي في حزب الله في غارة: the verb's object, not the strike's author)
@@ -344,6 +345,20 @@ def threat_parties(s: SentenceUnit, trig: Trigger) -> tuple[ActorRef | None, set
                 return between[0], set()  # (وتوعدت حماس بقصف المطار: the one named is the subject)
             return (between[0] if len(between) > 1 else None), {between[-1].first}
     return None, set()
+
+
+def undergone_from_clause(s: SentenceUnit, undergo: int, lex: Lexicon) -> int:
+    """Where the description of what undergoes an attack begins: the relative pronoun of a clause that runs up to
+    the verb of undergoing (ناقلة النفط ... والتي ترفع علم جزر مارشال، تعرضت لهجوم), else the verb itself."""
+    for k in range(undergo - 1, max(-1, undergo - RELATIVE_CLAUSE_REACH), -1):
+        if s.words[k].breaks_after and k < undergo - 1:
+            break
+        if s.words[k].norm.lstrip("و") in lex.particles["relative_pronouns"]:
+            return k
+    return undergo
+
+
+RELATIVE_CLAUSE_REACH = 8  # words back from a verb of undergoing to the relative pronoun of its subject's clause
 
 
 def own_voice(units: ArticleUnits, s: SentenceUnit) -> set[str]:

@@ -457,8 +457,11 @@ def owns_positions(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
 
 
 def _positions(word: Word, lex: Lexicon) -> bool:
-    """Whether a word is a noun of positions or of things an attack strikes (مواقع، مقرات، دبابات)."""
-    return any(key in lex.generic_targets or key in lex.heads["struck"] for key, _ in word.readings)
+    """Whether a word is a noun of positions, facilities or things an attack strikes (مواقع، مقرات، دبابات، مقرا:
+    also in the accusative)."""
+    keys = {k for key, _ in word.readings for k in (key, key[:-1] if key.endswith("ا") and len(key) > 3 else key)}
+    return any(key in lex.generic_targets or key in lex.heads["struck"] or key in lex.heads["facility"]
+               for key in keys)
 
 
 def _place_like(ref: ActorRef, words: list[Word], lex: Lexicon) -> bool:

@@ -297,6 +297,8 @@ def is_passive(s: SentenceUnit, trig: Trigger, lex: Lexicon | None = None) -> bo
             break
         if words[k].norm.lstrip("وف") in lex.repel_words:
             return True  # تصدت الدفاعات للهجوم، أحبطت هجوما: the defender speaks, nobody is said to make it
+    if trigger_pos(trig) == "verb" and instrument_before(s, trig, lex):
+        return True  # (مسيرة مجهولة استهدفت مقرا: SVO, the weapon is the subject)
     if trigger_pos(trig) == "verb":
         k, after = instrument_subject(s, trig, lex)
         ref_at = s.ref_at()
@@ -394,6 +396,31 @@ def means_of(s: SentenceUnit, trig: Trigger) -> Trigger | None:
                 and trigger_pos(v) == "verb" and not any(w.breaks_after for w in words[v.first:trig.first]):
             return v
     return None
+
+
+def instrument_before(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> bool:
+    """Whether a verb trigger's subject, right before it, is only a weapon with no nisba (أن مسيرة مجهولة استهدفت
+    مقرا، صواريخ أطلقت من لبنان سقطت: GUIDELINES §3, a weapon as agent is a null agent).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "وقالت مصادر إن مسيرة مجهولة استهدفت مقرا. وقالت مصادر إن مسيرة إسرائيلية استهدفت مقرا."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> [instrument_before(s, s.triggers[0], units.lex) for s in units.sentences]
+    [True, False]
+    """
+    instruments = lex.heads.get("instrument", frozenset())
+    ref_at = s.ref_at()
+    for k in range(trig.first - 1, max(-1, trig.first - 4), -1):
+        w = s.words[k]
+        if w.breaks_after or w.comma_after or k in ref_at:
+            return False
+        if any(key in instruments for key, _ in w.readings):
+            return True
+        if not w.norm.endswith(("ه", "ي", "ين", "ون", "يه")):
+            return False  # (only its adjectives stand between: مسيرة مجهولة، صواريخ باليستية)
+    return False
 
 
 def instrument_subject(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[int, int]:

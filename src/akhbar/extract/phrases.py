@@ -229,7 +229,7 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
                     return None  # منطقة ساراتوف، مدينتي صور: a place noun and the name, which names the place already
                 ends.append(ref_at[j].last)  # محطة كهرباء مظفر آباد (a genitive; not "... ومحطة كهرباء", a conjunct)
                 placed = True
-            elif words[st].key in lex.heads["part_of"] and j == st + 1 and ref_at[j].how != "nisba":
+            elif _listed(words[st].key, lex.heads["part_of"]) and j == st + 1 and ref_at[j].how != "nisba":
                 # قادة حماس (بالخارج), مقر الحشد الشعبي: a part of a named actor, an actor of its own
                 owner = ref_at[j]
                 kind = owner.kind if owner.kind in ("Militia", "Official", "StateOrgan") and \
