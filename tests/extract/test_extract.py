@@ -474,3 +474,8 @@ def test_an_unnamed_weapon_before_its_verb_leaves_the_author_unstated(read: Read
 def test_the_description_of_what_undergoes_an_attack_names_no_author(read: Read) -> None:
     ex = read("وأعلنت السلطات اليونانية أن السفينة المملوكة لشركة يونانية والتي ترفع علم جزر مارشال، تعرضت لهجوم.")
     assert "marshall_islands" not in {local(e.agent) for e in ex.events}
+
+
+def test_the_one_threatened_with_attacks_by_a_light_verb_does_not_attack(read: Read) -> None:
+    ex = read("وتلجأ مليشيا الحوثي إلى تهديد السعودية بشن هجمات صاروخية على أراضيها.")
+    assert "saudi_arabia" not in {local(e.agent) for e in ex.events}

@@ -333,11 +333,12 @@ def threat_parties(s: SentenceUnit, trig: Trigger) -> tuple[ActorRef | None, set
     """Who threatens, and who is threatened (their mentions' first words), when the trigger is a threat's content
     (هددت إيران إسرائيل بضربات، مهددة اليابان بضربات جديدة): the attack threatened is the threatener's, never the
     addressee's. The threatener is known here only when named after the verb of threatening, before the addressee."""
-    if trig.core != "Attack" or not s.words[trig.first].norm.startswith("ب"):
+    head = trig.light if trig.light is not None else trig.first  # (بشن هجمات: the light verb carries بـ)
+    if trig.core != "Attack" or not s.words[head].norm.startswith("ب"):
         return None, set()
     for w in s.triggers:
-        if w.core == "Warning" and w.last <= trig.first and trig.first - w.last <= THREAT_CONTENT_REACH:
-            between = [r for r in s.refs if w.last <= r.first and r.last <= trig.first]
+        if w.core == "Warning" and w.last <= head and head - w.last <= THREAT_CONTENT_REACH:
+            between = [r for r in s.refs if w.last <= r.first and r.last <= head]
             before = any(r.last <= w.first for r in s.refs if r.kind != "Location")
             if not between:
                 return None, set()
