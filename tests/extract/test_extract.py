@@ -479,3 +479,9 @@ def test_the_description_of_what_undergoes_an_attack_names_no_author(read: Read)
 def test_the_one_threatened_with_attacks_by_a_light_verb_does_not_attack(read: Read) -> None:
     ex = read("وتلجأ مليشيا الحوثي إلى تهديد السعودية بشن هجمات صاروخية على أراضيها.")
     assert "saudi_arabia" not in {local(e.agent) for e in ex.events}
+
+
+def test_pressure_on_a_pronoun_is_on_the_one_named_before(read: Read) -> None:
+    # GUIDELINES §3: pronouns are resolved (للضغط عليها → طهران)
+    ex = read("وفرضت واشنطن عقوبات جديدة على طهران للضغط عليها للعودة إلى المفاوضات.")
+    assert ("Pressure", "usa", "iran") in triples(ex)

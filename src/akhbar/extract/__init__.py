@@ -239,6 +239,9 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     for locator, place in locators.items():
         if locator in scores.target and place in scores.target:  # (the place only says where the other is)
             scores.target[place] = min(1.0, scores.target[place] + scores.target.pop(locator))
+    if addressee is None and trig.core == "Pressure" and trig.last < len(s.words) \
+            and s.words[trig.last].norm in ON_PRONOUNS:  # (للضغط عليها: on the one named last, GUIDELINES §3)
+        addressee = next((r for r in reversed(s.refs) if r.last <= trig.first and r.first > 0), None)
     if addressee is not None:  # (أكد بلينكن لنتنياهو ضرورة: GUIDELINES §2, the demand is addressed to him)
         for iri in resolve(addressee, "target", trig.core, units.kb, units.lex, trig.action):
             scores.target[iri] = 1.0
@@ -326,6 +329,7 @@ def state_of(units: ArticleUnits, iri: str) -> str | None:
     return None
 
 
+ON_PRONOUNS = frozenset({"عليه", "عليها", "عليهم", "عليهما"})  # (normalised: pressure on him, her, them)
 THREAT_CONTENT_REACH = 4  # words from a warning verb to the attack noun (with بـ) it threatens
 
 
