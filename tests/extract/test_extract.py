@@ -485,3 +485,9 @@ def test_pressure_on_a_pronoun_is_on_the_one_named_before(read: Read) -> None:
     # GUIDELINES §3: pronouns are resolved (للضغط عليها → طهران)
     ex = read("وفرضت واشنطن عقوبات جديدة على طهران للضغط عليها للعودة إلى المفاوضات.")
     assert ("Pressure", "usa", "iran") in triples(ex)
+
+
+def test_two_states_side_by_side_are_two_mentions(read: Read) -> None:
+    # (سوريا reads like the accusative of the nisba سوري; it is a state of its own after إسرائيل)
+    ex = read("هاجمت إسرائيل سوريا الأسبوع الماضي.")
+    assert ("Attack", "israel", "syria") in triples(ex)

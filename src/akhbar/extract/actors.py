@@ -695,7 +695,9 @@ class ActorFinder:
         other = self._nisba(words[j])
         if other is None or other == own or self.kb.kind(other) != "State":
             return None
-        if kind == "State":  # (الاحتلال الأمريكي: the occupier the nisba names)
+        if kind == "State":  # (الاحتلال الأمريكي: the occupier the nisba names; not إسرائيل سوريا, two states)
+            if not definite(words[j].norm) or self._kb_match(words, j):
+                return None
             return self._ref(words, i, j + 1, skip, (other,), "kb")
         noun = tuple(w.key for w in words[i:j])
         label = self.text[words[i].offset_after(skip, self.text):words[j].end]
