@@ -487,11 +487,11 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
                 continue  # (GUIDELINES §1: the same event twice in one sentence is recorded once, by its finer class)
             recorded[key] = recorded.get(key, len(ex.events))
             event = Event(action=action, trigger=t_span, sentence=Span(s.start, s.end), agent=agent,
-                                   target=target, modality=mod, date=when.value if when else None,
-                                   date_precision=when.precision if when else None,
-                                   date_span=when.span if when else None, reported_by=reported_by,
-                                   according_to=according_to,
-                                   why=explain(ts, policy, agent, target) if explain_events else None)
+                          target=target, modality=mod, date=when.value if when else None,
+                          date_precision=when.precision if when else None,
+                          date_span=when.span if when else None, reported_by=reported_by,
+                          according_to=according_to,
+                          why=explain(ts, policy, agent, target) if explain_events else None)
             if recorded[key] < len(ex.events):
                 ex.events[recorded[key]] = event  # (غارة إسرائيلية استهدفت: an air strike, not only an attack)
             else:
