@@ -180,6 +180,10 @@ def test_the_decoders_rules_are_named_in_the_explanation(runner: CliRunner, tmp_
 
     result = json.loads(invoke(runner, "extract", article, "--format", "json").stdout)
     assert any("a passive: the text does not say who" in e["why"] for e in result["events"])
+    article.write_text("قال وزير الدفاع الإسرائيلي إن الجيش سيضرب بيروت.", encoding="utf-8")
+    result = json.loads(invoke(runner, "extract", article, "--format", "json").stdout)
+    (why,) = [e["why"] for e in result["events"] if e["action"] == "Attack"]
+    assert "agent: the state or group of " in why and "p=0.00" not in why
 
 
 @pytest.mark.parametrize("command", [["reason"], ["validate"]])

@@ -428,6 +428,11 @@ def _why_role(ts: TriggerScores, role: str, iri: str | None, other: str | None) 
         return "the other side of a reciprocal exchange (GUIDELINES §2)"
     if role == "agent" and iri == ts.pronoun_subject and table.get(iri, 0.0) < top[1]:
         return "the speaker, as the pronoun subject of the trigger's clause (GUIDELINES §3)"
+    if role == "agent" and iri not in table:
+        named = next((x for x, st in ts.striker.items() if st == iri and x in table), None)
+        if named is not None:  # (وزير الدفاع الإسرائيلي ... سيضرب: Israel strikes for its minister)
+            return f"the state or group of the one chosen ({_why_role(ts, role, named, other)}), who does not " \
+                "strike himself"
     detail = ts.details.get((role, iri))
     if detail is not None and detail.startswith(RULE):
         return detail.removeprefix(RULE)
