@@ -35,7 +35,7 @@ from akhbar.extract.coordination import (
     speaker_places,
     warner_against,
 )
-from akhbar.extract.events import OBJECT_PRONOUNS, RELATIVE_REACH, Trigger
+from akhbar.extract.events import RELATIVE_REACH, Trigger, launched_before
 from akhbar.extract.features import (
     _sentence_features,
     attack_subject,
@@ -98,7 +98,7 @@ def _subclass(trig: Trigger, words: list[Word], lex: Lexicon) -> str:
     if trig.core != "Attack" or trig.action != "Attack":
         return trig.action
     before = trig.first
-    if trig.entry is not None and trig.entry.requires_weapon and words[trig.first].norm.endswith(OBJECT_PRONOUNS):
+    if launched_before(words[trig.first], trig.entry):
         before = max(0, trig.first - RELATIVE_REACH)  # (صواريخ باليستية أطلقتها الجماعة: the weapon came first)
     for action, cues, window in lex.subclasses:
         for w in words[before:trig.last + window]:

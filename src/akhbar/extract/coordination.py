@@ -20,6 +20,7 @@ from __future__ import annotations
 from akhbar.extract.actors import ActorRef
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
+from akhbar.extract.phrases import _listed
 from akhbar.extract.text import Word, definite
 from akhbar.extract.units import SentenceUnit
 from akhbar.kb import normalise
@@ -308,7 +309,7 @@ def speaker_places(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> set[int]:
             for c in range(r + 1, min(trig.first, r + 12)):
                 if words[c - 1].breaks_after:
                     break
-                if words[c].norm in CONTENT_OPENERS or words[c].norm in ("ان", "بان"):
+                if words[c].norm in CONTENT_OPENERS:
                     return {ref.first for ref in s.refs if r < ref.first and ref.last <= c and ref.kind == "Location"
                             and words[ref.first - 1].norm in lex.particles["in_place"]}  # (not مدير فندق X)
             break
@@ -459,9 +460,8 @@ def owns_positions(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
 def _positions(word: Word, lex: Lexicon) -> bool:
     """Whether a word is a noun of positions, facilities or things an attack strikes (مواقع، مقرات، دبابات، مقرا:
     also in the accusative)."""
-    keys = {k for key, _ in word.readings for k in (key, key[:-1] if key.endswith("ا") and len(key) > 3 else key)}
-    return any(key in lex.generic_targets or key in lex.heads["struck"] or key in lex.heads["facility"]
-               for key in keys)
+    return any(_listed(key, heads) for key, _ in word.readings
+               for heads in (lex.generic_targets, lex.heads["struck"], lex.heads["facility"]))
 
 
 def _place_like(ref: ActorRef, words: list[Word], lex: Lexicon) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from akhbar.extract.lexicon import Lexicon, TriggerEntry, candidates
 from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word
 
-OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")  # a verb's attached object (a relative clause's link to its head)
+LINK_PRONOUNS = ("ه", "ها", "هم", "هما")  # a verb's attached object: a relative clause's link to its head
 INSTRUMENT_REACH = 6  # words from an attack verb to an instrument noun of its own act (بغارات، برشقة)
 RELATIVE_REACH = 3  # words before a verb with an object pronoun that may hold what the pronoun stands for
 
@@ -111,6 +111,12 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
                 and not any(w.breaks_after or w.comma_after for w in words[v.first:t.first]) for v in verbs))]
 
 
+def launched_before(word: Word, entry: TriggerEntry | None) -> bool:
+    """Whether a verb of launching carries the pronoun of a weapon named before it (صاروخا أطلقه حزب الله، الطائرة
+    التي أطلقها الحوثيون): a relative clause on the weapon, which is read from the words before the verb."""
+    return entry is not None and entry.requires_weapon and word.norm.endswith(LINK_PRONOUNS)
+
+
 def names_place(words: list[Word], i: int, lex: Lexicon) -> bool:
     """Whether word `i` is the proper name of the place whose indefinite head noun comes right before it (قرية
     X، ناحية X): a verb there would need an object pronoun pointing back to the head (قرية هاجمها مستوطنون).
@@ -125,7 +131,7 @@ def names_place(words: list[Word], i: int, lex: Lexicon) -> bool:
         return False
     head = words[i - 1].norm.lstrip("و")
     return (head in lex.heads["place_named"] or head in lex.heads["named_facility"]) \
-        and not words[i].norm.endswith(OBJECT_PRONOUNS)
+        and not words[i].norm.endswith(LINK_PRONOUNS)
 
 
 def _ends_light_reach(words: list[Word], k: int, lex: Lexicon) -> bool:
@@ -149,7 +155,7 @@ def _needs_ok(words: list[Word], i: int, e: TriggerEntry, lex: Lexicon) -> bool:
     if e.requires_weapon:
         # a verb with its object pronoun takes the weapon from before it (صاروخا أطلقه حزب الله على حيفا، الطائرة
         # التي أطلقها الحوثيون): a relative clause on the weapon
-        before = max(e.weapon_before, RELATIVE_REACH if words[i].norm.endswith(OBJECT_PRONOUNS) else 0)
+        before = max(e.weapon_before, RELATIVE_REACH if launched_before(words[i], e) else 0)
         window = words[max(0, i - before):i] + words[i + 1:i + 5]
         if not any(w.norm.lstrip("وب") in lex.weapons or w.key in lex.weapons for w in window):
             return False
