@@ -941,3 +941,14 @@ def test_an_armed_groups_adjective_does_not_hide_its_patron(text: str, surface: 
 def test_a_verb_the_lexicon_knows_ends_a_facilitys_name() -> None:
     refs = _refs("وأعلن الجيش أن قاعدة حرير تعرضت لهجوم بالمسيرات.")
     assert "قاعدة حرير" in refs and not any("تعرضت" in surface for surface in refs)
+
+
+def test_an_adjective_of_the_attack_names_no_target() -> None:
+    # an artillery or random shelling (قصفا مدفعيا عشوائيا) describes the act; nothing it struck is named there
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    text = "وأفادت مصادر محلية بأن قصفا مدفعيا عشوائيا طال السوق المركزي."
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    assert not [p.surface for p in units.sentences[0].phrases if "مدفعي" in p.surface]

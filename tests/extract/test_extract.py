@@ -174,6 +174,18 @@ def test_the_owner_of_what_was_struck_is_a_target_never_the_author(read: Read) -
     labels = {a.iri: a.label_ar for a in ex.new_actors}
     assert {local(e.target) if e.target not in labels else labels[e.target] for e in ex.events} == {
         "pkk", "جبال قنديل"}
+    ex = read("وقصفت الطائرات مستودعا للأسلحة تابعا لحركة الشباب قرب القرية.")  # (a named store, its owner)
+    assert ex.events and {local(e.agent) for e in ex.events} == {None}
+
+
+@pytest.mark.parametrize("text", [
+    "أدانت الجزائر بشدة الهجوم الذي استهدف قافلة للمساعدات في شمال مالي.",
+    "والسعودية تدين القصف على مخيم للنازحين في مأرب.",
+    "أعربت مصر عن إدانتها للهجوم على كنيسة في العريش.",
+])
+def test_who_condemns_an_attack_is_never_its_author(read: Read, text: str) -> None:
+    # GUIDELINES §2: condemnation is no action of its own; who judges an act is not the one who did it
+    assert not {local(e.agent) for e in read(text).events} & {"algeria", "saudi_arabia", "egypt"}
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -83,6 +83,11 @@ def test_a_response_clause_between_trigger_and_mention_is_marked(kb: KnowledgeBa
     assert resp["حزب الله"] == "True"  # what provoked the strike is not struck by it
     resp = _feature(kb, "قصفت إسرائيل مدينة صور وردا على ذلك أطلق حزب الله صواريخ.", "resp_between")
     assert resp["حزب الله"] == "True"
+    # a noun of response before the act it answers (برد قاس على اغتيال), not before the one it is aimed at
+    resp = _feature(kb, "توعدت إيران برد قاس على اغتيال القائد في دمشق.", "resp_between")
+    assert resp["دمشق"] == "True" and resp["إيران"] == "False"
+    resp = _feature(kb, "توعدت إيران بالرد على إسرائيل.", "resp_between")
+    assert resp["إسرائيل"] == "False"
 
 
 def test_who_denies_an_attack_is_read_as_its_claimed_author(kb: KnowledgeBase) -> None:

@@ -25,6 +25,7 @@ from akhbar.extract.candidates import FREQUENT, Candidate, candidates
 from akhbar.extract.coordination import (
     blame,
     bracket_locators,
+    condemner,
     content_after_addressee,
     facility_locators,
     included_members,
@@ -190,6 +191,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     weapon = instrument_subject(s, trig, units.lex) if trigger_pos(trig) == "verb" else (0, 0)
     warner = warner_against(s, trig) if trig.core == "Attack" else None
     blamer, accused = blame(s, trig, units.lex) if trig.core == "Attack" else (None, None)
+    judge = condemner(s, trig, units.lex) if trig.core == "Attack" else None
     struck_subject = trig.core == "Attack" and (attack_subject(s, trig) or any(
         v.last == trig.first and attack_subject(s, v) for v in s.triggers)  # (the verb's and its subject noun's)
         or unnamed_subject(s, trig, units.lex))  # (هاجم مسلحون مجهولون دورية: the author unstated, §3)
@@ -213,8 +215,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                 continue  # (وأضاف [المتحدث الحوثي] أن العمليات ستستمر حتى يتوقف العدوان: the enemy's act)
             if cand.sentence == s.index and subject_role not in (None, role) and "slot=pre0" in feats:
                 continue  # (إيران سترد: the responder; إسرائيل ستدفع الثمن: the one who will pay)
-            if role == "agent" and cand.sentence == s.index and cand.ref is blamer:
-                continue  # (حملت إيران واشنطن مسؤولية الهجوم: the accuser is not the author, §3)
+            if role == "agent" and cand.sentence == s.index and cand.ref in (blamer, judge):
+                continue  # (حملت إيران واشنطن مسؤولية الهجوم، أدانت الجزائر الهجوم: the accuser or the judge, §3)
             if role == "agent" and cand.sentence == s.index and cand.ref is warner:
                 continue  # (حذرت مصر من اقتحام رفح: one warns against what others may do)
             if role == "agent" and undergone is not None and cand.sentence == s.index \

@@ -387,6 +387,40 @@ def blame(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[ActorRef | None
     return None, None
 
 
+def condemner(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | None:
+    """Who condemns the trigger's attack (أدانت الجزائر الهجوم، السعودية تدين بشدة القصف، أعربت مصر عن إدانتها
+    للهجوم): one judges another's act, so the condemner is never its author (GUIDELINES §2 leaves condemnation
+    unannotated; it may be the one struck, so it stays a candidate target). None when no word of condemnation
+    stands within CONDEMN_REACH words before the trigger in its clause.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "أدانت الجزائر بشدة الهجوم الذي استهدف القافلة. وقالت مصر إن الهجوم مدان."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> [getattr(condemner(s, s.triggers[-1], units.lex), "surface", None) for s in units.sentences]
+    ['الجزائر', None]
+    """
+    words = s.words
+    head = trig.light if trig.light is not None else trig.first
+    if head > 1 and words[head - 1].norm in lex.particles["relative_pronouns"]:
+        head = next((t.first for t in s.triggers if t.core == "Attack" and t.last == head - 1), head)
+        # (أدان الهجوم الذي استهدف القافلة: the relative clause's verb is the condemned noun's)
+    cues = lex.particles["condemnation"]
+    for v in range(head - 1, max(-1, head - 1 - CONDEMN_REACH), -1):
+        if words[v].breaks_after:
+            return None
+        if words[v].norm.lstrip("وف") in cues:
+            between = [r for r in s.refs if v < r.first and r.last <= head]  # (أدانت الجزائر الهجوم)
+            before = [r for r in s.refs if r.last <= v and v - r.last <= 3  # (السعودية تدين، مصر عن إدانتها)
+                      and not any(words[m].breaks_after for m in range(r.last - 1, v))]
+            return between[0] if between else (before[-1] if before else None)
+    return None
+
+
+CONDEMN_REACH = 4  # words between a condemnation and the attack it names (أدانت وزارة الخارجية القطرية الهجوم)
+
+
 # the words between the accused and the attack he is blamed for (بالهجوم، مسؤولية الهجوم، المسؤولية عن الهجوم،
 # بالوقوف وراء الهجوم; a light verb, بشن، is read with its noun)
 BLAME_LINKS = frozenset(normalise(w) for w in ("مسؤولية", "المسؤولية", "عن", "بالمسؤولية", "بالوقوف", "وراء"))
@@ -454,6 +488,8 @@ def owns_positions(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
     if k > 0 and s.words[k].norm in lex.belonging:
         k -= 1
     source = k > 0 and s.words[k - 1].norm in ("من", "عبر")  # (للقصف من الأراضي الأرمينية: whence it came)
+    if k >= 0 and k < ref.first - 1:  # (مستودعا للأسلحة تابعا لحزب الله: a named facility, then its owner)
+        k = next((r.first for r in (*s.refs, *s.phrases) if r.last == k + 1 and r.how != "kb"), k)
     return k >= 0 and not source and not s.words[k].gap_after.strip() and _positions(s.words[k], lex)
 
 

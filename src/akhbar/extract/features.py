@@ -25,7 +25,7 @@ from akhbar.extract.candidates import SENTENCE, Candidate, context_sources
 from akhbar.extract.coordination import compatible
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
-from akhbar.extract.phrases import OWNERS, _describes_event, past_instrument, past_unnamed, struck_head
+from akhbar.extract.phrases import OWNERS, _describes_event, _listed, past_instrument, past_unnamed, struck_head
 from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word, definite, last_letter
 from akhbar.extract.units import ArticleUnits, SentenceUnit
 
@@ -738,16 +738,28 @@ def _conjunct(units: ArticleUnits, s: SentenceUnit, a: ActorRef, b: ActorRef) ->
         and compatible(a.kind, b.kind)
 
 
-def _response_between(units: ArticleUnits, words: list[Word], lo: int, hi: int) -> bool:
-    """Whether a response clause opens between trigger and mention (ردا على، انتقاما لـ، رد على): the mention
-    names what provoked the act, or the act answers the mention's; either way it takes no part in the other."""
+def _response_between(units: ArticleUnits, s: SentenceUnit, lo: int, hi: int) -> bool:
+    """Whether a response clause opens between trigger and mention (ردا على، انتقاما لـ، رد على، برد قاس على
+    اغتيال): the mention names what provoked the act, or the act answers the mention's; either way it takes no
+    part in the other. A noun of response with an article or بـ counts only before the act it answers
+    (توعد بالرد على اغتيال قائده; in توعد بالرد على إسرائيل the one answered is the warning's target)."""
     response = units.lex.particles["response"]
+    words = s.words
+    attacks = {t.first for t in s.triggers if t.core == "Attack"}
     for k in range(lo, hi):
         w = words[k].norm
         w = w[1:] if w.startswith("و") and w[1:] in response else w
         if w in response or (w == "رد" and k + 1 < len(words) and words[k + 1].norm in ("علي", "عليه")):
             return True
+        if w in RESPONSE_NOUNS:
+            on = next((m for m in range(k + 1, min(k + 4, hi)) if words[m].norm == "علي"), None)
+            if on is not None and on + 1 in attacks and all(
+                    _listed(words[m].key, units.lex.particles["event_adjectives"]) for m in range(k + 1, on)):
+                return True
     return False
+
+
+RESPONSE_NOUNS = frozenset({"برد", "الرد", "بالرد", "ردا", "رد"})  # (normalised) before على and the act answered
 
 
 def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candidate, f: dict[str, str]) -> None:
@@ -793,7 +805,7 @@ def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candi
     f["light_in"] = str(head < ref.first and ref.last <= trig.first)
     aims = units.lex.particles["aim"]
     f["aim_between"] = str(after and any(w.norm in aims for w in words[trig.last:ref.first]))
-    f["resp_between"] = str(_response_between(units, words, lo, hi))
+    f["resp_between"] = str(_response_between(units, s, lo, hi))
     f["mquote"] = str(s.quoted[ref.first]) if s.quoted else "False"
     f["slot"], f["pre0_taken"] = _slot(units, s, trig, ref, f["prep"])
     f["inst_nisba"] = str(ref.how == "nisba" and after and _instrument_nisba(units, s, trig, ref))

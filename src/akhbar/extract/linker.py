@@ -178,7 +178,9 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
            striker: dict[str, str] | None = None) -> list[tuple[str | None, str | None]]:
     """The (agent, target) pairs of one trigger.
 
-    An actor that is both the best agent and the best target takes the role it is likelier to play. The
+    An actor that is both the best agent and the best target takes the role it is likelier to play, and the
+    agent's when it passes `policy.agent` (a target table normalised over few candidates gives a lone mention
+    most of its mass: دعت الأمم المتحدة طرفي النزاع, where no addressee is named, is no demand on the UN). The
     best target needs `policy.target`, further ones `policy.extra_target`; the agent needs `policy.agent`,
     or only `policy.agent_floor` when a target was found. Then the categorical rules: an actor coordinated
     with a chosen participant (`siblings`) plays the same role, each in its own event (GUIDELINES §3), and
@@ -200,6 +202,8 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     >>> s = Scores(agent={"a": 0.9, "b": 0.3}, target={"b": 0.8, "c": 0.6, "a": 0.7})
     >>> decide(s, "Attack", Policy(extra_target=0.55))
     [('a', 'b'), ('a', 'c')]
+    >>> decide(Scores(agent={"un": 0.65, "rsf": 0.1}, target={"un": 0.66}), "Pressure", Policy(agent_floor=0.1))
+    []
     >>> decide(Scores(agent={"fr": 0.8, "uk": 0.2}, target={"uk": 0.5, "ir": 0.4}), "Warning", Policy(target=0.3),
     ...        siblings={"fr": {"uk"}, "uk": {"fr"}})
     [('fr', 'ir'), ('uk', 'ir')]
@@ -227,7 +231,7 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     targets = sorted(scores.target.items(), key=lambda kv: (-kv[1], kv[0]))
     if agents and targets and agents[0][0] == targets[0][0]:
         both = agents[0][0]
-        if agents[0][1] >= targets[0][1]:
+        if agents[0][1] >= min(targets[0][1], policy.agent):
             targets = [t for t in targets if t[0] != both]
         else:
             agents = [a for a in agents if a[0] != both]
