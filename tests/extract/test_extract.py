@@ -503,3 +503,14 @@ def test_two_states_side_by_side_are_two_mentions(read: Read) -> None:
     # (سوريا reads like the accusative of the nisba سوري; it is a state of its own after إسرائيل)
     ex = read("هاجمت إسرائيل سوريا الأسبوع الماضي.")
     assert ("Attack", "israel", "syria") in triples(ex)
+
+
+def test_a_barrage_of_weapons_launched_at_a_place_is_an_attack_on_it(read: Read) -> None:
+    # GUIDELINES §2: أطلق صواريخ على X, with a subject and a quantity between the verb and its weapon
+    ex = read("أطلقت القوات الروسية وابلا من الصواريخ على العاصمة الأوكرانية كييف.")
+    assert {(local(e.agent), local(e.target)) for e in ex.events} == {("russian_army", "kyiv")}
+
+
+def test_what_a_target_was_struck_with_is_no_part_of_its_name(read: Read) -> None:
+    ex = read("وأعلن حزب الله أن مقاتليه استهدفوا ثكنة زرعيت بالأسلحة الصاروخية.")
+    assert {_labels(ex)[e.target] for e in ex.events} == {"ثكنة زرعيت"}

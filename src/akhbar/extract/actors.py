@@ -1284,9 +1284,11 @@ class ActorFinder:
         verb = word.norm.lstrip("و")  # (قاعدة حرير | تعرضت لهجوم: a verb the lexicon knows ends a name)
         return word.norm in self.lex.name_stop or verb in self.lex.undergo_verbs or verb in self.lex.reporting_verbs \
             or verb in self.lex.claim_verbs or verb in self.lex.outcome_verbs \
-            or (verb.startswith("ب") and verb[1:] in self.lex.weapons) \
+            or (verb.startswith("ب") and (verb[1:] in self.lex.weapons or any(
+                n and key in self.lex.heads["instrument"] for key, n in word.readings))) \
             or (definite(word.norm) and word.key in self.lex.heads["collective"])
-        # (مطار معيتيقة | بصاروخ: the instrument; الرئيس الأوكراني | الحلفاء الغربيين: the addressees)
+        # (مطار معيتيقة | بصاروخ، ثكنة زرعيت | بالأسلحة: the instrument; الرئيس الأوكراني | الحلفاء الغربيين: the
+        # addressees)
 
     def gap_text(self, a: int, b: int) -> str:
         """Text between two words of the current sentence (by their offsets)."""

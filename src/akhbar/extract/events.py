@@ -15,6 +15,8 @@ from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word
 LINK_PRONOUNS = ("ه", "ها", "هم", "هما")  # a verb's attached object: a relative clause's link to its head
 INSTRUMENT_REACH = 6  # words from an attack verb to an instrument noun of its own act (بغارات، برشقة)
 RELATIVE_REACH = 3  # words before a verb with an object pronoun that may hold what the pronoun stands for
+WEAPON_REACH = 6  # words after a verb of launching or hitting within which its weapon stands (a subject and a
+# quantity come between: أطلقت القوات الروسية وابلا من الصواريخ)
 
 CORE = {"Warning": "Warning", "Threat": "Warning", "Attack": "Attack", "AirStrike": "Attack", "DroneAttack": "Attack",
         "MissileStrike": "Attack", "RocketFire": "Attack", "Shelling": "Attack", "TargetedKilling": "Attack",
@@ -156,7 +158,7 @@ def _needs_ok(words: list[Word], i: int, e: TriggerEntry, lex: Lexicon) -> bool:
         # a verb with its object pronoun takes the weapon from before it (صاروخا أطلقه حزب الله على حيفا، الطائرة
         # التي أطلقها الحوثيون): a relative clause on the weapon
         before = max(e.weapon_before, RELATIVE_REACH if launched_before(words[i], e) else 0)
-        window = words[max(0, i - before):i] + words[i + 1:i + 5]
+        window = words[max(0, i - before):i] + words[i + 1:i + 1 + WEAPON_REACH]
         if not any(w.norm.lstrip("وب") in lex.weapons or w.key in lex.weapons for w in window):
             return False
     return True

@@ -126,8 +126,13 @@ def past_instrument(words: list[Word], k: int, ref_at: dict[int, ActorRef], upos
     >>> words = words_of("طائرة مسيرة إسرائيلية سيارة")
     >>> past_instrument(words, 0, {}, [], load_lexicon()), past_instrument(words, 3, {}, [], load_lexicon())
     (3, 3)
+    >>> past_instrument(words_of("وابلا من الصواريخ على المدينة"), 0, {}, [], load_lexicon())
+    3
     """
     instruments = lex.heads.get("instrument", frozenset())
+    if k + 2 < len(words) and {words[k].norm, words[k].norm[1:]} & lex.particles["partitive"] \
+            and words[k + 1].norm == "من" and any(key in instruments for key, _ in words[k + 2].readings):
+        k += 2  # (أطلقت وابلا من الصواريخ، عشرات من الطائرات المسيرة: a quantity of the instrument)
     if k >= len(words) or not any(key in instruments for key, _ in words[k].readings):
         return k
     head_definite = definite(words[k].norm)
@@ -248,6 +253,9 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
             ends.append(ref_at[j + 1].last)  # منزل في هرتسليا
             placed = True
             break
+        if words[j].norm.startswith("ب") and any(n and (key in lex.heads["instrument"] or key in lex.weapons)
+                                                 for key, n in words[j].readings):
+            break  # (ثكنة زرعيت | بالأسلحة الصاروخية: what it was struck with)
         if not _nounish(words, upos, j, lex) or words[j].norm.startswith("و"):
             break  # (a conjunct is a phrase of its own: ميكولايف | وسومي, each named place its own participant)
         if definite(words[j - 1].norm) and not (definite(words[j].norm) and _adjective(words[j], upos, j)):
