@@ -514,3 +514,24 @@ def test_a_barrage_of_weapons_launched_at_a_place_is_an_attack_on_it(read: Read)
 def test_what_a_target_was_struck_with_is_no_part_of_its_name(read: Read) -> None:
     ex = read("وأعلن حزب الله أن مقاتليه استهدفوا ثكنة زرعيت بالأسلحة الصاروخية.")
     assert {_labels(ex)[e.target] for e in ex.events} == {"ثكنة زرعيت"}
+
+
+def test_who_rejects_an_attack_is_never_its_author(read: Read) -> None:
+    ex = read("وأكدت الجزائر رفضها القاطع لأي عملية عسكرية تركية في شمال العراق.")
+    assert {local(e.agent) for e in ex.events if e.action == "Attack"} <= {"turkey"}
+
+
+def test_a_mention_in_what_a_demand_asks_is_not_its_author(read: Read) -> None:
+    # طالب X Y بالتحرك لوقف الانتهاكات الإسرائيلية: Y is addressed; what is asked names neither side (GUIDELINES §3)
+    ex = read("طالب البرلمان العربي مجلس الأمن بالتحرك العاجل لوقف الانتهاكات الإسرائيلية في القدس.")
+    assert {(local(e.agent), local(e.target)) for e in ex.events if e.action == "Pressure"} == {
+        ("arab_parliament", "un_security_council")}
+    ex = read("وطالب نواب عرب مجلس الأمن بالتحرك العاجل لوقف الانتهاكات الإسرائيلية في القدس.")
+    assert "israel" not in {local(e.agent) for e in ex.events if e.action == "Pressure"}
+
+
+def test_the_threat_of_an_ultimatum_is_the_threateners_and_conditional(read: Read) -> None:
+    # GUIDELINES §6 (ultimatums are Warnings) and §4 (the consequent of a condition is conditional)
+    ex = read("وأمهلت حركة حماس القوات الإسرائيلية يومين للانسحاب وإلا ستقصف مدينة عسقلان.")
+    attacks = [e for e in ex.events if e.action == "Attack"]
+    assert attacks and {(local(e.agent), e.modality) for e in attacks} == {("hamas", "Conditional")}

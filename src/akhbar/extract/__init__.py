@@ -27,6 +27,7 @@ from akhbar.extract.coordination import (
     bracket_locators,
     condemner,
     content_after_addressee,
+    content_opener,
     facility_locators,
     included_members,
     located_places,
@@ -177,12 +178,13 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     details: dict[tuple[str, str], str] = {}
     best: dict[tuple[str, str], float] = {}
     content = content_after_addressee(s, trig, units.lex)
+    opener = content_opener(s, trig, units.lex)
     undergone = undergone_from(s, trig, units.lex) if trig.core == "Attack" else None
     verb = means_of(s, trig)
     subject_role = phrase_subject(s.words, trig, units.lex)
     where_said = speaker_places(s, trig, units.lex)
     manner = trig.last - trig.first == 1 and s.words[trig.first].norm in units.lex.participles
-    threatener, threatened = threat_parties(s, trig)
+    threatener, threatened = threat_parties(s, trig, units.lex)
     addressee = next((r for r in s.refs if trig.addressed is not None and trig.addressed < r.first
                       and r.last <= trig.first and s.words[r.first].norm.startswith("ل")), None)
     addressed = addressee is not None
@@ -232,6 +234,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                 continue  # (أكد بلينكن لنتنياهو ضرورة حماية المدنيين: the لـ mention is addressed, §2)
             if role == "target" and content is not None and cand.sentence == s.index and cand.ref.first > content:
                 continue  # (حذر X Y من أن Z: Y is addressed, Z is what the warning is about)
+            if role == "agent" and opener is not None and cand.sentence == s.index and cand.ref.first > opener:
+                continue  # (طالب نواب مجلس الأمن بوقف الانتهاكات الإسرائيلية: what is asked names no asker)
             for iri in resolve(cand.ref, role, trig.core, units.kb, units.lex, trig.action, "grammar=target" in feats):
                 scores.add(role, iri, p)
                 if p > best.get((role, iri), -1.0):
@@ -335,23 +339,33 @@ ON_PRONOUNS = frozenset({"عليه", "عليها", "عليهم", "عليهما"}
 THREAT_CONTENT_REACH = 4  # words from a warning verb to the attack noun (with بـ) it threatens
 
 
-def threat_parties(s: SentenceUnit, trig: Trigger) -> tuple[ActorRef | None, set[int]]:
+def threat_parties(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[ActorRef | None, set[int]]:
     """Who threatens, and who is threatened (their mentions' first words), when the trigger is a threat's content
-    (هددت إيران إسرائيل بضربات، مهددة اليابان بضربات جديدة): the attack threatened is the threatener's, never the
-    addressee's. The threatener is known here only when named after the verb of threatening, before the addressee."""
+    (هددت إيران إسرائيل بضربات، مهددة اليابان بضربات جديدة) or what an ultimatum says follows (أمهلت الفصائل القوات
+    الأمريكية أسبوعا للمغادرة وإلا ستستهدف قواعدها, GUIDELINES §6): the attack threatened is the threatener's,
+    never the addressee's. The threatener is known here only when named after the verb of threatening, before the
+    addressee."""
     head = trig.light if trig.light is not None else trig.first  # (بشن هجمات: the light verb carries بـ)
-    if trig.core != "Attack" or not s.words[head].norm.startswith("ب"):
+    otherwise = trig.core == "Attack" and any(s.words[k].norm in lex.modality["conditional"]["otherwise"]
+                                              for k in range(max(0, head - 2), head))
+    if trig.core != "Attack" or not (s.words[head].norm.startswith("ب") or otherwise):
         return None, set()
     for w in s.triggers:
-        if w.core == "Warning" and w.last <= head and head - w.last <= THREAT_CONTENT_REACH:
+        if w.core == "Warning" and w.last <= head and head - w.last <= (
+                ULTIMATUM_REACH if otherwise else THREAT_CONTENT_REACH):
             between = [r for r in s.refs if w.last <= r.first and r.last <= head]
             before = any(r.last <= w.first for r in s.refs if r.kind != "Location")
             if not between:
                 return None, set()
             if len(between) == 1 and not before:
                 return between[0], set()  # (وتوعدت حماس بقصف المطار: the one named is the subject)
+            if otherwise:  # (the subject, then the one given the deadline)
+                return (None if before else between[0]), {between[0 if before else 1].first}
             return (between[0] if len(between) > 1 else None), {between[-1].first}
     return None, set()
+
+
+ULTIMATUM_REACH = 12  # words from the verb of an ultimatum to the attack it threatens after وإلا
 
 
 def undergone_from_clause(s: SentenceUnit, undergo: int, lex: Lexicon) -> int:

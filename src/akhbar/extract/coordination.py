@@ -257,11 +257,11 @@ CONTENT_OPENERS = frozenset({"ان", "بان", "وان", "انه", "انها", "
 
 
 def content_after_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int | None:
-    """Where the content of a warning or demand opens (أن، بأن; for a demand also إلى، على، بوقف) when its addressee
-    is named before it (GUIDELINES
-    §3: the target of a Warning or Pressure is its addressee): حذر الوزير المسؤولين اللبنانيين من أن إسرائيل …، وجهت
-    تحذيرا للحكومة بأن إسرائيل … — the mentions past that word are what the warning is about. None when no
-    addressee stands between the trigger and the content (حذر الوزير من أن X: X may be the target).
+    """Where the content of a warning or demand opens (أن، بأن; for a demand also إلى، على، بوقف، بالتحرك) when its
+    addressee is named before it (GUIDELINES §3: the target of a Warning or Pressure is its addressee): حذر الوزير
+    المسؤولين اللبنانيين من أن إسرائيل …، وجهت تحذيرا للحكومة بأن إسرائيل … — the mentions past that word are what
+    the warning is about. None when no addressee stands between the trigger and the content (حذر الوزير من أن X: X
+    may be the target).
 
     >>> from akhbar.kb import load_kb
     >>> from akhbar.records import Article
@@ -270,6 +270,29 @@ def content_after_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int
     >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
     >>> [content_after_addressee(s, s.triggers[0], units.lex) for s in units.sentences]
     [6, None]
+    """
+    c = content_opener(s, trig, lex)
+    if c is None:
+        return None
+    verb = trig.entry is not None and trig.entry.pos == "verb" and trig.light is None
+    between = [r for r in s.refs if trig.last <= r.first and r.last <= c and r.kind != "Location"]
+    subject_before = any(r.last <= trig.first and r.kind != "Location" for r in s.refs)
+    needed = 2 if verb and not subject_before else 1
+    return c if len(between) >= needed else None
+
+
+def content_opener(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int | None:
+    """The word that opens what a warning or demand says or asks, in the trigger's clause (أن، بأن; for a demand
+    also إلى، على، بوقف، and a verbal noun with بـ past the verb's object: طالب X Y بالتحرك), whether or not an
+    addressee stands before it: a mention past it is never the warner's or the asker's (GUIDELINES §3).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "وطالب نواب عرب مجلس الأمن بالتحرك لوقف الانتهاكات الإسرائيلية."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> content_opener(units.sentences[0], units.sentences[0].triggers[0], units.lex)
+    5
     """
     if trig.core not in ("Warning", "Pressure"):
         return None
@@ -281,11 +304,9 @@ def content_after_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int
             return None
         if words[c].norm in CONTENT_OPENERS or (trig.core == "Pressure" and (
                 (words[c].norm in DEMAND_OPENERS and verb and c + 1 not in starts)  # (ضغوط على X، ضغطت على X)
-                or (words[c].norm.startswith("ب") and words[c].norm[1:] in lex.particles["demand_content"]))):
-            between = [r for r in s.refs if trig.last <= r.first and r.last <= c and r.kind != "Location"]
-            subject_before = any(r.last <= trig.first and r.kind != "Location" for r in s.refs)
-            needed = 2 if verb and not subject_before else 1
-            return c if len(between) >= needed else None
+                or (words[c].norm.startswith("ب") and (words[c].norm[1:] in lex.particles["demand_content"] or (
+                    verb and words[c].norm.startswith("بال") and c > trig.last + 1 and c not in starts))))):
+            return c
     return None
 
 

@@ -17,6 +17,7 @@ from akhbar.extract.text import CLAUSE_BREAK, Word
 CONSEQUENT_WINDOW = 8  # words before a condition opener that form its consequent
 ANTECEDENT_WINDOW = 10  # words after an opener that form the antecedent
 CONTENT_WINDOW = 10  # words after a warning/demand verb whose events are its content
+OTHERWISE_REACH = 2  # words from وإلا to the attack it threatens (وإلا فإنها ستستهدف)
 INTENT_REACH = 5  # words from a negation to the act when a verb of intention and its subject come between
 SPEECH_ACTIONS = ("Warning", "Pressure")
 IMPERFECT_PREFIXES = ("ي", "ت", "ن")  # (not أ: قد أعلن is a past verb of form IV, not "I may")
@@ -105,6 +106,9 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
             in_antecedent = True
     if in_antecedent:
         return "Possible"
+    if core == "Attack" and any(words[k].norm in mod["conditional"]["otherwise"]
+                                for k in range(max(0, head - OTHERWISE_REACH), head)):
+        return "Conditional"  # (أمهلت X أسبوعا للمغادرة وإلا ستستهدف قواعدها: the consequent of unmet terms)
 
     # planned: the content of a threat (تهديد أردوغان بإطلاق عملية عسكرية، التهديدات التركية بعملية، توعدت
     # بمزيد من الهجمات: the preposition of the threat's content on the noun or a quantity before it)
