@@ -535,3 +535,26 @@ def test_the_threat_of_an_ultimatum_is_the_threateners_and_conditional(read: Rea
     ex = read("وأمهلت حركة حماس القوات الإسرائيلية يومين للانسحاب وإلا ستقصف مدينة عسقلان.")
     attacks = [e for e in ex.events if e.action == "Attack"]
     assert attacks and {(local(e.agent), e.modality) for e in attacks} == {("hamas", "Conditional")}
+
+
+@pytest.mark.parametrize("text", [
+    "ونفذت طائرات مسيرة مجهولة هجوما على مطار الخرطوم.",
+    "وشن مسلحون مجهولون هجوما على حاجز للجيش في مدينة درعا.",
+    "هاجم مسلحون مجهولون دورية للشرطة في بلدة الكرك.",
+])
+def test_an_attack_by_unnamed_attackers_keeps_its_target_with_a_null_agent(read: Read, text: str) -> None:
+    # GUIDELINES §3: an unstated agent is null, and an event with one side known is kept
+    ex = read(text)
+    assert ex.events and all(e.agent is None and e.target is not None for e in ex.events)
+
+
+def test_many_weapons_launched_at_a_state_are_an_attack_on_it(read: Read) -> None:
+    ex = read("وأطلقت إيران أكثر من 180 صاروخا باليستيا على إسرائيل.")
+    assert ("Attack", "iran", "israel") in triples(ex)
+
+
+def test_the_owner_of_stores_struck_is_no_author(read: Read) -> None:
+    ex = read("وأغارت طائرات التحالف على مخازن أسلحة للحوثيين في صنعاء.")
+    assert "houthis" not in {local(e.agent) for e in ex.events}
+    ex = read("وشنت حركة الشباب هجوما انتحاريا على قاعدة عسكرية في بلدة بلدوين.")  # (an adjective of the attack)
+    assert "انتحاريا" not in _labels(ex).values()

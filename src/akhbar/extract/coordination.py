@@ -509,7 +509,8 @@ def owns_positions(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
     if k > 0 and s.words[k].norm in lex.belonging:
         k -= 1
     source = k > 0 and s.words[k - 1].norm in ("من", "عبر")  # (للقصف من الأراضي الأرمينية: whence it came)
-    if k >= 0 and k < ref.first - 1:  # (مستودعا للأسلحة تابعا لحزب الله: a named facility, then its owner)
+    if k >= 0 and not _positions(s.words[k], lex):  # (مستودعا للأسلحة تابعا لحزب الله، مخازن أسلحة للحوثيين: a
+        # phrase that names the facility, then its owner)
         k = next((r.first for r in (*s.refs, *s.phrases) if r.last == k + 1 and r.how != "kb"), k)
     return k >= 0 and not source and not s.words[k].gap_after.strip() and _positions(s.words[k], lex)
 

@@ -273,8 +273,9 @@ def is_passive(s: SentenceUnit, trig: Trigger, lex: Lexicon | None = None) -> bo
     """Whether the trigger's author is unstated by its grammar: a passive verb (قُصفت), a verbal noun after تم/جرى
     (تم استهداف), and, given the lexicon, what undergoes an attack (تعرضت القاعدة لهجوم), an attack repelled
     (تصدت الدفاعات للهجوم: its defender is no author) or a verb whose subject is only the weapon (استهدفت ثلاث
-    طائرات مسيرة القاعدة, GUIDELINES §3: a weapon as agent is a null agent) or the attack itself
-    (`attack_subject`: استهدفت غارة منزلا).
+    طائرات مسيرة القاعدة, GUIDELINES §3: a weapon as agent is a null agent), the attack itself
+    (`attack_subject`: استهدفت غارة منزلا) or attackers left unnamed, also as a light verb's subject (شن مسلحون
+    مجهولون هجوما).
 
     >>> from akhbar.kb import load_kb
     >>> from akhbar.records import Article
@@ -307,6 +308,18 @@ def is_passive(s: SentenceUnit, trig: Trigger, lex: Lexicon | None = None) -> bo
             return True  # (هاجمت مسيرات أوكرانية، قصفت طائرات الاحتلال: the weapon's nisba or owner names its author)
         if attack_subject(s, trig):
             return True  # استهدفت غارة منزلا: the attack itself is the subject (غارة إسرائيلية names its author)
+        if unnamed_subject(s, trig, lex):
+            return True  # (هاجم مسلحون مجهولون دورية: the text leaves the attackers unnamed)
+    if trigger_pos(trig) == "light" and trig.light is not None and trig.light + 1 < trig.first:
+        k, ref_at = trig.light + 1, s.ref_at()
+        end = past_unnamed(words, k, lex)
+        if end == k and k not in ref_at:
+            end = past_instrument(words, k, ref_at, s.upos, lex)
+            unnamed = lex.heads.get("unnamed_attacker", frozenset())
+            while k < end < trig.first and words[end].key.removesuffix("ه") in unnamed:
+                end += 1  # (طائرات مسيرة مجهولة)
+        if end == trig.first:
+            return True  # (شن مسلحون مجهولون هجوما، نفذت طائرات مسيرة مجهولة هجوما: nobody is named)
     return False
 
 
