@@ -88,6 +88,12 @@ def test_a_response_clause_between_trigger_and_mention_is_marked(kb: KnowledgeBa
     assert resp["دمشق"] == "True" and resp["إيران"] == "False"
     resp = _feature(kb, "توعدت إيران بالرد على إسرائيل.", "resp_between")
     assert resp["إسرائيل"] == "False"
+    # and a verb of responding: who will respond to an attack did not make it
+    units, s = _read(kb, "وقال الوزير إن الجيش الإسرائيلي سيرد بقوة على أي هجوم يستهدف مدينة حيفا.")
+    attack = next(t for t in s.triggers if t.core == "Attack")
+    resp = {c.ref.surface: features(units, s, attack, c).get("resp_between=True") for c in candidates(units, s)
+            if c.source == SENTENCE}
+    assert resp["الجيش الإسرائيلي"] == 1.0 and resp["مدينة حيفا"] is None
 
 
 def test_who_denies_an_attack_is_read_as_its_claimed_author(kb: KnowledgeBase) -> None:

@@ -146,3 +146,8 @@ def test_urging_and_destroying_are_triggers(text: str, action: str) -> None:
 
     triggers = find_triggers(words_of(text), load_lexicon(), text)
     assert [t.core for t in triggers][:1] == [action]
+
+
+def test_a_device_named_for_its_alarm_is_no_warning() -> None:
+    assert _triggers("وقال الجيش إن صفارات الإنذار دوت في مدينة حيفا.") == []
+    assert _triggers("ووجه الجيش إنذارا إلى سكان البلدة.") != []

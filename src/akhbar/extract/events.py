@@ -88,6 +88,8 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
         if CORE[e.action] == "Warning" and i + 1 < len(words) and not w.gap_after.strip() \
                 and words[i + 1].norm in lex.particles["endangered"]:
             continue  # "يهدد حياة المدنيين": a danger to something, no warning to a party
+        if CORE[e.action] == "Warning" and i > 0 and words[i - 1].norm.lstrip("و") in lex.particles["alarms"]:
+            continue  # "صفارات الإنذار": a device that sounds the alarm, no warning to a party
         if CORE[e.action] == "Pressure" and any(x.norm.lstrip("و") in lex.particles["blame"]
                                                  for x in words[i + 1:i + 4]):
             continue  # "طالب أن تتحمل X المسؤولية": blame, not pressure

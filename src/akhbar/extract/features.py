@@ -25,7 +25,7 @@ from akhbar.extract.candidates import SENTENCE, Candidate, context_sources
 from akhbar.extract.coordination import compatible
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
-from akhbar.extract.phrases import OWNERS, _describes_event, _listed, past_instrument, past_unnamed, struck_head
+from akhbar.extract.phrases import OWNERS, _describes_event, past_instrument, past_unnamed, struck_head
 from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word, definite, last_letter
 from akhbar.extract.units import ArticleUnits, SentenceUnit
 
@@ -767,8 +767,8 @@ def _conjunct(units: ArticleUnits, s: SentenceUnit, a: ActorRef, b: ActorRef) ->
 
 def _response_between(units: ArticleUnits, s: SentenceUnit, lo: int, hi: int) -> bool:
     """Whether a response clause opens between trigger and mention (ردا على، انتقاما لـ، رد على، برد قاس على
-    اغتيال): the mention names what provoked the act, or the act answers the mention's; either way it takes no
-    part in the other. A noun of response with an article or بـ counts only before the act it answers
+    اغتيال، سيرد بقوة على أي هجوم): the mention names what provoked the act, or the act answers the mention's;
+    either way it takes no part in the other. Other words of responding count only before the act they answer
     (توعد بالرد على اغتيال قائده; in توعد بالرد على إسرائيل the one answered is the warning's target)."""
     response = units.lex.particles["response"]
     words = s.words
@@ -778,15 +778,15 @@ def _response_between(units: ArticleUnits, s: SentenceUnit, lo: int, hi: int) ->
         w = w[1:] if w.startswith("و") and w[1:] in response else w
         if w in response or (w == "رد" and k + 1 < len(words) and words[k + 1].norm in ("علي", "عليه")):
             return True
-        if w in RESPONSE_NOUNS:
+        if w in RESPONSE_WORDS:
             on = next((m for m in range(k + 1, min(k + 4, hi)) if words[m].norm == "علي"), None)
-            if on is not None and on + 1 in attacks and all(
-                    _listed(words[m].key, units.lex.particles["event_adjectives"]) for m in range(k + 1, on)):
+            if on is not None and (on + 1 in attacks or (on + 2 in attacks and words[on + 1].norm == "اي")):
                 return True
     return False
 
 
-RESPONSE_NOUNS = frozenset({"برد", "الرد", "بالرد", "ردا", "رد"})  # (normalised) before على and the act answered
+# (normalised) words of responding before على and the act answered (برد قاس على اغتيال، سيرد بقوة على أي هجوم)
+RESPONSE_WORDS = frozenset({"برد", "الرد", "بالرد", "ردا", "رد", "سيرد", "سترد", "سنرد", "يرد", "ترد", "نرد", "ردت"})
 
 
 def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candidate, f: dict[str, str]) -> None:
