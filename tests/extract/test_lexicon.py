@@ -151,3 +151,8 @@ def test_urging_and_destroying_are_triggers(text: str, action: str) -> None:
 def test_a_device_named_for_its_alarm_is_no_warning() -> None:
     assert _triggers("وقال الجيش إن صفارات الإنذار دوت في مدينة حيفا.") == []
     assert _triggers("ووجه الجيش إنذارا إلى سكان البلدة.") != []
+
+
+def test_a_threat_to_navigation_is_a_danger_not_a_warning() -> None:
+    # GUIDELINES §2: a warning threatens a party; endangering shipping names no addressee
+    assert _triggers("وقالت الحكومة إنها لن تسمح للجماعة بتهديد الملاحة الدولية.") == []
