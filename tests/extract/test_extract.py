@@ -182,6 +182,7 @@ def test_the_owner_of_what_was_struck_is_a_target_never_the_author(read: Read) -
     "أدانت الجزائر بشدة الهجوم الذي استهدف قافلة للمساعدات في شمال مالي.",
     "والسعودية تدين القصف على مخيم للنازحين في مأرب.",
     "أعربت مصر عن إدانتها للهجوم على كنيسة في العريش.",
+    "ودانت مصر الهجوم على كنيسة في العريش.",
 ])
 def test_who_condemns_an_attack_is_never_its_author(read: Read, text: str) -> None:
     # GUIDELINES §2: condemnation is no action of its own; who judges an act is not the one who did it
@@ -558,3 +559,12 @@ def test_the_owner_of_stores_struck_is_no_author(read: Read) -> None:
     assert "houthis" not in {local(e.agent) for e in ex.events}
     ex = read("وشنت حركة الشباب هجوما انتحاريا على قاعدة عسكرية في بلدة بلدوين.")  # (an adjective of the attack)
     assert "انتحاريا" not in _labels(ex).values()
+
+
+def test_the_patron_of_an_attacker_takes_no_part_in_its_attack(read: Read) -> None:
+    ex = read("قتل 20 جنديا في هجوم شنه مسلحون من جماعة نصرة الإسلام والمسلمين المرتبطة بتنظيم القاعدة على موقع"
+              " عسكري في بلدة جيبو.")
+    assert ex.events and "al_qaeda" not in {local(e.target) for e in ex.events} | {local(e.agent) for e in ex.events}
+    # nor are the gunmen the group sends what they strike
+    ex = read("هاجم مسلحون من جماعة نصرة الإسلام والمسلمين موقعا عسكريا في بلدة جيبو.")
+    assert ex.events and "مسلحون" not in {_labels(ex).get(e.target) for e in ex.events}

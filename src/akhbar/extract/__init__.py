@@ -32,6 +32,7 @@ from akhbar.extract.coordination import (
     included_members,
     located_places,
     owns_positions,
+    patron,
     reciprocal,
     siblings,
     speaker_places,
@@ -199,6 +200,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
         or unnamed_subject(s, trig, units.lex))  # (هاجم مسلحون مجهولون دورية: the author unstated, §3)
     for role in ROLES:
         for cand, feats, p in zip(cands, rows, model.role(role).probabilities(rows, none), strict=True):
+            if cand.sentence == s.index and patron(s, cand.ref, units.lex):
+                continue  # (جماعة X المرتبطة بتنظيم القاعدة: the patron only describes the group)
             if role == "agent" and cand.source == FREQUENT:
                 continue  # (an article's protagonist is a candidate target; as an author it was never right on dev)
             if role == "agent" and "repels=True" in feats:

@@ -442,6 +442,24 @@ def condemner(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | None:
 CONDEMN_REACH = 4  # words between a condemnation and the attack it names (أدانت وزارة الخارجية القطرية الهجوم)
 
 
+def patron(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
+    """Whether a mention only names the patron of the actor before it (جماعة نصرة الإسلام والمسلمين المرتبطة بتنظيم
+    القاعدة، الفصائل المدعومة من إيران): it describes that actor and takes no part in its act.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "هاجمت جماعة نصرة الإسلام والمسلمين المرتبطة بتنظيم القاعدة قاعدة للجيش المالي."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> [patron(units.sentences[0], r, units.lex) for r in units.sentences[0].refs]
+    [False, True, False]
+    """
+    k = ref.first - 1
+    if k > 0 and s.words[k].norm in ("من", "ل") and not s.words[k - 1].gap_after.strip():
+        k -= 1
+    return k >= 0 and s.words[k].norm.lstrip("و") in lex.aligned_cues and not s.words[k].gap_after.strip()
+
+
 # the words between the accused and the attack he is blamed for (بالهجوم، مسؤولية الهجوم، المسؤولية عن الهجوم،
 # بالوقوف وراء الهجوم; a light verb, بشن، is read with its noun)
 BLAME_LINKS = frozenset(normalise(w) for w in ("مسؤولية", "المسؤولية", "عن", "بالمسؤولية", "بالوقوف", "وراء"))

@@ -53,7 +53,8 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
     for trig in triggers:
         if trig.core != "Attack":
             continue
-        k, steps = past_unnamed(words, trig.last, lex), 0  # (هاجم مسلحون مجهولون دورية: the subject, unnamed)
+        k, steps = past_unnamed(words, trig.last, lex, owned=True), 0
+        # (هاجم مسلحون مجهولون دورية، هاجم مسلحون من جماعة X موقعا: the subject, unnamed or with its owner next)
         while k < len(words) and steps < 4 and (
                 k in ref_at or words[k].norm in aims or words[k].norm in lex.skip_words
                 or words[k].norm in lex.aligned_cues or _describes_event(words, k, lex)):
@@ -153,9 +154,10 @@ def past_instrument(words: list[Word], k: int, ref_at: dict[int, ActorRef], upos
     return k
 
 
-def past_unnamed(words: list[Word], k: int, lex: Lexicon) -> int:
+def past_unnamed(words: list[Word], k: int, lex: Lexicon, owned: bool = False) -> int:
     """The word after unnamed attackers that begin at word k (مسلحون مجهولون: `unnamed_attacker`), k itself when
-    none stand there or an owner follows them (مسلحون من حركة الشباب: the group named is the author).
+    none stand there or an owner follows them (مسلحون من حركة الشباب: the group named is the author); with
+    `owned`, the word after the من that introduces that owner.
 
     >>> from akhbar.extract.lexicon import load_lexicon
     >>> from akhbar.extract.text import words_of
@@ -168,6 +170,8 @@ def past_unnamed(words: list[Word], k: int, lex: Lexicon) -> int:
     while j < len(words) and words[j].key in unnamed and not definite(words[j].norm) \
             and (j == k or not words[j - 1].gap_after.strip()):
         j += 1
+    if j > k and owned and j < len(words) and words[j].norm == "من":
+        return j + 1  # (the owner that follows is the author, named next)
     if j == k or (j < len(words) and (words[j].norm in OWNER_WORDS or words[j].norm.startswith("ل")
                                       or words[j].norm in lex.belonging)):
         return k
