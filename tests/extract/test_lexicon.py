@@ -156,3 +156,8 @@ def test_a_device_named_for_its_alarm_is_no_warning() -> None:
 def test_a_threat_to_navigation_is_a_danger_not_a_warning() -> None:
     # GUIDELINES §2: a warning threatens a party; endangering shipping names no addressee
     assert _triggers("وقالت الحكومة إنها لن تسمح للجماعة بتهديد الملاحة الدولية.") == []
+
+
+def test_what_constitutes_a_threat_is_a_danger_not_a_warning() -> None:
+    assert _triggers("وقال الوزير إن القصف يشكل تهديدا جديا لسكان المدينة.") == [("Attack", "القصف")]
+    assert _triggers("ووجه الوزير تهديدا جديا لسكان المدينة.") != []

@@ -90,6 +90,9 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
             continue  # "يهدد حياة المدنيين": a danger to something, no warning to a party
         if CORE[e.action] == "Warning" and i > 0 and words[i - 1].norm.lstrip("و") in lex.particles["alarms"]:
             continue  # "صفارات الإنذار": a device that sounds the alarm, no warning to a party
+        if CORE[e.action] == "Warning" and e.pos == "noun" and i > 0 \
+                and words[i - 1].norm.lstrip("و") in lex.particles["constitutes"]:
+            continue  # "يشكل تهديدا للمدينة": something is a danger, nobody warns
         if CORE[e.action] == "Pressure" and any(x.norm.lstrip("و") in lex.particles["blame"]
                                                  for x in words[i + 1:i + 4]):
             continue  # "طالب أن تتحمل X المسؤولية": blame, not pressure
