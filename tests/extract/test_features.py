@@ -117,14 +117,3 @@ def test_a_conjunct_shares_the_slot_of_the_mention_it_joins(kb: KnowledgeBase) -
             marks = [k for k in features(units, s, s.triggers[0], cand) if k.startswith("slot=")]
             slots[cand.ref.surface] = marks[0].split("=", 1)[1]
     assert slots == {"فرنسا": "post0", "ألمانيا": "post0", "إيران": "post1"}
-
-
-def test_a_nisba_takes_the_preposition_of_the_noun_it_qualifies(kb: KnowledgeBase) -> None:
-    # داخل الأراضي السورية: the adjective names whose the land is, inside a prepositional phrase
-    prep = _feature(kb, "ونفذ الجيش الأردني ضربات جوية داخل الأراضي السورية.", "prep")
-    assert prep["السورية"] == "داخل"
-    prep = _feature(kb, "قصفت الطائرات بالأراضي السورية مواقع.", "prep")
-    assert prep["السورية"] == "ب"
-    # but the nisba of the trigger's own noun is its author, whatever precedes the noun
-    prep = _feature(kb, "ردت إسرائيل على الهجوم الإيراني.", "prep")
-    assert prep["الإيراني"] == "none"

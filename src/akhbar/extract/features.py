@@ -598,27 +598,13 @@ def _history(units: ArticleUnits) -> list[dict[str, tuple[frozenset[str], frozen
 
 
 def _prep_of(units: ArticleUnits, s: SentenceUnit, ref: ActorRef) -> str:
-    """The preposition right before a mention: a proclitic بـ/لـ/كـ, or a preposition word, else "none". A nisba
-    has its noun's (داخل الأراضي السورية، على مواقع إسرائيلية: the adjective names whose they are), unless the
-    noun is the trigger's own (الهجوم الإيراني: its author)."""
+    """The preposition right before a mention: a proclitic بـ/لـ/كـ, or a preposition word, else "none"."""
     words = s.words
     clitic = units.article.text[words[ref.first].start:ref.start].lstrip("وف")
     prev = words[ref.first - 1].norm.lstrip("و") if ref.first > 0 else "START"
     if clitic[:1] in PROCLITIC_PREPS:
         return clitic[:1]
-    if prev in PREPOSITIONS:
-        return prev
-    head = ref.first - 1
-    nisba = ref.how == "nisba" or (ref.last - ref.first == 1 and words[ref.first].norm.endswith(("ي", "يه")))
-    if nisba and head > 0 and not words[head].gap_after.strip() \
-            and not any(t.first <= head < t.last for t in s.triggers):
-        before = words[head - 1].norm.lstrip("و")
-        if before in PREPOSITIONS and not words[head - 1].gap_after.strip():
-            return before
-        proclitic = words[head].norm.lstrip("و")[:1]
-        if proclitic in PROCLITIC_PREPS and any(n for _, n in words[head].readings):
-            return proclitic
-    return "none"
+    return prev if prev in PREPOSITIONS else "none"
 
 
 AIM_PREPS = frozenset({"علي", "ضد", "ل", "بحق", "تجاه", "باتجاه", "نحو", "صوب"})
