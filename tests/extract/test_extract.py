@@ -334,6 +334,8 @@ def test_blame_names_the_accused_as_author_and_never_the_accuser(read: Read, tex
 def test_an_attack_noun_that_is_a_verbs_means_keeps_the_verbs_object_out_of_its_authors(read: Read) -> None:
     ex = read("وكان الجيش الإسرائيلي قد اغتال القيادي في حزب الله فؤاد شكر في غارة على الضاحية الجنوبية لبيروت.")
     assert ex.events and "hezbollah" not in {local(e.agent) for e in ex.events}
+    ex = read("وقال الجيش الإسرائيلي إنه قتل قائدا ميدانيا في حركة الجهاد الإسلامي بغارة على مدينة خان يونس.")
+    assert ex.events and "pij" not in {local(e.agent) for e in ex.events}  # (killing: no attack word of its own)
 
 
 def test_a_facility_referred_back_to_by_its_head_is_the_one_named_last(read: Read) -> None:

@@ -181,7 +181,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     content = content_after_addressee(s, trig, units.lex)
     opener = content_opener(s, trig, units.lex)
     undergone = undergone_from(s, trig, units.lex) if trig.core == "Attack" else None
-    verb = means_of(s, trig)
+    verb = means_of(s, trig, units.lex)
     subject_role = phrase_subject(s.words, trig, units.lex)
     where_said = speaker_places(s, trig, units.lex)
     manner = trig.last - trig.first == 1 and s.words[trig.first].norm in units.lex.participles
