@@ -567,6 +567,9 @@ def test_the_patron_of_an_attacker_takes_no_part_in_its_attack(read: Read) -> No
     ex = read("قتل 20 جنديا في هجوم شنه مسلحون من جماعة نصرة الإسلام والمسلمين المرتبطة بتنظيم القاعدة على موقع"
               " عسكري في بلدة جيبو.")
     assert ex.events and "al_qaeda" not in {local(e.target) for e in ex.events} | {local(e.agent) for e in ex.events}
+    # but what belongs to an actor is his, and he strikes with it
+    ex = read("وأعلن التلفزيون أن مروحيات تابعة للجيش الإسرائيلي قصفت بلدة بيت جن.")
+    assert {local(e.agent) for e in ex.events} == {"idf"}
     # nor are the gunmen the group sends what they strike
     ex = read("هاجم مسلحون من جماعة نصرة الإسلام والمسلمين موقعا عسكريا في بلدة جيبو.")
     assert ex.events and "مسلحون" not in {_labels(ex).get(e.target) for e in ex.events}

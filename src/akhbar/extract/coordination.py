@@ -457,7 +457,9 @@ def patron(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
     k = ref.first - 1
     if k > 0 and s.words[k].norm in ("من", "ل") and not s.words[k - 1].gap_after.strip():
         k -= 1
-    return k >= 0 and s.words[k].norm.lstrip("و") in lex.aligned_cues and not s.words[k].gap_after.strip()
+    cue = s.words[k].norm.lstrip("و") if k >= 0 else ""
+    return cue in lex.aligned_cues and cue not in lex.belonging and not s.words[k].gap_after.strip()
+    # (مروحيات تابعة للجيش الإسرائيلي: what belongs to an actor is his, and he acts with it)
 
 
 # the words between the accused and the attack he is blamed for (بالهجوم، مسؤولية الهجوم، المسؤولية عن الهجوم،
