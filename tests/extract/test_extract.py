@@ -573,3 +573,10 @@ def test_the_patron_of_an_attacker_takes_no_part_in_its_attack(read: Read) -> No
     # nor are the gunmen the group sends what they strike
     ex = read("هاجم مسلحون من جماعة نصرة الإسلام والمسلمين موقعا عسكريا في بلدة جيبو.")
     assert ex.events and "مسلحون" not in {_labels(ex).get(e.target) for e in ex.events}
+
+
+def test_an_operation_a_threat_would_widen_is_the_threateners(read: Read) -> None:
+    # GUIDELINES §2 and §4: the threatened act is the threatener's, conditional on what the other does
+    ex = read("وهدد نتنياهو بتوسيع العملية العسكرية في لبنان إذا لم يتوقف حزب الله عن القصف.")
+    attacks = [e for e in ex.events if ex.article.text[e.trigger.start:e.trigger.end] == "العملية"]
+    assert {(local(e.agent), local(e.target), e.modality) for e in attacks} == {("israel", "lebanon", "Conditional")}

@@ -344,14 +344,16 @@ THREAT_CONTENT_REACH = 4  # words from a warning verb to the attack noun (with �
 
 def threat_parties(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[ActorRef | None, set[int]]:
     """Who threatens, and who is threatened (their mentions' first words), when the trigger is a threat's content
-    (هددت إيران إسرائيل بضربات، مهددة اليابان بضربات جديدة) or what an ultimatum says follows (أمهلت الفصائل القوات
-    الأمريكية أسبوعا للمغادرة وإلا ستستهدف قواعدها, GUIDELINES §6): the attack threatened is the threatener's,
-    never the addressee's. The threatener is known here only when named after the verb of threatening, before the
-    addressee."""
+    (هددت إيران إسرائيل بضربات، مهددة اليابان بضربات جديدة، هدد نتنياهو بتوسيع العملية العسكرية) or what an
+    ultimatum says follows (أمهلت الفصائل القوات الأمريكية أسبوعا للمغادرة وإلا ستستهدف قواعدها, GUIDELINES §6):
+    the attack threatened is the threatener's, never the addressee's. The threatener is known here only when
+    named after the verb of threatening, before the addressee."""
     head = trig.light if trig.light is not None else trig.first  # (بشن هجمات: the light verb carries بـ)
     otherwise = trig.core == "Attack" and any(s.words[k].norm in lex.modality["conditional"]["otherwise"]
                                               for k in range(max(0, head - 2), head))
-    if trig.core != "Attack" or not (s.words[head].norm.startswith("ب") or otherwise):
+    content = any(s.words[k].norm.startswith("ب") and not s.words[k].breaks_after
+                  for k in range(max(0, head - 2), head + 1))  # (بتوسيع العملية العسكرية: its content)
+    if trig.core != "Attack" or not (content or otherwise):
         return None, set()
     for w in s.triggers:
         if w.core == "Warning" and w.last <= head and head - w.last <= (
