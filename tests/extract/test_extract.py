@@ -580,3 +580,12 @@ def test_an_operation_a_threat_would_widen_is_the_threateners(read: Read) -> Non
     ex = read("وهدد نتنياهو بتوسيع العملية العسكرية في لبنان إذا لم يتوقف حزب الله عن القصف.")
     attacks = [e for e in ex.events if ex.article.text[e.trigger.start:e.trigger.end] == "العملية"]
     assert {(local(e.agent), local(e.target), e.modality) for e in attacks} == {("israel", "lebanon", "Conditional")}
+
+
+def test_us_in_the_speakers_words_is_his_side(read: Read) -> None:
+    # GUIDELINES §3: pronouns are resolved; the antecedent of a condition is possible (§4)
+    ex = read("وقال المتحدث باسم الحوثيين إن الجماعة سترد بقوة إذا استهدفتنا الولايات المتحدة.")
+    assert ("usa", "houthis", "Possible") in {(local(e.agent), local(e.target), e.modality)
+                                              for e in ex.events if e.action == "Attack"}
+    ex = read("نتنياهو: سنضرب إيران بقوة إذا هاجمتنا")  # (whoever attacks «us», Israel does not attack Iran there)
+    assert ("israel", "iran", "Possible") not in {(local(e.agent), local(e.target), e.modality) for e in ex.events}

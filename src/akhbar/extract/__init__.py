@@ -255,6 +255,18 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
         for iri in resolve(addressee, "target", trig.core, units.kb, units.lex, trig.action):
             scores.target[iri] = 1.0
             details["target", iri] = f"{RULE}«{addressee.surface}», to whom the demand is addressed (GUIDELINES §2)"
+    quoted = bool(s.quoted) and s.quoted[trig.first]
+    speaker = s.speaker if s.speaker is not None and (s.says or quoted) else next(
+        (p.speaker for p in reversed(units.sentences[:s.index]) if p.speaker), None) if quoted else None
+    if trig.entry is not None and trig.entry.us_object and speaker is not None \
+            and (quoted or speaker.last <= trig.first):  # ("إذا هاجمتنا": in the speaker's words, «us» is his side)
+        us = resolve(speaker, "target", trig.core, units.kb, units.lex, trig.action) or [
+            state for iri in speaker.iris if (state := state_of(units, iri)) is not None]  # (an official: his state)
+        scores.target = dict.fromkeys(us, 1.0)
+        for iri in (*us, *speaker.iris):
+            scores.agent.pop(iri, None)
+        for iri in us:
+            details["target", iri] = f"{RULE}«{speaker.surface}», the speaker whose «us» it is (GUIDELINES §3)"
     owner = possessor(units, s, trig) or accused or threatener or (
         s.speaker if trig.entry is not None and trig.entry.first_plural and s.speaker is not None
         and getattr(s.ref_at().get(trig.last), "kind", "Location") == "Location" else None)

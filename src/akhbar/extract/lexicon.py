@@ -39,6 +39,7 @@ class TriggerEntry:
     future: bool = False  # the form carries the future prefix سـ
     purpose: bool = False  # the form carries the preposition/particle لـ
     first_plural: bool = False  # the subject is "we" (حذرنا، نحذر): the speaker
+    us_object: bool = False  # the object is "us" (هاجمتنا، يستهدفوننا): the speaker is its target
     weapon_before: int = 0  # with `requires_weapon`: how many words before the trigger may hold the weapon too
 
 
@@ -150,6 +151,14 @@ def _first_plural_forms(perfect: list[str], imperfect: list[str]) -> set[str]:
     return {clitic + form for form in bare for clitic in VERB_CLITICS}
 
 
+def _us_object_forms(perfect: list[str], imperfect: list[str]) -> set[str]:
+    """Forms whose object is "us" and whose subject is someone else (هاجمتنا، هاجمونا، تستهدفنا، يهاجموننا), with
+    their clitics: not the perfect's bare ـنا, which is also "we" (هاجمنا)."""
+    bare = {_n(stem) + suf + "نا" for stem in perfect for suf in ("ت", "وا", "و", "ا", "تا")}
+    bare |= {pre + _n(stem) + suf + "نا" for stem in imperfect for pre in ("ي", "ت") for suf in ("", "ون", "ان", "و")}
+    return {clitic + form for form in bare for clitic in VERB_CLITICS}
+
+
 def _noun_forms(forms: list[str]) -> dict[str, bool]:
     """Inflected noun forms → purpose flag (prefixed by ل)."""
     out: dict[str, bool] = {}
@@ -178,17 +187,19 @@ def parse_lexicon(folder: Path) -> Lexicon:
     trig = tomllib.loads((folder / "triggers.toml").read_text(encoding="utf-8"))
     for v in trig.get("verb", []):
         we = _first_plural_forms(v["perfect"], v["imperfect"])
+        us = _us_object_forms(v["perfect"], v["imperfect"])
         plain = TriggerEntry(v["action"], "verb", False, tuple(_n(w) for w in v.get("needs", [])),
                              int(v.get("needs_window", 0)), bool(v.get("requires_weapon", False)),
                              weapon_before=int(v.get("weapon_before", 0)))
-        entries: dict[tuple[bool, bool, bool], TriggerEntry] = {}  # one shared entry per flag combination
+        entries: dict[tuple[bool, bool, bool, bool], TriggerEntry] = {}  # one shared entry per flag combination
         for form, (future, purpose) in _verb_forms(v["perfect"], v["imperfect"]).items():
-            flags = (future, purpose, form in we)
+            flags = (future, purpose, form in we, form in us)
             entry = entries.get(flags)
             if entry is None:
-                entry = entries[flags] = replace(plain, future=future, purpose=purpose, first_plural=flags[2])
+                entry = entries[flags] = replace(plain, future=future, purpose=purpose, first_plural=flags[2],
+                                                 us_object=flags[3])
             lex.triggers.setdefault(form, entry)
-        plain = entries.get((False, False, False), plain)
+        plain = entries.get((False, False, False, False), plain)
         for form in _participle_forms(v.get("participles", [])):
             if lex.triggers.setdefault(form, plain) is plain:
                 lex.participles.add(form)
