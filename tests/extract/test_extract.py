@@ -589,3 +589,11 @@ def test_us_in_the_speakers_words_is_his_side(read: Read) -> None:
                                               for e in ex.events if e.action == "Attack"}
     ex = read("نتنياهو: سنضرب إيران بقوة إذا هاجمتنا")  # (whoever attacks «us», Israel does not attack Iran there)
     assert ("israel", "iran", "Possible") not in {(local(e.agent), local(e.target), e.modality) for e in ex.events}
+
+
+def test_a_town_that_only_locates_a_house_struck_adds_nothing(read: Read) -> None:
+    # GUIDELINES §6: a place that only locates a facility already taken as the target adds nothing
+    ex = read("قصف إسرائيلي يستهدف منزلا في بلدة بيت لاهيا ويقتل سبعة فلسطينيين.")
+    assert len({e.target for e in ex.events}) == 1 and "منزلا في بلدة بيت لاهيا" in _labels(ex).values()
+    ex = read("واستهدفت طائرة مسيرة قاعدة حرير شمال العراق.")  # (a region right after the base only locates it)
+    assert {local(e.target) for e in ex.events} == {"harir_base"}

@@ -232,7 +232,8 @@ def facility_locators(s: SentenceUnit, lex: Lexicon, text: str) -> dict[str, str
             tight = not any(words[k].gap_after.strip() for k in range(f.last - 1, p.first))
             after = at == f.last + 1 and words[f.last].norm in lex.particles["in_place"]
             clitic = at == f.last and words[at].norm.startswith("ب")
-            if inside or (tight and (after or clitic)):  # (مصفاة في منطقة ساراتوف: the place's noun may come between)
+            region = at == f.last and p.how == "region"  # (قاعدة عين الأسد غرب العراق: a region, no preposition)
+            if inside or (tight and (after or clitic or region)):  # (مصفاة في منطقة ساراتوف: a place noun between)
                 out.setdefault(p.iri, f.iri)
     return out
 
@@ -242,7 +243,7 @@ def _facility_head(word: Word, lex: Lexicon) -> bool:
     (مطارات في مناطق X وY، مدنيين في قرية X: unnamed things in named places are the places' own, as "targets in
     X" are X's, GUIDELINES §3)."""
     keys = [k for k, _ in word.readings]
-    return any(k in lex.heads[name] for k in keys for name in FACILITY_HEADS) \
+    return any(_listed(k, lex.heads[name]) for k in keys for name in FACILITY_HEADS) \
         and not _place_head(word, lex) and not any(k in lex.generic_targets for k in keys) \
         and not any(k in lex.heads["collective_facility"] or k in lex.heads["population"] for k in keys) \
         and not word.key.endswith(PLURAL_ENDINGS)
