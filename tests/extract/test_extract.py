@@ -323,6 +323,7 @@ def test_what_undergoes_an_attack_and_its_description_are_no_author(read: Read) 
     ("حملت الخارجية الإيرانية واشنطن مسؤولية الهجوم على القنصلية الإيرانية في دمشق.", "usa"),
     ("وتتهم كييف موسكو بقصف محطة الكهرباء.", "russia"),
     ("اتهمت إيران إسرائيل بشن هجوم على القنصلية.", "israel"),
+    ("واتهم الكرملين كييف بمحاولة استهداف مقر الرئاسة في موسكو.", "ukraine"),
 ])
 def test_blame_names_the_accused_as_author_and_never_the_accuser(read: Read, text: str, agent: str) -> None:
     # GUIDELINES §3: blame and accusations are recorded as possible, the accused as agent

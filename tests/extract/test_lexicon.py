@@ -161,3 +161,9 @@ def test_a_threat_to_navigation_is_a_danger_not_a_warning() -> None:
 def test_what_constitutes_a_threat_is_a_danger_not_a_warning() -> None:
     assert _triggers("وقال الوزير إن القصف يشكل تهديدا جديا لسكان المدينة.") == [("Attack", "القصف")]
     assert _triggers("ووجه الوزير تهديدا جديا لسكان المدينة.") != []
+
+
+def test_what_air_defences_destroy_is_intercepted_not_attacked() -> None:
+    # GUIDELINES §2: interceptions and shooting down are not annotated
+    assert _triggers("وقالت الوزارة إن الدفاعات الجوية دمرت 40 مسيرة فوق المقاطعة.") == []
+    assert _triggers("وزارة الدفاع التركية قصفت مواقع المسلحين.") == [("Attack", "قصفت")]

@@ -464,8 +464,9 @@ def patron(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
 
 
 # the words between the accused and the attack he is blamed for (بالهجوم، مسؤولية الهجوم، المسؤولية عن الهجوم،
-# بالوقوف وراء الهجوم; a light verb, بشن، is read with its noun)
-BLAME_LINKS = frozenset(normalise(w) for w in ("مسؤولية", "المسؤولية", "عن", "بالمسؤولية", "بالوقوف", "وراء"))
+# بالوقوف وراء الهجوم، بمحاولة استهداف; a light verb, بشن، is read with its noun)
+BLAME_LINKS = frozenset(normalise(w) for w in ("مسؤولية", "المسؤولية", "عن", "بالمسؤولية", "بالوقوف", "وراء",
+                                              "بمحاولة", "محاولة", "بمحاولات"))
 
 
 def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> dict[str, set[str]]:

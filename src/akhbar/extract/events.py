@@ -88,6 +88,8 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
         if CORE[e.action] == "Warning" and i + 1 < len(words) and not w.gap_after.strip() \
                 and words[i + 1].norm in lex.particles["endangered"]:
             continue  # "يهدد حياة المدنيين": a danger to something, no warning to a party
+        if CORE[e.action] == "Attack" and e.pos == "verb" and _air_defence_subject(words, i, lex):
+            continue  # "الدفاعات الجوية دمرت 40 مسيرة": an interception, no attack (GUIDELINES §2)
         if CORE[e.action] == "Warning" and i > 0 and words[i - 1].norm.lstrip("و") in lex.particles["alarms"]:
             continue  # "صفارات الإنذار": a device that sounds the alarm, no warning to a party
         if CORE[e.action] == "Warning" and e.pos == "noun" and i > 0 \
@@ -150,6 +152,14 @@ def _ends_light_reach(words: list[Word], k: int, lex: Lexicon) -> bool:
     return any(c in CLAUSE_BREAK for c in gap) or words[k].norm in lex.light_verbs \
         or words[k].norm in lex.particles["relative_pronouns"] or (entry is not None and entry.pos == "verb") \
         or (any(c in COMMAS for c in gap) and words[k].norm.startswith("و"))  # (، ودمرت: a new clause)
+
+
+def _air_defence_subject(words: list[Word], i: int, lex: Lexicon) -> bool:
+    """Whether the verb at word i has air defences for its subject, right before it or right after it (الدفاعات
+    الجوية دمرت، دمرت الدفاعات الجوية): what they destroy or strike is intercepted, not attacked."""
+    before = [k for k in (i - 2, i - 1) if k >= 0 and not any(w.breaks_after for w in words[k:i])]
+    return any(words[k].norm.lstrip("و") in lex.particles["air_defence"] for k in (*before, i + 1)
+               if k < len(words))
 
 
 def _needs_ok(words: list[Word], i: int, e: TriggerEntry, lex: Lexicon) -> bool:
