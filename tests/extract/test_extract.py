@@ -598,3 +598,15 @@ def test_a_town_that_only_locates_a_house_struck_adds_nothing(read: Read) -> Non
     assert len({e.target for e in ex.events}) == 1 and "منزلا في بلدة بيت لاهيا" in _labels(ex).values()
     ex = read("واستهدفت طائرة مسيرة قاعدة حرير شمال العراق.")  # (a region right after the base only locates it)
     assert {local(e.target) for e in ex.events} == {"harir_base"}
+
+
+def test_boats_that_belong_to_an_actor_attack_for_it(read: Read) -> None:
+    # GUIDELINES §3: a weapon is no agent; its owner named after تابعة لـ is
+    ex = read("وهاجمت زوارق تابعة للحرس الثوري ناقلة نفط في مضيق هرمز.")
+    assert {local(e.agent) for e in ex.events} == {"irgc"}
+
+
+def test_two_missiles_launched_and_intercepted_are_an_attack(read: Read) -> None:
+    # GUIDELINES §2: a foiled or intercepted attack that was launched still counts
+    ex = read("وأكدت الإمارات أنها اعترضت صاروخين باليستيين أطلقهما الحوثيون باتجاه أبوظبي.")
+    assert ("Attack", "houthis", "abu_dhabi") in triples(ex)

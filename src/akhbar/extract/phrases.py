@@ -145,6 +145,8 @@ def past_instrument(words: list[Word], k: int, ref_at: dict[int, ActorRef], upos
         if ref is not None and ((ref.how == "nisba" and agrees) or (
                 k == first + 1 and not head_definite and ref.kind in OWNERS and definite(words[k].norm))):
             k = ref.last  # (طائرات إسرائيلية، طائرات الاحتلال الإسرائيلي: its nationality or its owner)
+        elif ref is None and words[k].norm in lex.belonging and k + 1 in ref_at and ref_at[k + 1].kind in OWNERS:
+            k = ref_at[k + 1].last  # (زوارق تابعة للحرس الثوري: the owner it belongs to)
         elif ref is None and agrees and (words[k].key in instruments or (not words[k].norm.startswith("و")
                                                                          and _adjective(words[k], upos, k)
                                                                          and words[k].norm not in lex.triggers)):
