@@ -581,6 +581,8 @@ def test_an_operation_a_threat_would_widen_is_the_threateners(read: Read) -> Non
     ex = read("وهدد نتنياهو بتوسيع العملية العسكرية في لبنان إذا لم يتوقف حزب الله عن القصف.")
     attacks = [e for e in ex.events if ex.article.text[e.trigger.start:e.trigger.end] == "العملية"]
     assert {(local(e.agent), local(e.target), e.modality) for e in attacks} == {("israel", "lebanon", "Conditional")}
+    ex = read("تحذير روسي بعد الهجوم الأوكراني على موسكو")  # (بعد is no content of the warning)
+    assert {local(e.agent) for e in ex.events if e.action == "Attack"} == {"ukraine"}
 
 
 def test_us_in_the_speakers_words_is_his_side(read: Read) -> None:

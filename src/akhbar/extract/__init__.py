@@ -363,8 +363,8 @@ def threat_parties(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[ActorR
     head = trig.light if trig.light is not None else trig.first  # (بشن هجمات: the light verb carries بـ)
     otherwise = trig.core == "Attack" and any(s.words[k].norm in lex.modality["conditional"]["otherwise"]
                                               for k in range(max(0, head - 2), head))
-    content = any(s.words[k].norm.startswith("ب") and not s.words[k].breaks_after
-                  for k in range(max(0, head - 2), head + 1))  # (بتوسيع العملية العسكرية: its content)
+    content = s.words[head].norm.startswith("ب") or (head > 0 and s.words[head - 1].norm.startswith("ب") and s.words[
+        head - 1].norm[1:] in lex.particles["escalation"])  # (بتوسيع العملية العسكرية: its content)
     if trig.core != "Attack" or not (content or otherwise):
         return None, set()
     for w in s.triggers:
