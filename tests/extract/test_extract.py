@@ -612,3 +612,10 @@ def test_two_missiles_launched_and_intercepted_are_an_attack(read: Read) -> None
     # GUIDELINES §2: a foiled or intercepted attack that was launched still counts
     ex = read("وأكدت الإمارات أنها اعترضت صاروخين باليستيين أطلقهما الحوثيون باتجاه أبوظبي.")
     assert ("Attack", "houthis", "abu_dhabi") in triples(ex)
+
+
+def test_killing_a_named_person_is_a_targeted_killing(read: Read) -> None:
+    # GUIDELINES §6: killing reported without an attack word is no attack, unless a stated actor kills a named person
+    ex = read("وقال الجيش الإسرائيلي إنه قتل القيادي في حزب الله فؤاد شكر.")
+    assert [(e.action, local(e.agent)) for e in ex.events] == [("TargetedKilling", "idf")]
+    assert "TargetedKilling" not in {e.action for e in read("وقتل عشرون جنديا في الهجوم على الثكنة.").events}

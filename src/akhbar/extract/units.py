@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from akhbar.extract.actors import ActorFinder, ActorRef
 from akhbar.extract.events import Trigger, find_triggers
+from akhbar.extract.killings import named_killings
 from akhbar.extract.lexicon import Lexicon, load_lexicon
 from akhbar.extract.phrases import open_phrases, phrase_ends
 from akhbar.extract.text import Word, definite, sentence_spans, words_of
@@ -288,7 +289,8 @@ def read_units(doc: Doc | None, article: Article, kb: KnowledgeBase, lex: Lexico
             refs = [r for r in refs if not is_dateline(r, text)]
         quoted, inside = quoted_words(text, words, inside)
         says, speaker = speaker_of(words, refs, lex)
-        triggers = sorted(triggers + conditional_threats(words, triggers, lex, quoted, says), key=lambda t: t.first)
+        triggers = sorted(triggers + conditional_threats(words, triggers, lex, quoted, says)
+                          + named_killings(words, refs, triggers, lex, kb), key=lambda t: t.first)
         if speaker is not None:
             speaker = finder.speaks_for.get(speaker.iri, speaker)
         upos = upos if triggers else []
