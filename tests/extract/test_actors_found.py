@@ -952,3 +952,8 @@ def test_an_adjective_of_the_attack_names_no_target() -> None:
     text = "وأفادت مصادر محلية بأن قصفا مدفعيا عشوائيا طال السوق المركزي."
     units = read_units(None, Article("t", "t.txt", text), load_kb())
     assert not [p.surface for p in units.sentences[0].phrases if "مدفعي" in p.surface]
+
+
+def test_regional_bodies_and_governments_are_known(read: Read) -> None:
+    ex = read("وطالب البرلمان العربي حكومة طرابلس بوقف القصف، ودعت إيكواس الأطراف إلى التهدئة.")
+    assert {"arab_parliament", "libya_gnu", "ecowas"} <= {local(m.actor) for m in ex.mentions}
