@@ -619,3 +619,9 @@ def test_killing_a_named_person_is_a_targeted_killing(read: Read) -> None:
     ex = read("وقال الجيش الإسرائيلي إنه قتل القيادي في حزب الله فؤاد شكر.")
     assert [(e.action, local(e.agent)) for e in ex.events] == [("TargetedKilling", "idf")]
     assert "TargetedKilling" not in {e.action for e in read("وقتل عشرون جنديا في الهجوم على الثكنة.").events}
+
+
+def test_along_a_line_is_where_not_what_was_struck(read: Read) -> None:
+    # على طول X: a compound preposition of place; positions of a nisba's state are that state's (GUIDELINES §3)
+    ex = read("وقصفت القوات الهندية مواقع باكستانية على طول خط المراقبة في كشمير.")
+    assert {local(e.target) for e in ex.events} == {"pakistan"}
