@@ -407,6 +407,8 @@ def test_who_will_respond_threatens_and_who_will_pay_is_threatened(read: Read) -
     ex = read("وإذا هاجمت إسرائيل المنشآت النووية فإن إيران سترد بقوة.")
     assert ("Warning", "iran", "israel") in triples(ex)
     assert ("Warning", "israel", "iran") not in triples(ex)
+    ex = read("وقال وزير الخارجية الإيراني إن على الولايات المتحدة أن تتحمل عواقب أي مغامرة عسكرية.")
+    assert {local(e.target) for e in ex.events if e.action == "Warning"} == {"usa"}  # (who bears the consequences)
 
 
 def test_a_negated_intention_negates_the_act_past_its_subject(read: Read) -> None:
