@@ -627,3 +627,8 @@ def test_along_a_line_is_where_not_what_was_struck(read: Read) -> None:
     # على طول X: a compound preposition of place; positions of a nisba's state are that state's (GUIDELINES §3)
     ex = read("وقصفت القوات الهندية مواقع باكستانية على طول خط المراقبة في كشمير.")
     assert {local(e.target) for e in ex.events} == {"pakistan"}
+
+
+def test_the_sources_of_an_attack_are_no_target(read: Read) -> None:
+    ex = read("وقال الجيش الإيراني إنه سيستهدف مصادر النيران فورا.")
+    assert not any(label.startswith("مصادر") for label in _labels(ex).values())
