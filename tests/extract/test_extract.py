@@ -632,3 +632,8 @@ def test_along_a_line_is_where_not_what_was_struck(read: Read) -> None:
 def test_the_sources_of_an_attack_are_no_target(read: Read) -> None:
     ex = read("وقال الجيش الإيراني إنه سيستهدف مصادر النيران فورا.")
     assert not any(label.startswith("مصادر") for label in _labels(ex).values())
+
+
+def test_a_hospital_named_with_an_attack_word_is_one_target(read: Read) -> None:
+    ex = read("وقصفت المدفعية الإسرائيلية محيط مستشفى كمال عدوان في بيت لاهيا.")
+    assert {local(e.target) for e in ex.events} == {"kamal_adwan_hospital"}
