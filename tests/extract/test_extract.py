@@ -637,3 +637,11 @@ def test_the_sources_of_an_attack_are_no_target(read: Read) -> None:
 def test_a_hospital_named_with_an_attack_word_is_one_target(read: Read) -> None:
     ex = read("وقصفت المدفعية الإسرائيلية محيط مستشفى كمال عدوان في بيت لاهيا.")
     assert {local(e.target) for e in ex.events} == {"kamal_adwan_hospital"}
+
+
+def test_fighters_of_a_group_are_its_act_and_a_unit_with_a_nisba_its_states(read: Read) -> None:
+    # GUIDELINES §3: the owner of the attackers is the author; a unit of a state's forces is that state's organ
+    ex = read("هاجم مقاتلو حركة الشباب قاعدة عسكرية في بلدة بلدوين.")
+    assert {local(e.agent) for e in ex.events} == {"al_shabaab"} and "مقاتلو" not in _labels(ex).values()
+    ex = read("واستهدفت عبوة ناسفة دورية عسكرية تركية قرب الحسكة.")
+    assert "دورية عسكرية تركية" in {m.text for m in ex.mentions}

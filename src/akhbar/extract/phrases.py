@@ -158,8 +158,8 @@ def past_instrument(words: list[Word], k: int, ref_at: dict[int, ActorRef], upos
 
 def past_unnamed(words: list[Word], k: int, lex: Lexicon, owned: bool = False) -> int:
     """The word after unnamed attackers that begin at word k (مسلحون مجهولون: `unnamed_attacker`), k itself when
-    none stand there or an owner follows them (مسلحون من حركة الشباب: the group named is the author); with
-    `owned`, the word after the من that introduces that owner.
+    none stand there or an owner follows them (مسلحون من حركة الشباب، مقاتلو الحركة: the group named is the
+    author); with `owned`, the word where that owner is named (after من, or right after a construct).
 
     >>> from akhbar.extract.lexicon import load_lexicon
     >>> from akhbar.extract.text import words_of
@@ -172,10 +172,11 @@ def past_unnamed(words: list[Word], k: int, lex: Lexicon, owned: bool = False) -
     while j < len(words) and words[j].key in unnamed and not definite(words[j].norm) \
             and (j == k or not words[j - 1].gap_after.strip()):
         j += 1
-    if j > k and owned and j < len(words) and words[j].norm == "من":
-        return j + 1  # (the owner that follows is the author, named next)
-    if j == k or (j < len(words) and (words[j].norm in OWNER_WORDS or words[j].norm.startswith("ل")
-                                      or words[j].norm in lex.belonging)):
+    construct = j > k and words[j - 1].norm.endswith("و")  # (مقاتلو الحركة: the owner is their genitive)
+    if j > k and owned and j < len(words) and (words[j].norm == "من" or construct):
+        return j if construct else j + 1  # (the owner that follows is the author, named next)
+    if j == k or construct or (j < len(words) and (words[j].norm in OWNER_WORDS or words[j].norm.startswith("ل")
+                                                   or words[j].norm in lex.belonging)):
         return k
     return j
 
