@@ -167,3 +167,9 @@ def test_what_air_defences_destroy_is_intercepted_not_attacked() -> None:
     # GUIDELINES §2: interceptions and shooting down are not annotated
     assert _triggers("وقالت الوزارة إن الدفاعات الجوية دمرت 40 مسيرة فوق المقاطعة.") == []
     assert _triggers("وزارة الدفاع التركية قصفت مواقع المسلحين.") == [("Attack", "قصفت")]
+
+
+def test_what_endangers_people_is_a_danger_not_a_warning() -> None:
+    assert _triggers("وقال إن القصف يهدد آلاف المدنيين في المدينة.") == [("Attack", "القصف")]
+    assert _triggers("وقالت إن العملية العسكرية تهدد أكثر من مليون فلسطيني.") == [("Attack", "العملية")]
+    assert ("Warning", "وهددت") in _triggers("وهددت إيران إسرائيل برد قاس.")

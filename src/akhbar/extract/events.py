@@ -86,8 +86,8 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
         if e.pos == "verb" and i > 0 and w.norm.startswith("و") and words[i - 1].norm.lstrip("و") in lex.repel_words:
             continue  # "اعترضت ودمرت ثلاثة صواريخ": destroying what was intercepted is the interception (§2)
         if CORE[e.action] == "Warning" and i + 1 < len(words) and not w.gap_after.strip() \
-                and words[i + 1].norm in lex.particles["endangered"]:
-            continue  # "يهدد حياة المدنيين": a danger to something, no warning to a party
+                and _endangers(words, i + 1, lex):
+            continue  # "يهدد حياة المدنيين، تهدد أكثر من مليون فلسطيني": a danger to something, no warning to a party
         if CORE[e.action] == "Attack" and e.pos == "verb" and _air_defence_subject(words, i, lex):
             continue  # "الدفاعات الجوية دمرت 40 مسيرة": an interception, no attack (GUIDELINES §2)
         if CORE[e.action] == "Warning" and i > 0 and words[i - 1].norm.lstrip("و") in lex.particles["alarms"]:
@@ -152,6 +152,24 @@ def _ends_light_reach(words: list[Word], k: int, lex: Lexicon) -> bool:
     return any(c in CLAUSE_BREAK for c in gap) or words[k].norm in lex.light_verbs \
         or words[k].norm in lex.particles["relative_pronouns"] or (entry is not None and entry.pos == "verb") \
         or (any(c in COMMAS for c in gap) and words[k].norm.startswith("و"))  # (، ودمرت: a new clause)
+
+
+def _endangers(words: list[Word], k: int, lex: Lexicon) -> bool:
+    """Whether what a verb of threatening takes at word k is something endangered (حياة، الملاحة) or people,
+    past a count (أكثر من مليون فلسطيني، آلاف المدنيين): a danger, not a warning to a party."""
+    start = k
+    while k < len(words) and k - start < ENDANGERED_COUNT_REACH and (
+            words[k].norm in COUNT_WORDS or words[k].norm.isdigit()):
+        k += 1
+    if k >= len(words):
+        return False
+    return words[k].norm in lex.particles["endangered"] or any(
+        key in lex.heads["population"] for key, _ in words[k].readings) or (
+        k > start and words[k].norm.endswith(("ي", "يين", "يون")))  # (مليون فلسطيني: people of a nation)
+
+
+COUNT_WORDS = frozenset({"اكثر", "من", "نحو", "حوالي", "قرابه", "مليون", "ملايين", "الاف", "الف", "مئات", "عشرات"})
+ENDANGERED_COUNT_REACH = 4  # words of a count before the people a verb of threatening endangers
 
 
 def _air_defence_subject(words: list[Word], i: int, lex: Lexicon) -> bool:
