@@ -637,6 +637,8 @@ def test_the_sources_of_an_attack_are_no_target(read: Read) -> None:
 def test_a_hospital_named_with_an_attack_word_is_one_target(read: Read) -> None:
     ex = read("وقصفت المدفعية الإسرائيلية محيط مستشفى كمال عدوان في بيت لاهيا.")
     assert {local(e.target) for e in ex.events} == {"kamal_adwan_hospital"}
+    ex = read("وأعلنت جماعة الحوثي أنها استهدفت مطار بن غوريون في منطقة يافا بصاروخ باليستي.")
+    assert {local(e.target) for e in ex.events} == {"ben_gurion_airport"}
 
 
 def test_fighters_of_a_group_are_its_act_and_a_unit_with_a_nisba_its_states(read: Read) -> None:
@@ -645,3 +647,10 @@ def test_fighters_of_a_group_are_its_act_and_a_unit_with_a_nisba_its_states(read
     assert {local(e.agent) for e in ex.events} == {"al_shabaab"} and "مقاتلو" not in _labels(ex).values()
     ex = read("واستهدفت عبوة ناسفة دورية عسكرية تركية قرب الحسكة.")
     assert "دورية عسكرية تركية" in {m.text for m in ex.mentions}
+
+
+def test_who_comments_on_an_attack_is_not_its_author(read: Read) -> None:
+    ex = read("وشنت الجماعة هجمات على السفن. ولم تعلق الحكومة اليمنية المعترف بها دوليا على الهجوم، لكنها دانت استمرار"
+              " الهجمات على الملاحة.")
+    assert not {e.agent for e in ex.events if e.sentence.start > 0} & {
+        m.actor for m in ex.mentions if m.text.startswith("الحكومة اليمنية")}

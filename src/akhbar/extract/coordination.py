@@ -440,7 +440,8 @@ def condemner(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | None:
     return None
 
 
-CONDEMN_REACH = 4  # words between a condemnation and the attack it names (أدانت وزارة الخارجية القطرية الهجوم)
+CONDEMN_REACH = 8  # words between a condemnation and the attack it names (ولم تعلق الحكومة اليمنية المعترف بها دوليا
+# على الهجوم: its subject between)
 
 
 def patron(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
