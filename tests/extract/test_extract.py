@@ -317,6 +317,10 @@ def test_a_state_that_names_a_sea_is_not_struck(read: Read) -> None:
 def test_what_undergoes_an_attack_and_its_description_are_no_author(read: Read) -> None:
     ex = read("وتعرضت قاعدة التنف التي تستضيف قوات أمريكية لهجوم بطائرتين مسيرتين.")
     assert ex.events and all(e.agent is None for e in ex.events)
+    # and what undergoes it is its target, past a long description (GUIDELINES §3)
+    ex = read("وأفاد مصدر أمني بتعرض قاعدة فكتوريا العسكرية التي تضم قوات أمريكية قرب مطار بغداد الدولي لهجوم بطائرة"
+              " مسيرة.")
+    assert {(e.agent, _labels(ex).get(e.target)) for e in ex.events} == {(None, "قاعدة فكتوريا العسكرية")}
 
 
 @pytest.mark.parametrize(("text", "agent"), [

@@ -251,6 +251,13 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     if addressee is None and trig.core == "Pressure" and trig.last < len(s.words) \
             and s.words[trig.last].norm in ON_PRONOUNS:  # (للضغط عليها: on the one named last, GUIDELINES §3)
         addressee = next((r for r in reversed(s.refs) if r.last <= trig.first and r.first > 0), None)
+    sufferer = next((r for r in s.refs if undergone is not None and r.kind in SUFFERERS and (
+        r.first == undergone + 1 or (r.last == undergone and not s.words[undergone - 1].gap_after.strip()))), None)
+    if sufferer is not None:  # (تعرضت قاعدة فكتوريا التي تضم قوات أمريكية قرب مطار بغداد لهجوم: what undergoes it)
+        for iri in resolve(sufferer, "target", trig.core, units.kb, units.lex, trig.action):
+            scores.target[iri] = 1.0
+            scores.agent.pop(iri, None)
+            details["target", iri] = f"{RULE}«{sufferer.surface}», which undergoes the attack"
     if addressee is not None:  # (أكد بلينكن لنتنياهو ضرورة: GUIDELINES §2, the demand is addressed to him)
         for iri in resolve(addressee, "target", trig.core, units.kb, units.lex, trig.action):
             scores.target[iri] = 1.0
@@ -383,6 +390,8 @@ def threat_parties(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[ActorR
 
 
 ULTIMATUM_REACH = 12  # words from the verb of an ultimatum to the attack it threatens after وإلا
+SUFFERERS = ("Location", "State", "StateOrgan", "Militia")  # who may undergo an attack as its target (a person: only
+# in a targeted killing, which names him otherwise)
 
 
 def undergone_from_clause(s: SentenceUnit, undergo: int, lex: Lexicon) -> int:

@@ -358,7 +358,7 @@ def unnamed_subject(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> bool:
     return trigger_pos(trig) == "verb" and past_unnamed(s.words, trig.last, lex) > trig.last
 
 
-def undergone_from(s: SentenceUnit, trig: Trigger, lex: Lexicon, window: int = 10) -> int | None:
+def undergone_from(s: SentenceUnit, trig: Trigger, lex: Lexicon, window: int = 14) -> int | None:
     """Where the verb of undergoing stands whose attack noun the trigger is (تعرضت قاعدة عين الأسد التي تستضيف قوات
     أمريكية لهجوم): the words between them name what was struck and describe it, never the author. None when no
     such verb stands within `window` words before the trigger noun in its sentence.
