@@ -957,3 +957,11 @@ def test_an_adjective_of_the_attack_names_no_target() -> None:
 def test_regional_bodies_and_governments_are_known(read: Read) -> None:
     ex = read("وطالب البرلمان العربي حكومة طرابلس بوقف القصف، ودعت إيكواس الأطراف إلى التهدئة.")
     assert {"arab_parliament", "libya_gnu", "ecowas"} <= {local(m.actor) for m in ex.mentions}
+
+
+def test_a_verbal_noun_with_b_after_a_title_begins_no_name(read: Read) -> None:
+    # لوح الرئيس الأمريكي بفرض رسوم: what he brandishes, not his name (but a name in ب stays one: بشار الأسد)
+    ex = read("ولوح الرئيس الأمريكي بفرض رسوم جمركية على الصين.")
+    assert "الرئيس الأمريكي" in {m.text for m in ex.mentions}
+    ex = read("وقال الرئيس السوري بشار الأسد إن بلاده سترد.")
+    assert any(m.text.endswith("بشار الأسد") for m in ex.mentions)

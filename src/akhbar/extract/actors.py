@@ -468,9 +468,9 @@ class ActorFinder:
                 break
             units = k - name_start - sum(words[m].norm in NAME_JOINERS for m in range(name_start, k))
             family = units >= 2 and w.norm.startswith("ال") and not gap.strip()  # (محمد شياع السوداني)
-            if w.norm.startswith(("بال", "لل", "وال", "باست")) or (
+            if w.norm.startswith(("بال", "لل", "وال", "باست")) or self._verbal_noun_with_b(w) or (
                     k > name_start and ((self._nisba(w) and not family) or w.norm.endswith("ات"))):
-                break  # (باستئناف، باستهداف: بـ and a verbal noun, the name is over, or none begins)
+                break  # (باستئناف، باستهداف، بفرض: بـ and a verbal noun, the name is over, or none begins)
             if w.norm in self.lex.pronoun_complementisers:
                 break  # (متحدث عسكري باسم الجماعة قوله إنها: the reported clause begins)
             if k > name_start and any(self._organ_nouns_at(words, k, _skips(w))):
@@ -1274,6 +1274,13 @@ class ActorFinder:
             and w.norm not in self.lex.particles["prepositions"] \
             and not any(key in self.lex.heads["phrase_stop"] or (key.endswith("ا") and key[:-1] in self.lex.heads[
                 "phrase_stop"]) for key, _ in w.readings)  # مطار معيتيقة فجر اليوم، مدينة صور ردا على
+
+    def _verbal_noun_with_b(self, word: Word) -> bool:
+        """بـ and a verbal noun the lexicon knows, as what a threat or demand is made with (لوح الرئيس الأمريكي بفرض
+        رسوم، هدد بشن، طالب بوقف): no name begins there."""
+        bare = word.norm[1:] if word.norm.startswith("ب") else ""
+        return bool(bare) and (word.norm in self.lex.triggers or bare in self.lex.particles["demand_content"]
+                               or bare in self.lex.particles["escalation"])
 
     def ends_name(self, word: Word) -> bool:
         """Whether a word cannot be part of a name (a preposition, a particle, a time word: `name_stop`; a verb of
