@@ -658,3 +658,13 @@ def test_who_comments_on_an_attack_is_not_its_author(read: Read) -> None:
               " الهجمات على الملاحة.")
     assert not {e.agent for e in ex.events if e.sentence.start > 0} & {
         m.actor for m in ex.mentions if m.text.startswith("الحكومة اليمنية")}
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("وأنذر الجيش الإسرائيلي سكان 12 بلدة في جنوب لبنان بضرورة الإخلاء الفوري.", "سكان 12 بلدة في جنوب لبنان"),
+    ("ودعا الزعيم الإيراني علي خامنئي الشبان السوريين إلى مواجهة الحكومة.", "الشبان السوريين"),
+])
+def test_the_people_a_warning_or_demand_addresses_are_its_target(read: Read, text: str, people: str) -> None:
+    # GUIDELINES §3 and §5: the target is the addressee, and a civilian population (with its nisba) is a Location
+    ex = read(text)
+    assert {_labels(ex).get(e.target) for e in ex.events if e.action in ("Warning", "Pressure")} == {people}

@@ -43,14 +43,23 @@ def _nounish(words: list[Word], upos: list[str], k: int, lex: Lexicon) -> bool:
 
 def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], triggers: list[Trigger],
                  upos: list[str], text: str) -> list[ActorRef]:
-    """The noun phrases after the sentence's Attack triggers that no mention covers, and the subject of a verb of
-    undergoing before one (تعرض مبنى سكني لقصف), as Location refs."""
+    """The noun phrases after the sentence's Attack triggers that no mention covers, the subject of a verb of
+    undergoing before one (تعرض مبنى سكني لقصف) and the people a warning or demand is addressed to (أنذر الجيش
+    سكان البلدات, GUIDELINES §5: a civilian population is a Location), as Location refs."""
     lex = finder.lex
     ref_at = {k: r for r in refs for k in range(r.first, r.last)}
     starts_at = {r.first: r for r in refs}  # (where each mention begins: a longer name stops at a non-place one)
     aims = lex.target_preps["any"] | lex.particles["aim"]
     starts: list[int] = []
     for trig in triggers:
+        if trig.core in ("Warning", "Pressure"):
+            k = trig.last  # (أنذر الجيش سكان 12 بلدة، دعا خامنئي الشبان السوريين: the people addressed, past
+            # the subject)
+            k = ref_at[k].last if k in ref_at else k
+            if k < len(words) and k not in ref_at \
+                    and any(key in lex.heads["population"] for key, _ in words[k].readings):
+                starts.append(k)
+            continue
         if trig.core != "Attack":
             continue
         k, steps = past_unnamed(words, trig.last, lex, owned=True), 0
@@ -233,6 +242,10 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
     placed = False  # the phrase closes on a place: a place coordinated with it continues it
     while j < len(words) and j - st < MAX_WORDS and not words[j - 1].gap_after.strip():
         if j in ref_at:
+            if ref_at[j].how == "nisba" and j == st + 1 and any(key in lex.heads["population"]
+                                                                 for key, _ in words[st].readings):
+                ends.append(ref_at[j].last)  # (المدنيين الأوكرانيين، الشبان السوريين: a people, GUIDELINES §5)
+                break
             if ref_at[j].how == "nisba" and j == st + 1:
                 return None  # العمق الروسي: a nisba names the owner, the target is its state (GUIDELINES §3)
             if ref_at[j].kind in PLACE_KINDS and ref_at[j].how != "nisba" and ref_at[j].start == words[j].start:
