@@ -668,3 +668,16 @@ def test_the_people_a_warning_or_demand_addresses_are_its_target(read: Read, tex
     # GUIDELINES §3 and §5: the target is the addressee, and a civilian population (with its nisba) is a Location
     ex = read(text)
     assert {_labels(ex).get(e.target) for e in ex.events if e.action in ("Warning", "Pressure")} == {people}
+
+
+def test_a_second_clause_has_its_own_subject_and_its_own_content(read: Read) -> None:
+    # فيما opens a clause: its warner is its own subject, and a name after a title stops at بأن
+    ex = read("وتوعد المرشد الإيراني علي خامنئي إسرائيل بمصير مرير، فيما هدد وزير الدفاع الإسرائيلي بأن طهران ستحترق.")
+    warnings = {(_labels(ex).get(e.agent), local(e.target)) for e in ex.events if e.action == "Warning"}
+    assert warnings == {("المرشد الإيراني علي خامنئي", "israel"), ("وزير الدفاع الإسرائيلي", "iran")}
+
+
+def test_an_immediate_ceasefire_is_no_firing_and_a_far_weapon_is_launched(read: Read) -> None:
+    assert "Attack" not in {e.action for e in read("ودعت فرنسا إسرائيل وحماس إلى وقف فوري لإطلاق النار.").events}
+    ex = read("أطلق الحرس الثوري الإيراني، فجر الأحد، موجة جديدة من الصواريخ الباليستية باتجاه مدينة حيفا.")
+    assert {local(e.agent) for e in ex.events} == {"irgc"}

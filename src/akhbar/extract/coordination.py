@@ -277,7 +277,9 @@ def content_after_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int
         return None
     verb = trig.entry is not None and trig.entry.pos == "verb" and trig.light is None
     between = [r for r in s.refs if trig.last <= r.first and r.last <= c and r.kind != "Location"]
-    subject_before = any(r.last <= trig.first and r.kind != "Location" for r in s.refs)
+    subject_before = any(r.last <= trig.first and r.kind != "Location" and not any(
+        w.breaks_after or w.comma_after for w in s.words[r.last - 1:trig.first]) for r in s.refs)
+    # (in its own clause: وتوعد خامنئي إسرائيل ...، فيما هدد وزير الدفاع بأن طهران ستحترق — the minister is the subject)
     needed = 2 if verb and not subject_before else 1
     return c if len(between) >= needed else None
 

@@ -15,7 +15,7 @@ from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word
 LINK_PRONOUNS = ("ه", "ها", "هم", "هما")  # a verb's attached object: a relative clause's link to its head
 INSTRUMENT_REACH = 6  # words from an attack verb to an instrument noun of its own act (بغارات، برشقة)
 RELATIVE_REACH = 3  # words before a verb with an object pronoun that may hold what the pronoun stands for
-WEAPON_REACH = 6  # words after a verb of launching or hitting within which its weapon stands (a subject and a
+WEAPON_REACH = 10  # words after a verb of launching or hitting within which its weapon stands (a subject, a time and a
 # quantity come between: أطلقت القوات الروسية وابلا من الصواريخ)
 
 CORE = {"Warning": "Warning", "Threat": "Warning", "Attack": "Attack", "AirStrike": "Attack", "DroneAttack": "Attack",
@@ -62,8 +62,9 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
     for i, w in enumerate(words):
         if i in taken:
             continue
-        if w.norm in lex.light_verbs and not (i > 0 and words[i - 1].norm in lex.particles["cessation"]):
-            # (وقف إطلاق النار is a ceasefire: the firing it names is stopped, not done)
+        if w.norm in lex.light_verbs and not any(words[j].norm in lex.particles["cessation"] for j in (i - 1, i - 2)
+                                                 if j >= 0 and not words[j].breaks_after):
+            # (وقف إطلاق النار، وقف فوري لإطلاق النار: a ceasefire, the firing it names is stopped, not done)
             blocked = False  # (past the window, only across the verb's subject: no clause, verb or relative)
             for k in range(i + 1, min(i + 1 + max(lex.light_window, lex.light_reach), len(words))):
                 blocked = blocked or (k > i + 1 and _ends_light_reach(words, k, lex))
