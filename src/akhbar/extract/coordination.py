@@ -253,6 +253,7 @@ def _place_head(word: Word, lex: Lexicon) -> bool:
     return any(k in lex.heads[name] for k, _ in word.readings for name in PLACE_HEADS)
 
 
+CLAUSE_OPENERS = frozenset({"فيما", "بينما", "وبينما", "وفيما"})  # (normalised) conjunctions that open a clause
 DEMAND_OPENERS = frozenset({"الي", "علي"})  # (دعت فرنسا إيران إلى، حث الاتحاد الطرفين على: after the addressee)
 CONTENT_OPENERS = frozenset({"ان", "بان", "وان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم"})
 
@@ -278,7 +279,7 @@ def content_after_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int
     verb = trig.entry is not None and trig.entry.pos == "verb" and trig.light is None
     between = [r for r in s.refs if trig.last <= r.first and r.last <= c and r.kind != "Location"]
     subject_before = any(r.last <= trig.first and r.kind != "Location" and not any(
-        w.breaks_after or w.comma_after for w in s.words[r.last - 1:trig.first]) for r in s.refs)
+        w.breaks_after or w.norm in CLAUSE_OPENERS for w in s.words[r.last - 1:trig.first]) for r in s.refs)
     # (in its own clause: وتوعد خامنئي إسرائيل ...، فيما هدد وزير الدفاع بأن طهران ستحترق — the minister is the subject)
     needed = 2 if verb and not subject_before else 1
     return c if len(between) >= needed else None
