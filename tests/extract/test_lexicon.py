@@ -173,3 +173,8 @@ def test_what_endangers_people_is_a_danger_not_a_warning() -> None:
     assert _triggers("وقال إن القصف يهدد آلاف المدنيين في المدينة.") == [("Attack", "القصف")]
     assert _triggers("وقالت إن العملية العسكرية تهدد أكثر من مليون فلسطيني.") == [("Attack", "العملية")]
     assert ("Warning", "وهددت") in _triggers("وهددت إيران إسرائيل برد قاس.")
+
+
+def test_a_warning_against_any_attack_stays_a_warning() -> None:
+    # من opens what a warning is about; only أكثر من counts people endangered
+    assert ("Warning", "وحذرت") in _triggers("وحذرت من أي هجوم على إيران.")

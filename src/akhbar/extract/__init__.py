@@ -269,9 +269,10 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
             and (quoted or speaker.last <= trig.first):  # ("إذا هاجمتنا": in the speaker's words, «us» is his side)
         us = resolve(speaker, "target", trig.core, units.kb, units.lex, trig.action) or [
             state for iri in speaker.iris if (state := state_of(units, iri)) is not None]  # (an official: his state)
-        scores.target = dict.fromkeys(us, 1.0)
         for iri in (*us, *speaker.iris):
             scores.agent.pop(iri, None)
+        if us:  # (a speaker no role admits leaves the linker's targets)
+            scores.target = dict.fromkeys(us, 1.0)
         for iri in us:
             details["target", iri] = f"{RULE}«{speaker.surface}», the speaker whose «us» it is (GUIDELINES §3)"
     owner = possessor(units, s, trig) or accused or threatener or (

@@ -157,19 +157,30 @@ def _ends_light_reach(words: list[Word], k: int, lex: Lexicon) -> bool:
 
 def _endangers(words: list[Word], k: int, lex: Lexicon) -> bool:
     """Whether what a verb of threatening takes at word k is something endangered (حياة، الملاحة) or people,
-    past a count (أكثر من مليون فلسطيني، آلاف المدنيين): a danger, not a warning to a party."""
+    past a count (أكثر من مليون فلسطيني، آلاف المدنيين): a danger, not a warning to a party (but حذر من أي هجوم
+    is a warning: من opens its content, and only أكثر من counts).
+
+    >>> from akhbar.extract.lexicon import load_lexicon
+    >>> from akhbar.extract.text import words_of
+    >>> lex = load_lexicon()
+    >>> texts = ("تهدد أكثر من مليون فلسطيني", "حذرت من أي هجوم", "يهدد آلاف المدنيين")
+    >>> [_endangers(words_of(t), 1, lex) for t in texts]
+    [True, False, True]
+    """
     start = k
     while k < len(words) and k - start < ENDANGERED_COUNT_REACH and (
-            words[k].norm in COUNT_WORDS or words[k].norm.isdigit()):
+            words[k].norm in COUNT_WORDS or words[k].norm.isdigit()
+            or (words[k].norm == "من" and k > start and words[k - 1].norm == "اكثر")):
         k += 1
     if k >= len(words):
         return False
+    counted = k > start  # (a nisba alone after the verb may be its subject; after a count it is a people)
     return words[k].norm in lex.particles["endangered"] or any(
         key in lex.heads["population"] for key, _ in words[k].readings) or (
-        k > start and words[k].norm.endswith(("ي", "يين", "يون")))  # (مليون فلسطيني: people of a nation)
+        counted and words[k].norm.endswith(("ي", "يين", "يون")))  # (مليون فلسطيني: people of a nation)
 
 
-COUNT_WORDS = frozenset({"اكثر", "من", "نحو", "حوالي", "قرابه", "مليون", "ملايين", "الاف", "الف", "مئات", "عشرات"})
+COUNT_WORDS = frozenset({"اكثر", "نحو", "حوالي", "قرابه", "مليون", "ملايين", "الاف", "الف", "مئات", "عشرات"})
 ENDANGERED_COUNT_REACH = 4  # words of a count before the people a verb of threatening endangers
 
 
