@@ -178,8 +178,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     scores = Scores()
     details: dict[tuple[str, str], str] = {}
     best: dict[tuple[str, str], float] = {}
-    content = content_after_addressee(s, trig, units.lex)
     opener = content_opener(s, trig, units.lex)
+    content = content_after_addressee(s, trig, units.lex, opener)
     undergone = undergone_from(s, trig, units.lex) if trig.core == "Attack" else None
     verb = means_of(s, trig, units.lex)
     subject_role = phrase_subject(s.words, trig, units.lex)
@@ -262,11 +262,15 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
         for iri in resolve(addressee, "target", trig.core, units.kb, units.lex, trig.action):
             scores.target[iri] = 1.0
             details["target", iri] = f"{RULE}«{addressee.surface}», to whom the demand is addressed (GUIDELINES §2)"
+    speaker: ActorRef | None = None
     quoted = bool(s.quoted) and s.quoted[trig.first]
-    speaker = s.speaker if s.speaker is not None and (s.says or quoted) else next(
-        (p.speaker for p in reversed(units.sentences[:s.index]) if p.speaker), None) if quoted else None
-    if trig.entry is not None and trig.entry.us_object and speaker is not None \
-            and (quoted or speaker.last <= trig.first):  # ("إذا هاجمتنا": in the speaker's words, «us» is his side)
+    if trig.entry is not None and trig.entry.us_object:  # (whose «us» it is: the sentence's speaker, or in quotes the
+        # last one named)
+        if s.speaker is not None and (s.says or quoted):
+            speaker = s.speaker
+        elif quoted:
+            speaker = next((p.speaker for p in reversed(units.sentences[:s.index]) if p.speaker), None)
+    if speaker is not None and (quoted or speaker.last <= trig.first):  # ("إذا هاجمتنا": «us» is the speaker's side)
         us = resolve(speaker, "target", trig.core, units.kb, units.lex, trig.action) or [
             state for iri in speaker.iris if (state := state_of(units, iri)) is not None]  # (an official: his state)
         for iri in (*us, *speaker.iris):

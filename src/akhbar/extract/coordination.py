@@ -258,12 +258,12 @@ DEMAND_OPENERS = frozenset({"الي", "علي"})  # (دعت فرنسا إيرا�
 CONTENT_OPENERS = frozenset({"ان", "بان", "وان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم"})
 
 
-def content_after_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int | None:
+def content_after_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon, opener: int | None = -1) -> int | None:
     """Where the content of a warning or demand opens (أن، بأن; for a demand also إلى، على، بوقف، بالتحرك) when its
     addressee is named before it (GUIDELINES §3: the target of a Warning or Pressure is its addressee): حذر الوزير
     المسؤولين اللبنانيين من أن إسرائيل …، وجهت تحذيرا للحكومة بأن إسرائيل … — the mentions past that word are what
     the warning is about. None when no addressee stands between the trigger and the content (حذر الوزير من أن X: X
-    may be the target).
+    may be the target). `opener`: the trigger's `content_opener`, when the caller has read it already.
 
     >>> from akhbar.kb import load_kb
     >>> from akhbar.records import Article
@@ -273,7 +273,7 @@ def content_after_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int
     >>> [content_after_addressee(s, s.triggers[0], units.lex) for s in units.sentences]
     [6, None]
     """
-    c = content_opener(s, trig, lex)
+    c = content_opener(s, trig, lex) if opener == -1 else opener
     if c is None:
         return None
     verb = trig.entry is not None and trig.entry.pos == "verb" and trig.light is None

@@ -779,7 +779,7 @@ def _response_between(units: ArticleUnits, s: SentenceUnit, lo: int, hi: int) ->
 
 
 # (normalised) words of responding before على and the act answered (برد قاس على اغتيال، سيرد بقوة على أي هجوم)
-RESPONSE_WORDS = frozenset({"برد", "الرد", "بالرد", "ردا", "رد", "سيرد", "سترد", "سنرد", "يرد", "ترد", "نرد", "ردت"})
+RESPONSE_WORDS = frozenset({"برد", "الرد", "بالرد", "رد", "سيرد", "سترد", "سنرد", "يرد", "ترد", "نرد", "ردت"})
 
 
 def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candidate, f: dict[str, str]) -> None:
