@@ -681,3 +681,20 @@ def test_an_immediate_ceasefire_is_no_firing_and_a_far_weapon_is_launched(read: 
     assert "Attack" not in {e.action for e in read("ودعت فرنسا إسرائيل وحماس إلى وقف فوري لإطلاق النار.").events}
     ex = read("أطلق الحرس الثوري الإيراني، فجر الأحد، موجة جديدة من الصواريخ الباليستية باتجاه مدينة حيفا.")
     assert {local(e.agent) for e in ex.events} == {"irgc"}
+
+
+@pytest.mark.parametrize("text", [
+    "ولم تعلن أي جهة مسؤوليتها عن الهجوم الذي استهدف دورية للجيش الكيني قرب الحدود.",
+    "واستهدف تفجير بسيارة مفخخة مقرا للشرطة في مدينة كركوك، ولم يتبن أحد الهجوم حتى الآن.",
+])
+def test_an_attack_nobody_claimed_keeps_its_target_with_a_null_agent(read: Read, text: str) -> None:
+    # GUIDELINES §3: the text says the author is unknown, so the agent is null and the event kept
+    ex = read(text)
+    assert [e for e in ex.events if e.action != "Warning"] and all(e.agent is None for e in ex.events)
+
+
+def test_a_name_ends_at_a_complementiser_and_a_border_is_where(read: Read) -> None:
+    ex = read("ووصف الكرملين الهجوم الأوكراني على مطار إنجلز بأنه عمل إرهابي.")
+    assert {_labels(ex).get(e.target) for e in ex.events} == {"مطار إنجلز"}
+    ex = read("وقصفت المدفعية الأرمينية مواقع أذربيجانية على الحدود.")
+    assert triples(ex) == {("Attack", "armenia", "azerbaijan")}

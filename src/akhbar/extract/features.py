@@ -291,6 +291,8 @@ def is_passive(s: SentenceUnit, trig: Trigger, lex: Lexicon | None = None) -> bo
         return True
     if lex is None:
         return False
+    if trig.core == "Attack" and unclaimed(s, lex):
+        return True  # (ولم تعلن أي جهة مسؤوليتها عن الهجوم: the text says nobody is named)
     if words[head].norm.startswith("ل") and undergone_from(s, trig, lex) is not None:
         return True  # تعرضت قاعدة حرير لهجوم، قال الوزير إن إيران تعرضت لهجوم: nobody is said to make it
     for k in range(head - 1, max(-1, head - 5), -1):
@@ -320,6 +322,29 @@ def is_passive(s: SentenceUnit, trig: Trigger, lex: Lexicon | None = None) -> bo
                 end += 1  # (طائرات مسيرة مجهولة)
         if end == trig.first:
             return True  # (شن مسلحون مجهولون هجوما، نفذت طائرات مسيرة مجهولة هجوما: nobody is named)
+    return False
+
+
+def unclaimed(s: SentenceUnit, lex: Lexicon) -> bool:
+    """Whether the sentence says that no party claimed its attack (ولم تعلن أي جهة مسؤوليتها، لم يتبن أحد الهجوم):
+    a negated verb of claiming with a party left unnamed as its subject, so the attack's author is unstated
+    (GUIDELINES §3), whoever else the sentence names.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "ولم تعلن أي جهة مسؤوليتها عن الهجوم. ولم تعلن الحكومة عن الهجوم."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> [unclaimed(s, units.lex) for s in units.sentences]
+    [True, False]
+    """
+    words, verbs, parties = s.words, lex.particles["unclaimed_verbs"], lex.particles["unclaimed_parties"]
+    for k in range(len(words) - 2):
+        if words[k].norm.removeprefix("و") != "لم" or words[k + 1].norm not in verbs or words[k].breaks_after:
+            continue
+        j = k + 2 + (words[k + 2].norm in ("اي", "ايه") and k + 3 < len(words))
+        if words[j].norm in parties:
+            return True
     return False
 
 

@@ -272,6 +272,7 @@ def parse_lexicon(folder: Path) -> Lexicon:
     links = act.get("links", {})
     lex.claim_verbs = frozenset(_n(w) for w in links.get("claim_verbs", []))
     lex.pronoun_complementisers = frozenset(_n(w) for w in links.get("pronoun_complementisers", []))
+    lex.name_stop |= lex.pronoun_complementisers  # (مطار إنجلز | بأنه عمل إرهابي: a clause opens, the name ends)
     lex.skip_words = frozenset(_n(w) for w in links.get("skip", []))
     lex.generic_targets = frozenset(_n(w) for w in links.get("generic_targets", []))
     lex.belonging = frozenset(_n(w) for w in links.get("belonging", []))
