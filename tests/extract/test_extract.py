@@ -698,3 +698,20 @@ def test_a_name_ends_at_a_complementiser_and_a_border_is_where(read: Read) -> No
     assert {_labels(ex).get(e.target) for e in ex.events} == {"مطار إنجلز"}
     ex = read("وقصفت المدفعية الأرمينية مواقع أذربيجانية على الحدود.")
     assert triples(ex) == {("Attack", "armenia", "azerbaijan")}
+
+
+def test_the_person_a_killing_noun_governs_is_killed(read: Read) -> None:
+    # GUIDELINES §6: the killing of a named person is a targeted killing of that person, never by him, and the
+    # strike he was killed in is not his either
+    for text in ("أدانت تركيا اغتيال إسماعيل هنية في طهران.",
+                 "وأكدت وسائل إعلام لبنانية اغتيال الأمين العام لحزب الله حسن نصر الله في غارة على الضاحية الجنوبية."):
+        ex = read(text)
+        victims = {m.actor for m in ex.mentions if "هنية" in m.text or "نصر الله" in m.text}
+        assert victims and not {e.agent for e in ex.events} & (victims | {"https://w3id.org/akhbar/id/hamas",
+                                                                          "https://w3id.org/akhbar/id/hezbollah"})
+
+
+def test_a_source_reports_an_attack_and_does_not_make_it(read: Read) -> None:
+    # GUIDELINES §3: a drone as the subject leaves the author unstated; the Iraqi sources only report it
+    ex = read("وقالت مصادر أمنية عراقية إن طائرة مسيرة استهدفت قاعدة عين الأسد غربي العراق.")
+    assert ex.events and all(e.agent is None for e in ex.events)

@@ -198,6 +198,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     struck_subject = trig.core == "Attack" and (attack_subject(s, trig) or any(
         v.last == trig.first and attack_subject(s, v) for v in s.triggers)  # (the verb's and its subject noun's)
         or unnamed_subject(s, trig, units.lex))  # (هاجم مسلحون مجهولون دورية: the author unstated, §3)
+    killed = trig.action == "TargetedKilling" and trigger_pos(trig) == "noun"
     for role in ROLES:
         for cand, feats, p in zip(cands, rows, model.role(role).probabilities(rows, none), strict=True):
             if cand.sentence == s.index and patron(s, cand.ref, units.lex):
@@ -206,6 +207,12 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                 continue  # (an article's protagonist is a candidate target; as an author it was never right on dev)
             if role == "agent" and "repels=True" in feats:
                 continue  # (تصدت X للهجوم: who repels an attack is not its author, GUIDELINES §2)
+            if role == "agent" and trig.core == "Attack" and cand.sentence == s.index \
+                    and s.words[cand.ref.first].norm in units.lex.particles["source_nouns"]:
+                continue  # (قالت مصادر أمنية عراقية إن طائرة مسيرة استهدفت القاعدة: a source reports, GUIDELINES §3)
+            if role == "agent" and killed and "gen=True" in feats and "slot=post0" in feats \
+                    and is_person(units, cand.ref):
+                continue  # (اغتيال إسماعيل هنية: the person a killing noun governs is killed, GUIDELINES §6)
             if role == "agent" and trig.core == "Attack" and cand.sentence == s.index \
                     and cand.ref.first >= trig.last and owns_positions(s, cand.ref, units.lex) \
                     and not weapon[0] < cand.ref.first < weapon[1]:  # (قصفت طائرات الاحتلال: the weapon's owner)
@@ -331,6 +338,11 @@ def group_of(units: ArticleUnits, iri: str) -> str | None:
     actor = units.kb.actors.get(iri)
     members = actor.links.get("memberOf") if actor is not None else None
     return members[0] if members else None
+
+
+def is_person(units: ArticleUnits, ref: ActorRef) -> bool:
+    """Whether a mention names one person: an official, or a member or leader of an armed group (GUIDELINES §5)."""
+    return ref.kind == "Official" or any(group_of(units, iri) is not None for iri in ref.iris)
 
 
 def strikers(units: ArticleUnits, scores: Scores, states: dict[str, str], groups: dict[str, str]

@@ -413,7 +413,8 @@ MEANS_REACH = 12  # words back from an attack noun to the attack verb it may be 
 def means_of(s: SentenceUnit, trig: Trigger, lex: Lexicon | None = None) -> Trigger | None:
     """The attack verb whose means the trigger noun is (اغتال الجيش القيادي في حزب الله في غارة على الضاحية،
     قصفت إسرائيل غزة بغارات): the noun, after في or with بـ, repeats the verb's act, so its author is the verb's
-    and what lies between them is the verb's object. Given the lexicon, a verb of killing or wounding counts too
+    and what lies between them is the verb's object; so does a killing noun's (اغتيال نصر الله في غارة: the one killed
+    is struck, not striking). Given the lexicon, a verb of killing or wounding counts too
     (قتل الجيش قائدا في حركة الجهاد بغارة: no attack word of its own, §6, but the strike is its means). None when
     no such verb stands earlier in the clause.
 
@@ -433,7 +434,8 @@ def means_of(s: SentenceUnit, trig: Trigger, lex: Lexicon | None = None) -> Trig
         return None
     for v in sorted(s.triggers, key=lambda t: -t.first):
         if v.last <= trig.first and trig.first - v.last <= MEANS_REACH and v.core == "Attack" \
-                and trigger_pos(v) == "verb" and not any(w.breaks_after for w in words[v.first:trig.first]):
+                and (trigger_pos(v) == "verb" or v.action == "TargetedKilling") \
+                and not any(w.breaks_after for w in words[v.first:trig.first]):
             return v
     for k in range(trig.first - 1, max(-1, trig.first - 1 - MEANS_REACH), -1) if lex is not None else ():
         if words[k].breaks_after:
