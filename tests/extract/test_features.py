@@ -117,3 +117,13 @@ def test_a_conjunct_shares_the_slot_of_the_mention_it_joins(kb: KnowledgeBase) -
             marks = [k for k in features(units, s, s.triggers[0], cand) if k.startswith("slot=")]
             slots[cand.ref.surface] = marks[0].split("=", 1)[1]
     assert slots == {"فرنسا": "post0", "ألمانيا": "post0", "إيران": "post1"}
+
+
+def test_a_place_off_which_or_outside_which_a_strike_fell_is_read_behind_its_preposition(kb: KnowledgeBase) -> None:
+    # قبالة and خارج only say where: the scorer weighs them as prepositions, not as an object slot
+    for text, place, prep in (("واستهدفت مسيرة حوثية سفينة تجارية قبالة اليمن.", "اليمن", "قباله"),
+                              ("واستهدفت إسرائيل قادة حماس خارج قطاع غزة.", "قطاع غزة", "خارج")):
+        units, s = _read(kb, text)
+        preps = {c.ref.surface: next(k for k in features(units, s, s.triggers[0], c) if k.startswith("prep="))
+                 for c in candidates(units, s) if c.source == SENTENCE}
+        assert preps[place] == f"prep={prep}"

@@ -32,7 +32,7 @@ from akhbar.extract.units import ArticleUnits, SentenceUnit
 # words that, right before a mention, say how it relates to the event (a closed class of the grammar)
 PREPOSITIONS = frozenset({"علي", "ضد", "من", "عن", "الي", "في", "مع", "بين", "باتجاه", "نحو", "بحق", "تجاه", "امام",
                           "لدي", "حول", "قبل", "يد", "عبر", "داخل", "قرب", "بشان", "ازاء", "بحسب", "حسب", "وفق",
-                          "لصالح", "باسم", "منذ", "بعد", "مثل", "بينها", "بينهم"})
+                          "لصالح", "باسم", "منذ", "بعد", "مثل", "بينها", "بينهم", "قباله", "خارج"})
 PROCLITIC_PREPS = ("ب", "ل", "ك")
 
 # feature groups multiplied together (each tuple names base features; the product is one indicator)
