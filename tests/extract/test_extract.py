@@ -715,3 +715,11 @@ def test_a_source_reports_an_attack_and_does_not_make_it(read: Read) -> None:
     # GUIDELINES §3: a drone as the subject leaves the author unstated; the Iraqi sources only report it
     ex = read("وقالت مصادر أمنية عراقية إن طائرة مسيرة استهدفت قاعدة عين الأسد غربي العراق.")
     assert ex.events and all(e.agent is None for e in ex.events)
+
+
+def test_who_a_struck_place_serves_or_whom_it_is_used_by_takes_no_part(read: Read) -> None:
+    # a لـ phrase after a named place says whom it serves; a relative clause on the target describes it
+    ex = read("الجيش السوداني يتهم الدعم السريع بقصف مخيم زمزم للنازحين")
+    assert {_labels(ex).get(e.target) for e in ex.events} == {"مخيم زمزم"}
+    ex = read("وقالت مصادر إن الغارات استهدفت مطار نيالا الذي تستخدمه قوات الدعم السريع.")
+    assert ex.events and "rsf" not in {local(e.agent) for e in ex.events}

@@ -43,6 +43,7 @@ from akhbar.extract.features import (
     _sentence_features,
     attack_subject,
     features,
+    in_relative_on_mention,
     instrument_subject,
     is_passive,
     means_of,
@@ -210,6 +211,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
             if role == "agent" and trig.core == "Attack" and cand.sentence == s.index \
                     and s.words[cand.ref.first].norm in units.lex.particles["source_nouns"]:
                 continue  # (قالت مصادر أمنية عراقية إن طائرة مسيرة استهدفت القاعدة: a source reports, GUIDELINES §3)
+            if role == "agent" and cand.sentence == s.index and in_relative_on_mention(s, trig, cand.ref, units.lex):
+                continue  # (استهدفت الغارات مطار نيالا الذي تستخدمه قوات الدعم السريع: what describes the target)
             if role == "agent" and killed and "gen=True" in feats and "slot=post0" in feats \
                     and is_person(units, cand.ref):
                 continue  # (اغتيال إسماعيل هنية: the person a killing noun governs is killed, GUIDELINES §6)

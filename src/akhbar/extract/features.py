@@ -348,6 +348,29 @@ def unclaimed(s: SentenceUnit, lex: Lexicon) -> bool:
     return False
 
 
+def in_relative_on_mention(s: SentenceUnit, trig: Trigger, ref: ActorRef, lex: Lexicon) -> bool:
+    """Whether a mention after the trigger stands in a relative clause that describes another mention (استهدفت
+    الغارات مطار نيالا الذي تستخدمه قوات الدعم السريع): it tells what the place is, it does not act in the trigger's
+    event. A relative clause on the trigger itself (الغارات التي شنتها إسرائيل) names its author and does not count.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "قصفت الطائرات مطار نيالا الذي تستخدمه قوات الدعم السريع."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> s = units.sentences[0]
+    >>> [in_relative_on_mention(s, s.triggers[0], r, units.lex) for r in s.refs]
+    [False, True]
+    """
+    if ref.first < trig.last:
+        return False
+    covered = {k for r in (*s.refs, *s.phrases) for k in range(r.first, r.last)}
+    relatives = lex.particles["relative_pronouns"]
+    return any(s.words[k].norm.lstrip("و") in relatives and k - 1 in covered and k - 1 >= trig.last
+               and not any(w.breaks_after for w in s.words[trig.last:k])
+               for k in range(trig.last + 1, ref.first))
+
+
 def attack_subject(s: SentenceUnit, trig: Trigger) -> bool:
     """Whether a verb trigger's subject, right after it, is an attack noun with no nisba (استهدفت غارة منزلا،
     استهدفت الغارات كابل): the attack itself is the subject, so its author is unstated and what follows is struck.

@@ -73,7 +73,8 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
         if trig.entry is not None and (trig.entry.requires_weapon or (trig.entry.pos == "verb" and not any(
                 r in ref_at for r in range(trig.last, k)))):
             k = past_instrument(words, k, ref_at, upos, lex)
-        starts.append(k)
+        if not _place_purpose(words, k, ref_at):
+            starts.append(k)
         for j in range(trig.first - 1, max(-1, trig.first - WINDOW), -1):
             if words[j].breaks_after:
                 break
@@ -105,6 +106,15 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
                 starts.insert(0, phrase.last)  # coordinated: مستودعات النفط ومحطة كهرباء، ميكولايف وسومي
                 listed.add(phrase.last)
     return out
+
+
+def _place_purpose(words: list[Word], k: int, ref_at: dict[int, ActorRef]) -> bool:
+    """Whether word k is a لـ phrase right after a named place or facility (مخيم زمزم للنازحين، مستشفى الشفاء
+    للأطفال): it says whom the place serves, and opens no target of its own. (After an actor, لـ marks a verbal
+    noun's object: قصف إسرائيل لمواقع حزب الله.)"""
+    before = ref_at.get(k - 1)
+    return k < len(words) and before is not None and before.kind == "Location" and before.how != "kb" \
+        and words[k].norm.startswith("لل") and not words[k - 1].gap_after.strip()
 
 
 def instrument_clitic(word: Word, lex: Lexicon, listed: bool = False) -> bool:
