@@ -725,3 +725,10 @@ def test_who_a_struck_place_serves_or_whom_it_is_used_by_takes_no_part(read: Rea
               " تستخدمه قوات الدعم السريع.")
     second = [e for e in ex.events if e.sentence.start > 0]
     assert second and "rsf" not in {local(e.agent) for e in second}
+
+
+def test_a_weapon_right_before_a_launching_verb_is_what_it_launched(read: Read) -> None:
+    # GUIDELINES §2: an intercepted attack that was launched still counts
+    ex = read("وأعلن الجيش الإسرائيلي أن طائراته اعترضت صاروخا أطلق من اليمن باتجاه مدينة إيلات.")
+    assert "eilat" in {local(e.target) for e in ex.events if e.action != "Warning"} or \
+        "مدينة إيلات" in {_labels(ex).get(e.target) for e in ex.events}

@@ -202,7 +202,8 @@ def _needs_ok(words: list[Word], i: int, e: TriggerEntry, lex: Lexicon) -> bool:
     if e.requires_weapon:
         # a verb with its object pronoun takes the weapon from before it (صاروخا أطلقه حزب الله على حيفا، الطائرة
         # التي أطلقها الحوثيون): a relative clause on the weapon
-        before = max(e.weapon_before, RELATIVE_REACH if launched_before(words[i], e) else 0)
+        # (and a weapon right before it is what it launched: صاروخا أُطلق من اليمن باتجاه إيلات, a relative clause)
+        before = max(e.weapon_before, RELATIVE_REACH if launched_before(words[i], e) else 1)
         window = words[max(0, i - before):i] + words[i + 1:i + 1 + WEAPON_REACH]
         if not any(w.norm.lstrip("وب") in lex.weapons or w.key in lex.weapons for w in window):
             return False
