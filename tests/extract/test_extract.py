@@ -732,3 +732,9 @@ def test_a_weapon_right_before_a_launching_verb_is_what_it_launched(read: Read) 
     ex = read("وأعلن الجيش الإسرائيلي أن طائراته اعترضت صاروخا أطلق من اليمن باتجاه مدينة إيلات.")
     assert "eilat" in {local(e.target) for e in ex.events if e.action != "Warning"} or \
         "مدينة إيلات" in {_labels(ex).get(e.target) for e in ex.events}
+
+
+def test_a_coordinated_verb_shares_the_subject_of_the_verb_before_it(read: Read) -> None:
+    ex = read("ودعت فرنسا وبريطانيا وألمانيا طهران إلى التعاون الكامل مع الوكالة الدولية للطاقة الذرية، وحذرت من أن"
+              " برنامجها النووي يقترب من نقطة اللاعودة.")
+    assert {local(e.agent) for e in ex.events if e.action == "Warning"} == {"france", "uk", "germany"}

@@ -53,7 +53,7 @@ CONJUNCTIONS: tuple[tuple[str, ...], ...] = (
     ("cls", "aim_between"), ("cls", "aim_between", "kind"), ("condemned", "slot"), ("condemned", "src"),
     ("condemned", "slot", "cls"), ("passive", "slot"), ("passive", "cls", "slot"),
     ("grammar",), ("cls", "grammar"), ("tpos", "grammar"), ("cls", "tpos", "grammar"), ("grammar", "kind"),
-    ("antecedent",), ("cls", "antecedent"), ("antecedent", "kind"),
+    ("antecedent",), ("cls", "antecedent"), ("antecedent", "kind"), ("cls", "shared_subj"),
     ("cls", "was_subj"), ("cls", "was_obj"), ("cls", "src", "was_subj"), ("cls", "src", "was_obj"),
     ("cls", "tpos", "was_subj"), ("cls", "rank"), ("cls", "kind", "src"), ("cls", "n_before", "ctx_previous_sentence"),
     ("cls", "light_in"), ("cls", "rel"), ("cls", "mrel"), ("cls", "mgov"), ("cls", "phead"), ("phead", "slot"),
@@ -703,6 +703,8 @@ def grammar_role(f: dict[str, str]) -> str:
         return "agent"  # من قبل X، الغارات التي نفذها X، أعلن X استهداف
     if f.get("tcomp") == "pron" and f.get("spk") == "True":
         return "agent"  # قال X إنه هاجم: the pronoun subject is the speaker
+    if f.get("shared_subj") == "True":
+        return "agent"  # دعت فرنسا طهران إلى التعاون، وحذرت من أن: a coordinated verb shares the subject
     if slot == "prep":
         return "target" if prep in AIM_PREPS else "none"
     if tpos in ("verb", "light", "addressed"):
@@ -799,6 +801,21 @@ def _slot(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef, pr
     return f"post{min(seen, 2)}", taken
 
 
+def _shares_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef) -> bool:
+    """Whether the trigger is a verb joined by و to an earlier verb trigger of its sentence, with no subject of its
+    own right after it, and the mention is that earlier verb's subject (دعت فرنسا وبريطانيا طهران إلى التعاون،
+    وحذرت من أن برنامجها يقترب من نقطة اللاعودة): coordinated verbs share their subject."""
+    words = s.words
+    if trigger_pos(trig) != "verb" or not words[trig.first].norm.startswith("و") or ref.last > trig.first \
+            or trig.last in s.ref_at():
+        return False
+    earlier = [t for t in s.triggers if t.last <= trig.first and trigger_pos(t) == "verb"]
+    if not earlier:
+        return False
+    verb = max(earlier, key=lambda t: t.first)
+    return _slot(units, s, verb, ref, _prep_of(units, s, ref))[0] in ("pre0", "post0")
+
+
 def _conjunct(units: ArticleUnits, s: SentenceUnit, a: ActorRef, b: ActorRef) -> bool:
     """Whether mention b is joined to mention a right before it by و (فرنسا وألمانيا), as one argument."""
     if a.last != b.first:
@@ -878,6 +895,7 @@ def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candi
     f["resp_between"] = str(_response_between(units, s, lo, hi))
     f["mquote"] = str(s.quoted[ref.first]) if s.quoted else "False"
     f["slot"], f["pre0_taken"] = _slot(units, s, trig, ref, f["prep"])
+    f["shared_subj"] = str(_shares_subject(units, s, trig, ref))
     f["inst_nisba"] = str(ref.how == "nisba" and after and _instrument_nisba(units, s, trig, ref))
     if f.get("obj_pron") == "True" and ref.last <= trig.first:
         # the pronoun object stands for an actor named before the verb: the nearer, the likelier
