@@ -965,3 +965,19 @@ def test_a_verbal_noun_with_b_after_a_title_begins_no_name(read: Read) -> None:
     assert "الرئيس الأمريكي" in {m.text for m in ex.mentions}
     ex = read("وقال الرئيس السوري بشار الأسد إن بلاده سترد.")
     assert any(m.text.endswith("بشار الأسد") for m in ex.mentions)
+
+
+@pytest.mark.parametrize(("text", "first", "counterpart", "state"), [
+    ("وحث وزير الخارجية التركي نظيره الإيراني عباس عراقجي على ضبط النفس.", "وزير الخارجية التركي",
+     "نظيره الإيراني عباس عراقجي", "iran"),
+    ("وأكد وزير الخارجية البريطاني لنظيره الإيراني ضرورة الإفراج عن المعتقلين.", "وزير الخارجية البريطاني",
+     "نظيره الإيراني", "iran"),
+])
+def test_a_counterpart_is_a_second_official(text: str, first: str, counterpart: str, state: str) -> None:
+    # the first title is not the counterpart's name's, and a counterpart with a nisba is an official of that state
+    from akhbar.kb import load_kb
+
+    refs = _refs(text)
+    assert first in refs and counterpart in refs, list(refs)
+    ref, kb = refs[counterpart], load_kb()
+    assert {local(kb.state_of(i) or s) for i, s in zip(ref.iris, ref.states, strict=True)} == {state}

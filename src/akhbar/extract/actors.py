@@ -391,8 +391,9 @@ class ActorFinder:
             return None  # التقى الوزير مسؤولين إيرانيين: a group after the title is its object, not its holder
         # a known person a few words on (الأمين العام لحزب الله اللبناني حسن نصر الله): the title is his
         for k in range(j, min(len(words), j + 8)):
-            if k > j and any(c in ".:؛;!?؟()" for c in self.gap_text(k - 1, k)):
-                break
+            if (k > j and any(c in ".:؛;!?؟()" for c in self.gap_text(k - 1, k))) \
+                    or words[k].norm.lstrip("ولب") in self.lex.particles["counterpart"]:
+                break  # (وزير الخارجية التركي | نظيره الإيراني عباس عراقجي: the name after is the counterpart's)
             km = self._kb_match(words, k)
             if km is None or km[2] != 0 or (km[0] == 1 and self._nisba(words[k])):
                 continue  # (a one-word nisba such as السوداني is the adjective, not al-Sudani)
