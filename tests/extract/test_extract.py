@@ -738,3 +738,10 @@ def test_a_coordinated_verb_shares_the_subject_of_the_verb_before_it(read: Read)
     ex = read("ودعت فرنسا وبريطانيا وألمانيا طهران إلى التعاون الكامل مع الوكالة الدولية للطاقة الذرية، وحذرت من أن"
               " برنامجها النووي يقترب من نقطة اللاعودة.")
     assert {local(e.agent) for e in ex.events if e.action == "Warning"} == {"france", "uk", "germany"}
+
+
+def test_libyas_unity_government_by_its_short_name_and_a_restaurant_struck(read: Read) -> None:
+    ex = read("وقصفت طائرات مسيرة تابعة لقوات حفتر مواقع لقوات حكومة الوحدة الوطنية جنوب طرابلس.")
+    assert ("Attack", "lna", "libya_gnu") in triples(ex)
+    ex = read("وأعلنت حركة الشباب مسؤوليتها عن تفجير انتحاري استهدف مطعما في العاصمة مقديشو.")
+    assert {_labels(ex).get(e.target) for e in ex.events} == {"مطعما في العاصمة مقديشو"}
