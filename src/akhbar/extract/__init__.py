@@ -56,10 +56,21 @@ from akhbar.extract.features import (
 from akhbar.extract.lexicon import Lexicon, load_lexicon
 from akhbar.extract.linker import ROLES, LinkerModel, Policy, Scores, decide, load_linker, none_features
 from akhbar.extract.modality import conditions, modality
+from akhbar.extract.parties import (
+    SUFFERERS,
+    group_of,
+    is_person,
+    own_voice,
+    phrase_subject,
+    state_of,
+    strikers,
+    threat_parties,
+    undergone_from_clause,
+)
 from akhbar.extract.provenance import reporting_chain
 from akhbar.extract.text import Word, words_of
 from akhbar.extract.units import ArticleUnits, SentenceUnit, read_units
-from akhbar.kb import STATE_LINKS, KnowledgeBase
+from akhbar.kb import KnowledgeBase
 from akhbar.records import Article, Event, Extraction, Mention, NewActor, Span
 
 __all__ = ["extract"]
@@ -333,123 +344,7 @@ def _both_ways(located: dict[str, set[str]]) -> dict[str, set[str]]:
     return out
 
 
-def group_of(units: ArticleUnits, iri: str) -> str | None:
-    """The armed group a member or leader belongs to (ak:memberOf, GUIDELINES §5), if the graph says."""
-    minted = units.finder.minted.get(iri)
-    if minted is not None:
-        return dict(minted.links).get("memberOf")
-    actor = units.kb.actors.get(iri)
-    members = actor.links.get("memberOf") if actor is not None else None
-    return members[0] if members else None
-
-
-def is_person(units: ArticleUnits, ref: ActorRef) -> bool:
-    """Whether a mention names one person: an official, or a member or leader of an armed group (GUIDELINES §5)."""
-    return ref.kind == "Official" or any(group_of(units, iri) is not None for iri in ref.iris)
-
-
-def strikers(units: ArticleUnits, scores: Scores, states: dict[str, str], groups: dict[str, str]
-             ) -> dict[str, str]:
-    """Who carries out the attacks an agent candidate orders, threatens or announces: an official's state, a
-    militia leader's or member's group (of the dev gold's 405 attacks, one has an official as its agent and
-    none a militia's leader)."""
-    out = {iri: state for iri, state in states.items() if kind_of(units, iri) == "Official"}
-    out.update({iri: group for iri, group in groups.items()
-                if iri in scores.agent and kind_of(units, iri) == "Militia"})
-    return out
-
-
-def kind_of(units: ArticleUnits, iri: str) -> str:
-    """The ak class local name of an actor of the base or minted in this article ("Actor" when unknown)."""
-    minted = units.finder.minted.get(iri)
-    return minted.kind if minted is not None else units.kb.kind(iri)
-
-
-def state_of(units: ArticleUnits, iri: str) -> str | None:
-    """The state an actor of the base or minted in this article acts for (or is), if the graph says."""
-    minted = units.finder.minted.get(iri)
-    if minted is None:
-        return units.kb.state_of(iri)
-    links = dict(minted.links)
-    for prop in STATE_LINKS:
-        if prop in links:
-            return units.kb.state_of(links[prop]) or links[prop]
-    return None
-
-
 ON_PRONOUNS = frozenset({"عليه", "عليها", "عليهم", "عليهما"})  # (normalised: pressure on him, her, them)
-THREAT_CONTENT_REACH = 4  # words from a warning verb to the attack noun (with بـ) it threatens
-
-
-def threat_parties(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[ActorRef | None, set[int]]:
-    """Who threatens, and who is threatened (their mentions' first words), when the trigger is a threat's content
-    (هددت إيران إسرائيل بضربات، مهددة اليابان بضربات جديدة، هدد نتنياهو بتوسيع العملية العسكرية) or what an
-    ultimatum says follows (أمهلت الفصائل القوات الأمريكية أسبوعا للمغادرة وإلا ستستهدف قواعدها, GUIDELINES §6):
-    the attack threatened is the threatener's, never the addressee's. The threatener is known here only when
-    named after the verb of threatening, before the addressee."""
-    head = trig.light if trig.light is not None else trig.first  # (بشن هجمات: the light verb carries بـ)
-    otherwise = trig.core == "Attack" and any(s.words[k].norm in lex.modality["conditional"]["otherwise"]
-                                              for k in range(max(0, head - 2), head))
-    content = s.words[head].norm.startswith("ب") or (head > 0 and s.words[head - 1].norm.startswith("ب") and s.words[
-        head - 1].norm[1:] in lex.particles["escalation"])  # (بتوسيع العملية العسكرية: its content)
-    if trig.core != "Attack" or not (content or otherwise):
-        return None, set()
-    for w in s.triggers:
-        if w.core == "Warning" and w.last <= head and head - w.last <= (
-                ULTIMATUM_REACH if otherwise else THREAT_CONTENT_REACH):
-            between = [r for r in s.refs if w.last <= r.first and r.last <= head]
-            before = any(r.last <= w.first for r in s.refs if r.kind != "Location")
-            if not between:
-                return None, set()
-            if len(between) == 1 and not before:
-                return between[0], set()  # (وتوعدت حماس بقصف المطار: the one named is the subject)
-            if otherwise:  # (the subject, then the one given the deadline)
-                return (None if before else between[0]), {between[0 if before else 1].first}
-            return (between[0] if len(between) > 1 else None), {between[-1].first}
-    return None, set()
-
-
-ULTIMATUM_REACH = 12  # words from the verb of an ultimatum to the attack it threatens after وإلا
-SUFFERERS = ("Location", "State", "StateOrgan", "Militia")  # who may undergo an attack as its target (a person: only
-# in a targeted killing, which names him otherwise)
-
-
-def undergone_from_clause(s: SentenceUnit, undergo: int, lex: Lexicon) -> int:
-    """Where the description of what undergoes an attack begins: the relative pronoun of a clause that runs up to
-    the verb of undergoing (ناقلة النفط ... والتي ترفع علم جزر مارشال، تعرضت لهجوم), else the verb itself."""
-    for k in range(undergo - 1, max(-1, undergo - RELATIVE_CLAUSE_REACH), -1):
-        if s.words[k].breaks_after and k < undergo - 1:
-            break
-        if s.words[k].norm.lstrip("و") in lex.particles["relative_pronouns"]:
-            return k
-    return undergo
-
-
-RELATIVE_CLAUSE_REACH = 8  # words back from a verb of undergoing to the relative pronoun of its subject's clause
-
-
-def own_voice(units: ArticleUnits, s: SentenceUnit) -> set[str]:
-    """Whose words a sentence gives: its speaker, or the last one named before it (وأضاف أن ...), with the state
-    and the armed group he speaks for."""
-    speaker = s.speaker or next((p.speaker for p in reversed(units.sentences[:s.index]) if p.speaker is not None),
-                                None)
-    if speaker is None:
-        return set()
-    out = set(speaker.iris)
-    for iri in speaker.iris:
-        out |= {x for x in (state_of(units, iri), group_of(units, iri)) if x is not None}
-    return out
-
-
-def phrase_subject(words: list[Word], trig: Trigger, lex: Lexicon) -> str | None:
-    """The role the subject of a fixed expression plays: "agent" (إيران سترد), "target" (إسرائيل ستدفع الثمن), or
-    None when the lexicon does not say."""
-    if not trig.phrase:
-        return None
-    norms = [w.norm for w in words[trig.first:trig.last]]
-    return lex.phrase_subject.get(tuple(norms)) or lex.phrase_subject.get((norms[0].lstrip("وف"), *norms[1:]))
-
-
 RULE = "rule: "  # (a detail that is a categorical rule's, not the linker's)
 
 
