@@ -127,3 +127,11 @@ def test_a_place_off_which_or_outside_which_a_strike_fell_is_read_behind_its_pre
         preps = {c.ref.surface: next(k for k in features(units, s, s.triggers[0], c) if k.startswith("prep="))
                  for c in candidates(units, s) if c.source == SENTENCE}
         assert preps[place] == f"prep={prep}"
+
+
+def test_the_trigger_word_itself_is_an_indicator(kb: KnowledgeBase) -> None:
+    # اغتيال takes its author as genitive as often as its victim, استهداف its target: the scorer weighs the word
+    units, s = _read(kb, "وأدان لبنان اغتيال إسرائيل لقائد في حماس واستهداف غزة.")
+    words = {next(k for k in features(units, s, t, c) if k.startswith("tword=")) for t in s.triggers
+             for c in candidates(units, s)[:1]}
+    assert words == {"tword=اغتيال", "tword=استهداف"}

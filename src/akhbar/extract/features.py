@@ -54,6 +54,7 @@ CONJUNCTIONS: tuple[tuple[str, ...], ...] = (
     ("condemned", "slot", "cls"), ("passive", "slot"), ("passive", "cls", "slot"),
     ("grammar",), ("cls", "grammar"), ("tpos", "grammar"), ("cls", "tpos", "grammar"), ("grammar", "kind"),
     ("antecedent",), ("cls", "antecedent"), ("antecedent", "kind"), ("cls", "shared_subj"),
+    ("tword", "slot"), ("tword", "grammar"),
     ("cls", "was_subj"), ("cls", "was_obj"), ("cls", "src", "was_subj"), ("cls", "src", "was_obj"),
     ("cls", "tpos", "was_subj"), ("cls", "rank"), ("cls", "kind", "src"), ("cls", "n_before", "ctx_previous_sentence"),
     ("cls", "light_in"), ("cls", "rel"), ("cls", "mrel"), ("cls", "mgov"), ("cls", "phead"), ("phead", "slot"),
@@ -551,6 +552,8 @@ def _sentence_features(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> d
                              for w in words[max(0, head - 4):head])),
         "passive": str(is_passive(s, trig, units.lex)),
         "tobj": object_slot(units, s, trig),
+        "tword": s.words[trigger_head(trig)].key.lstrip("وفب"),  # (the trigger word itself, without و/ف/بـ: one
+        # verbal noun takes its author as genitive, another its target)
     }
 
 
