@@ -745,3 +745,16 @@ def test_libyas_unity_government_by_its_short_name_and_a_restaurant_struck(read:
     assert ("Attack", "lna", "libya_gnu") in triples(ex)
     ex = read("وأعلنت حركة الشباب مسؤوليتها عن تفجير انتحاري استهدف مطعما في العاصمة مقديشو.")
     assert {_labels(ex).get(e.target) for e in ex.events} == {"مطعما في العاصمة مقديشو"}
+
+
+def test_where_a_weapon_was_made_names_no_actor(read: Read) -> None:
+    ex = read("وأطلق الحوثيون صواريخ إيرانية المنشأ على السفن التجارية في البحر الأحمر.")
+    assert "iran" not in {local(x) for e in ex.events for x in (e.agent, e.target)}
+    assert not any(m.text.startswith("إيرانية") for m in ex.mentions)
+
+
+def test_a_patron_named_elsewhere_in_the_article_takes_no_part(read: Read) -> None:
+    # the group is only described by its patron (§3); a later nominal mention of the attack does not reach him
+    ex = read("وشنت جماعة نصرة الإسلام والمسلمين هجوما على موقع عسكري في منطقة موبتي. وقال مصدر أمني إن الهجوم"
+              " استمر ساعتين. وتبنت الجماعة المرتبطة بتنظيم القاعدة الهجوم في بيان.")
+    assert "al_qaeda" not in {local(x) for e in ex.events for x in (e.agent, e.target)}

@@ -213,7 +213,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     killed = trig.action == "TargetedKilling" and trigger_pos(trig) == "noun"
     for role in ROLES:
         for cand, feats, p in zip(cands, rows, model.role(role).probabilities(rows, none), strict=True):
-            if cand.sentence == s.index and patron(s, cand.ref, units.lex):
+            if patron(units.sentences[cand.sentence], cand.ref, units.lex):
                 continue  # (جماعة X المرتبطة بتنظيم القاعدة: the patron only describes the group)
             if role == "agent" and cand.source == FREQUENT:
                 continue  # (an article's protagonist is a candidate target; as an author it was never right on dev)

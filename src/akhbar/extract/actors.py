@@ -1451,6 +1451,8 @@ class ActorFinder:
                 if words[i].norm.startswith(("وال", "فال")):
                     skip = 1
                 cands.append(self._ref(words, i, i + 1, skip, (st,), "nisba", "State"))
+        if i + 1 < len(words) and words[i + 1].norm in self.lex.particles["made_in"]:
+            cands = [c for c in cands if c.last > i + 1 or c.kind != "State"]  # (مسيرات تركية الصنع: made there)
         if not cands:
             return None
         # longest wins; on a tie a KB actor beats a minted one
