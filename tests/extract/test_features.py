@@ -135,3 +135,12 @@ def test_the_trigger_word_itself_is_an_indicator(kb: KnowledgeBase) -> None:
     words = {next(k for k in features(units, s, t, c) if k.startswith("tword=")) for t in s.triggers
              for c in candidates(units, s)[:1]}
     assert words == {"tword=اغتيال", "tword=استهداف"}
+
+
+def test_a_coordinated_verb_shares_the_subject_of_any_verb_before_it(kb: KnowledgeBase) -> None:
+    # استدعت is no trigger, and the tagger may miss it; after قد it is a verb, and its subject (SVO) warns too
+    units, s = _read(kb, "وكانت بغداد قد استدعت السفير التركي احتجاجا على الغارات، وحذرت من أن استمرار الانتهاكات"
+                         " يهدد العلاقات.")
+    warn = next(t for t in s.triggers if s.words[t.first].text == "وحذرت")
+    shared = {c.ref.surface for c in candidates(units, s) if features(units, s, warn, c).get("shared_subj=True")}
+    assert shared == {"بغداد"}

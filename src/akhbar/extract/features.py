@@ -807,16 +807,22 @@ def _slot(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef, pr
 def _shares_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef) -> bool:
     """Whether the trigger is a verb joined by و to an earlier verb trigger of its sentence, with no subject of its
     own right after it, and the mention is that earlier verb's subject (دعت فرنسا وبريطانيا طهران إلى التعاون،
-    وحذرت من أن برنامجها يقترب من نقطة اللاعودة): coordinated verbs share their subject."""
+    وحذرت من أن برنامجها يقترب من نقطة اللاعودة; استدعت بغداد السفير التركي، وحذرت من أن …: the earlier verb is
+    any the parser tags): coordinated verbs share their subject."""
     words = s.words
     if trigger_pos(trig) != "verb" or not words[trig.first].norm.startswith("و") or ref.last > trig.first \
             or trig.last in s.ref_at():
         return False
     earlier = [t for t in s.triggers if t.last <= trig.first and trigger_pos(t) == "verb"]
+    earlier += [Trigger(k, k + 1, trig.core, None) for k in range(trig.first)
+                if ((s.upos and s.upos[k] == "VERB") or (k > 0 and words[k - 1].norm in ("قد", "لقد")))
+                and not any(t.first <= k < t.last for t in s.triggers)]  # (استدعت بغداد السفير، وحذرت: any verb,
+    # as the parser tags it or after قد)
     if not earlier:
         return False
     verb = max(earlier, key=lambda t: t.first)
-    return _slot(units, s, verb, ref, _prep_of(units, s, ref))[0] in ("pre0", "post0")
+    slot, pre0_taken = _slot(units, s, verb, ref, _prep_of(units, s, ref))
+    return slot == "pre0" or (slot == "post0" and pre0_taken == "False")  # (SVO, else VSO: the subject)
 
 
 def _conjunct(units: ArticleUnits, s: SentenceUnit, a: ActorRef, b: ActorRef) -> bool:
