@@ -758,3 +758,11 @@ def test_a_patron_named_elsewhere_in_the_article_takes_no_part(read: Read) -> No
     ex = read("وشنت جماعة نصرة الإسلام والمسلمين هجوما على موقع عسكري في منطقة موبتي. وقال مصدر أمني إن الهجوم"
               " استمر ساعتين. وتبنت الجماعة المرتبطة بتنظيم القاعدة الهجوم في بيان.")
     assert "al_qaeda" not in {local(x) for e in ex.events for x in (e.agent, e.target)}
+
+
+def test_no_warning_given_a_nisba_whose_first_letter_is_fa_and_a_quotation_that_ends(read: Read) -> None:
+    ex = read("وقال الدفاع المدني إن طائرات الاحتلال قصفت المدرسة دون سابق إنذار، ما أدى إلى استشهاد 20 فلسطينيا.")
+    assert "Warning" not in {e.action for e in ex.events}
+    assert "فلسطينيا" in {m.text for m in ex.mentions}
+    ex = read('ووصفت حماس الاتهامات بأنها "ذريعة لتبرير استهداف المدنيين".')
+    assert not any(m.text.endswith('"') for m in ex.mentions)

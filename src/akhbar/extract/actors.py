@@ -1130,8 +1130,10 @@ class ActorFinder:
                 return None  # a bare singular (المدينة، القاعدة، المركز) is anaphoric, not a name
             start = words[i].offset_after(skip, self.text)
             stop = words[end - 1].end
-            while stop < len(self.text) and self.text[stop] in CLOSING_QUOTES:
-                stop += 1
+            opened = sum(self.text[start:stop].count(q) for q in OPENING_QUOTES)
+            while stop < len(self.text) and self.text[stop] in CLOSING_QUOTES and opened > 0:
+                stop += 1  # (قاعدة "الحرير": the name's own quote; not a quotation's that ends after المدنيين)
+                opened -= 1
             label = self.text[start:stop]
             lkey = "|".join(w.key for w in words[i:end])
             kb_iri = self.kb.lookup(tuple(w.key for w in words[i:end]))
@@ -1450,6 +1452,9 @@ class ActorFinder:
                 skip = 1 if words[i].norm[:1] in ("و", "ف") and not words[i].norm.startswith("وال") else 0
                 if words[i].norm.startswith(("وال", "فال")):
                     skip = 1
+                whole = nisba_stem(words[i].norm)
+                if whole and self.kb.nisba_state(whole) and not words[i].norm.startswith(("وال", "فال")):
+                    skip = 0  # (فلسطينيا: its ف is the name's own letter, not a conjunction)
                 cands.append(self._ref(words, i, i + 1, skip, (st,), "nisba", "State"))
         if i + 1 < len(words) and words[i + 1].norm in self.lex.particles["made_in"]:
             cands = [c for c in cands if c.last > i + 1 or c.kind != "State"]  # (مسيرات تركية الصنع: made there)

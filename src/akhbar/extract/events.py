@@ -93,6 +93,9 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
             continue  # "الدفاعات الجوية دمرت 40 مسيرة": an interception, no attack (GUIDELINES §2)
         if CORE[e.action] == "Warning" and i > 0 and words[i - 1].norm.lstrip("و") in lex.particles["alarms"]:
             continue  # "صفارات الإنذار": a device that sounds the alarm, no warning to a party
+        if CORE[e.action] == "Warning" and e.pos == "noun" and any(
+                words[k].norm.lstrip("و") in lex.particles["without"] for k in range(max(0, i - 2), i)):
+            continue  # "دون سابق إنذار، بلا تحذير": the act came with no warning
         if CORE[e.action] == "Warning" and e.pos == "noun" and i > 0 \
                 and words[i - 1].norm.lstrip("و") in lex.particles["constitutes"]:
             continue  # "يشكل تهديدا للمدينة": something is a danger, nobody warns
