@@ -766,3 +766,18 @@ def test_no_warning_given_a_nisba_whose_first_letter_is_fa_and_a_quotation_that_
     assert "فلسطينيا" in {m.text for m in ex.mentions}
     ex = read('ووصفت حماس الاتهامات بأنها "ذريعة لتبرير استهداف المدنيين".')
     assert not any(m.text.endswith('"') for m in ex.mentions)
+
+
+@pytest.mark.parametrize(("text", "towns"), [
+    ("وشن الطيران الإسرائيلي غارات على بلدات عيتا الشعب وراميا والقوزح في قضاء بنت جبيل.",
+     {"عيتا الشعب", "راميا", "القوزح"}),  # a listed name with the article
+    ("وطالت الغارات الإسرائيلية مناطق في الخيام، ميس الجبل، حولا، مركبا، والعديسة.",
+     {"الخيام", "ميس الجبل", "حولا", "مركبا", "العديسة"}),  # a comma list after a known place, closed by و
+    ("واستهدف القصف المدفعي الإسرائيلي أطراف بلدات كفرشوبا وكفرحمام.", {"كفرشوبا", "كفرحمام"}),  # past a phrase
+    ("وتعرضت بلدات الناقورة وعلما الشعب والضهيرة لقصف مدفعي إسرائيلي متقطع.",
+     {"الناقورة", "علما الشعب", "الضهيرة"}),  # an intermittent shelling strikes no "intermittent"
+])
+def test_each_town_of_a_list_is_struck(read: Read, text: str, towns: set[str]) -> None:
+    # GUIDELINES §3: coordinated named participants, each with its own proper name, give one event each
+    ex = read(text)
+    assert {_labels(ex).get(e.target) for e in ex.events} == towns

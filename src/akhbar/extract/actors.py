@@ -1220,11 +1220,13 @@ class ActorFinder:
         """Whether a word (`core`: without its و) can be an unknown place's name in a list: no article, stop word,
         trigger, nisba, plural ending, number, common noun of a list's stop heads, or a verb's shape (بلدات X
         وتوغلت، وأضاف; the gazetteer's places are taken before this test). After و (`conj`), a name may end in
-        ـية (بلدات عيتا الشعب ورامية): no adjective is coordinated with a name."""
-        return not (definite(core) or core in self.lex.name_stop or core in self.lex.triggers or self._nisba(w)
-                    or core.endswith(("ين", "ات", "ون")) or (core.endswith("يه") and not conj) or core.isdigit()
+        ـية (بلدات عيتا الشعب ورامية): no adjective is coordinated with a name; and it may carry the article
+        (بلدات عيتا الشعب والقوزح، مدن دير البلح والمغازي): a common noun there is one of the stop heads."""
+        return not ((definite(core) and not (conj and len(core) > 4)) or core in self.lex.name_stop
+                    or core in self.lex.triggers or self._nisba(w) or core.endswith(("ين", "ات", "ون"))
+                    or (core.endswith("يه") and not conj) or core.isdigit()
                     or any(key in self.lex.heads[name] for key, _ in w.readings for name in LIST_STOPS)
-                    or core.endswith("ت") or core.startswith(("ي", "ت", "ن", "ا")))
+                    or (not definite(core) and (core.endswith("ت") or core.startswith(("ي", "ت", "ن", "ا")))))
 
     def _closed_list_ahead(self, words: list[Word], i: int) -> bool:
         """Whether a comma list runs from word i, item by item (one or two name-like words each, commas between),
@@ -1234,17 +1236,18 @@ class ActorFinder:
         for _ in range(8):
             item = 0
             while k < len(words) and item < 2 and not words[k].norm.startswith("و") \
-                    and self._list_name_word(words[k], words[k].norm) \
-                    and (item == 0 or not self.gap_text(k - 1, k).strip()):
+                    and (self._list_name_word(words[k], words[k].norm) if item == 0
+                         else self.second_name_word(words, k)):  # (ميس الجبل: a name's second word)
                 k, item = k + 1, item + 1
             if item == 0 or k >= len(words):
                 return False
             gap = self.gap_text(k - 1, k).strip()
             if gap in ("،", ","):
                 if words[k].norm.startswith("و"):
-                    return self._list_name_word(words[k], words[k].norm[1:])
+                    return self._list_name_word(words[k], words[k].norm[1:], conj=True)
                 continue
-            return not gap and words[k].norm.startswith("و") and self._list_name_word(words[k], words[k].norm[1:])
+            return not gap and words[k].norm.startswith("و") and self._list_name_word(words[k], words[k].norm[1:],
+                                                                                       conj=True)
         return False
 
     def _name_adjectives(self, words: list[Word], end: int, state: str | None) -> tuple[int, str | None]:
@@ -1327,6 +1330,10 @@ class ActorFinder:
             if ref.kind == "Location" and (ref.first == list_end or (ref.first > 0 and any(
                     k in self.lex.heads["place_plural"] for k, _ in words[ref.first - 1].readings))):
                 list_end = ref.last
+            elif ref.kind == "Location" and ref.how in ("kb", "place") and ref.last < len(words) \
+                    and self.gap_text(ref.last - 1, ref.last).strip() in ("،", ",") \
+                    and self._closed_list_ahead(words, ref.last):
+                list_end = ref.last  # (الخيام، ميس الجبل، حولا، والعديسة: a known place opens a closed list)
             refs.append(ref)
             self._prev = ref
             if ref.how == "title":

@@ -86,7 +86,10 @@ def coordination_groups(s: SentenceUnit, lex: Lexicon, text: str) -> list[tuple[
     ref_at = {k: r for r in s.refs + s.phrases for k in range(r.first, r.last)}
     seen: set[int] = set()
     groups = []
-    for ref in sorted(s.refs + s.phrases, key=lambda r: r.first):
+    holding = [p for p in s.phrases if any(p.first <= r.first and r.last <= p.last for r in s.refs)]
+    for ref in sorted([r for r in s.refs + s.phrases if r not in holding], key=lambda r: r.first) + holding:
+        # (a phrase that holds a named mention comes last: in "أطراف بلدات كفرشوبا وكفرحمام" the list is the
+        # towns', not the phrase's)
         if id(ref) in seen:
             continue
         group = [ref]

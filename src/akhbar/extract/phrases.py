@@ -96,6 +96,7 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
                 or (st not in listed and upos and upos[st] not in HEADS and not struck_head(words[st], lex)) \
                 or words[st].key in lex.weapons or words[st].norm.lstrip("وب") in lex.weapons \
                 or (st + 1 < len(words) and words[st + 1].norm in lex.particles["made_in"]) \
+                or _listed(words[st].key, lex.heads["vicinity"]) \
                 or instrument_clitic(words[st], lex, st in listed):
             continue  # (بطائرات مسيرة: an instrument, not what was struck)
         phrase = _extend(finder, words, ref_at, starts_at, upos, st, text)
