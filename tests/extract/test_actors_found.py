@@ -981,3 +981,8 @@ def test_a_counterpart_is_a_second_official(text: str, first: str, counterpart: 
     assert first in refs and counterpart in refs, list(refs)
     ref, kb = refs[counterpart], load_kb()
     assert {local(kb.state_of(i) or s) for i, s in zip(ref.iris, ref.states, strict=True)} == {state}
+
+
+def test_the_surroundings_after_a_list_of_towns_are_no_town() -> None:
+    assert set(_refs("وشن الطيران الإسرائيلي غارات على بلدتي عيتا الشعب والجوار.")) == {"الطيران الإسرائيلي",
+                                                                                           "عيتا الشعب"}

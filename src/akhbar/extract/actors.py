@@ -30,8 +30,8 @@ MATCHERS = ("kb", "administration", "capital", "organ", "facility", "collective"
 # a one-word place name of the gazetteer is read as a place without a cue before it only if this populous
 SINGLE_WORD_POPULATION = 100_000
 # [heads] lists of nouns that are no proper name: a place list stops at them (بلدات كفركلا ومناطق أخرى)
-LIST_STOPS = ("facility", "place", "place_plural", "phrase_stop", "direction", "part_of", "person_group", "struck",
-              "population", "armed")
+LIST_STOPS = ("facility", "place", "place_plural", "phrase_stop", "direction", "vicinity", "part_of", "person_group",
+              "struck", "population", "armed")
 ALI = "علي"  # the name, normalised; the preposition على normalises to the same letters
 SHORT_NAME = 4  # a one-word place name this short (in letters) needs a place noun before it
 _NONE: frozenset[str] = frozenset()  # the matchers of most words
