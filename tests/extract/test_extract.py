@@ -781,3 +781,11 @@ def test_each_town_of_a_list_is_struck(read: Read, text: str, towns: set[str]) -
     # GUIDELINES §3: coordinated named participants, each with its own proper name, give one event each
     ex = read(text)
     assert {_labels(ex).get(e.target) for e in ex.events} == towns
+
+
+def test_a_state_does_not_strike_its_own_forces(read: Read) -> None:
+    # of the dev gold's 405 attacks none has an organ of its agent's state as its target
+    ex = read("واشنطن تحذر بغداد من عواقب هجمات الفصائل\nحذرت الولايات المتحدة الحكومة العراقية من عواقب وخيمة إذا"
+              " لم تتخذ إجراءات لوقف هجمات الفصائل المسلحة على القوات الأمريكية.")
+    assert not {(e.agent, e.target) for e in ex.events if e.action != "Warning"} & {
+        ("https://w3id.org/akhbar/id/usa", m.actor) for m in ex.mentions if m.text == "القوات الأمريكية"}

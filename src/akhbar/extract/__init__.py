@@ -60,6 +60,7 @@ from akhbar.extract.parties import (
     SUFFERERS,
     group_of,
     is_person,
+    kind_of,
     own_voice,
     phrase_subject,
     state_of,
@@ -100,12 +101,14 @@ class TriggerScores:
     members: dict[str, set[str]] = field(default_factory=dict)
     # agent candidate → who strikes for him: an official's state, a militia leader's group
     striker: dict[str, str] = field(default_factory=dict)
+    # target candidate that is a state's organ or official → that state (no state strikes its own forces)
+    organ_of: dict[str, str] = field(default_factory=dict)
 
     def decide(self, policy: Policy) -> list[tuple[str | None, str | None]]:
         """The trigger's (agent, target) pairs under a policy."""
         return decide(self.scores, self.trigger.core, policy, self.siblings, self.reciprocal, self.passive,
                       self.pronoun_subject, self.own_state, self.capital_of, self.group_of, self.members,
-                      self.striker)
+                      self.striker, self.organ_of)
 
 
 def _subclass(trig: Trigger, words: list[Word], lex: Lexicon) -> str:
@@ -324,7 +327,9 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                          is_passive(s, trig, units.lex), pronoun, states, capitals, groups, details,
                          _merged(included_members(s, trig, units.lex, units.article.text),
                                  _both_ways(located_places(s, trig, units.lex, units.article.text))),
-                         strikers(units, scores, states, groups))
+                         strikers(units, scores, states, groups),
+                         {iri: state for iri in scores.target if kind_of(units, iri) in ("StateOrgan", "Official")
+                          and (state := state_of(units, iri)) is not None})
 
 
 def _merged(a: dict[str, set[str]], b: dict[str, set[str]]) -> dict[str, set[str]]:

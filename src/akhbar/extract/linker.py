@@ -175,7 +175,8 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
            reciprocal: bool = False, passive: bool = False, pronoun_subject: str | None = None,
            own_state: dict[str, str] | None = None, capital_of: dict[str, str] | None = None,
            group_of: dict[str, str] | None = None, members: dict[str, set[str]] | None = None,
-           striker: dict[str, str] | None = None) -> list[tuple[str | None, str | None]]:
+           striker: dict[str, str] | None = None, organ_of: dict[str, str] | None = None
+           ) -> list[tuple[str | None, str | None]]:
     """The (agent, target) pairs of one trigger.
 
     An actor that is both the best agent and the best target takes the role it is likelier to play, and the
@@ -189,8 +190,10 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     is a pronoun referring to the speaker (ذكرت واشنطن أنها لن تكبح …, §3: pronouns are resolved) takes the
     speaker when no agent passed the thresholds. An actor never acts against itself or the state it acts for
     (`own_state`: agent → its state; the guidelines' actions are aimed at another party, and no gold event of
-    the dev set has an agent's own state as its target), nor against its state's capital (`capital_of`: target →
-    the state whose capital it is; GUIDELINES §3 reads a capital as its state), nor against its own armed group
+    the dev set has an agent's own state as its target), nor strikes its own state's forces or officials
+    (`organ_of`: target → the state whose organ or official it is), nor against its state's capital
+    (`capital_of`: target → the state whose capital it is; GUIDELINES §3 reads a capital as its state), nor against
+    its own armed group
     or a fellow member (`group_of`: member or leader → group, GUIDELINES §5): once the agent is known, such
     targets are dropped and the next likely target takes their place. The named members a chosen target's
     collective lists (`members`: "قيادات حماس، ومن بينهم X وY") are targets too, each in its own event (§3).
@@ -225,6 +228,9 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     >>> decide(Scores(agent={"katz": 0.9}, target={"beirut": 0.8}), "Attack", Policy(target=0.3),
     ...        striker={"katz": "il"})
     [('il', 'beirut')]
+    >>> decide(Scores(agent={"us": 0.9}, target={"us_forces": 0.8, "iraq": 0.4}), "Attack", Policy(target=0.3),
+    ...        own_state={"us": "us"}, organ_of={"us_forces": "us"})
+    [('us', 'iraq')]
     """
     siblings = siblings or {}
     agents = sorted(scores.agent.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -262,6 +268,10 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
             # nor warns or presses its own state's organs and officials (وحذر وزير الدفاع من أن الجيش سيوسع
             # عملياته: the army is his; of the 162 warnings and demands of the dev gold, one is addressed at home)
             own |= {t for t, st in (own_state or {}).items() if st == home and t in scores.target}
+        if core == "Attack" and home is not None:
+            # nor strikes its own state's forces or officials (`organ_of`; of the 405 attacks of the dev gold, none
+            # has an organ or official of the agent's state as its target; one has a place of it, in a civil war)
+            own |= {t for t, st in (organ_of or {}).items() if st == home}
         chosen = pick([t for t in targets if not _owned(t[0], own, capital_of, group_of)])
     def in_role(x: str, table: dict[str, float]) -> str | None:
         """A coordinated actor as the role admits it (a capital as its state), None if the role does not."""
