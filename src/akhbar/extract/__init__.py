@@ -101,7 +101,8 @@ class TriggerScores:
     members: dict[str, set[str]] = field(default_factory=dict)
     # agent candidate → who strikes for him: an official's state, a militia leader's group
     striker: dict[str, str] = field(default_factory=dict)
-    # target candidate that is a state's organ or official → that state (no state strikes its own forces)
+    # target candidate that is a state's organ → that state (no state strikes its own forces; an official's state
+    # is at times only guessed from the sentence, so officials are left out)
     organ_of: dict[str, str] = field(default_factory=dict)
 
     def decide(self, policy: Policy) -> list[tuple[str | None, str | None]]:
@@ -328,7 +329,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                          _merged(included_members(s, trig, units.lex, units.article.text),
                                  _both_ways(located_places(s, trig, units.lex, units.article.text))),
                          strikers(units, scores, states, groups),
-                         {iri: state for iri in scores.target if kind_of(units, iri) in ("StateOrgan", "Official")
+                         {iri: state for iri in scores.target if kind_of(units, iri) == "StateOrgan"
                           and (state := state_of(units, iri)) is not None})
 
 

@@ -190,8 +190,8 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     is a pronoun referring to the speaker (ذكرت واشنطن أنها لن تكبح …, §3: pronouns are resolved) takes the
     speaker when no agent passed the thresholds. An actor never acts against itself or the state it acts for
     (`own_state`: agent → its state; the guidelines' actions are aimed at another party, and no gold event of
-    the dev set has an agent's own state as its target), nor strikes its own state's forces or officials
-    (`organ_of`: target → the state whose organ or official it is), nor against its state's capital
+    the dev set has an agent's own state as its target), nor strikes its own state's forces (`organ_of`: target
+    → the state whose organ it is), nor against its state's capital
     (`capital_of`: target → the state whose capital it is; GUIDELINES §3 reads a capital as its state), nor against
     its own armed group
     or a fellow member (`group_of`: member or leader → group, GUIDELINES §5): once the agent is known, such
@@ -269,8 +269,8 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
             # عملياته: the army is his; of the 162 warnings and demands of the dev gold, one is addressed at home)
             own |= {t for t, st in (own_state or {}).items() if st == home and t in scores.target}
         if core == "Attack" and home is not None:
-            # nor strikes its own state's forces or officials (`organ_of`; of the 405 attacks of the dev gold, none
-            # has an organ or official of the agent's state as its target; one has a place of it, in a civil war)
+            # nor strikes its own state's forces (`organ_of`; of the 405 attacks of the dev gold, none has an organ or
+            # official of the agent's state as its target; one has a place of it, in a civil war)
             own |= {t for t, st in (organ_of or {}).items() if st == home}
         chosen = pick([t for t in targets if not _owned(t[0], own, capital_of, group_of)])
     def in_role(x: str, table: dict[str, float]) -> str | None:
