@@ -789,3 +789,9 @@ def test_a_state_does_not_strike_its_own_forces(read: Read) -> None:
               " لم تتخذ إجراءات لوقف هجمات الفصائل المسلحة على القوات الأمريكية.")
     assert not {(e.agent, e.target) for e in ex.events if e.action != "Warning"} & {
         ("https://w3id.org/akhbar/id/usa", m.actor) for m in ex.mentions if m.text == "القوات الأمريكية"}
+
+
+@pytest.mark.parametrize("text", ["وحذرت الولايات المتحدة رعاياها من السفر إلى لبنان.",
+                                  "ودعت الخارجية البريطانية مواطنيها إلى مغادرة إيران فورا."])
+def test_advice_to_ones_own_people_is_no_warning_or_demand(read: Read, text: str) -> None:
+    assert read(text).events == []

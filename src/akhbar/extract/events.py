@@ -93,6 +93,10 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
             continue  # "الدفاعات الجوية دمرت 40 مسيرة": an interception, no attack (GUIDELINES §2)
         if CORE[e.action] == "Warning" and i > 0 and words[i - 1].norm.lstrip("و") in lex.particles["alarms"]:
             continue  # "صفارات الإنذار": a device that sounds the alarm, no warning to a party
+        if CORE[e.action] in ("Warning", "Pressure") and any(x.norm.lstrip("ول") in lex.particles["own_nationals"]
+                                                             for x in words[i + 1:i + 4]):
+            continue  # "حذرت الولايات المتحدة رعاياها من السفر إلى لبنان، دعت مواطنيها إلى المغادرة": advice to
+            # one's own people, no warning or demand to a party
         if CORE[e.action] == "Warning" and e.pos == "noun" and any(
                 words[k].norm.lstrip("و") in lex.particles["without"] for k in range(max(0, i - 2), i)):
             continue  # "دون سابق إنذار، بلا تحذير": the act came with no warning
