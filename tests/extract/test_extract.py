@@ -795,3 +795,7 @@ def test_a_state_does_not_strike_its_own_forces(read: Read) -> None:
                                   "ودعت الخارجية البريطانية مواطنيها إلى مغادرة إيران فورا."])
 def test_advice_to_ones_own_people_is_no_warning_or_demand(read: Read, text: str) -> None:
     assert read(text).events == []
+
+
+def test_kosovo_is_a_state(read: Read) -> None:
+    assert ("Pressure", "eu", "kosovo") in triples(read("وضغط الاتحاد الأوروبي على صربيا وكوسوفو لتطبيع العلاقات."))
