@@ -799,3 +799,10 @@ def test_advice_to_ones_own_people_is_no_warning_or_demand(read: Read, text: str
 
 def test_kosovo_is_a_state(read: Read) -> None:
     assert ("Pressure", "eu", "kosovo") in triples(read("وضغط الاتحاد الأوروبي على صربيا وكوسوفو لتطبيع العلاقات."))
+
+
+def test_an_armed_group_left_unnamed_and_boko_haram(read: Read) -> None:
+    ex = read("وهاجمت مجموعة مسلحة مركزا للشرطة في منطقة بلوشستان، ما أدى إلى مقتل 5 من عناصر الأمن.")
+    assert ex.events and all(e.agent is None for e in ex.events)
+    ex = read("وشن الجيش النيجيري غارات جوية على معاقل جماعة بوكو حرام في ولاية بورنو.")
+    assert "boko_haram" in {local(e.target) for e in ex.events}

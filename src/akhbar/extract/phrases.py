@@ -190,6 +190,9 @@ def past_unnamed(words: list[Word], k: int, lex: Lexicon, owned: bool = False) -
     """
     unnamed = lex.heads.get("unnamed_attacker", frozenset())
     j = k
+    if j + 1 < len(words) and words[j].key in lex.heads.get("unnamed_group", frozenset()) \
+            and words[j + 1].key in ARMED and not words[j].gap_after.strip():
+        j += 2  # (مجموعة مسلحة، جماعة مسلحة: an armed group left unnamed)
     while j < len(words) and words[j].key in unnamed and not definite(words[j].norm) \
             and (j == k or not words[j - 1].gap_after.strip()):
         j += 1
@@ -203,6 +206,7 @@ def past_unnamed(words: list[Word], k: int, lex: Lexicon, owned: bool = False) -
 
 
 OWNER_WORDS = frozenset({"من", "ينتمون", "ينتمي", "تابعون", "تابعين", "موالون", "موالين"})
+ARMED = frozenset({"مسلحه", "مسلحتان", "مسلحتين"})  # (normalised) "armed", after a group noun
 
 
 def _listed(key: str, words: frozenset[str]) -> bool:
