@@ -21,37 +21,23 @@ from spacy.tokens import Doc
 
 from akhbar.dates import dateline_span, event_date, find_dates
 from akhbar.extract.actors import ActorRef
-from akhbar.extract.candidates import FREQUENT, Candidate, candidates
+from akhbar.extract.candidates import Candidate, candidates
 from akhbar.extract.coordination import (
-    blame,
     bracket_locators,
-    condemner,
-    content_after_addressee,
-    content_opener,
     facility_locators,
     included_members,
     located_places,
-    owns_positions,
-    patron,
     reciprocal,
     siblings,
-    speaker_places,
-    warner_against,
 )
 from akhbar.extract.events import RELATIVE_REACH, Trigger, launched_before
+from akhbar.extract.exclusions import excluded, frame
 from akhbar.extract.features import (
     _sentence_features,
-    attack_subject,
     features,
-    in_relative_on_mention,
-    instrument_subject,
     is_passive,
-    means_of,
     possessor,
     pronoun_subject,
-    trigger_pos,
-    undergone_from,
-    unnamed_subject,
 )
 from akhbar.extract.lexicon import Lexicon, load_lexicon
 from akhbar.extract.linker import ROLES, LinkerModel, Policy, Scores, decide, load_linker, none_features
@@ -59,14 +45,9 @@ from akhbar.extract.modality import conditions, modality
 from akhbar.extract.parties import (
     SUFFERERS,
     group_of,
-    is_person,
     kind_of,
-    own_voice,
-    phrase_subject,
     state_of,
     strikers,
-    threat_parties,
-    undergone_from_clause,
 )
 from akhbar.extract.provenance import reporting_chain
 from akhbar.extract.text import Word, words_of
@@ -194,76 +175,12 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     scores = Scores()
     details: dict[tuple[str, str], str] = {}
     best: dict[tuple[str, str], float] = {}
-    opener = content_opener(s, trig, units.lex)
-    content = content_after_addressee(s, trig, units.lex, opener)
-    undergone = undergone_from(s, trig, units.lex) if trig.core == "Attack" else None
-    verb = means_of(s, trig, units.lex)
-    subject_role = phrase_subject(s.words, trig, units.lex)
-    where_said = speaker_places(s, trig, units.lex)
-    manner = trig.last - trig.first == 1 and s.words[trig.first].norm in units.lex.participles
-    threatener, threatened = threat_parties(s, trig, units.lex)
-    addressee = next((r for r in s.refs if trig.addressed is not None and trig.addressed < r.first
-                      and r.last <= trig.first and s.words[r.first].norm.startswith("ل")), None)
-    addressed = addressee is not None
-    voice = own_voice(units, s) if trig.core == "Attack" and s.words[trig.first].key in units.lex.particles[
-        "pejorative"] else set()
-    weapon = instrument_subject(s, trig, units.lex) if trigger_pos(trig) == "verb" else (0, 0)
-    warner = warner_against(s, trig) if trig.core == "Attack" else None
-    blamer, accused = blame(s, trig, units.lex) if trig.core == "Attack" else (None, None)
-    judge = condemner(s, trig, units.lex) if trig.core == "Attack" else None
-    struck_subject = trig.core == "Attack" and (attack_subject(s, trig) or any(
-        v.last == trig.first and attack_subject(s, v) for v in s.triggers)  # (the verb's and its subject noun's)
-        or unnamed_subject(s, trig, units.lex))  # (هاجم مسلحون مجهولون دورية: the author unstated, §3)
-    killed = trig.action == "TargetedKilling" and trigger_pos(trig) == "noun"
+    fr = frame(units, s, trig)
+    threatener, addressee, undergone, accused = fr.threatener, fr.addressee, fr.undergone, fr.accused
     for role in ROLES:
         for cand, feats, p in zip(cands, rows, model.role(role).probabilities(rows, none), strict=True):
-            if patron(units.sentences[cand.sentence], cand.ref, units.lex):
-                continue  # (جماعة X المرتبطة بتنظيم القاعدة: the patron only describes the group)
-            if role == "agent" and cand.source == FREQUENT:
-                continue  # (an article's protagonist is a candidate target; as an author it was never right on dev)
-            if role == "agent" and "repels=True" in feats:
-                continue  # (تصدت X للهجوم: who repels an attack is not its author, GUIDELINES §2)
-            if role == "agent" and trig.core == "Attack" and cand.sentence == s.index \
-                    and s.words[cand.ref.first].norm in units.lex.particles["source_nouns"]:
-                continue  # (قالت مصادر أمنية عراقية إن طائرة مسيرة استهدفت القاعدة: a source reports, GUIDELINES §3)
-            if role == "agent" and cand.sentence == s.index and in_relative_on_mention(s, trig, cand.ref, units.lex):
-                continue  # (استهدفت الغارات مطار نيالا الذي تستخدمه قوات الدعم السريع: what describes the target)
-            if role == "agent" and killed and "gen=True" in feats and "slot=post0" in feats \
-                    and is_person(units, cand.ref):
-                continue  # (اغتيال إسماعيل هنية: the person a killing noun governs is killed, GUIDELINES §6)
-            if role == "agent" and trig.core == "Attack" and cand.sentence == s.index \
-                    and cand.ref.first >= trig.last and owns_positions(s, cand.ref, units.lex) \
-                    and not weapon[0] < cand.ref.first < weapon[1]:  # (قصفت طائرات الاحتلال: the weapon's owner)
-                continue  # (قصفت الطائرات مقرات حركة الشباب: the owner of what was struck, GUIDELINES §3)
-            if role == "agent" and cand.sentence == s.index and cand.ref.first in threatened:
-                continue  # (هددت كوريا الشمالية اليابان بضربات: the one threatened does not strike)
-            if role == "agent" and manner and cand.sentence == s.index and cand.ref.first >= trig.last:
-                continue  # (بوتين مهددا الغرب: a participle of manner has its subject before it, its object after)
-            if role == "target" and cand.sentence == s.index and cand.ref.first in where_said:
-                continue  # (وقالت تنسيقية لجان المقاومة في الفاشر إن القصف: where the speaker is)
-            if role == "agent" and voice and any(iri in voice for iri in cand.ref.iris):
-                continue  # (وأضاف [المتحدث الحوثي] أن العمليات ستستمر حتى يتوقف العدوان: the enemy's act)
-            if cand.sentence == s.index and subject_role not in (None, role) and "slot=pre0" in feats:
-                continue  # (إيران سترد: the responder; إسرائيل ستدفع الثمن: the one who will pay)
-            if role == "agent" and cand.sentence == s.index and cand.ref in (blamer, judge):
-                continue  # (حملت إيران واشنطن مسؤولية الهجوم، أدانت الجزائر الهجوم: the accuser or the judge, §3)
-            if role == "agent" and cand.sentence == s.index and cand.ref is warner:
-                continue  # (حذرت مصر من اقتحام رفح: one warns against what others may do)
-            if role == "agent" and undergone is not None and cand.sentence == s.index \
-                    and undergone_from_clause(s, undergone, units.lex) < cand.ref.first and cand.ref.last <= trig.first:
-                continue  # (تعرضت قاعدة تستضيف قوات أمريكية لهجوم، ناقلة ... والتي ترفع علم جزر مارشال تعرضت لهجوم:
-                # what undergoes it and its description)
-            if role == "agent" and verb is not None and cand.sentence == s.index \
-                    and verb.last <= cand.ref.first and cand.ref.last <= trig.first:
-                continue  # (اغتال الجيش القيادي في حزب الله في غارة: the verb's object, not the strike's author)
-            if role == "agent" and struck_subject and cand.sentence == s.index and cand.ref.first >= trig.last:
-                continue  # (استهدفت الغارات كابل: the attack is the subject, what follows was struck)
-            if role == "target" and addressed and cand.sentence == s.index and cand.ref.first >= trig.last:
-                continue  # (أكد بلينكن لنتنياهو ضرورة حماية المدنيين: the لـ mention is addressed, §2)
-            if role == "target" and content is not None and cand.sentence == s.index and cand.ref.first > content:
-                continue  # (حذر X Y من أن Z: Y is addressed, Z is what the warning is about)
-            if role == "agent" and opener is not None and cand.sentence == s.index and cand.ref.first > opener:
-                continue  # (طالب نواب مجلس الأمن بوقف الانتهاكات الإسرائيلية: what is asked names no asker)
+            if excluded(fr, role, cand, feats) is not None:
+                continue  # (the categorical rules of the guidelines: `exclusions.EXCLUSIONS`)
             for iri in resolve(cand.ref, role, trig.core, units.kb, units.lex, trig.action, "grammar=target" in feats):
                 scores.add(role, iri, p)
                 if p > best.get((role, iri), -1.0):

@@ -1,0 +1,184 @@
+"""Who may not play a role of a trigger, whatever the scorer says: the categorical rules of the guidelines that bar
+a candidate from the agent or the target of one trigger, kept as one table (`EXCLUSIONS`: a name, the role it
+bars, the test, and the construction it reads). What each test reads of the trigger's sentence is worked out
+once per trigger (`Frame`, by `frame`). The scorer's probabilities of the other candidates stand as they are:
+a rule only takes a candidate out of a role's table.
+
+>>> from akhbar.kb import load_kb
+>>> from akhbar.records import Article
+>>> from akhbar.extract.units import read_units
+>>> from akhbar.extract.candidates import candidates
+>>> units = read_units(None, Article("x", "x.txt", "أدانت الجزائر الهجوم الإسرائيلي على غزة."), load_kb())
+>>> s = units.sentences[0]
+>>> f = frame(units, s, s.triggers[0])
+>>> [(c.ref.surface, excluded(f, "agent", c, {})) for c in candidates(units, s)]
+[('الجزائر', 'accuser or judge'), ('الإسرائيلي', None), ('غزة', None)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from akhbar.extract.actors import ActorRef
+from akhbar.extract.candidates import FREQUENT, Candidate
+from akhbar.extract.coordination import (
+    blame,
+    condemner,
+    content_after_addressee,
+    content_opener,
+    owns_positions,
+    patron,
+    speaker_places,
+    warner_against,
+)
+from akhbar.extract.events import Trigger
+from akhbar.extract.features import (
+    attack_subject,
+    in_relative_on_mention,
+    instrument_subject,
+    means_of,
+    trigger_pos,
+    undergone_from,
+    unnamed_subject,
+)
+from akhbar.extract.parties import is_person, own_voice, phrase_subject, threat_parties, undergone_from_clause
+from akhbar.extract.units import ArticleUnits, SentenceUnit
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the rules read of one trigger's sentence, worked out once (see `frame`)."""
+
+    units: ArticleUnits
+    s: SentenceUnit
+    trig: Trigger
+    opener: int | None  # where a demand's or warning's content opens (بوقف، من أن)
+    content: int | None  # where the content after an addressee opens (حذر X Y من أن Z)
+    undergone: int | None  # the verb of undergoing before an attack noun (تعرضت X لهجوم)
+    verb: Trigger | None  # the attack or killing whose means the trigger is (قتل … بغارة)
+    subject_role: str | None  # the role a fixed expression's subject plays (إيران سترد، إسرائيل ستدفع الثمن)
+    where_said: set[int]  # first words of the places a speaker speaks from
+    manner: bool  # the trigger is a participle of manner (مهددا)
+    threatener: ActorRef | None  # who threatens the attack the trigger names (هددت إيران إسرائيل بضربات)
+    threatened: set[int]  # first words of who is threatened
+    addressee: ActorRef | None  # the one a demand is addressed to with لـ (أكد بلينكن لنتنياهو ضرورة)
+    voice: set[str]  # whose words name the enemy's act (العدوان)
+    weapon: tuple[int, int]  # the words of a weapon that is the verb's subject
+    warner: ActorRef | None  # who warns against the attack (حذرت مصر من اقتحام رفح)
+    blamer: ActorRef | None  # who blames someone for it
+    accused: ActorRef | None  # whom he blames
+    judge: ActorRef | None  # who condemns, rejects or comments on it
+    struck_subject: bool  # the subject is the attack itself or attackers left unnamed
+    killed: bool  # the trigger is a killing noun (اغتيال)
+
+
+def frame(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Frame:
+    """What the exclusions (and the forced participants of `trigger_scores`) read of one trigger's sentence."""
+    lex = units.lex
+    attack = trig.core == "Attack"
+    opener = content_opener(s, trig, lex)
+    threatener, threatened = threat_parties(s, trig, lex)
+    blamer, accused = blame(s, trig, lex) if attack else (None, None)
+    return Frame(
+        units=units, s=s, trig=trig, opener=opener,
+        content=content_after_addressee(s, trig, lex, opener),
+        undergone=undergone_from(s, trig, lex) if attack else None,
+        verb=means_of(s, trig, lex),
+        subject_role=phrase_subject(s.words, trig, lex),
+        where_said=speaker_places(s, trig, lex),
+        manner=trig.last - trig.first == 1 and s.words[trig.first].norm in lex.participles,
+        threatener=threatener, threatened=threatened,
+        addressee=next((r for r in s.refs if trig.addressed is not None and trig.addressed < r.first
+                        and r.last <= trig.first and s.words[r.first].norm.startswith("ل")), None),
+        voice=own_voice(units, s) if attack and s.words[trig.first].key in lex.particles["pejorative"] else set(),
+        weapon=instrument_subject(s, trig, lex) if trigger_pos(trig) == "verb" else (0, 0),
+        warner=warner_against(s, trig) if attack else None,
+        blamer=blamer, accused=accused,
+        judge=condemner(s, trig, lex) if attack else None,
+        struck_subject=attack and (attack_subject(s, trig) or any(
+            v.last == trig.first and attack_subject(s, v) for v in s.triggers)  # (the verb's and its subject noun's)
+            or unnamed_subject(s, trig, lex)),
+        killed=trig.action == "TargetedKilling" and trigger_pos(trig) == "noun",
+    )
+
+
+Test = Callable[[Frame, Candidate, dict[str, float], str], bool]
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """One rule: the role it bars ("agent", "target", or None for both), its test, and what it reads."""
+
+    name: str
+    role: str | None
+    test: Test
+    reads: str
+
+
+def _here(f: Frame, c: Candidate) -> bool:
+    return c.sentence == f.s.index
+
+
+def _after(f: Frame, c: Candidate) -> bool:
+    return _here(f, c) and c.ref.first >= f.trig.last
+
+
+EXCLUSIONS: tuple[Exclusion, ...] = (
+    Exclusion("patron", None, lambda f, c, x, r: patron(f.units.sentences[c.sentence], c.ref, f.units.lex),
+              "جماعة X المرتبطة بتنظيم القاعدة: the patron only describes the group"),
+    Exclusion("protagonist", "agent", lambda f, c, x, r: c.source == FREQUENT,
+              "an article's protagonist is a candidate target; as an author it was never right on dev"),
+    Exclusion("defender", "agent", lambda f, c, x, r: "repels=True" in x,
+              "تصدت X للهجوم: who repels an attack is not its author, GUIDELINES §2"),
+    Exclusion("source", "agent", lambda f, c, x, r: f.trig.core == "Attack" and _here(f, c)
+              and f.s.words[c.ref.first].norm in f.units.lex.particles["source_nouns"],
+              "قالت مصادر أمنية عراقية إن طائرة مسيرة استهدفت القاعدة: a source reports, GUIDELINES §3"),
+    Exclusion("described", "agent", lambda f, c, x, r: _here(f, c)
+              and in_relative_on_mention(f.s, f.trig, c.ref, f.units.lex),
+              "استهدفت الغارات مطار نيالا الذي تستخدمه قوات الدعم السريع: what describes the target"),
+    Exclusion("killed", "agent", lambda f, c, x, r: f.killed and "gen=True" in x and "slot=post0" in x
+              and is_person(f.units, c.ref),
+              "اغتيال إسماعيل هنية: the person a killing noun governs is killed, GUIDELINES §6"),
+    Exclusion("owner struck", "agent", lambda f, c, x, r: f.trig.core == "Attack" and _after(f, c)
+              and owns_positions(f.s, c.ref, f.units.lex) and not f.weapon[0] < c.ref.first < f.weapon[1],
+              "قصفت الطائرات مقرات حركة الشباب: the owner of what was struck, GUIDELINES §3 (قصفت طائرات الاحتلال: "
+              "the weapon's owner is no such owner)"),
+    Exclusion("threatened", "agent", lambda f, c, x, r: _here(f, c) and c.ref.first in f.threatened,
+              "هددت كوريا الشمالية اليابان بضربات: the one threatened does not strike"),
+    Exclusion("manner object", "agent", lambda f, c, x, r: f.manner and _after(f, c),
+              "بوتين مهددا الغرب: a participle of manner has its subject before it, its object after"),
+    Exclusion("speaker's place", "target", lambda f, c, x, r: _here(f, c) and c.ref.first in f.where_said,
+              "وقالت تنسيقية لجان المقاومة في الفاشر إن القصف: where the speaker is"),
+    Exclusion("enemy's act", "agent", lambda f, c, x, r: bool(f.voice) and any(i in f.voice for i in c.ref.iris),
+              "وأضاف [المتحدث الحوثي] أن العمليات ستستمر حتى يتوقف العدوان: the enemy's act"),
+    Exclusion("phrase subject", None, lambda f, c, x, r: _here(f, c) and f.subject_role not in (None, r)
+              and "slot=pre0" in x, "إيران سترد: the responder; إسرائيل ستدفع الثمن: the one who will pay"),
+    Exclusion("accuser or judge", "agent", lambda f, c, x, r: _here(f, c) and c.ref in (f.blamer, f.judge),
+              "حملت إيران واشنطن مسؤولية الهجوم، أدانت الجزائر الهجوم: the accuser or the judge, GUIDELINES §3"),
+    Exclusion("warner", "agent", lambda f, c, x, r: _here(f, c) and c.ref is f.warner,
+              "حذرت مصر من اقتحام رفح: one warns against what others may do"),
+    Exclusion("undergoer", "agent", lambda f, c, x, r: f.undergone is not None and _here(f, c)
+              and undergone_from_clause(f.s, f.undergone, f.units.lex) < c.ref.first and c.ref.last <= f.trig.first,
+              "تعرضت قاعدة تستضيف قوات أمريكية لهجوم: what undergoes it and its description"),
+    Exclusion("means object", "agent", lambda f, c, x, r: f.verb is not None and _here(f, c)
+              and f.verb.last <= c.ref.first and c.ref.last <= f.trig.first,
+              "اغتال الجيش القيادي في حزب الله في غارة: the verb's object, not the strike's author"),
+    Exclusion("struck", "agent", lambda f, c, x, r: f.struck_subject and _after(f, c),
+              "استهدفت الغارات كابل: the attack is the subject, what follows was struck"),
+    Exclusion("after the addressee", "target", lambda f, c, x, r: f.addressee is not None and _after(f, c),
+              "أكد بلينكن لنتنياهو ضرورة حماية المدنيين: the لـ mention is addressed, GUIDELINES §2"),
+    Exclusion("content", "target", lambda f, c, x, r: f.content is not None and _here(f, c)
+              and c.ref.first > f.content, "حذر X Y من أن Z: Y is addressed, Z is what the warning is about"),
+    Exclusion("asked", "agent", lambda f, c, x, r: f.opener is not None and _here(f, c) and c.ref.first > f.opener,
+              "طالب نواب مجلس الأمن بوقف الانتهاكات الإسرائيلية: what is asked names no asker"),
+)
+
+
+def excluded(f: Frame, role: str, cand: Candidate, feats: dict[str, float]) -> str | None:
+    """The name of the first rule of `EXCLUSIONS` that bars a candidate from a role of the frame's trigger, or
+    None."""
+    for rule in EXCLUSIONS:
+        if rule.role in (None, role) and rule.test(f, cand, feats, role):
+            return rule.name
+    return None
