@@ -184,6 +184,9 @@ def test_the_decoders_rules_are_named_in_the_explanation(runner: CliRunner, tmp_
     result = json.loads(invoke(runner, "extract", article, "--format", "json").stdout)
     (why,) = [e["why"] for e in result["events"] if e["action"] == "Attack"]
     assert "agent: the state or group of " in why and "p=0.00" not in why
+    article.write_text("وقالت مصادر أمنية عراقية إن طائرة مسيرة استهدفت قاعدة عين الأسد.", encoding="utf-8")
+    result = json.loads(invoke(runner, "extract", article, "--format", "json").stdout)
+    assert any("barred by rule: «مصادر أمنية عراقية» as agent (source)" in e["why"] for e in result["events"])
 
 
 @pytest.mark.parametrize("command", [["reason"], ["validate"]])

@@ -85,6 +85,8 @@ class TriggerScores:
     # target candidate that is a state's organ → that state (no state strikes its own forces; an official's state
     # is at times only guessed from the sentence, so officials are left out)
     organ_of: dict[str, str] = field(default_factory=dict)
+    # (role, surface) of a mention of the sentence → the rule of `exclusions.EXCLUSIONS` that barred it from the role
+    barred: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def decide(self, policy: Policy) -> list[tuple[str | None, str | None]]:
         """The trigger's (agent, target) pairs under a policy."""
@@ -176,11 +178,15 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     details: dict[tuple[str, str], str] = {}
     best: dict[tuple[str, str], float] = {}
     fr = frame(units, s, trig)
+    barred: dict[tuple[str, str], str] = {}
     threatener, addressee, undergone, accused = fr.threatener, fr.addressee, fr.undergone, fr.accused
     for role in ROLES:
         for cand, feats, p in zip(cands, rows, model.role(role).probabilities(rows, none), strict=True):
-            if excluded(fr, role, cand, feats) is not None:
-                continue  # (the categorical rules of the guidelines: `exclusions.EXCLUSIONS`)
+            rule = excluded(fr, role, cand, feats)
+            if rule is not None:  # (the categorical rules of the guidelines: `exclusions.EXCLUSIONS`)
+                if cand.sentence == s.index:
+                    barred.setdefault((role, cand.ref.surface), rule)
+                continue
             for iri in resolve(cand.ref, role, trig.core, units.kb, units.lex, trig.action, "grammar=target" in feats):
                 scores.add(role, iri, p)
                 if p > best.get((role, iri), -1.0):
@@ -247,7 +253,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                                  _both_ways(located_places(s, trig, units.lex, units.article.text))),
                          strikers(units, scores, states, groups),
                          {iri: state for iri in scores.target if kind_of(units, iri) == "StateOrgan"
-                          and (state := state_of(units, iri)) is not None})
+                          and (state := state_of(units, iri)) is not None}, barred)
 
 
 def _merged(a: dict[str, set[str]], b: dict[str, set[str]]) -> dict[str, set[str]]:
@@ -282,16 +288,19 @@ def _candidate_detail(cand: Candidate, feats: dict[str, float]) -> str:
 
 
 def explain(ts: TriggerScores, policy: Policy, agent: str | None, target: str | None) -> str:
-    """Why an event was read: the trigger's lexicon entry, and what chose each participant (the linker's
-    probability and the candidate it came from, or the categorical rule that added it)."""
+    """Why an event was read: the trigger's lexicon entry, what chose each participant (the linker's
+    probability and the candidate it came from, or the categorical rule that added it), and which mentions of
+    the sentence a categorical rule barred from a role (`exclusions.EXCLUSIONS`, by name)."""
     trig = ts.trigger
     entry = trig.entry
     kind = "fixed expression" if trig.phrase else "addressed demand" if trig.addressed is not None else \
         "light verb + noun" if trig.light is not None else (entry.pos if entry is not None else "noun")
     words = ts.sentence.words
     trigger_text = " ".join(w.text for w in words[trig.first:trig.last])
+    barred = ", ".join(f"«{surface}» as {role} ({rule})" for (role, surface), rule in sorted(ts.barred.items()))
     return (f"trigger «{trigger_text}»: {trig.action} {kind} of the lexicon; "
-            f"agent: {_why_role(ts, 'agent', agent, target)}; target: {_why_role(ts, 'target', target, agent)}")
+            f"agent: {_why_role(ts, 'agent', agent, target)}; target: {_why_role(ts, 'target', target, agent)}"
+            + (f"; barred by rule: {barred}" if barred else ""))
 
 
 def _why_role(ts: TriggerScores, role: str, iri: str | None, other: str | None) -> str:
