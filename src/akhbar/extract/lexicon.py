@@ -273,6 +273,8 @@ def parse_lexicon(folder: Path) -> Lexicon:
     lex.claim_verbs = frozenset(_n(w) for w in links.get("claim_verbs", []))
     lex.pronoun_complementisers = frozenset(_n(w) for w in links.get("pronoun_complementisers", []))
     lex.name_stop |= lex.pronoun_complementisers  # (مطار إنجلز | بأنه عمل إرهابي: a clause opens, the name ends)
+    lex.name_stop |= {clitic + word for word in lex.particles.get("counterpart", ()) for clitic in ("", "و", "ل", "ب")}
+    # (لنظيره الإيراني: "his counterpart", with its clitics, is never part of a name)
     lex.skip_words = frozenset(_n(w) for w in links.get("skip", []))
     lex.generic_targets = frozenset(_n(w) for w in links.get("generic_targets", []))
     lex.belonging = frozenset(_n(w) for w in links.get("belonging", []))
