@@ -116,6 +116,8 @@ def test_unknown_armed_group_after_its_head(read: Read) -> None:
     ("وأعلنت جماعة الفتح المبين مسؤوليتها عن الهجوم.", "جماعة الفتح المبين"),
     ("وهاجمت جماعة مسلحة القرية فجر اليوم.", None),  # an adjective, not a name
     ("وقالت الجماعة المتشددة إنها ستواصل القتال.", None),  # the definite head refers back
+    ("وهاجمت جماعة جيش الخلاص مركزا للشرطة.", "جماعة جيش الخلاص"),  # (a group whose name opens with جيش)
+    ("ورصدت السلطات حركة الجيش قرب الحدود.", None),  # (the army's movement: حركة is a noun too)
 ])
 def test_a_group_named_after_jamaa_without_quotes(text: str, group: str | None) -> None:
     groups = [name for name, r in _refs(text).items() if r.kind == "Militia" and r.how == "organ"]
@@ -483,9 +485,9 @@ def test_a_second_title_coordinated_after_a_first_is_no_name() -> None:
 
 
 @pytest.mark.parametrize(("text", "group"), [
-    ("هددت الولايات المتحدة سياسيين عراقيين بارزين بفرض عقوبات.", "سياسيين عراقيين"),
+    ("هددت الولايات المتحدة سياسيين عراقيين بارزين بفرض عقوبات.", "سياسيين عراقيين بارزين"),  # (and their rank)
     ("وقال دبلوماسي روسي إن موسكو سترد.", "دبلوماسي روسي"),
-    ("وقال مصدر أمني باكستاني كبير إن الهجوم فشل.", "مصدر أمني باكستاني"),  # an indefinite adjective between
+    ("وقال مصدر أمني باكستاني كبير إن الهجوم فشل.", "مصدر أمني باكستاني كبير"),  # an indefinite adjective between
     ("وقال المسؤول العسكري الإسرائيلي إن الجيش سيرد.", "المسؤول العسكري الإسرائيلي"),
 ])
 def test_persons_named_by_a_noun_and_a_nisba_are_officials_of_that_state(text: str, group: str) -> None:
@@ -493,6 +495,12 @@ def test_persons_named_by_a_noun_and_a_nisba_are_officials_of_that_state(text: s
     refs = {r.surface: r for s in units.sentences for r in s.refs}
     assert group in refs and refs[group].kind == "Official", list(refs)
     assert units.finder.minted[refs[group].iri].kind == "Official"
+
+
+def test_officials_diplomats_and_politicians_of_one_state_are_different_groups() -> None:
+    units = _units("وقال مسؤولون عراقيون إن سياسيين عراقيين التقوا دبلوماسيين عراقيين، وأكد مسؤولو العراق ذلك.")
+    iris = {r.surface: r.iri for s in units.sentences for r in s.refs if r.kind == "Official"}
+    assert len({iris["مسؤولون عراقيون"], iris["سياسيين عراقيين"], iris["دبلوماسيين عراقيين"]}) == 3, iris
 
 
 def test_a_definite_noun_takes_no_indefinite_adjective_before_the_nisba() -> None:
@@ -986,3 +994,19 @@ def test_a_counterpart_is_a_second_official(text: str, first: str, counterpart: 
 def test_the_surroundings_after_a_list_of_towns_are_no_town() -> None:
     assert set(_refs("وشن الطيران الإسرائيلي غارات على بلدتي عيتا الشعب والجوار.")) == {"الطيران الإسرائيلي",
                                                                                            "عيتا الشعب"}
+
+
+@pytest.mark.parametrize(("text", "organ"), [
+    ("وصوت مجلس الشيوخ الفرنسي على القرار.", "مجلس الشيوخ الفرنسي"),
+    ("وقال مجلس الشورى العماني إنه يدعم الوساطة.", "مجلس الشورى العماني"),
+    ("ونفذت أجهزة المخابرات الأردنية العملية.", "أجهزة المخابرات الأردنية"),
+    ("وقال الأمن العام الأردني إنه أوقف مشتبهين.", "الأمن العام الأردني"),
+])
+def test_chambers_and_services_of_a_state_are_its_organs(text: str, organ: str) -> None:
+    refs = {r.surface: r for s in _units(text).sentences for r in s.refs}
+    assert organ in refs and refs[organ].kind == "StateOrgan", list(refs)
+
+
+def test_amir_is_a_commanders_title() -> None:
+    refs = {r.surface: r for s in _units("وقال آمر الكتيبة خالد الزاوي إن قواته سترد.").sentences for r in s.refs}
+    assert any(r.kind == "Official" and r.how == "title" and "خالد الزاوي" in name for name, r in refs.items()), refs

@@ -474,6 +474,9 @@ def test_the_attack_a_threat_names_is_the_threateners(read: Read) -> None:
     ex = read("وهددت إيران إسرائيل بضربات مدمرة.")
     assert {(local(e.agent), local(e.target), e.modality) for e in ex.events if e.action == "Attack"} == {
         ("iran", "israel", "Planned")}
+    # (names of many words between the verb and its content count as one step each)
+    ex = read("وهددت الحكومة الاتحادية في الصومال حركة الشباب المجاهدين بشن هجمات واسعة.")
+    assert {(local(e.agent), e.modality) for e in ex.events if e.action == "Attack"} == {("somalia", "Planned")}
 
 
 def test_pressure_on_a_party_after_its_coordinated_authors(read: Read) -> None:

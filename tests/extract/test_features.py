@@ -144,3 +144,26 @@ def test_a_coordinated_verb_shares_the_subject_of_any_verb_before_it(kb: Knowled
     warn = next(t for t in s.triggers if s.words[t.first].text == "وحذرت")
     shared = {c.ref.surface for c in candidates(units, s) if features(units, s, warn, c).get("shared_subj=True")}
     assert shared == {"بغداد"}
+
+
+def test_a_verb_joined_after_a_subject_first_clause_shares_that_subject_and_takes_its_object(kb: KnowledgeBase) -> None:
+    # SVO: the mention right after the second verb is its object, not a new subject (which would stand before it)
+    units, s = _read(kb, "الرئيس الأمريكي يتوعد إيران بالرد ويهدد العراق بعقوبات قاسية.")
+    warn = next(t for t in s.triggers if s.words[t.first].text == "ويهدد")
+    feats = {c.ref.surface: features(units, s, warn, c) for c in candidates(units, s)}
+    assert {name for name, f in feats.items() if f.get("shared_subj=True")} == {"الرئيس الأمريكي"}
+    assert feats["العراق"].get("grammar=target")
+
+
+def test_a_verb_joined_after_a_verb_first_clause_may_have_its_own_subject(kb: KnowledgeBase) -> None:
+    # VSO: وردت حماس opens a clause of its own, so nobody before it is its subject by word order
+    units, s = _read(kb, "قصفت إسرائيل غزة ليلا، وهددت حماس بالرد على القصف.")
+    warn = next(t for t in s.triggers if s.words[t.first].text == "وهددت")
+    assert not any(features(units, s, warn, c).get("shared_subj=True") for c in candidates(units, s))
+
+
+def test_a_participle_of_manner_shares_the_subject_of_the_verb_before_it(kb: KnowledgeBase) -> None:
+    units, s = _read(kb, "وطالب وزير الخارجية الفرنسي الجيش السوداني بوقف القتال، محذرا من أن الحرب ستطول.")
+    warn = next(t for t in s.triggers if s.words[t.first].text == "محذرا")
+    shared = {c.ref.surface for c in candidates(units, s) if features(units, s, warn, c).get("shared_subj=True")}
+    assert shared == {"وزير الخارجية الفرنسي"}

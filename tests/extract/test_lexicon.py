@@ -178,3 +178,14 @@ def test_what_endangers_people_is_a_danger_not_a_warning() -> None:
 def test_a_warning_against_any_attack_stays_a_warning() -> None:
     # من opens what a warning is about; only أكثر من counts people endangered
     assert ("Warning", "وحذرت") in _triggers("وحذرت من أي هجوم على إيران.")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("حذرت الحكومة الجماعة من عواقب وخيمة إذا واصلت هجماتها.", [("Warning", "حذرت")]),
+    ("أطلق القائد تهديدات للجيش، مؤكدا أن كل طائرة تقلع ستكون هدفا مشروعا.", [("Warning", "تهديدات")]),
+    # (a phrase whose subject plays a role keeps its own event; one with no warning word before it stands alone)
+    ("حذر الوزير من أن المعتدي سيندم.", [("Warning", "حذر"), ("Warning", "سيندم")]),
+    ("وقال المتحدث إن الرد سيأتي قريبا.", [("Warning", "الرد سيأتي")]),
+])
+def test_a_threat_phrase_after_a_warning_word_is_that_warnings_content(text: str, found: list[tuple[str, str]]) -> None:
+    assert [t for t in _triggers(text) if t[0] == "Warning"] == found

@@ -25,6 +25,23 @@ SPACE_AND_QUOTES = " \u00a0\"“”«»'"  # what may stand between a title and 
 
 
 # the matchers `ActorFinder._at` tries at a word, each only when the word passes its first test
+# (normalised stems) unnamed groups of a state's people, one node per family and state: officials, diplomats,
+# politicians, leaders and sources are different groups (سياسيين عراقيين بارزين | مسؤولين عراقيين)
+GROUP_FAMILIES = (("مسوول", "officials"), ("دبلوماسي", "diplomats"), ("سياسي", "politicians"), ("قاد", "leaders"),
+                  ("مصدر", "sources"), ("مصادر", "sources"))
+
+
+def group_family(noun: str) -> str:
+    """The family of an official group's head noun (normalised), "officials" when none is listed.
+
+    >>> group_family("دبلوماسيون"), group_family("المسوولين"), group_family("قاده")
+    ('diplomats', 'officials', 'leaders')
+    """
+    bare = strip_article(noun)
+    return next((family for stem, family in GROUP_FAMILIES if bare.startswith(stem)), "officials")
+
+
+MOVEMENT_HEAD = "حركه"  # (normalised) the group head that is also the noun "movement" (`movement` heads)
 MATCHERS = ("kb", "administration", "capital", "organ", "facility", "collective", "named_group", "members", "title",
             "anaphor", "nisba", "place", "region")
 # a one-word place name of the gazetteer is read as a place without a cue before it only if this populous
@@ -297,13 +314,17 @@ class ActorFinder:
             if state is None:
                 continue
             key = "|".join((*noun, *between)) + "|" + state.rsplit("/", 1)[-1]
+            nisba = j
+            if group and j + 1 < len(words) and words[j + 1].key in self.lex.heads["rank"] \
+                    and not self.gap_text(j, j + 1).strip():
+                j += 1  # (مسؤولون أمريكيون كبار: their rank is of the name; the node stays the state's officials)
             surface_start = words[i].offset_after(skip, self.text)
             label = self.text[surface_start:words[j].end]
-            kb_iri = self.kb.lookup((*noun, words[j].key)) or self._known_organ(noun, state)
+            kb_iri = self.kb.lookup((*noun, words[nisba].key)) or self._known_organ(noun, state)
             if kb_iri:
                 return self._ref(words, i, j + 1, skip, (kb_iri,), "kb")
             if group:
-                key = "officials|" + state.rsplit("/", 1)[-1]
+                key = group_family(noun[0]) + "|" + state.rsplit("/", 1)[-1]
             iri = self._mint(kind, key, label, ((link, state),) if link else ())
             ref = self._ref(words, i, j + 1, skip, (iri,), "organ")
             return ref
@@ -741,7 +762,7 @@ class ActorFinder:
         quoted = bool(opener) and opener[-1] in OPENING_QUOTES
         if key not in self.lex.heads["armed_group"] and not quoted and not (
                 key in self.lex.heads["group_named"] and not words[i].norm[skip:].startswith("ال")
-                and self._names_follow(words, i + 1)):
+                and self._names_follow(words, i + 1, key)):
             return None  # (الجماعة المسلحة: the definite head refers back; it introduces no name)
         if opener and not quoted:
             return None
@@ -775,14 +796,15 @@ class ActorFinder:
         iri = self._mint("Militia", "|".join([key, *(w.key for w in words[i + 1:end])]), label)  # (لحركة X is X)
         return ActorRef((iri,), i, end, start, stop, label, "Militia", "organ", (None,))
 
-    def _names_follow(self, words: list[Word], k: int) -> bool:
-        """Whether a group's proper name begins at word k, unquoted: a definite word, or a noun in construct
-        with a definite one (جماعة أنصار الإسلام); not an adjective (جماعة مسلحة، جماعة إرهابية)."""
+    def _names_follow(self, words: list[Word], k: int, head: str = MOVEMENT_HEAD) -> bool:
+        """Whether a group's proper name begins at word k, after its head noun (`head`, normalised), unquoted: a
+        definite word, or a noun in construct with a definite one (جماعة أنصار الإسلام، جماعة جيش العدل); not an
+        adjective (جماعة مسلحة، جماعة إرهابية)."""
         if k >= len(words) or self.gap_text(k - 1, k).strip():
             return False
         w = words[k].norm
-        if words[k].key in self.lex.heads["movement"]:
-            return False  # (حركة المرور، حركة نزوح المدنيين: a movement of something, no group)
+        if head == MOVEMENT_HEAD and words[k].key in self.lex.heads["movement"]:
+            return False  # (حركة المرور، حركة الجيش: a movement of something, no group; جماعة جيش العدل is one)
         if w.startswith("ال"):
             return True
         adjective = w.endswith(("يه", "ي")) or (w.startswith("م") and w.endswith("ه"))  # (a nisba, a participle)

@@ -125,7 +125,27 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
     return [t for t in out if not (
         t.entry is not None and t.entry.pos == "noun" and words[t.first].norm.startswith("ب")
         and any(v.core == t.core and 0 < t.first - v.first <= (INSTRUMENT_REACH if t.core == "Attack" else 2)
-                and not any(w.breaks_after or w.comma_after for w in words[v.first:t.first]) for v in verbs))]
+                and not any(w.breaks_after or w.comma_after for w in words[v.first:t.first]) for v in verbs))
+        and not threat_content(t, out, words, lex)]
+
+
+def threat_content(trig: Trigger, triggers: list[Trigger], words: list[Word], lex: Lexicon) -> bool:
+    """Whether a fixed threat phrase says what a warning word before it in the sentence threatens (حذرت واشنطن
+    لبنان من "عواقب خطيرة"، أطلق تهديدات ضد الجيش مؤكدا أن أي طائرة ستكون "هدفا مشروعا"): the content of that
+    warning, one event with the warning word's participants (GUIDELINES §2 annotates the warning, not each of
+    its words). A phrase whose subject plays a role (سيندم، سنرد) keeps its own event.
+
+    >>> from akhbar.extract.lexicon import load_lexicon
+    >>> from akhbar.extract.text import words_of
+    >>> lex = load_lexicon()
+    >>> words = words_of("حذرت واشنطن لبنان من عواقب خطيرة")
+    >>> [t.action for t in find_triggers(words, lex, "حذرت واشنطن لبنان من عواقب خطيرة")]
+    ['Warning']
+    """
+    if not trig.phrase or trig.core != "Warning" or tuple(w.norm for w in words[trig.first:trig.last]) in \
+            lex.phrase_subject:
+        return False
+    return any(t.core == "Warning" and not t.phrase and t.last <= trig.first for t in triggers)
 
 
 def launched_before(word: Word, entry: TriggerEntry | None) -> bool:

@@ -552,6 +552,7 @@ def _sentence_features(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> d
                              for w in words[max(0, head - 4):head])),
         "passive": str(is_passive(s, trig, units.lex)),
         "tobj": object_slot(units, s, trig),
+        "tshared": str(any(_shares_subject(units, s, trig, r) for r in s.refs if r.last <= trig.first)),
         "tword": s.words[trigger_head(trig)].key.lstrip("وفب"),  # (the trigger word itself, without و/ف/بـ: one
         # verbal noun takes its author as genitive, another its target)
     }
@@ -720,8 +721,9 @@ def grammar_role(f: dict[str, str]) -> str:
                 return "target"
             if f.get("obj_pron") == "True":
                 return "agent"
-            if f.get("pre0_taken") == "True" or f.get("tcomp") == "pron" or f.get("pre_word") in OBJECT_MAKERS:
-                return "target"
+            if f.get("pre0_taken") == "True" or f.get("tcomp") == "pron" or f.get("pre_word") in OBJECT_MAKERS \
+                    or f.get("tshared") == "True":
+                return "target"  # (ترمب يتوعد حماس ويهدد مصر: the coordinated verb has its subject already)
             return "agent"
         if slot == "post1":
             return "none" if f.get("obj_pron") == "True" else "target"
@@ -808,11 +810,17 @@ def _shares_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: Ac
     """Whether the trigger is a verb joined by و to an earlier verb trigger of its sentence, with no subject of its
     own right after it, and the mention is that earlier verb's subject (دعت فرنسا وبريطانيا طهران إلى التعاون،
     وحذرت من أن برنامجها يقترب من نقطة اللاعودة; استدعت بغداد السفير التركي، وحذرت من أن …: the earlier verb is
-    any the parser tags): coordinated verbs share their subject."""
+    any the parser tags). A mention right after the verb is its object when the earlier verb's subject stood
+    before it (ترمب يتوعد حماس ويهدد مصر: SVO, and a new subject would stand before its verb again); after a
+    verb-first clause it may be a subject of its own (وحذرت فرنسا), so only the SVO subject is shared then.
+    A participle of manner shares the subject of the verb before it the same way (وطالب بولس الطرفين بقبول
+    المقترح، محذرا من أن: the one who demanded warns)."""
     words = s.words
-    if trigger_pos(trig) != "verb" or not words[trig.first].norm.startswith("و") or ref.last > trig.first \
-            or trig.last in s.ref_at():
+    manner = trig.last - trig.first == 1 and words[trig.first].norm in units.lex.participles
+    joined = trigger_pos(trig) == "verb" and words[trig.first].norm.startswith("و")
+    if ref.last > trig.first or not (manner or joined):
         return False
+    own_next = trig.last in s.ref_at() and not manner  # (a participle's object follows it)
     earlier = [t for t in s.triggers if t.last <= trig.first and trigger_pos(t) == "verb"]
     earlier += [Trigger(k, k + 1, trig.core, None) for k in range(trig.first)
                 if ((s.upos and s.upos[k] == "VERB") or (k > 0 and words[k - 1].norm in ("قد", "لقد")))
@@ -822,7 +830,7 @@ def _shares_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: Ac
         return False
     verb = max(earlier, key=lambda t: t.first)
     slot, pre0_taken = _slot(units, s, verb, ref, _prep_of(units, s, ref))
-    return slot == "pre0" or (slot == "post0" and pre0_taken == "False")  # (SVO, else VSO: the subject)
+    return slot == "pre0" or (slot == "post0" and pre0_taken == "False" and not own_next)  # (SVO, else VSO)
 
 
 def _conjunct(units: ArticleUnits, s: SentenceUnit, a: ActorRef, b: ActorRef) -> bool:

@@ -68,7 +68,7 @@ def state_of(units: ArticleUnits, iri: str) -> str | None:
     return None
 
 
-THREAT_CONTENT_REACH = 4  # words from a warning verb to the attack noun (with بـ) it threatens
+THREAT_CONTENT_REACH = 4  # words from a warning verb to the attack noun (with بـ) it threatens, names aside
 
 
 def threat_parties(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[ActorRef | None, set[int]]:
@@ -84,8 +84,10 @@ def threat_parties(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[ActorR
         head - 1].norm[1:] in lex.particles["escalation"])  # (بتوسيع العملية العسكرية: its content)
     if trig.core != "Attack" or not (content or otherwise):
         return None, set()
+    named = {k for r in s.refs for k in range(r.first, r.last)}  # (a name of many words is one step: هددت جبهة
+    # تحرير أزواد الجيش المالي بشن هجمات)
     for w in s.triggers:
-        if w.core == "Warning" and w.last <= head and head - w.last <= (
+        if w.core == "Warning" and w.last <= head and sum(k not in named for k in range(w.last, head)) <= (
                 ULTIMATUM_REACH if otherwise else THREAT_CONTENT_REACH):
             between = [r for r in s.refs if w.last <= r.first and r.last <= head]
             before = any(r.last <= w.first for r in s.refs if r.kind != "Location")
