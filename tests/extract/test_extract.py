@@ -95,6 +95,21 @@ def test_antecedent_of_a_condition_is_possible(read: Read) -> None:
     assert by_agent["israel"] == "Conditional"
 
 
+def test_a_while_clause_after_a_condition_is_outside_it(read: Read) -> None:
+    ex = read("وهددت تركيا بشن عملية إذا لم تنسحب الوحدات الكردية، فيما دعت ألمانيا تركيا إلى ضبط النفس.")
+    assert {(local(e.agent), e.modality) for e in ex.events if e.action == "Pressure"} == {("germany", "Asserted")}
+
+
+def test_a_title_ending_in_a_definite_word_takes_no_body_without_a_particle() -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    text = "وطالب رئيس الحكومة المجتمع الدولي بالضغط على إسرائيل."
+    refs = [r.surface for r in read_units(None, Article("x", "x.txt", text), load_kb()).sentences[0].refs]
+    assert "المجتمع الدولي" in refs and not any(r.startswith("رئيس") for r in refs), refs  # (a bare title: none)
+
+
 def test_past_tense_qad_is_not_a_hedge(read: Read) -> None:
     ex = read("وقد ضغط المسؤولون الأمريكيون على الحكومة العراقية.")
     assert {e.modality for e in ex.events} == {"Asserted"}

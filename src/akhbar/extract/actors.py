@@ -438,8 +438,10 @@ class ActorFinder:
             j = self._unit(words, j)
         # (after a state's nisba the title is whole: in "حذر وزير الخارجية الأمريكي إيران" Iran is the object,
         # no body he works for, unless a particle says so: "وزير الدفاع الإسرائيلي لشؤون X")
+        construct = on_behalf or not definite(words[j - 1].norm) or (j < len(words) and words[j].norm.startswith("ل"))
+        # (a definite word ends the title: after رئيس الحكومة a body with no لـ or باسم is the verb's object)
         found = self._affiliation(words, j) if j < len(words) and not self.gap_text(j - 1, j).strip(
-            SPACE_AND_QUOTES) and not (state is not None and not on_behalf) else None
+            SPACE_AND_QUOTES) and not (state is not None and not on_behalf) and construct else None
         if found is not None:
             j, affil = found
         elif j + 1 < len(words) and words[j].norm in self.lex.particles["constituency"]:

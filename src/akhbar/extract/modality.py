@@ -101,8 +101,9 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
         if first > head and first - head <= CONSEQUENT_WINDOW and core == "Attack" \
                 and not any(c in CLAUSE_BREAK for c in text[words[head].end:words[first].start]):
             return "Conditional"
-        if last <= head and head - last <= ANTECEDENT_WINDOW and core != "Warning":
-            # a consequent after the antecedent starts with فـ (اذا فكر العدو ... فستكون)
+        if last <= head and head - last <= ANTECEDENT_WINDOW and core != "Warning" \
+                and not any(words[k].norm in mod["conditional"]["while"] for k in range(last, head)):
+            # a consequent after the antecedent starts with فـ (اذا فكر العدو ... فستكون); فيما opens a clause
             in_antecedent = True
     if in_antecedent:
         return "Possible"
