@@ -172,3 +172,14 @@ def test_an_officer_struck_as_the_verbs_object_is_the_target(read: Read) -> None
     ex = read("قصفت إسرائيل العميد محمد رضا زاهدي.")
     assert [(e.agent.rsplit("/", 1)[-1], "/official/" in e.target) for e in ex.events if e.target] == \
         [("israel", True)]
+
+
+def test_unnamed_places_in_a_named_place_leave_the_named_place_struck() -> None:
+    # GUIDELINES §6: unnamed areas add nothing; قرى في ناحية X strikes the district
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    text = "قصفت المدفعية قرى في ناحية برادوست."
+    phrases = [p.surface for p in read_units(None, Article("x", "x.txt", text), load_kb()).sentences[0].phrases]
+    assert not any(p.startswith("قرى") for p in phrases), phrases

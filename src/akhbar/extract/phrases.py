@@ -298,6 +298,8 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
             break  # the first term of a construct has no article, and a definite noun takes only adjectives
         j += 1
         ends.append(j)
+    if placed and any(_listed(key, lex.heads["place_plural"]) for key, _ in words[st].readings):
+        return None  # قرى في ناحية سيدكان: unnamed places in a named one add nothing, the place is struck (§6)
     if words[st].key in lex.generic_targets or words[st].norm in lex.generic_targets:
         end = ends[-1]
         owned = (end < len(words) and end in ref_at) or any(k in ref_at for k in range(st, end)) or (
