@@ -1010,3 +1010,18 @@ def test_chambers_and_services_of_a_state_are_its_organs(text: str, organ: str) 
 def test_amir_is_a_commanders_title() -> None:
     refs = {r.surface: r for s in _units("وقال آمر الكتيبة خالد الزاوي إن قواته سترد.").sentences for r in s.refs}
     assert any(r.kind == "Official" and r.how == "title" and "خالد الزاوي" in name for name, r in refs.items()), refs
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("قصفت الطائرات مديرية حيس جنوب الحديدة.", "مديرية حيس"),
+    ("قصفت المسيرات قضاء مخمور شمال البلاد.", "قضاء مخمور"),
+])
+def test_a_district_noun_names_a_place(text: str, place: str) -> None:
+    refs = {r.surface: r for s in _units(text).sentences for r in s.refs}
+    assert place in refs and refs[place].kind == "Location", list(refs)
+
+
+def test_a_states_nisba_after_a_definite_noun_is_an_adjective_even_when_it_spells_the_states_name() -> None:
+    # (تركية is also a spelling of Turkey: after الطائرات it is the planes' nationality)
+    refs = {r.surface: r for s in _units("قصفت الطائرات التركية قرى في الشمال.").sentences for r in s.refs}
+    assert refs["التركية"].how == "nisba", {k: r.how for k, r in refs.items()}

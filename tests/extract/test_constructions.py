@@ -183,3 +183,15 @@ def test_unnamed_places_in_a_named_place_leave_the_named_place_struck() -> None:
     text = "قصفت المدفعية قرى في ناحية برادوست."
     phrases = [p.surface for p in read_units(None, Article("x", "x.txt", text), load_kb()).sentences[0].phrases]
     assert not any(p.startswith("قرى") for p in phrases), phrases
+
+
+def test_infrastructure_is_struck_whole_with_its_adjective() -> None:
+    # بنى is no بـ + a word, and تحتية is its adjective whatever the tagger reads
+    from akhbar.analysis import load_analyser
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    text = "قصفت الطائرات بنى تحتية في المدينة."
+    units = read_units(load_analyser("default")(text), Article("x", "x.txt", text), load_kb())
+    assert [p.surface for p in units.sentences[0].phrases] == ["بنى تحتية"]

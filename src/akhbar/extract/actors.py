@@ -1449,10 +1449,11 @@ class ActorFinder:
             if gm and gm[2] == 0:  # العاصمة كابول: a capital the base does not hold, from the gazetteer
                 return self._ref(words, i, j + gm[0], skip, (self._place_actor(gm[1]),), "place", "Location")
         km = self._kb_match(words, i) if "kb" in matchers else None
-        if km and km[0] == 1 and self.kb.kind(km[1]) in ("Official", "Militia") and i > 0 \
-                and words[i - 1].norm.startswith("ال") and not self.gap_text(i - 1, i).strip() \
-                and self._nisba(words[i]):
-            km = None  # "الشعب السوداني": after a definite noun, a nisba is its adjective
+        if km and km[0] == 1 and i > 0 and words[i - 1].norm.startswith("ال") and words[i].norm.startswith("ال") \
+                and not self.gap_text(i - 1, i).strip() and (nisba := self._nisba(words[i])) \
+                and (self.kb.kind(km[1]) in ("Official", "Militia") or km[1] == nisba):
+            km = None  # "الشعب السوداني": after a definite noun, a nisba is its adjective ("الطائرات التركية": not
+            # the name تركية of Turkey, though the state is the same)
         if km:
             n, iri, skip = km
             cands.append(self._ref(words, i, i + n, skip, (iri,), "kb"))

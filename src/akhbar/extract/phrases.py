@@ -129,12 +129,12 @@ def instrument_clitic(word: Word, lex: Lexicon, listed: bool = False) -> bool:
     >>> from akhbar.extract.text import words_of
     >>> [instrument_clitic(w, load_lexicon(), True) for w in words_of("وبهاولبور وبالمدفعية وبحسب")]
     [False, True, True]
-    >>> instrument_clitic(words_of("بهاولبور")[0], load_lexicon())
-    True
+    >>> [instrument_clitic(w, load_lexicon()) for w in words_of("بهاولبور بنى")]
+    [True, False]
     """
     bare = word.norm.lstrip("و")
-    if not bare.startswith("ب"):
-        return False
+    if not bare.startswith("ب") or any(word.key in nouns for nouns in lex.heads.values()):
+        return False  # (بنى تحتية، بيوت: a noun the lexicon lists whole, its ب is its own)
     return not listed or bare.startswith("بال") or bare in lex.particles["source_markers"]
 
 
@@ -292,7 +292,9 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
         if words[j].norm.startswith("ب") and any(n and (key in lex.heads["instrument"] or key in lex.weapons)
                                                  for key, n in words[j].readings):
             break  # (ثكنة زرعيت | بالأسلحة الصاروخية: what it was struck with)
-        if not _nounish(words, upos, j, lex) or words[j].norm.startswith("و"):
+        feminine_adjective = j == st + 1 and words[j].norm.endswith("يه") and not definite(words[j].norm) \
+            and not definite(words[st].norm)  # (بنى تحتية: an adjective the tagger may read as a verb)
+        if not (_nounish(words, upos, j, lex) or feminine_adjective) or words[j].norm.startswith("و"):
             break  # (a conjunct is a phrase of its own: ميكولايف | وسومي, each named place its own participant)
         if definite(words[j - 1].norm) and not (definite(words[j].norm) and _adjective(words[j], upos, j)):
             break  # the first term of a construct has no article, and a definite noun takes only adjectives
