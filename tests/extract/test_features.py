@@ -167,3 +167,10 @@ def test_a_participle_of_manner_shares_the_subject_of_the_verb_before_it(kb: Kno
     warn = next(t for t in s.triggers if s.words[t.first].text == "محذرا")
     shared = {c.ref.surface for c in candidates(units, s) if features(units, s, warn, c).get("shared_subj=True")}
     assert shared == {"وزير الخارجية الفرنسي"}
+
+
+def test_a_participle_of_manner_hangs_on_the_main_verb_past_a_condition(kb: KnowledgeBase) -> None:
+    units, s = _read(kb, "وحذر الوزير الإيطالي الحكومة من عواقب إذا واصلت القصف، مطالبا الأمم المتحدة بالتحرك.")
+    demand = next(t for t in s.triggers if s.words[t.first].text == "مطالبا")
+    shared = {c.ref.surface for c in candidates(units, s) if features(units, s, demand, c).get("shared_subj=True")}
+    assert shared == {"الوزير الإيطالي"}

@@ -828,7 +828,8 @@ def _shares_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: Ac
     # as the parser tags it or after قد)
     if not earlier:
         return False
-    verb = max(earlier, key=lambda t: t.first)
+    verb = (min if manner else max)(earlier, key=lambda t: t.first)  # (a participle of manner hangs on the main
+    # verb, the clause's first, past the verbs of a condition or a report between: وحذر X ... إذا واصل ...، مطالبا)
     slot, pre0_taken = _slot(units, s, verb, ref, _prep_of(units, s, ref))
     return slot == "pre0" or (slot == "post0" and pre0_taken == "False" and not own_next)  # (SVO, else VSO)
 
