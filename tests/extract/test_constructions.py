@@ -195,3 +195,19 @@ def test_infrastructure_is_struck_whole_with_its_adjective() -> None:
     text = "قصفت الطائرات بنى تحتية في المدينة."
     units = read_units(load_analyser("default")(text), Article("x", "x.txt", text), load_kb())
     assert [p.surface for p in units.sentences[0].phrases] == ["بنى تحتية"]
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت الطائرات منشآت عسكرية في محافظة قزوين.",  # (unnamed sites in a named place: the place is struck too)
+    "قصفت الطائرات منشآت عسكرية في محافظتي قزوين وزنجان.",  # (a dual place noun lists the places)
+])
+def test_sites_in_named_places_bring_those_places(text: str) -> None:
+    from akhbar.extract.coordination import located_places
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(None, Article("x", "x.txt", text), load_kb())
+    s = units.sentences[0]
+    places = {p for found in located_places(s, s.triggers[0], units.lex, text).values() for p in found}
+    assert places, places

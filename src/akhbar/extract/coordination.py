@@ -502,15 +502,18 @@ def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> d
     for owner in s.refs + s.phrases:
         if owner.first < trig.last or any(trig.last <= t.first < owner.first for t in s.triggers if t is not trig):
             continue
-        if owner.how == "phrase":
-            positions = _positions(words[owner.first], lex)
+        if owner.how == "phrase" or (owner.how == "facility" and _generic(words[owner.first], lex)):
+            positions = _positions(words[owner.first], lex)  # (منشآت عسكرية في محافظة أصفهان: unnamed sites)
         else:
             positions = owner.kind != "Location" and owner.first > 0 and _positions(words[owner.first - 1], lex)
         if not positions:
             continue
-        for k in range(owner.first + 1, min(owner.last + 2, len(words))):
+        for k in range(owner.first + 1, min(owner.last + 3, len(words))):
             place = places_at.get(k)
-            located = place is not None and (words[k - 1].norm in lex.particles["in_place"]
+            listed = k >= 2 and words[k - 2].norm in lex.particles["in_place"] and any(
+                _listed(key, lex.heads[heads]) for key, _ in words[k - 1].readings
+                for heads in ("place_plural", "place_named"))  # (في محافظتي X وY، في محافظة X: the head before)
+            located = place is not None and (words[k - 1].norm in lex.particles["in_place"] or listed
                                              or (words[k].norm.startswith("ب") and place.start > words[k].start))
             if located and not words[k - 1].gap_after.strip(" "):
                 if groups is None:
@@ -542,6 +545,12 @@ def owns_positions(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
         # phrase that names the facility, then its owner)
         k = next((r.first for r in (*s.refs, *s.phrases) if r.last == k + 1 and r.how != "kb"), k)
     return k >= 0 and not source and not s.words[k].gap_after.strip() and _positions(s.words[k], lex)
+
+
+def _generic(word: Word, lex: Lexicon) -> bool:
+    """Whether a word is a generic noun of targets or sites (مواقع، منشآت، أهداف: GUIDELINES §3), not a facility's
+    own kind (مصفاة، مطار)."""
+    return any(_listed(key, lex.generic_targets) for key, _ in word.readings)
 
 
 def _positions(word: Word, lex: Lexicon) -> bool:
