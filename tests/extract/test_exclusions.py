@@ -26,3 +26,15 @@ def test_a_rule_names_itself_when_it_bars_a_candidate(kb: KnowledgeBase) -> None
     s = units.sentences[0]
     f = frame(units, s, s.triggers[0])
     assert {c.ref.surface: excluded(f, "agent", c, {}) for c in candidates(units, s)}["حركة الشباب"] == "struck"
+
+
+def test_whose_sovereignty_a_demand_asks_to_respect_is_not_addressed(kb: KnowledgeBase) -> None:
+    # GUIDELINES §2: أكد ضرورة ... is a demand on a party; the owner deep in its content is not that party
+    for text, barred in (("وأكد وزير الخارجية الألماني ضرورة احترام سيادة لبنان.", "deep in content"),
+                         ("وأكد وزير الخارجية الألماني ضرورة وقف إسرائيل عملياتها.", None)):
+        units = read_units(None, Article("t", "t.txt", text), kb)
+        s = units.sentences[0]
+        demand = next(t for t in s.triggers if t.core == "Pressure")
+        f = frame(units, s, demand)
+        last = max(candidates(units, s), key=lambda c: c.ref.first if c.sentence == s.index else -1)
+        assert excluded(f, "target", last, {}) == barred, text

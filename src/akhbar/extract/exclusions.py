@@ -124,6 +124,17 @@ def _after(f: Frame, c: Candidate) -> bool:
     return _here(f, c) and c.ref.first >= f.trig.last
 
 
+def _deep_in_content(f: Frame, c: Candidate) -> bool:
+    """Whether a mention after a demand of necessity (أكد ضرورة احترام سيادة سوريا) lies deeper in its content than
+    the verbal noun's own genitive (ضرورة وقف إسرائيل هجماتها; past عدم: بضرورة عدم السماح): the owner of what is
+    to be respected or done, never the one the demand addresses."""
+    if f.trig.addressed is None or not _after(f, c):
+        return False
+    direct = f.trig.last + (2 if f.trig.last < len(f.s.words) and f.s.words[f.trig.last].norm.lstrip("ب") == "عدم"
+                            else 1)
+    return c.ref.first > direct
+
+
 EXCLUSIONS: tuple[Exclusion, ...] = (
     Exclusion("patron", None, lambda f, c, x, r: patron(f.units.sentences[c.sentence], c.ref, f.units.lex),
               "جماعة X المرتبطة بتنظيم القاعدة: the patron only describes the group"),
@@ -156,6 +167,8 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
               and "slot=pre0" in x, "إيران سترد: the responder; إسرائيل ستدفع الثمن: the one who will pay"),
     Exclusion("accuser or judge", "agent", lambda f, c, x, r: _here(f, c) and c.ref in (f.blamer, f.judge),
               "حملت إيران واشنطن مسؤولية الهجوم، أدانت الجزائر الهجوم: the accuser or the judge, GUIDELINES §3"),
+    Exclusion("deep in content", "target", lambda f, c, x, r: _deep_in_content(f, c),
+              "أكد ضرورة احترام سيادة سوريا: whose sovereignty is to be respected is not addressed, GUIDELINES §2"),
     Exclusion("warner", "agent", lambda f, c, x, r: _here(f, c) and c.ref is f.warner,
               "حذرت مصر من اقتحام رفح: one warns against what others may do"),
     Exclusion("undergoer", "agent", lambda f, c, x, r: f.undergone is not None and _here(f, c)
