@@ -211,3 +211,14 @@ def test_sites_in_named_places_bring_those_places(text: str) -> None:
     s = units.sentences[0]
     places = {p for found in located_places(s, s.triggers[0], units.lex, text).values() for p in found}
     assert places, places
+
+
+def test_a_plural_place_noun_lists_names_each_a_place_without_the_noun() -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    for text, first in (("قصفت المدفعية بلدات الزرارية وأرنون.", "الزرارية"),
+                        ("قصفت المدفعية بلدات حدودية.", "بلدات حدودية")):  # (an adjective: one collective)
+        s = read_units(None, Article("x", "x.txt", text), load_kb()).sentences[0]
+        assert [p.surface for p in s.phrases][:1] == [first], [p.surface for p in s.phrases]

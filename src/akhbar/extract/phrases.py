@@ -91,6 +91,9 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
     listed: set[int] = set()  # the later conjuncts of a list
     while starts:
         st = starts.pop(0)
+        if st + 1 < len(words) and _lists_names(words, st, lex):
+            st += 1  # (بلدات الطيبة ودير سريان: the plural head lists the places, each named on its own)
+            listed.add(st)
         if st >= len(words) or st in ref_at or st in taken or not _nounish(words, upos, st, lex) \
                 or _stop_head(words[st], lex) or words[st].norm.lstrip("و") in lex.reporting_verbs \
                 or (st not in listed and upos and upos[st] not in HEADS and not struck_head(words[st], lex)) \
@@ -108,6 +111,15 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
                 starts.insert(0, phrase.last)  # coordinated: مستودعات النفط ومحطة كهرباء، ميكولايف وسومي
                 listed.add(phrase.last)
     return out
+
+
+def _lists_names(words: list[Word], k: int, lex: Lexicon) -> bool:
+    """Whether word k is an indefinite plural place noun in construct with the first name of a list (بلدات الطيبة،
+    مدن خاركيف): not with its adjective (بلدات حدودية، القرى الحدودية: one collective)."""
+    w, name = words[k], words[k + 1]
+    return not w.gap_after.strip() and not definite(w.norm) and _listed(w.key, lex.heads["place_plural"]) \
+        and not name.norm.startswith("و") and (definite(name.norm) or not name.norm.endswith(("يه", "ي", "يين")))
+    # (an indefinite head takes no definite adjective: بلدات الزرارية is a name however it ends)
 
 
 def _place_purpose(words: list[Word], k: int, ref_at: dict[int, ActorRef]) -> bool:
