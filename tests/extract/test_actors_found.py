@@ -1025,3 +1025,9 @@ def test_a_states_nisba_after_a_definite_noun_is_an_adjective_even_when_it_spell
     # (تركية is also a spelling of Turkey: after الطائرات it is the planes' nationality)
     refs = {r.surface: r for s in _units("قصفت الطائرات التركية قرى في الشمال.").sentences for r in s.refs}
     assert refs["التركية"].how == "nisba", {k: r.how for k, r in refs.items()}
+
+
+def test_a_title_of_a_body_the_base_does_not_know_keeps_its_holders_name() -> None:
+    refs = {r.surface: r for s in _units("وحث المدير العام للمنظمة رافائيل فاسكيز إيران على التعاون.").sentences
+            for r in s.refs}
+    assert refs["المدير العام للمنظمة رافائيل فاسكيز"].kind == "Official", list(refs)

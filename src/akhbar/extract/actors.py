@@ -444,6 +444,12 @@ class ActorFinder:
             SPACE_AND_QUOTES) and not (state is not None and not on_behalf) and construct else None
         if found is not None:
             j, affil = found
+        elif j + 1 < len(words) and words[j].norm.startswith("لل") and len(words[j].norm) > 4 and construct \
+                and not self.gap_text(j - 1, j).strip() and self._kb_match(words, j) is None:
+            j += 1  # (المدير العام للمنظمة رافائيل غروسي: a body the base does not know, still of the title)
+            if j < len(words) and definite(words[j].norm) and words[j].norm.endswith(("يه", "ي")) \
+                    and not self.gap_text(j - 1, j).strip() and self._nisba(words[j]) is None:
+                j += 1  # (للوكالة الدولية: its adjective)
         elif j + 1 < len(words) and words[j].norm in self.lex.particles["constituency"]:
             place = self._place_of(words, j + 1)  # النائب عن زاهدان: the member for a place of a state
             if place is not None:
