@@ -1031,3 +1031,17 @@ def test_a_title_of_a_body_the_base_does_not_know_keeps_its_holders_name() -> No
     refs = {r.surface: r for s in _units("وحث المدير العام للمنظمة رافائيل فاسكيز إيران على التعاون.").sentences
             for r in s.refs}
     assert refs["المدير العام للمنظمة رافائيل فاسكيز"].kind == "Official", list(refs)
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("وطالب المبعوث الأممي إلى ليبيا مارتن كوبلر الأطراف بالتهدئة.", "المبعوث الأممي إلى ليبيا مارتن كوبلر"),
+    ("وقال السفير الصيني لدى مصر لياو ليتشيانغ إن بلاده قلقة.", "السفير الصيني لدى مصر لياو ليتشيانغ"),
+])
+def test_an_envoy_is_named_past_the_place_he_is_sent_to(text: str, person: str) -> None:
+    refs = {r.surface: r for s in _units(text).sentences for r in s.refs}
+    assert person in refs and refs[person].kind == "Official", list(refs)
+
+
+def test_the_un_has_a_nisba() -> None:
+    refs = {r.surface: r for s in _units("وحذر مسؤولون أمميون من مجاعة وشيكة.").sentences for r in s.refs}
+    assert refs["مسؤولون أمميون"].states == ("https://w3id.org/akhbar/id/un",), refs

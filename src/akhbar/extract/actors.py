@@ -460,8 +460,12 @@ class ActorFinder:
             while k < len(words) and k < j + 4 and "،" not in self.text[words[k - 1].end:words[k].start] \
                     and "," not in self.text[words[k - 1].end:words[k].start]:
                 k += 1
+            km = self._kb_match(words, j + 1) if j + 1 < len(words) else None
             if k < len(words) and k < j + 4:
                 j = k
+            elif km is not None and km[2] == 0 and self.kb.kind(km[1]) in ("State", "Location") \
+                    and j + 1 + km[0] < len(words) and not self.gap_text(j + km[0], j + 1 + km[0]).strip():
+                j = j + 1 + km[0]  # (المبعوث الأممي إلى اليمن هانس غروندبرغ: the place he is sent to, then his name)
         while j < len(words) and words[j].key in self.lex.heads["title_modifier"] \
                 and not self.gap_text(j - 1, j).strip():
             j += 1  # (وزير الخارجية السوري الجديد، المعين حديثا، السابق: of the title, before the name)
@@ -1493,7 +1497,7 @@ class ActorFinder:
                 whole = nisba_stem(words[i].norm)
                 if whole and self.kb.nisba_state(whole) and not words[i].norm.startswith(("وال", "فال")):
                     skip = 0  # (فلسطينيا: its ف is the name's own letter, not a conjunction)
-                cands.append(self._ref(words, i, i + 1, skip, (st,), "nisba", "State"))
+                cands.append(self._ref(words, i, i + 1, skip, (st,), "nisba"))  # (a state, or a group: حوثي، أممي)
         if i + 1 < len(words) and words[i + 1].norm in self.lex.particles["made_in"]:
             cands = [c for c in cands if c.last > i + 1 or c.kind != "State"]  # (مسيرات تركية الصنع: made there)
         if not cands:
