@@ -1036,6 +1036,7 @@ def test_a_title_of_a_body_the_base_does_not_know_keeps_its_holders_name() -> No
 @pytest.mark.parametrize(("text", "person"), [
     ("وطالب المبعوث الأممي إلى ليبيا مارتن كوبلر الأطراف بالتهدئة.", "المبعوث الأممي إلى ليبيا مارتن كوبلر"),
     ("وقال السفير الصيني لدى مصر لياو ليتشيانغ إن بلاده قلقة.", "السفير الصيني لدى مصر لياو ليتشيانغ"),
+    ("وحذر النائب في البرلمان الإيراني حسين نوروزي إسرائيل.", "النائب في البرلمان الإيراني حسين نوروزي"),
 ])
 def test_an_envoy_is_named_past_the_place_he_is_sent_to(text: str, person: str) -> None:
     refs = {r.surface: r for s in _units(text).sentences for r in s.refs}

@@ -463,9 +463,11 @@ class ActorFinder:
             km = self._kb_match(words, j + 1) if j + 1 < len(words) else None
             if k < len(words) and k < j + 4:
                 j = k
-            elif km is not None and km[2] == 0 and self.kb.kind(km[1]) in ("State", "Location") \
+            elif km is not None and km[2] == 0 and self.kb.kind(km[1]) in ("State", "Location", "StateOrgan") \
                     and j + 1 + km[0] < len(words) and not self.gap_text(j + km[0], j + 1 + km[0]).strip():
-                j = j + 1 + km[0]  # (المبعوث الأممي إلى اليمن هانس غروندبرغ: the place he is sent to, then his name)
+                j = j + 1 + km[0]  # (المبعوث الأممي إلى اليمن هانس غروندبرغ: the place he is sent to, then his name;
+                # النائب في البرلمان الإيراني علي كريمي: the body he sits in)
+                state = state or self.state_of(km[1])
         while j < len(words) and words[j].key in self.lex.heads["title_modifier"] \
                 and not self.gap_text(j - 1, j).strip():
             j += 1  # (وزير الخارجية السوري الجديد، المعين حديثا، السابق: of the title, before the name)
