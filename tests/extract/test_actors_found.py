@@ -1046,3 +1046,9 @@ def test_an_envoy_is_named_past_the_place_he_is_sent_to(text: str, person: str) 
 def test_the_un_has_a_nisba() -> None:
     refs = {r.surface: r for s in _units("وحذر مسؤولون أمميون من مجاعة وشيكة.").sentences for r in s.refs}
     assert refs["مسؤولون أمميون"].states == ("https://w3id.org/akhbar/id/un",), refs
+
+
+def test_a_leader_is_named_past_the_group_the_base_does_not_know() -> None:
+    refs = {r.surface: r for s in _units("وهدد زعيم جماعة الفتح المبين أبو حمزة الليبي القوات الحكومية.").sentences
+            for r in s.refs}
+    assert "زعيم جماعة الفتح المبين أبو حمزة الليبي" in refs, list(refs)  # (a kunya is a name of two words)

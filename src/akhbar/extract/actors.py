@@ -503,7 +503,8 @@ class ActorFinder:
                     return self._ref(words, i, k + km[0], skip, (km[1],), "title")
                 break
             units = k - name_start - sum(words[m].norm in NAME_JOINERS for m in range(name_start, k))
-            family = units >= 2 and w.norm.startswith("ال") and not gap.strip()  # (محمد شياع السوداني)
+            family = k - name_start >= 2 and w.norm.startswith("ال") and not gap.strip()  # (محمد شياع السوداني،
+            # أبو حمزة الليبي: a kunya is a name of two words)
             if w.norm.startswith(("بال", "لل", "وال", "باست")) or self._verbal_noun_with_b(w) or (
                     k > name_start and ((self._nisba(w) and not family) or w.norm.endswith("ات"))):
                 break  # (باستئناف، باستهداف، بفرض: بـ and a verbal noun, the name is over, or none begins)
@@ -575,7 +576,7 @@ class ActorFinder:
         الثوري الإيراني) or a known organ, group, organisation or state: (end, IRI); the end is past a nisba
         that follows the body («الحرس الثوري» الإيراني)."""
         km = self._kb_match(words, j)
-        organ = None if km else self._organ(words, j)
+        organ = None if km else (self._organ(words, j) or self._named_group(words, j))  # (زعيم جماعة الفتح المبين)
         if organ is not None:
             end, iri = organ.last, organ.iri
         elif km and self.kb.kind(km[1]) in ("StateOrgan", "Militia", "Organization", "State") \
