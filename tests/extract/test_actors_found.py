@@ -1052,3 +1052,8 @@ def test_a_leader_is_named_past_the_group_the_base_does_not_know() -> None:
     refs = {r.surface: r for s in _units("وهدد زعيم جماعة الفتح المبين أبو حمزة الليبي القوات الحكومية.").sentences
             for r in s.refs}
     assert "زعيم جماعة الفتح المبين أبو حمزة الليبي" in refs, list(refs)  # (a kunya is a name of two words)
+
+
+def test_a_definite_organ_takes_no_states_name_as_its_genitive() -> None:
+    refs = {r.surface: r for s in _units("وحذر الحرس الثوري إسرائيل من أي مغامرة.").sentences for r in s.refs}
+    assert "الحرس الثوري" in refs and refs["إسرائيل"].kind == "State", list(refs)

@@ -38,3 +38,11 @@ def test_whose_sovereignty_a_demand_asks_to_respect_is_not_addressed(kb: Knowled
         f = frame(units, s, demand)
         last = max(candidates(units, s), key=lambda c: c.ref.first if c.sentence == s.index else -1)
         assert excluded(f, "target", last, {}) == barred, text
+
+
+def test_any_attack_a_warning_answers_is_not_the_warners(kb: KnowledgeBase) -> None:
+    units = read_units(None, Article("t", "t.txt", "تركيا تحذر اليونان: أي هجوم سيقابل برد حاسم"), kb)
+    s = units.sentences[0]
+    attack = next(t for t in s.triggers if t.core == "Attack")
+    f = frame(units, s, attack)
+    assert {c.ref.surface: excluded(f, "agent", c, {}) for c in candidates(units, s)}["تركيا"] == "warner"

@@ -292,6 +292,9 @@ class ActorFinder:
                 # "قناة روسيا اليوم": the head introduces a known name, not a state
                 return self._ref(words, i, j + named[0], skip, (named[1],), "kb")
             state, _ = self._state_word(words[j])
+            if state is not None and definite(words[j - 1].norm) and not definite(words[j].norm) \
+                    and self._nisba(words[j]) is None:
+                state = None  # (وحذر الحرس الثوري إسرائيل: a definite organ takes no state's name as its genitive)
             if kind == "State" and state is not None:
                 return self._ref(words, i, j + 1, skip, (state,), "organ", "State")  # النظام الإسرائيلي
             if state is None and words[j].norm in self.lex.particles["in_place"] and j + 1 < len(words) \

@@ -345,6 +345,7 @@ def speaker_places(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> set[int]:
 
 
 WARN_AGAINST = ("حذر", "يحذر", "تحذر", "تحذير", "محذر", "حذرت", "حذرو", "نحذر")  # (normalised word openings)
+HYPOTHETICAL = frozenset({"اي", "ايه"})  # (normalised) "any": an act that may come
 AGAINST_FILLERS = frozenset({"مغبه", "اي", "عواقب", "خطر", "مخاطر", "ان", "استمرار", "تصاعد", "تكرار", "توسيع", "تجدد"})
 # (من مغبة شن، من أي هجوم، من أن استمرار الهجمات; not من أنه: the warner's own threat)
 
@@ -364,8 +365,16 @@ def warner_against(s: SentenceUnit, trig: Trigger) -> ActorRef | None:
     """
     words = s.words
     k = trig.light if trig.light is not None else trig.first
+    any_attack = k > 0 and words[k - 1].norm in HYPOTHETICAL  # (إيران تحذر واشنطن: أي هجوم سيقابل برد: the attack
+    # a warning says would be answered is the addressee's, never the warner's)
     while k > 0 and words[k - 1].norm in AGAINST_FILLERS:
         k -= 1
+    if any_attack and (k == 0 or words[k - 1].norm != "من"):
+        for w in range(k - 1, max(-1, k - 8), -1):
+            if words[w].norm.lstrip("و").startswith(WARN_AGAINST):
+                return next((r for r in reversed(s.refs) if r.last <= w), None) or next(
+                    (r for r in s.refs if w < r.first < k), None)
+        return None
     if k == 0 or words[k - 1].norm != "من":
         return None
     for w in range(k - 2, max(-1, k - 10), -1):
