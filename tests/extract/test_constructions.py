@@ -222,3 +222,17 @@ def test_a_plural_place_noun_lists_names_each_a_place_without_the_noun() -> None
                         ("قصفت المدفعية بلدات حدودية.", "بلدات حدودية")):  # (an adjective: one collective)
         s = read_units(None, Article("x", "x.txt", text), load_kb()).sentences[0]
         assert [p.surface for p in s.phrases][:1] == [first], [p.surface for p in s.phrases]
+
+
+def test_a_targeted_killing_strikes_the_person_not_the_place_he_was_in() -> None:
+    from akhbar.extract import resolve
+    from akhbar.extract.lexicon import load_lexicon
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    kb = load_kb()
+    s = read_units(None, Article("x", "x.txt", "اغتالت المسيرة القيادي في الحزب في مدينة صور."), kb).sentences[0]
+    place = next(r for r in s.refs if r.kind == "Location")
+    assert resolve(place, "target", "Attack", kb, load_lexicon(), "TargetedKilling") == []
+    assert resolve(place, "target", "Attack", kb, load_lexicon(), "AirStrike")

@@ -116,7 +116,8 @@ def resolve(ref: ActorRef, role: str, core: str, kb: KnowledgeBase, lex: Lexicon
     is never an agent (GUIDELINES §3: an agent is a state, militia, official, organ or organisation), nor the
     addressee of a warning or demand unless it is a civilian population (`lex`: its `population` heads; §3: the
     target of a Warning or Pressure is its addressee: an airport or a strait is warned about, not addressed).
-    An attack strikes a person only in a targeted killing (`action`, §2: اغتيال), and of a state's organs only
+    An attack strikes a person only in a targeted killing (`action`, §2: اغتيال; which strikes no place), and of a
+    state's organs only
     its armed bodies (`armed` heads: a ministry or an agency is not struck, its building is a place), unless
     word order makes them its object (`struck`: قصفت إسرائيل العميد X، استهدفت مسيرة وزارة الدفاع); it never
     strikes a body of water (`waters`: the sea locates the ship that was struck)."""
@@ -141,8 +142,8 @@ def _strikable(ref: ActorRef, core: str, action: str, lex: Lexicon, struck: bool
         return action == "TargetedKilling" or struck
     if ref.kind == "StateOrgan":
         return struck or _first_word_in(ref, lex.heads.get("armed", frozenset()))
-    if ref.kind == "Location":
-        return not _first_word_in(ref, lex.heads.get("waters", frozenset()))
+    if ref.kind == "Location":  # (a targeted killing strikes a person, never where he was: اغتيال سليماني في بغداد)
+        return action != "TargetedKilling" and not _first_word_in(ref, lex.heads.get("waters", frozenset()))
     return True
 
 
