@@ -186,6 +186,7 @@ def test_a_warning_against_any_attack_stays_a_warning() -> None:
     # (a phrase whose subject plays a role keeps its own event; one with no warning word before it stands alone)
     ("حذر الوزير من أن المعتدي سيندم.", [("Warning", "حذر"), ("Warning", "سيندم")]),
     ("وقال المتحدث إن الرد سيأتي قريبا.", [("Warning", "الرد سيأتي")]),
+    ("حذرت إيران من التصعيد، فيما قال المتحدث إن الرد سيأتي.", [("Warning", "حذرت"), ("Warning", "الرد سيأتي")]),
 ])
 def test_a_threat_phrase_after_a_warning_word_is_that_warnings_content(text: str, found: list[tuple[str, str]]) -> None:
     assert [t for t in _triggers(text) if t[0] == "Warning"] == found

@@ -145,7 +145,10 @@ def threat_content(trig: Trigger, triggers: list[Trigger], words: list[Word], le
     if not trig.phrase or trig.core != "Warning" or tuple(w.norm for w in words[trig.first:trig.last]) in \
             lex.phrase_subject:
         return False
-    return any(t.core == "Warning" and not t.phrase and t.last <= trig.first for t in triggers)
+    whiles = lex.modality["conditional"]["while"]  # (حذرت إيران من التصعيد، فيما قال X إن الرد سيأتي: another
+    # speaker's clause)
+    return any(t.core == "Warning" and not t.phrase and t.last <= trig.first
+               and not any(w.norm in whiles for w in words[t.last:trig.first]) for t in triggers)
 
 
 def launched_before(word: Word, entry: TriggerEntry | None) -> bool:
