@@ -46,3 +46,12 @@ def test_any_attack_a_warning_answers_is_not_the_warners(kb: KnowledgeBase) -> N
     attack = next(t for t in s.triggers if t.core == "Attack")
     f = frame(units, s, attack)
     assert {c.ref.surface: excluded(f, "agent", c, {}) for c in candidates(units, s)}["تركيا"] == "warner"
+
+
+def test_the_movement_whose_arm_acts_takes_no_part(kb: KnowledgeBase) -> None:
+    text = "وقصفت سرايا القدس، الجناح العسكري لحركة الجهاد الإسلامي، مستوطنات غلاف غزة."
+    units = read_units(None, Article("t", "t.txt", text), kb)
+    s = units.sentences[0]
+    f = frame(units, s, s.triggers[0])
+    barred = {c.ref.surface: (excluded(f, "agent", c, {}), excluded(f, "target", c, {})) for c in candidates(units, s)}
+    assert barred["حركة الجهاد الإسلامي"] == ("patron", "patron"), barred

@@ -461,7 +461,8 @@ CONDEMN_REACH = 8  # words between a condemnation and the attack it names (ول�
 
 def patron(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
     """Whether a mention only names the patron of the actor before it (جماعة نصرة الإسلام والمسلمين المرتبطة بتنظيم
-    القاعدة، الفصائل المدعومة من إيران): it describes that actor and takes no part in its act.
+    القاعدة، الفصائل المدعومة من إيران) or the movement whose arm it is (الذراع العسكرية لحركة حماس): it describes
+    that actor and takes no part in its act.
 
     >>> from akhbar.kb import load_kb
     >>> from akhbar.records import Article
@@ -475,6 +476,10 @@ def patron(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
     if k > 0 and s.words[k].norm in ("من", "ل") and not s.words[k - 1].gap_after.strip():
         k -= 1
     cue = s.words[k].norm.lstrip("و") if k >= 0 else ""
+    arm = lex.particles["arm"]  # (كتائب القسام، الذراع العسكرية لحركة حماس: the movement whose arm it is)
+    if k >= 0 and (cue in arm or (k > 0 and s.words[k - 1].norm in arm and not s.words[k - 1].gap_after.strip())) \
+            and not s.words[k].gap_after.strip():
+        return True
     return cue in lex.aligned_cues and cue not in lex.belonging and not s.words[k].gap_after.strip()
     # (مروحيات تابعة للجيش الإسرائيلي: what belongs to an actor is his, and he acts with it)
 
