@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from akhbar.analysis import load_analyser
 from akhbar.extract.candidates import SENTENCE, candidates
 from akhbar.extract.features import _parse_place, features
@@ -137,40 +139,34 @@ def test_the_trigger_word_itself_is_an_indicator(kb: KnowledgeBase) -> None:
     assert words == {"tword=اغتيال", "tword=استهداف"}
 
 
-def test_a_coordinated_verb_shares_the_subject_of_any_verb_before_it(kb: KnowledgeBase) -> None:
+def _shared(kb: KnowledgeBase, text: str, trigger: str) -> set[str]:
+    """The mentions whose features say they share the subject of the trigger written `trigger`."""
+    units, s = _read(kb, text)
+    trig = next(t for t in s.triggers if s.words[t.first].text == trigger)
+    return {c.ref.surface for c in candidates(units, s) if features(units, s, trig, c).get("shared_subj=True")}
+
+
+@pytest.mark.parametrize(("text", "trigger", "shared"), [
     # استدعت is no trigger, and the tagger may miss it; after قد it is a verb, and its subject (SVO) warns too
-    units, s = _read(kb, "وكانت بغداد قد استدعت السفير التركي احتجاجا على الغارات، وحذرت من أن استمرار الانتهاكات"
-                         " يهدد العلاقات.")
-    warn = next(t for t in s.triggers if s.words[t.first].text == "وحذرت")
-    shared = {c.ref.surface for c in candidates(units, s) if features(units, s, warn, c).get("shared_subj=True")}
-    assert shared == {"بغداد"}
-
-
-def test_a_verb_joined_after_a_subject_first_clause_shares_that_subject_and_takes_its_object(kb: KnowledgeBase) -> None:
+    ("وكانت بغداد قد استدعت السفير التركي احتجاجا على الغارات، وحذرت من أن استمرار الانتهاكات يهدد العلاقات.",
+     "وحذرت", {"بغداد"}),
     # SVO: the mention right after the second verb is its object, not a new subject (which would stand before it)
+    ("الرئيس الأمريكي يتوعد إيران بالرد ويهدد العراق بعقوبات قاسية.", "ويهدد", {"الرئيس الأمريكي"}),
+    # VSO: وهددت حماس opens a clause of its own, so nobody before it is its subject by word order
+    ("قصفت إسرائيل غزة ليلا، وهددت حماس بالرد على القصف.", "وهددت", set()),
+    # a participle of manner shares the subject of its clause's main verb, past the verbs of a condition
+    ("وطالب وزير الخارجية الفرنسي الجيش السوداني بوقف القتال، محذرا من أن الحرب ستطول.", "محذرا",
+     {"وزير الخارجية الفرنسي"}),
+    ("وحذر الوزير الإيطالي الحكومة من عواقب إذا واصلت القصف، مطالبا الأمم المتحدة بالتحرك.", "مطالبا",
+     {"الوزير الإيطالي"}),
+])
+def test_coordinated_verbs_and_participles_share_their_clauses_subject(kb: KnowledgeBase, text: str, trigger: str,
+                                                                       shared: set[str]) -> None:
+    assert _shared(kb, text, trigger) == shared
+
+
+def test_the_object_after_a_verb_that_shares_its_subject_is_a_target(kb: KnowledgeBase) -> None:
     units, s = _read(kb, "الرئيس الأمريكي يتوعد إيران بالرد ويهدد العراق بعقوبات قاسية.")
     warn = next(t for t in s.triggers if s.words[t.first].text == "ويهدد")
-    feats = {c.ref.surface: features(units, s, warn, c) for c in candidates(units, s)}
-    assert {name for name, f in feats.items() if f.get("shared_subj=True")} == {"الرئيس الأمريكي"}
-    assert feats["العراق"].get("grammar=target")
-
-
-def test_a_verb_joined_after_a_verb_first_clause_may_have_its_own_subject(kb: KnowledgeBase) -> None:
-    # VSO: وردت حماس opens a clause of its own, so nobody before it is its subject by word order
-    units, s = _read(kb, "قصفت إسرائيل غزة ليلا، وهددت حماس بالرد على القصف.")
-    warn = next(t for t in s.triggers if s.words[t.first].text == "وهددت")
-    assert not any(features(units, s, warn, c).get("shared_subj=True") for c in candidates(units, s))
-
-
-def test_a_participle_of_manner_shares_the_subject_of_the_verb_before_it(kb: KnowledgeBase) -> None:
-    units, s = _read(kb, "وطالب وزير الخارجية الفرنسي الجيش السوداني بوقف القتال، محذرا من أن الحرب ستطول.")
-    warn = next(t for t in s.triggers if s.words[t.first].text == "محذرا")
-    shared = {c.ref.surface for c in candidates(units, s) if features(units, s, warn, c).get("shared_subj=True")}
-    assert shared == {"وزير الخارجية الفرنسي"}
-
-
-def test_a_participle_of_manner_hangs_on_the_main_verb_past_a_condition(kb: KnowledgeBase) -> None:
-    units, s = _read(kb, "وحذر الوزير الإيطالي الحكومة من عواقب إذا واصلت القصف، مطالبا الأمم المتحدة بالتحرك.")
-    demand = next(t for t in s.triggers if s.words[t.first].text == "مطالبا")
-    shared = {c.ref.surface for c in candidates(units, s) if features(units, s, demand, c).get("shared_subj=True")}
-    assert shared == {"الوزير الإيطالي"}
+    iraq = next(c for c in candidates(units, s) if c.ref.surface == "العراق")
+    assert features(units, s, warn, iraq).get("grammar=target")
