@@ -320,7 +320,7 @@ class ActorFinder:
             nisba = j
             if group and j + 1 < len(words) and words[j + 1].key in self.lex.heads["rank"] \
                     and not self.gap_text(j, j + 1).strip():
-                j += 1  # (مسؤولون أمريكيون كبار: their rank is of the name; the node stays the state's officials)
+                j += 1  # (مسؤولون أمريكيون كبار: their rank is of the name; the node stays the group's)
             surface_start = words[i].offset_after(skip, self.text)
             label = self.text[surface_start:words[j].end]
             kb_iri = self.kb.lookup((*noun, words[nisba].key)) or self._known_organ(noun, state)

@@ -807,13 +807,13 @@ def _slot(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef, pr
 
 
 def _shares_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef) -> bool:
-    """Whether the trigger is a verb joined by و to an earlier verb trigger of its sentence, with no subject of its
-    own right after it, and the mention is that earlier verb's subject (دعت فرنسا وبريطانيا طهران إلى التعاون،
+    """Whether the trigger is a verb joined by و to an earlier verb of its sentence (or a participle of manner)
+    and the mention is that earlier verb's subject (دعت فرنسا وبريطانيا طهران إلى التعاون،
     وحذرت من أن برنامجها يقترب من نقطة اللاعودة; استدعت بغداد السفير التركي، وحذرت من أن …: the earlier verb is
     any the parser tags). A mention right after the verb is its object when the earlier verb's subject stood
     before it (ترمب يتوعد حماس ويهدد مصر: SVO, and a new subject would stand before its verb again); after a
     verb-first clause it may be a subject of its own (وحذرت فرنسا), so only the SVO subject is shared then.
-    A participle of manner shares the subject of the verb before it the same way (وطالب بولس الطرفين بقبول
+    A participle of manner shares the subject of its clause's main verb, the first (وطالب بولس الطرفين بقبول
     المقترح، محذرا من أن: the one who demanded warns)."""
     words = s.words
     manner = trig.last - trig.first == 1 and words[trig.first].norm in units.lex.participles
