@@ -345,12 +345,11 @@ def speaker_places(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> set[int]:
 
 
 WARN_AGAINST = ("حذر", "يحذر", "تحذر", "تحذير", "محذر", "حذرت", "حذرو", "نحذر")  # (normalised word openings)
-HYPOTHETICAL = frozenset({"اي", "ايه"})  # (normalised) "any": an act that may come
 AGAINST_FILLERS = frozenset({"مغبه", "اي", "عواقب", "خطر", "مخاطر", "ان", "استمرار", "تصاعد", "تكرار", "توسيع", "تجدد"})
 # (من مغبة شن، من أي هجوم، من أن استمرار الهجمات; not من أنه: the warner's own threat)
 
 
-def warner_against(s: SentenceUnit, trig: Trigger) -> ActorRef | None:
+def warner_against(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | None:
     """The author of a warning against the trigger's action (حذرت مصر من اقتحام رفح، مصر تحذر إسرائيل من مغبة شن
     هجوم): one warns against what others may do, so the warner is not its author (the addressee may be, and
     "حذر من أنه سيرد", a clause, is the warner's own threat). None when the trigger is no such content.
@@ -360,12 +359,13 @@ def warner_against(s: SentenceUnit, trig: Trigger) -> ActorRef | None:
     >>> from akhbar.extract.units import read_units
     >>> text = "حذرت مصر من اقتحام رفح. وحذرت مصر إسرائيل من مغبة شن هجوم. وهددت إيران بضرب إسرائيل."
     >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
-    >>> [getattr(warner_against(s, s.triggers[-1]), "surface", None) for s in units.sentences]
+    >>> [getattr(warner_against(s, s.triggers[-1], units.lex), "surface", None) for s in units.sentences]
     ['مصر', 'مصر', None]
     """
     words = s.words
     k = trig.light if trig.light is not None else trig.first
-    any_attack = k > 0 and words[k - 1].norm in HYPOTHETICAL  # (إيران تحذر واشنطن: أي هجوم سيقابل برد: the attack
+    any_attack = k > 0 and words[k - 1].norm in lex.modality["possible"]["hypothetical"]  # (إيران تحذر واشنطن: أي
+    # هجوم سيقابل برد: the attack
     # a warning says would be answered is the addressee's, never the warner's)
     while k > 0 and words[k - 1].norm in AGAINST_FILLERS:
         k -= 1

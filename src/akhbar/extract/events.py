@@ -129,6 +129,15 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
         and not threat_content(t, out, words, lex)]
 
 
+def phrase_subject(words: list[Word], trig: Trigger, lex: Lexicon) -> str | None:
+    """The role the subject of a fixed expression plays: "agent" (إيران سترد), "target" (إسرائيل ستدفع الثمن), or
+    None when the lexicon does not say."""
+    if not trig.phrase:
+        return None
+    norms = [w.norm for w in words[trig.first:trig.last]]
+    return lex.phrase_subject.get(tuple(norms)) or lex.phrase_subject.get((norms[0].lstrip("وف"), *norms[1:]))
+
+
 def threat_content(trig: Trigger, triggers: list[Trigger], words: list[Word], lex: Lexicon) -> bool:
     """Whether a fixed threat phrase says what a warning word before it in the sentence threatens (حذرت واشنطن
     لبنان من "عواقب خطيرة"، أطلق تهديدات ضد الجيش مؤكدا أن أي طائرة ستكون "هدفا مشروعا"): the content of that
@@ -142,8 +151,7 @@ def threat_content(trig: Trigger, triggers: list[Trigger], words: list[Word], le
     >>> [t.action for t in find_triggers(words, lex, "حذرت واشنطن لبنان من عواقب خطيرة")]
     ['Warning']
     """
-    if not trig.phrase or trig.core != "Warning" or tuple(w.norm for w in words[trig.first:trig.last]) in \
-            lex.phrase_subject:
+    if not trig.phrase or trig.core != "Warning" or phrase_subject(words, trig, lex) is not None:
         return False
     whiles = lex.modality["conditional"]["while"]  # (حذرت إيران من التصعيد، فيما قال X إن الرد سيأتي: another
     # speaker's clause)

@@ -32,7 +32,7 @@ from akhbar.extract.coordination import (
     speaker_places,
     warner_against,
 )
-from akhbar.extract.events import Trigger
+from akhbar.extract.events import Trigger, phrase_subject
 from akhbar.extract.features import (
     attack_subject,
     in_relative_on_mention,
@@ -42,7 +42,7 @@ from akhbar.extract.features import (
     undergone_from,
     unnamed_subject,
 )
-from akhbar.extract.parties import is_person, own_voice, phrase_subject, threat_parties, undergone_from_clause
+from akhbar.extract.parties import is_person, own_voice, threat_parties, undergone_from_clause
 from akhbar.extract.units import ArticleUnits, SentenceUnit
 
 
@@ -93,7 +93,7 @@ def frame(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Frame:
                         and r.last <= trig.first and s.words[r.first].norm.startswith("ل")), None),
         voice=own_voice(units, s) if attack and s.words[trig.first].key in lex.particles["pejorative"] else set(),
         weapon=instrument_subject(s, trig, lex) if trigger_pos(trig) == "verb" else (0, 0),
-        warner=warner_against(s, trig) if attack else None,
+        warner=warner_against(s, trig, lex) if attack else None,
         blamer=blamer, accused=accused,
         judge=condemner(s, trig, lex) if attack else None,
         struck_subject=attack and (attack_subject(s, trig) or any(

@@ -343,7 +343,7 @@ def unclaimed(s: SentenceUnit, lex: Lexicon) -> bool:
     for k in range(len(words) - 2):
         if words[k].norm.removeprefix("و") != "لم" or words[k + 1].norm not in verbs or words[k].breaks_after:
             continue
-        j = k + 2 + (words[k + 2].norm in ("اي", "ايه") and k + 3 < len(words))
+        j = k + 2 + (words[k + 2].norm in lex.modality["possible"]["hypothetical"] and k + 3 < len(words))
         if words[j].norm in parties:
             return True
     return False

@@ -19,7 +19,6 @@ from akhbar.extract.actors import ActorRef
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.linker import Scores
-from akhbar.extract.text import Word
 from akhbar.extract.units import ArticleUnits, SentenceUnit
 from akhbar.kb import STATE_LINKS
 
@@ -131,12 +130,3 @@ def own_voice(units: ArticleUnits, s: SentenceUnit) -> set[str]:
     for iri in speaker.iris:
         out |= {x for x in (state_of(units, iri), group_of(units, iri)) if x is not None}
     return out
-
-
-def phrase_subject(words: list[Word], trig: Trigger, lex: Lexicon) -> str | None:
-    """The role the subject of a fixed expression plays: "agent" (إيران سترد), "target" (إسرائيل ستدفع الثمن), or
-    None when the lexicon does not say."""
-    if not trig.phrase:
-        return None
-    norms = [w.norm for w in words[trig.first:trig.last]]
-    return lex.phrase_subject.get(tuple(norms)) or lex.phrase_subject.get((norms[0].lstrip("وف"), *norms[1:]))
