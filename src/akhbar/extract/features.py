@@ -552,7 +552,7 @@ def _sentence_features(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> d
                              for w in words[max(0, head - 4):head])),
         "passive": str(is_passive(s, trig, units.lex)),
         "tobj": object_slot(units, s, trig),
-        "tshared": str(any(_shares_subject(units, s, trig, r) for r in s.refs if r.last <= trig.first)),
+        "tshared": str(bool(_shared_subjects(units, s, trig))),
         "tword": s.words[trigger_head(trig)].key.lstrip("وفب"),  # (the trigger word itself, without و/ف/بـ: one
         # verbal noun takes its author as genitive, another its target)
     }
@@ -806,6 +806,16 @@ def _slot(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef, pr
     return f"post{min(seen, 2)}", taken
 
 
+def _shared_subjects(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> frozenset[tuple[int, int]]:
+    """The spans of the sentence's mentions that are the trigger's shared subject (`_shares_subject`), read once per
+    trigger: the trigger's own feature and each candidate's ask for them."""
+    cache: dict[tuple[int, int, int], frozenset[tuple[int, int]]] = units.__dict__.setdefault("_shared", {})
+    key = (s.index, trig.first, trig.last)
+    if key not in cache:
+        cache[key] = frozenset((r.first, r.last) for r in s.refs if _shares_subject(units, s, trig, r))
+    return cache[key]
+
+
 def _shares_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef) -> bool:
     """Whether the trigger is a verb joined by و to an earlier verb of its sentence (or a participle of manner)
     and the mention is that earlier verb's subject (دعت فرنسا وبريطانيا طهران إلى التعاون،
@@ -913,7 +923,7 @@ def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candi
     f["resp_between"] = str(_response_between(units, s, lo, hi))
     f["mquote"] = str(s.quoted[ref.first]) if s.quoted else "False"
     f["slot"], f["pre0_taken"] = _slot(units, s, trig, ref, f["prep"])
-    f["shared_subj"] = str(_shares_subject(units, s, trig, ref))
+    f["shared_subj"] = str((ref.first, ref.last) in _shared_subjects(units, s, trig))
     f["inst_nisba"] = str(ref.how == "nisba" and after and _instrument_nisba(units, s, trig, ref))
     if f.get("obj_pron") == "True" and ref.last <= trig.first:
         # the pronoun object stands for an actor named before the verb: the nearer, the likelier
