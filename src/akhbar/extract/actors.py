@@ -1213,7 +1213,7 @@ class ActorFinder:
     def _common_noun(self, word: Word) -> bool:
         """Whether a word is a noun some [heads] list of the lexicon holds (العمليات، القوات، المدنيين، فجر: the
         time words of `phrase_stop` too): no place's name."""
-        return any(key in nouns for key, _ in word.readings for nouns in self.lex.heads.values())
+        return any(key in self.lex.head_nouns for key, _ in word.readings)
 
     def _apposed_name(self, words: list[Word], i: int, j: int) -> bool:
         """Whether word j is a vessel's name in apposition to its definite head at i (السفينة ستريندا، الناقلة

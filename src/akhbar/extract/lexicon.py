@@ -70,6 +70,7 @@ class Lexicon:
     belonging: frozenset[str] = frozenset()
     broken_nisba: dict[str, str] = field(default_factory=dict)  # الروس → روسي (normalised)
     heads: dict[str, frozenset[str]] = field(default_factory=dict)
+    head_nouns: frozenset[str] = frozenset()  # every noun some [heads] list holds (a common noun, no name)
     reporting_verbs: frozenset[str] = frozenset()
     undergo_verbs: frozenset[str] = frozenset()
     outcome_verbs: frozenset[str] = frozenset()
@@ -269,6 +270,7 @@ def parse_lexicon(folder: Path) -> Lexicon:
     lex.broken_nisba = {_n(plural): _n(singular) for plural, singular in act.get("broken_nisba", {}).items()}
     lex.heads = {name: frozenset(strip_article(_n(w)) for w in words)
                  for name, words in act.get("heads", {}).items()}
+    lex.head_nouns = frozenset().union(*lex.heads.values())
     links = act.get("links", {})
     lex.claim_verbs = frozenset(_n(w) for w in links.get("claim_verbs", []))
     lex.pronoun_complementisers = frozenset(_n(w) for w in links.get("pronoun_complementisers", []))

@@ -145,7 +145,7 @@ def instrument_clitic(word: Word, lex: Lexicon, listed: bool = False) -> bool:
     [True, False]
     """
     bare = word.norm.lstrip("و")
-    if not bare.startswith("ب") or any(word.key in nouns for nouns in lex.heads.values()):
+    if not bare.startswith("ب") or word.key in lex.head_nouns:
         return False  # (بنى تحتية، بيوت: a noun the lexicon lists whole, its ب is its own)
     return not listed or bare.startswith("بال") or bare in lex.particles["source_markers"]
 
@@ -342,7 +342,7 @@ def _placed_after(words: list[Word], k: int, ref_at: dict[int, ActorRef], starts
 def _skip(word: Word, lex: Lexicon) -> int:
     """Letters of a conjunction or preposition clitic before a phrase's first word (و، بـ، لـ); none when the
     whole word is a noun the lexicon lists (ولاية، وحدات: their و is no conjunction)."""
-    if any(word.key in nouns for nouns in lex.heads.values()):
+    if word.key in lex.head_nouns:
         return 0
     for clitic in ("وب", "ول", "و", "ب", "ل"):
         if word.norm.startswith(clitic) and len(word.norm) - len(clitic) >= 3 and (
