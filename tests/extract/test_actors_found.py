@@ -1057,3 +1057,68 @@ def test_a_leader_is_named_past_the_group_the_base_does_not_know() -> None:
 def test_a_definite_organ_takes_no_states_name_as_its_genitive() -> None:
     refs = {r.surface: r for s in _units("وحذر الحرس الثوري إسرائيل من أي مغامرة.").sentences for r in s.refs}
     assert "الحرس الثوري" in refs and refs["إسرائيل"].kind == "State", list(refs)
+
+
+def _parsed_units(text: str) -> ArticleUnits:
+    """An article of one text read with the offline parse."""
+    from akhbar.analysis import load_analyser
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    return read_units(load_analyser("default")(text), Article("t", "t.txt", text), load_kb())
+
+
+@pytest.mark.parametrize(("text", "longer"), [
+    ("قصفت الطائرات القاعدة الجوية في حقل العمر للنفط.", "القاعدة الجوية في حقل العمر للنفط"),  # a genitive by لـ
+    ("ضربت الصواريخ مستودعات تابعة لشركة النفط الوطنية.", "مستودعات تابعة لشركة النفط الوطنية"),  # its owner
+    ("هاجمت إيران قواعد لمسلحين مرتبطين بتركيا.", "قواعد لمسلحين مرتبطين بتركيا"),
+    ("أطلقت القوات النار على صيادين في قرية الزهراء بريف حمص.", "صيادين في قرية الزهراء بريف حمص"),  # بـ + place
+    ("هاجمت الزوارق ناقلات نفط تبحر عبر مضيق هرمز.", "ناقلات نفط تبحر عبر مضيق هرمز"),  # a relative clause
+])
+def test_a_struck_phrase_is_named_with_its_modifiers_too(text: str, longer: str) -> None:
+    # news names what was struck with what tells it apart: its owner, its place, a clause about it
+    names = {text[a:b] for s in _parsed_units(text).sentences for r in (*s.refs, *s.phrases)
+             for a, b in ((r.start, r.end), *r.variants)}
+    assert longer in names, names
+
+
+def test_the_weapon_fired_is_no_place_of_the_force_that_fires_it() -> None:
+    text = "استهدفت القوات الأردنية بالمدفعية الثقيلة مواقع حدودية."
+    ref = {r.surface: r for r in _parsed_units(text).sentences[0].refs}["القوات الأردنية"]
+    assert ref.variants == ()  # (not "القوات الأردنية بالمدفعية …")
+
+
+def test_a_known_person_named_in_full_is_found_again_by_his_last_name() -> None:
+    text = "حذر الموفد الأميركي توم باراك لبنان من التصعيد.\nوقال باراك إن الوقت ينفد."
+    s = _parsed_units(text).sentences[1]
+    assert [(r.surface, r.iri.rsplit("/", 1)[-1]) for r in s.refs[:1]] == [("باراك", "barrack")]  # not بـ + Arak
+    assert s.speaker is not None and s.speaker.iri.endswith("/barrack")
+
+
+def test_a_quotation_running_into_the_next_sentence_keeps_its_speaker() -> None:
+    text = "وقال المبعوث الفرنسي: \"هذه زيارتي الأخيرة. سأبلغ المسؤولين أن الوقت ينفد\"."
+    first, second = _parsed_units(text).sentences
+    assert first.speaker is not None and second.speaker is not None and second.speaker.iri == first.speaker.iri
+    plain = _parsed_units("وقال المبعوث الفرنسي إن زيارته الأخيرة. سأبلغ المسؤولين أن الوقت ينفد.").sentences
+    assert plain[1].speaker is None  # (no quotation open: nobody speaks on)
+
+
+@pytest.mark.parametrize("title", ["رئيس الجمهورية", "رئيس الحكومة", "رئيس مجلس النواب"])
+def test_an_office_named_in_full_without_a_state_is_the_articles_states(title: str) -> None:
+    text = f"وصل المبعوث إلى لبنان.\nوقال إن لبنان أمام فرصة أخيرة وإنه سيبلغ {title} بذلك."
+    refs = {r.surface: r for r in _parsed_units(text).sentences[1].refs}
+    ref = refs[title]
+    assert ref.kind == "Official" and ref.states == ("https://w3id.org/akhbar/id/lebanon",)
+
+
+def test_a_group_referred_back_to_after_li_is_the_group() -> None:
+    text = "قصفت الطائرات مواقع حزب العمال الكردستاني.\nوضربت معسكرات تابعة للحزب في الجبال."
+    refs = {r.surface: r for r in _parsed_units(text).sentences[1].refs}
+    assert "للحزب" in refs and local(refs["للحزب"].iri) == "pkk"  # (لـ + ال: "of the party")
+
+
+def test_brigades_referred_back_to_are_the_brigades_named_before() -> None:
+    text = "أعلنت \"كتائب القسام\" أنها قصفت عسقلان.\nوقالت الكتائب في بيان: \"قصفنا المدينة\"."
+    s = _parsed_units(text).sentences[1]
+    assert s.speaker is not None and local(s.speaker.iri) == "qassam_brigades"

@@ -8,6 +8,7 @@ the base (an organ named by noun + nisba, a titled official, a facility) are min
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -435,6 +436,7 @@ class ActorFinder:
                 # حذر الرئيس الشعب الإيراني the people is the object, not the president's office)
         # "باسم X" / "لـ X": the body the person speaks or works for
         on_behalf = j < len(words) and words[j].norm in self.lex.particles["on_behalf"]
+        organ_office = False  # (the title's body is an organ of no named state: رئيس مجلس النواب)
         if on_behalf:
             j += 1
         if j < len(words) and state is None:
@@ -457,6 +459,12 @@ class ActorFinder:
             place = self._place_of(words, j + 1)  # النائب عن زاهدان: the member for a place of a state
             if place is not None:
                 j, state = place
+        elif construct and state is None and j < len(words) and not self.gap_text(j - 1, j).strip():
+            pos = next(self._organ_nouns_at(words, j, _skips(words[j])), None)
+            if pos is not None:
+                organ_office = True
+                j += len(self.lex.organs[pos][0])  # (رئيس مجلس النواب: the body of the office, no state named; not
+                # a person called "مجلس النواب")
         office_end = j  # (where the title ends if no name follows: وزير الطاقة السوداني | في تصريحات)
         if j < len(words) and words[j].norm in self.lex.particles["to_place"]:
             k = j + 1
@@ -490,8 +498,9 @@ class ActorFinder:
             if k > name_start and words[k - 1].norm in NAME_JOINERS and not gap.strip():
                 k += 1  # (عبد اللهيان، أبو عبيدة: the word after عبد or أبو is the name's own)
                 continue
-            rank = self._phrase_at(words, k, self.lex.titles, self.lex.title_index) if k > name_start else None
-            if rank is not None and not gap.strip() and words[k].norm.startswith("ال"):
+            rank = self._phrase_at(words, k, self.lex.titles, self.lex.title_index) if k > name_start or (
+                k == name_start and organ_office) else None
+            if rank is not None and (not gap.strip() or k == name_start) and words[k].norm.startswith("ال"):
                 name_start = k = k + rank[0]  # (قائد الشرطة اللواء سامي الكعبي: the name follows the rank)
                 continue
             if self.ends_name(w) or w.norm in self.lex.triggers or (w.norm.startswith("و") and k > j) \
@@ -524,6 +533,9 @@ class ActorFinder:
             state = self.state_of(affil)
         stated = state  # (the state the title itself names, before the sentence's context fills one in)
         state = state or context_state
+        if state is None and affil is None and office_end - i >= 2:
+            state = self._article_state()  # (سأبلغ رئيس الجمهورية ورئيس الحكومة: an office named in full, of no
+            # state, is the one of the state the article is about)
         named_after = k - name_start >= 2 or (k - name_start == 1 and k < len(words)
                                               and self.text[words[k - 1].end:words[k].start].strip())
         if not named_after:
@@ -882,7 +894,7 @@ class ActorFinder:
         if place is not None:
             return place
         for key, skip in w.readings:
-            if key in self.lex.heads["anaphoric"] and (w.norm.startswith("ال") or skip):
+            if key in self.lex.heads["anaphoric"] and (w.norm.startswith(("ال", "لل")) or skip):  # (للحزب: لـ + ال)
                 nxt = words[i + 1] if i + 1 < len(words) else None
                 if nxt is not None and nxt.norm.endswith(("ي", "يه")) and self._nisba(nxt):
                     return None  # الجيش الإسرائيلي is an organ, not a reference back
@@ -1376,6 +1388,7 @@ class ActorFinder:
                 list_end = ref.last  # (الخيام، ميس الجبل، حولا، والعديسة: a known place opens a closed list)
             refs.append(ref)
             self._prev = ref
+            self._alias_known_person(words, ref)
             if ref.how == "title":
                 self.recent.extend(self._served(words, ref))
             if ref.how != "anaphor":
@@ -1388,6 +1401,24 @@ class ActorFinder:
         if persons:
             self.recent_persons.append(persons)
         return refs
+
+    def _article_state(self) -> str | None:
+        """The state the article has named most so far, itself or through its organs, officials and places (None
+        before any, or on a tie)."""
+        counts = Counter(st for r in self.recent for st in r.states if st)
+        top = counts.most_common(2)
+        return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
+    def _alias_known_person(self, words: list[Word], ref: ActorRef) -> None:
+        """A person of the base named in full (الموفد الأميركي توم باراك) is found again by his last name alone, as a
+        person a title introduced is (`_person`): وقال باراك is him, not بـ + the town Arak. Not a last name that reads
+        as a nisba (محمد شياع السوداني: "السوداني" stays the adjective)."""
+        if ref.how not in ("kb", "title") or ref.last - ref.first < 2 or ref.iri in self.minted \
+                or not (self.kb.kind(ref.iri) == "Official" or self._militia_member(ref.iri)):
+            return
+        last = words[ref.last - 1]
+        if self._nisba(last) is None and len(last.norm) > 2:
+            self.aliases.setdefault(strip_article(last.norm), ref.iri)
 
     def _served(self, words: list[Word], title: ActorRef) -> list[ActorRef]:
         """The body a titled person serves, named inside his title (المتحدث باسم الجيش السوداني): a later "الجيش"
@@ -1485,6 +1516,10 @@ class ActorFinder:
         t = self._title(words, i, context_state) if "title" in matchers else None
         if t:
             cands.append(t)
+        whole_alias = alias and any(k in self.aliases for k, sk in words[i].readings if sk == 0)
+        if whole_alias and cands and all(c.first == i and c.last == i + 1 and c.start > words[i].start
+                                         for c in cands):
+            cands = []  # (وقال باراك after "توم باراك": the article's person, whole, not بـ + the town Arak)
         if not cands and alias:
             for key, skip in words[i].readings:
                 if key in self.aliases:

@@ -324,7 +324,7 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
     end = words[ends[-1] - 1].end
     surface = text[start:end]
     iri = finder.mint_phrase("|".join(w.key for w in words[st:ends[-1]]), surface, kind)
-    longer = phrase_ends(words, ends[-1], starts_at, lex, upos, placed)
+    longer = phrase_ends(words, ends[-1], starts_at, lex, upos, placed, modifiers=True)
     variants = tuple((start, words[e - 1].end) for e in ends[:-1] + longer)
     return ActorRef((iri,), st, ends[-1], start, end, surface, kind, "phrase", (None,), variants)
 
@@ -357,7 +357,7 @@ PLACE_PREPS = frozenset({"في", "قرب", "بالقرب", "عبر", "داخل",
 
 
 def phrase_ends(words: list[Word], k: int, starts: dict[int, ActorRef], lex: Lexicon, upos: list[str],
-                placed: bool = False, quoted: bool = False) -> list[int]:
+                placed: bool = False, quoted: bool = False, modifiers: bool = False) -> list[int]:
     """Where the noun phrase headed by the words before `k` may end: after each adjective (الجوية
     الأمريكية، عسكرية روسية، المنتشرة) and after each word of a place phrase (في عمق سيبيريا، بالمنطقة، قرب مخمور
     وسنجار; `placed`: the words before `k` close on a place already, so a place coordinated with it continues
@@ -375,18 +375,31 @@ def phrase_ends(words: list[Word], k: int, starts: dict[int, ActorRef], lex: Lex
             in_place = True
             k += 1
             continue
+        if modifiers and (w.norm in lex.belonging or w.norm in lex.aligned_cues) and k > first - 1:
+            in_place = True  # (منشآت نفطية تابعة لشركة أرامكو، قواعد لمسلحين مرتبطين بإسرائيل: who owns it)
+            k += 1
+            continue
+        if modifiers and pos == "VERB" and w.norm[:1] in ("ت", "ي") and not in_place and k > 0 \
+                and not definite(words[k - 1].norm) and w.norm not in lex.triggers:
+            in_place = True  # (سفن تجارية تمر عبر البحر الأحمر: an indefinite noun's relative clause, to its place)
+            k += 1
+            continue
         if w.norm in lex.triggers or pos in ("VERB", "AUX") or w.norm in lex.particles["relative_pronouns"] \
                 or _stop_head(w, lex):
             break  # (بغداد في حال: a frame word, "in case", is no place)
         if k in starts:
             ref = starts[k]
             coordinated = placed and w.norm.startswith("و")
-            if not (ref.how == "nisba" or ((in_place or coordinated) and ref.kind in PLACE_KINDS)):
+            clitic_in = modifiers and w.norm.startswith("ب") and ref.start > w.start  # (بريف القنيطرة)
+            if not (ref.how == "nisba" or ((in_place or coordinated or clitic_in) and ref.kind in PLACE_KINDS)):
                 break  # (a nisba is an adjective: قاعدة عسكرية روسية)
             k = ref.last
             ends.append(k)
             placed = ref.kind in PLACE_KINDS and ref.how != "nisba"
             continue
+        if w.norm.startswith("ب") and any(n and (key in lex.heads["instrument"] or key in lex.weapons)
+                                          for key, n in w.readings):
+            break  # (القوات السورية | بالمدفعية الثقيلة: what it fires with, no place)
         if w.norm.startswith("بال") and len(w.norm) > 5 and w.key not in lex.weapons:
             in_place = True  # بالمنطقة، بالخارج
             k += 1
@@ -394,6 +407,10 @@ def phrase_ends(words: list[Word], k: int, starts: dict[int, ActorRef], lex: Lex
             continue
         if w.norm in lex.particles["prepositions"] or w.norm in lex.name_stop or w.norm in lex.skip_words:
             break
+        if modifiers and w.norm.startswith("ل") and len(w.norm) > 3 and pos in ("NOUN", "PROPN"):
+            k += 1  # (مخيم للاجئين، حقل كونيكو للغاز: a genitive by لـ)
+            ends.append(k)
+            continue
         adjective = pos == "ADJ" or (not upos and w.norm.endswith(ADJECTIVE_ENDINGS))
         if not in_place and definite(words[k - 1].norm) and not definite(w.norm):
             break  # an adjective agrees with a definite noun: القواعد الأمريكية, not القواعد | أمريكية

@@ -193,7 +193,7 @@ def with_longer_names(refs: list[ActorRef], words: list[Word], lex: Lexicon, upo
     out = []
     for ref in refs:
         if ref.how not in ("nisba", "anaphor") and ref.kind != "State" and (ref.how != "kb" or ref.kind == "Location"):
-            for k in phrase_ends(words, ref.last, starts, lex, upos or []):
+            for k in phrase_ends(words, ref.last, starts, lex, upos or [], modifiers=True):
                 span = (ref.start, words[k - 1].end)
                 if span not in ref.variants and span != (ref.start, ref.end):
                     ref = replace(ref, variants=(*ref.variants, span))
@@ -287,8 +287,11 @@ def read_units(doc: Doc | None, article: Article, kb: KnowledgeBase, lex: Lexico
         refs = [r for r in refs if not names_water(r, words, lex)]
         if len(units.sentences) < DATELINE_SENTENCES and (s_start == 0 or text[s_start - 1] == "\n"):
             refs = [r for r in refs if not is_dateline(r, text)]
+        continued = inside  # (a quotation opened in an earlier sentence of the paragraph runs on into this one)
         quoted, inside = quoted_words(text, words, inside)
         says, speaker = speaker_of(words, refs, lex)
+        if continued and speaker is None and not says and quoted and quoted[0] and units.sentences:
+            speaker = units.sentences[-1].speaker  # وقال باراك: "... . سأبلغ ...": the quote's speaker goes on
         triggers = sorted(triggers + conditional_threats(words, triggers, lex, quoted, says)
                           + named_killings(words, refs, triggers, lex, kb), key=lambda t: t.first)
         if speaker is not None:
