@@ -566,6 +566,16 @@ def test_the_threat_of_an_ultimatum_is_the_threateners_and_conditional(read: Rea
     assert attacks and {(local(e.agent), e.modality) for e in attacks} == {("hamas", "Conditional")}
 
 
+def test_the_threat_after_a_noun_of_warning_is_the_speakers_not_the_warned_ones(read: Read) -> None:
+    # GUIDELINES §6: an ultimatum's threat is the threatener's; a noun of warning (تحذير لـ X) names no subject after
+    # it, X is the one warned
+    ex = read('وقال وزير الدفاع الإسرائيلي: "هذا تحذير أخير لحزب الله في لبنان: انسحبوا وإلا ستقصف بيروت".')
+    attacks = {(local(e.agent), local(e.target), e.modality) for e in ex.events if e.action == "Attack"}
+    assert attacks == {("israel", "beirut", "Conditional")}
+    ex = read("أطلق وزير الدفاع الإسرائيلي تهديدات لحركة حماس، متوعدا بشن ضربات واسعة على قيادات الحركة في الخارج.")
+    assert "hamas" not in {local(e.agent) for e in ex.events if e.action == "Attack"}  # (named again: الحركة)
+
+
 @pytest.mark.parametrize("text", [
     "ونفذت طائرات مسيرة مجهولة هجوما على مطار الخرطوم.",
     "وشن مسلحون مجهولون هجوما على حاجز للجيش في مدينة درعا.",

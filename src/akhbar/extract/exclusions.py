@@ -155,7 +155,8 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
               and owns_positions(f.s, c.ref, f.units.lex) and not f.weapon[0] < c.ref.first < f.weapon[1],
               "قصفت الطائرات مقرات حركة الشباب: the owner of what was struck, GUIDELINES §3 (قصفت طائرات الاحتلال: "
               "the weapon's owner is no such owner)"),
-    Exclusion("threatened", "agent", lambda f, c, x, r: _here(f, c) and c.ref.first in f.threatened,
+    Exclusion("threatened", "agent", lambda f, c, x, r: _here(f, c) and (c.ref.first in f.threatened or bool(
+        set(c.ref.iris) & {i for m in f.s.refs if m.first in f.threatened for i in m.iris})),  # (or named again)
               "هددت كوريا الشمالية اليابان بضربات: the one threatened does not strike"),
     Exclusion("manner object", "agent", lambda f, c, x, r: f.manner and _after(f, c),
               "بوتين مهددا الغرب: a participle of manner has its subject before it, its object after"),

@@ -94,6 +94,11 @@ def threat_parties(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[ActorR
                 return None, set()
             if len(between) == 1 and not before:
                 return between[0], set()  # (وتوعدت حماس بقصف المطار: the one named is the subject)
+            if otherwise and not (w.entry is not None and w.entry.pos == "verb"):
+                quoted = bool(s.quoted) and s.quoted[w.first]
+                return (s.speaker if quoted else None), {between[0].first}  # (هذا تحذير أخير لقتلة حماس ... وإلا
+                # ستدمر غزة: a noun of warning has no subject after it, the one named is the one warned; in quotes,
+                # the speaker warns)
             if otherwise:  # (the subject, then the one given the deadline)
                 return (None if before else between[0]), {between[0 if before else 1].first}
             return (between[0] if len(between) > 1 else None), {between[-1].first}
