@@ -1122,3 +1122,18 @@ def test_brigades_referred_back_to_are_the_brigades_named_before() -> None:
     text = "أعلنت \"كتائب القسام\" أنها قصفت عسقلان.\nوقالت الكتائب في بيان: \"قصفنا المدينة\"."
     s = _parsed_units(text).sentences[1]
     assert s.speaker is not None and local(s.speaker.iri) == "qassam_brigades"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("قالت الحكومة إن الصواريخ استهدفت شيخوبورة وجهلوم ومظفر آباد.", ["شيخوبورة", "جهلوم", "مظفر آباد"]),
+    ("وقصفت المدفعية على زاوتا وحمص.", ["زاوتا", "حمص"]),
+])
+def test_unknown_names_in_a_list_a_known_place_closes_are_places(text: str, names: list[str]) -> None:
+    # GUIDELINES §3: each named place struck is a participant; a list closed by a known place lists places
+    refs = {r.surface: r for r in _parsed_units(text).sentences[0].refs}
+    assert all(n in refs and refs[n].kind == "Location" for n in names), list(refs)
+
+
+def test_a_list_of_names_closed_by_no_place_names_no_place() -> None:
+    refs = {r.surface: r for r in _parsed_units("استهدفت الغارات كريمو وحسانو والجيش.").sentences[0].refs}
+    assert "كريمو" not in refs

@@ -122,6 +122,9 @@ class ActorRef:
         return self.iris[0]
 
 
+LIST_ITEMS = 4  # unknown names a list may hold before the known place that closes it
+
+
 @dataclass
 class ActorFinder:
     """Per-article actor matcher: KB + lexicon, plus the actors minted so far in the article."""
@@ -1239,20 +1242,36 @@ class ActorFinder:
         return e >= len(words) or bool(self.gap_text(e - 1, e).strip()) or words[e].norm.startswith("و") \
             or words[e].norm in self.lex.particles["prepositions"] or self.ends_name(words[e])
 
-    def _listed_place(self, words: list[Word], i: int, before: ActorRef) -> ActorRef | None:
+    def _place_closing_list(self, words: list[Word], i: int) -> ActorRef | None:
+        """The known place that closes a list of unknown names beginning at word i, after an attack word or a
+        preposition of aim (استهدفت بهاولبور وكوتلي ومظفر آباد): items of one name-like word joined by و, up to
+        `LIST_ITEMS`, then a place of the base or the gazetteer after و; None if the list closes on anything else."""
+        if not self._list_name_word(words[i], words[i].norm):
+            return None
+        for k in range(i + 1, min(len(words), i + 1 + LIST_ITEMS)):
+            if self.gap_text(k - 1, k).strip() or not words[k].norm.startswith("و"):
+                return None
+            known = self._at(words, k, None)
+            if known is not None:
+                return known if known.kind == "Location" and known.how in ("kb", "place") else None
+            if not self._list_name_word(words[k], words[k].norm[1:], conj=True):
+                return None
+        return None
+
+    def _listed_place(self, words: list[Word], i: int, before: ActorRef, first: bool = False) -> ActorRef | None:
         """A place coordinated in a list that a plural place noun opened (بلدات عيتا الشعب والخيام وكفركلا، مدن
         بهاولبور وكوتلي، مناطق سيغو، موبتي، وسيكاسو; GUIDELINES §3: each named participant is one): a place of the
         gazetteer after و or a comma (the list is its cue), else one or two name-like words after و, located in
         the state of the place before it."""
         w = words[i]
         gap = self.gap_text(i - 1, i).strip()
-        conj = w.norm.startswith("و")
-        if gap not in ("", "،", ",") or (not gap and not conj) or len(w.norm) < 3 + conj:
+        conj = w.norm.startswith("و") and not first
+        if (not first and (gap not in ("", "،", ",") or (not gap and not conj))) or len(w.norm) < 3 + conj:
             return None
         gm = self._gazetteer_match(words, i)
         if gm and (gm[2] == 0 or (conj and gm[2] == 1)):
             return self._ref(words, i, i + gm[0], gm[2], (self._place_actor(gm[1]),), "place", "Location")
-        if not conj and not self._closed_list_ahead(words, i):
+        if not conj and not first and not self._closed_list_ahead(words, i):
             return None  # (after a comma, only a place the gazetteer knows or a list closed by و: "، مما أسفر")
         core = w.norm[1:] if conj else w.norm
         opens = i + 1 < len(words) and core in self.lex.heads["name_opening"] and self.second_name_word(words, i + 1)
@@ -1376,6 +1395,12 @@ class ActorFinder:
             if i == list_end and (ref is None or ref.kind != "Location" or ref.start - word.start > 1):
                 # (in a list, وبليدا is و + a name: no ب of place, which would read ليدا)
                 ref = self._listed_place(words, i, refs[-1]) or ref
+            if ref is None and i > 0 and (words[i - 1].norm in self.lex.triggers
+                                          or words[i - 1].norm in self.lex.target_preps.get("any", ())):
+                closing = self._place_closing_list(words, i)  # (استهدفت بهاولبور وكوتلي ومظفر آباد)
+                if closing is not None:
+                    ref = self._listed_place(words, i, closing, first=True)
+                    list_end = i if ref is not None else list_end  # (the names after it are listed places too)
             if ref is None:
                 i += 1  # (most words: no matcher can begin there, as _at would find)
                 continue
