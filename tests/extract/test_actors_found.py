@@ -1137,3 +1137,20 @@ def test_unknown_names_in_a_list_a_known_place_closes_are_places(text: str, name
 def test_a_list_of_names_closed_by_no_place_names_no_place() -> None:
     refs = {r.surface: r for r in _parsed_units("استهدفت الغارات كريمو وحسانو والجيش.").sentences[0].refs}
     assert "كريمو" not in refs
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("ضربت الطائرات مواقع الحزب في منطقة قنديل.", "منطقة قنديل"),
+    ("هاجم مسلحون منطقة باهالغام السياحية.", "منطقة باهالغام السياحية"),
+    ("أقامت تركيا منطقة عازلة في الشمال.", None),  # (an adjective: no name)
+    ("قصفت الطائرات منطقة الحدود مع لبنان.", None),  # (a common noun)
+])
+def test_a_region_noun_names_a_place_only_with_a_name_after_it(text: str, place: str | None) -> None:
+    refs = {r.surface: r for r in _parsed_units(text).sentences[0].refs}
+    found = [name for name, r in refs.items() if name.startswith("منطقة") and r.kind == "Location"]
+    assert found == ([place] if place else []), found
+
+
+def test_an_adjective_beginning_with_waw_continues_the_phrase_it_describes() -> None:
+    text = "قصفت الطائرات مناطق واسعة في الجنوب."
+    assert [p.surface for p in _parsed_units(text).sentences[0].phrases] == ["مناطق واسعة"]  # (not و + "اسعة")

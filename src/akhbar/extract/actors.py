@@ -1122,7 +1122,10 @@ class ActorFinder:
                         and (w.norm not in self.lex.triggers or names_place(words, j, self.lex)) \
                         and (opening or not w.norm.endswith(("يه", "ين", "ات"))) \
                         and key in self.lex.heads["named_facility"] and not w.norm.isdigit() \
-                        and (len(w.norm) > 2 or short)  # (قرية ود النورة: a two-letter word opens a longer name)
+                        and (len(w.norm) > 2 or short) \
+                        and not (key in self.lex.heads["general_place"] and (
+                            w.norm.endswith("ه") or self._common_noun(w)))
+                    # (قرية ود النورة: a two-letter word opens a longer name; منطقة عازلة names no place)
                     place_name = not head_definite and w.norm.startswith("ال") and len(w.norm) > 4 \
                         and (key in self.lex.heads["place_named"] or (key in self.lex.heads["named_facility"]
                                                                       and key not in self.lex.heads["place_plural"]
