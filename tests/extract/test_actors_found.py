@@ -1154,3 +1154,14 @@ def test_a_region_noun_names_a_place_only_with_a_name_after_it(text: str, place:
 def test_an_adjective_beginning_with_waw_continues_the_phrase_it_describes() -> None:
     text = "قصفت الطائرات مناطق واسعة في الجنوب."
     assert [p.surface for p in _parsed_units(text).sentences[0].phrases] == ["مناطق واسعة"]  # (not و + "اسعة")
+
+
+def test_ministers_named_together_are_referred_back_to_by_their_plural_title() -> None:
+    text = ("وقال وزراء خارجية الدول الثلاث سيرغي لافروف وعباس عراقجي ووانغ يي إن الاتفاق ملزم.\n"
+            "كما دعا الوزراء الدول الأوروبية إلى التراجع.")
+    first, second = _parsed_units(text).sentences
+    assert first.speaker is not None and local(first.speaker.iri) == "lavrov"  # (past the plural title)
+    ref = {r.surface: r for r in second.refs}["الوزراء"]
+    assert {local(i) for i in ref.iris} == {"lavrov", "araghchi", "wang_yi"}
+    alone = _parsed_units("وقال سيرغي لافروف إن الاتفاق ملزم.\nكما دعا الوزراء الدول الأوروبية إلى التراجع.")
+    assert "الوزراء" not in {r.surface for r in alone.sentences[1].refs}  # (one person named: no group to refer to)

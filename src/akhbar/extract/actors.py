@@ -893,6 +893,17 @@ class ActorFinder:
                 return ActorRef(iris, i, j, w.start, words[j - 1].end, self.text[w.start:words[j - 1].end],
                                 "Official", "anaphor", tuple(self.state_of(x) for x in iris))
             return None
+        if w.key in self.lex.heads["plural_titles"] and definite(w.norm.lstrip("و")) and self.recent_persons \
+                and len({p.iri for p in self.recent_persons[-1]}) > 1 \
+                and not (i + 1 < len(words) and self._nisba(words[i + 1]) and not self.gap_text(i, i + 1).strip()):
+            # (كما دعا الوزراء: the persons named together last, each one; not الوزراء الإسرائيليون, a group of its
+            # own)
+            persons = self.recent_persons[-1]
+            iris = tuple(dict.fromkeys(p.iri for p in persons))
+            skip = 1 if w.norm.startswith("و") else 0
+            start = w.offset_after(skip, self.text)
+            return ActorRef(iris, i, i + 1, start, w.end, self.text[start:w.end], "Official", "anaphor",
+                            tuple(self.state_of(x) for x in iris))
         place = self._place_anaphor(words, i)
         if place is not None:
             return place
@@ -1483,7 +1494,8 @@ class ActorFinder:
                 ("named_group", bool(keys & (heads["armed_group"] | heads["group_quoted"]))),
                 ("members", bool(keys & (heads["members"] | heads["leaders"]))),
                 ("title", any(k in self.lex.title_index for k in keys)),
-                ("anaphor", bool(keys & (heads["anaphoric"] | heads["demonstrative_plural"] | heads["anaphoric_place"]))
+                ("anaphor", bool(keys & (heads["anaphoric"] | heads["demonstrative_plural"] | heads["anaphoric_place"]
+                                         | heads["plural_titles"]))
                  or strip_article(bare) in heads["demonstrative_plural"]),
                 ("nisba", self._nisba(word) is not None),
                 ("place", any(k in self.gazetteer.lengths for k in keys)),

@@ -164,6 +164,9 @@ def speaker_of(words: list[Word], refs: list[ActorRef], lex: Lexicon) -> tuple[b
         if bare in lex.reporting_verbs or w.norm in lex.reporting_verbs:
             after = ref_at.get(j + 1) or (ref_at.get(j + 2) if j + 1 < len(words) and
                                          words[j + 1].norm in lex.skip_words else None)
+            if after is None and j + 1 < len(words) and words[j + 1].key in lex.heads["plural_titles"]:
+                after = next((r for r in refs if j + 1 < r.first <= j + PLURAL_TITLE_REACH and r.kind == "Official"
+                              and r.how in ("kb", "title")), None)  # (قال وزراء الخارجية الروسي … سيرغي لافروف)
             if after is None and w.norm.startswith("و") and j > 0:
                 after = next((r for r in refs if r.first < j and r.kind not in ("Location", "MediaOutlet")
                               and r.how != "nisba"), None)
@@ -180,6 +183,7 @@ def speaker_of(words: list[Word], refs: list[ActorRef], lex: Lexicon) -> tuple[b
     return False, None
 
 
+PLURAL_TITLE_REACH = 8  # words from a plural title after a verb of saying to the first person it names
 COLON_REACH = 6  # words from a sentence's start within which "NAME ...:" opens what the name says
 
 
