@@ -159,6 +159,10 @@ def _shared(kb: KnowledgeBase, text: str, trigger: str) -> set[str]:
      {"وزير الخارجية الفرنسي"}),
     ("وحذر الوزير الإيطالي الحكومة من عواقب إذا واصلت القصف، مطالبا الأمم المتحدة بالتحرك.", "مطالبا",
      {"الوزير الإيطالي"}),
+    # a verbal noun after a control verb's preposition: the verb's subject does it, its genitive is its object
+    ("وتلجأ مليشيا الحوثي بشكل متكرر إلى تهديد السعودية بالهجمات.", "تهديد", {"مليشيا الحوثي"}),
+    ("سعت فرنسا إلى الضغط على إيران.", "الضغط", {"فرنسا"}),
+    ("رحبت فرنسا بالتهديد الإيراني.", "بالتهديد", set()),  # (no control verb: nobody shares)
 ])
 def test_coordinated_verbs_and_participles_share_their_clauses_subject(kb: KnowledgeBase, text: str, trigger: str,
                                                                        shared: set[str]) -> None:

@@ -816,6 +816,37 @@ def _shared_subjects(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> fro
     return cache[key]
 
 
+def controlling_verb(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int | None:
+    """The word of a control verb whose preposition the trigger, a verbal noun, follows (تلجأ بشكل متكرر إلى تهديد،
+    سعت إلى الضغط، عادت لقصف): a verb of `control_verbs`, up to `CONTROL_REACH` words before the preposition, which is
+    a word of `control_preps` or the noun's own بـ/لـ/إلى clitic; else None.
+
+    >>> from akhbar.extract.units import words_of
+    >>> from akhbar.extract.lexicon import load_lexicon
+    >>> lex = load_lexicon()
+    >>> ws = words_of("تلجأ الجماعة إلى تهديد السعودية")
+    >>> controlling_verb(SentenceUnit(0, 0, 0, ws, [], []), Trigger(3, 4, "Warning", None), lex)
+    0
+    """
+    if trigger_pos(trig) != "noun":
+        return None
+    words = s.words
+    k = trig.first
+    if k > 0 and words[k - 1].norm in lex.particles["control_preps"]:
+        k -= 1
+    elif not words[k].norm.startswith(("ب", "ل")):
+        return None
+    for j in range(k - 1, max(-1, k - 1 - CONTROL_REACH), -1):
+        if words[j].breaks_after or words[j].comma_after:
+            return None
+        if words[j].norm.lstrip("و") in lex.particles["control_verbs"]:
+            return j
+    return None
+
+
+CONTROL_REACH = 6  # words from a control verb to the preposition of its verbal noun (its subject, an adverb between)
+
+
 def _shares_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef) -> bool:
     """Whether the trigger is a verb joined by و to an earlier verb of its sentence (or a participle of manner)
     and the mention is that earlier verb's subject (دعت فرنسا وبريطانيا طهران إلى التعاون،
@@ -826,6 +857,12 @@ def _shares_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: Ac
     A participle of manner shares the subject of its clause's main verb, the first (وطالب بولس الطرفين بقبول
     المقترح، محذرا من أن: the one who demanded warns)."""
     words = s.words
+    control = controlling_verb(s, trig, units.lex)
+    if control is not None:  # (تلجأ الجماعة إلى تهديد السعودية: the controlling verb's subject)
+        if ref.last > trig.first:
+            return False
+        slot, pre0_taken = _slot(units, s, Trigger(control, control + 1, trig.core, None), ref, _prep_of(units, s, ref))
+        return slot == "pre0" or (slot == "post0" and pre0_taken == "False")
     manner = trig.last - trig.first == 1 and words[trig.first].norm in units.lex.participles
     joined = trigger_pos(trig) == "verb" and words[trig.first].norm.startswith("و")
     if ref.last > trig.first or not (manner or joined):
