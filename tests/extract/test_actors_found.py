@@ -1165,3 +1165,15 @@ def test_ministers_named_together_are_referred_back_to_by_their_plural_title() -
     assert {local(i) for i in ref.iris} == {"lavrov", "araghchi", "wang_yi"}
     alone = _parsed_units("وقال سيرغي لافروف إن الاتفاق ملزم.\nكما دعا الوزراء الدول الأوروبية إلى التراجع.")
     assert "الوزراء" not in {r.surface for r in alone.sentences[1].refs}  # (one person named: no group to refer to)
+
+
+@pytest.mark.parametrize(("text", "name", "same_as"), [
+    ("نقل الحرس الثوري صواريخ إلى ميليشيات شيعية في العراق.", "ميليشيات شيعية في العراق",
+     "ميليشيات متشددة في العراق"),
+    ("هاجمت فصائل مسلحة في سوريا القاعدة الأمريكية.", "فصائل مسلحة في سوريا", "فصائل سورية"),
+])
+def test_armed_groups_described_and_placed_in_a_state_are_militias_of_it(text: str, name: str, same_as: str) -> None:
+    # GUIDELINES §5 (issue 12): unnamed groups tied to a state by the text; one node per state, however described
+    ref = {r.surface: r for r in _parsed_units(text).sentences[0].refs}[name]
+    other = {r.surface: r for r in _parsed_units(f"هاجمت {same_as} القاعدة.").sentences[0].refs}[same_as]
+    assert ref.kind == "Militia" and ref.iri == other.iri

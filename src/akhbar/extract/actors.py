@@ -390,6 +390,12 @@ class ActorFinder:
                 k += 1
                 continue
             break
+        if patron is None and home is None and adjectives and k + 1 < len(words) \
+                and words[k].norm in self.lex.particles["in_place"] and not words[k - 1].gap_after.strip() \
+                and not words[k].gap_after.strip():
+            km = self._kb_match(words, k + 1)
+            if km and km[2] == 0 and self.kb.kind(km[1]) == "State":
+                home, end = km[1], k + 1 + km[0]  # (ميليشيات شيعية في العراق، فصائل مسلحة في سوريا: where they are)
         if patron is None and home is None:
             return None
         surface_start = words[i].offset_after(skip, self.text)
