@@ -566,6 +566,14 @@ def test_the_threat_of_an_ultimatum_is_the_threateners_and_conditional(read: Rea
     assert attacks and {(local(e.agent), e.modality) for e in attacks} == {("hamas", "Conditional")}
 
 
+def test_a_strike_that_killed_a_named_person_targets_him_not_the_place(read: Read) -> None:
+    # GUIDELINES §6: the killing of a named person by a stated actor is an attack on him (a targeted killing)
+    ex = read("وجاء ذلك على خلفية مقتل اللواء الإيراني قاسم سليماني بقصف أمريكي في بغداد.")
+    assert {(local(e.agent), local(e.target)) for e in ex.events if e.action != "Warning"} == {("usa", "soleimani")}
+    ex = read("مقتل ثلاثة مدنيين بقصف روسي على خاركيف.")  # (nobody named: the place struck stays the target)
+    assert ("russia", "kharkiv") in {(local(e.agent), local(e.target)) for e in ex.events}
+
+
 def test_the_threat_after_a_noun_of_warning_is_the_speakers_not_the_warned_ones(read: Read) -> None:
     # GUIDELINES §6: an ultimatum's threat is the threatener's; a noun of warning (تحذير لـ X) names no subject after
     # it, X is the one warned

@@ -207,6 +207,12 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
             scores.target[iri] = 1.0
             scores.agent.pop(iri, None)
             details["target", iri] = f"{RULE}«{sufferer.surface}», which undergoes the attack"
+    victim = killed_by_means(units, s, trig, fr.verb)
+    if victim is not None:  # (مقتل اللواء قاسم سليماني بقصف أمريكي: the strike targets the person it killed, §6)
+        scores.target = dict.fromkeys(victim.iris, 1.0)  # (not the place it happened: في بغداد)
+        for iri in victim.iris:
+            scores.agent.pop(iri, None)
+            details["target", iri] = f"{RULE}«{victim.surface}», the person the strike killed (GUIDELINES §6)"
     if addressee is not None:  # (أكد بلينكن لنتنياهو ضرورة: GUIDELINES §2, the demand is addressed to him)
         for iri in resolve(addressee, "target", trig.core, units.kb, units.lex, trig.action):
             scores.target[iri] = 1.0
@@ -255,6 +261,17 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                          strikers(units, scores, states, groups),
                          {iri: state for iri in scores.target if kind_of(units, iri) == "StateOrgan"
                           and (state := state_of(units, iri)) is not None}, barred)
+
+
+def killed_by_means(units: ArticleUnits, s: SentenceUnit, trig: Trigger, verb: Trigger | None) -> ActorRef | None:
+    """The named person between a word of killing and the strike that is its means (مقتل اللواء الإيراني قاسم
+    سليماني بقصف أمريكي، قتل الجيش القيادي محمد X بغارة): the strike's target, a targeted killing by a stated actor
+    (GUIDELINES §6); None when the killing is no plain word of the lexicon (an attack verb of its own) or names
+    nobody of that kind."""
+    if verb is None or verb.entry is not None:
+        return None
+    return next((r for r in s.refs if verb.last <= r.first and r.last <= trig.first
+                 and (r.kind == "Official" or (r.kind == "Militia" and group_of(units, r.iri) is not None))), None)
 
 
 def _merged(a: dict[str, set[str]], b: dict[str, set[str]]) -> dict[str, set[str]]:
