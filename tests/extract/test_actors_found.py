@@ -1177,3 +1177,9 @@ def test_armed_groups_described_and_placed_in_a_state_are_militias_of_it(text: s
     ref = {r.surface: r for r in _parsed_units(text).sentences[0].refs}[name]
     other = {r.surface: r for r in _parsed_units(f"هاجمت {same_as} القاعدة.").sentences[0].refs}[same_as]
     assert ref.kind == "Militia" and ref.iri == other.iri
+
+
+def test_two_definite_genitives_joined_by_waw_are_one_phrase() -> None:
+    text = "قصفت الطائرات مخازن الوقود والذخيرة قرب الميناء."
+    names = [p.surface for p in _parsed_units(text).sentences[0].phrases]
+    assert "مخازن الوقود والذخيرة" in names and not any(n.startswith("الذخيرة") for n in names), names

@@ -306,11 +306,14 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
             break  # (ثكنة زرعيت | بالأسلحة الصاروخية: what it was struck with)
         feminine_adjective = j == st + 1 and words[j].norm.endswith("يه") and not definite(words[j].norm) \
             and not definite(words[st].norm)  # (بنى تحتية: an adjective the tagger may read as a verb)
+        genitive_pair = j > st + 1 and words[j].norm.startswith("وال") and definite(words[j - 1].norm) \
+            and not definite(words[st].norm)  # (منشآت مجمع الوقود والطاقة، مستودعات النفط والغاز: one genitive)
         if not (_nounish(words, upos, j, lex) or feminine_adjective) or (
-                words[j].norm.startswith("و") and not (upos and upos[j] == "ADJ")):
+                words[j].norm.startswith("و") and not (upos and upos[j] == "ADJ") and not genitive_pair):
             break  # (a conjunct is a phrase of its own: ميكولايف | وسومي, each named place its own participant; but
             # مناطق واسعة: its و is the adjective's own letter)
-        if definite(words[j - 1].norm) and not (definite(words[j].norm) and _adjective(words[j], upos, j)):
+        if definite(words[j - 1].norm) and not (definite(words[j].norm) and _adjective(words[j], upos, j)) \
+                and not genitive_pair:
             break  # the first term of a construct has no article, and a definite noun takes only adjectives
         j += 1
         ends.append(j)
