@@ -566,6 +566,20 @@ def test_the_threat_of_an_ultimatum_is_the_threateners_and_conditional(read: Rea
     assert attacks and {(local(e.agent), e.modality) for e in attacks} == {("hamas", "Conditional")}
 
 
+@pytest.mark.parametrize(("text", "pair"), [
+    ("وانتقدت العراق الهجوم التركي، وطالبتها بإيقاف اختراق الأجواء العراقية.", ("iraq", "turkey")),
+    ("استقبل وزير الخارجية الإيراني نظيره العماني وطالبه بالوساطة.", ("iran", "oman")),  # (ه: him)
+])
+def test_the_object_pronoun_of_a_demand_is_the_one_named_before_it(read: Read, text: str, pair: tuple[str, str]
+                                                                    ) -> None:
+    # GUIDELINES §3: pronouns are resolved; the one a demand's pronoun refers to is its addressee
+    ex = read(text)
+    served = {a.iri: dict(a.links).get("officialOf", a.iri) for a in ex.new_actors}  # (an official: his state)
+    pairs = {(local(served.get(e.agent, e.agent)), local(served.get(e.target, e.target))) for e in ex.events
+             if e.action == "Pressure"}
+    assert pairs == {pair}, pairs
+
+
 def test_a_strike_that_killed_a_named_person_targets_him_not_the_place(read: Read) -> None:
     # GUIDELINES §6: the killing of a named person by a stated actor is an attack on him (a targeted killing)
     ex = read("وجاء ذلك على خلفية مقتل اللواء الإيراني قاسم سليماني بقصف أمريكي في بغداد.")

@@ -35,6 +35,7 @@ from akhbar.extract.exclusions import excluded, frame
 from akhbar.extract.features import (
     _sentence_features,
     features,
+    has_object_pronoun,
     is_passive,
     possessor,
     pronoun_subject,
@@ -200,6 +201,13 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     if addressee is None and trig.core == "Pressure" and trig.last < len(s.words) \
             and s.words[trig.last].norm in ON_PRONOUNS:  # (للضغط عليها: on the one named last, GUIDELINES §3)
         addressee = next((r for r in reversed(s.refs) if r.last <= trig.first and r.first > 0), None)
+    if addressee is None and trig.core == "Pressure" and has_object_pronoun(s, trig, units.lex) and s.refs \
+            and trig.last not in s.ref_at():  # (انتقدت العراق الهجوم التركي، وطالبتها بإيقاف: her, named last)
+        subject = s.refs[0]
+        addressee = next((r for r in reversed(s.refs) if r.last <= trig.first and r is not subject
+                          and r.kind != "Location" and not set(r.iris) & set(subject.iris)), None)
+        for iri in addressee.iris if addressee is not None else ():
+            scores.agent.pop(iri, None)  # (the one the pronoun refers to is pressed, not pressing)
     sufferer = next((r for r in s.refs if undergone is not None and r.kind in SUFFERERS and (
         r.first == undergone + 1 or (r.last == undergone and not s.words[undergone - 1].gap_after.strip()))), None)
     if sufferer is not None:  # (تعرضت قاعدة فكتوريا التي تضم قوات أمريكية قرب مطار بغداد لهجوم: what undergoes it)

@@ -236,12 +236,16 @@ OBJECT_PRONOUNS = ("ها", "هم", "هما", "كم")
 DETACHED_OBJECTS = frozenset({"اياه", "اياها", "اياهم", "اياهما"})
 
 
-def has_object_pronoun(s: SentenceUnit, trig: Trigger) -> bool:
-    """A verb whose object is a pronoun, attached (هاجمتها) or detached (متوعدة إياها)."""
+def has_object_pronoun(s: SentenceUnit, trig: Trigger, lex: Lexicon | None = None) -> bool:
+    """A verb whose object is a pronoun, attached (هاجمتها) or detached (متوعدة إياها); given the lexicon, also
+    "him" (طالبه، حثه: ه, which a normalised ة also reads as, only where the word without it is a verb of the
+    lexicon)."""
     if trigger_pos(trig) != "verb":
         return False
     w = s.words[trig.first]
-    return (w.norm.endswith(OBJECT_PRONOUNS) and len(w.norm) > 5) or \
+    him = lex is not None and w.text.endswith("ه") and w.norm[:-1].lstrip("و") in lex.triggers  # (the text's ه,
+    # not a feminine ة: مطالبة)
+    return (w.norm.endswith(OBJECT_PRONOUNS) and len(w.norm) > 5) or him or \
         (trig.last < len(s.words) and s.words[trig.last].norm in DETACHED_OBJECTS)
 
 
