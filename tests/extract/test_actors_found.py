@@ -1183,3 +1183,13 @@ def test_two_definite_genitives_joined_by_waw_are_one_phrase() -> None:
     text = "قصفت الطائرات مخازن الوقود والذخيرة قرب الميناء."
     names = [p.surface for p in _parsed_units(text).sentences[0].phrases]
     assert "مخازن الوقود والذخيرة" in names and not any(n.startswith("الذخيرة") for n in names), names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("هاجمت الطائرات زوارق ايرانية في الخليج.", "زوارق ايرانية"),
+    ("وأمرنا وحداتنا باستهداف القوارب الأمريكية.", "القوارب الأمريكية"),
+])
+def test_boats_are_vessels(text: str, name: str) -> None:
+    # GUIDELINES §5: a vessel struck is a Location
+    ref = {r.surface: r for r in _parsed_units(text).sentences[0].refs}[name]
+    assert ref.kind == "Location"
