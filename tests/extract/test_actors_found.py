@@ -1193,3 +1193,22 @@ def test_boats_are_vessels(text: str, name: str) -> None:
     # GUIDELINES §5: a vessel struck is a Location
     ref = {r.surface: r for r in _parsed_units(text).sentences[0].refs}[name]
     assert ref.kind == "Location"
+
+
+@pytest.mark.parametrize(("text", "name", "ally"), [
+    ("دعا حلفاء كييف إلى تزويدها بالأسلحة.", "حلفاء كييف", "ukraine"),  # (a capital stands for its state)
+    ("واتهم بيسكوف أوكرانيا وحلفاءها الغربيين بالهجوم.", "حلفاءها الغربيين", "ukraine"),  # (her: named before)
+    ("هدد النائب بالرد إذا أطلقوا رصاصة على إيران أو حلفائها.", "حلفائها", "iran"),
+])
+def test_the_allies_of_a_state_are_one_organization(text: str, name: str, ally: str) -> None:
+    # GUIDELINES §5: a collective of states ("حلفاء كييف") is an Organization; one node per state allied with
+    units = _parsed_units(text)
+    ref = {r.surface: r for r in units.sentences[0].refs}[name]
+    other = {r.surface: r for r in _parsed_units(f"هاجمت روسيا حلفاء {'كييف' if ally == 'ukraine' else 'طهران'}.")
+             .sentences[0].refs}
+    assert ref.kind == "Organization" and ref.iri in {r.iri for r in other.values()}
+
+
+def test_a_settlement_named_by_a_known_place_is_that_place() -> None:
+    refs = {r.surface: r for r in _parsed_units("قصفت سرايا القدس مستوطنة سديروت برشقة صاروخية.").sentences[0].refs}
+    assert local(refs["مستوطنة سديروت"].iri) == "sderot"  # (one place, not a second "facility" beside it)

@@ -14,8 +14,8 @@ from akhbar.records import Extraction
 from .conftest import SAMPLE
 
 TEST_SOURCES = sorted((Path(__file__).parent).glob("test_*.py"))
-ALL_MATCHERS = frozenset({"kb", "administration", "capital", "organ", "facility", "collective", "named_group",
-                          "members", "place", "region", "title", "anaphor", "nisba"})
+ALL_MATCHERS = frozenset({"kb", "administration", "capital", "organ", "facility", "collective", "allies",
+                          "named_group", "members", "place", "region", "title", "anaphor", "nisba"})
 
 
 def sentences_of_the_tests() -> list[str]:

@@ -8,6 +8,7 @@ the base (an organ named by noun + nisba, a titled official, a facility) are min
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -43,8 +44,8 @@ def group_family(noun: str) -> str:
 
 
 MOVEMENT_HEAD = "حركه"  # (normalised) the group head that is also the noun "movement" (`movement` heads)
-MATCHERS = ("kb", "administration", "capital", "organ", "facility", "collective", "named_group", "members", "title",
-            "anaphor", "nisba", "place", "region")
+MATCHERS = ("kb", "administration", "capital", "organ", "facility", "collective", "allies", "named_group", "members",
+            "title", "anaphor", "nisba", "place", "region")
 # a one-word place name of the gazetteer is read as a place without a cue before it only if this populous
 SINGLE_WORD_POPULATION = 100_000
 # [heads] lists of nouns that are no proper name: a place list stops at them (بلدات كفركلا ومناطق أخرى)
@@ -123,6 +124,7 @@ class ActorRef:
 
 
 LIST_ITEMS = 4  # unknown names a list may hold before the known place that closes it
+ALLIES = re.compile(r"^(حلفاء|حلفاي|حلفاو)(ها|ه|هم|هما)?$")  # (normalised: the allies, their allies)
 
 
 @dataclass
@@ -742,6 +744,39 @@ class ActorFinder:
         label = self.text[start:words[end - 1].end]
         iri = self._mint("Organization", "|".join(w.key for w in words[i + 1:end]), label)
         return ActorRef((iri,), i, end, start, words[end - 1].end, label, "Organization", "organ", (None,))
+
+    def _allies(self, words: list[Word], i: int) -> ActorRef | None:
+        """حلفاء كييف، أوكرانيا وحلفاءها الغربيين، إيران أو حلفائها → one collective Organization, the allies of that
+        state or group (GUIDELINES §5: "حلفاء كييف" is an Organization): the one named right after the noun, or for
+        its pronoun the actor named right before; one node per ally, whatever the adjective after it."""
+        for key, skip in words[i].readings:
+            m = ALLIES.match(key)
+            if m is None:
+                continue
+            end = i + 1
+            if m.group(2):  # (حلفاءها: the actor named right before)
+                prev = self._prev
+                right_before = prev is not None and (prev.last == i or (prev.last == i - 1 and words[i - 1].norm in (
+                    "او", "و")))  # (إيران أو حلفائها)
+                owner = prev.iri if right_before and prev.kind in ("State", "Militia", "Organization") else None
+            else:
+                km = self._kb_match(words, end) if end < len(words) else None
+                if km is None or km[2] != 0:
+                    return None
+                owner, end = km[1], end + km[0]
+                owner = self.kb.capitals.get(owner, owner)  # (حلفاء كييف: a capital stands for its state)
+                if self.kb.kind(owner) not in ("State", "Militia", "Organization"):
+                    return None
+            if owner is None:
+                return None
+            if end < len(words) and definite(words[end].norm) and words[end].norm.endswith(("يين", "ين")) \
+                    and not self.gap_text(end - 1, end).strip() and self._nisba(words[end]) is None:
+                end += 1  # (حلفاءها الغربيين)
+            start = words[i].offset_after(skip, self.text)
+            label = self.text[start:words[end - 1].end]
+            iri = self._mint("Organization", "allies|" + owner.rsplit("/", 1)[-1], label)
+            return ActorRef((iri,), i, end, start, words[end - 1].end, label, "Organization", "organ", (None,))
+        return None
 
     def _foreign_organ(self, words: list[Word], i: int, km: tuple[int, str, int]) -> ActorRef | None:
         """A state organ's name followed by the nisba of another state names that state's organ (قوات الاحتلال
@@ -1497,6 +1532,7 @@ class ActorFinder:
                 ("organ", any(k in self.lex.organ_index for k in keys)),
                 ("facility", bool(keys & heads["facility"])),
                 ("collective", word.key in heads["collective"] or bare in heads["quantifier"]),
+                ("allies", any(ALLIES.match(k) for k in keys)),
                 ("named_group", bool(keys & (heads["armed_group"] | heads["group_quoted"]))),
                 ("members", bool(keys & (heads["members"] | heads["leaders"]))),
                 ("title", any(k in self.lex.title_index for k in keys)),
@@ -1554,7 +1590,8 @@ class ActorFinder:
             if foreign:
                 cands.append(foreign)
         for name, matcher in (("organ", self._organ), ("facility", self._facility),
-                              ("collective", self._collective), ("named_group", self._named_group),
+                              ("collective", self._collective), ("allies", self._allies),
+                              ("named_group", self._named_group),
                               ("members", self._members), ("place", self._place), ("region", self._region)):
             r = matcher(words, i) if name in matchers else None
             if r:
