@@ -1212,3 +1212,8 @@ def test_the_allies_of_a_state_are_one_organization(text: str, name: str, ally: 
 def test_a_settlement_named_by_a_known_place_is_that_place() -> None:
     refs = {r.surface: r for r in _parsed_units("قصفت سرايا القدس مستوطنة سديروت برشقة صاروخية.").sentences[0].refs}
     assert local(refs["مستوطنة سديروت"].iri) == "sderot"  # (one place, not a second "facility" beside it)
+
+
+def test_a_states_own_name_after_an_organ_is_no_owner_of_it() -> None:
+    refs = {r.surface: r for r in _parsed_units("واتهم الكرملين أوكرانيا بالهجوم على الجسر.").sentences[0].refs}
+    assert local(refs["الكرملين"].iri) == "kremlin" and local(refs["أوكرانيا"].iri) == "ukraine"

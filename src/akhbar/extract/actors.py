@@ -124,6 +124,7 @@ class ActorRef:
 
 
 LIST_ITEMS = 4  # unknown names a list may hold before the known place that closes it
+NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين")  # (normalised) the endings of a nisba adjective
 ALLIES = re.compile(r"^(حلفاء|حلفاي|حلفاو)(ها|ه|هم|هما)?$")  # (normalised: the allies, their allies)
 
 
@@ -789,8 +790,9 @@ class ActorFinder:
         if own is None or j >= len(words) or self.gap_text(j - 1, j).strip() or words[j].norm.startswith("و"):
             return None  # (قوات أميركية وعراقية: a second state coordinated, not another owner)
         other = self._nisba(words[j])
-        if other is None or other == own or self.kb.kind(other) != "State":
-            return None
+        if other is None or other == own or self.kb.kind(other) != "State" \
+                or not words[j].norm.endswith(NISBA_ENDINGS):
+            return None  # (الكرملين أوكرانيا: a state's own name after an organ is the verb's object, no owner)
         if kind == "State":  # (الاحتلال الأمريكي: the occupier the nisba names; not إسرائيل سوريا, two states)
             if not definite(words[j].norm) or self._kb_match(words, j):
                 return None
