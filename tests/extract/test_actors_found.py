@@ -1217,3 +1217,12 @@ def test_a_settlement_named_by_a_known_place_is_that_place() -> None:
 def test_a_states_own_name_after_an_organ_is_no_owner_of_it() -> None:
     refs = {r.surface: r for r in _parsed_units("واتهم الكرملين أوكرانيا بالهجوم على الجسر.").sentences[0].refs}
     assert local(refs["الكرملين"].iri) == "kremlin" and local(refs["أوكرانيا"].iri) == "ukraine"
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("قصف الجيش منطقة سكنية في غزة.", "منطقة سكنية في غزة"),
+    ("استهدفت الفصائل المسلحة مخازن الوقود قرب المطار.", "مخازن الوقود"),
+])
+def test_a_group_noun_right_after_an_attack_verb_is_its_subject_not_what_it_struck(text: str, phrase: str) -> None:
+    phrases = [p.surface for p in _parsed_units(text).sentences[0].phrases]
+    assert phrases and phrases[0] == phrase, phrases

@@ -63,6 +63,11 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
         if trig.core != "Attack":
             continue
         k, steps = past_unnamed(words, trig.last, lex, owned=True), 0
+        if k == trig.last and trig.entry is not None and trig.entry.pos == "verb" and k < len(words) \
+                and definite(words[k].norm) and k not in ref_at and _group_noun(words[k], lex):
+            k += 1  # (قصفت الفصائل مستوطنة X، استهدفت المقاومة القاعدة: the verb's subject, a group left unnamed)
+            if k < len(words) and definite(words[k].norm) and words[k].key in ARMED | {"مسلحين", "مسلحون"}:
+                k += 1  # (الفصائل المسلحة)
         # (هاجم مسلحون مجهولون دورية، هاجم مسلحون من جماعة X موقعا: the subject, unnamed or with its owner next)
         while k < len(words) and steps < 4 and (
                 k in ref_at or words[k].norm in aims or words[k].norm in lex.skip_words
@@ -215,6 +220,13 @@ def past_unnamed(words: list[Word], k: int, lex: Lexicon, owned: bool = False) -
                                                    or words[j].norm in lex.belonging)):
         return k
     return j
+
+
+def _group_noun(word: Word, lex: Lexicon) -> bool:
+    """Whether a word names an armed group by its head noun alone (الفصائل، المقاومة، الجماعة، الميليشيات)."""
+    heads = lex.heads
+    groups = heads["anaphoric"] | heads["group_quoted"] | heads["armed_group"] | heads.get("unnamed_group", frozenset())
+    return any(key in groups for key, _ in word.readings)
 
 
 OWNER_WORDS = frozenset({"من", "ينتمون", "ينتمي", "تابعون", "تابعين", "موالون", "موالين"})
