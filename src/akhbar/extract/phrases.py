@@ -392,7 +392,7 @@ def phrase_ends(words: list[Word], k: int, starts: dict[int, ActorRef], lex: Lex
             in_place = True
             k += 1
             continue
-        if modifiers and (w.norm in lex.belonging or w.norm in lex.aligned_cues) and k > first - 1:
+        if modifiers and (w.norm in lex.belonging or w.norm in lex.aligned_cues):
             in_place = True  # (منشآت نفطية تابعة لشركة أرامكو، قواعد لمسلحين مرتبطين بإسرائيل: who owns it)
             k += 1
             continue
