@@ -1226,3 +1226,8 @@ def test_a_states_own_name_after_an_organ_is_no_owner_of_it() -> None:
 def test_a_group_noun_right_after_an_attack_verb_is_its_subject_not_what_it_struck(text: str, phrase: str) -> None:
     phrases = [p.surface for p in _parsed_units(text).sentences[0].phrases]
     assert phrases and phrases[0] == phrase, phrases
+
+
+def test_a_verb_of_reaching_after_an_attack_noun_begins_no_phrase() -> None:
+    text = "وقال المسؤول إن القصف الباكستاني طال إلى جانب كابل ولايات قندهار وبكتيا."
+    assert not any(p.surface.startswith("طال") for p in _parsed_units(text).sentences[0].phrases)

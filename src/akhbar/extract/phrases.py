@@ -35,7 +35,7 @@ def _nounish(words: list[Word], upos: list[str], k: int, lex: Lexicon) -> bool:
     w = words[k]
     if w.norm in lex.name_stop or w.norm in lex.particles["prepositions"] or len(w.norm) < 2 \
             or w.norm in lex.particles["relative_pronouns"] or w.norm in lex.triggers or w.norm in lex.skip_words \
-            or w.norm.lstrip("و") in lex.outcome_verbs:
+            or w.norm.lstrip("و") in lex.outcome_verbs or w.norm.lstrip("و") in lex.particles["reach"]:
         return False
     return (upos[k] in NOUNISH or struck_head(w, lex)) if upos else not w.norm.isdigit()
     # (the lexicon's nouns of things struck are nouns whatever the tagger says: سفينتين tagged ADJ)
@@ -71,6 +71,7 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
         # (هاجم مسلحون مجهولون دورية، هاجم مسلحون من جماعة X موقعا: the subject, unnamed or with its owner next)
         while k < len(words) and steps < 4 and (
                 k in ref_at or words[k].norm in aims or words[k].norm in lex.skip_words
+                or words[k].norm.lstrip("و") in lex.particles["reach"]
                 or words[k].norm in lex.aligned_cues or _describes_event(words, k, lex)):
             # (past the subject, and its patron: أطلقتها المليشيا الحوثية المدعومة من إيران باتجاه X)
             k = ref_at[k].last if k in ref_at else k + 1
