@@ -37,8 +37,8 @@ def _nounish(words: list[Word], upos: list[str], k: int, lex: Lexicon) -> bool:
             or w.norm in lex.particles["relative_pronouns"] or w.norm in lex.triggers or w.norm in lex.skip_words \
             or w.norm.lstrip("و") in lex.outcome_verbs or w.norm.lstrip("و") in lex.particles["reach"]:
         return False
-    return (upos[k] in NOUNISH or struck_head(w, lex)) if upos else not w.norm.isdigit()
-    # (the lexicon's nouns of things struck are nouns whatever the tagger says: سفينتين tagged ADJ)
+    return (upos[k] in NOUNISH or struck_head(w, lex) or w.key in lex.head_nouns) if upos else not w.norm.isdigit()
+    # (the lexicon's nouns are nouns whatever the tagger says: سفينتين tagged ADJ, أسلحة tagged VERB)
 
 
 def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], triggers: list[Trigger],
