@@ -580,6 +580,15 @@ def test_the_object_pronoun_of_a_demand_is_the_one_named_before_it(read: Read, t
     assert pairs == {pair}, pairs
 
 
+def test_the_one_warned_against_an_attack_is_its_possible_author(read: Read) -> None:
+    # GUIDELINES §4: "حذر إيران من شن هجوم" is Iran's possible attack; the one warned is warned against doing it
+    ex = read("وجه الرئيس الأمريكي تحذيرا شديد اللهجة إلى طهران من مغبة استهداف القوات الأمريكية.")
+    attacks = {(local(e.agent), local(e.target), e.modality) for e in ex.events if e.action != "Warning"}
+    assert attacks == {("iran", "us_forces", "Possible")}, attacks
+    ex = read("حذر الوزير إسرائيل من هجوم إيراني وشيك.")  # (the attack's own author, named by its nisba)
+    assert {local(e.agent) for e in ex.events if e.action != "Warning"} == {"iran"}
+
+
 def test_a_strike_that_killed_a_named_person_targets_him_not_the_place(read: Read) -> None:
     # GUIDELINES §6: the killing of a named person by a stated actor is an attack on him (a targeted killing)
     ex = read("وجاء ذلك على خلفية مقتل اللواء الإيراني قاسم سليماني بقصف أمريكي في بغداد.")

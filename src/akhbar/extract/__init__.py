@@ -29,6 +29,7 @@ from akhbar.extract.coordination import (
     located_places,
     reciprocal,
     siblings,
+    warned_against,
 )
 from akhbar.extract.events import RELATIVE_REACH, Trigger, launched_before
 from akhbar.extract.exclusions import excluded, frame
@@ -242,9 +243,10 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
             scores.target = dict.fromkeys(us, 1.0)
         for iri in us:
             details["target", iri] = f"{RULE}«{speaker.surface}», the speaker whose «us» it is (GUIDELINES §3)"
+    warned = warned_against(s, trig, units.lex) if trig.core == "Attack" else None
     owner = possessor(units, s, trig) or accused or threatener or (
         s.speaker if trig.entry is not None and trig.entry.first_plural and s.speaker is not None
-        and getattr(s.ref_at().get(trig.last), "kind", "Location") == "Location" else None)
+        and getattr(s.ref_at().get(trig.last), "kind", "Location") == "Location" else None) or warned
     # (حذّرنا سيجورنيه: an actor right after it is its subject, and نا its object)
     owners = resolve(owner, "agent", trig.core, units.kb, units.lex, trig.action) if owner is not None else []
     if owner is not None and owners:  # (لوقف هجماتهم، اتهمت إيران إسرائيل بالهجوم، قال X: سنضرب: whose act it is)
@@ -255,6 +257,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                 "the accused (blame names its author, GUIDELINES §3)" if owner is accused else
                 "the speaker whose «we» it is (GUIDELINES §3)" if owner is s.speaker else
                 "who threatens it (the content of a threat)" if owner is threatener else
+                "who is warned against it (GUIDELINES §4)" if owner is warned else
                 f"the possessor of «{s.words[trig.first].text}» (pronouns are resolved, GUIDELINES §3)")
     pronoun = pronoun_subject(units, s, trig)
     states = {iri: state for iri in (*scores.agent, *([pronoun] if pronoun else []))

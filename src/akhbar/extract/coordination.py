@@ -387,6 +387,38 @@ def warner_against(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | N
     return None
 
 
+def warned_against(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | None:
+    """The one a warning addresses when the trigger is the act it warns him against (حذرت واشنطن طهران من استهداف
+    قواتها، وجه تحذيرا إلى طهران من مغبة استهداف القوات): he is warned against doing it, so he is its author
+    (GUIDELINES §4: "حذر إيران من شن هجوم" — Iran's possible attack). The addressee is the first mention after the
+    verb of warning that is not the warner; None when the warning names none, or the trigger has an author of its
+    own right after it (هجوم إيراني).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.lexicon import load_lexicon
+    >>> from akhbar.extract.units import read_units
+    >>> text = "حذرت الولايات المتحدة إيران من استهداف القوات الأمريكية."
+    >>> s = read_units(None, Article("x", "x.txt", text), load_kb()).sentences[0]
+    >>> warned_against(s, s.triggers[-1], load_lexicon()).surface
+    'إيران'
+    """
+    warner = warner_against(s, trig, lex)
+    words = s.words
+    k = trig.light if trig.light is not None else trig.first
+    while k > 0 and words[k - 1].norm in AGAINST_FILLERS:
+        k -= 1  # (من مغبة استهداف)
+    if warner is None or k == 0 or words[k - 1].norm != "من" or (trig.last in s.ref_at() and s.ref_at()[
+            trig.last].how == "nisba"):
+        return None
+    w = next((m for m in range(k - 2, max(-1, k - 10), -1) if words[m].norm.lstrip("و").startswith(WARN_AGAINST)),
+             None)
+    if w is None:
+        return None
+    return next((r for r in s.refs if w < r.first and r.last < k and r is not warner
+                 and (r.kind != "Location" or r.how == "kb")), None)  # (a known city: a capital, إلى طهران)
+
+
 def blame(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[ActorRef | None, ActorRef | None]:
     """Who blames the trigger's attack on whom (اتهمت إيران إسرائيل بالهجوم، حملت الخارجية الإيرانية واشنطن
     مسؤولية الهجوم): the accuser is not its author; the accused is, as far as the text goes (GUIDELINES §3: blame
