@@ -589,6 +589,16 @@ def test_the_one_warned_against_an_attack_is_its_possible_author(read: Read) -> 
     assert {local(e.agent) for e in ex.events if e.action != "Warning"} == {"iran"}
 
 
+@pytest.mark.parametrize(("text", "author"), [
+    ("وطالبت روسيا الولايات المتحدة بوقف الضربات على سوريا.", "usa"),  # (VSO: the second mention is addressed)
+    ("وأكد وزير الخارجية الفرنسي لنظيره الإسرائيلي ضرورة وقف العمليات العسكرية في لبنان.", "israel"),
+    ("دعا مجلس الأمن إلى وقف هجمات الحوثيين على السفن.", "houthis"),  # (the act names its own author)
+])
+def test_the_one_asked_to_stop_an_attack_is_its_author(read: Read, text: str, author: str) -> None:
+    ex = read(text)
+    assert {local(e.agent) for e in ex.events if e.action not in ("Warning", "Pressure")} == {author}
+
+
 def test_a_strike_that_killed_a_named_person_targets_him_not_the_place(read: Read) -> None:
     # GUIDELINES §6: the killing of a named person by a stated actor is an attack on him (a targeted killing)
     ex = read("وجاء ذلك على خلفية مقتل اللواء الإيراني قاسم سليماني بقصف أمريكي في بغداد.")

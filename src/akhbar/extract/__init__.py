@@ -23,6 +23,7 @@ from akhbar.dates import dateline_span, event_date, find_dates
 from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import Candidate, candidates
 from akhbar.extract.coordination import (
+    asked_to_stop,
     bracket_locators,
     facility_locators,
     included_members,
@@ -243,7 +244,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
             scores.target = dict.fromkeys(us, 1.0)
         for iri in us:
             details["target", iri] = f"{RULE}«{speaker.surface}», the speaker whose «us» it is (GUIDELINES §3)"
-    warned = warned_against(s, trig, units.lex) if trig.core == "Attack" else None
+    warned = (warned_against(s, trig, units.lex) or asked_to_stop(s, trig, units.lex)) if trig.core == "Attack" \
+        else None
     owner = possessor(units, s, trig) or accused or threatener or (
         s.speaker if trig.entry is not None and trig.entry.first_plural and s.speaker is not None
         and getattr(s.ref_at().get(trig.last), "kind", "Location") == "Location" else None) or warned
@@ -257,7 +259,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                 "the accused (blame names its author, GUIDELINES §3)" if owner is accused else
                 "the speaker whose «we» it is (GUIDELINES §3)" if owner is s.speaker else
                 "who threatens it (the content of a threat)" if owner is threatener else
-                "who is warned against it (GUIDELINES §4)" if owner is warned else
+                "who is warned against it or asked to stop it (GUIDELINES §4)" if owner is warned else
                 f"the possessor of «{s.words[trig.first].text}» (pronouns are resolved, GUIDELINES §3)")
     pronoun = pronoun_subject(units, s, trig)
     states = {iri: state for iri in (*scores.agent, *([pronoun] if pronoun else []))

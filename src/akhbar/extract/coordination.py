@@ -419,6 +419,47 @@ def warned_against(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | N
                  and (r.kind != "Location" or r.how == "kb")), None)  # (a known city: a capital, إلى طهران)
 
 
+def asked_to_stop(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | None:
+    """The one a demand addresses when what it asks is that he stop the trigger's act (طالبت روسيا الولايات المتحدة
+    بوقف الضربات على سوريا، أكد لنظيره الإسرائيلي ضرورة وقف العمليات العسكرية في لبنان): one is asked to stop
+    one's own acts, so he is their author. The addressee is the first mention after the demand's word and before
+    what it asks that is not its subject; None when the act names an author of its own right after it (وقف
+    الهجمات الإسرائيلية، وقف هجمات الحوثيين) or no demand stands before the stopping word.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.lexicon import load_lexicon
+    >>> from akhbar.extract.units import read_units
+    >>> text = "وطالبت روسيا الولايات المتحدة بوقف الضربات على سوريا."
+    >>> s = read_units(None, Article("x", "x.txt", text), load_kb()).sentences[0]
+    >>> asked_to_stop(s, s.triggers[-1], load_lexicon()).surface
+    'الولايات المتحدة'
+    """
+    words = s.words
+    k = trig.first
+    if trig.core != "Attack" or k == 0 or words[k - 1].norm not in lex.particles["cessation"]:
+        return None
+    after = s.ref_at().get(trig.last)
+    if after is not None and after.kind != "Location":
+        return None  # (وقف هجمات الحوثيين: the act's own author)
+    for p in s.triggers:
+        if p.core != "Pressure" or p.last > k - 1:
+            continue
+        opener = content_opener(s, p, lex)
+        stop = k - 1 if opener is None or opener > k - 1 else opener
+        between = [r for r in s.refs if p.last <= r.first and r.last <= stop and r.kind != "Location"]
+        before = [r for r in s.refs if r.last <= p.first]
+        addressed = between if before or (between and words[between[0].first].norm.startswith("ل")) else between[1:]
+        # (SVO: the mentions after the demand are addressed; VSO: the first is its subject, طالبت روسيا الولايات
+        # المتحدة; أكد لنظيره: لـ marks the addressee)
+        if addressed:
+            return addressed[0]
+        lam = next((r for r in reversed(before) if r.last == p.first and words[r.first].norm.startswith("ل")), None)
+        if lam is not None:
+            return lam  # (أكد لنظيره الإسرائيلي ضرورة وقف: the one addressed with لـ, before the demand's noun)
+    return None
+
+
 def blame(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[ActorRef | None, ActorRef | None]:
     """Who blames the trigger's attack on whom (اتهمت إيران إسرائيل بالهجوم، حملت الخارجية الإيرانية واشنطن
     مسؤولية الهجوم): the accuser is not its author; the accused is, as far as the text goes (GUIDELINES §3: blame
