@@ -599,6 +599,15 @@ def test_the_one_asked_to_stop_an_attack_is_its_author(read: Read, text: str, au
     assert {local(e.agent) for e in ex.events if e.action not in ("Warning", "Pressure")} == {author}
 
 
+def test_a_threat_with_no_addressee_warns_the_one_its_attack_strikes(read: Read) -> None:
+    # GUIDELINES §3: with no real addressee the target of a warning is the actor it is about; a place or a facility
+    # is never addressed (§2), so the one its threatened attack strikes is warned through the state it belongs to
+    ex = read("هدد الحوثيون باستهداف السفن الأمريكية في البحر الأحمر.")
+    assert {(local(e.agent), local(e.target)) for e in ex.events if e.action == "Warning"} == {("houthis", "usa")}
+    ex = read("هددت إيران إسرائيل بضربات.")  # (an addressee of its own: nothing added)
+    assert {(local(e.agent), local(e.target)) for e in ex.events if e.action == "Warning"} == {("iran", "israel")}
+
+
 def test_a_strike_that_killed_a_named_person_targets_him_not_the_place(read: Read) -> None:
     # GUIDELINES §6: the killing of a named person by a stated actor is an attack on him (a targeted killing)
     ex = read("وجاء ذلك على خلفية مقتل اللواء الإيراني قاسم سليماني بقصف أمريكي في بغداد.")
