@@ -375,16 +375,32 @@ def warner_against(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | N
                 return next((r for r in reversed(s.refs) if r.last <= w), None) or next(
                     (r for r in s.refs if w < r.first < k), None)
         return None
+    found = _warning_against(words, k)
+    return None if found is None else _warning_parties(s, *found)[0]
+
+
+def _warning_against(words: list[Word], k: int) -> tuple[int, int] | None:
+    """(the word of warning, the word after من) when من before word k (past its fillers) follows a word of warning in
+    the same clause (حذرت مصر من اقتحام، وجه تحذيرا إلى طهران من مغبة استهداف); else None."""
+    while k > 0 and words[k - 1].norm in AGAINST_FILLERS:
+        k -= 1
     if k == 0 or words[k - 1].norm != "من":
         return None
     for w in range(k - 2, max(-1, k - 10), -1):
         if words[w].breaks_after:
             return None
         if words[w].norm.lstrip("و").startswith(WARN_AGAINST):
-            before = [r for r in s.refs if r.last <= w and not any(words[m].breaks_after for m in range(r.last, w))]
-            after = [r for r in s.refs if w < r.first and r.last < k]
-            return before[-1] if before else (after[0] if after else None)
+            return w, k
     return None
+
+
+def _warning_parties(s: SentenceUnit, w: int, k: int) -> tuple[ActorRef | None, list[ActorRef]]:
+    """The warner of the warning word w, and the mentions between it and the content at k: the warner is the
+    subject before the word (SVO), else the first mention after it (VSO)."""
+    words = s.words
+    before = [r for r in s.refs if r.last <= w and not any(words[m].breaks_after for m in range(r.last, w))]
+    after = [r for r in s.refs if w < r.first and r.last < k]
+    return (before[-1] if before else (after[0] if after else None)), after
 
 
 def warned_against(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | None:
@@ -403,20 +419,12 @@ def warned_against(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | N
     >>> warned_against(s, s.triggers[-1], load_lexicon()).surface
     'إيران'
     """
-    warner = warner_against(s, trig, lex)
-    words = s.words
-    k = trig.light if trig.light is not None else trig.first
-    while k > 0 and words[k - 1].norm in AGAINST_FILLERS:
-        k -= 1  # (من مغبة استهداف)
-    if warner is None or k == 0 or words[k - 1].norm != "من" or (trig.last in s.ref_at() and s.ref_at()[
-            trig.last].how == "nisba"):
+    found = _warning_against(s.words, trig.light if trig.light is not None else trig.first)
+    if found is None or (trig.last in s.ref_at() and s.ref_at()[trig.last].how == "nisba"):
         return None
-    w = next((m for m in range(k - 2, max(-1, k - 10), -1) if words[m].norm.lstrip("و").startswith(WARN_AGAINST)),
-             None)
-    if w is None:
-        return None
-    return next((r for r in s.refs if w < r.first and r.last < k and r is not warner
-                 and (r.kind != "Location" or r.how == "kb")), None)  # (a known city: a capital, إلى طهران)
+    warner, after = _warning_parties(s, *found)
+    return next((r for r in after if r is not warner and (r.kind != "Location" or r.how == "kb")), None)
+    # (a known city: a capital, إلى طهران)
 
 
 def asked_to_stop(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | None:
