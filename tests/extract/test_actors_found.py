@@ -1239,3 +1239,60 @@ def test_a_noun_the_lexicon_lists_continues_a_phrase_whatever_the_tagger_says() 
     s = units.sentences[0]
     assert s.upos[[w.text for w in s.words].index("أسلحة")] != "NOUN"  # (the case: the tagger reads a verb)
     assert any(p.surface.startswith("مستودعات أسلحة") for p in s.phrases), [p.surface for p in s.phrases]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # GUIDELINES §3: each coordinated named place is a participant; a definite name can open the list
+    ("قصفت المدفعية قرى الصفصافة والمنصورة ودير ميماس.", ["الصفصافة", "المنصورة", "دير ميماس"]),
+    ("أغارت الطائرات على بلدات الطيبة ودير سريان والعديسة.", ["الطيبة", "دير سريان", "العديسة"]),
+])
+def test_a_definite_name_first_in_a_list_of_places_is_a_place(text: str, places: list[str]) -> None:
+    found = _refs(text)
+    assert all(p in found and found[p].kind == "Location" for p in places)
+    assert len({found[p].iri for p in places}) == len(places)
+
+
+def test_a_definite_word_after_a_plural_place_noun_with_no_list_after_it_names_no_place() -> None:
+    assert "الجنوب" not in {k for k, r in _refs("قصفت القوات مدن الجنوب بعنف.").items() if r.how == "facility"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("قصفت الطائرات النبطية وصور.", "صور"),          # the next of coordinated places
+    ("شنت الطائرات غارات على مدينتي صور والنبطية.", "صور"),  # the first a plural place noun lists
+])
+def test_a_town_the_base_names_only_after_its_place_noun_is_found_bare_in_a_list(text: str, name: str) -> None:
+    assert local(_refs(text)[name].iri) == "tyre"
+
+
+def test_a_common_word_after_a_place_is_no_town_when_a_genitive_follows_it() -> None:
+    assert "صور" not in _refs("نشرت الوكالة صور الدمار في غزة وصور الضحايا.")
+    assert "صور" not in _refs("نشرت الوكالة صور الدمار في غزة.")
+
+
+def test_a_province_noun_opens_a_list_of_places_each_struck(read: Read) -> None:
+    from .helpers import triples
+
+    ex = read("شنت القوات الأوكرانية هجمات بالمسيرات على مقاطعات بيلغورود وكورسك وبريانسك.")
+    assert {t for _, _, t in triples(ex)} == {"belgorod", "kursk", "bryansk"}
+    assert not any(m.text.startswith("مقاطعات") for m in ex.mentions)
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    ("استهدفت المسيرات مطار بورتسودان ومستودعات الوقود في الميناء.", "مستودعات الوقود"),
+    ("ضربت صواريخ روسية محطة كهرباء في أوديسا ومستودعا للوقود في ميكولايف.", "مستودعا للوقود في ميكولايف"),
+])
+def test_a_thing_coordinated_with_a_named_facility_struck_is_struck_too(read: Read, text: str, second: str) -> None:
+    ex = read(text)
+    names = {a.iri: a.label_ar for a in ex.new_actors}
+    assert second in {names.get(e.target) for e in ex.events}  # GUIDELINES §3: each conjunct its own event
+
+
+def test_a_second_act_coordinated_with_a_struck_place_is_no_target() -> None:
+    from akhbar.analysis import load_analyser
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    text = "وقالت الحكومة إن الجماعة شاركت في قصف البلدات الحدودية ومساندة مسلحين أجانب."
+    units = read_units(load_analyser("default")(text), Article("t", "t.txt", text), load_kb())
+    assert not any(p.surface.startswith("مساندة") for p in units.sentences[0].phrases)

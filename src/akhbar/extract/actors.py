@@ -1130,6 +1130,7 @@ class ActorFinder:
                     and key in self.lex.heads["named_facility"] and not self.gap_text(j - 1, j).strip():
                 j = end = j + 1  # ناقلة النفط "X"، محطة كهرباء X: the kind of facility, then its name
             name_end = 0
+            listed = False  # a definite name first in a list a plural place noun opens (بلدات الطيبة ودير سريان)
             bare: tuple[int, int] | None = None  # a town's own name, without its head noun
             if j + 2 < len(words) and words[j].norm in self.lex.particles["disjunction"] \
                     and words[j + 1].norm.startswith("ال") \
@@ -1196,7 +1197,11 @@ class ActorFinder:
                         and w.norm.endswith(("يه", "ي", "يين", "يون")) \
                         and (key in self.lex.heads["collective_facility"] or both_definite) \
                         and not self.ends_name(w))
-                    if place_name and not (quoted or name_like or adjective):
+                    listed = not head_definite and key in self.lex.heads["place_plural"] and definite(w.norm) \
+                        and len(w.norm) > 4 and not self._common_noun(w) and not self.ends_name(w) \
+                        and w.norm not in self.lex.triggers and w.key not in self.lex.heads["direction"] \
+                        and self._list_goes_on(words, j + 1)
+                    if (place_name or listed) and not (quoted or name_like or adjective):
                         name_like = True
                     if quoted or name_like or adjective:
                         end = j + 1
@@ -1258,6 +1263,9 @@ class ActorFinder:
                 gm = self._gazetteer_match(words, j)
                 if gm and gm[2] == 0 and j + gm[0] >= end:
                     return self._ref(words, i, j + gm[0], skip, (self._place_actor(gm[1]),), "place", "Location")
+                town = self._coordinated_town(words, j) if end == j + 1 else None
+                if town is not None and town.start == words[j].start:
+                    return town  # "مدينتي صور والنبطية": the first a dual place noun lists
             if key in self.lex.heads["place_plural"] and end > i + 1:
                 km = self._kb_match(words, j)
                 if km and km[2] == 0 and self.kb.kind(km[1]) in ("Location", "State"):
@@ -1267,8 +1275,11 @@ class ActorFinder:
                 if gm and gm[2] == 0:
                     # "مدن بهاولبور وكوتلي": a plural head lists places; the first is a place of its own
                     return self._ref(words, j, j + gm[0], 0, (self._place_actor(gm[1]),), "place", "Location")
+                town = self._coordinated_town(words, j)
+                if town is not None and town.start == words[j].start:
+                    return town  # "مدينتي صور والنبطية"
             if key in self.lex.heads["place_plural"] and j < end <= j + 2 and end > i + 1 \
-                    and not definite(words[j].norm) and self._nisba(words[j]) is None:
+                    and (listed or not definite(words[j].norm)) and self._nisba(words[j]) is None:
                 # "بلدات كفركلا والخيام، بلدات عيتا الشعب وكفركلا": a plural head lists places; the first name (of
                 # one or two words) is a place of its own (in "القرى الحدودية، مدن أوكرانية" the word after the
                 # head is its adjective, and the towns are one collective)
@@ -1313,6 +1324,37 @@ class ActorFinder:
                 return known if known.kind == "Location" and known.how in ("kb", "place") else None
             if not self._list_name_word(words[k], words[k].norm[1:], conj=True):
                 return None
+        return None
+
+    def _list_goes_on(self, words: list[Word], k: int) -> bool:
+        """Whether word k joins a further place to a list by و: a name-like word or a place of the base or the
+        gazetteer (an adjective is never coordinated with a name: "بلدات الطيبة ودير سريان" lists names, "القرى
+        الحدودية" describes)."""
+        if k >= len(words) or self.gap_text(k - 1, k).strip() or not words[k].norm.startswith("و"):
+            return False
+        km = self._kb_match(words, k)
+        if km and km[2] == 1 and self.kb.kind(km[1]) == "Location":
+            return True
+        gm = self._gazetteer_match(words, k)
+        return bool(gm and gm[2] == 1) or self._list_name_word(words[k], words[k].norm[1:], conj=True)
+
+    def _coordinated(self, words: list[Word], i: int) -> bool:
+        """Whether word i is joined to the word before it by و or a comma."""
+        gap = self.gap_text(i - 1, i).strip()
+        return gap in ("،", ",") or (not gap and words[i].norm.startswith("و"))
+
+    def _coordinated_town(self, words: list[Word], i: int) -> ActorRef | None:
+        """A town the base names only after its place noun (مدينة صور: صور alone is "pictures"), named bare as the
+        next of coordinated places (النبطية وصور) or the first a plural place noun lists (مدينتي صور والنبطية): the
+        list is its cue, as for the gazetteer's places (`_place_cue`); not the first term of a construct (غزة وصور
+        الضحايا: "pictures of the victims")."""
+        if i + 1 < len(words) and not words[i].gap_after.strip() and words[i + 1].norm.startswith("ال"):
+            return None
+        for key, skip in words[i].readings:
+            for town in sorted(self.lex.heads["town"]):
+                iri = self.kb.lookup((town, key))
+                if iri and self.kb.kind(iri) == "Location":
+                    return self._ref(words, i, i + 1, skip, (iri,), "kb")
         return None
 
     def _listed_place(self, words: list[Word], i: int, before: ActorRef, first: bool = False) -> ActorRef | None:
@@ -1452,6 +1494,9 @@ class ActorFinder:
             if i == list_end and (ref is None or ref.kind != "Location" or ref.start - word.start > 1):
                 # (in a list, وبليدا is و + a name: no ب of place, which would read ليدا)
                 ref = self._listed_place(words, i, refs[-1]) or ref
+            if ref is None and refs and refs[-1].last == i and refs[-1].kind == "Location" \
+                    and self._coordinated(words, i):
+                ref = self._coordinated_town(words, i)  # (النبطية وصور: the place before is the cue)
             if ref is None and i > 0 and (words[i - 1].norm in self.lex.triggers
                                           or words[i - 1].norm in self.lex.target_preps.get("any", ())):
                 closing = self._place_closing_list(words, i)  # (استهدفت بهاولبور وكوتلي ومظفر آباد)

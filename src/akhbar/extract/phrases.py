@@ -51,6 +51,7 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
     starts_at = {r.first: r for r in refs}  # (where each mention begins: a longer name stops at a non-place one)
     aims = lex.target_preps["any"] | lex.particles["aim"]
     starts: list[int] = []
+    listed: set[int] = set()  # the later conjuncts of a list
     for trig in triggers:
         if trig.core in ("Warning", "Pressure"):
             k = trig.last  # (أنذر الجيش سكان 12 بلدة، دعا خامنئي الشبان السوريين: the people addressed, past
@@ -81,6 +82,11 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
             k = past_instrument(words, k, ref_at, upos, lex)
         if not _place_purpose(words, k, ref_at):
             starts.append(k)
+        while k in ref_at and ref_at[k].kind == "Location":
+            k = ref_at[k].last  # (the place struck; a thing coordinated with it is struck too)
+        if _conjunct_of_place(words, k, ref_at) and struck_head(words[k], lex):
+            starts.append(k)  # (استهدفت مطار بورتسودان ومستودعات الوقود: the next struck thing, its و its own)
+            listed.add(k)
         for j in range(trig.first - 1, max(-1, trig.first - WINDOW), -1):
             if words[j].breaks_after:
                 break
@@ -94,7 +100,6 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
                 starts.append(j + 1)
     out: list[ActorRef] = []
     taken: set[int] = set()
-    listed: set[int] = set()  # the later conjuncts of a list
     while starts:
         st = starts.pop(0)
         if st + 1 < len(words) and _lists_names(words, st, lex):
@@ -117,6 +122,15 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
                 starts.insert(0, phrase.last)  # coordinated: مستودعات النفط ومحطة كهرباء، ميكولايف وسومي
                 listed.add(phrase.last)
     return out
+
+
+def _conjunct_of_place(words: list[Word], k: int, ref_at: dict[int, ActorRef]) -> bool:
+    """Whether word k joins by و a further thing to a named place or facility right before it (مطار بورتسودان
+    ومستودعات الوقود): coordinated targets, each a participant of its own (GUIDELINES §3); the caller asks for a
+    noun of a struck thing (not قصف القرى ومساندة الجماعات: a second act)."""
+    before = ref_at.get(k - 1)
+    return k < len(words) and before is not None and before.kind == "Location" and before.last == k \
+        and words[k].norm.startswith("و") and not words[k - 1].gap_after.strip()
 
 
 def _lists_names(words: list[Word], k: int, lex: Lexicon) -> bool:
