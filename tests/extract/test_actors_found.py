@@ -1296,3 +1296,11 @@ def test_a_second_act_coordinated_with_a_struck_place_is_no_target() -> None:
     text = "وقالت الحكومة إن الجماعة شاركت في قصف البلدات الحدودية ومساندة مسلحين أجانب."
     units = read_units(load_analyser("default")(text), Article("t", "t.txt", text), load_kb())
     assert not any(p.surface.startswith("مساندة") for p in units.sentences[0].phrases)
+
+
+def test_an_open_phrase_is_a_node_of_its_article_and_a_named_place_one_node_across_articles(read: Read) -> None:
+    text = "قصفت الطائرات مستودعات النفط في حيفا."
+    first, second = read(text, "one"), read(text, "two")
+    phrase = {e.target for e in first.events} - {e.target for e in second.events}
+    assert phrase and {e.target for e in first.events} & {e.target for e in second.events}  # حيفا is shared
+    assert {e.target for e in read(text, "one").events} == {e.target for e in first.events}  # stable on a rebuild

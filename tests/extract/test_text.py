@@ -51,3 +51,31 @@ def test_words_know_the_gap_to_the_next_word() -> None:
     assert [w.breaks_after for w in words] == [False, True, False, False, False, False]
     assert [w.comma_after for w in words] == [False, False, False, True, False, False]
     assert words[1].key == "وزير" and ("وزير", 0) in words[1].readings
+
+
+def test_an_article_with_web_spaces_and_persian_letters_reads_as_the_clean_one_with_its_own_spans() -> None:
+    from akhbar.analysis import load_analyser
+    from akhbar.extract import extract
+    from akhbar.graph.rdf import extraction_quads
+    from akhbar.kb import load_kb
+    from akhbar.records import Article, Extraction
+
+    def read(text: str) -> Extraction:
+        return extract(load_analyser("default")(text), Article("t", "t.txt", text), load_kb())
+
+    clean = "حذر الحرس الثوري الإيراني إسرائيل من مهاجمة مدينة صور."
+    messy = clean.replace(" ", "\u00a0").replace("الثوري", "الثوری").replace("حذر", "\u200fحذر")
+    got, want = read(messy), read(clean)
+    assert [(e.action, e.agent, e.target) for e in got.events] == [(e.action, e.agent, e.target) for e in want.events]
+    assert got.events and got.article.text == messy  # the article as given is what the graph stores
+    assert all(messy[m.span.start:m.span.end] == m.text for m in got.mentions)
+    assert extraction_quads(got)  # (every span and surface is checked against the stored text on writing)
+
+
+def test_reading_text_keeps_every_offset() -> None:
+    from akhbar.extract.text import reading_text
+
+    text = "قال\u00a0المتحدث\u202fباسم\u200f الجيش\tالایرانی"
+    assert len(reading_text(text)) == len(text)
+    clean = "قال المتحدث باسم  الجيش الايراني"
+    assert [w.norm for w in words_of(reading_text(text))] == [w.norm for w in words_of(clean)]

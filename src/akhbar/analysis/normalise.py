@@ -24,6 +24,9 @@ CHAR_MAP: dict[str, str] = {
     "٬": ",",  # Arabic thousands separator
     **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
     **{chr(0x06F0 + i): str(i) for i in range(10)},  # Extended (Persian) digits
+    "\u06cc": "\u064a",  # Persian yeh ی → ي (text copied from Persian sources)
+    "\u06a9": "\u0643",  # Persian kaf ک → ك
+    "\u06c0": "\u0629",  # heh with yeh above ۀ → ة
 }
 # Whitespace variants the tokenizer may not know: mapped to a plain space (one for one).
 SPACE_CHARS = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \

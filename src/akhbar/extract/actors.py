@@ -136,6 +136,7 @@ class ActorFinder:
     lex: Lexicon
     text: str
     gazetteer: Gazetteer = field(default_factory=load_gazetteer)
+    scope: str = ""  # the article's identifier: an open phrase names a thing of that article
     minted: dict[str, NewActor] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)  # person name word key → iri
     recent: list[ActorRef] = field(default_factory=list)
@@ -168,8 +169,9 @@ class ActorFinder:
         return self.kb.state_of(iri)
 
     def mint_phrase(self, key: str, label: str, kind: str = "Location") -> str:
-        """An actor named by an open noun phrase (phrases.open_phrases), one node per kind and normalised phrase."""
-        return self._mint(kind, "phrase|" + key, label)
+        """An actor named by an open noun phrase (phrases.open_phrases): one node per article, kind and normalised
+        phrase, since a description names no actor across articles ("مستودعات النفط" of one port and of another)."""
+        return self._mint(kind, f"phrase|{self.scope}|{key}" if self.scope else "phrase|" + key, label)
 
     def _mint(self, kind: str, key: str, label: str, links: tuple[tuple[str, str], ...] = (),
               label_en: str | None = None) -> str:

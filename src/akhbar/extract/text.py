@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
+from akhbar.analysis.normalise import SPACE_CHARS
 from akhbar.kb import normalise, strip_article
 
 WORD_RE = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+")
@@ -23,6 +24,26 @@ CLAUSE_BREAK = ".؛;:!?؟"  # punctuation that ends a clause: arguments and cues
 COMMAS = "،,"
 _ENDERS = ".!?؟"
 DEFINITE = ("ال", "وال", "فال", "بال", "لل", "ولل", "وبال", "كال")  # the article behind its proclitics
+
+
+# What the matchers read in place of characters an article may carry from the web or from Persian sources: a
+# whitespace variant, a zero-width or a direction mark is a space, and ی ک ۀ are the Arabic ي ك ة. One character
+# for one, so every offset into the folded text is the same offset into the article.
+_READING = str.maketrans({**dict.fromkeys(SPACE_CHARS, " "),
+                          **dict.fromkeys("\u200b\u200c\u200d\u200e\u200f\ufeff\u061c\u202a\u202b\u202c\u202d"
+                                          "\u202e\u2066\u2067\u2068\u2069", " "),
+                          "\u06cc": "\u064a", "\u06a9": "\u0643", "\u06c0": "\u0629"})
+
+
+def reading_text(text: str) -> str:
+    """The article as the matchers read it: the same length, non-breaking and other spaces and marks read as a
+    space, Persian letters as Arabic ones (offsets unchanged).
+
+    >>> folded = reading_text("قصفت\u00a0إسرائيل\u200f کرمان")
+    >>> folded, len(folded) == len("قصفت\u00a0إسرائيل\u200f کرمان")
+    ('قصفت إسرائيل  كرمان', True)
+    """
+    return text.translate(_READING)
 
 
 def last_letter(surface: str) -> str:

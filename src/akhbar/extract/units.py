@@ -26,7 +26,7 @@ from akhbar.extract.events import Trigger, find_triggers
 from akhbar.extract.killings import named_killings
 from akhbar.extract.lexicon import Lexicon, load_lexicon
 from akhbar.extract.phrases import open_phrases, phrase_ends
-from akhbar.extract.text import Word, definite, sentence_spans, words_of
+from akhbar.extract.text import Word, definite, reading_text, sentence_spans, words_of
 from akhbar.extract.threats import conditional_threats
 from akhbar.kb import KnowledgeBase
 from akhbar.records import Article
@@ -74,6 +74,12 @@ class ArticleUnits:
     kb: KnowledgeBase
     sentences: list[SentenceUnit]
     mention_counts: Counter[str] = field(default_factory=Counter)
+    source: Article | None = None  # the article as given, when the matchers read a folded copy (`reading_text`)
+
+    @property
+    def original(self) -> Article:
+        """The article as given: what spans and surfaces are written from."""
+        return self.source or self.article
 
 
 Parse = tuple[list[int], list[int], list[str], list[str]]
@@ -272,10 +278,12 @@ AMBIGUOUS_WATERS = frozenset({"محيط"})  # (محيط مدينة حلب: the s
 def read_units(doc: Doc | None, article: Article, kb: KnowledgeBase, lex: Lexicon | None = None) -> ArticleUnits:
     """Split, match actors and triggers, and attach the parse, for every sentence of an article."""
     lex = lex or load_lexicon()
-    text = article.text
-    finder = ActorFinder(kb, lex, text)
+    source, text = article, reading_text(article.text)
+    if text != article.text:
+        article = replace(article, text=text)  # (what the matchers read; spans are written from `source`)
+    finder = ActorFinder(kb, lex, text, scope=article.identifier)
     parse = _parse_arrays(doc)
-    units = ArticleUnits(article, finder, lex, kb, [])
+    units = ArticleUnits(article, finder, lex, kb, [], source=source if article is not source else None)
     inside = False
     last_line_end = 0
     for s_start, s_end in sentence_spans(text):
