@@ -885,3 +885,33 @@ def test_an_armed_group_left_unnamed_and_boko_haram(read: Read) -> None:
     assert ex.events and all(e.agent is None for e in ex.events)
     ex = read("وشن الجيش النيجيري غارات جوية على معاقل جماعة بوكو حرام في ولاية بورنو.")
     assert "boko_haram" in {local(e.target) for e in ex.events}
+
+
+def test_an_attack_named_again_by_a_definite_noun_takes_the_author_and_target_told_before(read: Read) -> None:
+    # GUIDELINES §1, §3: "الهجوم", "الضربة" mention the attack the article told, and take its author; not the
+    # one who speaks of it or condemns it
+    text = ("تطورات ميدانية\nاستهدفت أوكرانيا جسر القرم بمسيرات بحرية فجر اليوم. وقال الكرملين إن الهجوم أسفر عن "
+            "مقتل مدنيين. وأدانت الخارجية الروسية الهجوم ووصفته بالإرهابي.")
+    ex = read(text)
+    told = {(local(e.agent), local(e.target)) for e in ex.events if text[e.trigger.start:e.trigger.end] == "استهدفت"}
+    again = {(local(e.agent), local(e.target)) for e in ex.events if text[e.trigger.start:e.trigger.end] == "الهجوم"}
+    assert len(told) == 1 and told == again and next(iter(told))[0] == "ukraine"
+
+
+@pytest.mark.parametrize(("text", "anaphoric"), [
+    ("وقال الجيش إن الهجوم أسفر عن مقتل مدنيين.", [True]),
+    ("وقالت الجماعة إن القصف استهدف منشآت مدنية.", [True, True]),  # the verb whose subject is the noun
+    ("وقال بوتين إن روسيا سترد على الهجمات العدوانية لدول الناتو.", [False]),  # its phrase names a party
+    ("وأدانت الوزارة الهجوم الإسرائيلي على القاعدة.", [False]),
+    ("وأدانت الوزارة هجوما استهدف القاعدة.", [False, False]),  # indefinite: a new attack
+])
+def test_an_attack_noun_alone_with_the_article_is_read_as_a_mention_of_one_told_before(text: str,
+                                                                                      anaphoric: list[bool]) -> None:
+    from akhbar.extract.parties import anaphoric_attack
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    s = units.sentences[0]
+    assert [anaphoric_attack(s, t, units.lex) for t in s.triggers if t.core == "Attack"] == anaphoric

@@ -47,6 +47,7 @@ from akhbar.extract.linker import ROLES, LinkerModel, Policy, Scores, decide, lo
 from akhbar.extract.modality import conditions, modality
 from akhbar.extract.parties import (
     SUFFERERS,
+    anaphoric_attack,
     group_of,
     kind_of,
     state_of,
@@ -393,9 +394,13 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
     in_events: set[str] = set()
     recorded: dict[tuple[int, str, str | None, str | None, str], int] = {}  # an event's key → its place in ex.events
     decided = [ts.decide(policy) for ts in scored]
+    established: tuple[int, str, str | None] | None = None  # the last attack told with its author (sentence, who, whom)
     for n, ts in enumerate(scored):
         s, trig = ts.sentence, ts.trigger
         pairs = decided[n] or threatened_by_content(units, scored, decided, n, policy)
+        if trig.core == "Attack" and established is not None and established[0] < s.index \
+                and anaphoric_attack(s, trig, lex):
+            pairs = _established(s, pairs, established[1:])
         if not pairs:
             continue
         if s.index not in context:
@@ -407,6 +412,10 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
         t_span = Span(s.words[trig.first].start, s.words[trig.last - 1].end)
         others = [Span(s.words[t.first].start, s.words[t.last - 1].end) for t in s.triggers]
         when = event_date(dates, text, t_span, Span(s.start, s.end), mod, others)
+        if trig.core == "Attack" and mod == "Asserted":
+            told = [(agent, target) for agent, target in pairs if agent is not None and target is not None]
+            if told and not anaphoric_attack(s, trig, lex):
+                established = (s.index, *told[0])
         for agent, target in pairs:
             used.update(x for x in (agent, target) if x)
             in_events.update(x for x in (agent, target) if x)
@@ -432,6 +441,24 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
     written = _with_linked(used, units.finder.minted)
     ex.new_actors = [a for iri, a in units.finder.minted.items() if iri in written]
     return ex
+
+
+def _established(s: SentenceUnit, pairs: list[tuple[str | None, str | None]], told: tuple[str, str | None]
+                 ) -> list[tuple[str | None, str | None]]:
+    """An anaphoric attack noun's participants (GUIDELINES §3: a nominal mention of an event whose perpetrator
+    the article named takes that agent): the author of the attack told last, for the sentence's speaker or no
+    one; the target named in this sentence, else that attack's."""
+    speaker = s.speaker.iri if s.speaker is not None else None
+    named = {iri for r in (*s.refs, *s.phrases) for iri in r.iris}
+    if not pairs:
+        return [told]
+    out = []
+    for agent, target in pairs:
+        if agent is None or agent == speaker:
+            agent = told[0]
+            target = target if target in named and target != speaker else told[1]
+        out.append((agent, target))
+    return out
 
 
 def threatened_by_content(units: ArticleUnits, scored: list[TriggerScores], decided: list[list[tuple[str | None,

@@ -19,6 +19,7 @@ from akhbar.extract.actors import ActorRef
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.linker import Scores
+from akhbar.extract.text import definite
 from akhbar.extract.units import ArticleUnits, SentenceUnit
 from akhbar.kb import STATE_LINKS
 
@@ -135,3 +136,39 @@ def own_voice(units: ArticleUnits, s: SentenceUnit) -> set[str]:
     for iri in speaker.iris:
         out |= {x for x in (state_of(units, iri), group_of(units, iri)) if x is not None}
     return out
+
+
+NOUN_PHRASE_REACH = 3  # words after an attack noun in which its phrase may name a party (adjectives between)
+
+
+def anaphoric_attack(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> bool:
+    """Whether an attack is named by a definite noun alone, as a mention of one told before (وقال الكرملين إن
+    الهجوم أسفر عن، هذه الضربة، أدانت الخارجية القصف; GUIDELINES §1, §3): a noun with the article, or after a
+    demonstrative, that no adjective of a state or a following actor gives an author (not الهجوم الإيراني، قصف
+    إسرائيل، الهجوم على القاعدة), and a verb of attack whose subject is such a noun (القصف استهدف).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> units = read_units(None, Article("x", "x.txt", "قال الجيش إن الهجوم فشل. وأدان الهجوم الإيراني."), load_kb())
+    >>> [anaphoric_attack(s, s.triggers[0], units.lex) for s in units.sentences]
+    [True, False]
+    """
+    if trig.entry is not None and trig.entry.pos == "verb":
+        return any(t.last == trig.first and t.core == "Attack" and anaphoric_attack(s, t, lex) for t in s.triggers)
+        # (القصف استهدف منشآت مدنية: a verb whose subject is such a noun tells the same attack)
+    if trig.entry is None or trig.entry.pos != "noun" or trig.last - trig.first != 1 or trig.light is not None:
+        return False
+    words = s.words
+    word = words[trig.first]
+    demonstrative = trig.first > 0 and words[trig.first - 1].norm.lstrip("و") in lex.particles["demonstratives"]
+    if not (demonstrative or definite(word.norm)):
+        return False
+    starts = {r.first for r in s.refs}
+    verbs = {t.first for t in s.triggers}
+    for k in range(trig.last, min(len(words), trig.last + NOUN_PHRASE_REACH)):
+        if words[k - 1].gap_after.strip() or k in verbs:
+            break  # (القصف استهدف منشآت: what the verb after it struck is no part of the noun's phrase)
+        if k in starts or words[k].norm in lex.target_preps["any"]:
+            return False  # (الأعمال العدوانية لدول الناتو، الهجوم الأخير على القاعدة: the phrase names a party)
+    return True
