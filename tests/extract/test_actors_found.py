@@ -1304,3 +1304,19 @@ def test_an_open_phrase_is_a_node_of_its_article_and_a_named_place_one_node_acro
     phrase = {e.target for e in first.events} - {e.target for e in second.events}
     assert phrase and {e.target for e in first.events} & {e.target for e in second.events}  # حيفا is shared
     assert {e.target for e in read(text, "one").events} == {e.target for e in first.events}  # stable on a rebuild
+
+
+@pytest.mark.parametrize(("text", "unknown"), [
+    # GUIDELINES §3: a list whose every item carries و after its comma names a place in each item
+    ("وقصفت القوات الروسية كراماتورسك، وكوبيانسك، وسومي.", "كوبيانسك"),
+    ("وقصفت القوات الروسية كراماتورسك، وسلوفيانسك، وكوبيانسك، وبالاكليا.", "كوبيانسك"),
+])
+def test_a_list_with_wa_after_every_comma_names_a_place_in_each_item(text: str, unknown: str) -> None:
+    found = _refs(text)
+    assert found[unknown].kind == "Location" and found[unknown].how == "facility"
+
+
+@pytest.mark.parametrize("text", ["سيضرب إعصار هائل سماء مدينة غزة، وستهتز أسطح أبراج الرعب.",
+                                  "قصفت روسيا خاركيف، وقال المتحدث إن القصف عنيف."])
+def test_a_clause_after_a_place_and_a_comma_is_no_list_item(text: str) -> None:
+    assert all(r.kind != "Location" or r.how != "facility" for r in _refs(text).values())

@@ -1334,11 +1334,17 @@ class ActorFinder:
         الحدودية" describes)."""
         if k >= len(words) or self.gap_text(k - 1, k).strip() or not words[k].norm.startswith("و"):
             return False
+        return bool(self._known_place(words, k, True)) or self._list_name_word(words[k], words[k].norm[1:], conj=True)
+
+    def _known_place(self, words: list[Word], k: int, conj: bool) -> int:
+        """The length of a place of the base or the gazetteer at word k (behind و when `conj`), else 0."""
+        if k >= len(words):
+            return 0
         km = self._kb_match(words, k)
-        if km and km[2] == 1 and self.kb.kind(km[1]) == "Location":
-            return True
+        if km and km[2] == int(conj) and self.kb.kind(km[1]) == "Location":
+            return km[0]
         gm = self._gazetteer_match(words, k)
-        return bool(gm and gm[2] == 1) or self._list_name_word(words[k], words[k].norm[1:], conj=True)
+        return gm[0] if gm and gm[2] == int(conj) else 0
 
     def _coordinated(self, words: list[Word], i: int) -> bool:
         """Whether word i is joined to the word before it by و or a comma."""
@@ -1402,21 +1408,31 @@ class ActorFinder:
 
     def _closed_list_ahead(self, words: list[Word], i: int) -> bool:
         """Whether a comma list runs from word i, item by item (one or two name-like words each, commas between),
-        to a last item after و (بلدات حولا، مركبا، وكفرشوبا؛ بلدات حولا، مركبا وكفرشوبا): such a list names a place
-        in each item; a clause after a comma ("، مما أسفر عن"، "، حسبما ذكرت") closes no list."""
-        k = i
+        to a last item after و (بلدات حولا، مركبا، وكفرشوبا؛ بلدات حولا، مركبا وكفرشوبا), or with و on every item
+        after its comma (أوديسا، ولفيف، وميكولايف): such a list names a place in each item; a clause after a comma
+        ("، مما أسفر عن"، "، حسبما ذكرت") closes no list."""
+        k, plain, conjs = i, 0, 0
         for _ in range(8):
-            item = 0
-            while k < len(words) and item < 2 and not words[k].norm.startswith("و") \
-                    and (self._list_name_word(words[k], words[k].norm) if item == 0
-                         else self.second_name_word(words, k)):  # (ميس الجبل: a name's second word)
+            conj = k > 0 and words[k].norm.startswith("و") and self.gap_text(k - 1, k).strip() in ("،", ",")
+            item = known = self._known_place(words, k, conj)  # (a place of the base or the gazetteer is an item)
+            k += known
+            while not known and k < len(words) and item < 2 \
+                    and (item > 0 or conj or not words[k].norm.startswith("و")) \
+                    and (self._list_name_word(words[k], words[k].norm[1:] if conj else words[k].norm, conj=conj)
+                         if item == 0 else self.second_name_word(words, k)):  # (ميس الجبل: a name's second word)
                 k, item = k + 1, item + 1
-            if item == 0 or k >= len(words):
+            if item == 0:
+                return False
+            plain, conjs = plain + (not conj), conjs + conj
+            if conj:  # (، وكفرشوبا: the last item, unless a comma and another و item follow)
+                if k < len(words) and self.gap_text(k - 1, k).strip() in ("،", ",") and words[k].norm.startswith("و"):
+                    continue
+                return plain > 0 or (conjs > 1 and (k >= len(words) or bool(self.gap_text(k - 1, k).strip())))
+                # (with و on every item, two of them and the clause ends: not "مدينة غزة، وستهتز أسطح أبراج")
+            if k >= len(words):
                 return False
             gap = self.gap_text(k - 1, k).strip()
             if gap in ("،", ","):
-                if words[k].norm.startswith("و"):
-                    return self._list_name_word(words[k], words[k].norm[1:], conj=True)
                 continue
             return not gap and words[k].norm.startswith("و") and self._list_name_word(words[k], words[k].norm[1:],
                                                                                        conj=True)
