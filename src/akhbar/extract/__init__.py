@@ -380,14 +380,14 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
     with `explain_events`, each event says why it was read (`explain`)."""
     lex, text, article = units.lex, units.article.text, units.article
     ex = Extraction(article=units.original)
-    written = units.original.text  # (the same offsets: surfaces as the article writes them)
+    given = units.original.text  # (the same offsets: surfaces as the article writes them)
     used: set[str] = set()
     for s in units.sentences:
         for ref in s.refs:
             if names_actor(ref):
                 for iri in ref.iris:
                     for start, end in ((ref.start, ref.end), *ref.variants):
-                        ex.mentions.append(Mention(actor=iri, span=Span(start, end), text=written[start:end]))
+                        ex.mentions.append(Mention(actor=iri, span=Span(start, end), text=given[start:end]))
                     used.add(iri)
     context: dict[int, tuple] = {}
     dates = find_dates(text, article.date)
@@ -437,7 +437,7 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
         for ref in s.phrases:
             if ref.iri in in_events:  # an open phrase is written only where it takes part in an event
                 for start, end in ((ref.start, ref.end), *ref.variants):
-                    ex.mentions.append(Mention(actor=ref.iri, span=Span(start, end), text=written[start:end]))
+                    ex.mentions.append(Mention(actor=ref.iri, span=Span(start, end), text=given[start:end]))
     written = _with_linked(used, units.finder.minted)
     ex.new_actors = [a for iri, a in units.finder.minted.items() if iri in written]
     return ex
