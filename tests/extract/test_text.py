@@ -79,3 +79,23 @@ def test_reading_text_keeps_every_offset() -> None:
     assert len(reading_text(text)) == len(text)
     clean = "قال المتحدث باسم  الجيش الايراني"
     assert [w.norm for w in words_of(reading_text(text))] == [w.norm for w in words_of(clean)]
+
+
+def test_a_word_behind_a_direction_mark_keeps_its_part_of_speech() -> None:
+    from akhbar.analysis import load_analyser
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    analyse = load_analyser("default")
+    clean = "قصفت الطائرات الإسرائيلية مواقع في جنوب لبنان."
+    marked = clean.replace(" ", " \u200f")
+    tags = []
+    for text in (clean, marked):
+        units = read_units(analyse(text), Article("t", "t.txt", text), load_kb())
+        tags.append(units.sentences[0].upos)
+    assert tags[1] == tags[0] and "X" not in tags[0]
+
+
+def test_sentences_are_trimmed_of_marks_as_of_spaces() -> None:
+    assert split("\u200fقصف الجيش.\u00a0\u200fوحذر.") == ["قصف الجيش.", "وحذر."]

@@ -136,7 +136,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
     A newline always ends a sentence; . ! ? ؟ end one when followed (after closing quotes) by whitespace or
     the end of the text; ".." and a period between digits do not; a fragment of only quotes joins the one before.
+    A non-breaking space or an invisible mark counts as whitespace (the text is read as `reading_text` folds it).
+
+    >>> sentence_spans("\u200fقصف الجيش.\u00a0\u200fوحذر.")
+    [(1, 11), (13, 18)]
     """
+    text = reading_text(text)  # (the same length: every span is a span of the text as given)
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
         ls, le = line.start(), line.end()
