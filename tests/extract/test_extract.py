@@ -898,6 +898,14 @@ def test_an_attack_named_again_by_a_definite_noun_takes_the_author_and_target_to
     assert len(told) == 1 and told == again and next(iter(told))[0] == "ukraine"
 
 
+def test_the_places_an_attack_named_again_reached_are_its_targets_with_the_author_told(read: Read) -> None:
+    text = "تطورات ميدانية\nقصفت إسرائيل جنوب لبنان فجر اليوم. وطال القصف بلدات كفركلا وحولا ومركبا."
+    ex = read(text)
+    again = {(local(e.agent), e.target) for e in ex.events if text[e.trigger.start:e.trigger.end] == "القصف"}
+    names = {a.iri: a.label_ar for a in ex.new_actors}
+    assert {a for a, _ in again} == {"israel"} and {names.get(t) for _, t in again} == {"كفركلا", "حولا", "مركبا"}
+
+
 @pytest.mark.parametrize(("text", "anaphoric"), [
     ("وقال الجيش إن الهجوم أسفر عن مقتل مدنيين.", [True]),
     ("وقالت الجماعة إن القصف استهدف منشآت مدنية.", [True, True]),  # the verb whose subject is the noun
