@@ -5,11 +5,12 @@
 
 Real articles arrive with what the annotated ones were cleaned of: non-breaking spaces and direction marks from
 web pages, Persian letters from text copied out of Persian sources, Egyptian spelling (ى for a final ي), no
-hamza, curly or angle quotes, CRLF line endings. Each variant below rewrites every dev article (and, where it
-changes letters the shared scorer does not fold, the gold names alike, as an annotator of that text would have
-written them), reads it with the shipped linker through `scripts/evaluate_dev.py` (in-sample: the figure is
-for comparing variants, not a generalisation figure), and prints one row per variant with its difference
-from the unchanged copy. A variant that falls far below "clean" is a kind of input akhbar reads worse.
+hamza, tatweel, short vowels written out, curly or angle quotes, CRLF line endings. Each variant below rewrites
+every dev article (and, where it changes letters the shared scorer does not fold, the gold names alike, as an
+annotator of that text would have written them), reads it with the shipped linker through
+`scripts/evaluate_dev.py` (in-sample: the figure is for comparing variants, not a generalisation figure), and
+prints one row per variant with its difference from the unchanged copy. A variant that falls far below "clean"
+is a kind of input akhbar reads worse.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ VARIANTS: dict[str, tuple[Callable[[str], str], Callable[[str], str] | None]] = 
     "latin_comma": (lambda t: t.replace("،", ","), None),
     "guillemets": (lambda t: re.sub(r'"([^"\n]{1,200})"', r"«\1»", t), None),
     "curly_quotes": (lambda t: re.sub(r'"([^"\n]{1,200})"', r"“\1”", t), None),
+    "tatweel": (lambda t: re.sub(r"\bال(?=\w{3})", "الـ", t), lambda n: re.sub(r"\bال(?=\w{3})", "الـ", n)),
+    "diacritics": (lambda t: re.sub(r"([بتثجحخدذرزسشصضطظعغفقكلمن])(?=\w)", "\\1\u064e", t), None),
     "no_hamza": (lambda t: re.sub("[أإآ]", "ا", t), None),
     "egyptian_ya": (lambda t: re.sub(r"ي\b", "ى", t), None),
     "one_paragraph": (lambda t: re.sub(r"\s*\n+\s*", " ", t), None),
