@@ -398,8 +398,8 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
     for n, ts in enumerate(scored):
         s, trig = ts.sentence, ts.trigger
         pairs = decided[n] or threatened_by_content(units, scored, decided, n, policy)
-        if trig.core == "Attack" and established is not None and established[0] < s.index \
-                and anaphoric_attack(s, trig, lex):
+        anaphoric = trig.core == "Attack" and anaphoric_attack(s, trig, lex)
+        if anaphoric and established is not None and established[0] < s.index:
             pairs = _established(s, pairs, established[1:])
         if not pairs:
             continue
@@ -412,9 +412,9 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
         t_span = Span(s.words[trig.first].start, s.words[trig.last - 1].end)
         others = [Span(s.words[t.first].start, s.words[t.last - 1].end) for t in s.triggers]
         when = event_date(dates, text, t_span, Span(s.start, s.end), mod, others)
-        if trig.core == "Attack" and mod == "Asserted":
+        if trig.core == "Attack" and mod == "Asserted" and not anaphoric:
             told = [(agent, target) for agent, target in pairs if agent is not None and target is not None]
-            if told and not anaphoric_attack(s, trig, lex):
+            if told:
                 established = (s.index, *told[0])
         for agent, target in pairs:
             used.update(x for x in (agent, target) if x)

@@ -239,9 +239,8 @@ def past_unnamed(words: list[Word], k: int, lex: Lexicon, owned: bool = False) -
 
 def _group_noun(word: Word, lex: Lexicon) -> bool:
     """Whether a word names an armed group by its head noun alone (الفصائل، المقاومة، الجماعة، الميليشيات)."""
-    heads = lex.heads
-    groups = heads["anaphoric"] | heads["group_quoted"] | heads["armed_group"] | heads.get("unnamed_group", frozenset())
-    return any(key in groups for key, _ in word.readings)
+    return any(key in lex.heads.get(name, frozenset()) for key, _ in word.readings
+               for name in ("anaphoric", "group_quoted", "armed_group", "unnamed_group"))
 
 
 OWNER_WORDS = frozenset({"من", "ينتمون", "ينتمي", "تابعون", "تابعين", "موالون", "موالين"})

@@ -93,10 +93,12 @@ def _parse_arrays(doc: Doc | None) -> Parse | None:
     arr = doc.to_array([IDX, HEAD]).astype("int64")  # HEAD is relative (negative values wrap in uint64)
     folded = reading_text(doc.text)
     starts = arr[:, 0].tolist()
-    for k, start in enumerate(starts):  # (a word's token may begin with a mark the matchers read as a space)
-        while not doc[k].is_space and start < len(folded) - 1 and folded[start] == " " and doc.text[start] != " ":
-            start += 1
-        starts[k] = start
+    if folded != doc.text:  # (a word's token may begin with a mark the matchers read as a space: past it)
+        for k, start in enumerate(starts):
+            while not doc[k].is_space and start < len(folded) - 1 and folded[start] == " " \
+                    and doc.text[start] != " ":
+                start += 1
+            starts[k] = start
     heads = [starts[k + rel] for k, rel in enumerate(arr[:, 1].tolist())]
     strings = doc.vocab.strings
     return (starts, heads, [strings[d] for d in doc.to_array(DEP).tolist()],
