@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from akhbar.extract.events import CORE, names_place
 from akhbar.extract.lexicon import Lexicon, candidates
-from akhbar.extract.text import Word, definite, last_letter, words_of
+from akhbar.extract.text import Word, definite, last_letter, possessed, words_of
 from akhbar.gazetteer import Gazetteer, Place, load_gazetteer
 from akhbar.graph.vocab import actor_iri
 from akhbar.kb import KnowledgeBase, label_key, nisba_stem, normalise, strip_article
@@ -1458,13 +1458,15 @@ class ActorFinder:
         return end, state
 
     def second_name_word(self, words: list[Word], k: int) -> bool:
-        """Whether word k continues a place name begun just before it (بلدة عيتا الشعب)."""
+        """Whether word k continues a place name begun just before it (بلدة عيتا الشعب): not a possessed noun
+        (ولاية خراسان مسؤوليته) nor a thing an attack strikes, indefinite (ولاية خراسان حافلة)."""
         w = words[k]
         return not self.gap_text(k - 1, k).strip() and not self.ends_name(w) \
             and w.norm not in self.lex.triggers and not w.norm.startswith("و") and len(w.norm) > 2 \
             and not w.norm.endswith(("يه", "ي", "ين", "ون", "ات")) and not w.norm.isdigit() \
             and self._kb_match(words, k) is None \
             and not any(key in self.lex.heads["facility"] for key, _ in w.readings) \
+            and not possessed(w.text) and not (not definite(w.norm) and w.key in self.lex.heads["struck"]) \
             and w.norm not in self.lex.particles["prepositions"] \
             and not any(key in self.lex.heads["phrase_stop"] or (key.endswith("ا") and key[:-1] in self.lex.heads[
                 "phrase_stop"]) for key, _ in w.readings)  # مطار معيتيقة فجر اليوم، مدينة صور ردا على

@@ -56,6 +56,20 @@ def last_letter(surface: str) -> str:
     return bare[-1] if bare else ""
 
 
+POSSESSED_ENDINGS = ("ته", "تها", "تهم", "تهما")  # ة written ت before a possessive pronoun (مسؤوليته، قيادتها)
+
+
+def possessed(surface: str) -> bool:
+    """Whether a word is a feminine noun with a possessive pronoun, as written (ة turns to ت before it): a
+    common noun of someone's, never part of a proper name.
+
+    >>> possessed("مسؤوليته"), possessed("قيادتها"), possessed("خراسان"), possessed("الحديدة")
+    (True, True, False, False)
+    """
+    bare = _DIACRITIC_RE.sub("", surface)
+    return len(bare) > 4 and bare.endswith(POSSESSED_ENDINGS)
+
+
 def definite(norm: str) -> bool:
     """Whether a normalised word carries the definite article (الجيش، والقواعد، بالمنطقة)."""
     return norm.startswith(DEFINITE)
