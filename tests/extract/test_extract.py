@@ -679,6 +679,16 @@ def test_us_in_the_speakers_words_is_his_side(read: Read) -> None:
     assert ("israel", "iran", "Possible") not in {(local(e.agent), local(e.target), e.modality) for e in ex.events}
 
 
+@pytest.mark.parametrize(("text", "agent", "target"), [
+    ("وزير الدفاع الأذربيجاني: أرمينيا تشن على بلدنا هجوما من ثلاثة محاور", "armenia", "azerbaijan"),
+    ("وقال وزير الخارجية الباكستاني إن الهند اعتدت علينا بصواريخ بعيدة المدى.", "india", "pakistan"),
+])
+def test_us_or_our_country_after_an_attack_is_the_speakers_side(read: Read, text: str, agent: str, target: str
+                                                                 ) -> None:
+    # GUIDELINES §3: the "we" of quoted speech is the speaker; "على بلدنا"، "علينا" as an object pronoun ـنا is
+    assert ("Attack", agent, target) in triples(read(text))
+
+
 def test_a_town_that_only_locates_a_house_struck_adds_nothing(read: Read) -> None:
     # GUIDELINES §6: a place that only locates a facility already taken as the target adds nothing
     ex = read("قصف إسرائيلي يستهدف منزلا في بلدة بيت لاهيا ويقتل سبعة فلسطينيين.")

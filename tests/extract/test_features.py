@@ -174,3 +174,25 @@ def test_the_object_after_a_verb_that_shares_its_subject_is_a_target(kb: Knowled
     warn = next(t for t in s.triggers if s.words[t.first].text == "ويهدد")
     iraq = next(c for c in candidates(units, s) if c.ref.surface == "العراق")
     assert features(units, s, warn, iraq).get("grammar=target")
+
+
+@pytest.mark.parametrize(("text", "agree", "grammar"), [
+    ("وحث بيلاروسيا على وقف دعم موسكو.", "False", "target"),  # a masculine verb: the feminine state is its object
+    ("وحثت بيلاروسيا روسيا على وقف الحرب.", "True", "agent"),
+    ("ودعا العراق إلى ضبط النفس.", "True", "agent"),
+    ("ودعت العراق إلى ضبط النفس.", "False", "target"),  # (a feminine verb, a masculine state: her subject is elsewhere)
+])
+def test_a_verb_agrees_in_gender_with_the_subject_after_it(kb: KnowledgeBase, text: str, agree: str,
+                                                           grammar: str) -> None:
+    # VSO: the verb before its subject agrees with it in gender (not in number); a mention that does not agree is
+    # the verb's object, its subject a pronoun (someone named before)
+    units, s = _read(kb, text)
+    first = next(c for c in candidates(units, s) if c.source == SENTENCE)
+    f = features(units, s, s.triggers[0], first)
+    assert f[f"agree={agree}"] == 1.0 and f[f"grammar={grammar}"] == 1.0
+
+
+def test_a_mention_whose_gender_the_words_do_not_tell_has_no_agreement(kb: KnowledgeBase) -> None:
+    units, s = _read(kb, "وحذر إسرائيليون من التصعيد.")  # (a nisba: an adjective as often as a subject)
+    assert not any(k.startswith("agree=") for c in candidates(units, s) if c.source == SENTENCE
+                   for k in features(units, s, s.triggers[0], c))

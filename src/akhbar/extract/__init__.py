@@ -47,6 +47,7 @@ from akhbar.extract.linker import ROLES, LinkerModel, Policy, Scores, decide, lo
 from akhbar.extract.modality import conditions, modality
 from akhbar.extract.parties import (
     SUFFERERS,
+    aimed_at_us,
     anaphoric_attack,
     group_of,
     kind_of,
@@ -231,8 +232,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
             details["target", iri] = f"{RULE}«{addressee.surface}», to whom the demand is addressed (GUIDELINES §2)"
     speaker: ActorRef | None = None
     quoted = bool(s.quoted) and s.quoted[trig.first]
-    if trig.entry is not None and trig.entry.us_object:  # (whose «us» it is: the sentence's speaker, or in quotes the
-        # last one named)
+    if (trig.entry is not None and trig.entry.us_object) or aimed_at_us(s, trig, units.lex):
+        # (whose «us» it is: the sentence's speaker, or in quotes the last one named; اعتدت علينا، على بلدنا too)
         if s.speaker is not None and (s.says or quoted):
             speaker = s.speaker
         elif quoted:

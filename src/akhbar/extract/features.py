@@ -26,8 +26,9 @@ from akhbar.extract.coordination import compatible
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.phrases import OWNERS, _describes_event, past_instrument, past_unnamed, struck_head
-from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word, definite, last_letter
+from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word, definite, last_letter, written_feminine
 from akhbar.extract.units import ArticleUnits, SentenceUnit
+from akhbar.kb import normalise, strip_article
 
 # words that, right before a mention, say how it relates to the event (a closed class of the grammar)
 PREPOSITIONS = frozenset({"علي", "ضد", "من", "عن", "الي", "في", "مع", "بين", "باتجاه", "نحو", "بحق", "تجاه", "امام",
@@ -60,6 +61,7 @@ CONJUNCTIONS: tuple[tuple[str, ...], ...] = (
     ("cls", "light_in"), ("cls", "rel"), ("cls", "mrel"), ("cls", "mgov"), ("cls", "phead"), ("phead", "slot"),
     ("cls", "spk", "kind"), ("cls", "resp_between"), ("cls", "order", "resp_between"),
     ("cls", "tobj"), ("src", "tobj"), ("cls", "src", "tobj"), ("cls", "tobj", "kind"), ("cls", "inst_nisba"),
+    ("agree",), ("cls", "agree"),
 )
 NOUNS = ("NOUN", "PROPN", "X")
 OBJECT_REACH = 6  # words after the trigger searched for what fills its object's place
@@ -637,6 +639,45 @@ def features(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candidat
 SUBJECT_SLOTS = frozenset({"pre0", "post0"})
 
 
+AGREEING_KINDS = frozenset({"State", "Location"})  # named by a proper name, feminine unless the lexicon says
+
+
+def mention_gender(units: ArticleUnits, ref: ActorRef) -> str:
+    """The gender a verb before it agrees with for a mention, by its first word: "f" for a word written with ة or
+    ات (الحكومة، القوات) and for a state or place by name (إسرائيل، روسيا), "m" for the masculine heads and names
+    the lexicon lists (الجيش، حزب الله، العراق) and a title (وزير الخارجية); "" when the words do not tell (a
+    nisba, a person by name: officials are not all men).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "هاجم حزب الله والقوات الروسية إسرائيل، وحذر العراق ووزير الخارجية."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> [mention_gender(units, r) for r in units.sentences[0].refs]
+    ['m', 'f', 'f', 'm', 'm']
+    """
+    first = ref.surface.split()[0] if ref.surface.strip() else ""
+    if ref.how == "nisba" or not first:
+        return ""
+    if written_feminine(first):
+        return "f"
+    key = strip_article(normalise(first))
+    if key in units.lex.heads.get("masculine", ()):
+        return "m"
+    if ref.how == "title":
+        return "m"
+    return "f" if ref.kind in AGREEING_KINDS and ref.how in ("kb", "place") else ""
+
+
+def agreement(units: ArticleUnits, trig: Trigger, ref: ActorRef) -> str:
+    """Whether a mention right after a verb agrees in gender with it, as its subject must (VSO: the verb is
+    singular whatever the subject's number, and agrees in gender): "True", "False", or "" when either is unknown.
+    حث بيلاروسيا (a masculine verb, a feminine state): Belarus is the object, the subject is someone named before."""
+    verb = trig.entry.agree if trig.entry is not None and trig.entry.pos == "verb" and trig.light is None else ""
+    gender = mention_gender(units, ref) if verb in ("m", "f") else ""
+    return str(gender == verb) if gender else ""
+
+
 def _history(units: ArticleUnits) -> list[dict[str, tuple[frozenset[str], frozenset[str]]]]:
     """Per sentence, per class: the actors that stood in a trigger's subject slot (or as a noun trigger's
     genitive or adjective) and in its object slot (or behind a preposition of aim) in the sentences before it.
@@ -725,6 +766,8 @@ def grammar_role(f: dict[str, str]) -> str:
                 return "target"
             if f.get("obj_pron") == "True":
                 return "agent"
+            if f.get("agree") == "False":
+                return "target"  # (حث بيلاروسيا: a masculine verb's subject is no feminine state)
             if f.get("pre0_taken") == "True" or f.get("tcomp") == "pron" or f.get("pre_word") in OBJECT_MAKERS \
                     or f.get("tshared") == "True":
                 return "target"  # (ترمب يتوعد حماس ويهدد مصر: the coordinated verb has its subject already)
@@ -964,6 +1007,8 @@ def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candi
     f["resp_between"] = str(_response_between(units, s, lo, hi))
     f["mquote"] = str(s.quoted[ref.first]) if s.quoted else "False"
     f["slot"], f["pre0_taken"] = _slot(units, s, trig, ref, f["prep"])
+    if f["slot"] == "post0" and (agree := agreement(units, trig, ref)):
+        f["agree"] = agree
     f["shared_subj"] = str((ref.first, ref.last) in _shared_subjects(units, s, trig))
     f["inst_nisba"] = str(ref.how == "nisba" and after and _instrument_nisba(units, s, trig, ref))
     if f.get("obj_pron") == "True" and ref.last <= trig.first:

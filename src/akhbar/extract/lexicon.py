@@ -41,6 +41,7 @@ class TriggerEntry:
     first_plural: bool = False  # the subject is "we" (حذرنا، نحذر): the speaker
     us_object: bool = False  # the object is "us" (هاجمتنا، يستهدفوننا): the speaker is its target
     weapon_before: int = 0  # with `requires_weapon`: how many words before the trigger may hold the weapon too
+    agree: str = ""  # a verb form's subject: "m" masculine singular, "f" feminine singular, "pl" plural; "" unknown
 
 
 @dataclass
@@ -107,29 +108,47 @@ def _n(word: str) -> str:
     return normalise(word)
 
 
-def _verb_forms(perfect: list[str], imperfect: list[str]) -> dict[str, tuple[bool, bool]]:
-    """Inflected forms → (future, purpose) flags."""
-    forms: dict[str, tuple[bool, bool]] = {}
-    bare: set[str] = set()
+# the subject a verb form agrees with, by its conjugation: "m" a masculine singular (هاجم، يهاجم), "f" a feminine
+# singular (هاجمت، تهاجم), "pl" a plural or dual (هاجموا، يهاجمون، هاجمتا); none for the first and second persons
+PERFECT_AGREEMENT = {"": "m", "ت": "f", "وا": "pl", "و": "pl", "ا": "pl", "تا": "pl", "ن": "pl"}
+IMPERFECT_AGREEMENT = {("ي", ""): "m", ("ت", ""): "f", ("ي", "ون"): "pl", ("ي", "وا"): "pl", ("ي", "ان"): "pl",
+                       ("ي", "ا"): "pl", ("ي", "ن"): "pl", ("ت", "ان"): "pl", ("ت", "ا"): "pl"}
+DEFECTIVE_SUFFIXES = ("ت", "وا", "تا")  # دعا → دعت، دعوا، دعتا: a final alif drops before them
+
+
+def _verb_forms(perfect: list[str], imperfect: list[str]) -> dict[str, tuple[bool, bool, str]]:
+    """Inflected forms → (future, purpose, agreement) flags; a form two conjugations spell alike (تهدد: he
+    threatened, she threatens) agrees with no one in particular (""). A three-letter perfect ending in alif (دعا،
+    غزا) drops it before ت، وا، تا."""
+    bare: dict[str, str] = {}
+
+    def add(form: str, agree: str) -> None:
+        bare[form] = agree if bare.get(form, agree) == agree else ""
+
     for stem in map(_n, perfect):
         base = stem[:-1] if stem.endswith("ي") or (stem.endswith("ا") and len(stem) > 3) else stem
         for suf in PERFECT_SUFFIXES:
             for obj in OBJECT_SUFFIXES:
-                bare.add(stem + suf + obj)
+                add(stem + suf + obj, PERFECT_AGREEMENT.get(suf, ""))
                 if base != stem:
-                    bare.add(base + suf + obj)
+                    add(base + suf + obj, PERFECT_AGREEMENT.get(suf, ""))
+        if stem.endswith("ا") and len(stem) == 3:
+            for suf in DEFECTIVE_SUFFIXES:
+                for obj in OBJECT_SUFFIXES:
+                    add(stem[:-1] + suf + obj, PERFECT_AGREEMENT[suf])
     for stem in map(_n, imperfect):
         for pre in IMPERFECT_PREFIXES:
             for suf in IMPERFECT_SUFFIXES:
                 for obj in OBJECT_SUFFIXES:
-                    bare.add(pre + stem + suf + obj)
-    for form in bare:
+                    add(pre + stem + suf + obj, IMPERFECT_AGREEMENT.get((pre, suf), ""))
+    forms: dict[str, tuple[bool, bool, str]] = {}
+    for form, agree in bare.items():
         for clitic in VERB_CLITICS:
             future = "س" in clitic
             purpose = "ل" in clitic
             key = clitic + form
             if key not in forms or (not future and not purpose):
-                forms[key] = (future, purpose)
+                forms[key] = (future, purpose, agree if key not in forms or forms[key][2] == agree else "")
     return forms
 
 
@@ -192,15 +211,15 @@ def parse_lexicon(folder: Path) -> Lexicon:
         plain = TriggerEntry(v["action"], "verb", False, tuple(_n(w) for w in v.get("needs", [])),
                              int(v.get("needs_window", 0)), bool(v.get("requires_weapon", False)),
                              weapon_before=int(v.get("weapon_before", 0)))
-        entries: dict[tuple[bool, bool, bool, bool], TriggerEntry] = {}  # one shared entry per flag combination
-        for form, (future, purpose) in _verb_forms(v["perfect"], v["imperfect"]).items():
-            flags = (future, purpose, form in we, form in us)
+        entries: dict[tuple[bool, bool, bool, bool, str], TriggerEntry] = {}  # one shared entry per flag combination
+        for form, (future, purpose, agree) in _verb_forms(v["perfect"], v["imperfect"]).items():
+            flags = (future, purpose, form in we, form in us, agree)
             entry = entries.get(flags)
             if entry is None:
                 entry = entries[flags] = replace(plain, future=future, purpose=purpose, first_plural=flags[2],
-                                                 us_object=flags[3])
+                                                 us_object=flags[3], agree=agree)
             lex.triggers.setdefault(form, entry)
-        plain = entries.get((False, False, False, False), plain)
+        plain = entries.get((False, False, False, False, ""), plain)
         for form in _participle_forms(v.get("participles", [])):
             if lex.triggers.setdefault(form, plain) is plain:
                 lex.participles.add(form)

@@ -172,3 +172,35 @@ def anaphoric_attack(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> bool:
         if k in starts or words[k].norm in lex.target_preps["any"]:
             return False  # (الأعمال العدوانية لدول الناتو، الهجوم الأخير على القاعدة: the phrase names a party)
     return True
+
+
+US_REACH = 6  # words after an attack in which "us" or "our country" may stand as what it strikes
+
+
+def aimed_at_us(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> bool:
+    """Whether an attack is aimed at "us" or "our country" in its own clause (الهند تشن على بلدنا هجوما، اعتدت
+    علينا بصواريخ، مصدر للعمليات ضدنا): the speaker's side is its target, as with an object pronoun ـنا.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "قال الوزير إن جارتنا اعتدت علينا بصواريخ. وقال إن الجيش قصف مواقعهم."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> [aimed_at_us(s, s.triggers[0], units.lex) for s in units.sentences]
+    [True, False]
+    """
+    if trig.core != "Attack":
+        return False
+    words, aims = s.words, lex.particles.get("us_aims", frozenset())
+    lo, hi = max(0, trig.first - US_REACH), min(len(words), trig.last + US_REACH)
+    for k in range(trig.last, hi):  # (after it, in its clause)
+        if words[k - 1].gap_after.strip():
+            break
+        if words[k].norm.lstrip("و") in aims:
+            return True
+    for k in range(trig.first - 1, lo - 1, -1):  # (تشن على بلدنا هجوما: between a light verb and its noun)
+        if words[k].gap_after.strip() or (trig.light is None or k < trig.light):
+            break
+        if words[k].norm.lstrip("و") in aims:
+            return True
+    return False

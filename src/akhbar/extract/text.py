@@ -70,6 +70,18 @@ def possessed(surface: str) -> bool:
     return len(bare) > 4 and bare.endswith(POSSESSED_ENDINGS)
 
 
+FEMININE_ENDINGS = ("ة", "ات")  # as written: a feminine noun, a sound feminine or non-human plural
+
+
+def written_feminine(surface: str) -> bool:
+    """Whether a word is written feminine: with ة or the plural ات (الحكومة، القوات), past its diacritics.
+
+    >>> written_feminine("الحكومةُ"), written_feminine("القوات"), written_feminine("الجيش")
+    (True, True, False)
+    """
+    return _DIACRITIC_RE.sub("", surface).endswith(FEMININE_ENDINGS)
+
+
 def definite(norm: str) -> bool:
     """Whether a normalised word carries the definite article (الجيش، والقواعد، بالمنطقة)."""
     return norm.startswith(DEFINITE)
