@@ -679,6 +679,18 @@ def test_us_in_the_speakers_words_is_his_side(read: Read) -> None:
     assert ("israel", "iran", "Possible") not in {(local(e.agent), local(e.target), e.modality) for e in ex.events}
 
 
+@pytest.mark.parametrize("text", [
+    "قال وزير الخارجية البريطاني إن الحرب يجب أن تنتهي. كما حث بيلاروسيا على وقف دعم موسكو.",
+    "وقالت الرئاسة المصرية إن القاهرة تتابع الوضع. ودعت العراق إلى ضبط النفس.",
+])
+def test_a_verb_whose_subject_is_a_pronoun_presses_the_one_after_it(read: Read, text: str) -> None:
+    # a masculine verb and a feminine state (حث بيلاروسيا), a feminine verb and a masculine one (دعت العراق): the
+    # state after the verb does not agree with it, so it is the object; the subject is the one named before
+    pressed = {(local(e.agent), local(e.target)) for e in read(text).events if e.action == "Pressure"}
+    state = "belarus" if "بيلاروسيا" in text else "iraq"
+    assert any(target == state and agent not in (None, state) for agent, target in pressed), pressed
+
+
 @pytest.mark.parametrize(("text", "agent", "target"), [
     ("وزير الدفاع الأذربيجاني: أرمينيا تشن على بلدنا هجوما من ثلاثة محاور", "armenia", "azerbaijan"),
     ("وقال وزير الخارجية الباكستاني إن الهند اعتدت علينا بصواريخ بعيدة المدى.", "india", "pakistan"),
