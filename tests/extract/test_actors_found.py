@@ -1344,3 +1344,25 @@ def test_the_regions_groups_organs_and_officials_are_in_the_base(text: str, name
 def test_a_coast_or_border_guard_with_a_nisba_is_an_organ_of_that_state(text: str, name: str, state: str) -> None:
     ref = {r.surface: r for r in _parsed_units(text).sentences[0].refs}[name]
     assert ref.kind == "StateOrgan" and [local(s) for s in ref.states] == [state]
+
+
+@pytest.mark.parametrize(("text", "collective"), [
+    ("استهدفت الغارات المدارس والمستشفيات في شمال غزة.", "المدارس والمستشفيات"),
+    ("هاجمت القوات البنية التحتية للطاقة والمرافق المدنية في المدينة.", "البنية التحتية للطاقة والمرافق المدنية"),
+    ("قصفت المسيرات محطات فرعية ومنشآت كهرباء في خمس مناطق.", "محطات فرعية ومنشآت كهرباء"),
+])
+def test_unnamed_things_coordinated_are_one_collective_target(text: str, collective: str) -> None:
+    # GUIDELINES §3: a collective phrase whose members are not individually named is one collective participant
+    # (before: two phrases, the second alone a target)
+    phrases = _parsed_units(text).sentences[0].phrases
+    names = {p.surface for p in phrases} | {text[a:b] for p in phrases for a, b in p.variants}
+    assert collective in names and len(phrases) == 1, [p.surface for p in phrases]
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت الطائرات مخازن الوقود وقتلت ثلاثة مدنيين.",  # (a second verb, no conjunct)
+    "استهدف الهجوم مطار بورتسودان ومستودعات الوقود.",  # (a named facility and an unnamed thing: two)
+])
+def test_a_verb_or_a_named_place_before_and_is_no_collective(text: str) -> None:
+    phrases = _parsed_units(text).sentences[0].phrases
+    assert not any(" و" in p.surface for p in phrases), [p.surface for p in phrases]

@@ -115,6 +115,7 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
             continue  # (بطائرات مسيرة: an instrument, not what was struck)
         phrase = _extend(finder, words, ref_at, starts_at, upos, st, text)
         if phrase is not None:
+            phrase = _with_unnamed_conjunct(finder, words, ref_at, starts_at, upos, phrase, text)
             out.append(phrase)
             taken.update(range(phrase.first, phrase.last))
             if phrase.last < len(words) and words[phrase.last].norm.startswith("و") \
@@ -284,6 +285,41 @@ def _describes_event(words: list[Word], k: int, lex: Lexicon) -> bool:
     """Whether word k is an adjective of the attack noun before it (جويا، المحتملة، الإرهابي): it says how the
     attack was made, not what it struck."""
     return _listed(words[k].key, lex.particles["event_adjectives"]) and not words[k - 1].gap_after.strip()
+
+
+def _with_unnamed_conjunct(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
+                           starts_at: dict[int, ActorRef], upos: list[str], phrase: ActorRef, text: str) -> ActorRef:
+    """An unnamed phrase with the unnamed thing coordinated after it (after the phrase or one of its longer
+    readings), as one collective participant (GUIDELINES §3: "a collective phrase whose members are not
+    individually named is one collective participant": القواعد والمصالح الأميركية، المدارس والمستشفيات،
+    البنية التحتية للطاقة والمرافق المدنية); the first conjunct's readings stay variants. Not when the first
+    names a place or the second is a mention, nor when either head is no common noun of a thing struck the lexicon
+    lists (ميكولايف وسومي، كوستيانتينيفكا وبيلوزيرسك: names, each its own), nor before a verb or a trigger (قصف
+    المنازل وقتل، والهجمات)."""
+    if any(j in ref_at for j in range(phrase.first, phrase.last)) or not struck_head(words[phrase.first], finder.lex):
+        return phrase  # (كوستيانتينيفكا وبيلوزيرسك: names the lexicon does not know as common nouns, each its own)
+    ends = sorted({phrase.end} | {end for start, end in phrase.variants if start == phrase.start})
+    after = {w.start: k for k, w in enumerate(words)}
+    for end in reversed(ends):  # (the longest reading the conjunction follows)
+        k = next((m for m in range(phrase.last, len(words)) if words[m].start > end), len(words))
+        if k >= len(words) or words[k - 1].end != end or after.get(words[k].start) != k:
+            continue
+        bare_head = k in ref_at and ref_at[k].how == "facility" and ref_at[k].last == k + 1  # (ومنشآت: no name)
+        if not words[k].norm.startswith("و") or words[k - 1].gap_after.strip() or (k in ref_at and not bare_head) \
+                or any(j in ref_at for j in range(phrase.last, k)) or words[k].norm in finder.lex.triggers \
+                or not _nounish(words, upos, k, finder.lex) or (upos and upos[k] not in HEADS) \
+                or not struck_head(words[k], finder.lex):
+            continue
+        second = _extend(finder, words, ref_at, starts_at, upos, k, text)
+        if second is None or second.how != "phrase":
+            return phrase
+        surface = text[phrase.start:second.end]
+        iri = finder.mint_phrase("|".join(w.key for w in words[phrase.first:second.last]), surface, phrase.kind)
+        variants = ((phrase.start, phrase.end), *phrase.variants,
+                    *((phrase.start, e) for s, e in second.variants if s == second.start))
+        return ActorRef((iri,), phrase.first, second.last, phrase.start, second.end, surface, phrase.kind,
+                        "phrase", (None,), variants)
+    return phrase
 
 
 def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef], starts_at: dict[int, ActorRef],
