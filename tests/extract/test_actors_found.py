@@ -1366,3 +1366,14 @@ def test_unnamed_things_coordinated_are_one_collective_target(text: str, collect
 def test_a_verb_or_a_named_place_before_and_is_no_collective(text: str) -> None:
     phrases = _parsed_units(text).sentences[0].phrases
     assert not any(" و" in p.surface for p in phrases), [p.surface for p in phrases]
+
+
+def test_a_province_named_after_its_city_is_a_place_of_its_own() -> None:
+    # GUIDELINES §6 lists town, district and province apart: محافظة الحديدة is not the city of مدينة الحديدة, and
+    # a province noun before a city the gazetteer knows names the province too (one node by name, in the city's state)
+    refs = {r.surface: r for r in _parsed_units("قصفت الطائرات محافظة الحديدة ثم مدينة الحديدة.").sentences[0].refs}
+    province, city = refs["محافظة الحديدة"], refs["مدينة الحديدة"]
+    assert province.iri != city.iri and local(city.iri) == "hodeidah"
+    assert province.kind == "Location" and [local(s) for s in province.states] == ["yemen"]
+    again = {r.surface: r for r in _parsed_units("وقصفت محافظة الحديدة مجددا.").sentences[0].refs}["محافظة الحديدة"]
+    assert again.iri == province.iri

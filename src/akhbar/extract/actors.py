@@ -1261,9 +1261,13 @@ class ActorFinder:
             if key in self.lex.heads["place"] and end > j:
                 km = self._kb_match(words, j)
                 if km and j + km[0] == end and self.kb.kind(km[1]) == "Location":
+                    if key in self.lex.heads["province"]:
+                        return self._province(words, i, end, skip, self.kb.state_of(km[1]))
                     return self._ref(words, i, end, skip, (km[1],), "kb")  # مدينة إيلات is Eilat
                 gm = self._gazetteer_match(words, j)
                 if gm and gm[2] == 0 and j + gm[0] >= end:
+                    if key in self.lex.heads["province"]:
+                        return self._province(words, i, j + gm[0], skip, self.kb.by_code.get(gm[1].country))
                     return self._ref(words, i, j + gm[0], skip, (self._place_actor(gm[1]),), "place", "Location")
                 town = self._coordinated_town(words, j) if end == j + 1 else None
                 if town is not None and town.start == words[j].start:
@@ -1294,6 +1298,15 @@ class ActorFinder:
             variants += (bare,) if bare and bare[0] > start else ()
             return ActorRef((iri,), i, end, start, stop, label, "Location", "facility", (state,), variants)
         return None
+
+    def _province(self, words: list[Word], i: int, end: int, skip: int, state: str | None) -> ActorRef:
+        """A province named after its city (محافظة الحديدة، ولاية الخرطوم): a place of its own, one node across
+        articles by its name, located in the city's state; the city keeps its own node (مدينة الحديدة)."""
+        start = words[i].offset_after(skip, self.text)
+        label = self.text[start:words[end - 1].end]
+        iri = self._mint("Location", "province|" + "|".join(w.key for w in words[i:end]), label,
+                         (("locatedIn", state),) if state else ())
+        return ActorRef((iri,), i, end, start, words[end - 1].end, label, "Location", "place", (state,))
 
     def _common_noun(self, word: Word) -> bool:
         """Whether a word is a noun some [heads] list of the lexicon holds (العمليات، القوات، المدنيين، فجر: the
