@@ -299,10 +299,9 @@ def _with_unnamed_conjunct(finder: ActorFinder, words: list[Word], ref_at: dict[
     if any(j in ref_at for j in range(phrase.first, phrase.last)) or not struck_head(words[phrase.first], finder.lex):
         return phrase  # (كوستيانتينيفكا وبيلوزيرسك: names the lexicon does not know as common nouns, each its own)
     ends = sorted({phrase.end} | {end for start, end in phrase.variants if start == phrase.start})
-    after = {w.start: k for k, w in enumerate(words)}
     for end in reversed(ends):  # (the longest reading the conjunction follows)
         k = next((m for m in range(phrase.last, len(words)) if words[m].start > end), len(words))
-        if k >= len(words) or words[k - 1].end != end or after.get(words[k].start) != k:
+        if k >= len(words) or words[k - 1].end != end:
             continue
         bare_head = k in ref_at and ref_at[k].how == "facility" and ref_at[k].last == k + 1  # (ومنشآت: no name)
         if not words[k].norm.startswith("و") or words[k - 1].gap_after.strip() or (k in ref_at and not bare_head) \
