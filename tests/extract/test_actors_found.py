@@ -1328,6 +1328,8 @@ def test_a_clause_after_a_place_and_a_comma_is_no_list_item(text: str) -> None:
     ("هاجمت ولاية خراسان حافلة في كابل.", "ولاية خراسان", "isis_khorasan"),
     ("أعلن تنظيم ولاية خراسان مسؤوليته عن الهجوم.", "ولاية خراسان", "isis_khorasan"),
     ("أعلن المجلس الانتقالي الجنوبي سيطرته على المدينة.", "المجلس الانتقالي الجنوبي", "southern_transitional_council"),
+    ("وحث مسعد بولس الطرفين على قبول الهدنة.", "مسعد بولس", "boulos"),
+    ("وقال وفيق صفا إن الحزب لن يسلم سلاحه.", "وفيق صفا", "wafiq_safa"),
 ])
 def test_the_regions_groups_organs_and_officials_are_in_the_base(text: str, name: str, actor: str) -> None:
     # issue 12: the base holds the region's groups, organs and officials by name (before: no mention, or a
