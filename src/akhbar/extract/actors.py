@@ -1302,11 +1302,10 @@ class ActorFinder:
     def _province(self, words: list[Word], i: int, end: int, skip: int, state: str | None) -> ActorRef:
         """A province named after its city (محافظة الحديدة، ولاية الخرطوم): a place of its own, one node across
         articles by its name, located in the city's state; the city keeps its own node (مدينة الحديدة)."""
-        start = words[i].offset_after(skip, self.text)
-        label = self.text[start:words[end - 1].end]
+        label = self.text[words[i].offset_after(skip, self.text):words[end - 1].end]
         iri = self._mint("Location", "province|" + "|".join(w.key for w in words[i:end]), label,
                          (("locatedIn", state),) if state else ())
-        return ActorRef((iri,), i, end, start, words[end - 1].end, label, "Location", "place", (state,))
+        return self._ref(words, i, end, skip, (iri,), "place", "Location")
 
     def _common_noun(self, word: Word) -> bool:
         """Whether a word is a noun some [heads] list of the lexicon holds (العمليات، القوات، المدنيين، فجر: the

@@ -192,14 +192,15 @@ def aimed_at_us(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> bool:
     if trig.core != "Attack":
         return False
     words, aims = s.words, lex.particles.get("us_aims", frozenset())
-    lo, hi = max(0, trig.first - US_REACH), min(len(words), trig.last + US_REACH)
-    for k in range(trig.last, hi):  # (after it, in its clause)
+    for k in range(trig.last, min(len(words), trig.last + US_REACH)):  # (after it, in its clause)
         if words[k - 1].gap_after.strip():
             break
         if words[k].norm.lstrip("و") in aims:
             return True
-    for k in range(trig.first - 1, lo - 1, -1):  # (تشن على بلدنا هجوما: between a light verb and its noun)
-        if words[k].gap_after.strip() or (trig.light is None or k < trig.light):
+    if trig.light is None:
+        return False
+    for k in range(trig.first - 1, max(trig.light, trig.first - US_REACH) - 1, -1):
+        if words[k].gap_after.strip():  # (تشن على بلدنا هجوما: between a light verb and its noun)
             break
         if words[k].norm.lstrip("و") in aims:
             return True
