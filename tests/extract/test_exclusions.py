@@ -55,3 +55,14 @@ def test_the_movement_whose_arm_acts_takes_no_part(kb: KnowledgeBase) -> None:
     f = frame(units, s, s.triggers[0])
     barred = {c.ref.surface: (excluded(f, "agent", c, {}), excluded(f, "target", c, {})) for c in candidates(units, s)}
     assert barred["حركة الجهاد الإسلامي"] == ("patron", "patron"), barred
+
+
+def test_who_condemns_an_attack_is_neither_its_author_nor_its_target(kb: KnowledgeBase) -> None:
+    # GUIDELINES §2, §3: condemnation is no event, and its author judges the attack as an audience
+    text = "كما أدانت البرازيل الهجوم الإيراني بشدة."
+    units = read_units(None, Article("t", "t.txt", text), kb)
+    s = units.sentences[0]
+    f = frame(units, s, next(t for t in s.triggers if t.core == "Attack"))
+    judge = next(c for c in candidates(units, s) if c.ref.surface == "البرازيل")
+    assert (excluded(f, "agent", judge, {}), excluded(f, "target", judge, {})) == ("accuser or judge",
+                                                                                    "judge as target")

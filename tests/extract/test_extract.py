@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from akhbar.graph.rdf import core_action
 from akhbar.records import Extraction
 
 from .helpers import local, triples
@@ -945,3 +946,19 @@ def test_an_attack_noun_alone_with_the_article_is_read_as_a_mention_of_one_told_
     units = read_units(None, Article("t", "t.txt", text), load_kb())
     s = units.sentences[0]
     assert [anaphoric_attack(s, t, units.lex) for t in s.triggers if t.core == "Attack"] == anaphoric
+
+
+@pytest.mark.parametrize("text", [
+    'وقال قائد الحرس الثوري: "إذا هاجمت إسرائيل منشآتنا فإننا سندمر تل أبيب".',
+    'وقال قائد الحرس الثوري: "إذا هاجمتنا إسرائيل فسندمر تل أبيب".',
+])
+def test_the_consequent_after_fa_is_conditional(read: Read, text: str) -> None:
+    # GUIDELINES §4: the consequent of an explicit condition, here after its antecedent and opened by فـ
+    strikes = {e.modality for e in read(text).events
+               if core_action(e.action) == "Attack" and local(e.target) == "tel_aviv"}
+    assert strikes == {"Conditional"}
+
+
+def test_a_consequent_verb_is_no_struck_noun_phrase(read: Read) -> None:
+    ex = read("إذا فكرت إسرائيل في مهاجمة لبنان فستكون العواقب وخيمة.")
+    assert {(local(e.agent), local(e.target)) for e in ex.events} == {("israel", "lebanon")}

@@ -479,6 +479,11 @@ class ActorFinder:
                 organ_office = True
                 j += len(self.lex.organs[pos][0])  # (رئيس مجلس النواب: the body of the office, no state named; not
                 # a person called "مجلس النواب")
+        if affil is None and j + 1 < len(words) and words[j].norm in self.lex.particles["in_place"] \
+                and not (self.gap_text(j - 1, j) + self.gap_text(j, j + 1)).strip(SPACE_AND_QUOTES):
+            inner = self._affiliation(words, j + 1)  # القيادي في حركة الجهاد الإسلامي خالد منصور: the group he
+            if inner is not None and self.kind_of(inner[1]) in ("Militia", "Organization", "StateOrgan"):  # is of
+                j, affil = inner
         office_end = j  # (where the title ends if no name follows: وزير الطاقة السوداني | في تصريحات)
         if j < len(words) and words[j].norm in self.lex.particles["to_place"]:
             k = j + 1
@@ -1177,7 +1182,8 @@ class ActorFinder:
                         and w.key not in self.lex.heads["phrase_stop"] \
                         and not self.ends_name(w) \
                         and (w.norm not in self.lex.triggers or names_place(words, j, self.lex)) \
-                        and (opening or not w.norm.endswith(("يه", "ين", "ات"))) \
+                        and (opening or not w.norm.endswith(("يه", "ين", "ات")) or (
+                            key in self.lex.heads["place_plural"] and self._list_goes_on(words, j + 1))) \
                         and key in self.lex.heads["named_facility"] and not w.norm.isdigit() \
                         and (len(w.norm) > 2 or short) \
                         and not (key in self.lex.heads["general_place"] and (
@@ -1385,16 +1391,17 @@ class ActorFinder:
         w = words[i]
         gap = self.gap_text(i - 1, i).strip()
         conj = w.norm.startswith("و") and not first
-        if (not first and (gap not in ("", "،", ",") or (not gap and not conj))) or len(w.norm) < 3 + conj:
-            return None
+        core = w.norm[1:] if conj else w.norm
+        opens = i + 1 < len(words) and core in self.lex.heads["name_opening"] and self.second_name_word(words, i + 1)
+        if (not first and (gap not in ("", "،", ",") or (not gap and not conj))) or (len(w.norm) < 3 + conj
+                                                                                    and not opens):
+            return None  # (وأم عضام: a short word opens a longer name)
         gm = self._gazetteer_match(words, i)
         if gm and (gm[2] == 0 or (conj and gm[2] == 1)):
             return self._ref(words, i, i + gm[0], gm[2], (self._place_actor(gm[1]),), "place", "Location")
         if not conj and not first and not self._closed_list_ahead(words, i):
             return None  # (after a comma, only a place the gazetteer knows or a list closed by و: "، مما أسفر")
-        core = w.norm[1:] if conj else w.norm
-        opens = i + 1 < len(words) and core in self.lex.heads["name_opening"] and self.second_name_word(words, i + 1)
-        if not (opens or self._list_name_word(w, core, conj)):
+        if not (opens or self._list_name_word(w, core, conj, listed=True)):
             return None
         end = i + 1
         if end < len(words) and self.second_name_word(words, end):
@@ -1406,15 +1413,21 @@ class ActorFinder:
                          (("locatedIn", state),) if state else ())
         return ActorRef((iri,), i, end, start, words[end - 1].end, label, "Location", "facility", (state,))
 
-    def _list_name_word(self, w: Word, core: str, conj: bool = False) -> bool:
+    def _list_name_word(self, w: Word, core: str, conj: bool = False, listed: bool = False) -> bool:
         """Whether a word (`core`: without its و) can be an unknown place's name in a list: no article, stop word,
         trigger, nisba, plural ending, number, common noun of a list's stop heads, or a verb's shape (بلدات X
-        وتوغلت، وأضاف; the gazetteer's places are taken before this test). After و (`conj`), a name may end in
-        ـية (بلدات عيتا الشعب ورامية): no adjective is coordinated with a name; and it may carry the article
-        (بلدات عيتا الشعب والقوزح، مدن دير البلح والمغازي): a common noun there is one of the stop heads."""
-        return not ((definite(core) and not (conj and len(core) > 4)) or core in self.lex.name_stop
-                    or core in self.lex.triggers or self._nisba(w) or core.endswith(("ين", "ات", "ون"))
-                    or (core.endswith("يه") and not conj) or core.isdigit()
+        وتوغلت، وأضاف; the gazetteer's places are taken before this test). After و (`conj`), or as an item of a
+        list already open or closed by و (`listed`: بلدات عيتا الشعب، رامية، القوزح، وبيت ليف), a name may end in
+        ـية or ـين (بلدات يارين والضهيرة ومروحين): no adjective is coordinated with a name, and a plural noun
+        there is one of the stop heads; and it may carry the article (بلدات عيتا الشعب والقوزح، مدن دير البلح
+        والمغازي). A word that opens a two-word name (أم، عين، بيت) is one too (قرى ود النورة وأم عضام)."""
+        if core in self.lex.heads["name_opening"]:
+            return True
+        loose = conj or listed
+        return not ((definite(core) and not (loose and len(core) > 4)) or core in self.lex.name_stop
+                    or core in self.lex.triggers or self._nisba(w)
+                    or core.endswith(("ات", "ون")) or (core.endswith("ين") and not loose)
+                    or (core.endswith("يه") and not loose) or core.isdigit()
                     or any(key in self.lex.heads[name] for key, _ in w.readings for name in LIST_STOPS)
                     or (not definite(core) and (core.endswith("ت") or core.startswith(("ي", "ت", "ن", "ا")))))
 
@@ -1430,7 +1443,8 @@ class ActorFinder:
             k += known
             while not known and k < len(words) and item < 2 \
                     and (item > 0 or conj or not words[k].norm.startswith("و")) \
-                    and (self._list_name_word(words[k], words[k].norm[1:] if conj else words[k].norm, conj=conj)
+                    and (self._list_name_word(words[k], words[k].norm[1:] if conj else words[k].norm, conj=conj,
+                                              listed=True)
                          if item == 0 else self.second_name_word(words, k)):  # (ميس الجبل: a name's second word)
                 k, item = k + 1, item + 1
             if item == 0:
@@ -1473,9 +1487,11 @@ class ActorFinder:
         """Whether word k continues a place name begun just before it (بلدة عيتا الشعب): not a possessed noun
         (ولاية خراسان مسؤوليته) nor a thing an attack strikes, indefinite (ولاية خراسان حافلة)."""
         w = words[k]
+        opened = words[k - 1].norm.lstrip("و") in self.lex.heads["name_opening"] and not definite(w.norm) \
+            and w.norm.endswith("ي") and self._nisba(w) is None  # (عين بورضاي: a construct's second word)
         return not self.gap_text(k - 1, k).strip() and not self.ends_name(w) \
             and w.norm not in self.lex.triggers and not w.norm.startswith("و") and len(w.norm) > 2 \
-            and not w.norm.endswith(("يه", "ي", "ين", "ون", "ات")) and not w.norm.isdigit() \
+            and (opened or not w.norm.endswith(("يه", "ي", "ين", "ون", "ات"))) and not w.norm.isdigit() \
             and self._kb_match(words, k) is None \
             and not any(key in self.lex.heads["facility"] for key, _ in w.readings) \
             and not possessed(w.text) and not (not definite(w.norm) and w.key in self.lex.heads["struck"]) \

@@ -168,6 +168,9 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
               and "slot=pre0" in x, "إيران سترد: the responder; إسرائيل ستدفع الثمن: the one who will pay"),
     Exclusion("accuser or judge", "agent", lambda f, c, x, r: _here(f, c) and c.ref in (f.blamer, f.judge),
               "حملت إيران واشنطن مسؤولية الهجوم، أدانت الجزائر الهجوم: the accuser or the judge, GUIDELINES §3"),
+    Exclusion("judge as target", "target", lambda f, c, x, r: _here(f, c) and c.ref is f.judge,
+              "أدانت السعودية الهجوم الإيراني: who condemns an attack judges it, as an audience (GUIDELINES §2, §3); "
+              "on dev never its target"),
     Exclusion("deep in content", "target", lambda f, c, x, r: _deep_in_content(f, c),
               "أكد ضرورة احترام سيادة سوريا: whose sovereignty is to be respected is not addressed, GUIDELINES §2"),
     Exclusion("warner", "agent", lambda f, c, x, r: _here(f, c) and c.ref is f.warner,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon, candidates
-from akhbar.extract.text import CLAUSE_BREAK, Word
+from akhbar.extract.text import CLAUSE_BREAK, Word, consequent_future
 
 CONSEQUENT_WINDOW = 8  # words before a condition opener that form its consequent
 ANTECEDENT_WINDOW = 10  # words after an opener that form the antecedent
@@ -41,6 +41,12 @@ def conditions(words: list[Word], lex: Lexicon) -> list[tuple[int, int]]:
                 out.append((i, i + n))
                 break
     return out
+
+
+def _opens_consequent(norm: str, lex: Lexicon) -> bool:
+    """Whether a word opens the consequent of a condition: a word of `consequent` (فإن، فإننا، فسوف) or فـ with
+    the future prefix on an imperfect verb (فسندمر، فستكون)."""
+    return norm in lex.modality["conditional"]["consequent"] or consequent_future(norm)
 
 
 def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lexicon, text: str,
@@ -103,8 +109,9 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
             return "Conditional"
         if last <= head and head - last <= ANTECEDENT_WINDOW and core != "Warning" \
                 and not any(words[k].norm in mod["conditional"]["while"] for k in range(last, head)):
-            # a consequent after the antecedent starts with فـ (اذا فكر العدو ... فستكون); فيما opens a clause
-            in_antecedent = True
+            if core == "Attack" and any(_opens_consequent(words[k].norm, lex) for k in range(last + 1, head + 1)):
+                return "Conditional"  # (إذا هاجمتنا إسرائيل فسندمر تل أبيب: the consequent, after its فـ)
+            in_antecedent = True  # (فيما opens a clause of its own)
     if in_antecedent:
         return "Possible"
     if core == "Attack" and any(words[k].norm in mod["conditional"]["otherwise"]

@@ -20,7 +20,7 @@ from __future__ import annotations
 from akhbar.extract.actors import ActorFinder, ActorRef
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
-from akhbar.extract.text import Word, definite
+from akhbar.extract.text import Word, consequent_future, definite
 
 MAX_WORDS = 5  # a phrase's words, its closing place included
 WINDOW = 8  # words after the trigger searched for a preposition of aim
@@ -35,8 +35,9 @@ def _nounish(words: list[Word], upos: list[str], k: int, lex: Lexicon) -> bool:
     w = words[k]
     if w.norm in lex.name_stop or w.norm in lex.particles["prepositions"] or len(w.norm) < 2 \
             or w.norm in lex.particles["relative_pronouns"] or w.norm in lex.triggers or w.norm in lex.skip_words \
-            or w.norm.lstrip("و") in lex.outcome_verbs or w.norm.lstrip("و") in lex.particles["reach"]:
-        return False
+            or w.norm.lstrip("و") in lex.outcome_verbs or w.norm.lstrip("و") in lex.particles["reach"] \
+            or consequent_future(w.norm):
+        return False  # (فستكون العواقب: a condition's consequent begins, whatever the tagger says)
     return (upos[k] in NOUNISH or struck_head(w, lex) or w.key in lex.head_nouns) if upos else not w.norm.isdigit()
     # (the lexicon's nouns are nouns whatever the tagger says: سفينتين tagged ADJ, أسلحة tagged VERB)
 

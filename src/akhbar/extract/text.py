@@ -82,6 +82,16 @@ def written_feminine(surface: str) -> bool:
     return _DIACRITIC_RE.sub("", surface).endswith(FEMININE_ENDINGS)
 
 
+def consequent_future(norm: str) -> bool:
+    """Whether a normalised word is فـ, the future prefix and an imperfect verb: the first word of a condition's
+    consequent (فسندمر، فستكون), never a noun.
+
+    >>> consequent_future("فستكون"), consequent_future("فلسطين")
+    (True, False)
+    """
+    return len(norm) > 4 and norm.startswith("فس") and norm[2] in "يتنا"
+
+
 def definite(norm: str) -> bool:
     """Whether a normalised word carries the definite article (الجيش، والقواعد، بالمنطقة)."""
     return norm.startswith(DEFINITE)
