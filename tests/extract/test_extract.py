@@ -962,3 +962,19 @@ def test_the_consequent_after_fa_is_conditional(read: Read, text: str) -> None:
 def test_a_consequent_verb_is_no_struck_noun_phrase(read: Read) -> None:
     ex = read("إذا فكرت إسرائيل في مهاجمة لبنان فستكون العواقب وخيمة.")
     assert {(local(e.agent), local(e.target)) for e in ex.events} == {("israel", "lebanon")}
+
+
+def test_a_title_is_not_held_by_the_one_it_speaks_to(read: Read) -> None:
+    # أكد لـ X ضرورة (GUIDELINES §2): the person after لـ is addressed, not the holder of the title before him
+    ex = read("أكد وزير الخارجية البرازيلي لنتنياهو ضرورة وقف إطلاق النار.")
+    pressures = [e for e in ex.events if core_action(e.action) == "Pressure"]
+    assert [local(e.target) for e in pressures] == ["netanyahu"]
+    assert all(local(e.agent) != "netanyahu" for e in pressures)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وتتعرض الحكومة اللبنانية لضغوط أمريكية متزايدة لنزع سلاح حزب الله.", ("Pressure", "usa", "lebanese_government")),
+    ("ألحت واشنطن على بغداد لكبح الفصائل المسلحة.", ("Pressure", "usa", "iraq")),  # (as أصر على)
+])
+def test_who_undergoes_or_is_pressed_on_is_pressed(read: Read, text: str, want: tuple[str, str, str]) -> None:
+    assert want in triples(read(text))

@@ -219,7 +219,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
         for iri in resolve(sufferer, "target", trig.core, units.kb, units.lex, trig.action):
             scores.target[iri] = 1.0
             scores.agent.pop(iri, None)
-            details["target", iri] = f"{RULE}«{sufferer.surface}», which undergoes the attack"
+            details["target", iri] = f"{RULE}«{sufferer.surface}», which undergoes the {trig.core.lower()}"
     victim = killed_by_means(units, s, trig, fr.verb)
     if victim is not None:  # (مقتل اللواء قاسم سليماني بقصف أمريكي: the strike targets the person it killed, §6)
         scores.target = dict.fromkeys(victim.iris, 1.0)  # (not the place it happened: في بغداد)

@@ -528,7 +528,8 @@ class ActorFinder:
                     or len(w.norm) < 2 or w.norm.isdigit():
                 break
             km = self._kb_match(words, k)
-            if km is not None and (km[2] == 0 or k == name_start):  # (باراك is not بـ + Arak inside a name)
+            if km is not None and (km[2] == 0 or (k == name_start and not w.norm.startswith("ل"))):
+                # (باراك is not بـ + Arak inside a name; but لنتنياهو is the one the holder speaks to)
                 person = self.kb.kind(km[1]) == "Official" or self._militia_member(km[1])
                 if k == name_start and person:
                     return self._ref(words, i, k + km[0], skip, (km[1],), "title")

@@ -83,7 +83,8 @@ def frame(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Frame:
     return Frame(
         units=units, s=s, trig=trig, opener=opener,
         content=content_after_addressee(s, trig, lex, opener),
-        undergone=undergone_from(s, trig, lex) if attack else None,
+        undergone=undergone_from(s, trig, lex) if trig.core in ("Attack", "Pressure") else None,
+        # (تتعرض الحكومة لضغوط أمريكية: what undergoes a pressure does not exert it either)
         verb=means_of(s, trig, lex),
         subject_role=phrase_subject(s.words, trig, lex),
         where_said=speaker_places(s, trig, lex),
