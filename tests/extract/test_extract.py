@@ -978,3 +978,10 @@ def test_a_title_is_not_held_by_the_one_it_speaks_to(read: Read) -> None:
 ])
 def test_who_undergoes_or_is_pressed_on_is_pressed(read: Read, text: str, want: tuple[str, str, str]) -> None:
     assert want in triples(read(text))
+
+
+@pytest.mark.parametrize("text", ["نتنياهو: سنضرب إيران بقوة.", "قال نتنياهو: سنضرب إيران بقوة."])
+def test_the_imperfects_we_is_the_speaker_whatever_follows_the_verb(read: Read, text: str) -> None:
+    # GUIDELINES §3: the speaker of quoted speech and its "we"; نـ is the subject, the state after it the object
+    attacks = {(local(e.agent), local(e.target)) for e in read(text).events if core_action(e.action) == "Attack"}
+    assert attacks == {("israel", "iran")}

@@ -251,8 +251,10 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
         else None
     owner = possessor(units, s, trig) or accused or threatener or (
         s.speaker if trig.entry is not None and trig.entry.first_plural and s.speaker is not None
-        and getattr(s.ref_at().get(trig.last), "kind", "Location") == "Location" else None) or warned
-    # (حذّرنا سيجورنيه: an actor right after it is its subject, and نا its object)
+        and (trig.entry.we_prefix or getattr(s.ref_at().get(trig.last), "kind", "Location") == "Location")
+        else None) or warned
+    # (حذّرنا سيجورنيه: an actor right after the perfect is its subject, and نا its object; سنضرب إيران: the
+    # imperfect's نـ is the subject)
     owners = resolve(owner, "agent", trig.core, units.kb, units.lex, trig.action) if owner is not None else []
     if owner is not None and owners:  # (لوقف هجماتهم، اتهمت إيران إسرائيل بالهجوم، قال X: سنضرب: whose act it is)
         scores.agent = dict.fromkeys(owners, 1.0)

@@ -39,6 +39,7 @@ class TriggerEntry:
     future: bool = False  # the form carries the future prefix سـ
     purpose: bool = False  # the form carries the preposition/particle لـ
     first_plural: bool = False  # the subject is "we" (حذرنا، نحذر): the speaker
+    we_prefix: bool = False  # ... by the imperfect's prefix نـ (نحذر، سنضرب): never the object "us" as حذرنا may be
     us_object: bool = False  # the object is "us" (هاجمتنا، يستهدفوننا): the speaker is its target
     weapon_before: int = 0  # with `requires_weapon`: how many words before the trigger may hold the weapon too
     agree: str = ""  # a verb form's subject: "m" masculine singular, "f" feminine singular, "pl" plural; "" unknown
@@ -165,10 +166,10 @@ def _participle_forms(participles: list[str]) -> set[str]:
     return out
 
 
-def _first_plural_forms(perfect: list[str], imperfect: list[str]) -> set[str]:
-    """Forms whose subject is "we" (حذرنا، نحذر، سنرد), with their clitics."""
-    bare = {_n(stem) + "نا" for stem in perfect} | {"ن" + _n(stem) for stem in imperfect}
-    return {clitic + form for form in bare for clitic in VERB_CLITICS}
+def _first_plural_forms(perfect: list[str], imperfect: list[str]) -> tuple[set[str], set[str]]:
+    """Forms whose subject is "we", with their clitics: the perfect's (حذرنا) and the imperfect's (نحذر، سنرد)."""
+    return ({clitic + _n(stem) + "نا" for stem in perfect for clitic in VERB_CLITICS},
+            {clitic + "ن" + _n(stem) for stem in imperfect for clitic in VERB_CLITICS})
 
 
 def _us_object_forms(perfect: list[str], imperfect: list[str]) -> set[str]:
@@ -206,20 +207,20 @@ def parse_lexicon(folder: Path) -> Lexicon:
     lex = Lexicon()
     trig = tomllib.loads((folder / "triggers.toml").read_text(encoding="utf-8"))
     for v in trig.get("verb", []):
-        we = _first_plural_forms(v["perfect"], v["imperfect"])
+        we_past, we_now = _first_plural_forms(v["perfect"], v["imperfect"])
         us = _us_object_forms(v["perfect"], v["imperfect"])
         plain = TriggerEntry(v["action"], "verb", False, tuple(_n(w) for w in v.get("needs", [])),
                              int(v.get("needs_window", 0)), bool(v.get("requires_weapon", False)),
                              weapon_before=int(v.get("weapon_before", 0)))
-        entries: dict[tuple[bool, bool, bool, bool, str], TriggerEntry] = {}  # one shared entry per flag combination
+        entries: dict[tuple[bool, bool, bool, bool, str, bool], TriggerEntry] = {}  # one entry per flag combination
         for form, (future, purpose, agree) in _verb_forms(v["perfect"], v["imperfect"]).items():
-            flags = (future, purpose, form in we, form in us, agree)
+            flags = (future, purpose, form in we_past or form in we_now, form in us, agree, form in we_now)
             entry = entries.get(flags)
             if entry is None:
                 entry = entries[flags] = replace(plain, future=future, purpose=purpose, first_plural=flags[2],
-                                                 us_object=flags[3], agree=agree)
+                                                 us_object=flags[3], agree=agree, we_prefix=flags[5])
             lex.triggers.setdefault(form, entry)
-        plain = entries.get((False, False, False, False, ""), plain)
+        plain = entries.get((False, False, False, False, "", False), plain)
         for form in _participle_forms(v.get("participles", [])):
             if lex.triggers.setdefault(form, plain) is plain:
                 lex.participles.add(form)
