@@ -161,6 +161,9 @@ def test_a_threat_to_navigation_is_a_danger_not_a_warning() -> None:
 def test_what_constitutes_a_threat_is_a_danger_not_a_warning() -> None:
     assert _triggers("وقال الوزير إن القصف يشكل تهديدا جديا لسكان المدينة.") == [("Attack", "القصف")]
     assert _triggers("ووجه الوزير تهديدا جديا لسكان المدينة.") != []
+    # (the subject between the verb of being and its predicate: still a danger)
+    assert _triggers("ويشكل القصف لليوم الثاني على التوالي تهديدا جديا للمدينة.") == [("Attack", "القصف")]
+    assert _triggers("يشكل القصف، كما هدد الوزير، خطرا.") == [("Attack", "القصف"), ("Warning", "هدد")]
 
 
 def test_what_air_defences_destroy_is_intercepted_not_attacked() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from akhbar.extract.lexicon import Lexicon, TriggerEntry, candidates
-from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word
+from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word, definite
 
 LINK_PRONOUNS = ("ه", "ها", "هم", "هما")  # a verb's attached object: a relative clause's link to its head
 INSTRUMENT_REACH = 6  # words from an attack verb to an instrument noun of its own act (بغارات، برشقة)
@@ -100,9 +100,8 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
         if CORE[e.action] == "Warning" and e.pos == "noun" and any(
                 words[k].norm.lstrip("و") in lex.particles["without"] for k in range(max(0, i - 2), i)):
             continue  # "دون سابق إنذار، بلا تحذير": the act came with no warning
-        if CORE[e.action] == "Warning" and e.pos == "noun" and i > 0 \
-                and words[i - 1].norm.lstrip("و") in lex.particles["constitutes"]:
-            continue  # "يشكل تهديدا للمدينة": something is a danger, nobody warns
+        if CORE[e.action] == "Warning" and e.pos == "noun" and _predicate_of_being(words, i, lex):
+            continue  # "يشكل تهديدا للمدينة، يشكل الهجوم لليوم الثالث تهديدا": something is a danger, nobody warns
         if CORE[e.action] == "Pressure" and any(x.norm.lstrip("و") in lex.particles["blame"]
                                                  for x in words[i + 1:i + 4]):
             continue  # "طالب أن تتحمل X المسؤولية": blame, not pressure
@@ -191,6 +190,25 @@ def _ends_light_reach(words: list[Word], k: int, lex: Lexicon) -> bool:
     return any(c in CLAUSE_BREAK for c in gap) or words[k].norm in lex.light_verbs \
         or words[k].norm in lex.particles["relative_pronouns"] or (entry is not None and entry.pos == "verb") \
         or (any(c in COMMAS for c in gap) and words[k].norm.startswith("و"))  # (، ودمرت: a new clause)
+
+
+CONSTITUTES_REACH = 8  # words from a verb of being (يشكل، يمثل) to the threat noun it predicates, its subject between
+
+
+def _predicate_of_being(words: list[Word], i: int, lex: Lexicon) -> bool:
+    """Whether the noun at word i is what a verb of being says something is (يشكل تهديدا، يشكل الهجوم لليوم الثالث
+    على التوالي تهديدا جديا): the verb right before it, or within `CONSTITUTES_REACH` words of its clause when the
+    noun has no article (the predicate, not a subject: يشكل التهديد الإيراني خطرا)."""
+    if i > 0 and words[i - 1].norm.lstrip("و") in lex.particles["constitutes"]:
+        return True
+    if definite(words[i].norm):
+        return False
+    for k in range(i - 1, max(-1, i - 1 - CONSTITUTES_REACH), -1):
+        if words[k].breaks_after or words[k].comma_after:
+            return False
+        if words[k].norm.lstrip("و") in lex.particles["constitutes"]:
+            return True
+    return False
 
 
 def _endangers(words: list[Word], k: int, lex: Lexicon) -> bool:
