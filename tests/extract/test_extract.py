@@ -985,3 +985,23 @@ def test_the_imperfects_we_is_the_speaker_whatever_follows_the_verb(read: Read, 
     # GUIDELINES §3: the speaker of quoted speech and its "we"; نـ is the subject, the state after it the object
     attacks = {(local(e.agent), local(e.target)) for e in read(text).events if core_action(e.action) == "Attack"}
     assert attacks == {("israel", "iran")}
+
+
+@pytest.mark.parametrize("text", [
+    "وقال موقع أكسيوس الأمريكي إن طائرات مسيرة هاجمت قاعدة عسكرية في سوريا.",
+    "ونقلت صحيفة نيويورك تايمز الأمريكية أن غارة استهدفت منزلا في بلدة الخيام.",
+    'وقالت شركة "أمبري" البريطانية للأمن البحري إنها تلقت تقريرا باستهداف سفينة قبالة الحديدة.',
+])
+def test_the_state_of_an_outlet_takes_no_part_in_what_it_reports(read: Read, text: str) -> None:
+    assert not any(local(e.agent) in ("usa", "uk") for e in read(text).events)
+
+
+def test_a_nisba_after_an_adjective_is_no_outlets_state() -> None:
+    from akhbar.extract.parties import outlet_nationality
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(None, Article("x", "x.txt", "قصفت إسرائيل موقعا عسكريا سوريا قرب دمشق."), load_kb())
+    s = units.sentences[0]
+    assert [r.surface for r in s.refs if outlet_nationality(s, r, units.lex)] == []

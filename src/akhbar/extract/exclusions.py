@@ -42,7 +42,13 @@ from akhbar.extract.features import (
     undergone_from,
     unnamed_subject,
 )
-from akhbar.extract.parties import is_person, own_voice, threat_parties, undergone_from_clause
+from akhbar.extract.parties import (
+    is_person,
+    outlet_nationality,
+    own_voice,
+    threat_parties,
+    undergone_from_clause,
+)
 from akhbar.extract.units import ArticleUnits, SentenceUnit
 
 
@@ -143,6 +149,8 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
               "an article's protagonist is a candidate target; as an author it was never right on dev"),
     Exclusion("defender", "agent", lambda f, c, x, r: "repels=True" in x,
               "تصدت X للهجوم: who repels an attack is not its author, GUIDELINES §2"),
+    Exclusion("outlet's state", None, lambda f, c, x, r: _here(f, c) and outlet_nationality(f.s, c.ref, f.units.lex),
+              "قال موقع أكسيوس الأمريكي إن: the nisba tells which state the outlet is of, GUIDELINES §3"),
     Exclusion("source", "agent", lambda f, c, x, r: f.trig.core == "Attack" and _here(f, c)
               and f.s.words[c.ref.first].norm in f.units.lex.particles["source_nouns"],
               "قالت مصادر أمنية عراقية إن طائرة مسيرة استهدفت القاعدة: a source reports, GUIDELINES §3"),

@@ -138,6 +138,42 @@ def own_voice(units: ArticleUnits, s: SentenceUnit) -> set[str]:
     return out
 
 
+OUTLET_NAME_WORDS = 3  # words of an outlet's name between its noun and the nisba of its nationality
+
+
+def outlet_nationality(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
+    """Whether a state's nisba tells which state a news outlet is of (صحيفة هآرتس الإسرائيلية، موقع "أكسيوس"
+    الأمريكي، قناة الميادين اللبنانية، وكالة رويترز البريطانية): right after an outlet the base knows, or after a
+    noun of an outlet and up to `OUTLET_NAME_WORDS` words of its name (no adjective, mention or punctuation but
+    quotes between). The outlet reports; its state takes no part in what it reports (GUIDELINES §3).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> units = read_units(None, Article("x", "x.txt", "وقال موقع أكسيوس الأمريكي إن إسرائيل قصفت دمشق."), load_kb())
+    >>> [(r.surface, outlet_nationality(units.sentences[0], r, units.lex)) for r in units.sentences[0].refs]
+    [('موقع أكسيوس', False), ('الأمريكي', True), ('إسرائيل', False), ('دمشق', False)]
+    """
+    if ref.how != "nisba" or ref.first == 0:
+        return False
+    words = s.words
+    before = {r.last: r for r in s.refs}
+    k = ref.first
+    for n in range(OUTLET_NAME_WORDS + 1):
+        prev = before.get(k)
+        if prev is not None:
+            return prev.kind == "MediaOutlet"  # (قناة الميادين | اللبنانية)
+        j = k - 1
+        if j < 0 or words[j].gap_after.strip(" \"'“”«»"):
+            return False
+        if words[j].norm.lstrip("و") in lex.particles["media_nouns"]:
+            return n > 0  # (the noun, then at least one word of the outlet's name)
+        if words[j].norm.endswith(("ي", "يه")) or words[j].norm in lex.name_stop:
+            return False  # (قاعدة عسكرية | إسرائيلية: an adjective, no name)
+        k = j
+    return False
+
+
 NOUN_PHRASE_REACH = 3  # words after an attack noun in which its phrase may name a party (adjectives between)
 
 
