@@ -642,3 +642,8 @@ def test_a_title_in_a_group_names_a_member_of_the_group(read: Read, text: str, p
     new = {a.label_ar: a for a in ex.new_actors}
     assert person in new, sorted(new)
     assert new[person].kind == "Militia" and local(dict(new[person].links).get("memberOf")) == group
+
+
+def test_a_facility_name_stops_before_off_the_coast_of(read: Read) -> None:
+    # (قبالة "off" locates the ship; it is no word of its name)
+    assert "ناقلة نفط" in mentions(read("استهدفت مسيرة ناقلة نفط قبالة سواحل اليمن."))
