@@ -1005,3 +1005,18 @@ def test_a_nisba_after_an_adjective_is_no_outlets_state() -> None:
     units = read_units(None, Article("x", "x.txt", "قصفت إسرائيل موقعا عسكريا سوريا قرب دمشق."), load_kb())
     s = units.sentences[0]
     assert [r.surface for r in s.refs if outlet_nationality(s, r, units.lex)] == []
+
+
+def test_an_unnamed_target_keeps_its_fuller_descriptions_as_names(read: Read) -> None:
+    # GUIDELINES §5: names are the article's surface strings; a description runs on past its head's modifiers
+    ex = read("قصفت الطائرات مخيما للاجئين قرب مخمور وسنجار، بحسب مصادر محلية.")
+    target = next(e.target for e in ex.events if e.target and "/location/" in e.target)
+    names = {m.text for m in ex.mentions if m.actor == target}
+    assert {"مخيما للاجئين قرب مخمور", "مخيما للاجئين قرب مخمور وسنجار"} <= names
+    assert not any("بحسب" in n for n in names)  # (a source is no part of it)
+
+
+def test_a_known_actor_or_a_listed_town_gets_no_description(read: Read) -> None:
+    ex = read("قصفت إسرائيل دمشق وبلدات يارين والضهيرة ومروحين في الجنوب.")
+    long = [m.text for m in ex.mentions if " " in m.text and m.text.split()[0] in ("دمشق", "يارين", "الضهيرة")]
+    assert long == []

@@ -32,6 +32,7 @@ from akhbar.extract.coordination import (
     siblings,
     warned_against,
 )
+from akhbar.extract.descriptions import description_spans
 from akhbar.extract.events import RELATIVE_REACH, Trigger, launched_before
 from akhbar.extract.exclusions import excluded, frame
 from akhbar.extract.features import (
@@ -436,10 +437,17 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
                 ex.events[recorded[key]] = event  # (غارة إسرائيلية استهدفت: an air strike, not only an attack)
             else:
                 ex.events.append(event)
+    minted = units.finder.minted
     for s in units.sentences:
         for ref in s.phrases:
             if ref.iri in in_events:  # an open phrase is written only where it takes part in an event
                 for start, end in ((ref.start, ref.end), *ref.variants):
+                    ex.mentions.append(Mention(actor=ref.iri, span=Span(start, end), text=given[start:end]))
+        for ref in (*s.refs, *s.phrases):
+            if ref.iri in in_events and ref.iri in minted and minted[ref.iri].kind == "Location" and (
+                    ref.how == "phrase" or any(k in lex.head_nouns for k, _ in s.words[ref.first].readings)):
+                # (a place, facility or thing the text describes, not a town a list names bare: يارين والضهيرة)
+                for start, end in description_spans(s, ref, lex, text):  # (its fuller descriptions, §5)
                     ex.mentions.append(Mention(actor=ref.iri, span=Span(start, end), text=given[start:end]))
     written = _with_linked(used, units.finder.minted)
     ex.new_actors = [a for iri, a in units.finder.minted.items() if iri in written]
