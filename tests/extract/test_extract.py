@@ -1020,3 +1020,15 @@ def test_a_known_actor_or_a_listed_town_gets_no_description(read: Read) -> None:
     ex = read("قصفت إسرائيل دمشق وبلدات يارين والضهيرة ومروحين في الجنوب.")
     long = [m.text for m in ex.mentions if " " in m.text and m.text.split()[0] in ("دمشق", "يارين", "الضهيرة")]
     assert long == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("قصفت الطائرات التركية مناطق شمالي العراق.", "مناطق شمالي العراق"),  # (a region, the areas of it)
+    ("شنت القوات الروسية هجوما على إحدى منشآت المجمع الصناعي العسكري في أوكرانيا.",
+     "إحدى منشآت المجمع الصناعي العسكري في أوكرانيا"),  # (one of them: the same thing struck)
+])
+def test_a_described_place_is_also_named_with_the_word_that_opens_its_description(read: Read, text: str,
+                                                                                  name: str) -> None:
+    ex = read(text)
+    targets = {e.target for e in ex.events if e.target}
+    assert name in {m.text for m in ex.mentions if m.actor in targets}

@@ -32,7 +32,7 @@ from akhbar.extract.coordination import (
     siblings,
     warned_against,
 )
-from akhbar.extract.descriptions import description_spans
+from akhbar.extract.descriptions import description_spans, opener_before
 from akhbar.extract.events import RELATIVE_REACH, Trigger, launched_before
 from akhbar.extract.exclusions import excluded, frame
 from akhbar.extract.features import (
@@ -444,11 +444,15 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
                 for start, end in ((ref.start, ref.end), *ref.variants):
                     ex.mentions.append(Mention(actor=ref.iri, span=Span(start, end), text=given[start:end]))
         for ref in (*s.refs, *s.phrases):
-            if ref.iri in in_events and ref.iri in minted and minted[ref.iri].kind == "Location" and (
-                    ref.how == "phrase" or any(k in lex.head_nouns for k, _ in s.words[ref.first].readings)):
-                # (a place, facility or thing the text describes, not a town a list names bare: يارين والضهيرة)
-                for start, end in description_spans(s, ref, lex, text):  # (its fuller descriptions, §5)
-                    ex.mentions.append(Mention(actor=ref.iri, span=Span(start, end), text=given[start:end]))
+            if ref.iri not in in_events or ref.iri not in minted or minted[ref.iri].kind != "Location":
+                continue
+            described = ref.how == "phrase" or any(k in lex.head_nouns for k, _ in s.words[ref.first].readings)
+            # (a place, facility or thing the text describes, not a town a list names bare: يارين والضهيرة)
+            spans = description_spans(s, ref, lex, text, left=True) if described else [
+                (start, ref.end) for start in [opener_before(s, ref, lex, text)] if start is not None
+                and ref.how == "region"]  # (بلدات شمال إسرائيل, not a listed town: بلدات يارين)
+            for start, end in spans:  # (its fuller descriptions, §5)
+                ex.mentions.append(Mention(actor=ref.iri, span=Span(start, end), text=given[start:end]))
     written = _with_linked(used, units.finder.minted)
     ex.new_actors = [a for iri, a in units.finder.minted.items() if iri in written]
     return ex

@@ -59,9 +59,34 @@ def _stops(s: SentenceUnit, k: int, ref: ActorRef, lex: Lexicon) -> bool:
     return False
 
 
-def description_spans(s: SentenceUnit, ref: ActorRef, lex: Lexicon, text: str) -> list[tuple[int, int]]:
+OPENING_HEADS = ("quantifier", "place_plural", "vicinity")  # [heads] whose nouns open a place's description
+
+
+def opener_before(s: SentenceUnit, ref: ActorRef, lex: Lexicon, text: str) -> int | None:
+    """Where a word that opens the description of the place named at `ref` begins, right before it (إحدى منشآت
+    المجمع، بلدات شمال إسرائيل، مناطق شمالي العراق; its conjunction و left out), else None."""
+    if ref.first == 0 or s.words[ref.first - 1].gap_after.strip() or ref.start != s.words[ref.first].start:
+        return None
+    word = s.words[ref.first - 1]
+    bare = word.norm[1:] if word.norm.startswith("و") and len(word.norm) > 3 else word.norm
+    if bare in lex.particles["description_openers"] or any(
+            key in lex.heads[name] for key, _ in word.readings for name in OPENING_HEADS):
+        return word.offset_after(len(word.norm) - len(bare), text)
+    return None
+
+
+def description_spans(s: SentenceUnit, ref: ActorRef, lex: Lexicon, text: str, left: bool = False
+                      ) -> list[tuple[int, int]]:
     """The (start, end) character spans of the longer readings of a mention's description, shortest first: from
-    the mention's start to each word after it where a constituent may end (see the module)."""
+    the mention's start to each word after it where a constituent may end (see the module); with `left`, each
+    of those (and the mention itself) from the word before it too, if that word opens a description
+    (`opener_before`)."""
+    spans = _right_spans(s, ref, lex, text)
+    start = opener_before(s, ref, lex, text) if left else None
+    return spans if start is None else [*spans, (start, ref.end), *((start, end) for _, end in spans)]
+
+
+def _right_spans(s: SentenceUnit, ref: ActorRef, lex: Lexicon, text: str) -> list[tuple[int, int]]:
     words = s.words
     last = k = ref.last
     while k < len(words) and k - ref.last < MAX_WORDS and not words[k - 1].gap_after.strip(" " + QUOTES) \
