@@ -1032,3 +1032,14 @@ def test_a_described_place_is_also_named_with_the_word_that_opens_its_descriptio
     ex = read(text)
     targets = {e.target for e in ex.events if e.target}
     assert name in {m.text for m in ex.mentions if m.actor in targets}
+
+
+def test_a_name_and_its_abbreviation_in_quotes_is_a_name_too(read: Read) -> None:
+    ex = read('حذرت قوات سوريا الديمقراطية "قسد" تركيا من أي هجوم.')
+    assert 'قوات سوريا الديمقراطية "قسد"' in {m.text for m in ex.mentions if local(m.actor) == "sdf"}
+
+
+def test_a_description_may_end_before_where_the_thing_was(read: Read) -> None:
+    ex = read("وأطلق الحوثيون صاروخا أصاب سفينة كانت تبحر في مضيق باب المندب قبالة اليمن.")
+    targets = {e.target for e in ex.events if e.target}
+    assert "سفينة كانت تبحر في مضيق باب المندب" in {m.text for m in ex.mentions if m.actor in targets}

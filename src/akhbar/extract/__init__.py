@@ -32,7 +32,7 @@ from akhbar.extract.coordination import (
     siblings,
     warned_against,
 )
-from akhbar.extract.descriptions import description_spans, opener_before
+from akhbar.extract.descriptions import abbreviated, description_spans, opener_before
 from akhbar.extract.events import RELATIVE_REACH, Trigger, launched_before
 from akhbar.extract.exclusions import excluded, frame
 from akhbar.extract.features import (
@@ -390,7 +390,8 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
         for ref in s.refs:
             if names_actor(ref):
                 for iri in ref.iris:
-                    for start, end in ((ref.start, ref.end), *ref.variants):
+                    abbreviation = abbreviated(s, ref, lex, text)
+                    for start, end in ((ref.start, ref.end), *ref.variants, *([abbreviation] if abbreviation else [])):
                         ex.mentions.append(Mention(actor=iri, span=Span(start, end), text=given[start:end]))
                     used.add(iri)
     context: dict[int, tuple] = {}

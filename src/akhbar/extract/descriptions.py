@@ -18,7 +18,7 @@ claiming, a word of `description_stops` (بحسب، حيث، منذ، ردا، t
 >>> s = units.sentences[0]
 >>> camp = next(p for p in s.phrases if p.surface.startswith("مخيما"))
 >>> [text[a:b] for a, b in description_spans(s, camp, units.lex, text)]
-['مخيما للاجئين قرب مخمور', 'مخيما للاجئين قرب مخمور وسنجار']
+['مخيما للاجئين', 'مخيما للاجئين قرب مخمور', 'مخيما للاجئين قرب مخمور وسنجار']
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from akhbar.extract.lexicon import Lexicon
+from akhbar.extract.phrases import PLACE_PREPS
 from akhbar.extract.text import Word, definite
 
 if TYPE_CHECKING:
@@ -33,7 +34,9 @@ if TYPE_CHECKING:
     from akhbar.extract.units import SentenceUnit
 
 MAX_WORDS = 12  # words a description may run on after the mention
+PLACE_WORDS = PLACE_PREPS | {"قباله"}  # (normalised) words that open where a thing is: قرب، شمال، قبالة …
 QUOTES = "\"'“”«»‘’"
+AUXILIARIES = frozenset({"كان", "كانت", "كانوا", "يكون", "تكون"})  # (normalised) كانت تبحر: the auxiliary and its verb
 OPENING, CLOSING = "“«", "”»"
 
 
@@ -42,7 +45,8 @@ def _opens_constituent(word: Word, lex: Lexicon) -> bool:
     or a relative pronoun; a description may end right before it."""
     norm = word.norm
     return norm.startswith("و") or norm in lex.particles["prepositions"] or norm in lex.particles["in_place"] \
-        or norm in lex.particles["relative_pronouns"] or (norm.startswith(("ب", "ل")) and len(norm) > 4)
+        or norm in PLACE_WORDS or norm in lex.particles["relative_pronouns"] \
+        or (norm.startswith(("ب", "ل")) and len(norm) > 4)
 
 
 def _stops(s: SentenceUnit, k: int, ref: ActorRef, lex: Lexicon) -> bool:
@@ -55,7 +59,9 @@ def _stops(s: SentenceUnit, k: int, ref: ActorRef, lex: Lexicon) -> bool:
     if k < len(s.upos) and s.upos[k] in ("VERB", "AUX"):
         relative = k > 0 and s.words[k - 1].norm in lex.particles["relative_pronouns"]
         unmarked = k == ref.last and not definite(s.words[ref.first].norm)  # (سفينة كانت تبحر: an indefinite
-        return not (relative or unmarked)  # noun's relative clause needs no pronoun)
+        # noun's relative clause needs no pronoun; its auxiliary's verb goes with it)
+        chained = k > ref.last and (s.upos[k - 1] == "AUX" or s.words[k - 1].norm in AUXILIARIES)
+        return not (relative or unmarked or chained)
     return False
 
 
@@ -104,3 +110,39 @@ def _right_spans(s: SentenceUnit, ref: ActorRef, lex: Lexicon, text: str) -> lis
             stop += 1  # (مقر الحشد الشعبي "اللواء 45": the name's own closing quote)
         out.append((ref.start, stop))
     return out
+
+
+ABBREVIATION_WORDS = 2  # words an abbreviation in quotes or brackets after a name may have (قسد، بي كا كا)
+
+
+def abbreviated(s: SentenceUnit, ref: ActorRef, lex: Lexicon, text: str) -> tuple[int, int] | None:
+    """The span of a name and the abbreviation the text gives right after it in quotes or brackets (قوات سوريا
+    الديمقراطية "قسد"، حزب العمال الكردستاني (بي كا كا)), a surface name of its own (GUIDELINES §5), else None:
+    up to `ABBREVIATION_WORDS` words, none with the article (not an epithet: "الإرهابي") nor a trigger.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = 'حذرت قوات سوريا الديمقراطية "قسد" تركيا.'
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> s = units.sentences[0]
+    >>> [text[a:b] for r in s.refs if (span := abbreviated(s, r, units.lex, text)) for a, b in [span]]
+    ['قوات سوريا الديمقراطية "قسد"']
+    """
+    words = s.words
+    k = ref.last
+    if k >= len(words) or ref.end != words[k - 1].end:
+        return None
+    gap = words[k - 1].gap_after.strip()
+    if gap not in ('"', "“", "«", "("):
+        return None
+    close = {"(": ")", "“": "”", "«": "»"}.get(gap, '"')
+    for m in range(k, min(len(words), k + ABBREVIATION_WORDS)):
+        if definite(words[m].norm) or words[m].norm in lex.triggers:
+            return None
+        after = words[m].gap_after.strip() if m + 1 < len(words) else text[words[m].end:words[m].end + 1]
+        if after.startswith(close):
+            return ref.start, words[m].end + 1
+        if after:
+            return None
+    return None
