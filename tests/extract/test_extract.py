@@ -1043,3 +1043,10 @@ def test_a_description_may_end_before_where_the_thing_was(read: Read) -> None:
     ex = read("وأطلق الحوثيون صاروخا أصاب سفينة كانت تبحر في مضيق باب المندب قبالة اليمن.")
     targets = {e.target for e in ex.events if e.target}
     assert "سفينة كانت تبحر في مضيق باب المندب" in {m.text for m in ex.mentions if m.actor in targets}
+
+
+def test_a_description_runs_over_a_word_only_the_lexicon_might_read_as_a_trigger(read: Read) -> None:
+    # (الأعمال is an attack noun only before an adjective such as العسكرية: here it is no trigger)
+    ex = read("وقصف الحرس الثوري المركز الاستراتيجي للتآمر والأعمال الخبيثة، بصواريخ قوية.")
+    targets = {e.target for e in ex.events if e.target}
+    assert "المركز الاستراتيجي للتآمر والأعمال الخبيثة" in {m.text for m in ex.mentions if m.actor in targets}

@@ -54,8 +54,9 @@ def _stops(s: SentenceUnit, k: int, ref: ActorRef, lex: Lexicon) -> bool:
     word = s.words[k]
     norm, bare = word.norm, word.norm.lstrip("و")
     if norm in lex.particles["description_stops"] or bare in lex.particles["description_stops"] \
-            or norm in lex.triggers or bare in lex.reporting_verbs or bare in lex.claim_verbs:
-        return True
+            or any(t.first <= k < t.last for t in s.triggers) or bare in lex.reporting_verbs \
+            or bare in lex.claim_verbs:
+        return True  # (another event's trigger: not a word the lexicon only might read as one, الأعمال الخبيثة)
     if k < len(s.upos) and s.upos[k] in ("VERB", "AUX"):
         relative = k > 0 and s.words[k - 1].norm in lex.particles["relative_pronouns"]
         unmarked = k == ref.last and not definite(s.words[ref.first].norm)  # (سفينة كانت تبحر: an indefinite
