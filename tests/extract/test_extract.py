@@ -1050,3 +1050,11 @@ def test_a_description_runs_over_a_word_only_the_lexicon_might_read_as_a_trigger
     ex = read("وقصف الحرس الثوري المركز الاستراتيجي للتآمر والأعمال الخبيثة، بصواريخ قوية.")
     targets = {e.target for e in ex.events if e.target}
     assert "المركز الاستراتيجي للتآمر والأعمال الخبيثة" in {m.text for m in ex.mentions if m.actor in targets}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("هاجمت قوات الاحتلال مخيم جنين.", "jenin_camp"),  # (the camp beside the city is a place of its own)
+    ("قصفت إسرائيل مدينة جنين.", "jenin"),
+])
+def test_a_refugee_camp_is_not_the_city_beside_it(read: Read, text: str, place: str) -> None:
+    assert {local(e.target) for e in read(text).events} == {place}
