@@ -1058,3 +1058,14 @@ def test_a_description_runs_over_a_word_only_the_lexicon_might_read_as_a_trigger
 ])
 def test_a_refugee_camp_is_not_the_city_beside_it(read: Read, text: str, place: str) -> None:
     assert {local(e.target) for e in read(text).events} == {place}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("أصدر مجلس الأمن الدولي قرارا يطالب الحوثيين بوقف هجماتهم على السفن.",
+     ("Pressure", "un_security_council", "houthis")),  # (the body that issued it demands; the one after is asked)
+    ("وتبنت الجمعية العامة للأمم المتحدة قرارا يدعو إسرائيل إلى الانسحاب.", ("Pressure", None, "israel")),
+])
+def test_a_document_demands_for_the_body_that_issued_it(read: Read, text: str, want: tuple) -> None:
+    got = triples(read(text))
+    assert any(t[0] == want[0] and t[2] == want[2] and (want[1] is None or t[1] == want[1]) for t in got)
+    assert not any(t[1] == want[2] for t in got if t[0] == "Pressure")  # (the one asked asks nobody)

@@ -50,6 +50,7 @@ from akhbar.extract.parties import (
     SUFFERERS,
     aimed_at_us,
     anaphoric_attack,
+    document_issuer,
     group_of,
     kind_of,
     state_of,
@@ -250,7 +251,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
             details["target", iri] = f"{RULE}«{speaker.surface}», the speaker whose «us» it is (GUIDELINES §3)"
     warned = (warned_against(s, trig, units.lex) or asked_to_stop(s, trig, units.lex)) if trig.core == "Attack" \
         else None
-    owner = possessor(units, s, trig) or accused or threatener or (
+    owner = possessor(units, s, trig) or accused or threatener or document_issuer(s, trig, units.lex) or (
         s.speaker if trig.entry is not None and trig.entry.first_plural and s.speaker is not None
         and (trig.entry.we_prefix or getattr(s.ref_at().get(trig.last), "kind", "Location") == "Location")
         else None) or warned
@@ -265,6 +266,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                 "the accused (blame names its author, GUIDELINES §3)" if owner is accused else
                 "the speaker whose «we» it is (GUIDELINES §3)" if owner is s.speaker else
                 "who threatens it (the content of a threat)" if owner is threatener else
+                "who issued the document that demands or warns" if owner is document_issuer(s, trig, units.lex) else
                 "who is warned against it or asked to stop it (GUIDELINES §4)" if owner is warned else
                 f"the possessor of «{s.words[trig.first].text}» (pronouns are resolved, GUIDELINES §3)")
     pronoun = pronoun_subject(units, s, trig)

@@ -138,6 +138,41 @@ def own_voice(units: ArticleUnits, s: SentenceUnit) -> set[str]:
     return out
 
 
+ISSUER_REACH = 8  # words back from a document noun to the verb of issuing it
+
+
+def document_issuer(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | None:
+    """Who demands or warns through a document (GUIDELINES §3: the agent is a state, a body, an official): for a
+    verb of demand or warning right after a document noun (أصدر مجلس الأمن قرارا يطالب الحوثيين، تبنت الجمعية
+    العامة قرارا يدعو إسرائيل), the body that issued it, the subject of the verb of issuing before the noun (VSO,
+    or SVO: مجلس الأمن أصدر قرارا); the mention after the verb is then its object. None otherwise.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> s = read_units(None, Article("x", "x.txt", "أصدر مجلس الأمن الدولي قرارا يطالب الحوثيين بوقف الهجمات."),
+    ...                load_kb()).sentences[0]
+    >>> from akhbar.extract.lexicon import load_lexicon
+    >>> document_issuer(s, next(t for t in s.triggers if t.core == "Pressure"), load_lexicon()).surface
+    'مجلس الأمن الدولي'
+    """
+    if trig.core not in ("Pressure", "Warning") or trig.entry is None or trig.entry.pos != "verb" or trig.first == 0:
+        return None
+    words = s.words
+    doc = trig.first - 1
+    if words[doc].norm.lstrip("و") not in lex.particles["documents"] or words[doc].gap_after.strip():
+        return None
+    for k in range(doc - 1, max(-1, doc - 1 - ISSUER_REACH), -1):
+        if words[k].breaks_after or words[k].comma_after:
+            return None
+        if words[k].norm.lstrip("و") in lex.particles["issuing_verbs"]:
+            after = next((r for r in s.refs if k < r.first and r.last <= doc), None)
+            before = next((r for r in reversed(s.refs) if r.last <= k and not any(
+                w.breaks_after or w.comma_after for w in words[r.last - 1:k])), None)
+            return after or before
+    return None
+
+
 OUTLET_NAME_WORDS = 3  # words of an outlet's name between its noun and the nisba of its nationality
 
 
