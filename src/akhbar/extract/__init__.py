@@ -251,7 +251,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
             details["target", iri] = f"{RULE}«{speaker.surface}», the speaker whose «us» it is (GUIDELINES §3)"
     warned = (warned_against(s, trig, units.lex) or asked_to_stop(s, trig, units.lex)) if trig.core == "Attack" \
         else None
-    owner = possessor(units, s, trig) or accused or threatener or document_issuer(s, trig, units.lex) or (
+    issuer = document_issuer(s, trig, units.lex)
+    owner = possessor(units, s, trig) or accused or threatener or issuer or (
         s.speaker if trig.entry is not None and trig.entry.first_plural and s.speaker is not None
         and (trig.entry.we_prefix or getattr(s.ref_at().get(trig.last), "kind", "Location") == "Location")
         else None) or warned
@@ -266,7 +267,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                 "the accused (blame names its author, GUIDELINES §3)" if owner is accused else
                 "the speaker whose «we» it is (GUIDELINES §3)" if owner is s.speaker else
                 "who threatens it (the content of a threat)" if owner is threatener else
-                "who issued the document that demands or warns" if owner is document_issuer(s, trig, units.lex) else
+                "who issued the document that demands or warns" if owner is issuer else
                 "who is warned against it or asked to stop it (GUIDELINES §4)" if owner is warned else
                 f"the possessor of «{s.words[trig.first].text}» (pronouns are resolved, GUIDELINES §3)")
     pronoun = pronoun_subject(units, s, trig)
@@ -391,8 +392,8 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
     for s in units.sentences:
         for ref in s.refs:
             if names_actor(ref):
+                abbreviation = abbreviated(s, ref, lex, text)
                 for iri in ref.iris:
-                    abbreviation = abbreviated(s, ref, lex, text)
                     for start, end in ((ref.start, ref.end), *ref.variants, *([abbreviation] if abbreviation else [])):
                         ex.mentions.append(Mention(actor=iri, span=Span(start, end), text=given[start:end]))
                     used.add(iri)

@@ -44,8 +44,8 @@ def _opens_constituent(word: Word, lex: Lexicon) -> bool:
     """Whether a word begins a new constituent of a noun phrase: a conjunct (و), a preposition (في، قرب، بـ …)
     or a relative pronoun; a description may end right before it."""
     norm = word.norm
-    return norm.startswith("و") or norm in lex.particles["prepositions"] or norm in lex.particles["in_place"] \
-        or norm in PLACE_WORDS or norm in lex.particles["relative_pronouns"] \
+    return norm.startswith("و") or norm in lex.particles["prepositions"] or norm in PLACE_WORDS \
+        or norm in lex.particles["relative_pronouns"] \
         or (norm.startswith(("ب", "ل")) and len(norm) > 4)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from akhbar.extract.lexicon import Lexicon, TriggerEntry, candidates
-from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word, definite
+from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word, clause_word_before, definite
 
 LINK_PRONOUNS = ("ه", "ها", "هم", "هما")  # a verb's attached object: a relative clause's link to its head
 INSTRUMENT_REACH = 6  # words from an attack verb to an instrument noun of its own act (بغارات، برشقة)
@@ -201,14 +201,8 @@ def _predicate_of_being(words: list[Word], i: int, lex: Lexicon) -> bool:
     noun has no article (the predicate, not a subject: يشكل التهديد الإيراني خطرا)."""
     if i > 0 and words[i - 1].norm.lstrip("و") in lex.particles["constitutes"]:
         return True
-    if definite(words[i].norm):
-        return False
-    for k in range(i - 1, max(-1, i - 1 - CONSTITUTES_REACH), -1):
-        if words[k].breaks_after or words[k].comma_after:
-            return False
-        if words[k].norm.lstrip("و") in lex.particles["constitutes"]:
-            return True
-    return False
+    return not definite(words[i].norm) and \
+        clause_word_before(words, i, lex.particles["constitutes"], CONSTITUTES_REACH) is not None
 
 
 def _endangers(words: list[Word], k: int, lex: Lexicon) -> bool:

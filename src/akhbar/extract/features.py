@@ -26,7 +26,15 @@ from akhbar.extract.coordination import compatible
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.phrases import OWNERS, _describes_event, past_instrument, past_unnamed, struck_head
-from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word, definite, last_letter, written_feminine
+from akhbar.extract.text import (
+    CLAUSE_BREAK,
+    COMMAS,
+    Word,
+    clause_word_before,
+    definite,
+    last_letter,
+    written_feminine,
+)
 from akhbar.extract.units import ArticleUnits, SentenceUnit
 from akhbar.kb import normalise, strip_article
 
@@ -883,12 +891,7 @@ def controlling_verb(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int | None
         k -= 1
     elif not words[k].norm.startswith(("ب", "ل")):
         return None
-    for j in range(k - 1, max(-1, k - 1 - CONTROL_REACH), -1):
-        if words[j].breaks_after or words[j].comma_after:
-            return None
-        if words[j].norm.lstrip("و") in lex.particles["control_verbs"]:
-            return j
-    return None
+    return clause_word_before(words, k, lex.particles["control_verbs"], CONTROL_REACH)
 
 
 CONTROL_REACH = 6  # words from a control verb to the preposition of its verbal noun (its subject, an adverb between)

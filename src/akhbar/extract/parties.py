@@ -19,7 +19,7 @@ from akhbar.extract.actors import ActorRef
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.linker import Scores
-from akhbar.extract.text import definite
+from akhbar.extract.text import clause_word_before, definite
 from akhbar.extract.units import ArticleUnits, SentenceUnit
 from akhbar.kb import STATE_LINKS
 
@@ -162,15 +162,12 @@ def document_issuer(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | 
     doc = trig.first - 1
     if words[doc].norm.lstrip("و") not in lex.particles["documents"] or words[doc].gap_after.strip():
         return None
-    for k in range(doc - 1, max(-1, doc - 1 - ISSUER_REACH), -1):
-        if words[k].breaks_after or words[k].comma_after:
-            return None
-        if words[k].norm.lstrip("و") in lex.particles["issuing_verbs"]:
-            after = next((r for r in s.refs if k < r.first and r.last <= doc), None)
-            before = next((r for r in reversed(s.refs) if r.last <= k and not any(
-                w.breaks_after or w.comma_after for w in words[r.last - 1:k])), None)
-            return after or before
-    return None
+    k = clause_word_before(words, doc, lex.particles["issuing_verbs"], ISSUER_REACH)
+    if k is None:
+        return None
+    after = next((r for r in s.refs if k < r.first and r.last <= doc), None)  # (VSO: the subject after the verb)
+    return after or next((r for r in reversed(s.refs) if r.last <= k and not any(
+        w.breaks_after or w.comma_after for w in words[r.last - 1:k])), None)
 
 
 OUTLET_NAME_WORDS = 3  # words of an outlet's name between its noun and the nisba of its nationality

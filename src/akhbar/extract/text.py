@@ -92,6 +92,22 @@ def consequent_future(norm: str) -> bool:
     return len(norm) > 4 and norm.startswith("فس") and norm[2] in "يتنا"
 
 
+def clause_word_before(words: list[Word], i: int, cues: frozenset[str], reach: int) -> int | None:
+    """The nearest word before word i, at most `reach` words back and in its clause (no clause break or comma
+    after any word on the way), whose form without و is one of `cues`; None if there is none.
+
+    >>> ws = words_of("يشكل القصف منذ يومين تهديدا")
+    >>> clause_word_before(ws, 4, frozenset({"يشكل"}), 8), clause_word_before(ws, 4, frozenset({"يشكل"}), 2)
+    (0, None)
+    """
+    for k in range(i - 1, max(-1, i - 1 - reach), -1):
+        if words[k].breaks_after or words[k].comma_after:
+            return None
+        if words[k].norm.lstrip("و") in cues:
+            return k
+    return None
+
+
 def definite(norm: str) -> bool:
     """Whether a normalised word carries the definite article (الجيش، والقواعد، بالمنطقة)."""
     return norm.startswith(DEFINITE)
