@@ -156,6 +156,23 @@ def test_reciprocal_trigger_is_read_from_the_exchange_verb() -> None:
     assert [reciprocal(s, t) for t in s.triggers] == [False]
 
 
+def test_the_exchange_verb_reaches_over_its_coordinated_subject() -> None:
+    # (GUIDELINES §2: "يتبادل أ وب القصف" gives two events) the act exchanged is a phrase after the subject
+    s = units_of("تبادل حزب الله والجيش الإسرائيلي إطلاق النار على الحدود.").sentences[0]
+    assert [reciprocal(s, t) for t in s.triggers] == [True]
+    s = units_of("اتهمت إيران إسرائيل بتبادل المعلومات قبل الهجوم على طهران.").sentences[0]
+    assert [reciprocal(s, t) for t in s.triggers] == [False]
+
+
+def test_in_an_exchange_the_coordinated_sides_stay_each_others_targets() -> None:
+    # coordinated actors otherwise share a role (فرنسا وبريطانيا: both warn), which left an exchange whose author
+    # is under the agent threshold with no target and no event
+    s = Scores(agent={"az": 0.52, "am": 0.45}, target={"az": 0.17, "am": 0.14})
+    policy = Policy(agent=0.6, target=0.05, agent_floor=0.15)
+    assert decide(s, "Attack", policy, {"az": {"am"}, "am": {"az"}}, reciprocal=True) == [("az", "am"), ("am", "az")]
+    assert decide(s, "Attack", policy, {"az": {"am"}, "am": {"az"}}) == []
+
+
 def test_model_json_round_trip_and_clear_errors(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     m = LinkerModel(RoleModel(0.0, {"a": 1.25}, True), RoleModel(0.5, {"b": -2.0}), Policy(target=0.3),
                     {"learner": "listwise"})

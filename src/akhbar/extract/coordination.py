@@ -21,13 +21,15 @@ from akhbar.extract.actors import ActorRef
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.phrases import _listed
-from akhbar.extract.text import Word, definite
+from akhbar.extract.text import Word, clause_word_before, definite
 from akhbar.extract.units import SentenceUnit
 from akhbar.kb import normalise
 
 BODIES = ("Militia", "Official", "StateOrgan", "Organization", "MediaOutlet")
 RECIPROCAL = ("تبادل", "يتبادل", "تتبادل", "يتبادلان", "تتبادلان", "تبادلت", "تبادلا", "تبادلوا", "وتبادل", "وتبادلت")
 # the adjective of an exchanged act, within two words after its noun (القصف المتبادل، إطلاق النار المتبادل بين X وY)
+RECIPROCAL_VERBS = frozenset(normalise(w).removeprefix("و") for w in RECIPROCAL)
+EXCHANGE_REACH = 6  # words from a verb of exchange to the act exchanged, its coordinated subject between
 MUTUAL = ("متبادل", "متبادله", "متبادلة", "المتبادل", "المتبادله", "المتبادلة")
 
 
@@ -141,7 +143,8 @@ def included_members(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) ->
     """The named members a list after an inclusion marker gives each mention of the collective before it, in the
     trigger's clause after the trigger (GUIDELINES §3: participants introduced by a collective noun or an
     apposition list each give their own event): "هاجمت قيادات حماس في قطر، ومن بينهم خليل الحية وزاهر جبارين"
-    → the leaders' two names for each of حماس and قطر. Target IRI → member IRIs; members are named actors (a
+    → the leaders' two names for each of حماس and قطر; a pronoun in apposition opens a list of two names or more
+    ("قواعد أمريكية هي عين الأسد وحرير"). Target IRI → member IRIs; members are named actors (a
     collective phrase such as "مخازن أسلحة" is no member), and the relation goes one way only. Every mention
     after the trigger is an owner (the decoder reads the relation for chosen targets only).
 
@@ -163,11 +166,16 @@ def included_members(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) ->
         if any(t is not trig and t.first == k for t in s.triggers) or (k > trig.last and words[k - 1].breaks_after):
             break  # another event's clause
         n = _inclusion_marker(s, k, markers)
-        if not n:
+        apposed = not n and k > trig.last and words[k].norm in lex.particles["apposition"]
+        if not n and not apposed:
             k += 1
             continue
+        n = n or 1
         group = next((g for g in coordination_groups(s, lex, text) if g[0].first == k + n), ())
         members = {i for r in group if r in s.refs for i in r.iris}
+        if apposed and len(members) < 2:
+            k += 1
+            continue
         for owner in s.refs + s.phrases:
             if trig.last <= owner.first and owner.last <= k:
                 for iri in owner.iris:
@@ -672,4 +680,5 @@ def reciprocal(s: SentenceUnit, trig: Trigger) -> bool:
         return True
     if any(w.norm in MUTUAL for w in words[trig.last:trig.last + 2]):
         return True
-    return trig.first > 0 and words[trig.first - 1].norm in RECIPROCAL
+    return trig.first > 0 and (words[trig.first - 1].norm in RECIPROCAL or clause_word_before(
+        words, trig.first, RECIPROCAL_VERBS, EXCHANGE_REACH) is not None)  # (تبادل حزب الله والجيش إطلاق النار)

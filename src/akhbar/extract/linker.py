@@ -228,6 +228,9 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     >>> decide(Scores(agent={"katz": 0.9}, target={"beirut": 0.8}), "Attack", Policy(target=0.3),
     ...        striker={"katz": "il"})
     [('il', 'beirut')]
+    >>> decide(Scores(agent={"az": 0.52, "am": 0.45}, target={"az": 0.17, "am": 0.14}), "Attack",
+    ...        Policy(agent=0.6, target=0.05, agent_floor=0.15), siblings={"az": {"am"}, "am": {"az"}}, reciprocal=True)
+    [('az', 'am'), ('am', 'az')]
     >>> decide(Scores(agent={"us": 0.9}, target={"us_forces": 0.8, "iraq": 0.4}), "Attack", Policy(target=0.3),
     ...        own_state={"us": "us"}, organ_of={"us_forces": "us"})
     [('us', 'iraq')]
@@ -241,8 +244,9 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
             targets = [t for t in targets if t[0] != both]
         else:
             agents = [a for a in agents if a[0] != both]
-    if agents and siblings.get(agents[0][0]):
+    if agents and siblings.get(agents[0][0]) and not reciprocal:
         targets = [t for t in targets if t[0] not in siblings[agents[0][0]]]  # فرنسا وبريطانيا: both warn
+        # (but in an exchange the coordinated sides strike each other: تبادلت أرمينيا وأذربيجان الضربات)
 
     def pick(ranked: list[tuple[str, float]]) -> list[str]:
         """The best target past `policy.target` (`policy.pressure_target` for a Pressure) and the others past
