@@ -12,7 +12,7 @@ from akhbar.cli import app
 from akhbar.extract import extract
 from akhbar.extract.linker import load_linker
 from akhbar.kb import label_key, load_kb
-from akhbar.learn.dataset import load_dev, singular_actors
+from akhbar.learn.dataset import base_actors, load_dev, singular_actors
 from akhbar.learn.gold import GoldArticle, Tally, normalise_name
 from akhbar.learn.train import (
     cross_validate,
@@ -108,6 +108,19 @@ def test_holding_out_the_actors_only_one_article_names_reads_it_as_unseen(dev: P
     assert sdf not in named["t5"] and sdf in {i for s in full["t5"].units.sentences for r in s.refs for i in r.iris}
     assert "https://w3id.org/akhbar/id/turkey" in named["t5"] and "https://w3id.org/akhbar/id/kyiv" in named["t6"]
     assert kb.lookup(label_key("قوات سوريا الديمقراطية")) == sdf  # the shared base is left as it was
+
+
+def test_holding_out_every_actor_but_states_and_capitals(dev: Path) -> None:
+    kb = load_kb()
+    full = {a.id: a for a in load_dev(dev, kb)}
+    every = base_actors(list(full.values()))
+    assert all(kb.kind(i) != "State" and i not in kb.capitals for found in every.values() for i in found)
+    assert all(singular_actors(list(full.values()))[k] <= every[k] for k in full)  # (the singular ones and more)
+    assert kb.lookup(label_key("قوات سوريا الديمقراطية")) in every["t5"]
+    held = {a.id: a for a in load_dev(dev, kb, hold_out="all")}
+    named = {k: {i for s in a.units.sentences for r in s.refs for i in r.iris} for k, a in held.items()}
+    assert not any(named[k] & every[k] for k in held)
+    assert "https://w3id.org/akhbar/id/turkey" in named["t5"] and "https://w3id.org/akhbar/id/kyiv" in named["t6"]
 
 
 def test_folds_are_disjoint_and_fixed() -> None:

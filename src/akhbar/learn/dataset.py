@@ -153,9 +153,11 @@ def label_article(data: ArticleData) -> None:
 
 
 def load_dev(dev: Path, kb: KnowledgeBase, analyse: Callable | None = None,
-             ids: set[str] | None = None, hold_out: bool = False) -> list[ArticleData]:
+             ids: set[str] | None = None, hold_out: bool | str = False) -> list[ArticleData]:
     """Read, analyse and label every article of a dev folder (articles/*.txt and gold.jsonl). With `hold_out`,
-    each article is read again with a base that lacks its `singular_actors`, as an unseen article would be."""
+    each article is read again with a base that lacks its `singular_actors`, as an unseen article would be;
+    with `hold_out="all"`, a base that lacks every actor it names but states and capitals (`base_actors`: how an
+    article of a region or a war the base was never extended for is read)."""
     gold = read_gold(dev / "gold.jsonl")
     lex = load_lexicon()
     read = []
@@ -166,8 +168,9 @@ def load_dev(dev: Path, kb: KnowledgeBase, analyse: Callable | None = None,
         read.append((path.stem, analyse(article.text) if analyse is not None else None, article))
     if not hold_out:
         return [_read(key, doc, article, kb, lex, gold[key]) for key, doc, article in read]
-    singular = _singular({key: read_units(doc, article, kb, lex) for key, doc, article in read})
-    return [_read(key, doc, article, kb.without(singular[key]), lex, gold[key]) for key, doc, article in read]
+    held = _singular({key: read_units(doc, article, kb, lex) for key, doc, article in read},
+                     None if hold_out == "all" else 1)
+    return [_read(key, doc, article, kb.without(held[key]), lex, gold[key]) for key, doc, article in read]
 
 
 def _read(key: str, doc: object, article: Article, kb: KnowledgeBase, lex: Lexicon, gold: GoldArticle
@@ -188,13 +191,20 @@ def singular_actors(articles: list[ArticleData]) -> dict[str, set[str]]:
     return _singular({a.id: a.units for a in articles})
 
 
-def _singular(read: dict[str, ArticleUnits]) -> dict[str, set[str]]:
-    """`singular_actors` of articles read into units (no labelling needed)."""
+def base_actors(articles: list[ArticleData]) -> dict[str, set[str]]:
+    """Per article, every actor of the base that it names, states and capitals aside: held out, the article is
+    read with the open matchers (titles, organs, facilities, places, phrases) for everything but its states."""
+    return _singular({a.id: a.units for a in articles}, None)
+
+
+def _singular(read: dict[str, ArticleUnits], most: int | None = 1) -> dict[str, set[str]]:
+    """The base's actors (states and capitals aside) each article names that at most `most` articles name (all of
+    them for None), for articles read into units (no labelling needed)."""
     named = {key: {iri for s in units.sentences for r in s.refs for iri in r.iris
                    if iri in units.kb.actors and units.kb.kind(iri) != "State" and iri not in units.kb.capitals}
              for key, units in read.items()}
     counts = Counter(iri for found in named.values() for iri in found)
-    return {key: {iri for iri in found if counts[iri] == 1} for key, found in named.items()}
+    return {key: {iri for iri in found if most is None or counts[iri] <= most} for key, found in named.items()}
 
 
 def score_with(data: ArticleData, model: LinkerModel) -> list[TriggerScores]:
