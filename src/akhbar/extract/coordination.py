@@ -27,9 +27,9 @@ from akhbar.kb import normalise
 
 BODIES = ("Militia", "Official", "StateOrgan", "Organization", "MediaOutlet")
 RECIPROCAL = ("تبادل", "يتبادل", "تتبادل", "يتبادلان", "تتبادلان", "تبادلت", "تبادلا", "تبادلوا", "وتبادل", "وتبادلت")
-# the adjective of an exchanged act, within two words after its noun (القصف المتبادل، إطلاق النار المتبادل بين X وY)
 RECIPROCAL_VERBS = frozenset(normalise(w).removeprefix("و") for w in RECIPROCAL)
 EXCHANGE_REACH = 6  # words from a verb of exchange to the act exchanged, its coordinated subject between
+# the adjective of an exchanged act, within two words after its noun (القصف المتبادل، إطلاق النار المتبادل بين X وY)
 MUTUAL = ("متبادل", "متبادله", "متبادلة", "المتبادل", "المتبادله", "المتبادلة")
 
 
@@ -680,5 +680,5 @@ def reciprocal(s: SentenceUnit, trig: Trigger) -> bool:
         return True
     if any(w.norm in MUTUAL for w in words[trig.last:trig.last + 2]):
         return True
-    return trig.first > 0 and (words[trig.first - 1].norm in RECIPROCAL or clause_word_before(
-        words, trig.first, RECIPROCAL_VERBS, EXCHANGE_REACH) is not None)  # (تبادل حزب الله والجيش إطلاق النار)
+    # (right before it, or before its coordinated subject: تبادل حزب الله والجيش الإسرائيلي إطلاق النار)
+    return clause_word_before(words, trig.first, RECIPROCAL_VERBS, EXCHANGE_REACH) is not None

@@ -168,7 +168,7 @@ def load_dev(dev: Path, kb: KnowledgeBase, analyse: Callable | None = None,
         read.append((path.stem, analyse(article.text) if analyse is not None else None, article))
     if not hold_out:
         return [_read(key, doc, article, kb, lex, gold[key]) for key, doc, article in read]
-    held = _singular({key: read_units(doc, article, kb, lex) for key, doc, article in read},
+    held = _held_out({key: read_units(doc, article, kb, lex) for key, doc, article in read},
                      None if hold_out == "all" else 1)
     return [_read(key, doc, article, kb.without(held[key]), lex, gold[key]) for key, doc, article in read]
 
@@ -188,16 +188,16 @@ def singular_actors(articles: list[ArticleData]) -> dict[str, set[str]]:
     The base was extended while reading the dev articles, so each of them finds its own rare actors (a
     commander, a base, a small group) by name, where an unseen article must find them by the open matchers
     (titles, facilities, places, phrases) or not at all. Holding these out measures the second case."""
-    return _singular({a.id: a.units for a in articles})
+    return _held_out({a.id: a.units for a in articles})
 
 
 def base_actors(articles: list[ArticleData]) -> dict[str, set[str]]:
     """Per article, every actor of the base that it names, states and capitals aside: held out, the article is
     read with the open matchers (titles, organs, facilities, places, phrases) for everything but its states."""
-    return _singular({a.id: a.units for a in articles}, None)
+    return _held_out({a.id: a.units for a in articles}, None)
 
 
-def _singular(read: dict[str, ArticleUnits], most: int | None = 1) -> dict[str, set[str]]:
+def _held_out(read: dict[str, ArticleUnits], most: int | None = 1) -> dict[str, set[str]]:
     """The base's actors (states and capitals aside) each article names that at most `most` articles name (all of
     them for None), for articles read into units (no labelling needed)."""
     named = {key: {iri for s in units.sentences for r in s.refs for iri in r.iris
