@@ -259,6 +259,25 @@ def test_a_time_word_before_a_title_is_no_name() -> None:
                    for r in _refs("وحذر أمس المتحدث باسم الخارجية الإيرانية من أي هجوم.").values())
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال الرئيس الغاني كوفي منساه لوقف إطلاق النار إنه يدعم الهدنة.", "الرئيس الغاني كوفي منساه"),
+    ("توعد المرشد الأعلى كريم زاهدي بما وصفه انتقاما قاسيا.", "المرشد الأعلى كريم زاهدي"),
+])
+def test_a_titled_name_ends_before_a_word_the_parse_reads_as_a_preposition_and_its_object(text: str, name: str
+                                                                                         ) -> None:
+    assert name in {r.surface for r in _all_refs(text) if r.how == "title"}
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("وقال ترامب إنه أمر البحرية الأمريكية بإسقاط أي زوارق تقترب.", False),  # the verb "ordered"
+    ("وقال إن الأمر العسكري صدر أمس.", False),  # the noun "order"
+    ("وقال آمر اللواء الخامس سامي خليل إن القوات ستتقدم.", True),  # the commander
+])
+def test_the_title_amir_is_read_only_as_spelt_with_a_madda(text: str, title: bool) -> None:
+    assert any(r.how == "title" and r.surface.startswith("آمر") for r in _all_refs(text)) is title
+    assert not any(r.how == "title" and "أمر" in r.surface for r in _all_refs(text))
+
+
 def _all_refs(text: str) -> list[object]:
     from akhbar.analysis import load_analyser
     from akhbar.extract.units import read_units

@@ -142,6 +142,7 @@ class ActorFinder:
     recent: list[ActorRef] = field(default_factory=list)
     recent_persons: list[list[ActorRef]] = field(default_factory=list)
     _words: list[Word] = field(default_factory=list)
+    _tags: list[tuple[str, ...]] = field(default_factory=list)  # the current sentence's words' parts of speech
     speaks_for: dict[str, ActorRef] = field(default_factory=dict)  # spokesperson → the body they speak for
     _prev: ActorRef | None = None  # the mention found last in the current sentence
     _nisbas: dict[Word, str | None] = field(default_factory=dict)  # memo of _nisba per word
@@ -419,6 +420,9 @@ class ActorFinder:
         if not m:
             return None
         n, skip = m
+        if n == 1 and words[i].key in self.lex.madda_titles \
+                and self.text[words[i].offset_after(skip, self.text):words[i].end].removeprefix("ال").startswith("أ"):
+            return None  # (أمر البحرية: the verb or the noun "order", never the commander آمر, written with a madda)
         longer_holds = i + n < len(words) and (self._nisba(words[i + n]) or self._affiliation(words, i + n))
         for t in range(i + 1, i + n if not longer_holds else i + 1):
             inner = self._affiliation(words, t)
@@ -544,6 +548,9 @@ class ActorFinder:
                 break  # (متحدث عسكري باسم الجماعة قوله إنها: the reported clause begins)
             if k > name_start and any(self._organ_nouns_at(words, k, _skips(w))):
                 break  # (المتحدث ... محمد فيصل لقناة: the outlet he spoke to begins)
+            if units >= 2 and self.parsed_preposition(k):
+                break  # (الرئيس الأميركي دونالد ترامب | لوقف إطلاق النار، علي خامنئي | بما وصفه: a third word the
+                # parse reads as a preposition and its object)
             if units >= 2 and w.norm.startswith("ال") and not w.norm.endswith("ي"):
                 break  # a definite common noun after a two-word name (شوشان ستيبانيان الاتهام; but محمد علي الحوثي,
                 # and عبد الفتاح البرهان: عبد and its word are one)
@@ -1507,6 +1514,12 @@ class ActorFinder:
         return bool(bare) and (word.norm in self.lex.triggers or bare in self.lex.particles["demand_content"]
                                or bare in self.lex.particles["escalation"])
 
+    def parsed_preposition(self, k: int) -> bool:
+        """Whether the parse reads word k of the sentence as a preposition and its object written as one word
+        (ل+وقف، ب+ما): no name word. Only past a name's first words, as the parse splits some names (ب+شار)."""
+        tags = self._tags[k] if k < len(self._tags) else ()
+        return len(tags) > 1 and tags[0] == "ADP"
+
     def ends_name(self, word: Word) -> bool:
         """Whether a word cannot be part of a name (a preposition, a particle, a time word: `name_stop`; a verb of
         undergoing, reporting or claiming). "علي" written with a final ي is the name Ali, not the preposition على:
@@ -1527,9 +1540,11 @@ class ActorFinder:
         return self.text[self._words[a].end:self._words[b].start]
 
     # ---- entry point ---------------------------------------------------------------------------------
-    def find(self, words: list[Word]) -> list[ActorRef]:
-        """All actor mentions of one sentence, left to right, not overlapping."""
+    def find(self, words: list[Word], tags: list[tuple[str, ...]] | None = None) -> list[ActorRef]:
+        """All actor mentions of one sentence, left to right, not overlapping (`tags`: each word's tokens' parts of
+        speech, from the parse, when there is one)."""
         self._words = words
+        self._tags = tags or []
         self._prev = None
         refs: list[ActorRef] = []
         i = 0

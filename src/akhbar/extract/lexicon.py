@@ -64,6 +64,7 @@ class Lexicon:
     organs: list[tuple[tuple[str, ...], str, str, bool]] = field(default_factory=list)
     aligned_cues: frozenset[str] = frozenset()
     titles: list[tuple[str, ...]] = field(default_factory=list)
+    madda_titles: frozenset[str] = frozenset()  # one-word titles spelt with آ (آمر): أمر, with hamza, is another word
     name_stop: frozenset[str] = frozenset()
     claim_verbs: frozenset[str] = frozenset()
     pronoun_complementisers: frozenset[str] = frozenset()
@@ -284,6 +285,8 @@ def parse_lexicon(folder: Path) -> Lexicon:
     lex.titles = sorted({label_key(" ".join(t)) for t in titles.get("official", [])}, key=lambda t: -len(t))
     lex.organ_index = first_word_index([o[0] for o in lex.organs])
     lex.title_index = first_word_index(lex.titles)
+    lex.madda_titles = frozenset(label_key(t[0])[0] for t in titles.get("official", []) if len(t) == 1
+                                 and t[0].removeprefix("ال").startswith("آ"))
     lex.phrase_index = first_word_index([phrase for phrase, _ in lex.phrases])
     lex.opener_index = first_word_index(lex.modality["conditional"]["openers"])
     lex.name_stop = frozenset(_n(w) for w in titles.get("stop", []))

@@ -117,6 +117,19 @@ def word_pos(parse: Parse | None, words: list[Word]) -> list[str]:
     return out
 
 
+def word_tags(parse: Parse | None, words: list[Word]) -> list[tuple[str, ...]]:
+    """Each word's tokens' parts of speech, clitics included (ل+وقف → ADP, NOUN; دعم+ه → NOUN, PRON): what tells
+    the matchers that a word is no name ([] without a parse)."""
+    if parse is None or not words:
+        return []
+    tok_starts, _, _, pos = parse
+    out = []
+    for w in words:
+        a, b = bisect.bisect_left(tok_starts, w.start), bisect.bisect_left(tok_starts, w.end)
+        out.append(tuple(pos[a:b]))
+    return out
+
+
 def head_table(parse: Parse | None, words: list[Word]) -> HeadTable:
     """The parse between our words: for each word the word its (first) token depends on, with the relation."""
     if parse is None or not words:
@@ -302,7 +315,8 @@ def read_units(doc: Doc | None, article: Article, kb: KnowledgeBase, lex: Lexico
             continue
         triggers = find_triggers(words, lex, text)
         upos = word_pos(parse, words)
-        refs = with_counts(with_longer_names(finder.find(words), words, lex, upos), words, lex)
+        refs = with_counts(with_longer_names(finder.find(words, word_tags(parse, words)), words, lex, upos), words,
+                           lex)
         refs = [r for r in refs if not names_water(r, words, lex)]
         if len(units.sentences) < DATELINE_SENTENCES and (s_start == 0 or text[s_start - 1] == "\n"):
             refs = [r for r in refs if not is_dateline(r, text)]
