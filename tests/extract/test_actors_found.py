@@ -278,6 +278,15 @@ def test_the_title_amir_is_read_only_as_spelt_with_a_madda(text: str, title: boo
     assert not any(r.how == "title" and "أمر" in r.surface for r in _all_refs(text))
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقصفت الطائرات ولايات قندهار وهلمند ونورستان وبكتيا.", "نورستان"),
+    ("وقصفت المدفعية قرى كفرحمام ويارين وتلال الخربة.", "يارين"),
+])
+def test_a_listed_name_with_a_verbs_shape_is_a_place_when_the_parse_reads_a_proper_noun(text: str, name: str
+                                                                                         ) -> None:
+    assert name in _refs(text)
+
+
 def _all_refs(text: str) -> list[object]:
     from akhbar.analysis import load_analyser
     from akhbar.extract.units import read_units

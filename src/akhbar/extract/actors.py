@@ -1437,7 +1437,8 @@ class ActorFinder:
                     or core.endswith(("ات", "ون")) or (core.endswith("ين") and not loose)
                     or (core.endswith("يه") and not loose) or core.isdigit()
                     or any(key in self.lex.heads[name] for key, _ in w.readings for name in LIST_STOPS)
-                    or (not definite(core) and (core.endswith("ت") or core.startswith(("ي", "ت", "ن", "ا")))))
+                    or (not definite(core) and (core.endswith("ت") or core.startswith(("ي", "ت", "ن", "ا")))
+                        and not self.parsed_proper(w.index)))
 
     def _closed_list_ahead(self, words: list[Word], i: int) -> bool:
         """Whether a comma list runs from word i, item by item (one or two name-like words each, commas between),
@@ -1519,6 +1520,12 @@ class ActorFinder:
         (ل+وقف، ب+ما): no name word. Only past a name's first words, as the parse splits some names (ب+شار)."""
         tags = self._tags[k] if k < len(self._tags) else ()
         return len(tags) > 1 and tags[0] == "ADP"
+
+    def parsed_proper(self, k: int) -> bool:
+        """Whether the parse reads word k of the sentence as a proper noun (after و or not): a name that has a verb's
+        shape (ونورستان، يارين) is still a name."""
+        tags = self._tags[k] if k < len(self._tags) else ()
+        return bool(tags) and tags[-1] == "PROPN" and tags[:-1] in ((), ("CCONJ",))
 
     def ends_name(self, word: Word) -> bool:
         """Whether a word cannot be part of a name (a preposition, a particle, a time word: `name_stop`; a verb of
