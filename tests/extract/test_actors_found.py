@@ -90,6 +90,18 @@ def test_titled_person_is_a_new_official_and_found_again_by_name(read: Read) -> 
     assert len(person) == 1  # the second sentence names him by surname only: the same node
 
 
+def test_a_person_named_in_the_headline_before_his_title_is_the_one_the_body_introduces(read: Read) -> None:
+    text = "منساه يهدد توغو بالرد\nحذر وزير الدفاع الغاني كوفي منساه، الأحد، توغو من أي اعتداء على الحدود."
+    ex = read(text)
+    agents = {text[e.trigger.start:e.trigger.end]: local(e.agent) for e in ex.events if e.agent}
+    assert agents["يهدد"] == agents["حذر"] and agents["يهدد"] not in ("ghana", None)
+
+
+def test_a_person_foreseen_is_still_introduced_by_his_name_before_his_title(read: Read) -> None:
+    ex = read("وقال علي دلاور، قائد اللواء الخامس، إن التدريبات ستستمر. وهدد دلاور إسرائيل.")
+    assert "علي دلاور، قائد اللواء الخامس" in mentions(ex)
+
+
 def test_militia_aligned_with_a_state(read: Read) -> None:
     found = mentions(read("هاجمت الفصائل الموالية لطهران قاعدة عين الأسد."))
     assert found["قاعدة عين الأسد"] == "ain_al_asad"

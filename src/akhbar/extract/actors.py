@@ -143,6 +143,8 @@ class ActorFinder:
     recent_persons: list[list[ActorRef]] = field(default_factory=list)
     _words: list[Word] = field(default_factory=list)
     _tags: list[tuple[str, ...]] = field(default_factory=list)  # the current sentence's words' parts of speech
+    _read: int = 0  # sentences read so far
+    _foreseen: dict[str, int] = field(default_factory=dict)  # alias known ahead → the sentence that introduces it
     speaks_for: dict[str, ActorRef] = field(default_factory=dict)  # spokesperson → the body they speak for
     _prev: ActorRef | None = None  # the mention found last in the current sentence
     _nisbas: dict[Word, str | None] = field(default_factory=dict)  # memo of _nisba per word
@@ -1547,11 +1549,29 @@ class ActorFinder:
         return self.text[self._words[a].end:self._words[b].start]
 
     # ---- entry point ---------------------------------------------------------------------------------
+    def foresee(self, sentences: list[tuple[list[Word], list[tuple[str, ...]]]]) -> None:
+        """Read the article's sentences (words and their parts of speech) once ahead, keeping only the persons
+        it introduces: the one a title names further on is known by his last name before that too (the
+        headline's "كاتس يتوعد" before "وزير الدفاع الإسرائيلي يسرائيل كاتس" in the body, §3)."""
+        ahead = ActorFinder(self.kb, self.lex, self.text, scope=self.scope)
+        for n, (words, tags) in enumerate(sentences):
+            known = set(ahead.aliases)
+            ahead.find(words, tags)
+            for key in ahead.aliases.keys() - known - self.aliases.keys():
+                iri = ahead.aliases[key]
+                if iri in ahead.minted:
+                    self.minted.setdefault(iri, ahead.minted[iri])
+                self.aliases[key] = iri
+                self._foreseen[key] = n  # (until the sentence that introduces him: there the title reads him)
+
     def find(self, words: list[Word], tags: list[tuple[str, ...]] | None = None) -> list[ActorRef]:
         """All actor mentions of one sentence, left to right, not overlapping (`tags`: each word's tokens' parts of
         speech, from the parse, when there is one)."""
         self._words = words
         self._tags = tags or []
+        for key in [key for key, n in self._foreseen.items() if n <= self._read]:
+            del self.aliases[key], self._foreseen[key]  # (his introduction: read as if unseen, name and title)
+        self._read += 1
         self._prev = None
         refs: list[ActorRef] = []
         i = 0

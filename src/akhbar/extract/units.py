@@ -306,17 +306,16 @@ def read_units(doc: Doc | None, article: Article, kb: KnowledgeBase, lex: Lexico
     units = ArticleUnits(article, finder, lex, kb, [], source=source if article is not source else None)
     inside = False
     last_line_end = 0
-    for s_start, s_end in sentence_spans(text):
+    read = [(s_start, s_end, words, word_tags(parse, words)) for s_start, s_end in sentence_spans(text)
+            if (words := words_of(text, s_start, s_end))]
+    finder.foresee([(words, tags) for _, _, words, tags in read])
+    for s_start, s_end, words, tags in read:
         if "\n" in text[last_line_end:s_start]:
             inside = False  # a quotation does not run across paragraphs
         last_line_end = s_end
-        words = words_of(text, s_start, s_end)
-        if not words:
-            continue
         triggers = find_triggers(words, lex, text)
         upos = word_pos(parse, words)
-        refs = with_counts(with_longer_names(finder.find(words, word_tags(parse, words)), words, lex, upos), words,
-                           lex)
+        refs = with_counts(with_longer_names(finder.find(words, tags), words, lex, upos), words, lex)
         refs = [r for r in refs if not names_water(r, words, lex)]
         if len(units.sentences) < DATELINE_SENTENCES and (s_start == 0 or text[s_start - 1] == "\n"):
             refs = [r for r in refs if not is_dateline(r, text)]
