@@ -550,9 +550,9 @@ class ActorFinder:
                 break  # (متحدث عسكري باسم الجماعة قوله إنها: the reported clause begins)
             if k > name_start and any(self._organ_nouns_at(words, k, _skips(w))):
                 break  # (المتحدث ... محمد فيصل لقناة: the outlet he spoke to begins)
-            if units >= 2 and self.parsed_preposition(k):
-                break  # (الرئيس الأميركي دونالد ترامب | لوقف إطلاق النار، علي خامنئي | بما وصفه: a third word the
-                # parse reads as a preposition and its object)
+            if units >= 2 and self.parsed_no_name(k):
+                break  # (دونالد ترامب | لوقف إطلاق النار، علي خامنئي | بما وصفه، أنطونيو غوتيريش | تحدث: a third
+                # word the parse reads as a verb, or a preposition and its object)
             if units >= 2 and w.norm.startswith("ال") and not w.norm.endswith("ي"):
                 break  # a definite common noun after a two-word name (شوشان ستيبانيان الاتهام; but محمد علي الحوثي,
                 # and عبد الفتاح البرهان: عبد and its word are one)
@@ -1517,11 +1517,12 @@ class ActorFinder:
         return bool(bare) and (word.norm in self.lex.triggers or bare in self.lex.particles["demand_content"]
                                or bare in self.lex.particles["escalation"])
 
-    def parsed_preposition(self, k: int) -> bool:
+    def parsed_no_name(self, k: int) -> bool:
         """Whether the parse reads word k of the sentence as a preposition and its object written as one word
-        (ل+وقف، ب+ما): no name word. Only past a name's first words, as the parse splits some names (ب+شار)."""
+        (ل+وقف، ب+ما) or as a verb (تحدث): no name word. Only past a name's first words, as the parse splits and
+        tags some names so (ب+شار، عزيز)."""
         tags = self._tags[k] if k < len(self._tags) else ()
-        return len(tags) > 1 and tags[0] == "ADP"
+        return (len(tags) > 1 and tags[0] == "ADP") or tags == ("VERB",)
 
     def parsed_proper(self, k: int) -> bool:
         """Whether the parse reads word k of the sentence as a proper noun (after و or not): a name that has a verb's
