@@ -213,6 +213,18 @@ def test_an_agent_never_strikes_its_own_states_capital() -> None:
     assert decide(s, "Attack", Policy(target=0.2), capital_of=capitals) == [("army", "capital")]
 
 
+def test_an_attack_on_places_of_the_agents_own_state_is_the_next_likely_agents() -> None:
+    s = Scores(agent={"iran": 0.7, "group": 0.3}, target={"province": 0.8})
+    located = {"province": "iran"}
+    states = {"iran": "iran"}
+    assert decide(s, "Attack", Policy(target=0.2, agent=0.6, agent_floor=0.15), own_state=states,
+                  located=located) == [("group", "province")]
+    assert decide(s, "Attack", Policy(target=0.2, agent=0.6, agent_floor=0.4), own_state=states,
+                  located=located) == [("iran", "province")]  # (no other agent likely enough: kept)
+    assert decide(s, "Attack", Policy(target=0.2, agent=0.6, agent_floor=0.15), own_state=states) == \
+        [("iran", "province")]
+
+
 def test_a_capital_coordinated_with_a_target_is_dropped_when_it_is_the_agents_own(read) -> None:
     found = {(e.agent.rsplit("/", 1)[-1], e.target.rsplit("/", 1)[-1]) for e in read(
         "قصفت روسيا موسكو وكييف بالصواريخ.").events if e.agent and e.target}

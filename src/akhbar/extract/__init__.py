@@ -95,12 +95,14 @@ class TriggerScores:
     organ_of: dict[str, str] = field(default_factory=dict)
     # (role, surface) of a mention of the sentence → the rule of `exclusions.EXCLUSIONS` that barred it from the role
     barred: dict[tuple[str, str], str] = field(default_factory=dict)
+    # target candidate that is a place → the state it is of
+    located: dict[str, str] = field(default_factory=dict)
 
     def decide(self, policy: Policy) -> list[tuple[str | None, str | None]]:
         """The trigger's (agent, target) pairs under a policy."""
         return decide(self.scores, self.trigger.core, policy, self.siblings, self.reciprocal, self.passive,
                       self.pronoun_subject, self.own_state, self.capital_of, self.group_of, self.members,
-                      self.striker, self.organ_of)
+                      self.striker, self.organ_of, self.located)
 
 
 def _subclass(trig: Trigger, words: list[Word], lex: Lexicon) -> str:
@@ -282,7 +284,9 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                                  _both_ways(located_places(s, trig, units.lex, units.article.text))),
                          strikers(units, scores, states, groups),
                          {iri: state for iri in scores.target if kind_of(units, iri) == "StateOrgan"
-                          and (state := state_of(units, iri)) is not None}, barred)
+                          and (state := state_of(units, iri)) is not None}, barred,
+                         {iri: state for iri in scores.target if kind_of(units, iri) == "Location"
+                          and (state := state_of(units, iri)) is not None})
 
 
 def killed_by_means(units: ArticleUnits, s: SentenceUnit, trig: Trigger, verb: Trigger | None) -> ActorRef | None:

@@ -175,8 +175,8 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
            reciprocal: bool = False, passive: bool = False, pronoun_subject: str | None = None,
            own_state: dict[str, str] | None = None, capital_of: dict[str, str] | None = None,
            group_of: dict[str, str] | None = None, members: dict[str, set[str]] | None = None,
-           striker: dict[str, str] | None = None, organ_of: dict[str, str] | None = None
-           ) -> list[tuple[str | None, str | None]]:
+           striker: dict[str, str] | None = None, organ_of: dict[str, str] | None = None,
+           located: dict[str, str] | None = None) -> list[tuple[str | None, str | None]]:
     """The (agent, target) pairs of one trigger.
 
     An actor that is both the best agent and the best target takes the role it is likelier to play, and the
@@ -200,7 +200,10 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     A coordinated actor or member takes a role only as the role's table admits it (a capital as its state; a
     place left out of a warning's addressees stays out). An official or a militia's leader does not strike:
     the attack he orders, threatens or announces is his state's or group's (`striker`; of the 405 attacks of
-    the dev gold, one has an official as its agent and none a leader).
+    the dev gold, one has an official as its agent and none a leader). An attack whose every target is a place
+    of the agent's own state (`located`: place → its state) is the next likely agent's of another state, when
+    one passes `policy.agent_floor`: the state that suffers or reports an attack is seldom its author (of the 402
+    attacks of the dev gold with both sides, one strikes a place of its agent's own state, in a civil conflict).
 
     >>> s = Scores(agent={"a": 0.9, "b": 0.3}, target={"b": 0.8, "c": 0.6, "a": 0.7})
     >>> decide(s, "Attack", Policy(extra_target=0.55))
@@ -234,6 +237,9 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     >>> decide(Scores(agent={"us": 0.9}, target={"us_forces": 0.8, "iraq": 0.4}), "Attack", Policy(target=0.3),
     ...        own_state={"us": "us"}, organ_of={"us_forces": "us"})
     [('us', 'iraq')]
+    >>> decide(Scores(agent={"ir": 0.7, "group": 0.3}, target={"province": 0.8}), "Attack", Policy(target=0.3),
+    ...        own_state={"ir": "ir"}, located={"province": "ir"})
+    [('group', 'province')]
     """
     siblings = siblings or {}
     agents = sorted(scores.agent.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -261,6 +267,11 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
         agent = agents[0][0]
     elif pronoun_subject is not None and pronoun_subject not in chosen:
         agent = pronoun_subject
+    if core == "Attack" and agent is not None and chosen and located:
+        home = (own_state or {}).get(agent, agent)
+        if all(located.get(t) == home for t in chosen):  # (an attack on a place of the agent's own state)
+            agent = next((a for a, p in agents[1:] if p >= policy.agent_floor and a not in chosen
+                          and (own_state or {}).get(a, a) != home), agent)
     named = agent  # (its coordinated siblings are read from the mention)
     if core == "Attack" and agent is not None:
         agent = (striker or {}).get(agent, agent)
