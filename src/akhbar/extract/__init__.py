@@ -470,14 +470,14 @@ def _established(s: SentenceUnit, pairs: list[tuple[str | None, str | None]], to
                  ) -> list[tuple[str | None, str | None]]:
     """An anaphoric attack noun's participants (GUIDELINES §3: a nominal mention of an event whose perpetrator
     the article named takes that agent): the author of the attack told last, for the sentence's speaker or no
-    one; the target named in this sentence, else that attack's."""
+    one; with that author, the target named in this sentence, else that attack's."""
     speaker = s.speaker.iri if s.speaker is not None else None
     named = {iri for r in (*s.refs, *s.phrases) for iri in r.iris}
     if not pairs:
         return [told]
     out = []
     for agent, target in pairs:
-        if agent is None or agent == speaker:
+        if agent is None or agent == speaker or agent == told[0]:
             agent = told[0]
             target = target if target in named and target != speaker else told[1]
         out.append((agent, target))
