@@ -102,6 +102,26 @@ def test_a_person_foreseen_is_still_introduced_by_his_name_before_his_title(read
     assert "علي دلاور، قائد اللواء الخامس" in mentions(ex)
 
 
+def test_an_abbreviation_in_brackets_after_a_groups_name_names_it_from_there_on(read: Read) -> None:
+    text = "وأعلنت جبهة تحرير الساحل (جتس) مسؤوليتها عن الهجوم. وهددت جتس بشن هجمات جديدة على القواعد الفرنسية."
+    ex = read(text)
+    group = {m.actor for m in ex.mentions if m.text == "جبهة تحرير الساحل"}
+    assert len(group) == 1 and group <= {m.actor for m in ex.mentions if m.text == "جتس"}
+    assert any(e.agent in group for e in ex.events if text[e.trigger.start:e.trigger.end] == "وهددت")
+
+
+def test_an_abbreviation_after_a_groups_leaders_is_the_groups_not_theirs() -> None:
+    from akhbar.analysis import load_analyser
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    text = "استهدف الجيش قيادة جبهة تحرير الساحل (جتس) في المدينة. وهددت جتس بالرد."
+    units = read_units(load_analyser("default")(text), Article("t", "t.txt", text), load_kb())
+    leaders = next(r for r in units.sentences[0].refs if r.surface.startswith("قيادة"))
+    assert units.finder.aliases.get("جتس") != leaders.iri
+
+
 def test_militia_aligned_with_a_state(read: Read) -> None:
     found = mentions(read("هاجمت الفصائل الموالية لطهران قاعدة عين الأسد."))
     assert found["قاعدة عين الأسد"] == "ain_al_asad"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from akhbar.extract.events import CORE, names_place
 from akhbar.extract.lexicon import Lexicon, candidates
-from akhbar.extract.text import Word, definite, last_letter, possessed, words_of
+from akhbar.extract.text import Word, bracketed_after, definite, last_letter, possessed, words_of
 from akhbar.gazetteer import Gazetteer, Place, load_gazetteer
 from akhbar.graph.vocab import actor_iri
 from akhbar.kb import KnowledgeBase, label_key, nisba_stem, normalise, strip_article
@@ -52,6 +52,7 @@ SINGLE_WORD_POPULATION = 100_000
 LIST_STOPS = ("facility", "place", "place_plural", "phrase_stop", "direction", "vicinity", "part_of", "person_group",
               "struck", "population", "armed")
 ALI = "علي"  # the name, normalised; the preposition على normalises to the same letters
+GROUP_KINDS = ("Militia", "Organization", "StateOrgan")  # actors an abbreviation may name (no person, no place)
 SHORT_NAME = 4  # a one-word place name this short (in letters) needs a place noun before it
 _NONE: frozenset[str] = frozenset()  # the matchers of most words
 Readings = tuple[tuple[str, int], ...]
@@ -1608,6 +1609,7 @@ class ActorFinder:
             refs.append(ref)
             self._prev = ref
             self._alias_known_person(words, ref)
+            abbreviation = self._abbreviation(words, ref)
             if ref.how == "title":
                 self.recent.extend(self._served(words, ref))
             if ref.how != "anaphor":
@@ -1615,11 +1617,29 @@ class ActorFinder:
             for st in ref.states:
                 if st:
                     context_state = st
-            i = ref.last
+            i = ref.last if abbreviation is None else abbreviation + 1
         persons = [r for r in refs if r.how in ("title", "alias") or (r.how == "kb" and r.kind == "Official")]
         if persons:
             self.recent_persons.append(persons)
         return refs
+
+    def _abbreviation(self, words: list[Word], ref: ActorRef) -> int | None:
+        """A group's or a body's one-word abbreviation in brackets or quotes right after its name (جبهة تحرير الساحل
+        (جتس)، قوات سوريا الديمقراطية "قسد"): the article names it so from there on (an alias), and its index;
+        None when none follows, the word is a known name, has the article or is a trigger, or the mention is of a
+        part of a group (its leaders, its members)."""
+        if ref.kind not in GROUP_KINDS or ref.end != words[ref.last - 1].end or (
+                ref.iri in self.minted and any(link == "memberOf" for link, _ in self.minted[ref.iri].links)):
+            return None  # (قيادة حركة المقاومة الإسلامية (حماس): the group's, not its leaders')
+        held = bracketed_after(words, ref.last, self.text, 1)
+        if held is None:
+            return None
+        w = words[held[0]]
+        if definite(w.norm) or w.norm in self.lex.triggers or len(w.norm) < 3 or self._kb_match(words, held[0]) \
+                or self._nisba(w) or w.key in self.aliases:
+            return None
+        self.aliases[w.key] = ref.iri
+        return held[0]
 
     def _article_state(self) -> str | None:
         """The state the article has named most so far, itself or through its organs, officials and places (None

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.phrases import PLACE_PREPS
-from akhbar.extract.text import Word, definite
+from akhbar.extract.text import Word, bracketed_after, definite
 
 if TYPE_CHECKING:
     from akhbar.extract.actors import ActorRef
@@ -131,19 +131,9 @@ def abbreviated(s: SentenceUnit, ref: ActorRef, lex: Lexicon, text: str) -> tupl
     ['قوات سوريا الديمقراطية "قسد"']
     """
     words = s.words
-    k = ref.last
-    if k >= len(words) or ref.end != words[k - 1].end:
+    if ref.last >= len(words) or ref.end != words[ref.last - 1].end:
         return None
-    gap = words[k - 1].gap_after.strip()
-    if gap not in ('"', "“", "«", "("):
+    held = bracketed_after(words, ref.last, text, ABBREVIATION_WORDS)
+    if held is None or any(definite(w.norm) or w.norm in lex.triggers for w in words[held[0]:held[1]]):
         return None
-    close = {"(": ")", "“": "”", "«": "»"}.get(gap, '"')
-    for m in range(k, min(len(words), k + ABBREVIATION_WORDS)):
-        if definite(words[m].norm) or words[m].norm in lex.triggers:
-            return None
-        after = words[m].gap_after.strip() if m + 1 < len(words) else text[words[m].end:words[m].end + 1]
-        if after.startswith(close):
-            return ref.start, words[m].end + 1
-        if after:
-            return None
-    return None
+    return ref.start, words[held[1] - 1].end + 1

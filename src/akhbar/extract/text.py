@@ -108,6 +108,31 @@ def clause_word_before(words: list[Word], i: int, cues: frozenset[str], reach: i
     return None
 
 
+BRACKETS = {"(": ")", "“": "”", "«": "»", '"': '"'}  # what opens an abbreviation after a name → what closes it
+
+
+def bracketed_after(words: list[Word], k: int, text: str, most: int) -> tuple[int, int] | None:
+    """The words [k, m) that brackets or quotes hold right after word k − 1 (حزب العمال الكردستاني (بي كا كا)،
+    قوات سوريا الديمقراطية "قسد"), at most `most` of them, else None.
+
+    >>> text = 'حذرت قوات سوريا الديمقراطية "قسد" تركيا.'
+    >>> bracketed_after(words_of(text), 4, text, 2), bracketed_after(words_of(text), 3, text, 2)
+    ((4, 5), None)
+    """
+    if k <= 0 or k >= len(words):
+        return None
+    close = BRACKETS.get(words[k - 1].gap_after.strip())
+    if close is None:
+        return None
+    for m in range(k, min(len(words), k + most)):
+        after = words[m].gap_after.strip() if m + 1 < len(words) else text[words[m].end:words[m].end + 1]
+        if after.startswith(close):
+            return k, m + 1
+        if after:
+            return None
+    return None
+
+
 def definite(norm: str) -> bool:
     """Whether a normalised word carries the definite article (الجيش، والقواعد، بالمنطقة)."""
     return norm.startswith(DEFINITE)
