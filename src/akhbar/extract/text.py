@@ -118,17 +118,21 @@ def bracketed_after(words: list[Word], k: int, text: str, most: int) -> tuple[in
     >>> text = 'حذرت قوات سوريا الديمقراطية "قسد" تركيا.'
     >>> bracketed_after(words_of(text), 4, text, 2), bracketed_after(words_of(text), 3, text, 2)
     ((4, 5), None)
+    >>> text = 'أعلنت ميليشيا "المقاومة الإسلامية في العراق" أنها "ستبدأ مرحلة جديدة".'
+    >>> bracketed_after(words_of(text), 6, text, 1) is None  # (a quote that closes, then another that opens)
+    True
     """
     if k <= 0 or k >= len(words):
         return None
-    close = BRACKETS.get(words[k - 1].gap_after.strip())
-    if close is None:
-        return None
+    gap = words[k - 1].gap_after
+    close = BRACKETS.get(gap.strip())
+    if close is None or not gap.endswith(gap.strip()):
+        return None  # (the mark opens only if it stands right before the word: العراق" أنها is a quote closing)
     for m in range(k, min(len(words), k + most)):
-        after = words[m].gap_after.strip() if m + 1 < len(words) else text[words[m].end:words[m].end + 1]
+        after = words[m].gap_after if m + 1 < len(words) else text[words[m].end:words[m].end + 1]
         if after.startswith(close):
             return k, m + 1
-        if after:
+        if after.strip():
             return None
     return None
 
