@@ -716,6 +716,19 @@ def test_boats_that_belong_to_an_actor_attack_for_it(read: Read) -> None:
     assert {local(e.agent) for e in ex.events} == {"irgc"}
 
 
+@pytest.mark.parametrize(("text", "agent"), [
+    ("وهاجمت زوارق إيرانية ناقلة نفط في الخليج.", "iran"),  # (the state whose boats strike, by their nisba)
+    ("وأطلقت مدمرة أمريكية صواريخ على مواقع الحوثيين.", "usa"),
+])
+def test_warships_of_a_state_attack_for_it(read: Read, text: str, agent: str) -> None:
+    assert {local(e.agent) for e in read(text).events if e.action.endswith(("Attack", "Strike"))} == {agent}
+
+
+def test_warships_struck_stay_the_target(read: Read) -> None:
+    ex = read("ودمرت البحرية الأمريكية زوارق إيرانية في الخليج.")
+    assert {local(e.agent) for e in ex.events} == {"us_navy"}
+
+
 def test_two_missiles_launched_and_intercepted_are_an_attack(read: Read) -> None:
     # GUIDELINES §2: a foiled or intercepted attack that was launched still counts
     ex = read("وأكدت الإمارات أنها اعترضت صاروخين باليستيين أطلقهما الحوثيون باتجاه أبوظبي.")

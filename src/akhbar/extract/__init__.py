@@ -123,7 +123,8 @@ def _subclass(trig: Trigger, words: list[Word], lex: Lexicon) -> str:
 def resolve(ref: ActorRef, role: str, core: str, kb: KnowledgeBase, lex: Lexicon | None = None,
             action: str = "", struck: bool = False) -> list[str]:
     """Actor IRIs a mention stands for in a role: a capital as agent or addressee is its state, any other place
-    is never an agent (GUIDELINES §3: an agent is a state, militia, official, organ or organisation), nor the
+    is never an agent (GUIDELINES §3: an agent is a state, militia, official, organ or organisation; a warship
+    with a state's nisba stands for that state, the owner of the instrument: زوارق إيرانية هاجمت ناقلة), nor the
     addressee of a warning or demand unless it is a civilian population (`lex`: its `population` heads; §3: the
     target of a Warning or Pressure is its addressee: an airport or a strait is warned about, not addressed).
     An attack strikes a person only in a targeted killing (`action`, §2: اغتيال; which strikes no place), and of a
@@ -136,6 +137,8 @@ def resolve(ref: ActorRef, role: str, core: str, kb: KnowledgeBase, lex: Lexicon
         if iri in kb.capitals and (role == "agent" or core != "Attack"):
             out.append(kb.capitals[iri])
         elif role == "agent" and ref.kind == "Location":
+            if lex is not None and ref.states and ref.states[0] and _first_word_in(ref, lex.heads["warship"]):
+                out.append(ref.states[0])  # (زوارق إيرانية هاجمت ناقلة: the state whose boats strike, §3)
             continue  # (عاصفة قوية، سواحل ليبيا: a place or thing does not act)
         elif role == "target" and lex is not None and not _strikable(ref, core, action, lex, struck):
             continue
