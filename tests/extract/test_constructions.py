@@ -219,6 +219,23 @@ def test_sites_in_named_places_bring_those_places(text: str) -> None:
     assert places, places
 
 
+@pytest.mark.parametrize("text", [
+    "هاجم حزب الله مواقع إسرائيلية في مزارع شبعا.",
+    "هاجم حزب الله مواقع عسكرية إسرائيلية في مزارع شبعا.",  # (an adjective of the positions before their owner)
+])
+def test_positions_of_a_state_in_a_named_place_give_both(text: str) -> None:
+    from akhbar.extract.coordination import located_places
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(None, Article("x", "x.txt", text), load_kb())
+    s = units.sentences[0]
+    found = located_places(s, s.triggers[0], units.lex, text)
+    assert {k.rsplit("/", 1)[-1]: {p.rsplit("/", 1)[-1] for p in v} for k, v in found.items()} == {
+        "israel": {"shebaa_farms"}}
+
+
 def test_a_plural_place_noun_lists_names_each_a_place_without_the_noun() -> None:
     from akhbar.extract.units import read_units
     from akhbar.kb import load_kb

@@ -608,7 +608,11 @@ def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> d
         if owner.how == "phrase" or (owner.how == "facility" and _generic(words[owner.first], lex)):
             positions = _positions(words[owner.first], lex)  # (منشآت عسكرية في محافظة أصفهان: unnamed sites)
         else:
-            positions = owner.kind != "Location" and owner.first > 0 and _positions(words[owner.first - 1], lex)
+            head = owner.first - 1
+            if head > 0 and not words[head - 1].gap_after.strip() and words[head].norm.endswith(("يه", "ي")) \
+                    and not _positions(words[head], lex):
+                head -= 1  # (مواقع عسكرية إسرائيلية في مزارع شبعا: an adjective of the positions before their owner)
+            positions = owner.kind != "Location" and head >= 0 and _positions(words[head], lex)
         if not positions:
             continue
         for k in range(owner.first + 1, min(owner.last + 3, len(words))):
