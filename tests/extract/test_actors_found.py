@@ -167,6 +167,16 @@ def test_plural_of_bodies_with_an_adjective_is_one_collective(read: Read) -> Non
                [*ex.new_actors, *()]) or "الدول الغربية" in mentions(ex)
 
 
+@pytest.mark.parametrize(("text", "collective"), [
+    ("ودعا المبعوث الأممي جميع الأطراف إلى ضبط النفس.", "جميع الأطراف"),
+    ("وكرر المبعوث الأممي دعوته لجميع الأطراف إلى ضبط النفس.", "جميع الأطراف"),  # (the quantifier with لـ)
+    ("ووجهت الحكومة تحذيرا لكل الدول المجاورة.", "كل الدول"),
+])
+def test_a_quantifier_and_a_plural_of_bodies_are_one_collective_whatever_clitic_it_takes(text: str, collective: str
+                                                                                        ) -> None:
+    assert _refs(text)[collective].kind == "Organization"
+
+
 def test_open_noun_phrase_after_an_attack_is_a_candidate_place(read: Read) -> None:
     from akhbar.extract.units import read_units
     from akhbar.kb import load_kb

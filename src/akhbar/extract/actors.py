@@ -750,7 +750,8 @@ class ActorFinder:
             iri = self._mint("Organization", "|".join(w.key for w in words[i:i + 2]), label)
             return ActorRef((iri,), i, i + 2, words[i].start, words[i + 1].end, label, "Organization", "organ",
                             (None,))
-        if words[i].norm.lstrip("و") not in self.lex.heads["quantifier"] or i + 1 >= len(words):
+        skip = next((sk for k, sk in words[i].readings if k in self.lex.heads["quantifier"]), None)
+        if skip is None or i + 1 >= len(words):  # (جميع، وكل، لجميع: with its clitics)
             return None
         end = i + 2
         if end < len(words) and not words[i + 1].norm.startswith("ال") and words[end].norm.startswith("ال") \
@@ -758,7 +759,6 @@ class ActorFinder:
             end += 1  # construct: شركات الشحن
         if self._kb_match(words, i + 1) or words[i + 1].key not in self.lex.heads["collective"]:
             return None
-        skip = 1 if words[i].norm.startswith("و") else 0
         start = words[i].offset_after(skip, self.text)
         label = self.text[start:words[end - 1].end]
         iri = self._mint("Organization", "|".join(w.key for w in words[i + 1:end]), label)
@@ -1690,7 +1690,7 @@ class ActorFinder:
                 ("capital", bool(keys & heads["capital"])),
                 ("organ", any(k in self.lex.organ_index for k in keys)),
                 ("facility", bool(keys & heads["facility"])),
-                ("collective", word.key in heads["collective"] or bare in heads["quantifier"]),
+                ("collective", word.key in heads["collective"] or bool(keys & heads["quantifier"])),
                 ("allies", any(ALLIES.match(k) for k in keys)),
                 ("named_group", bool(keys & (heads["armed_group"] | heads["group_quoted"]))),
                 ("members", bool(keys & (heads["members"] | heads["leaders"]))),
