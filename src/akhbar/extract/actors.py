@@ -1552,9 +1552,10 @@ class ActorFinder:
 
     # ---- entry point ---------------------------------------------------------------------------------
     def foresee(self, sentences: list[tuple[list[Word], list[tuple[str, ...]]]]) -> None:
-        """Read the article's sentences (words and their parts of speech) once ahead, keeping only the persons
-        it introduces: the one a title names further on is known by his last name before that too (the
-        headline's "كاتس يتوعد" before "وزير الدفاع الإسرائيلي يسرائيل كاتس" in the body, §3)."""
+        """Read the article's sentences (words and their parts of speech) once ahead, keeping only the names it
+        learns on the way (a person's last name, a group's abbreviation): the person a title names further on is
+        known by his last name before that too (the headline's "كاتس يتوعد" before "وزير الدفاع الإسرائيلي يسرائيل
+        كاتس" in the body, §3), each name until the sentence that introduces it."""
         ahead = ActorFinder(self.kb, self.lex, self.text, scope=self.scope)
         for n, (words, tags) in enumerate(sentences):
             known = set(ahead.aliases)

@@ -105,21 +105,10 @@ def _parse_arrays(doc: Doc | None) -> Parse | None:
             [strings[p] for p in doc.to_array(POS).tolist()])
 
 
-def word_pos(parse: Parse | None, words: list[Word]) -> list[str]:
-    """Each word's part of speech: that of its last token (the stem after the clitics: و+محطة → NOUN)."""
-    if parse is None or not words:
-        return []
-    tok_starts, _, _, pos = parse
-    out = []
-    for w in words:
-        k = bisect.bisect_left(tok_starts, w.end) - 1
-        out.append(pos[k] if k >= 0 and tok_starts[k] >= w.start else "X")
-    return out
-
-
 def word_tags(parse: Parse | None, words: list[Word]) -> list[tuple[str, ...]]:
     """Each word's tokens' parts of speech, clitics included (ل+وقف → ADP, NOUN; دعم+ه → NOUN, PRON): what tells
-    the matchers that a word is no name ([] without a parse)."""
+    the matchers that a word is no name ([] without a parse). A word's own part of speech is its last token's
+    (the stem after the clitics: و+محطة → NOUN; `word_pos`)."""
     if parse is None or not words:
         return []
     tok_starts, _, _, pos = parse
@@ -128,6 +117,11 @@ def word_tags(parse: Parse | None, words: list[Word]) -> list[tuple[str, ...]]:
         a, b = bisect.bisect_left(tok_starts, w.start), bisect.bisect_left(tok_starts, w.end)
         out.append(tuple(pos[a:b]))
     return out
+
+
+def word_pos(tags: list[tuple[str, ...]]) -> list[str]:
+    """Each word's part of speech from its tokens' (`word_tags`): its last token's, "X" for none."""
+    return [t[-1] if t else "X" for t in tags]
 
 
 def head_table(parse: Parse | None, words: list[Word]) -> HeadTable:
@@ -314,7 +308,7 @@ def read_units(doc: Doc | None, article: Article, kb: KnowledgeBase, lex: Lexico
             inside = False  # a quotation does not run across paragraphs
         last_line_end = s_end
         triggers = find_triggers(words, lex, text)
-        upos = word_pos(parse, words)
+        upos = word_pos(tags)
         refs = with_counts(with_longer_names(finder.find(words, tags), words, lex, upos), words, lex)
         refs = [r for r in refs if not names_water(r, words, lex)]
         if len(units.sentences) < DATELINE_SENTENCES and (s_start == 0 or text[s_start - 1] == "\n"):
