@@ -281,15 +281,15 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     named = {iri for r in s.refs for iri in r.iris} | set(scores.target)  # (a coordinated capital too)
     capitals = {iri: units.kb.capitals[iri] for iri in named if iri in units.kb.capitals}
     groups = {iri: group for iri in (*scores.agent, *scores.target) if (group := group_of(units, iri)) is not None}
+    placed = {iri: (kind, state) for iri in scores.target if (kind := kind_of(units, iri)) in ("StateOrgan", "Location")
+              and (state := state_of(units, iri)) is not None}  # (an organ's or a place's state, read once)
     return TriggerScores(s, trig, scores, siblings(s, units.lex, units.article.text), reciprocal(s, trig),
                          is_passive(s, trig, units.lex), pronoun, states, capitals, groups, details,
                          _merged(included_members(s, trig, units.lex, units.article.text),
                                  _both_ways(located_places(s, trig, units.lex, units.article.text))),
                          strikers(units, scores, states, groups),
-                         {iri: state for iri in scores.target if kind_of(units, iri) == "StateOrgan"
-                          and (state := state_of(units, iri)) is not None}, barred,
-                         {iri: state for iri in scores.target if kind_of(units, iri) == "Location"
-                          and (state := state_of(units, iri)) is not None})
+                         {iri: state for iri, (kind, state) in placed.items() if kind == "StateOrgan"}, barred,
+                         {iri: state for iri, (kind, state) in placed.items() if kind == "Location"})
 
 
 def killed_by_means(units: ArticleUnits, s: SentenceUnit, trig: Trigger, verb: Trigger | None) -> ActorRef | None:
