@@ -95,7 +95,7 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
                 starts.append(j + 1)  # تعرض مبنى سكني لقصف: what undergoes the attack, before its noun
                 break
         for j in range(trig.last, min(len(words) - 1, trig.last + WINDOW)):
-            if words[j].breaks_after:
+            if words[j].breaks_after or _own_clause(words, upos, j, lex):
                 break
             if words[j].norm in aims:
                 starts.append(j + 1)
@@ -124,6 +124,28 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
                 starts.insert(0, phrase.last)  # coordinated: مستودعات النفط ومحطة كهرباء، ميكولايف وسومي
                 listed.add(phrase.last)
     return out
+
+
+def _own_clause(words: list[Word], upos: list[str], j: int, lex: Lexicon) -> bool:
+    """Whether word j, between an attack and a preposition of aim after it, opens a clause the preposition then
+    belongs to: a verb other than a light verb (عملية في رفح قائلة إنها تنطوي على مخاطر، بقصفها إذا لم توافق على
+    اتفاق: what the verb governs is not struck; الهجوم الذي شنته إيران على X still is) or a word of response (ردا على
+    محاولات كييف: what follows provoked the attack).
+
+    >>> from akhbar.extract.lexicon import load_lexicon
+    >>> from akhbar.extract.text import words_of
+    >>> words = words_of("الهجوم الذي شنته إيران ردا على توافق")
+    >>> [_own_clause(words, ["NOUN", "PRON", "VERB", "PROPN", "NOUN", "ADP", "VERB"], j, load_lexicon()) for j in range(7)]
+    [False, False, False, False, True, False, True]
+    """
+    w = words[j]
+    bare = w.norm.lstrip("و")
+    if bare in lex.particles["response"]:
+        return True
+    if not upos or upos[j] != "VERB":
+        return False
+    return not any(form in lex.light_verbs for form in (w.norm, bare, bare[:-1], bare[:-2]))
+    # (a light verb with its object pronoun: شنته، نفذها)
 
 
 def _conjunct_of_place(words: list[Word], k: int, ref_at: dict[int, ActorRef]) -> bool:
