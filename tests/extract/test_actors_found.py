@@ -224,6 +224,23 @@ def test_generic_targets_of_an_owner_are_not_phrases(read: Read) -> None:
     assert read_units(None, Article("t", "t.txt", text), load_kb()).sentences[0].phrases
 
 
+def test_a_preposition_past_another_verb_or_a_response_opens_no_phrase() -> None:
+    # what a verb between the attack and على governs is not struck (تحمل على عاتقها), nor what a response
+    # answers (ردا على); a light verb keeps the attack's preposition (الهجوم الذي شنته ... على)
+    from akhbar.analysis import load_analyser
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    def phrases(text: str) -> list[str]:
+        units = read_units(load_analyser("default")(text), Article("t", "t.txt", text), load_kb())
+        return [p.surface for s in units.sentences for p in s.phrases]
+
+    assert not any("خسائر" in p for p in phrases("نفذت القوات هجوما في المدينة وأكدت أنها تحرص على تجنب خسائر بشرية."))
+    assert not any("الاعتداءات" in p for p in phrases("قصفت القوات مواقع في المنطقة ردا على الاعتداءات المتكررة."))
+    assert any("مستودعات" in p for p in phrases("الهجوم الذي شنته القوات على مستودعات الوقود كان واسعا."))
+
+
 def _refs(text: str) -> dict[str, object]:
     from akhbar.analysis import load_analyser
     from akhbar.extract.units import read_units

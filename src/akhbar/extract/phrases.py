@@ -135,7 +135,8 @@ def _own_clause(words: list[Word], upos: list[str], j: int, lex: Lexicon) -> boo
     >>> from akhbar.extract.lexicon import load_lexicon
     >>> from akhbar.extract.text import words_of
     >>> words = words_of("الهجوم الذي شنته إيران ردا على توافق")
-    >>> [_own_clause(words, ["NOUN", "PRON", "VERB", "PROPN", "NOUN", "ADP", "VERB"], j, load_lexicon()) for j in range(7)]
+    >>> tags = ["NOUN", "PRON", "VERB", "PROPN", "NOUN", "ADP", "VERB"]
+    >>> [_own_clause(words, tags, j, load_lexicon()) for j in range(7)]
     [False, False, False, False, True, False, True]
     """
     w = words[j]
