@@ -1082,3 +1082,14 @@ def test_a_document_demands_for_the_body_that_issued_it(read: Read, text: str, w
     got = triples(read(text))
     assert any(t[0] == want[0] and t[2] == want[2] and (want[1] is None or t[1] == want[1]) for t in got)
     assert not any(t[1] == want[2] for t in got if t[0] == "Pressure")  # (the one asked asks nobody)
+
+
+def test_a_passive_attack_a_state_announces_takes_its_organ_told_as_the_author(read: Read) -> None:
+    # GUIDELINES §3: a passive mention of an event whose perpetrator the article names takes that agent; the
+    # official who announces it speaks for his state, and the state's army was named as the author before
+    text = ("أعلن الجيش الإسرائيلي، اليوم، أنه هاجم مخازن أسلحة في بلدة الخيام جنوب لبنان.\n"
+            "وقال مسؤول إسرائيلي إنه تم قصف منصات صواريخ في البلدة ردا على إطلاق نار.")
+    ex = read(text)
+    second = text.index("وقال")
+    agents = {local(e.agent) for e in ex.events if e.trigger.start > second and e.agent}
+    assert agents == {"idf"}, agents

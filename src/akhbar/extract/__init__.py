@@ -416,6 +416,8 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
         anaphoric = trig.core == "Attack" and anaphoric_attack(s, trig, lex)
         if anaphoric and established is not None and established[0] < s.index:
             pairs = _established(s, pairs, established[1:])
+        elif trig.core == "Attack" and ts.passive and established is not None and established[0] < s.index:
+            pairs = _announced(units, pairs, established[1])
         if not pairs:
             continue
         if s.index not in context:
@@ -485,6 +487,27 @@ def _established(s: SentenceUnit, pairs: list[tuple[str | None, str | None]], to
             target = target if target in named and target != speaker else told[1]
         out.append((agent, target))
     return out
+
+
+def _announced(units: ArticleUnits, pairs: list[tuple[str | None, str | None]], author: str
+               ) -> list[tuple[str | None, str | None]]:
+    """A passive attack a state's voice announces (وأكد مسؤول إسرائيلي أنه تم قصف دبابات, read as the state's)
+    after the article named one of that state's organs as the author of the attack told last: that organ
+    (GUIDELINES §3: a passive mention of an event whose perpetrator the article names takes that agent).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> from akhbar.kb import label_key
+    >>> units = read_units(None, Article("x", "x.txt", "x"), load_kb())
+    >>> idf, israel = (units.kb.lookup(label_key(x)) for x in ("الجيش الإسرائيلي", "إسرائيل"))
+    >>> _announced(units, [(israel, None)], idf) == [(idf, None)]
+    True
+    """
+    home = state_of(units, author)
+    if home is None or home == author:
+        return pairs
+    return [(author if agent == home else agent, target) for agent, target in pairs]
 
 
 def threatened_by_content(units: ArticleUnits, scored: list[TriggerScores], decided: list[list[tuple[str | None,
