@@ -1502,3 +1502,11 @@ def test_a_title_in_a_group_names_a_member_of_the_group(read: Read, text: str, p
 def test_a_facility_name_stops_before_off_the_coast_of(read: Read) -> None:
     # (قبالة "off" locates the ship; it is no word of its name)
     assert "ناقلة نفط" in mentions(read("استهدفت مسيرة ناقلة نفط قبالة سواحل اليمن."))
+
+
+def test_a_phrase_that_names_a_place_is_located_in_its_state(read: Read) -> None:
+    # GUIDELINES §5: a Location's state is the state the place belongs to; a described target names it
+    ex = read("وقصفت حركة حماس منزلا في حيفا برشقة صاروخية.")
+    places = {a.label_ar: dict(a.links) for a in ex.new_actors if a.kind == "Location"}
+    assert any(links.get("locatedIn", "").endswith("/israel") for label, links in places.items()
+               if "حيفا" in label), places

@@ -172,10 +172,12 @@ class ActorFinder:
             return None
         return self.kb.state_of(iri)
 
-    def mint_phrase(self, key: str, label: str, kind: str = "Location") -> str:
+    def mint_phrase(self, key: str, label: str, kind: str = "Location", links: tuple[tuple[str, str], ...] = ()
+                    ) -> str:
         """An actor named by an open noun phrase (phrases.open_phrases): one node per article, kind and normalised
-        phrase, since a description names no actor across articles ("مستودعات النفط" of one port and of another)."""
-        return self._mint(kind, f"phrase|{self.scope}|{key}" if self.scope else "phrase|" + key, label)
+        phrase, since a description names no actor across articles ("مستودعات النفط" of one port and of another);
+        `links`: the state of a place the phrase names (منزل في هرتسليا is in Israel, GUIDELINES §5)."""
+        return self._mint(kind, f"phrase|{self.scope}|{key}" if self.scope else "phrase|" + key, label, links)
 
     def _mint(self, kind: str, key: str, label: str, links: tuple[tuple[str, str], ...] = (),
               label_en: str | None = None) -> str:

@@ -413,7 +413,10 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
     start = words[st].offset_after(_skip(words[st], lex), text)
     end = words[ends[-1] - 1].end
     surface = text[start:end]
-    iri = finder.mint_phrase("|".join(w.key for w in words[st:ends[-1]]), surface, kind)
+    where = next((ref_at[k] for k in range(st + 1, ends[-1]) if k in ref_at and ref_at[k].kind in PLACE_KINDS), None)
+    state = finder.state_of(where.iris[0]) if where is not None and kind == "Location" else None
+    iri = finder.mint_phrase("|".join(w.key for w in words[st:ends[-1]]), surface, kind,
+                             (("locatedIn", state),) if state else ())  # (منزل في هرتسليا: in Israel)
     longer = phrase_ends(words, ends[-1], starts_at, lex, upos, placed, modifiers=True)
     variants = tuple((start, words[e - 1].end) for e in ends[:-1] + longer)
     return ActorRef((iri,), st, ends[-1], start, end, surface, kind, "phrase", (None,), variants)
