@@ -1510,3 +1510,21 @@ def test_a_phrase_that_names_a_place_is_located_in_its_state(read: Read) -> None
     places = {a.label_ar: dict(a.links) for a in ex.new_actors if a.kind == "Location"}
     assert any(links.get("locatedIn", "").endswith("/israel") for label, links in places.items()
                if "حيفا" in label), places
+
+
+def test_an_organ_named_again_without_its_nisba_is_the_one_named_before() -> None:
+    # GUIDELINES §3: anaphora are resolved; news names an organ in full once, then by its head alone
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    def refs(text: str) -> list[tuple[str, str]]:
+        units = read_units(None, Article("t", "t.txt", text), load_kb())
+        return [(r.surface, r.iris[0].rsplit("/", 1)[-1]) for s in units.sentences for r in s.refs]
+
+    found = dict(refs("أعلنت وزارة الدفاع الروسية إسقاط مسيرات. وقالت وزارة الدفاع إن قواتها قصفت مواقع."))
+    assert found.get("وزارة الدفاع") == found["وزارة الدفاع الروسية"], found
+    # another state's organ is its own; and with no full name before, the head alone names nobody
+    found = dict(refs("أعلنت وزارة الدفاع الروسية إسقاط مسيرات. وقالت وزارة الدفاع الأوكرانية إن قواتها ردت."))
+    assert found["وزارة الدفاع الأوكرانية"] != found["وزارة الدفاع الروسية"], found
+    assert "وزارة الدفاع" not in dict(refs("قالت وزارة الدفاع إن قواتها قصفت مواقع في خاركيف."))

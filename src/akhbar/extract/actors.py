@@ -142,6 +142,7 @@ class ActorFinder:
     aliases: dict[str, str] = field(default_factory=dict)  # person name word key → iri
     recent: list[ActorRef] = field(default_factory=list)
     recent_persons: list[list[ActorRef]] = field(default_factory=list)
+    shortened: set[str] = field(default_factory=set)  # first-word keys of organs named with a nisba (`_shortened`)
     _words: list[Word] = field(default_factory=list)
     _tags: list[tuple[str, ...]] = field(default_factory=list)  # the current sentence's words' parts of speech
     _read: int = 0  # sentences read so far
@@ -992,6 +993,39 @@ class ActorFinder:
                                         "anaphor", ref.states)
         return None
 
+    def _shortenable(self, ref: ActorRef) -> None:
+        """Note an organ or group named with its state's nisba last (وزارة الدفاع الروسية): the article may name it
+        again without it (`_shortened`)."""
+        if ref.kind not in GROUP_KINDS:
+            return
+        named = words_of(ref.surface)
+        if len(named) >= 3 and self._nisba(named[-1]) and not self._nisba(named[-2]):
+            self.shortened.update(key for key, _ in named[0].readings)
+
+    def _shortened(self, words: list[Word], i: int) -> ActorRef | None:
+        """An organ or group named again without the nisba of its state (وزارة الدفاع، القيادة المركزية after وزارة
+        الدفاع الروسية، القيادة المركزية الأمريكية): the last one the article named with these words and a nisba
+        (GUIDELINES §3: anaphora are resolved). Not when a nisba follows (وزارة الدفاع الأمريكية: another state's)."""
+        first = {key for key, _ in words[i].readings}
+        for ref in reversed(self.recent):
+            if ref.kind not in GROUP_KINDS or ref.how == "anaphor":
+                continue
+            named = words_of(ref.surface)
+            if len(named) < 3 or not self._nisba(named[-1]) or self._nisba(named[-2]):
+                continue
+            n = len(named) - 1
+            if i + n > len(words) or any(words[k].gap_after.strip() for k in range(i, i + n - 1)) \
+                    or not first & {key for key, _ in named[0].readings} \
+                    or [w.key for w in words[i + 1:i + n]] != [w.key for w in named[1:n]]:
+                continue
+            if i + n < len(words) and not words[i + n - 1].gap_after.strip() and self._nisba(words[i + n]):
+                return None
+            skip = next(sk for key, sk in words[i].readings if key in {k for k, _ in named[0].readings})
+            start = words[i].offset_after(skip, self.text)
+            end = words[i + n - 1].end
+            return ActorRef((ref.iri,), i, i + n, start, end, self.text[start:end], ref.kind, "anaphor", ref.states)
+        return None
+
     def _place_anaphor(self, words: list[Word], i: int) -> ActorRef | None:
         """المطار، المستشفى alone (no name or adjective after it): the last facility of the article named with that
         head (مطار معيتيقة، مستشفى الشفاء; GUIDELINES §3: anaphora are resolved). None when the article named none."""
@@ -1585,7 +1619,8 @@ class ActorFinder:
         list_end = -1  # where the places listed after a plural place noun have reached (بلدات X وY وZ)
         while i < len(words):
             word = words[i]
-            skipped = memo.get(word.norm) == _NONE and not (aliases and any(k in aliases for k, _ in word.readings))
+            skipped = memo.get(word.norm) == _NONE and not (aliases and any(k in aliases for k, _ in word.readings)) \
+                and not (self.shortened and any(k in self.shortened for k, _ in word.readings))
             ref = None if skipped else self._at(words, i, context_state)
             if i == list_end and (ref is None or ref.kind != "Location" or ref.start - word.start > 1):
                 # (in a list, وبليدا is و + a name: no ب of place, which would read ليدا)
@@ -1617,6 +1652,7 @@ class ActorFinder:
                 self.recent.extend(self._served(words, ref))
             if ref.how != "anaphor":
                 self.recent.append(ref)
+                self._shortenable(ref)
             for st in ref.states:
                 if st:
                     context_state = st
@@ -1710,7 +1746,8 @@ class ActorFinder:
     def _at(self, words: list[Word], i: int, context_state: str | None) -> ActorRef | None:
         matchers = self._matchers(words[i])
         alias = self.aliases and any(k in self.aliases for k, _ in words[i].readings)
-        if not matchers and not alias:
+        short = self.shortened and any(k in self.shortened for k, _ in words[i].readings)
+        if not matchers and not alias and not short:
             return None
         cands: list[ActorRef] = []
         head = words[i].readings
@@ -1772,6 +1809,10 @@ class ActorFinder:
                     break
         if not cands and "anaphor" in matchers:
             a = self._anaphor(words, i)
+            if a:
+                cands.append(a)
+        if not cands and short:
+            a = self._shortened(words, i)
             if a:
                 cands.append(a)
         if not cands and "nisba" in matchers:
