@@ -1528,3 +1528,19 @@ def test_an_organ_named_again_without_its_nisba_is_the_one_named_before() -> Non
     found = dict(refs("أعلنت وزارة الدفاع الروسية إسقاط مسيرات. وقالت وزارة الدفاع الأوكرانية إن قواتها ردت."))
     assert found["وزارة الدفاع الأوكرانية"] != found["وزارة الدفاع الروسية"], found
     assert "وزارة الدفاع" not in dict(refs("قالت وزارة الدفاع إن قواتها قصفت مواقع في خاركيف."))
+
+
+def test_the_people_a_place_serves_are_no_participant_of_their_own() -> None:
+    # a لـ phrase after a place's noun says whom it serves (مخيما للاجئين، مستشفى للأطفال); after an attack's
+    # verbal noun لـ marks what was struck (القصف للمدنيين), and the people stay a candidate
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    def surfaces(text: str) -> list[str]:
+        units = read_units(None, Article("t", "t.txt", text), load_kb())
+        return [r.surface for s in units.sentences for r in (*s.refs, *s.phrases)]
+
+    assert "لاجئين" not in surfaces("قصفت الطائرات مخيما للاجئين قرب الحدود.")
+    assert "مستشفى للأطفال" in surfaces("واستهدف القصف مستشفى للأطفال في المدينة.")
+    assert any("مدنيين" in x for x in surfaces("وأدان الوزير القصف للمدنيين في المدينة."))

@@ -1167,6 +1167,8 @@ class ActorFinder:
         for key, skip in words[i].readings:
             if key not in self.lex.heads["facility"]:
                 continue
+            if self._served_people(words, i, key, skip):
+                continue
             j = i + 1
             # coordinated heads sharing one modifier: القواعد والمصالح الأميركية
             heads = self.lex.heads["facility"]
@@ -1359,6 +1361,18 @@ class ActorFinder:
         iri = self._mint("Location", "province|" + "|".join(w.key for w in words[i:end]), label,
                          (("locatedIn", state),) if state else ())
         return self._ref(words, i, end, skip, (iri,), "place", "Location")
+
+    def _served_people(self, words: list[Word], i: int, key: str, skip: int) -> bool:
+        """Whether word i is the people a place serves, with لـ right after the place's noun (مخيما للاجئين، مستشفى
+        للأطفال): they name whom it is for, not a participant of their own (after an attack's verbal noun, لـ
+        marks what was struck: قصف للمدنيين)."""
+        if key not in self.lex.heads["population"] or skip != 1 or not words[i].norm.startswith("ل") or i == 0 \
+                or words[i - 1].gap_after.strip():
+            return False
+        before = {k for k, _ in words[i - 1].readings}
+        before |= {k[:-1] for k in before if k.endswith("ا") and len(k) > 3}  # (مخيماً: the accusative)
+        places = self.lex.heads["facility"] | self.lex.heads["place"] | self.lex.heads["place_named"]
+        return bool(before & places) and not before & self.lex.heads["population"]
 
     def _common_noun(self, word: Word) -> bool:
         """Whether a word is a noun some [heads] list of the lexicon holds (العمليات، القوات، المدنيين، فجر: the
