@@ -120,6 +120,17 @@ def test_no_arabic_name_belongs_to_two_actors(actors: Graph) -> None:
         assert states == [URIRef(ID_NS + key)], name
 
 
+def test_no_english_label_belongs_to_two_actors(actors: Graph, entries: list[URIRef]) -> None:
+    """One actor is one node: two entries with one English name are one person or body entered twice (the
+    Arabic spellings of a name go to one entry's altLabels)."""
+    owners: dict[str, set[URIRef]] = defaultdict(set)
+    for s in entries:
+        for lbl in actors.objects(s, RDFS.label):
+            if isinstance(lbl, Literal) and lbl.language == "en":
+                owners[str(lbl).casefold()].add(s)
+    assert not {name: found for name, found in owners.items() if len(found) > 1}
+
+
 def test_spelling_variants_are_listed(actors: Graph) -> None:
     """Hamza-less and ta-marbuta-folded spellings are present as altLabels."""
     def names(key: str) -> set[str]:
