@@ -1528,6 +1528,9 @@ def test_an_organ_named_again_without_its_nisba_is_the_one_named_before() -> Non
     found = dict(refs("أعلنت وزارة الدفاع الروسية إسقاط مسيرات. وقالت وزارة الدفاع الأوكرانية إن قواتها ردت."))
     assert found["وزارة الدفاع الأوكرانية"] != found["وزارة الدفاع الروسية"], found
     assert "وزارة الدفاع" not in dict(refs("قالت وزارة الدفاع إن قواتها قصفت مواقع في خاركيف."))
+    # the longer name wins over its head alone (القوات is a group word that refers back on its own too)
+    found = dict(refs("وقالت القوات المسلحة الأوكرانية إنها صدت هجوما. وأضافت القوات المسلحة أنها قصفت مواقع."))
+    assert found.get("القوات المسلحة") == found["القوات المسلحة الأوكرانية"], found
 
 
 def test_the_people_a_place_serves_are_no_participant_of_their_own() -> None:

@@ -1825,10 +1825,10 @@ class ActorFinder:
             a = self._anaphor(words, i)
             if a:
                 cands.append(a)
-        if not cands and short:
+        if short:
             a = self._shortened(words, i)
             if a:
-                cands.append(a)
+                cands.append(a)  # (القوات المسلحة after القوات المسلحة الأوكرانية: longer than the head alone)
         if not cands and "nisba" in matchers:
             st = self._nisba(words[i])
             if st:
