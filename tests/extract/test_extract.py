@@ -91,6 +91,22 @@ def test_a_threatened_or_hypothetical_attack_is_not_asserted(text: str, modality
     assert modality_of(words, attack, triggers, lex, text) == modality
 
 
+def test_a_plan_told_before_a_comma_leaves_the_demand_after_it_asserted() -> None:
+    # a participle of manner after a comma opens a clause of its own (حذر من أن X تستعد لهجوم، داعيا ...): the
+    # plan is the attack's, the call is made
+    from akhbar.extract.events import find_triggers
+    from akhbar.extract.lexicon import load_lexicon
+    from akhbar.extract.modality import modality as modality_of
+    from akhbar.extract.text import words_of
+
+    lex = load_lexicon()
+    text = "وحذر الرئيس من أن موسكو تستعد لهجوم، داعيا الحلفاء إلى تسليم الأسلحة."
+    words = words_of(text)
+    triggers = find_triggers(words, lex, text)
+    by_core = {t.core: modality_of(words, t, triggers, lex, text) for t in triggers}
+    assert by_core["Pressure"] == "Asserted" and by_core["Attack"] == "Planned", by_core
+
+
 def test_antecedent_of_a_condition_is_possible(read: Read) -> None:
     ex = read("قد تهاجم إسرائيل بغداد في حال سمحت بهجوم إيراني على أراضيها.")
     by_agent = {local(e.agent): e.modality for e in ex.events}

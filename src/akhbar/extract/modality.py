@@ -22,6 +22,8 @@ INTENT_REACH = 5  # words from a negation to the act when a verb of intention an
 SPEECH_ACTIONS = ("Warning", "Pressure")
 IMPERFECT_PREFIXES = ("ي", "ت", "ن")  # (not أ: قد أعلن is a past verb of form IV, not "I may")
 
+CLAUSE_COMMA = ("،",)  # `before`'s barriers: any word with a comma after it ends the search too
+
 
 def conditions(words: list[Word], lex: Lexicon) -> list[tuple[int, int]]:
     """(first, last) word indexes of each condition opener in the sentence (read once per sentence)."""
@@ -133,8 +135,8 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
         lw = words[trig.light].norm
         if lw.startswith(("ل", "س", "وس", "ول")) and core != "Warning":
             return "Planned"
-    if core != "Warning" and before(plan["before"], plan["window"]) is not None:
-        return "Planned"
+    if core != "Warning" and before(plan["before"], plan["window"], barriers=CLAUSE_COMMA) is not None:
+        return "Planned"  # (a plan told before a comma is another clause's: تستعد لهجوم، داعيا الحلفاء)
 
     # possible
     pos = mod["possible"]
