@@ -1547,3 +1547,19 @@ def test_the_people_a_place_serves_are_no_participant_of_their_own() -> None:
     assert "لاجئين" not in surfaces("قصفت الطائرات مخيما للاجئين قرب الحدود.")
     assert "مستشفى للأطفال" in surfaces("واستهدف القصف مستشفى للأطفال في المدينة.")
     assert any("مدنيين" in x for x in surfaces("وأدان الوزير القصف للمدنيين في المدينة."))
+
+
+def test_a_definite_word_after_a_thing_struck_is_its_adjective_not_a_target() -> None:
+    # السفن المتجهة إلى الموانئ: the ships bound for the ports, one mention; after a state or a city acting for
+    # it the definite word after is what was struck (قصفت إسرائيل الضاحية، استهداف واشنطن للمنشآت النووية)
+    from akhbar.analysis import load_analyser
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    def phrases(text: str) -> list[str]:
+        units = read_units(load_analyser("default")(text), Article("t", "t.txt", text), load_kb())
+        return [p.surface for s in units.sentences for p in s.phrases]
+
+    assert phrases("وتوعد المتحدث بمواصلة استهداف السفن المتجهة إلى الموانئ.") == []
+    assert any("منشآت" in p for p in phrases("وجاء ذلك ردا على استهداف واشنطن للمنشآت النووية بقنابل."))

@@ -28,6 +28,7 @@ NOUNISH = frozenset({"NOUN", "PROPN", "ADJ", "X", "NUM"})
 HEADS = frozenset({"NOUN", "PROPN", "X"})  # a phrase begins with a noun (not an adjective or a number)
 PLACE_KINDS = ("Location", "State")
 ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون")
+DESCRIBED = ("facility", "phrase")  # mentions of things struck that a text describes rather than names
 OWNERS = ("State", "StateOrgan", "Militia")  # who may own the instrument named before them (طائرات الاحتلال)
 
 
@@ -106,7 +107,8 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
         if st + 1 < len(words) and _lists_names(words, st, lex):
             st += 1  # (بلدات الطيبة ودير سريان: the plural head lists the places, each named on its own)
             listed.add(st)
-        if st >= len(words) or st in ref_at or st in taken or not _nounish(words, upos, st, lex) \
+        if st >= len(words) or st in ref_at or st in taken or _modifies_place(words, st, ref_at) \
+                or not _nounish(words, upos, st, lex) \
                 or _stop_head(words[st], lex) or words[st].norm.lstrip("و") in lex.reporting_verbs \
                 or (st not in listed and upos and upos[st] not in HEADS and not struck_head(words[st], lex)) \
                 or words[st].key in lex.weapons or words[st].norm.lstrip("وب") in lex.weapons \
@@ -165,6 +167,15 @@ def _lists_names(words: list[Word], k: int, lex: Lexicon) -> bool:
     return not w.gap_after.strip() and not definite(w.norm) and _listed(w.key, lex.heads["place_plural"]) \
         and not name.norm.startswith("و") and (definite(name.norm) or not name.norm.endswith(("يه", "ي", "يين")))
     # (an indefinite head takes no definite adjective: بلدات الزرارية is a name however it ends)
+
+
+def _modifies_place(words: list[Word], k: int, ref_at: dict[int, ActorRef]) -> bool:
+    """Whether word k, with the article and no preposition, right after a described thing or place (السفن المتجهة
+    إلى الموانئ) is that mention's adjective, not a target of its own (after a state, a city acting for it or a
+    group, a definite word is the object: قصفت إسرائيل الضاحية؛ استهداف واشنطن للمنشآت)."""
+    before = ref_at.get(k - 1)
+    return k < len(words) and before is not None and before.kind == "Location" and before.how in DESCRIBED \
+        and before.last == k and words[k].norm.startswith("ال") and not words[k - 1].gap_after.strip()
 
 
 def _place_purpose(words: list[Word], k: int, ref_at: dict[int, ActorRef]) -> bool:
