@@ -1563,3 +1563,14 @@ def test_a_definite_word_after_a_thing_struck_is_its_adjective_not_a_target() ->
 
     assert phrases("وتوعد المتحدث بمواصلة استهداف السفن المتجهة إلى الموانئ.") == []
     assert any("منشآت" in p for p in phrases("وجاء ذلك ردا على استهداف واشنطن للمنشآت النووية بقنابل."))
+
+
+def test_a_listed_town_may_end_as_a_plural_does() -> None:
+    # GUIDELINES §3: each named place of a list is its own; ـون ends names as ـين does (بلدتي يارون ومارون الراس)
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    text = "قصفت الطائرات بلدات يارون ومارون الراس وعيترون."
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    assert {"يارون", "مارون الراس", "عيترون"} <= {r.surface for s in units.sentences for r in s.refs}

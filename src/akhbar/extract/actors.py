@@ -1479,7 +1479,8 @@ class ActorFinder:
         trigger, nisba, plural ending, number, common noun of a list's stop heads, or a verb's shape (بلدات X
         وتوغلت، وأضاف; the gazetteer's places are taken before this test). After و (`conj`), or as an item of a
         list already open or closed by و (`listed`: بلدات عيتا الشعب، رامية، القوزح، وبيت ليف), a name may end in
-        ـية or ـين (بلدات يارين والضهيرة ومروحين): no adjective is coordinated with a name, and a plural noun
+        ـية, ـين or ـون (بلدات يارين والضهيرة ومروحين، بلدتي يارون ومارون الراس): no adjective is coordinated with a
+        name, and a plural noun
         there is one of the stop heads; and it may carry the article (بلدات عيتا الشعب والقوزح، مدن دير البلح
         والمغازي). A word that opens a two-word name (أم، عين، بيت) is one too (قرى ود النورة وأم عضام)."""
         if core in self.lex.heads["name_opening"]:
@@ -1487,7 +1488,7 @@ class ActorFinder:
         loose = conj or listed
         return not ((definite(core) and not (loose and len(core) > 4)) or core in self.lex.name_stop
                     or core in self.lex.triggers or self._nisba(w)
-                    or core.endswith(("ات", "ون")) or (core.endswith("ين") and not loose)
+                    or core.endswith("ات") or (core.endswith(("ين", "ون")) and not loose)
                     or (core.endswith("يه") and not loose) or core.isdigit()
                     or any(key in self.lex.heads[name] for key, _ in w.readings for name in LIST_STOPS)
                     or (not definite(core) and (core.endswith("ت") or core.startswith(("ي", "ت", "ن", "ا")))
