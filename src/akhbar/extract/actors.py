@@ -1480,9 +1480,9 @@ class ActorFinder:
         وتوغلت، وأضاف; the gazetteer's places are taken before this test). After و (`conj`), or as an item of a
         list already open or closed by و (`listed`: بلدات عيتا الشعب، رامية، القوزح، وبيت ليف), a name may end in
         ـية, ـين or ـون (بلدات يارين والضهيرة ومروحين، بلدتي يارون ومارون الراس): no adjective is coordinated with a
-        name, and a plural noun
-        there is one of the stop heads; and it may carry the article (بلدات عيتا الشعب والقوزح، مدن دير البلح
-        والمغازي). A word that opens a two-word name (أم، عين، بيت) is one too (قرى ود النورة وأم عضام)."""
+        name, and a plural noun there is one of the stop heads; and it may carry the article (بلدات عيتا الشعب
+        والقوزح، مدن دير البلح والمغازي). A word that opens a two-word name (أم، عين، بيت) is one too (قرى ود
+        النورة وأم عضام)."""
         if core in self.lex.heads["name_opening"]:
             return True
         loose = conj or listed
