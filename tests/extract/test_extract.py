@@ -76,6 +76,7 @@ def test_attack_modality(read: Read, text: str, modality: str) -> None:
     ("توعدت الجماعة القوات الأجنبية بمزيد من الهجمات.", "Planned"),  # the content of a threat, past a quantity
     ("وقال الوزير إن بلاده سترد بقوة على أي هجوم.", "Possible"),  # "any attack": one that may come
     ("لم يقع أي هجوم على القاعدة.", "Negated"),  # (a denial comes first)
+    ("لم يطلق الجيش النار على القرية إلا ردا على القصف.", "Asserted"),  # (إلا: only, an act that happened)
     ("وأكدت الجماعة أنها ستواصل استهداف القوات الحكومية.", "Planned"),  # (to go on attacking is announced)
 ])
 def test_a_threatened_or_hypothetical_attack_is_not_asserted(text: str, modality: str) -> None:

@@ -45,6 +45,26 @@ def conditions(words: list[Word], lex: Lexicon) -> list[tuple[int, int]]:
     return out
 
 
+EXCEPTIVE_REACH = 6  # words from the act to the إلا that restricts its negation
+
+
+def _exceptive(words: list[Word], after: int, lex: Lexicon) -> bool:
+    """Whether a negated act is restricted by إلا after it (لم يطلق النار إلا ردا على، لم تستهدف إلا مواقع
+    عسكرية): "only", an act that did happen, not a denial.
+
+    >>> from akhbar.extract.lexicon import load_lexicon
+    >>> from akhbar.extract.text import words_of
+    >>> [_exceptive(words_of(t), 2, load_lexicon()) for t in ("لم يطلق النار إلا ردا", "لم يطلق النار على أحد")]
+    [True, False]
+    """
+    for k in range(after, min(len(words), after + EXCEPTIVE_REACH)):
+        if words[k].norm.lstrip("و") in lex.modality["negated"]["exceptive"]:
+            return True
+        if words[k].breaks_after:
+            break
+    return False
+
+
 def _opens_consequent(norm: str, lex: Lexicon) -> bool:
     """Whether a word opens the consequent of a condition: a word of `consequent` (فإن، فإننا، فسوف) or فـ with
     the future prefix on an imperfect verb (فسندمر، فستكون)."""
@@ -82,7 +102,7 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
             bridged = all(w.norm in neg["bridge"] or w.norm.lstrip("وب") in neg["bridge"] for w in words[j + 1:head]) \
                 or (j + 1 < head and words[j + 1].norm in neg["intent"] and head - j <= INTENT_REACH)
             # (لا تنوي الولايات المتحدة الضغط: the modal's subject stands between it and the act)
-            if bridged and (not strict or j >= head - 4):
+            if bridged and (not strict or j >= head - 4) and not _exceptive(words, trig.last, lex):
                 return "Negated"
         if before(neg["denial"], neg["denial_window"], barriers=tuple(lex.modality_words["denial_barriers"])) \
                 is not None:
