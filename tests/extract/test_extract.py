@@ -1110,3 +1110,10 @@ def test_a_passive_attack_a_state_announces_takes_its_organ_told_as_the_author(r
     second = text.index("وقال")
     agents = {local(e.agent) for e in ex.events if e.trigger.start > second and e.agent}
     assert agents == {"idf"}, agents
+
+
+def test_a_feminine_call_after_a_comma_is_a_demand_and_a_preacher_is_not(read: Read) -> None:
+    # داعية: "calling on" as a participle of manner after its clause's comma, "a preacher" elsewhere
+    ex = read("وأعربت الخارجية المصرية عن قلقها، داعية إسرائيل إلى وقف التصعيد فورا.")
+    assert ("Pressure", "israel") in {(core_action(e.action), local(e.target)) for e in ex.events if e.target}
+    assert read("واعتقلت السلطات المصرية داعية معروفا لدى وصوله إلى القاهرة.").events == []

@@ -80,6 +80,8 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
         e = lex.triggers.get(w.norm)
         if e is None or not _needs_ok(words, i, e, lex):
             continue
+        if w.norm in lex.manner_only and not (i > 0 and words[i - 1].comma_after):
+            continue  # (داعية: a participle of manner only after its clause's comma; else "preacher")
         if e.pos == "verb" and i > 0 and words[i - 1].norm in lex.particles["relative_what"]:
             continue  # "ما يلزم": a relative clause, not an act
         if e.pos == "verb" and names_place(words, i, lex):

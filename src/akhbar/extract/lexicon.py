@@ -58,6 +58,7 @@ class Lexicon:
     phrases: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     phrase_subject: dict[tuple[str, ...], str] = field(default_factory=dict)  # the role a phrase's subject plays
     participles: set[str] = field(default_factory=set)  # trigger forms that are participles of manner (محذرا)
+    manner_only: set[str] = field(default_factory=set)  # participles that are other words but after a comma (داعية)
     subclasses: list[tuple[str, frozenset[str], int]] = field(default_factory=list)
     weapons: frozenset[str] = frozenset()
     modality: dict = field(default_factory=dict)
@@ -238,10 +239,14 @@ def parse_lexicon(folder: Path) -> Lexicon:
             current = lex.triggers.get(form)
             if current is None or (current.pos == "verb" and purpose):
                 lex.triggers[form] = entry  # لحث، لضرب: after لـ a perfect-looking form is a verbal noun
+    manner = {_n(word) for word in trig.get("homographs", {}).get("manner", [])}
     for word in trig.get("homographs", {}).get("words", []):
         w = _n(word)
         for form in {c + a + w for c in (*NOUN_CLITICS, "س", "وس", "فس") for a in ("", "ال")} | \
                 {c + "لل" + w for c in ("", "و", "ف")}:
+            if form in manner and form in lex.participles:
+                lex.manner_only.add(form)  # (a trigger only after a comma: `events.find_triggers`)
+                continue
             lex.triggers.pop(form, None)  # (الشرطة "the police" is no شرط + ه "his condition")
             lex.noun_triggers.pop(form, None)
     for light in trig.get("light", []):
