@@ -1574,3 +1574,18 @@ def test_a_listed_town_may_end_as_a_plural_does() -> None:
     text = "قصفت الطائرات بلدات يارون ومارون الراس وعيترون."
     units = read_units(None, Article("t", "t.txt", text), load_kb())
     assert {"يارون", "مارون الراس", "عيترون"} <= {r.surface for s in units.sentences for r in s.refs}
+
+
+def test_a_verb_after_an_unnamed_title_is_no_name() -> None:
+    # وزير الخارجية الأمريكي أبلغ/التقى رئيس الوزراء العراقي: two offices and a verb between them, no person
+    # named "أبلغ رئيس" (a verb of addressing a demand ends a name; a verb the parse reads before a second office)
+    from akhbar.analysis import load_analyser
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    for verb in ("أبلغ", "التقى", "زار"):
+        text = f"وكان وزير الخارجية الأمريكي {verb} رئيس الوزراء العراقي في بغداد."
+        units = read_units(load_analyser("default")(text), Article("t", "t.txt", text), load_kb())
+        found = [r.surface for s in units.sentences for r in s.refs]
+        assert "وزير الخارجية الأمريكي" in found and "رئيس الوزراء العراقي" in found, found

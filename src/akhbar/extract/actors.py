@@ -532,6 +532,9 @@ class ActorFinder:
             if rank is not None and (not gap.strip() or k == name_start) and words[k].norm.startswith("ال"):
                 name_start = k = k + rank[0]  # (قائد الشرطة اللواء سامي الكعبي: the name follows the rank)
                 continue
+            if rank is not None and k == name_start + 1 and self.parsed_no_name(name_start):
+                k = name_start  # (وزير الخارجية الأمريكي التقى رئيس الوزراء: a verb the parse reads, then a
+                break  # second office; no name between them)
             if self.ends_name(w) or w.norm in self.lex.triggers or (w.norm.startswith("و") and k > j) \
                     or (w.norm.startswith("و") and w.norm[1:] in self.lex.name_stop) \
                     or (k == j and w.norm.startswith(("وت", "وي", "ول", "وب"))) \
@@ -1584,13 +1587,14 @@ class ActorFinder:
 
     def ends_name(self, word: Word) -> bool:
         """Whether a word cannot be part of a name (a preposition, a particle, a time word: `name_stop`; a verb of
-        undergoing, reporting or claiming). "علي" written with a final ي is the name Ali, not the preposition على:
-        the two fold to the same letters."""
+        undergoing, reporting, claiming or addressing a demand: أبلغ، شدد). "علي" written with a final ي is the name
+        Ali, not the preposition على: the two fold to the same letters."""
         if word.norm == ALI and last_letter(word.text) == "ي":
             return False
         verb = word.norm.lstrip("و")  # (قاعدة حرير | تعرضت لهجوم: a verb the lexicon knows ends a name)
         return word.norm in self.lex.name_stop or verb in self.lex.undergo_verbs or verb in self.lex.reporting_verbs \
             or verb in self.lex.claim_verbs or verb in self.lex.outcome_verbs \
+            or any(verb in verbs for _, verbs, _, _ in self.lex.addressed) \
             or (verb.startswith("ب") and (verb[1:] in self.lex.weapons or any(
                 n and key in self.lex.heads["instrument"] for key, n in word.readings))) \
             or (definite(word.norm) and word.key in self.lex.heads["collective"])
