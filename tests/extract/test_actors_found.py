@@ -1589,3 +1589,21 @@ def test_a_verb_after_an_unnamed_title_is_no_name() -> None:
         units = read_units(load_analyser("default")(text), Article("t", "t.txt", text), load_kb())
         found = [r.surface for s in units.sentences for r in s.refs]
         assert "وزير الخارجية الأمريكي" in found and "رئيس الوزراء العراقي" in found, found
+
+
+def test_a_group_named_again_as_coalition_and_an_owner_inside_a_thing_struck() -> None:
+    # التحالف refers back to the coalition named before (GUIDELINES §3); a group named inside the description of
+    # what was struck (مكتبا لحزب الله في المدينة) owns it and strikes nothing
+    from akhbar.extract.coordination import owns_positions
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    text = "أعلن التحالف بقيادة السعودية اعتراض صاروخين. ورد التحالف بشن غارات على صعدة."
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    first, second = ([r.iris[0] for r in s.refs] for s in units.sentences)
+    assert first[0] in second, (first, second)
+    text = "استهدفت المسيرات مكتبا لحزب الله في المدينة."
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    s = units.sentences[0]
+    assert [owns_positions(s, r, units.lex) for r in s.refs if "حزب" in r.surface] == [True]

@@ -1117,3 +1117,13 @@ def test_a_feminine_call_after_a_comma_is_a_demand_and_a_preacher_is_not(read: R
     ex = read("وأعربت الخارجية المصرية عن قلقها، داعية إسرائيل إلى وقف التصعيد فورا.")
     assert ("Pressure", "israel") in {(core_action(e.action), local(e.target)) for e in ex.events if e.target}
     assert read("واعتقلت السلطات المصرية داعية معروفا لدى وصوله إلى القاهرة.").events == []
+
+
+def test_an_attack_told_again_by_a_leader_is_not_his_groups(read: Read) -> None:
+    # GUIDELINES §3: a nominal mention takes the perpetrator the article named; the speaker, and the group he
+    # speaks for, only tell of it
+    ex = read("قصفت إسرائيل مطار دمشق الدولي.\n"
+              "وقال الأمين العام لحزب الله حسن نصر الله إن عملية القصف لن تمر دون عقاب.")
+    second = ex.article.text.index("وقال")
+    agents = {local(e.agent) for e in ex.events if e.trigger.start > second and core_action(e.action) == "Attack"}
+    assert agents == {"israel"}, agents

@@ -644,6 +644,8 @@ def owns_positions(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
     >>> [owns_positions(units.sentences[0], r, units.lex) for r in units.sentences[0].refs]
     [True, True, False]
     """
+    if any(p.first < ref.first and ref.last <= p.last for p in s.phrases):
+        return True  # (مكتبا للحركة في الضاحية: inside the description of a thing struck, its owner or its place)
     k = ref.first - 1
     if k > 0 and s.words[k].norm in lex.belonging:
         k -= 1
