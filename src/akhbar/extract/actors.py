@@ -999,11 +999,19 @@ class ActorFinder:
     def _shortenable(self, ref: ActorRef) -> None:
         """Note an organ or group named with its state's nisba last (وزارة الدفاع الروسية): the article may name it
         again without it (`_shortened`)."""
-        if ref.kind not in GROUP_KINDS:
-            return
+        short = self._short_form(ref)
+        if short:
+            self.shortened.update(key for key, _ in short[0].readings)
+
+    def _short_form(self, ref: ActorRef) -> list[Word]:
+        """An organ's or group's name less the state's nisba that ends it (وزارة الدفاع of وزارة الدفاع الروسية), if
+        two words or more are left; none for other mentions."""
+        if ref.kind not in GROUP_KINDS or ref.how == "anaphor":
+            return []
         named = words_of(ref.surface)
-        if len(named) >= 3 and self._nisba(named[-1]) and not self._nisba(named[-2]):
-            self.shortened.update(key for key, _ in named[0].readings)
+        if len(named) < 3 or not self._nisba(named[-1]) or self._nisba(named[-2]):
+            return []
+        return named[:-1]
 
     def _shortened(self, words: list[Word], i: int) -> ActorRef | None:
         """An organ or group named again without the nisba of its state (وزارة الدفاع، القيادة المركزية after وزارة
@@ -1011,19 +1019,15 @@ class ActorFinder:
         (GUIDELINES §3: anaphora are resolved). Not when a nisba follows (وزارة الدفاع الأمريكية: another state's)."""
         first = {key for key, _ in words[i].readings}
         for ref in reversed(self.recent):
-            if ref.kind not in GROUP_KINDS or ref.how == "anaphor":
-                continue
-            named = words_of(ref.surface)
-            if len(named) < 3 or not self._nisba(named[-1]) or self._nisba(named[-2]):
-                continue
-            n = len(named) - 1
-            if i + n > len(words) or any(words[k].gap_after.strip() for k in range(i, i + n - 1)) \
-                    or not first & {key for key, _ in named[0].readings} \
-                    or [w.key for w in words[i + 1:i + n]] != [w.key for w in named[1:n]]:
+            short = self._short_form(ref)
+            n = len(short)
+            if not short or i + n > len(words) or any(words[k].gap_after.strip() for k in range(i, i + n - 1)) \
+                    or not first & {key for key, _ in short[0].readings} \
+                    or [w.key for w in words[i + 1:i + n]] != [w.key for w in short[1:]]:
                 continue
             if i + n < len(words) and not words[i + n - 1].gap_after.strip() and self._nisba(words[i + n]):
                 return None
-            skip = next(sk for key, sk in words[i].readings if key in {k for k, _ in named[0].readings})
+            skip = next(sk for key, sk in words[i].readings if key in {k for k, _ in short[0].readings})
             start = words[i].offset_after(skip, self.text)
             end = words[i + n - 1].end
             return ActorRef((ref.iri,), i, i + n, start, end, self.text[start:end], ref.kind, "anaphor", ref.states)

@@ -634,7 +634,8 @@ def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> d
 
 def owns_positions(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
     """Whether a mention names the owner of positions or of things struck, right after their noun (مقرات حركة
-    الشباب، مواقع لحزب الله، مواقع تابعة للجيش): GUIDELINES §3 makes it the attack's target, never its author.
+    الشباب، مواقع لحزب الله، مواقع تابعة للجيش) or inside the description of one (مكتبا للحركة في الضاحية):
+    GUIDELINES §3 makes it the attack's target, never its author.
 
     >>> from akhbar.kb import load_kb
     >>> from akhbar.records import Article
