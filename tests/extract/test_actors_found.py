@@ -1607,3 +1607,15 @@ def test_a_group_named_again_as_coalition_and_an_owner_inside_a_thing_struck() -
     units = read_units(None, Article("t", "t.txt", text), load_kb())
     s = units.sentences[0]
     assert [owns_positions(s, r, units.lex) for r in s.refs if "حزب" in r.surface] == [True]
+
+
+def test_an_armed_wing_is_a_group_of_its_own() -> None:
+    # as the dev gold reads the Qassam Brigades apart from Hamas, the Al-Quds Brigades are not the movement
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    text = "أعلنت سرايا القدس، الجناح العسكري لحركة الجهاد الإسلامي، قصف مستوطنات."
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    iris = {r.surface: r.iris[0].rsplit("/", 1)[-1] for r in units.sentences[0].refs}
+    assert iris["سرايا القدس"] == "quds_brigades" and iris["حركة الجهاد الإسلامي"] == "pij", iris
