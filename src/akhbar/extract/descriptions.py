@@ -17,8 +17,8 @@ claiming, a word of `description_stops` (بحسب، حيث، منذ، ردا، t
 >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
 >>> s = units.sentences[0]
 >>> camp = next(p for p in s.phrases if p.surface.startswith("مخيما"))
->>> [text[a:b] for a, b in description_spans(s, camp, units.lex, text)]
-['مخيما للاجئين', 'مخيما للاجئين قرب مخمور', 'مخيما للاجئين قرب مخمور وسنجار']
+>>> camp.surface, [text[a:b] for a, b in description_spans(s, camp, units.lex, text)]
+('مخيما للاجئين', ['مخيما للاجئين قرب مخمور', 'مخيما للاجئين قرب مخمور وسنجار'])
 """
 
 from __future__ import annotations
