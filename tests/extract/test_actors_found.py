@@ -1619,3 +1619,16 @@ def test_an_armed_wing_is_a_group_of_its_own() -> None:
     units = read_units(None, Article("t", "t.txt", text), load_kb())
     iris = {r.surface: r.iris[0].rsplit("/", 1)[-1] for r in units.sentences[0].refs}
     assert iris["سرايا القدس"] == "quds_brigades" and iris["حركة الجهاد الإسلامي"] == "pij", iris
+
+
+def test_companies_named_by_their_trade_are_one_collective() -> None:
+    # GUIDELINES §5: a collective of companies is one Organization, with a quantifier or without
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    for text, name in (("محذرا شركات الشحن من التعامل مع إسرائيل.", "شركات الشحن"),
+                       ("وحذرت الجماعة جميع شركات الشحن من التعامل مع إسرائيل.", "جميع شركات الشحن")):
+        units = read_units(None, Article("t", "t.txt", text), load_kb())
+        kinds = {r.surface: r.kind for s in units.sentences for r in s.refs}
+        assert kinds.get(name) == "Organization", kinds

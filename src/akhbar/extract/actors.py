@@ -746,7 +746,7 @@ class ActorFinder:
                         ((words[b].start, words[i - 1].end),))
 
     def _collective(self, words: list[Word], i: int) -> ActorRef | None:
-        """جميع شركات الشحن / كلّ الدول / الدول الغربية → one collective Organization."""
+        """جميع شركات الشحن / كلّ الدول / الدول الغربية / شركات الشحن → one collective Organization."""
         if i + 1 < len(words) and words[i].key in self.lex.heads["collective"] and words[i].norm.startswith("ال") \
                 and words[i + 1].norm.startswith("ال") and words[i + 1].norm.endswith(("يه", "ي", "يين", "يون")) \
                 and not self.gap_text(i, i + 1).strip() and not self._nisba(words[i + 1]) \
@@ -756,6 +756,16 @@ class ActorFinder:
             iri = self._mint("Organization", "|".join(w.key for w in words[i:i + 2]), label)
             return ActorRef((iri,), i, i + 2, words[i].start, words[i + 1].end, label, "Organization", "organ",
                             (None,))
+        company = next((sk for k, sk in words[i].readings if k in self.lex.heads["companies"]), None)
+        if company is not None and i + 1 < len(words) and not definite(words[i].norm[company:]) \
+                and definite(words[i + 1].norm) and not words[i].gap_after.strip() \
+                and words[i + 1].norm not in self.lex.triggers and not self._kb_match(words, i + 1) \
+                and not self._nisba(words[i + 1]):
+            # شركات الشحن، شركات النفط: companies named by their trade, one collective (GUIDELINES §5)
+            start = words[i].offset_after(company, self.text)
+            label = self.text[start:words[i + 1].end]
+            iri = self._mint("Organization", "|".join(w.key for w in words[i:i + 2]), label)
+            return ActorRef((iri,), i, i + 2, start, words[i + 1].end, label, "Organization", "organ", (None,))
         skip = next((sk for k, sk in words[i].readings if k in self.lex.heads["quantifier"]), None)
         if skip is None or i + 1 >= len(words):  # (جميع، وكل، لجميع: with its clitics)
             return None
