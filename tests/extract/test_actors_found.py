@@ -1632,3 +1632,16 @@ def test_companies_named_by_their_trade_are_one_collective() -> None:
         units = read_units(None, Article("t", "t.txt", text), load_kb())
         kinds = {r.surface: r.kind for s in units.sentences for r in s.refs}
         assert kinds.get(name) == "Organization", kinds
+
+
+def test_the_un_and_au_missions_of_the_region_are_bodies_of_their_own() -> None:
+    # a mission makes demands of its own (ودعت بعثة الأمم المتحدة للدعم في ليبيا جميع الأطراف): not the UN, and not
+    # left to the previous sentence's actors
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    text = "ودعت بعثة الأمم المتحدة للدعم في ليبيا الأطراف إلى التهدئة. وطالبت بعثة الاتحاد الأفريقي الحكومة بالتحرك."
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    found = [(r.iris[0].rsplit("/", 1)[-1], r.kind) for s in units.sentences for r in s.refs]
+    assert ("unsmil", "Organization") in found and ("au_mission_somalia", "Organization") in found, found
