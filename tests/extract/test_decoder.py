@@ -369,3 +369,13 @@ def test_a_warnings_target_is_its_addressee_not_the_actor_of_its_content() -> No
     ex = extract(None, Article("t", "t.txt", text), load_kb())
     warned = {e.target.rsplit("/", 1)[-1] for e in ex.events if e.action == "Warning" and e.target}
     assert warned == {"iraqi_government"}
+
+
+def test_an_attack_whose_likeliest_target_is_its_authors_own_is_left_out() -> None:
+    # أي اعتداء على إيران سيقابل برد، قال خامنئي: Iran is far likelier the target than Khamenei (read as Iran) the
+    # author; no one attacks his own state, so the attack is not moved to the next target named (واشنطن)
+    s = Scores(agent={"leader": 0.36, "ir": 0.35}, target={"ir": 0.74, "us": 0.1})
+    assert decide(s, "Attack", Policy(target=0.05, agent_floor=0.15), striker={"leader": "ir"}) == []
+    # an author likelier than his own state as target keeps the next target, as before
+    s = Scores(agent={"army": 0.9}, target={"state": 0.8, "other": 0.4})
+    assert decide(s, "Attack", Policy(target=0.3), own_state={"army": "state"}) == [("army", "other")]

@@ -204,6 +204,8 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     of the agent's own state (`located`: place → its state) is the next likely agent's of another state, when
     one passes `policy.agent_floor`: the state that suffers or reports an attack is seldom its author (of the 402
     attacks of the dev gold with both sides, one strikes a place of its agent's own state, in a civil conflict).
+    When the best target of an attack is its author's own and likelier a target than he an author, the attack is
+    left out rather than moved to a less likely target (one of the two readings is wrong, and the likelier wins).
 
     >>> s = Scores(agent={"a": 0.9, "b": 0.3}, target={"b": 0.8, "c": 0.6, "a": 0.7})
     >>> decide(s, "Attack", Policy(extra_target=0.55))
@@ -240,6 +242,9 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
     >>> decide(Scores(agent={"ir": 0.7, "group": 0.3}, target={"province": 0.8}), "Attack", Policy(target=0.3),
     ...        own_state={"ir": "ir"}, located={"province": "ir"})
     [('group', 'province')]
+    >>> decide(Scores(agent={"leader": 0.36, "ir": 0.35}, target={"ir": 0.74, "us": 0.1}), "Attack",
+    ...        Policy(target=0.05, agent_floor=0.15), striker={"leader": "ir"})
+    []
     """
     siblings = siblings or {}
     agents = sorted(scores.agent.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -287,6 +292,10 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
             # nor strikes its own state's forces (`organ_of`; of the 405 attacks of the dev gold, none has an organ or
             # official of the agent's state as its target; one has a place of it, in a civil war)
             own |= {t for t, st in (organ_of or {}).items() if st == home}
+        if core == "Attack" and chosen and _owned(chosen[0], own, capital_of, group_of) \
+                and scores.target[chosen[0]] > scores.agent.get(named or "", 0.0):
+            return []  # (the best target is the author's own, and likelier a target than he an author: أي اعتداء
+            # على إيران سيقابل برد، قال خامنئي — no attack of Iran's on the next one named)
         chosen = pick([t for t in targets if not _owned(t[0], own, capital_of, group_of)])
     def in_role(x: str, table: dict[str, float]) -> str | None:
         """A coordinated actor as the role admits it (a capital as its state), None if the role does not."""
