@@ -1127,3 +1127,10 @@ def test_an_attack_told_again_by_a_leader_is_not_his_groups(read: Read) -> None:
     second = ex.article.text.index("وقال")
     agents = {local(e.agent) for e in ex.events if e.trigger.start > second and core_action(e.action) == "Attack"}
     assert agents == {"israel"}, agents
+
+
+def test_a_threat_brandished_past_a_titled_subject_is_a_warning(read: Read) -> None:
+    # لوّح بـ: to threaten with; the بـ comes after the subject's title, name and a time
+    ex = read("لوح الرئيس التركي رجب طيب أردوغان، الثلاثاء، بشن عملية عسكرية جديدة ضد وحدات حماية الشعب الكردية.")
+    by_core = {(core_action(e.action), e.modality) for e in ex.events}
+    assert ("Warning", "Asserted") in by_core and ("Attack", "Planned") in by_core, by_core
