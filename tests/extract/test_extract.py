@@ -1134,3 +1134,12 @@ def test_a_threat_brandished_past_a_titled_subject_is_a_warning(read: Read) -> N
     ex = read("لوح الرئيس التركي رجب طيب أردوغان، الثلاثاء، بشن عملية عسكرية جديدة ضد وحدات حماية الشعب الكردية.")
     by_core = {(core_action(e.action), e.modality) for e in ex.events}
     assert ("Warning", "Asserted") in by_core and ("Attack", "Planned") in by_core, by_core
+
+
+def test_launch_pads_are_a_thing_struck_not_a_launch(read: Read) -> None:
+    # منصات إطلاق صواريخ: the verbal noun of launching completes a thing's name; no missile attack by the owner
+    text = ("شنت القوات الأمريكية غارات على مواقع تابعة لجماعة الحوثي.\n"
+            "وقال الوزير إن الضربات استهدفت منصات إطلاق صواريخ ومخازن أسلحة تستخدمها الجماعة لمهاجمة السفن.")
+    ex = read(text)
+    triggers = {text[e.trigger.start:e.trigger.end] for e in ex.events}
+    assert not triggers & {"إطلاق", "صواريخ"}, triggers

@@ -63,8 +63,11 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
         if i in taken:
             continue
         if w.norm in lex.light_verbs and not any(words[j].norm in lex.particles["cessation"] for j in (i - 1, i - 2)
-                                                 if j >= 0 and not words[j].breaks_after):
-            # (وقف إطلاق النار، وقف فوري لإطلاق النار: a ceasefire, the firing it names is stopped, not done)
+                                                 if j >= 0 and not words[j].breaks_after) \
+                and not (i > 0 and not words[i - 1].gap_after.strip()
+                         and words[i - 1].norm.lstrip("و") in lex.particles["launchers"]):
+            # (وقف إطلاق النار، وقف فوري لإطلاق النار: a ceasefire, the firing it names is stopped, not done; منصات
+            # إطلاق صواريخ: launch pads, a thing, not a launch)
             blocked = False  # (past the window, only across the verb's subject: no clause, verb or relative)
             for k in range(i + 1, min(i + 1 + max(lex.light_window, lex.light_reach), len(words))):
                 blocked = blocked or (k > i + 1 and _ends_light_reach(words, k, lex))
