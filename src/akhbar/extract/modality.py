@@ -22,8 +22,6 @@ INTENT_REACH = 5  # words from a negation to the act when a verb of intention an
 SPEECH_ACTIONS = ("Warning", "Pressure")
 IMPERFECT_PREFIXES = ("ي", "ت", "ن")  # (not أ: قد أعلن is a past verb of form IV, not "I may")
 
-CLAUSE_COMMA = ("،",)  # `before`'s barriers: any word with a comma after it ends the search too
-
 
 def conditions(words: list[Word], lex: Lexicon) -> list[tuple[int, int]]:
     """(first, last) word indexes of each condition opener in the sentence (read once per sentence)."""
@@ -79,14 +77,15 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
     head = trig.light if trig.light is not None else t
     core = trig.core
 
-    def before(cues: list[str], window: int, start: int = head, barriers: tuple[str, ...] = ()) -> int | None:
+    def before(cues: list[str], window: int, start: int = head, barriers: tuple[str, ...] = (),
+               comma_stops: bool = False) -> int | None:
         for j in range(start - 1, max(-1, start - 1 - window), -1):
             if words[j].breaks_after:
                 return None
             if words[j].norm in cues or words[j].norm.lstrip("وف") in cues:
                 return j
             comma = words[j].comma_after
-            if words[j].norm in barriers or (barriers and comma):
+            if words[j].norm in barriers or ((barriers or comma_stops) and comma):
                 return None
         return None
 
@@ -155,7 +154,7 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
         lw = words[trig.light].norm
         if lw.startswith(("ل", "س", "وس", "ول")) and core != "Warning":
             return "Planned"
-    if core != "Warning" and before(plan["before"], plan["window"], barriers=CLAUSE_COMMA) is not None:
+    if core != "Warning" and before(plan["before"], plan["window"], comma_stops=True) is not None:
         return "Planned"  # (a plan told before a comma is another clause's: تستعد لهجوم، داعيا الحلفاء)
 
     # possible
