@@ -1645,3 +1645,51 @@ def test_the_un_and_au_missions_of_the_region_are_bodies_of_their_own() -> None:
     units = read_units(None, Article("t", "t.txt", text), load_kb())
     found = [(r.iris[0].rsplit("/", 1)[-1], r.kind) for s in units.sentences for r in s.refs]
     assert ("unsmil", "Organization") in found and ("au_mission_somalia", "Organization") in found, found
+
+
+def _found(text: str) -> list[list[tuple[str, tuple[str, ...], str]]]:
+    """Per sentence: (surface, local IRIs, how) of each mention the matchers find (no parse)."""
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    return [[(r.surface, tuple(i.rsplit("/", 1)[-1] for i in r.iris), r.how) for r in s.refs]
+            for s in units.sentences]
+
+
+def test_a_weapons_nationality_is_its_adjective_though_it_spells_a_states_old_name() -> None:
+    # تركية is Turkey's old spelling and the nisba of its weapons: after an indefinite weapon it is the adjective,
+    # so the aircraft's state is the author and not an owner of what was struck (GUIDELINES §3)
+    found = _found("وقصفت طائرات تركية مواقع لحزب العمال الكردستاني في جبال قنديل.")[0]
+    assert ("تركية", ("turkey",), "nisba") in found, found
+    assert ("تركية", ("turkey",), "kb") in _found("وزار الوفد تركية الأسبوع الماضي.")[0]
+
+
+def test_a_ministry_named_again_by_its_head_is_the_one_named_before() -> None:
+    # وقالت الوزارة after وزارة الدفاع الأذربيجانية: the same organ (GUIDELINES §3, anaphora are resolved)
+    first, second = _found("اتهمت وزارة الدفاع الأذربيجانية أرمينيا بقصف مواقعها. وقالت الوزارة إن وحداتها ردت.")
+    assert second[0][0] == "الوزارة" and second[0][1] == first[0][1], (first, second)
+
+
+def test_a_spokesman_of_a_group_referred_back_to_is_its_member() -> None:
+    # المتحدث باسم الجماعة: the spokesman of the group named before, not an official of the article's state
+    text = "هاجمت جماعة نصرة الإسلام والمسلمين معسكرا للجيش المالي. وتوعد المتحدث باسم الجماعة بمواصلة الهجمات."
+    found = _found(text)[1]
+    assert found[0][0] == "المتحدث باسم الجماعة" and "jnim" in found[0][1][0], found
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("اندلعت اشتباكات بين أرمينيا وأذربيجان. ودعا الاتحاد الأوروبي البلدين إلى ضبط النفس.", ("armenia", "azerbaijan")),
+    ("اتهمت أذربيجان أرمينيا بقصف مواقعها. ودعا الاتحاد الأوروبي البلدين إلى ضبط النفس.", ("azerbaijan", "armenia")),
+])
+def test_the_two_countries_are_the_two_states_named_before(text: str, want: tuple[str, str]) -> None:
+    # البلدين: each of the two states (the pair named together, else the last two named), GUIDELINES §3
+    found = _found(text)[1]
+    assert ("البلدين", want, "anaphor") in found, found
+
+
+def test_the_two_countries_between_which_a_relation_holds_are_no_participant() -> None:
+    # التوتر بين البلدين: a relation of the two, no party to an act
+    found = _found("اتهمت أذربيجان أرمينيا بقصف مواقعها. وتصاعد التوتر بين البلدين.")[1]
+    assert not any(surface == "البلدين" for surface, _, _ in found), found

@@ -1143,3 +1143,21 @@ def test_launch_pads_are_a_thing_struck_not_a_launch(read: Read) -> None:
     ex = read(text)
     triggers = {text[e.trigger.start:e.trigger.end] for e in ex.events}
     assert not triggers & {"إطلاق", "صواريخ"}, triggers
+
+
+def test_this_attack_is_the_attack_told_last_whatever_its_sentence_names(read: Read) -> None:
+    # GUIDELINES §1, §3: هذا الهجوم mentions the attack told before, with its author and its target; the clause
+    # after it (يأتي ردا على محاولات موسكو) names no party of it
+    text = ("شنت القوات الروسية ضربة صاروخية على محطة كهرباء في مدينة خاركيف.\n"
+            "وقالت أوكرانيا إن هذا الهجوم يأتي ردا على محاولات موسكو إخضاع كييف.")
+    ex = read(text)
+    second = text.index("وقالت")
+    told = {(local(e.agent), local(e.target)) for e in ex.events if e.trigger.start < second}
+    again = {(local(e.agent), local(e.target)) for e in ex.events if e.trigger.start > second}
+    assert again and again <= told, (told, again)
+
+
+def test_aircraft_with_a_states_nationality_strike_for_that_state(read: Read) -> None:
+    # طائرات تركية: the weapon's nisba names the author (GUIDELINES §3), though تركية also spells Turkey's name
+    ex = read("وقصفت طائرات تركية مواقع لحزب العمال الكردستاني في جبال قنديل.")
+    assert ("Attack", "turkey", "pkk") in {(core_action(e.action), local(e.agent), local(e.target)) for e in ex.events}

@@ -415,7 +415,7 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
         pairs = decided[n] or threatened_by_content(units, scored, decided, n, policy)
         anaphoric = trig.core == "Attack" and anaphoric_attack(s, trig, lex)
         if anaphoric and established is not None and established[0] < s.index:
-            pairs = _established(s, pairs, established[1:], ts.striker)
+            pairs = _established(s, trig, lex, pairs, established[1:], ts.striker)
         elif trig.core == "Attack" and ts.passive and established is not None and established[0] < s.index:
             pairs = _announced(units, pairs, established[1])
         if not pairs:
@@ -471,20 +471,25 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
     return ex
 
 
-def _established(s: SentenceUnit, pairs: list[tuple[str | None, str | None]], told: tuple[str, str | None],
-                 striker: dict[str, str] | None = None) -> list[tuple[str | None, str | None]]:
+def _established(s: SentenceUnit, trig: Trigger, lex: Lexicon, pairs: list[tuple[str | None, str | None]],
+                 told: tuple[str, str | None], striker: dict[str, str] | None = None
+                 ) -> list[tuple[str | None, str | None]]:
     """An anaphoric attack noun's participants (GUIDELINES §3: a nominal mention of an event whose perpetrator
     the article named takes that agent): the author of the attack told last, for the sentence's speaker (or the
     state or group he speaks for, `striker`: نصر الله قال إن عملية الاغتيال لن تمر is no attack of Hezbollah's)
-    or no one; with that author, the target named in this sentence, else that attack's."""
+    or no one; with that author, the target named in this sentence, else that attack's. A noun after a
+    demonstrative (هذا الهجوم) is that very attack, its author and its target."""
     speaker = s.speaker.iri if s.speaker is not None else None
     voices = {speaker, (striker or {}).get(speaker or "")} - {None}
     named = {iri for r in (*s.refs, *s.phrases) for iri in r.iris}
     if not pairs:
         return [told]
     out = []
+    pointed = trig.first > 0 and s.words[trig.first - 1].norm.lstrip("و") in lex.particles["demonstratives"]
     for agent, target in pairs:
-        if agent is None or agent in voices or agent == told[0]:
+        if pointed:
+            agent, target = told  # (هذا الهجوم: the very attack told last)
+        elif agent is None or agent in voices or agent == told[0]:
             agent = told[0]
             target = target if target in named and target not in voices else told[1]
         out.append((agent, target))

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from akhbar.extract.events import CORE, names_place
 from akhbar.extract.lexicon import Lexicon, candidates
@@ -124,6 +125,7 @@ class ActorRef:
         return self.iris[0]
 
 
+PAIR_REACH = 6  # the last mentions in which "البلدين" looks for the two states it names, when no pair is coordinated
 LIST_ITEMS = 4  # unknown names a list may hold before the known place that closes it
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين")  # (normalised) the endings of a nisba adjective
 ALLIES = re.compile(r"^(حلفاء|حلفاي|حلفاو)(ها|ه|هم|هما)?$")  # (normalised: the allies, their allies)
@@ -224,6 +226,13 @@ class ActorFinder:
             return self._nisbas[word]
         found = self._nisbas[word] = self._find_nisba(word)
         return found
+
+    def _after_instrument(self, words: list[Word], i: int) -> bool:
+        """Whether word i follows, with no break, an indefinite weapon (طائرات، مسيرات، صواريخ) whose adjective it
+        may be."""
+        prev = words[i - 1]
+        return not prev.gap_after.strip() and not definite(prev.norm) \
+            and any(k in self.lex.heads["instrument"] for k, _ in prev.readings)
 
     def _find_nisba(self, word: Word) -> str | None:
         stem = nisba_stem(word.norm)
@@ -471,6 +480,12 @@ class ActorFinder:
         # (a definite word ends the title: after رئيس الحكومة a body with no لـ or باسم is the verb's object)
         found = self._affiliation(words, j) if j < len(words) and not self.gap_text(j - 1, j).strip(
             SPACE_AND_QUOTES) and not (state is not None and not on_behalf) and construct else None
+        if found is None and j < len(words) and words[j - 1].norm in self.lex.particles["on_behalf"] \
+                and not self.gap_text(j - 1, j).strip(SPACE_AND_QUOTES):
+            back = self._anaphor(words, j)  # (المتحدث باسم الجماعة: the group named before, referred back to)
+            if back is not None and back.last == j + 1 and back.kind in ("Militia", "Organization", "StateOrgan") \
+                    and len(back.iris) == 1:
+                found = back.last, back.iri
         if found is not None:
             j, affil = found
         elif j + 1 < len(words) and words[j].norm.startswith("لل") and len(words[j].norm) > 4 and construct \
@@ -984,6 +999,9 @@ class ActorFinder:
         place = self._place_anaphor(words, i)
         if place is not None:
             return place
+        pair = self._pair_anaphor(words, i)
+        if pair is not None:
+            return pair
         for key, skip in w.readings:
             if key in self.lex.heads["anaphoric"] and (w.norm.startswith(("ال", "لل")) or skip):  # (للحزب: لـ + ال)
                 nxt = words[i + 1] if i + 1 < len(words) else None
@@ -1005,6 +1023,33 @@ class ActorFinder:
                         return ActorRef((ref.iri,), i, i + 1, start, w.end, self.text[start:w.end], ref.kind,
                                         "anaphor", ref.states)
         return None
+
+    def _pair_anaphor(self, words: list[Word], i: int) -> ActorRef | None:
+        """البلدين، الدولتين → the two states named together last (X وY); الطرفين، الجانبين → the two states, armed
+        groups or organs named so (GUIDELINES §3: anaphora are resolved, and each party is its own participant)."""
+        w = words[i]
+        skip = next((sk for key, sk in w.readings if key in self.lex.heads["pair_anaphoric"]), None)
+        if skip is None or not (w.norm[skip:].startswith(("ال", "لل")) or (skip and w.norm[skip:][:1] == "ل")):
+            return None  # (البلدين، للبلدين: with the article)
+        if i > 0 and words[i - 1].norm.lstrip("و") in ("بين", "لدي"):
+            return None  # (التوتر بين البلدين، الإرادة لدى الجانبين: a relation of the two, no party to an act)
+        kinds = ("State",) if strip_article(w.key) in self.lex.heads["pair_of_states"] \
+            else ("State", "Militia", "StateOrgan")
+        pair = next(((a, b) for b, a in pairwise(reversed(self.recent))
+                     if a.kind in kinds and b.kind in kinds and len(a.iris) == len(b.iris) == 1 and a.iri != b.iri
+                     and self.text[a.end:b.start].strip() == "و"), None)  # (the last two named together: X وY)
+        if pair is not None:
+            iris = (pair[0].iri, pair[1].iri)
+        elif kinds == ("State",):  # (else the last two states the recent mentions act for: اتهمت أذربيجان أرمينيا)
+            states = list(dict.fromkeys(st for r in reversed(self.recent[-PAIR_REACH:]) for st in r.states[:1] if st))
+            if len(states) < 2:
+                return None
+            iris = (states[1], states[0])
+        else:
+            return None
+        start = w.offset_after(skip, self.text)
+        return ActorRef(iris, i, i + 1, start, w.end, self.text[start:w.end], self.kind_of(iris[0]) or "State",
+                        "anaphor", tuple(self.state_of(x) for x in iris))
 
     def _shortenable(self, ref: ActorRef) -> None:
         """Note an organ or group named with its state's nisba last (وزارة الدفاع الروسية): the article may name it
@@ -1768,7 +1813,7 @@ class ActorFinder:
                 ("members", bool(keys & (heads["members"] | heads["leaders"]))),
                 ("title", any(k in self.lex.title_index for k in keys)),
                 ("anaphor", bool(keys & (heads["anaphoric"] | heads["demonstrative_plural"] | heads["anaphoric_place"]
-                                         | heads["plural_titles"]))
+                                         | heads["pair_anaphoric"] | heads["plural_titles"]))
                  or strip_article(bare) in heads["demonstrative_plural"]),
                 ("nisba", self._nisba(word) is not None),
                 ("place", any(k in self.gazetteer.lengths for k in keys)),
@@ -1815,6 +1860,10 @@ class ActorFinder:
                 and (self.kb.kind(km[1]) in ("Official", "Militia") or km[1] == nisba):
             km = None  # "الشعب السوداني": after a definite noun, a nisba is its adjective ("الطائرات التركية": not
             # the name تركية of Turkey, though the state is the same)
+        elif km and km[0] == 1 and i > 0 and not definite(words[i].norm) and self._after_instrument(words, i) \
+                and self._nisba(words[i]) == km[1]:
+            km = None  # (قصفت طائرات تركية: after a weapon, تركية is its nationality, the name's old spelling only
+            # by chance; a construct never follows a weapon, so no reading is lost)
         if km:
             n, iri, skip = km
             cands.append(self._ref(words, i, i + n, skip, (iri,), "kb"))

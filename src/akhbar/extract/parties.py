@@ -235,8 +235,9 @@ def anaphoric_attack(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> bool:
     starts = {r.first for r in s.refs}
     verbs = {t.first for t in s.triggers}
     for k in range(trig.last, min(len(words), trig.last + NOUN_PHRASE_REACH)):
-        if words[k - 1].gap_after.strip() or k in verbs:
-            break  # (القصف استهدف منشآت: what the verb after it struck is no part of the noun's phrase)
+        if words[k - 1].gap_after.strip() or k in verbs or (s.upos and s.upos[k] == "VERB"):
+            break  # (القصف استهدف منشآت، الهجوم يأتي ردا على: what the verb after it says is no part of the noun's
+            # phrase)
         if k in starts or words[k].norm in lex.target_preps["any"]:
             return False  # (الأعمال العدوانية لدول الناتو، الهجوم الأخير على القاعدة: the phrase names a party)
     return True
