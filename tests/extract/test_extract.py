@@ -1161,3 +1161,16 @@ def test_aircraft_with_a_states_nationality_strike_for_that_state(read: Read) ->
     # طائرات تركية: the weapon's nisba names the author (GUIDELINES §3), though تركية also spells Turkey's name
     ex = read("وقصفت طائرات تركية مواقع لحزب العمال الكردستاني في جبال قنديل.")
     assert ("Attack", "turkey", "pkk") in {(core_action(e.action), local(e.agent), local(e.target)) for e in ex.events}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وقال المتحدث باسم الجيش الإسرائيلي إن طائرات حربية أغارت على بنى تحتية لحزب الله في منطقة مرجعيون.",
+     "hezbollah"),
+    ("وأعلن الجيش الأمريكي أنه قصف مخازن أسلحة للحوثيين في محافظة صعدة.", "houthis"),
+])
+def test_unnamed_sites_of_an_armed_group_are_the_group(read: Read, text: str, want: str) -> None:
+    # GUIDELINES §3: generic sites of X are X (and §6: a named place they are in is struck too); an indefinite
+    # thing with no name of its own is no Location apart from its owner
+    ex = read(text)
+    targets = {local(e.target) for e in ex.events if core_action(e.action) == "Attack"}
+    assert want in targets and not any(t and t.startswith("phrase") for t in targets), targets

@@ -117,6 +117,8 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
                 or instrument_clitic(words[st], lex, st in listed):
             continue  # (بطائرات مسيرة: an instrument, not what was struck)
         phrase = _extend(finder, words, ref_at, starts_at, upos, st, text)
+        if phrase is not None and _group_owned(words, phrase, ref_at, lex):
+            continue  # (بنى تحتية لحزب الله، مخازن أسلحة للحوثيين: the group's sites, GUIDELINES §3: the group)
         if phrase is not None:
             phrase = _with_unnamed_conjunct(finder, words, ref_at, starts_at, upos, phrase, text)
             out.append(phrase)
@@ -126,6 +128,19 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
                 starts.insert(0, phrase.last)  # coordinated: مستودعات النفط ومحطة كهرباء، ميكولايف وسومي
                 listed.add(phrase.last)
     return out
+
+
+def _group_owned(words: list[Word], phrase: ActorRef, ref_at: dict[int, ActorRef], lex: Lexicon) -> bool:
+    """Whether an unnamed, indefinite thing struck belongs to an armed group named right after it with لـ or تابع
+    (بنى تحتية لحزب الله، مخازن أسلحة تابعة للحوثيين): GUIDELINES §3 reads generic sites of X as X itself; a
+    definite or named facility (مطار نيالا، المستودع الرئيسي للحركة) stays a place of its own."""
+    k = phrase.last
+    if definite(words[phrase.first].norm) or k >= len(words) or words[k - 1].gap_after.strip():
+        return False
+    if words[k].norm in lex.belonging and k + 1 < len(words):
+        k += 1
+    owner = ref_at.get(k)
+    return owner is not None and owner.first == k and owner.kind == "Militia" and words[k].norm.startswith("ل")
 
 
 def _own_clause(words: list[Word], upos: list[str], j: int, lex: Lexicon) -> bool:
