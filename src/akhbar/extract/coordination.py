@@ -653,7 +653,10 @@ def owns_positions(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
     source = k > 0 and s.words[k - 1].norm in ("من", "عبر")  # (للقصف من الأراضي الأرمينية: whence it came)
     if k >= 0 and not _positions(s.words[k], lex):  # (مستودعا للأسلحة تابعا لحزب الله، مخازن أسلحة للحوثيين: a
         # phrase that names the facility, then its owner)
-        k = next((r.first for r in (*s.refs, *s.phrases) if r.last == k + 1 and r.how != "kb"), k)
+        k = next((r.first for r in (*s.refs, *s.phrases) if r.last == k + 1 and r.how != "kb"),
+                 k - 1 if k > 0 and not s.words[k - 1].gap_after.strip()
+                 and any(key in lex.heads["group_sites"] for key, _ in s.words[k - 1].readings) else k)
+        # (مخازن أسلحة للحوثيين: a group's sites, no Location minted for them)
     return k >= 0 and not source and not s.words[k].gap_after.strip() and _positions(s.words[k], lex)
 
 

@@ -131,12 +131,15 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
 
 
 def _group_owned(words: list[Word], phrase: ActorRef, ref_at: dict[int, ActorRef], lex: Lexicon) -> bool:
-    """Whether an unnamed, indefinite thing struck belongs to an armed group named right after it with لـ or تابع
-    (بنى تحتية لحزب الله، مخازن أسلحة تابعة للحوثيين): GUIDELINES §3 reads generic sites of X as X itself; a
-    definite or named facility (مطار نيالا، المستودع الرئيسي للحركة) stays a place of its own."""
+    """Whether unnamed, indefinite sites struck, named by a plural (`group_sites` heads), belong to an armed group
+    named right after them with لـ or تابع (بنى تحتية لحزب الله، مخازن أسلحة تابعة للحوثيين): GUIDELINES §3 reads
+    generic sites of X as X itself; one facility, or a definite or named one (مستودعا للأسلحة، مطار نيالا)
+    stays a place of its own."""
     k = phrase.last
-    if definite(words[phrase.first].norm) or k >= len(words) or words[k - 1].gap_after.strip():
-        return False
+    head = words[phrase.first]
+    if definite(head.norm) or k >= len(words) or words[k - 1].gap_after.strip() \
+            or not any(key in lex.heads["group_sites"] for key, _ in head.readings):
+        return False  # (مستودعا للأسلحة تابعا لحركة الشباب: one store, individuated, a Location of its own)
     if words[k].norm in lex.belonging and k + 1 < len(words):
         k += 1
     owner = ref_at.get(k)
