@@ -1174,3 +1174,23 @@ def test_unnamed_sites_of_an_armed_group_are_the_group(read: Read, text: str, wa
     ex = read(text)
     targets = {local(e.target) for e in ex.events if core_action(e.action) == "Attack"}
     assert want in targets and not any(t and t.startswith("phrase") for t in targets), targets
+
+
+def test_attacks_pointed_at_inside_a_threat_happened(read: Read) -> None:
+    # GUIDELINES §4: هذه الهجمات لن تمر دون عقاب threatens a reply to attacks told as past; they stay asserted
+    text = ("شنت القوات الأوكرانية هجوما بالمسيرات على مصفاة نفط في مدينة سيزران.\n"
+            "وتوعدت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا بأن هذه الهجمات الإرهابية لن تمر دون عقاب.")
+    ex = read(text)
+    second = text.index("وتوعدت")
+    told_again = [e.modality for e in ex.events if core_action(e.action) == "Attack" and e.trigger.start > second]
+    assert told_again and set(told_again) == {"Asserted"}, told_again
+
+
+def test_members_of_a_group_struck_are_the_group(read: Read) -> None:
+    # GUIDELINES §3: X's men, unnamed (عناصر من الحركة), are X; AFRICOM is an organ of the United States
+    text = ("هاجمت حركة الشباب قاعدة عسكرية في بلدة مهاس.\n"
+            'ونفذت القيادة الأمريكية في أفريقيا "أفريكوم" غارة جوية استهدفت عناصر من الحركة قرب مدينة جلب.')
+    ex = read(text)
+    second = text.index("ونفذت")
+    pairs = {(local(e.agent), local(e.target)) for e in ex.events if e.trigger.start > second}
+    assert ("africom", "al_shabaab") in pairs, pairs

@@ -425,6 +425,9 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
             context[s.index] = (reported_by, according_to, conditions(s.words, lex))
         reported_by, according_to, openers = context[s.index]
         mod = modality(s.words, trig, s.triggers, lex, text, openers)
+        if anaphoric and mod in ("Planned", "Conditional") and _pointed(s, trig, lex):
+            mod = "Asserted"  # (هذه الهجمات لن تمر دون عقاب: the attacks told happened; the threat is of a reply,
+            # GUIDELINES §4; a denial or a blame of them keeps its own modality)
         action = _subclass(trig, s.words, lex)
         t_span = Span(s.words[trig.first].start, s.words[trig.last - 1].end)
         others = [Span(s.words[t.first].start, s.words[t.last - 1].end) for t in s.triggers]
@@ -485,7 +488,7 @@ def _established(s: SentenceUnit, trig: Trigger, lex: Lexicon, pairs: list[tuple
     if not pairs:
         return [told]
     out = []
-    pointed = trig.first > 0 and s.words[trig.first - 1].norm.lstrip("و") in lex.particles["demonstratives"]
+    pointed = _pointed(s, trig, lex)
     for agent, target in pairs:
         if pointed:
             agent, target = told  # (هذا الهجوم: the very attack told last)
@@ -494,6 +497,11 @@ def _established(s: SentenceUnit, trig: Trigger, lex: Lexicon, pairs: list[tuple
             target = target if target in named and target not in voices else told[1]
         out.append((agent, target))
     return out
+
+
+def _pointed(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> bool:
+    """Whether an attack noun follows a demonstrative (هذا الهجوم، هذه الضربات): it points at an attack told."""
+    return trig.first > 0 and s.words[trig.first - 1].norm.lstrip("و") in lex.particles["demonstratives"]
 
 
 def _announced(units: ArticleUnits, pairs: list[tuple[str | None, str | None]], author: str

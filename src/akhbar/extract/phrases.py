@@ -132,13 +132,18 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
 
 def _group_owned(words: list[Word], phrase: ActorRef, ref_at: dict[int, ActorRef], lex: Lexicon) -> bool:
     """Whether unnamed, indefinite sites struck, named by a plural (`group_sites` heads), belong to an armed group
-    named right after them with لـ or تابع (بنى تحتية لحزب الله، مخازن أسلحة تابعة للحوثيين): GUIDELINES §3 reads
-    generic sites of X as X itself; one facility, or a definite or named one (مستودعا للأسلحة، مطار نيالا)
-    stays a place of its own."""
+    named right after them with لـ or تابع (بنى تحتية لحزب الله، مخازن أسلحة تابعة للحوثيين), or members of a
+    group or a force named after من (عناصر من الحركة): GUIDELINES §3 reads generic sites of X, and X's men, as X
+    itself; one facility, or a definite or named one (مستودعا للأسلحة، مطار نيالا) stays a place of its own."""
     k = phrase.last
     head = words[phrase.first]
-    if definite(head.norm) or k >= len(words) or words[k - 1].gap_after.strip() \
-            or not any(key in lex.heads["group_sites"] for key, _ in head.readings):
+    if definite(head.norm) or k >= len(words) or words[k - 1].gap_after.strip():
+        return False
+    if any(key in lex.heads["person_group"] for key, _ in head.readings) and phrase.last == phrase.first + 1 \
+            and words[k].norm == "من" and k + 1 < len(words):
+        owner = ref_at.get(k + 1)  # (عناصر من الحركة: members of the group, the group itself)
+        return owner is not None and owner.first == k + 1 and owner.kind in ("Militia", "StateOrgan")
+    if not any(key in lex.heads["group_sites"] for key, _ in head.readings):
         return False  # (مستودعا للأسلحة تابعا لحركة الشباب: one store, individuated, a Location of its own)
     if words[k].norm in lex.belonging and k + 1 < len(words):
         k += 1
