@@ -1693,3 +1693,10 @@ def test_the_two_countries_between_which_a_relation_holds_are_no_participant() -
     # التوتر بين البلدين: a relation of the two, no party to an act
     found = _found("اتهمت أذربيجان أرمينيا بقصف مواقعها. وتصاعد التوتر بين البلدين.")[1]
     assert not any(surface == "البلدين" for surface, _, _ in found), found
+
+
+def test_the_two_neighbours_are_not_the_pair_that_addresses_them() -> None:
+    # دعت الصين والولايات المتحدة الجارتين: the subject named right before is not what الجارتين refers to
+    text = "قصفت الهند مواقع في باكستان. ودعت الصين والولايات المتحدة الجارتين إلى ضبط النفس."
+    found = _found(text)[1]
+    assert ("الجارتين", ("india", "pakistan"), "anaphor") in found, found

@@ -1194,3 +1194,12 @@ def test_members_of_a_group_struck_are_the_group(read: Read) -> None:
     second = text.index("ونفذت")
     pairs = {(local(e.agent), local(e.target)) for e in ex.events if e.trigger.start > second}
     assert ("africom", "al_shabaab") in pairs, pairs
+
+
+def test_states_listed_after_their_collective_share_its_role(read: Read) -> None:
+    # GUIDELINES §3: an apposition list names each participant; الدول الأوروبية الثلاث فرنسا وبريطانيا وألمانيا
+    # demand, they are not addressed (a body's object stays its addressee: دعا الاتحاد الأوروبي فرنسا وألمانيا)
+    ex = read("وطالبت الدول الأوروبية الثلاث فرنسا وبريطانيا وألمانيا طهران بالعودة إلى الالتزام بالاتفاق النووي.")
+    assert not {local(e.target) for e in ex.events} & {"france", "uk", "germany"}, triples(ex)
+    ex = read("ودعا الاتحاد الأوروبي فرنسا وألمانيا إلى زيادة الضغط على روسيا.")
+    assert {("Pressure", "eu", "france"), ("Pressure", "eu", "germany")} <= triples(ex), triples(ex)

@@ -1035,13 +1035,16 @@ class ActorFinder:
             return None  # (التوتر بين البلدين، الإرادة لدى الجانبين: a relation of the two, no party to an act)
         kinds = ("State",) if strip_article(w.key) in self.lex.heads["pair_of_states"] \
             else ("State", "Militia", "StateOrgan")
-        pair = next(((a, b) for b, a in pairwise(reversed(self.recent))
+        recent, end = list(self.recent), w.start
+        while recent and self.text[recent[-1].end:end].strip() in ("", "و"):
+            end = recent.pop().start  # (دعت الصين والولايات المتحدة الجارتين: the pair right before is the subject)
+        pair = next(((a, b) for b, a in pairwise(reversed(recent))
                      if a.kind in kinds and b.kind in kinds and len(a.iris) == len(b.iris) == 1 and a.iri != b.iri
                      and self.text[a.end:b.start].strip() == "و"), None)  # (the last two named together: X وY)
         if pair is not None:
             iris = (pair[0].iri, pair[1].iri)
         elif kinds == ("State",):  # (else the last two states the recent mentions act for: اتهمت أذربيجان أرمينيا)
-            states = list(dict.fromkeys(st for r in reversed(self.recent[-PAIR_REACH:]) for st in r.states[:1] if st))
+            states = list(dict.fromkeys(st for r in reversed(recent[-PAIR_REACH:]) for st in r.states[:1] if st))
             if len(states) < 2:
                 return None
             iris = (states[1], states[0])

@@ -116,13 +116,36 @@ def _starts_clause(s: SentenceUnit, ref: ActorRef) -> bool:
 
 
 def siblings(s: SentenceUnit, lex: Lexicon, text: str) -> dict[str, set[str]]:
-    """Actor IRI → the IRIs coordinated with it in the sentence."""
+    """Actor IRI → the IRIs coordinated with it in the sentence; a collective of states and the states listed
+    right after it in apposition are coordinated too (الدول الأوروبية الثلاث فرنسا وبريطانيا وألمانيا, GUIDELINES
+    §3: each named participant its own event, in the collective's role).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "وطالبت الدول الأوروبية الثلاث فرنسا وبريطانيا وألمانيا طهران بالعودة إلى الاتفاق."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> sorted(i.rsplit("/", 1)[-1] for i in siblings(units.sentences[0], units.lex, text)["https://w3id.org/akhbar/id/e3"])
+    ['france', 'germany', 'uk']
+    """
     out: dict[str, set[str]] = {}
-    for group in coordination_groups(s, lex, text):
+    groups = coordination_groups(s, lex, text)
+    for group in groups:
         iris = {i for r in group for i in r.iris}
         if len(iris) > 1:
             for iri in iris:
                 out.setdefault(iri, set()).update(iris - {iri})
+    for ref in s.refs:
+        listed = next((g for g in groups if g[0].first == ref.last and len(g) > 1), None)
+        if listed is None or ref.kind != "Organization" or s.words[ref.last - 1].gap_after.strip() \
+                or not any(k in lex.heads["collective"] for k, _ in s.words[ref.first].readings) \
+                or not all(r.kind == "State" for r in listed):
+            continue  # (دعا الاتحاد الأوروبي فرنسا وألمانيا: a body, then its addressees)
+        members = {i for r in listed for i in r.iris}
+        for iri in ref.iris:
+            out.setdefault(iri, set()).update(members)
+            for m in members:
+                out.setdefault(m, set()).add(iri)
     return out
 
 
