@@ -227,6 +227,21 @@ class ActorFinder:
         found = self._nisbas[word] = self._find_nisba(word)
         return found
 
+    def _states_sites(self, words: list[Word], i: int, key: str) -> bool:
+        """Whether a generic plural of sites (منشآت، مصالح) runs, past its adjectives, to a state's nisba (المنشآت
+        النووية الإيرانية، منشآت عسكرية باكستانية): GUIDELINES §3 reads generic sites of X as X, so the nisba is
+        the mention and no facility is named."""
+        if key not in self.lex.generic_targets:
+            return False
+        k = i + 1
+        while k < len(words) and k < i + 4 and not self.gap_text(k - 1, k).strip() \
+                and definite(words[k].norm) == definite(words[i].norm) and self._nisba(words[k]) is None \
+                and words[k].norm.endswith(("يه", "ي")) and words[k].norm not in self.lex.triggers:
+            k += 1  # (النووية، العسكرية: its adjectives)
+        return k < len(words) and not self.gap_text(k - 1, k).strip() \
+            and definite(words[k].norm) == definite(words[i].norm) and self._nisba(words[k]) is not None \
+            and self.kb.kind(self._nisba(words[k]) or "") == "State"
+
     def _after_instrument(self, words: list[Word], i: int) -> bool:
         """Whether word i follows, with no break, an indefinite weapon (طائرات، مسيرات، صواريخ) whose adjective it
         may be."""
@@ -1233,6 +1248,8 @@ class ActorFinder:
             if key not in self.lex.heads["facility"]:
                 continue
             if self._served_people(words, i, key, skip):
+                continue
+            if self._states_sites(words, i, key):
                 continue
             j = i + 1
             # coordinated heads sharing one modifier: القواعد والمصالح الأميركية

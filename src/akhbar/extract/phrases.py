@@ -511,6 +511,9 @@ def phrase_ends(words: list[Word], k: int, starts: dict[int, ActorRef], lex: Lex
             in_place = True  # (سفن تجارية تمر عبر البحر الأحمر: an indefinite noun's relative clause, to its place)
             k += 1
             continue
+        if in_place and any(_listed(key, lex.heads["place_plural"]) for key, _ in w.readings):
+            k += 1  # (في محافظتي طهران وخوزستان: a place noun before the names, whatever the parse reads)
+            continue
         if w.norm in lex.triggers or pos in ("VERB", "AUX") or w.norm in lex.particles["relative_pronouns"] \
                 or _stop_head(w, lex):
             break  # (بغداد في حال: a frame word, "in case", is no place)
