@@ -1220,3 +1220,10 @@ def test_sites_in_two_named_provinces_bring_each_province_not_the_sites(read: Re
     labels = {a.iri: a.label_ar for a in ex.new_actors}
     targets = {labels.get(e.target, local(e.target)) for e in ex.events}
     assert "مواقع عسكرية" not in targets and any("خوزستان" in (t or "") for t in targets), targets
+
+
+def test_a_threat_whose_subject_comes_first_warns_the_state_of_the_ships_it_threatens(read: Read) -> None:
+    # a threat with no addressee warns whom its attack strikes; ships → their flag state (GUIDELINES §5), read
+    # from their nisba when they sail a sea that is no state's
+    ex = read("ونقلت وكالة رويترز عن مصادر أن الحوثيين هددوا باستهداف السفن الأمريكية في البحر الأحمر.")
+    assert ("Warning", "houthis", "usa") in triples(ex), triples(ex)

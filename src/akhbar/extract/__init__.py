@@ -55,7 +55,7 @@ from akhbar.extract.parties import (
     kind_of,
     state_of,
     strikers,
-    threat_parties,
+    threat_of,
 )
 from akhbar.extract.provenance import reporting_chain
 from akhbar.extract.text import Word, words_of
@@ -544,8 +544,8 @@ def threatened_by_content(units: ArticleUnits, scored: list[TriggerScores], deci
         other = scored[m]
         if other.sentence is not ts.sentence or other.trigger.core != "Attack":
             continue
-        if threat_parties(other.sentence, other.trigger, units.lex)[0] is None:
-            continue  # (not the content of a threat)
+        if threat_of(other.sentence, other.trigger, units.lex) is not ts.trigger:
+            continue  # (not the content of this threat)
         for agent, target in decided[m]:
             if agent not in own or target is None:
                 continue

@@ -71,6 +71,22 @@ def state_of(units: ArticleUnits, iri: str) -> str | None:
 THREAT_CONTENT_REACH = 4  # words from a warning verb to the attack noun (with بـ) it threatens, names aside
 
 
+def threat_of(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> Trigger | None:
+    """The threat whose content an attack is (الحوثيون هددوا باستهداف السفن، توعدت حماس بقصف المطار، أمهلت ...
+    وإلا ستستهدف): the last warning before it within reach, whoever is named between them; None if none."""
+    head = trig.light if trig.light is not None else trig.first
+    otherwise = trig.core == "Attack" and any(s.words[k].norm in lex.modality["conditional"]["otherwise"]
+                                              for k in range(max(0, head - 2), head))
+    content = s.words[head].norm.startswith("ب") or (head > 0 and s.words[head - 1].norm.startswith("ب") and s.words[
+        head - 1].norm[1:] in lex.particles["escalation"])
+    if trig.core != "Attack" or not (content or otherwise):
+        return None
+    named = {k for r in s.refs for k in range(r.first, r.last)}
+    return next((w for w in reversed(s.triggers) if w.core == "Warning" and w.last <= head and sum(
+        k not in named for k in range(w.last, head)) <= (ULTIMATUM_REACH if otherwise else THREAT_CONTENT_REACH)),
+        None)
+
+
 def threat_parties(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[ActorRef | None, set[int]]:
     """Who threatens, and who is threatened (their mentions' first words), when the trigger is a threat's content
     (هددت إيران إسرائيل بضربات، مهددة اليابان بضربات جديدة، هدد نتنياهو بتوسيع العملية العسكرية) or what an

@@ -449,6 +449,10 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
     surface = text[start:end]
     where = next((ref_at[k] for k in range(st + 1, ends[-1]) if k in ref_at and ref_at[k].kind in PLACE_KINDS), None)
     state = finder.state_of(where.iris[0]) if where is not None and kind == "Location" else None
+    if state is None and kind == "Location":  # (السفن الأمريكية في البحر الأحمر: a sea is no state's, the nisba
+        # names whose the ships are, GUIDELINES §5: ships → their flag state)
+        state = next((ref_at[k].states[0] for k in range(st + 1, ends[-1]) if k in ref_at
+                      and ref_at[k].how == "nisba" and ref_at[k].kind == "State" and ref_at[k].states), None)
     iri = finder.mint_phrase("|".join(w.key for w in words[st:ends[-1]]), surface, kind,
                              (("locatedIn", state),) if state else ())  # (منزل في هرتسليا: in Israel)
     longer = phrase_ends(words, ends[-1], starts_at, lex, upos, placed, modifiers=True)
