@@ -1700,3 +1700,9 @@ def test_the_two_neighbours_are_not_the_pair_that_addresses_them() -> None:
     text = "قصفت الهند مواقع في باكستان. ودعت الصين والولايات المتحدة الجارتين إلى ضبط النفس."
     found = _found(text)[1]
     assert ("الجارتين", ("india", "pakistan"), "anaphor") in found, found
+
+
+def test_a_states_parties_are_one_collective() -> None:
+    # الأطراف اليمنية: the sides of a state's conflict, one Organization (GUIDELINES §5), not the state's nisba
+    found = _found("ودعا المبعوث الأممي الأطراف اليمنية إلى وقف التصعيد.")[0]
+    assert any(surface == "الأطراف اليمنية" for surface, _, _ in found), found

@@ -779,8 +779,10 @@ class ActorFinder:
         """جميع شركات الشحن / كلّ الدول / الدول الغربية / شركات الشحن → one collective Organization."""
         if i + 1 < len(words) and words[i].key in self.lex.heads["collective"] and words[i].norm.startswith("ال") \
                 and words[i + 1].norm.startswith("ال") and words[i + 1].norm.endswith(("يه", "ي", "يين", "يون")) \
-                and not self.gap_text(i, i + 1).strip() and not self._nisba(words[i + 1]) \
-                and not self.ends_name(words[i + 1]):
+                and not self.gap_text(i, i + 1).strip() and (not self._nisba(words[i + 1]) or (
+                    words[i].key in self.lex.heads["parties"] and self.kb.kind(self._nisba(words[i + 1]) or "")
+                    == "State")) and not self.ends_name(words[i + 1]):
+            # (الأطراف الليبية: the parties of a state's conflict, one collective; الدول الأوروبية is the base's)
             # الدول الغربية، الفصائل المسلحة: a plural of bodies with an adjective (not الشركات التي: a relative)
             label = self.text[words[i].start:words[i + 1].end]
             iri = self._mint("Organization", "|".join(w.key for w in words[i:i + 2]), label)

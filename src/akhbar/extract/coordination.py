@@ -351,18 +351,25 @@ def content_opener(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int | None:
 def speaker_places(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> set[int]:
     """The places the speaker of the trigger's clause is in, after في between the verb of saying and what is said
     (وقالت تنسيقية لجان المقاومة في الفاشر إن القصف استهدف السوق): where the speaker is, not what was struck (a
-    place the speaker's title names may be: قال مدير فندق مارينا إن الفندق تعرض لهجوم).
+    place the speaker's title names may be: قال مدير فندق مارينا إن الفندق تعرض لهجوم); for a verb of warning or
+    demand, the place after في right after its subject (طالبت الحكومة السورية في دمشق القوات التركية).
     Their first word indices; empty when the trigger is no reported content.
 
     >>> from akhbar.kb import load_kb
     >>> from akhbar.records import Article
     >>> from akhbar.extract.units import read_units
-    >>> text = "وقال مسؤول في طهران إن الهجوم استهدف مصفاة. وقصفت إسرائيل طهران."
+    >>> text = ("وقال مسؤول في طهران إن الهجوم استهدف مصفاة. وقصفت إسرائيل طهران."
+    ...         " وطالبت الحكومة السورية في دمشق تركيا بالانسحاب.")
     >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
     >>> [speaker_places(s, s.triggers[0], units.lex) for s in units.sentences]
-    [{3}, set()]
+    [{3}, set(), {4}]
     """
     words = s.words
+    subject = next((r for r in s.refs if r.first == trig.last), None) if trig.core != "Attack" and (
+        trig.entry is not None and trig.entry.pos == "verb") else None
+    if subject is not None and subject.last + 1 < len(words) and words[subject.last].norm in lex.particles["in_place"]:
+        # (وطالبت الحكومة السورية في دمشق القوات التركية: where the one who demands is, not whom he addresses)
+        return {ref.first for ref in s.refs if ref.first == subject.last + 1 and ref.kind == "Location"}
     for r in range(min(trig.first, len(words))):
         if words[r].norm.lstrip("و") in lex.reporting_verbs:
             for c in range(r + 1, min(trig.first, r + 12)):
