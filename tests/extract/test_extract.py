@@ -1227,3 +1227,12 @@ def test_a_threat_whose_subject_comes_first_warns_the_state_of_the_ships_it_thre
     # from their nisba when they sail a sea that is no state's
     ex = read("ونقلت وكالة رويترز عن مصادر أن الحوثيين هددوا باستهداف السفن الأمريكية في البحر الأحمر.")
     assert ("Warning", "houthis", "usa") in triples(ex), triples(ex)
+
+
+def test_a_demand_after_a_comma_shares_the_subject_of_the_clause_before(read: Read) -> None:
+    # GUIDELINES §3: the elided subject of a coordinated verb is resolved (اتهمت X ...، ودعت Y: X demands of Y);
+    # a mention after the verb that may be its subject keeps it (، ودعت فرنسا إيران: France)
+    ex = read('واتهمت "قسد" الجيش التركي باستهداف المدنيين، ودعت التحالف الدولي إلى التدخل لوقف الهجمات.')
+    assert {(local(e.agent)) for e in ex.events if core_action(e.action) == "Pressure"} == {"sdf"}, triples(ex)
+    ex = read("وأدانت مصر الهجوم على السفينة، ودعت فرنسا إيران إلى ضبط النفس.")
+    assert ("Pressure", "egypt", "iran") not in triples(ex), triples(ex)

@@ -42,6 +42,7 @@ from akhbar.extract.features import (
     is_passive,
     possessor,
     pronoun_subject,
+    shared_subject,
 )
 from akhbar.extract.lexicon import Lexicon, load_lexicon
 from akhbar.extract.linker import ROLES, LinkerModel, Policy, Scores, decide, load_linker, none_features
@@ -257,13 +258,17 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     warned = (warned_against(s, trig, units.lex) or asked_to_stop(s, trig, units.lex)) if trig.core == "Attack" \
         else None
     issuer = document_issuer(s, trig, units.lex)
+    shared = shared_subject(units, s, trig)
     owner = possessor(units, s, trig) or accused or threatener or issuer or (
         s.speaker if trig.entry is not None and trig.entry.first_plural and s.speaker is not None
         and (trig.entry.we_prefix or getattr(s.ref_at().get(trig.last), "kind", "Location") == "Location")
-        else None) or warned
+        else None) or warned or shared
     # (حذّرنا سيجورنيه: an actor right after the perfect is its subject, and نا its object; سنضرب إيران: the
     # imperfect's نـ is the subject)
     owners = resolve(owner, "agent", trig.core, units.kb, units.lex, trig.action) if owner is not None else []
+    if owner is not None and owner is shared:  # (ودعت فرنسا وبريطانيا طهران ...، وحذرت: each of the subjects)
+        together = siblings(s, units.lex, units.article.text)
+        owners += sorted({x for iri in owners for x in together.get(iri, ())} - set(owners))
     if owner is not None and owners:  # (لوقف هجماتهم، اتهمت إيران إسرائيل بالهجوم، قال X: سنضرب: whose act it is)
         scores.agent = dict.fromkeys(owners, 1.0)
         for iri in owners:
@@ -274,6 +279,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                 "who threatens it (the content of a threat)" if owner is threatener else
                 "who issued the document that demands or warns" if owner is issuer else
                 "who is warned against it or asked to stop it (GUIDELINES §4)" if owner is warned else
+                "the subject it shares with the clause before it (GUIDELINES §3)" if owner is shared else
                 f"the possessor of «{s.words[trig.first].text}» (pronouns are resolved, GUIDELINES §3)")
     pronoun = pronoun_subject(units, s, trig)
     states = {iri: state for iri in (*scores.agent, *([pronoun] if pronoun else []))

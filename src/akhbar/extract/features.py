@@ -205,6 +205,44 @@ POSSESSIVES = ("هما", "هم", "ها")  # attached possessive pronouns (ه too
 PERSONS_PLURAL = ("ون", "ين")  # sound masculine plurals: of persons (الحوثيين، المسؤولون)
 
 
+def shared_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> ActorRef | None:
+    """The subject a verb of warning or demand shares with the clause before it, when it follows a comma and
+    و and names no subject of its own (اتهمت قسد الجيش التركي بقصف المدنيين، ودعت التحالف إلى التدخل; أفادت
+    باكستان بإصابة مدنيين، وحذرت من): the nearest mention before it that is a verb's subject and agrees with it
+    in gender (GUIDELINES §3: pronouns, here an elided one, are resolved). None when the mention after the verb
+    may be its subject (it agrees, or its gender is unknown).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "حذرت مصر إسرائيل من التصعيد، ودعت مجلس الأمن إلى التدخل."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> s = units.sentences[0]
+    >>> shared_subject(units, s, s.triggers[-1]).surface
+    'مصر'
+    """
+    words = s.words
+    entry = trig.entry
+    if trig.core == "Attack" or entry is None or entry.pos != "verb" or trig.light is not None \
+            or entry.agree not in ("m", "f") or trig.first == 0 or not words[trig.first].norm.startswith("و") \
+            or not words[trig.first - 1].comma_after:
+        return None
+    after = s.ref_at().get(trig.last)
+    if after is not None and agreement(units, trig, after) != "False":
+        return None  # (، ودعت فرنسا إيران: the mention after it may be its own subject)
+    verbs = {t.first for t in s.triggers if t.entry is not None and t.entry.pos == "verb"}
+
+    def a_verb(k: int) -> bool:
+        return 0 <= k < len(words) and (k in verbs or (bool(s.upos) and s.upos[k] == "VERB")
+                                        or words[k].norm.lstrip("و") in units.lex.reporting_verbs)
+
+    subjects = [r for r in sorted(s.refs, key=lambda r: -r.first) if r.last <= trig.first and r.kind != "Location"
+                and r.how != "nisba" and (a_verb(r.first - 1) or (r.last < trig.first and a_verb(r.last)))]
+    # (a nisba is an adjective, and a mention right before the comma and this verb is not its subject)
+    return next((r for r in subjects if mention_gender(units, r) == entry.agree),
+                next((r for r in subjects if mention_gender(units, r) == ""), None))  # (قسد: of no known gender)
+
+
 def possessor(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> ActorRef | None:
     """Who a trigger noun's possessive pronoun stands for (أمهلت واشنطن الحوثيين أسبوعا لوقف هجماتهم: the Houthis'
     attacks; طالبت مصر إسرائيل بوقف عدوانها): the nearest actor named before it in the sentence that is no place
