@@ -1236,3 +1236,21 @@ def test_a_demand_after_a_comma_shares_the_subject_of_the_clause_before(read: Re
     assert {(local(e.agent)) for e in ex.events if core_action(e.action) == "Pressure"} == {"sdf"}, triples(ex)
     ex = read("وأدانت مصر الهجوم على السفينة، ودعت فرنسا إيران إلى ضبط النفس.")
     assert ("Pressure", "egypt", "iran") not in triples(ex), triples(ex)
+
+
+def test_no_thing_struck_is_read_past_the_comma_after_an_attack_noun(read: Read) -> None:
+    # الضربات الأمريكية، معتبرة إياها انتهاكا: the clause after the comma names nothing the strikes hit
+    ex = read("وأدانت الحكومة العراقية الضربات الأمريكية، معتبرة إياها انتهاكا للسيادة العراقية.")
+    assert not any("معتبرة" in a.label_ar for a in ex.new_actors), [a.label_ar for a in ex.new_actors]
+
+
+def test_two_attack_words_on_one_target_in_a_sentence_are_one_attack(read: Read) -> None:
+    # أعلنت المقاومة استهداف القاعدة ...، في هجوم هو الثاني: the noun names the attack the sentence told, by its
+    # author, not by an actor of the headline
+    text = ("فصائل عراقية تستهدف قاعدة أمريكية\n"
+            'أعلنت "المقاومة الإسلامية في العراق"، الثلاثاء، استهداف قاعدة عين الأسد الجوية غربي الأنبار بطائرتين'
+            " مسيرتين، في هجوم هو الثاني خلال يومين.")
+    ex = read(text)
+    second = text.index("أعلنت")
+    agents = {local(e.agent) for e in ex.events if e.trigger.start > second and local(e.target) == "ain_al_asad"}
+    assert agents == {"islamic_resistance_in_iraq"}, agents

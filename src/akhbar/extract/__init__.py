@@ -416,6 +416,7 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
     recorded: dict[tuple[int, str, str | None, str | None, str], int] = {}  # an event's key → its place in ex.events
     decided = [ts.decide(policy) for ts in scored]
     established: tuple[int, str, str | None] | None = None  # the last attack told with its author (sentence, who, whom)
+    struck_by: dict[tuple[int, str], str] = {}  # (sentence, target) → the author of the first attack on it told there
     for n, ts in enumerate(scored):
         s, trig = ts.sentence, ts.trigger
         pairs = decided[n] or threatened_by_content(units, scored, decided, n, policy)
@@ -424,6 +425,12 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
             pairs = _established(s, trig, lex, pairs, established[1:], ts.striker)
         elif trig.core == "Attack" and ts.passive and established is not None and established[0] < s.index:
             pairs = _announced(units, pairs, established[1])
+        if trig.core == "Attack":
+            pairs = [(struck_by.get((s.index, target), agent) if agent is not None else agent, target)
+                     for agent, target in pairs]  # (أعلنت المقاومة استهداف القاعدة، في هجوم هو الثاني: one attack)
+            for agent, target in pairs:
+                if agent is not None and target is not None:
+                    struck_by.setdefault((s.index, target), agent)
         if not pairs:
             continue
         if s.index not in context:

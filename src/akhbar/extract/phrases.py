@@ -82,8 +82,8 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
         if trig.entry is not None and (trig.entry.requires_weapon or (trig.entry.pos == "verb" and not any(
                 r in ref_at for r in range(trig.last, k)))):
             k = past_instrument(words, k, ref_at, upos, lex)
-        if not _place_purpose(words, k, ref_at):
-            starts.append(k)
+        if not _place_purpose(words, k, ref_at) and not (k > trig.last and words[k - 1].comma_after):
+            starts.append(k)  # (not past a comma: الضربات الأمريكية، معتبرة إياها is another clause)
         while k in ref_at and ref_at[k].kind == "Location":
             k = ref_at[k].last  # (the place struck; a thing coordinated with it is struck too)
         if _conjunct_of_place(words, k, ref_at) and struck_head(words[k], lex):
