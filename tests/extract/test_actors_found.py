@@ -1706,3 +1706,10 @@ def test_a_states_parties_are_one_collective() -> None:
     # الأطراف اليمنية: the sides of a state's conflict, one Organization (GUIDELINES §5), not the state's nisba
     found = _found("ودعا المبعوث الأممي الأطراف اليمنية إلى وقف التصعيد.")[0]
     assert any(surface == "الأطراف اليمنية" for surface, _, _ in found), found
+
+
+def test_kashmir_and_its_administered_parts_are_places() -> None:
+    # the region is no state's; each side's part lies in the state that administers it (GUIDELINES §5)
+    found = _found("وقصفت الهند مواقع في كشمير الباكستانية. وقصفت باكستان مواقع في إقليم جامو وكشمير.")
+    assert ("كشمير الباكستانية", ("azad_kashmir",), "kb") in found[0], found[0]
+    assert any(iris == ("kashmir",) for _, iris, _ in found[1]), found[1]
