@@ -1254,3 +1254,10 @@ def test_two_attack_words_on_one_target_in_a_sentence_are_one_attack(read: Read)
     second = text.index("أعلنت")
     agents = {local(e.agent) for e in ex.events if e.trigger.start > second and local(e.target) == "ain_al_asad"}
     assert agents == {"islamic_resistance_in_iraq"}, agents
+
+
+def test_a_house_struck_after_the_aircrafts_nisba_is_no_adjective_of_the_aircraft(read: Read) -> None:
+    # قصفت طائرات إسرائيلية منزلا في مخيم النصيرات: the house is what was struck (a Location, GUIDELINES §3), though
+    # the parse may read it as one more adjective of the aircraft; the camp only locates it (§6)
+    ex = read("وفي تطور ميداني، قصفت طائرات إسرائيلية منزلا في مخيم النصيرات وسط القطاع.")
+    assert {_labels(ex).get(e.target, local(e.target)) for e in ex.events} == {"منزلا في مخيم النصيرات"}, triples(ex)
