@@ -1713,3 +1713,10 @@ def test_kashmir_and_its_administered_parts_are_places() -> None:
     found = _found("وقصفت الهند مواقع في كشمير الباكستانية. وقصفت باكستان مواقع في إقليم جامو وكشمير.")
     assert ("كشمير الباكستانية", ("azad_kashmir",), "kb") in found[0], found[0]
     assert any(iris == ("kashmir",) for _, iris, _ in found[1]), found[1]
+
+
+def test_a_states_security_is_no_organ_but_its_security_service_is() -> None:
+    # أمن إسرائيل: Israel's security, an abstract thing; الأمن الإسرائيلي: the organ
+    first, second = _found("لن نسمح بتهديد أمن إسرائيل. وقال الأمن الإسرائيلي إن الخلية فككت.")
+    assert not any(surface == "أمن إسرائيل" for surface, _, _ in first), first
+    assert second[0][0] == "الأمن الإسرائيلي", second

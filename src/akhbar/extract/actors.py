@@ -323,6 +323,8 @@ class ActorFinder:
                 continue
             if kind == "Militia":
                 return self._militia(words, i, j, skip, noun)
+            if n == 1 and noun[0] in self.lex.heads["abstract_organ"] and not definite(words[i].norm[skip:]):
+                continue  # (لن يسمح بتهديد أمن إسرائيل: Israel's security, no organ; الأمن الإسرائيلي is one)
             named = self._kb_match(words, j)
             if n == 1 and definite(words[i].norm[skip:]):
                 named = None  # (اتهم الجيش قوات الدعم السريع: a definite noun is in construct with no name)
