@@ -1720,3 +1720,11 @@ def test_a_states_security_is_no_organ_but_its_security_service_is() -> None:
     first, second = _found("لن نسمح بتهديد أمن إسرائيل. وقال الأمن الإسرائيلي إن الخلية فككت.")
     assert not any(surface == "أمن إسرائيل" for surface, _, _ in first), first
     assert second[0][0] == "الأمن الإسرائيلي", second
+
+
+def test_a_body_after_a_title_is_its_object_and_the_government_refers_back() -> None:
+    # رئيس البرلمان العراقي الحكومة: a definite body is no name of the title's holder; الحكومة alone is the
+    # government named before (GUIDELINES §3, anaphora are resolved)
+    first, second = _found("انتقدت الحكومة العراقية الضربات. وطالب رئيس البرلمان العراقي الحكومة باتخاذ إجراءات.")
+    assert ("رئيس البرلمان العراقي" in [surface for surface, _, _ in second]), second
+    assert ("الحكومة", first[0][1], "anaphor") in second, (first, second)

@@ -587,8 +587,9 @@ class ActorFinder:
                 break  # (باستئناف، باستهداف، بفرض: بـ and a verbal noun, the name is over, or none begins)
             if w.norm in self.lex.pronoun_complementisers:
                 break  # (متحدث عسكري باسم الجماعة قوله إنها: the reported clause begins)
-            if k > name_start and any(self._organ_nouns_at(words, k, _skips(w))):
-                break  # (المتحدث ... محمد فيصل لقناة: the outlet he spoke to begins)
+            if (k > name_start or definite(w.norm)) and any(self._organ_nouns_at(words, k, _skips(w))):
+                break  # (المتحدث ... محمد فيصل لقناة: the outlet he spoke to begins; رئيس البرلمان العراقي
+                # الحكومة: a definite body is the verb's object, no name)
             if units >= 2 and self.parsed_no_name(k):
                 break  # (دونالد ترامب | لوقف إطلاق النار، علي خامنئي | بما وصفه، أنطونيو غوتيريش | تحدث: a third
                 # word the parse reads as a verb, or a preposition and its object)
