@@ -1261,3 +1261,12 @@ def test_a_house_struck_after_the_aircrafts_nisba_is_no_adjective_of_the_aircraf
     # the parse may read it as one more adjective of the aircraft; the camp only locates it (§6)
     ex = read("وفي تطور ميداني، قصفت طائرات إسرائيلية منزلا في مخيم النصيرات وسط القطاع.")
     assert {_labels(ex).get(e.target, local(e.target)) for e in ex.events} == {"منزلا في مخيم النصيرات"}, triples(ex)
+
+
+def test_a_facility_named_for_a_gazetteer_town_lies_in_its_state(read: Read) -> None:
+    # مطار بورتسودان: the airport is in Sudan (GUIDELINES §5, a place's state), so the threat to strike it warns
+    # Sudan (a place is never addressed, §3)
+    ex = read("وهدد المتحدث العسكري باسم قوات الدعم السريع الفاتح قرشي باستهداف مطار بورتسودان.")
+    airport = next(a for a in ex.new_actors if a.label_ar == "مطار بورتسودان")
+    assert ("locatedIn", "https://w3id.org/akhbar/id/sudan") in airport.links, airport.links
+    assert ("Warning", "sudan") in {(core_action(e.action), local(e.target)) for e in ex.events}, triples(ex)

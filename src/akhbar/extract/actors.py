@@ -1435,6 +1435,9 @@ class ActorFinder:
                 label = self.text[start:stop]
                 lkey = "|".join(w.key for w in words[j:end])
                 i = j
+            if state is None and j < end and key not in self.lex.heads["place"]:
+                gm = self._gazetteer_match(words, j)  # (مطار بورتسودان: the town it is named for lies in a state)
+                state = self.kb.by_code.get(gm[1].country) if gm is not None and j + gm[0] <= end else None
             iri = self._mint("Location", lkey, label, (("locatedIn", state),) if state else ())
             variants = tuple((start, words[k - 1].end) for k in sorted({name_end, core_end}) if i < k < end)
             variants += (bare,) if bare and bare[0] > start else ()
