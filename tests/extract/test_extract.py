@@ -1270,3 +1270,16 @@ def test_a_facility_named_for_a_gazetteer_town_lies_in_its_state(read: Read) -> 
     airport = next(a for a in ex.new_actors if a.label_ar == "مطار بورتسودان")
     assert ("locatedIn", "https://w3id.org/akhbar/id/sudan") in airport.links, airport.links
     assert ("Warning", "sudan") in {(core_action(e.action), local(e.target)) for e in ex.events}, triples(ex)
+
+
+def test_the_one_asked_to_intervene_is_no_author_of_the_attack_to_stop(read: Read) -> None:
+    # طالبت X Y بالتدخل لوقف العدوان: Y is asked to act so that another's attack stops (one asked to stop is its
+    # author only when stopping is what is asked of him: طالبت روسيا الولايات المتحدة بوقف الضربات)
+    text = ("قصفت إسرائيل مدينة جنين.\n"
+            "وطالبت الرئاسة الفلسطينية الإدارة الأمريكية بالتدخل العاجل لوقف العدوان على جنين.")
+    ex = read(text)
+    second = text.index("وطالبت")
+    agents = {local(e.agent) for e in ex.events if core_action(e.action) == "Attack" and e.trigger.start > second}
+    assert "usa" not in agents, agents
+    ex = read("وطالبت روسيا الولايات المتحدة بوقف الضربات على سوريا.")
+    assert ("Attack", "usa", "syria") in triples(ex), triples(ex)

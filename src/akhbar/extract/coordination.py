@@ -465,21 +465,25 @@ def warned_against(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | N
     # (a known city: a capital, إلى طهران)
 
 
-def asked_to_stop(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | None:
+def asked_to_stop(s: SentenceUnit, trig: Trigger, lex: Lexicon, intervene: bool = False) -> ActorRef | None:
     """The one a demand addresses when what it asks is that he stop the trigger's act (طالبت روسيا الولايات المتحدة
     بوقف الضربات على سوريا، أكد لنظيره الإسرائيلي ضرورة وقف العمليات العسكرية في لبنان): one is asked to stop
     one's own acts, so he is their author. The addressee is the first mention after the demand's word and before
     what it asks that is not its subject; None when the act names an author of its own right after it (وقف
-    الهجمات الإسرائيلية، وقف هجمات الحوثيين) or no demand stands before the stopping word.
+    الهجمات الإسرائيلية، وقف هجمات الحوثيين) or no demand stands before the stopping word. With `intervene`, the
+    one asked instead to act so that another's act stops (طالبت الإدارة الأمريكية بالتدخل لوقف العدوان): no author.
 
     >>> from akhbar.kb import load_kb
     >>> from akhbar.records import Article
     >>> from akhbar.extract.lexicon import load_lexicon
     >>> from akhbar.extract.units import read_units
-    >>> text = "وطالبت روسيا الولايات المتحدة بوقف الضربات على سوريا."
-    >>> s = read_units(None, Article("x", "x.txt", text), load_kb()).sentences[0]
-    >>> asked_to_stop(s, s.triggers[-1], load_lexicon()).surface
+    >>> text = "وطالبت روسيا الولايات المتحدة بوقف الضربات على سوريا. وطالبت مصر الولايات المتحدة بالتدخل لوقف العدوان."
+    >>> first, second = read_units(None, Article("x", "x.txt", text), load_kb()).sentences
+    >>> asked_to_stop(first, first.triggers[-1], load_lexicon()).surface
     'الولايات المتحدة'
+    >>> asked_to_stop(second, second.triggers[-1], load_lexicon()), asked_to_stop(second, second.triggers[-1],
+    ...     load_lexicon(), intervene=True).surface
+    (None, 'الولايات المتحدة')
     """
     words = s.words
     k = trig.first
@@ -492,6 +496,10 @@ def asked_to_stop(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | No
         if p.core != "Pressure" or p.last > k - 1:
             continue
         opener = content_opener(s, p, lex)
+        other = opener is not None and opener < k - 1 and words[opener].norm.startswith("بال") \
+            and words[opener].norm[1:] not in lex.particles["cessation"]  # (بالتدخل لوقف: another act asked)
+        if other != intervene:
+            return None
         stop = k - 1 if opener is None or opener > k - 1 else opener
         between = [r for r in s.refs if p.last <= r.first and r.last <= stop and r.kind != "Location"]
         before = [r for r in s.refs if r.last <= p.first]

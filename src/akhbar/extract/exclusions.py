@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import FREQUENT, Candidate
 from akhbar.extract.coordination import (
+    asked_to_stop,
     blame,
     condemner,
     content_after_addressee,
@@ -72,6 +73,7 @@ class Frame:
     voice: set[str]  # whose words name the enemy's act (العدوان)
     weapon: tuple[int, int]  # the words of a weapon that is the verb's subject
     warner: ActorRef | None  # who warns against the attack (حذرت مصر من اقتحام رفح)
+    intervener: ActorRef | None  # who is asked to act so that the attack stops (طالبت واشنطن بالتدخل لوقف العدوان)
     blamer: ActorRef | None  # who blames someone for it
     accused: ActorRef | None  # whom he blames
     judge: ActorRef | None  # who condemns, rejects or comments on it
@@ -101,6 +103,7 @@ def frame(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Frame:
         voice=own_voice(units, s) if attack and s.words[trig.first].key in lex.particles["pejorative"] else set(),
         weapon=instrument_subject(s, trig, lex) if trigger_pos(trig) == "verb" else (0, 0),
         warner=warner_against(s, trig, lex) if attack else None,
+        intervener=asked_to_stop(s, trig, lex, intervene=True) if attack else None,
         blamer=blamer, accused=accused,
         judge=condemner(s, trig, lex) if attack else None,
         struck_subject=attack and (attack_subject(s, trig) or any(
@@ -175,6 +178,8 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
               "وأضاف [المتحدث الحوثي] أن العمليات ستستمر حتى يتوقف العدوان: the enemy's act"),
     Exclusion("phrase subject", None, lambda f, c, x, r: _here(f, c) and f.subject_role not in (None, r)
               and "slot=pre0" in x, "إيران سترد: the responder; إسرائيل ستدفع الثمن: the one who will pay"),
+    Exclusion("asked to intervene", "agent", lambda f, c, x, r: _here(f, c) and c.ref is f.intervener,
+              "طالبت الرئاسة الإدارة الأمريكية بالتدخل لوقف العدوان: the one asked to stop another's act"),
     Exclusion("accuser or judge", "agent", lambda f, c, x, r: _here(f, c) and c.ref in (f.blamer, f.judge),
               "حملت إيران واشنطن مسؤولية الهجوم، أدانت الجزائر الهجوم: the accuser or the judge, GUIDELINES §3"),
     Exclusion("judge as target", "target", lambda f, c, x, r: _here(f, c) and c.ref is f.judge,
