@@ -1283,3 +1283,11 @@ def test_the_one_asked_to_intervene_is_no_author_of_the_attack_to_stop(read: Rea
     assert "usa" not in agents, agents
     ex = read("وطالبت روسيا الولايات المتحدة بوقف الضربات على سوريا.")
     assert ("Attack", "usa", "syria") in triples(ex), triples(ex)
+
+
+def test_any_attack_on_its_forces_strikes_the_state_the_pronoun_names_and_stays_hypothetical(read: Read) -> None:
+    # أي هجوم يستهدف قواتها: the forces of the one named before (GUIDELINES §3: pronouns are resolved, X's forces
+    # are X), one attack told by the noun and its verb, possible as أي makes it (§4)
+    ex = read("وحذرت الولايات المتحدة إيران من أنها سترد بحزم على أي هجوم يستهدف قواتها أو سفنها في المنطقة.")
+    attacks = {(local(e.target), e.modality) for e in ex.events if core_action(e.action) == "Attack"}
+    assert attacks and all(t == "usa" and m != "Asserted" for t, m in attacks), attacks

@@ -40,6 +40,7 @@ from akhbar.extract.features import (
     features,
     has_object_pronoun,
     is_passive,
+    possessed_target,
     possessor,
     pronoun_subject,
     shared_subject,
@@ -228,6 +229,13 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
             scores.target[iri] = 1.0
             scores.agent.pop(iri, None)
             details["target", iri] = f"{RULE}«{sufferer.surface}», which undergoes the {trig.core.lower()}"
+    owner = possessed_target(units, s, trig) if sufferer is None else None
+    if owner is not None:  # (أي هجوم يستهدف قواتها: the forces of the one the pronoun names, §3)
+        owned = [state_of(units, iri) or iri for iri in owner.iris]  # (an official's forces are his state's)
+        scores.target = dict.fromkeys(owned, 1.0)
+        for iri in owned:
+            scores.agent.pop(iri, None)
+            details["target", iri] = f"{RULE}«{owner.surface}», whose «{s.words[trig.last].text}» it strikes"
     victim = killed_by_means(units, s, trig, fr.verb)
     if victim is not None:  # (مقتل اللواء قاسم سليماني بقصف أمريكي: the strike targets the person it killed, §6)
         scores.target = dict.fromkeys(victim.iris, 1.0)  # (not the place it happened: في بغداد)
@@ -417,6 +425,7 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
     decided = [ts.decide(policy) for ts in scored]
     established: tuple[int, str, str | None] | None = None  # the last attack told with its author (sentence, who, whom)
     struck_by: dict[tuple[int, str], str] = {}  # (sentence, target) → the author of the first attack on it told there
+    told_as: dict[tuple[int, int], str] = {}  # (sentence, trigger's first word) → the modality it was read with
     for n, ts in enumerate(scored):
         s, trig = ts.sentence, ts.trigger
         pairs = decided[n] or threatened_by_content(units, scored, decided, n, policy)
@@ -438,6 +447,13 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
             context[s.index] = (reported_by, according_to, conditions(s.words, lex))
         reported_by, according_to, openers = context[s.index]
         mod = modality(s.words, trig, s.triggers, lex, text, openers)
+        noun = next((t for t in s.triggers if t.last == trig.first and t.core == "Attack" == trig.core
+                     and t.entry is not None and t.entry.pos == "noun"), None) \
+            if trig.entry is not None and trig.entry.pos == "verb" else None
+        if noun is not None and (s.index, noun.first) in told_as:
+            mod = told_as[s.index, noun.first]  # (أي هجوم يستهدف قواتها: the verb tells the noun's attack, as the
+            # noun tells it: hypothetical here, GUIDELINES §4)
+        told_as[s.index, trig.first] = mod
         if anaphoric and mod in ("Planned", "Conditional") and _pointed(s, trig, lex):
             mod = "Asserted"  # (هذه الهجمات لن تمر دون عقاب: the attacks told happened; the threat is of a reply,
             # GUIDELINES §4; a denial or a blame of them keeps its own modality)

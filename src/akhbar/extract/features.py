@@ -277,6 +277,53 @@ def possessor(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> ActorRef |
     return (persons or before or [None])[-1]
 
 
+POSSESSED_HEADS = ("armed", "facility", "struck")  # [heads] lists of what a state or group owns and an attack strikes
+
+
+def possessed_target(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> ActorRef | None:
+    """Whose forces, bases or ships an attack strikes when they are named by a possessive pronoun right after it
+    (أي هجوم يستهدف قواتها، الاعتداء على قواعده): the nearest actor named before the trigger that agrees with the
+    pronoun (ها: feminine, ه: masculine) and is no place, or in a threat the first, who threatens (GUIDELINES §3:
+    pronouns are resolved, and generic positions of X are X).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "حذرت الولايات المتحدة من أنها سترد على أي هجوم يستهدف قواتها."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> s = units.sentences[0]
+    >>> possessed_target(units, s, s.triggers[-1]).surface
+    'الولايات المتحدة'
+    """
+    if trig.core != "Attack" or trig.entry is None:
+        return None
+    k = trig.last
+    if trig.entry.pos == "noun" and k < len(s.words) and s.words[k].norm in ("علي", "ضد"):
+        k += 1  # (الاعتداء على قواعده)
+    verb = next((t for t in s.triggers if t.first == k and t.core == "Attack" and t.entry is not None
+                 and t.entry.pos == "verb"), None) if trig.entry.pos == "noun" else None
+    k = verb.last if verb is not None else k  # (أي هجوم يستهدف قواتها: the verb after the noun tells its target)
+    if k >= len(s.words) or k in s.ref_at() or s.words[k - 1].gap_after.strip():
+        return None
+    word = s.words[k]
+    suffix = next((p for p in ("هما", "هم", "ها", "ه") if word.norm.endswith(p)), None)
+    if suffix is None or (suffix == "ه" and last_letter(word.text) != "ه"):
+        return None  # (a word ending in ة is no pronoun)
+    stem = word.norm[:-len(suffix)]
+    stems = {stem, stem[:-1] + "ه"} if stem.endswith("ت") else {stem}  # (قواتها، قواعدها؛ قوته: a ة before it)
+    heads = units.lex.heads
+    if not any(x in heads.get(name, ()) for x in stems for name in POSSESSED_HEADS):
+        return None
+    gender = {"ها": "f", "ه": "m"}.get(suffix)
+    before = [r for r in s.refs if r.last <= trig.first and r.kind != "Location"]
+    agreeing = [r for r in before if gender is None or mention_gender(units, r) in (gender, "")]
+    if not agreeing:
+        return None
+    threat = any(t.core == "Warning" and t.last <= trig.first for t in s.triggers)
+    return agreeing[0] if threat else agreeing[-1]  # (حذرت واشنطن طهران من أنها سترد على أي هجوم يستهدف قواتها:
+    # in a threat, the threatener's forces, not the addressee's)
+
+
 THAT = frozenset({"ان", "بان", "وان"})
 
 
