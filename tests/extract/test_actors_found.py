@@ -1728,3 +1728,9 @@ def test_a_body_after_a_title_is_its_object_and_the_government_refers_back() -> 
     first, second = _found("انتقدت الحكومة العراقية الضربات. وطالب رئيس البرلمان العراقي الحكومة باتخاذ إجراءات.")
     assert ("رئيس البرلمان العراقي" in [surface for surface, _, _ in second]), second
     assert ("الحكومة", first[0][1], "anaphor") in second, (first, second)
+
+
+def test_warships_coordinated_with_ships_share_their_nisba() -> None:
+    # السفن والبوارج الأمريكية: two heads, one collective of the state's vessels (GUIDELINES §3)
+    found = _found("هدد الحوثي باستهداف السفن والبوارج الأمريكية في البحر الأحمر.")[0]
+    assert any(surface.startswith("السفن والبوارج الأمريكية") for surface, _, _ in found), found
