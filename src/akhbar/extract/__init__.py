@@ -229,13 +229,13 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
             scores.target[iri] = 1.0
             scores.agent.pop(iri, None)
             details["target", iri] = f"{RULE}«{sufferer.surface}», which undergoes the {trig.core.lower()}"
-    owner = possessed_target(units, s, trig) if sufferer is None else None
-    if owner is not None:  # (أي هجوم يستهدف قواتها: the forces of the one the pronoun names, §3)
-        owned = [state_of(units, iri) or iri for iri in owner.iris]  # (an official's forces are his state's)
-        scores.target = dict.fromkeys(owned, 1.0)
-        for iri in owned:
+    holder = possessed_target(units, s, trig) if sufferer is None else None
+    if holder is not None:  # (أي هجوم يستهدف قواتها: the forces of the one the pronoun names, §3)
+        held = [state_of(units, iri) or iri for iri in holder.iris]  # (an official's forces are his state's)
+        scores.target = dict.fromkeys(held, 1.0)
+        for iri in held:
             scores.agent.pop(iri, None)
-            details["target", iri] = f"{RULE}«{owner.surface}», whose «{s.words[trig.last].text}» it strikes"
+            details["target", iri] = f"{RULE}«{holder.surface}», whose forces or sites it strikes (GUIDELINES §3)"
     victim = killed_by_means(units, s, trig, fr.verb)
     if victim is not None:  # (مقتل اللواء قاسم سليماني بقصف أمريكي: the strike targets the person it killed, §6)
         scores.target = dict.fromkeys(victim.iris, 1.0)  # (not the place it happened: في بغداد)
