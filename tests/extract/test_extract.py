@@ -1291,3 +1291,11 @@ def test_any_attack_on_its_forces_strikes_the_state_the_pronoun_names_and_stays_
     ex = read("وحذرت الولايات المتحدة إيران من أنها سترد بحزم على أي هجوم يستهدف قواتها أو سفنها في المنطقة.")
     attacks = {(local(e.target), e.modality) for e in ex.events if core_action(e.action) == "Attack"}
     assert attacks and all(t == "usa" and m != "Asserted" for t, m in attacks), attacks
+
+
+def test_a_verb_coordinated_after_an_accusation_tells_the_accusers_own_act(read: Read) -> None:
+    # باكستان تتهم أفغانستان بإيواء مسلحين وتشن غارات: the blame is the first clause's; the raids are Pakistan's,
+    # told as done (GUIDELINES §3, §4)
+    ex = read("باكستان تتهم أفغانستان بإيواء مسلحين وتشن غارات على ولاية خوست")
+    attacks = {(local(e.agent), e.modality) for e in ex.events if core_action(e.action) == "Attack"}
+    assert attacks == {("pakistan", "Asserted")}, attacks

@@ -532,6 +532,9 @@ def blame(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[ActorRef | None
     cues = lex.modality["possible"]["accusation"]
     words = s.words
     head = trig.light if trig.light is not None else trig.first
+    if words[head].norm.startswith("و") and (trig.light is not None or (trig.entry is not None
+                                                                     and trig.entry.pos == "verb")):
+        return None, None  # (باكستان تتهم أفغانستان بإيواء مسلحين وتشن غارات: a coordinated verb, its own clause)
     for v in range(head - 1, max(-1, head - 1 - lex.modality["possible"]["accusation_window"]), -1):
         if words[v].breaks_after:
             return None, None

@@ -161,9 +161,12 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
     pos = mod["possible"]
     if core == "Attack" and head > 0 and words[head - 1].norm in pos.get("hypothetical", ()):
         return "Possible"  # أي هجوم: one that may come
-    if core != "Warning" and before(pos["before"], pos["window"]) is not None:
+    coordinated = words[head].norm.startswith("و") and (trig.light is not None or (
+        trig.entry is not None and trig.entry.pos == "verb"))  # (تتهم أفغانستان بإيواء مسلحين وتشن غارات: a
+    # coordinated verb tells its own act; the hedge or the blame before it is the other clause's)
+    if core != "Warning" and not coordinated and before(pos["before"], pos["window"]) is not None:
         return "Possible"
-    if core == "Attack" and before(pos["accusation"], pos["accusation_window"]) is not None:
+    if core == "Attack" and not coordinated and before(pos["accusation"], pos["accusation_window"]) is not None:
         return "Possible"
     q = before(pos["modal_qad"], 3)
     if q is not None and q + 1 < len(words) and words[q + 1].norm[:1] in IMPERFECT_PREFIXES:
