@@ -1734,3 +1734,13 @@ def test_warships_coordinated_with_ships_share_their_nisba() -> None:
     # السفن والبوارج الأمريكية: two heads, one collective of the state's vessels (GUIDELINES §3)
     found = _found("هدد الحوثي باستهداف السفن والبوارج الأمريكية في البحر الأحمر.")[0]
     assert any(surface.startswith("السفن والبوارج الأمريكية") for surface, _, _ in found), found
+
+
+def test_a_direction_is_no_west_and_the_two_sides_of_a_conflict_are_its_main_parties() -> None:
+    # غرب المدينة: a direction, not the West (only الغرب is); طرفي النزاع: the two parties the article names most
+    text = ("هاجمت قوات الدعم السريع مدينة الفاشر. وقال الجيش السوداني إن قوات الدعم السريع قصفت الأحياء. "
+            "وتصدى الجيش السوداني للهجوم غرب المدينة. وطالب المنسق الأممي طرفي النزاع بوقف القتال.")
+    found = _found(text)
+    assert not any(iris == ("the_west",) for _, iris, _ in found[2]), found[2]
+    assert any(surface == "طرفي النزاع" and set(iris) == {"rsf", "sudanese_army"} for surface, iris, _ in found[3]), \
+        found[3]

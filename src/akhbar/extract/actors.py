@@ -587,6 +587,8 @@ class ActorFinder:
                 break  # (باستئناف، باستهداف، بفرض: بـ and a verbal noun, the name is over, or none begins)
             if w.norm in self.lex.pronoun_complementisers:
                 break  # (متحدث عسكري باسم الجماعة قوله إنها: the reported clause begins)
+            if any(key in self.lex.heads["pair_anaphoric"] for key, _ in w.readings):
+                break  # (المنسق الأممي طرفي النزاع: the two sides addressed, no name)
             if (k > name_start or definite(w.norm)) and any(self._organ_nouns_at(words, k, _skips(w))):
                 break  # (المتحدث ... محمد فيصل لقناة: the outlet he spoke to begins; رئيس البرلمان العراقي
                 # الحكومة: a definite body is the verb's object, no name)
@@ -1049,7 +1051,10 @@ class ActorFinder:
         groups or organs named so (GUIDELINES §3: anaphora are resolved, and each party is its own participant)."""
         w = words[i]
         skip = next((sk for key, sk in w.readings if key in self.lex.heads["pair_anaphoric"]), None)
-        if skip is None or not (w.norm[skip:].startswith(("ال", "لل")) or (skip and w.norm[skip:][:1] == "ل")):
+        conflict = i + 1 < len(words) and strip_article(words[i + 1].key) in self.lex.heads["conflict"] \
+            and not w.gap_after.strip()  # (طرفي النزاع: the construct names the two by their conflict)
+        if skip is None or not (w.norm[skip:].startswith(("ال", "لل")) or (skip and w.norm[skip:][:1] == "ل")
+                                or conflict):
             return None  # (البلدين، للبلدين: with the article)
         if i > 0 and words[i - 1].norm.lstrip("و") in ("بين", "لدي"):
             return None  # (التوتر بين البلدين، الإرادة لدى الجانبين: a relation of the two, no party to an act)
@@ -1068,11 +1073,17 @@ class ActorFinder:
             if len(states) < 2:
                 return None
             iris = (states[1], states[0])
-        else:
-            return None
+        else:  # (طرفي النزاع: else the two parties the article names most, the later first on a tie)
+            counts = Counter(r.iri for r in recent if r.kind in kinds and len(r.iris) == 1)
+            last = {r.iri: n for n, r in enumerate(recent)}
+            ranked = sorted(counts, key=lambda x: (-counts[x], -last[x]))
+            if len(ranked) < 2 or counts[ranked[1]] < 2:
+                return None
+            iris = (ranked[0], ranked[1])
+        end = i + 2 if conflict else i + 1
         start = w.offset_after(skip, self.text)
-        return ActorRef(iris, i, i + 1, start, w.end, self.text[start:w.end], self.kind_of(iris[0]) or "State",
-                        "anaphor", tuple(self.state_of(x) for x in iris))
+        return ActorRef(iris, i, end, start, words[end - 1].end, self.text[start:words[end - 1].end],
+                        self.kind_of(iris[0]) or "State", "anaphor", tuple(self.state_of(x) for x in iris))
 
     def _shortenable(self, ref: ActorRef) -> None:
         """Note an organ or group named with its state's nisba last (وزارة الدفاع الروسية): the article may name it
@@ -1883,6 +1894,9 @@ class ActorFinder:
             if gm and gm[2] == 0:  # العاصمة كابول: a capital the base does not hold, from the gazetteer
                 return self._ref(words, i, j + gm[0], skip, (self._place_actor(gm[1]),), "place", "Location")
         km = self._kb_match(words, i) if "kb" in matchers else None
+        if km and km[0] == 1 and words[i].key in self.lex.heads["direction"] \
+                and not definite(words[i].norm[km[2]:]):
+            km = None  # (غرب المدينة: a direction; only الغرب, with its article, is the West)
         if km and km[0] == 1 and i > 0 and words[i - 1].norm.startswith("ال") and words[i].norm.startswith("ال") \
                 and not self.gap_text(i - 1, i).strip() and (nisba := self._nisba(words[i])) \
                 and (self.kb.kind(km[1]) in ("Official", "Militia") or km[1] == nisba):
