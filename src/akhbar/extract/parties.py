@@ -71,15 +71,23 @@ def state_of(units: ArticleUnits, iri: str) -> str | None:
 THREAT_CONTENT_REACH = 4  # words from a warning verb to the attack noun (with بـ) it threatens, names aside
 
 
-def threat_of(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> Trigger | None:
-    """The threat whose content an attack is (الحوثيون هددوا باستهداف السفن، توعدت حماس بقصف المطار، أمهلت ...
-    وإلا ستستهدف): the last warning before it within reach, whoever is named between them; None if none."""
+def _threatened_head(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[int | None, bool]:
+    """Where an attack that may be a threat's content begins (its light verb: بشن هجمات), and whether it follows
+    وإلا (an ultimatum's consequence); None when it is no content: not an attack, no بـ of content (بتوسيع العملية
+    العسكرية) and no وإلا before it."""
     head = trig.light if trig.light is not None else trig.first
     otherwise = trig.core == "Attack" and any(s.words[k].norm in lex.modality["conditional"]["otherwise"]
                                               for k in range(max(0, head - 2), head))
     content = s.words[head].norm.startswith("ب") or (head > 0 and s.words[head - 1].norm.startswith("ب") and s.words[
         head - 1].norm[1:] in lex.particles["escalation"])
-    if trig.core != "Attack" or not (content or otherwise):
+    return (head if trig.core == "Attack" and (content or otherwise) else None), otherwise
+
+
+def threat_of(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> Trigger | None:
+    """The threat whose content an attack is (الحوثيون هددوا باستهداف السفن، توعدت حماس بقصف المطار، أمهلت ...
+    وإلا ستستهدف): the last warning before it within reach, whoever is named between them; None if none."""
+    head, otherwise = _threatened_head(s, trig, lex)
+    if head is None:
         return None
     named = {k for r in s.refs for k in range(r.first, r.last)}
     return next((w for w in reversed(s.triggers) if w.core == "Warning" and w.last <= head and sum(
@@ -93,12 +101,8 @@ def threat_parties(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[ActorR
     ultimatum says follows (أمهلت الفصائل القوات الأمريكية أسبوعا للمغادرة وإلا ستستهدف قواعدها, GUIDELINES §6):
     the attack threatened is the threatener's, never the addressee's. The threatener is known here only when
     named after the verb of threatening, before the addressee."""
-    head = trig.light if trig.light is not None else trig.first  # (بشن هجمات: the light verb carries بـ)
-    otherwise = trig.core == "Attack" and any(s.words[k].norm in lex.modality["conditional"]["otherwise"]
-                                              for k in range(max(0, head - 2), head))
-    content = s.words[head].norm.startswith("ب") or (head > 0 and s.words[head - 1].norm.startswith("ب") and s.words[
-        head - 1].norm[1:] in lex.particles["escalation"])  # (بتوسيع العملية العسكرية: its content)
-    if trig.core != "Attack" or not (content or otherwise):
+    head, otherwise = _threatened_head(s, trig, lex)
+    if head is None:
         return None, set()
     named = {k for r in s.refs for k in range(r.first, r.last)}  # (a name of many words is one step: هددت جبهة
     # تحرير أزواد الجيش المالي بشن هجمات)
