@@ -1299,3 +1299,17 @@ def test_a_verb_coordinated_after_an_accusation_tells_the_accusers_own_act(read:
     ex = read("باكستان تتهم أفغانستان بإيواء مسلحين وتشن غارات على ولاية خوست")
     attacks = {(local(e.agent), e.modality) for e in ex.events if core_action(e.action) == "Attack"}
     assert attacks == {("pakistan", "Asserted")}, attacks
+
+
+def test_states_that_strike_each_others_positions_exchange_fire(read: Read) -> None:
+    # قصفت روسيا وأوكرانيا مواقع بعضهما البعض: a reciprocal exchange, one event each way (GUIDELINES §2)
+    ex = read("وقصفت روسيا وأوكرانيا مواقع بعضهما البعض في منطقة زابوريجيا.")
+    assert {("Attack", "russia", "ukraine"), ("Attack", "ukraine", "russia")} <= triples(ex), triples(ex)
+    from akhbar.extract.coordination import reciprocal
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    text = "واستمرت هجمات الحوثيين على السفن تسبب بعضها في أضرار مادية."  # (بعضها: "some of them")
+    s = read_units(None, Article("t", "t.txt", text), load_kb()).sentences[0]
+    assert not any(reciprocal(s, t) for t in s.triggers)

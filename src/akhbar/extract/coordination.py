@@ -31,6 +31,8 @@ RECIPROCAL_VERBS = frozenset(normalise(w).removeprefix("و") for w in RECIPROCAL
 EXCHANGE_REACH = 6  # words from a verb of exchange to the act exchanged, its coordinated subject between
 # the adjective of an exchanged act, within two words after its noun (القصف المتبادل، إطلاق النار المتبادل بين X وY)
 MUTUAL = ("متبادل", "متبادله", "متبادلة", "المتبادل", "المتبادله", "المتبادلة")
+EACH_OTHER = ("بعضهما", "بعضهم", "بعضها")  # (normalised) "each other", right after the act's object
+EACH_OTHER_REACH = 6  # words after a trigger in which بعضهما may stand (a coordinated subject, then the object)
 
 
 def compatible(a: str, b: str) -> bool:
@@ -724,12 +726,18 @@ def _place_like(ref: ActorRef, words: list[Word], lex: Lexicon) -> bool:
 
 
 def reciprocal(s: SentenceUnit, trig: Trigger) -> bool:
-    """Whether the trigger is exchanged (تبادل القصف، تتبادل إيران وإسرائيل الضربات، القصف المتبادل بين X وY):
-    both directions (GUIDELINES §2)."""
+    """Whether the trigger is exchanged (تبادل القصف، تتبادل إيران وإسرائيل الضربات، القصف المتبادل بين X وY،
+    قصفت X وY مواقع بعضهما البعض): both directions (GUIDELINES §2)."""
     words = s.words
     if trig.light is not None and words[trig.light].norm in RECIPROCAL:
         return True
     if any(w.norm in MUTUAL for w in words[trig.last:trig.last + 2]):
         return True
+    for k in range(trig.last, min(len(words), trig.last + EACH_OTHER_REACH)):
+        if words[k].norm.lstrip("ول") in EACH_OTHER and k + 1 < len(words) and words[k + 1].norm == "البعض":
+            return True  # (قصفت روسيا وأوكرانيا مواقع بعضهما البعض: each the other's, past the subject and object;
+            # not تسبب بعضها في خسائر: "some of them")
+        if words[k].breaks_after or words[k].comma_after:
+            break
     # (right before it, or before its coordinated subject: تبادل حزب الله والجيش الإسرائيلي إطلاق النار)
     return clause_word_before(words, trig.first, RECIPROCAL_VERBS, EXCHANGE_REACH) is not None
