@@ -239,8 +239,8 @@ class ActorFinder:
                 and words[k].norm.endswith(("يه", "ي")) and words[k].norm not in self.lex.triggers:
             k += 1  # (النووية، العسكرية: its adjectives)
         return k < len(words) and not self.gap_text(k - 1, k).strip() \
-            and definite(words[k].norm) == definite(words[i].norm) and self._nisba(words[k]) is not None \
-            and self.kb.kind(self._nisba(words[k]) or "") == "State"
+            and definite(words[k].norm) == definite(words[i].norm) \
+            and (state := self._nisba(words[k])) is not None and self.kb.kind(state) == "State"
 
     def _after_instrument(self, words: list[Word], i: int) -> bool:
         """Whether word i follows, with no break, an indefinite weapon (طائرات، مسيرات، صواريخ) whose adjective it

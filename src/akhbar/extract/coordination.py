@@ -18,7 +18,7 @@ where a facility is add nothing (§6), and a warning's addressee named before it
 from __future__ import annotations
 
 from akhbar.extract.actors import ActorRef
-from akhbar.extract.events import Trigger
+from akhbar.extract.events import Trigger, coordinated_verb
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.phrases import _listed
 from akhbar.extract.text import Word, clause_word_before, definite
@@ -534,8 +534,7 @@ def blame(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[ActorRef | None
     cues = lex.modality["possible"]["accusation"]
     words = s.words
     head = trig.light if trig.light is not None else trig.first
-    if words[head].norm.startswith("و") and (trig.light is not None or (trig.entry is not None
-                                                                     and trig.entry.pos == "verb")):
+    if coordinated_verb(words, trig):
         return None, None  # (باكستان تتهم أفغانستان بإيواء مسلحين وتشن غارات: a coordinated verb, its own clause)
     for v in range(head - 1, max(-1, head - 1 - lex.modality["possible"]["accusation_window"]), -1):
         if words[v].breaks_after:

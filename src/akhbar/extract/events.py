@@ -40,6 +40,20 @@ class Trigger:
         return CORE[self.action]
 
 
+def coordinated_verb(words: list[Word], trig: Trigger) -> bool:
+    """Whether a trigger is a verb (or a light verb's noun) joined to the clause before it by و (تتهم أفغانستان
+    بإيواء مسلحين وتشن غارات، ودعت التحالف): a clause of its own, whose subject may be the one before it.
+
+    >>> from akhbar.extract.text import words_of
+    >>> words = words_of("وتشن غارات")
+    >>> coordinated_verb(words, Trigger(1, 2, "AirStrike", None, light=0))
+    True
+    """
+    head = trig.light if trig.light is not None else trig.first
+    return words[head].norm.startswith("و") and (trig.light is not None or (
+        trig.entry is not None and trig.entry.pos == "verb"))
+
+
 def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
     """Trigger words and phrases of a sentence, left to right."""
     out: list[Trigger] = []

@@ -205,6 +205,13 @@ POSSESSIVES = ("هما", "هم", "ها")  # attached possessive pronouns (ه too
 PERSONS_PLURAL = ("ون", "ين")  # sound masculine plurals: of persons (الحوثيين، المسؤولون)
 
 
+def possessive_suffix(word: Word) -> str | None:
+    """The possessive pronoun a word ends with (هما، هم، ها; ه only when written ه, not a ة that normalises to
+    it), None if none."""
+    suffix = next((p for p in POSSESSIVES if word.norm.endswith(p)), None)
+    return suffix if suffix is not None else "ه" if last_letter(word.text) == "ه" else None
+
+
 def shared_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> ActorRef | None:
     """The subject a verb of warning or demand shares with the clause before it, when it follows a comma and
     و and names no subject of its own (اتهمت قسد الجيش التركي بقصف المدنيين، ودعت التحالف إلى التدخل; أفادت
@@ -263,9 +270,7 @@ def possessor(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> ActorRef |
         return None
     word = s.words[trig.first]
     nouns = units.lex.noun_triggers
-    suffix = next((p for p in POSSESSIVES if word.norm.endswith(p)), None)
-    if suffix is None and last_letter(word.text) == "ه":
-        suffix = "ه"
+    suffix = possessive_suffix(word)
     if suffix is None:
         return None
     stem = word.norm[:-len(suffix)]
@@ -306,9 +311,9 @@ def possessed_target(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Act
     if k >= len(s.words) or k in s.ref_at() or s.words[k - 1].gap_after.strip():
         return None
     word = s.words[k]
-    suffix = next((p for p in ("هما", "هم", "ها", "ه") if word.norm.endswith(p)), None)
-    if suffix is None or (suffix == "ه" and last_letter(word.text) != "ه"):
-        return None  # (a word ending in ة is no pronoun)
+    suffix = possessive_suffix(word)
+    if suffix is None:
+        return None
     stem = word.norm[:-len(suffix)]
     stems = {stem, stem[:-1] + "ه"} if stem.endswith("ت") else {stem}  # (قواتها، قواعدها؛ قوته: a ة before it)
     heads = units.lex.heads

@@ -10,7 +10,7 @@ takes that trigger's modality.
 
 from __future__ import annotations
 
-from akhbar.extract.events import Trigger
+from akhbar.extract.events import Trigger, coordinated_verb
 from akhbar.extract.lexicon import Lexicon, candidates
 from akhbar.extract.text import CLAUSE_BREAK, Word, consequent_future
 
@@ -161,9 +161,8 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
     pos = mod["possible"]
     if core == "Attack" and head > 0 and words[head - 1].norm in pos.get("hypothetical", ()):
         return "Possible"  # أي هجوم: one that may come
-    coordinated = words[head].norm.startswith("و") and (trig.light is not None or (
-        trig.entry is not None and trig.entry.pos == "verb"))  # (تتهم أفغانستان بإيواء مسلحين وتشن غارات: a
-    # coordinated verb tells its own act; the hedge or the blame before it is the other clause's)
+    coordinated = coordinated_verb(words, trig)  # (تتهم أفغانستان بإيواء مسلحين وتشن غارات: a coordinated verb
+    # tells its own act; the hedge or the blame before it is the other clause's)
     if core != "Warning" and not coordinated and before(pos["before"], pos["window"]) is not None:
         return "Possible"
     if core == "Attack" and not coordinated and before(pos["accusation"], pos["accusation_window"]) is not None:
