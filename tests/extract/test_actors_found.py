@@ -41,6 +41,29 @@ def test_every_state_of_the_world_is_known_with_its_nisba(read: Read) -> None:
     assert not any("وقالت" in surface for surface in refs)  # a title's name does not run into the next clause
 
 
+
+@pytest.mark.parametrize(("text", "surface", "state"), [
+    ("انتقدت المجر العقوبات الجديدة.", "المجر", "hungary"),  # the news' name, not CLDR's هنغاريا
+    ("وطالبت المفوضية الحكومة المجرية بالتراجع.", "الحكومة المجرية", "hungary"),
+    ("واستدعت ساحل العاج السفير.", "ساحل العاج", "cote_divoire"),
+    ("وقالت الحكومة الإيفوارية إنها لن تتراجع.", "الحكومة الإيفوارية", "cote_divoire"),  # an irregular nisba
+    ("وقالت بورما إنها لن تتراجع.", "بورما", "myanmar_burma"),
+    ("وقال الجيش المالي إنه صد الهجوم.", "الجيش المالي", "mali"),  # not "financial": only as an army
+])
+def test_states_are_known_by_the_names_the_news_uses(text: str, surface: str, state: str) -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(None, Article("t", "t.txt", text), load_kb())
+    refs = {r.surface.removeprefix("و"): r for r in units.sentences[0].refs}
+    assert refs[surface].states == (f"https://w3id.org/akhbar/id/{state}",)
+
+
+def test_financial_support_is_no_malian_actor(read: Read) -> None:
+    assert "mali" not in mentions(read("وقدمت قطر دعما ماليا للحكومة اللبنانية، وقالت الوزارة إن الدعم المالي سيصل.")
+                                  ).values()
+
 def test_a_populated_place_after_a_cue_is_located_in_its_state(read: Read) -> None:
     ex = read("قصفت القوات الروسية مدينة لفيف ومحيط خاركوف.")
     places = {a.label_ar: a for a in ex.new_actors if a.iri.startswith("https://w3id.org/akhbar/id/place/")}
@@ -704,6 +727,9 @@ def test_a_dateline_place_is_where_the_report_was_filed_not_a_participant(text: 
     # GUIDELINES §3: coordinated named participants after a plural place noun, each a place of its own
     ("قصفت الطائرات بلدات عيتا الشعب والخيام وكفرحمام.", ["عيتا الشعب", "الخيام", "كفرحمام"]),
     ("استهدفت الصواريخ مدن بهاولبور وكوتلي.", ["بهاولبور", "كوتلي"]),
+    # a name's opening word (أبو، بيت) takes the next word whatever its ending
+    ("قصفت المدفعية قرى تل تمر وأبو راسين في ريف الحسكة.", ["تل تمر", "أبو راسين"]),
+    ("قصفت الطائرات بلدات جباليا وبيت حانون.", ["جباليا", "بيت حانون"]),
 ])
 def test_places_listed_after_a_plural_place_noun_are_each_a_place(text: str, places: list[str]) -> None:
     found = _refs(text)

@@ -1475,6 +1475,15 @@ class ActorFinder:
         places = self.lex.heads["facility"] | self.lex.heads["place"] | self.lex.heads["place_named"]
         return bool(before & places) and not before & self.lex.heads["population"]
 
+    def _adjective_name(self, words: list[Word], i: int, skip: int) -> bool:
+        """Whether word i is a state's name that is also an everyday adjective (`heads.adjective_name`: مالي), read
+        as that adjective: with the article, right after a definite word, which no construct can have as its
+        head (الدعم المالي: "the financial support"; في مالي، شمال مالي name the state, and الجيش المالي is an
+        organ of the base)."""
+        w = words[i]
+        return not skip and i > 0 and w.key in self.lex.heads["adjective_name"] and definite(w.norm) \
+            and definite(words[i - 1].norm) and not self.gap_text(i - 1, i).strip()
+
     def _common_noun(self, word: Word) -> bool:
         """Whether a word is a noun some [heads] list of the lexicon holds (العمليات، القوات، المدنيين، فجر: the
         time words of `phrase_stop` too): no place's name."""
@@ -1652,7 +1661,7 @@ class ActorFinder:
         (ولاية خراسان مسؤوليته) nor a thing an attack strikes, indefinite (ولاية خراسان حافلة)."""
         w = words[k]
         opened = words[k - 1].norm.lstrip("و") in self.lex.heads["name_opening"] and not definite(w.norm) \
-            and w.norm.endswith("ي") and self._nisba(w) is None  # (عين بورضاي: a construct's second word)
+            and self._nisba(w) is None  # (عين بورضاي، أبو راسين، بيت حانون: a construct's second word)
         return not self.gap_text(k - 1, k).strip() and not self.ends_name(w) \
             and w.norm not in self.lex.triggers and not w.norm.startswith("و") and len(w.norm) > 2 \
             and (opened or not w.norm.endswith(("يه", "ي", "ين", "ون", "ات"))) and not w.norm.isdigit() \
@@ -1897,6 +1906,8 @@ class ActorFinder:
         if km and km[0] == 1 and words[i].key in self.lex.heads["direction"] \
                 and not definite(words[i].norm[km[2]:]):
             km = None  # (غرب المدينة: a direction; only الغرب, with its article, is the West)
+        if km and km[0] == 1 and self._adjective_name(words, i, km[2]):
+            km = None  # (الدعم المالي: "financial", not Mali)
         if km and km[0] == 1 and i > 0 and words[i - 1].norm.startswith("ال") and words[i].norm.startswith("ال") \
                 and not self.gap_text(i - 1, i).strip() and (nisba := self._nisba(words[i])) \
                 and (self.kb.kind(km[1]) in ("Official", "Militia") or km[1] == nisba):
