@@ -107,6 +107,17 @@ def test_a_body_that_belongs_to_a_group_is_no_state_organ() -> None:
     assert not any(r.kind == "StateOrgan" for r in refs.values())
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("حث الممثل الخاص للاتحاد الأوروبي، توماس كلاين، أرمينيا على سحب قواتها.", "توماس كلاين"),
+    ("وحذر رئيس لجنة الأمن القومي في البرلمان الإيراني إبراهيم عزيزي إسرائيل من أي مغامرة.", "إبراهيم عزيزي"),
+])
+def test_a_representative_or_a_committee_chair_is_a_titled_official(read: Read, text: str, name: str) -> None:
+    ex = read(text)
+    (event,) = ex.events
+    labels = {a.iri: a.label_ar for a in ex.new_actors}
+    assert labels.get(event.agent, "").endswith(name), labels
+
+
 def test_titled_person_is_a_new_official_and_found_again_by_name(read: Read) -> None:
     ex = read("هدد وزير الخارجية النرويجي يوهان كارلسن روسيا بعقوبات. وكرر كارلسن تحذيره لروسيا.")
     person = {m.actor for m in ex.mentions if m.text.endswith("كارلسن")}

@@ -129,9 +129,14 @@ def test_a_title_ending_in_a_definite_word_takes_no_body_without_a_particle() ->
     assert "المجتمع الدولي" in refs and not any(r.startswith("رئيس") for r in refs), refs  # (a bare title: none)
 
 
-def test_past_tense_qad_is_not_a_hedge(read: Read) -> None:
-    ex = read("وقد ضغط المسؤولون الأمريكيون على الحكومة العراقية.")
-    assert {e.modality for e in ex.events} == {"Asserted"}
+@pytest.mark.parametrize("text", [
+    "وقد ضغط المسؤولون الأمريكيون على الحكومة العراقية.",
+    "وكانت حركة الشباب قد توعدت الحكومة الصومالية بالانتقام.",  # (a pluperfect: كانت ... قد + a past verb of form V)
+    "وكانت حركة الشباب قد تبنت الهجوم على القاعدة.",
+])
+def test_past_tense_qad_is_not_a_hedge(read: Read, text: str) -> None:
+    ex = read(text)
+    assert ex.events and {e.modality for e in ex.events} == {"Asserted"}
 
 
 # ---- provenance ---------------------------------------------------------------------------------------
@@ -611,6 +616,7 @@ def test_the_one_warned_against_an_attack_is_its_possible_author(read: Read) -> 
     ("وطالبت روسيا الولايات المتحدة بوقف الضربات على سوريا.", "usa"),  # (VSO: the second mention is addressed)
     ("وأكد وزير الخارجية الفرنسي لنظيره الإسرائيلي ضرورة وقف العمليات العسكرية في لبنان.", "israel"),
     ("دعا مجلس الأمن إلى وقف هجمات الحوثيين على السفن.", "houthis"),  # (the act names its own author)
+    ("وطالبت الخارجية العراقية أنقرة بوقف القصف على القرى الحدودية.", "turkey"),  # (a capital: its state)
 ])
 def test_the_one_asked_to_stop_an_attack_is_its_author(read: Read, text: str, author: str) -> None:
     ex = read(text)

@@ -503,7 +503,8 @@ def asked_to_stop(s: SentenceUnit, trig: Trigger, lex: Lexicon, intervene: bool 
         if other != intervene:
             return None
         stop = k - 1 if opener is None or opener > k - 1 else opener
-        between = [r for r in s.refs if p.last <= r.first and r.last <= stop and r.kind != "Location"]
+        between = [r for r in s.refs if p.last <= r.first and r.last <= stop
+                   and (r.kind != "Location" or r.how == "kb")]  # (a known city: a capital, طالبت أنقرة)
         before = [r for r in s.refs if r.last <= p.first]
         addressed = between if before or (between and words[between[0].first].norm.startswith("ل")) else between[1:]
         # (SVO: the mentions after the demand are addressed; VSO: the first is its subject, طالبت روسيا الولايات

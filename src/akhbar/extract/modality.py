@@ -18,6 +18,7 @@ CONSEQUENT_WINDOW = 8  # words before a condition opener that form its consequen
 ANTECEDENT_WINDOW = 10  # words after an opener that form the antecedent
 CONTENT_WINDOW = 10  # words after a warning/demand verb whose events are its content
 OTHERWISE_REACH = 2  # words from وإلا to the attack it threatens (وإلا فإنها ستستهدف)
+PLUPERFECT_REACH = 4  # words from a form of كان to the قد of a pluperfect (وكانت حركة الشباب قد توعدت)
 INTENT_REACH = 5  # words from a negation to the act when a verb of intention and its subject come between
 SPEECH_ACTIONS = ("Warning", "Pressure")
 IMPERFECT_PREFIXES = ("ي", "ت", "ن")  # (not أ: قد أعلن is a past verb of form IV, not "I may")
@@ -61,6 +62,16 @@ def _exceptive(words: list[Word], after: int, lex: Lexicon) -> bool:
         if words[k].breaks_after:
             break
     return False
+
+
+def _imperfect(norm: str) -> bool:
+    """Whether a verb's form is imperfect by its prefix: not a past form V or VI verb, which begins with ت too and
+    ends with the past's ت (توعدت، تعهدت، تبنت).
+
+    >>> [_imperfect(v) for v in ("تهاجم", "يستهدف", "توعدت", "ضغط")]
+    [True, True, False, False]
+    """
+    return norm[:1] in IMPERFECT_PREFIXES and not (norm.startswith("ت") and norm.endswith("ت") and len(norm) > 3)
 
 
 def _opens_consequent(norm: str, lex: Lexicon) -> bool:
@@ -168,8 +179,9 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
     if core == "Attack" and not coordinated and before(pos["accusation"], pos["accusation_window"]) is not None:
         return "Possible"
     q = before(pos["modal_qad"], 3)
-    if q is not None and q + 1 < len(words) and words[q + 1].norm[:1] in IMPERFECT_PREFIXES:
-        return "Possible"
+    if q is not None and q + 1 < len(words) and _imperfect(words[q + 1].norm) \
+            and not any(w.norm in pos["was"] for w in words[max(0, q - PLUPERFECT_REACH):q]):
+        return "Possible"  # (قد تهاجم: may attack; but قد توعدت, وكانت إيران قد تعهدت: had threatened)
     for j in range(trig.last, min(len(words), trig.last + pos["after_window"])):
         if words[j].norm in pos["after"]:
             return "Possible"
