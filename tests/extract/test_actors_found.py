@@ -738,6 +738,14 @@ def test_a_dateline_place_is_where_the_report_was_filed_not_a_participant(text: 
     # GUIDELINES §3: coordinated named participants after a plural place noun, each a place of its own
     ("قصفت الطائرات بلدات عيتا الشعب والخيام وكفرحمام.", ["عيتا الشعب", "الخيام", "كفرحمام"]),
     ("استهدفت الصواريخ مدن بهاولبور وكوتلي.", ["بهاولبور", "كوتلي"]),
+    # after an inclusion marker, the collective's named members are a list of their own
+    ("قصف الجيش عدة بلدات، من بينها أم روابة والرهد.", ["أم روابة", "الرهد"]),
+    ("هاجم المسلحون عدة مدن، من بينها كاي ونيورو وسانديري.", ["كاي", "نيورو", "سانديري"]),
+    ("شنت روسيا هجوما على عدة مدن أوكرانية، بينها لفيف ولوتسك وريفنه.", ["لفيف", "لوتسك", "ريفنه"]),
+    # a dual place noun lists two names
+    ("قصفت إسرائيل منشأتي فوردو وأراك.", ["فوردو", "أراك"]),
+    # in an open list a word the parse reads as a noun is a name, whatever its first letter
+    ("هاجم المسلحون مدن كاي ونيورو وسانديري.", ["كاي", "نيورو", "سانديري"]),
     # a name's opening word (أبو، بيت) takes the next word whatever its ending
     ("قصفت المدفعية قرى تل تمر وأبو راسين في ريف الحسكة.", ["تل تمر", "أبو راسين"]),
     ("قصفت الطائرات بلدات جباليا وبيت حانون.", ["جباليا", "بيت حانون"]),
@@ -745,6 +753,11 @@ def test_a_dateline_place_is_where_the_report_was_filed_not_a_participant(text: 
 def test_places_listed_after_a_plural_place_noun_are_each_a_place(text: str, places: list[str]) -> None:
     found = _refs(text)
     assert all(found[p].kind == "Location" for p in places)
+
+
+def test_a_unit_of_a_body_is_that_body() -> None:
+    found = _refs("اقتحمت قوة من الجيش الإسرائيلي بلدة قباطية.")
+    assert local(found["قوة من الجيش الإسرائيلي"].iri) == "idf"
 
 
 def test_a_place_list_ends_at_a_verb_or_a_plain_noun() -> None:

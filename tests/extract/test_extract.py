@@ -612,6 +612,23 @@ def test_the_one_warned_against_an_attack_is_its_possible_author(read: Read) -> 
     assert {local(e.agent) for e in ex.events if e.action != "Warning"} == {"iran"}
 
 
+@pytest.mark.parametrize(("text", "targets"), [
+    # GUIDELINES §3: a participant added by an additive connector is coordinated, each its own event
+    ("قصفت طائرات أميركية مطار صنعاء الدولي إضافة إلى ميناء رأس عيسى.", {"sanaa_airport", "ras_isa"}),
+    ("دعت فرنسا إيران، فضلا عن روسيا، إلى ضبط النفس.", {"iran", "russia"}),
+])
+def test_an_additive_connector_coordinates_participants(read: Read, text: str, targets: set[str]) -> None:
+    assert {local(e.target) for e in read(text).events} == targets
+
+
+def test_every_named_place_of_a_list_locates_the_positions_struck(read: Read) -> None:
+    # GUIDELINES §6: positions of X in named places Y → X and each Y, a name listed after a known place included
+    ex = read("أغارت مقاتلات إسرائيلية على أهداف للحوثيين في موانئ الحديدة ورأس عيسى والصليف.")
+    labels = {a.iri: a.label_ar for a in ex.new_actors}
+    targets = {labels.get(e.target) or local(e.target) for e in ex.events}
+    assert {"houthis", "hodeidah", "ras_isa", "الصليف"} <= targets, targets
+
+
 @pytest.mark.parametrize(("text", "author"), [
     ("وطالبت روسيا الولايات المتحدة بوقف الضربات على سوريا.", "usa"),  # (VSO: the second mention is addressed)
     ("وأكد وزير الخارجية الفرنسي لنظيره الإسرائيلي ضرورة وقف العمليات العسكرية في لبنان.", "israel"),

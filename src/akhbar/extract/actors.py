@@ -127,6 +127,7 @@ class ActorRef:
 
 PAIR_REACH = 6  # the last mentions in which "البلدين" looks for the two states it names, when no pair is coordinated
 LIST_ITEMS = 4  # unknown names a list may hold before the known place that closes it
+INCLUDED_REACH = 3  # words from a plural place noun to the inclusion marker after it (عدة مدن أوكرانية، بينها)
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين")  # (normalised) the endings of a nisba adjective
 ALLIES = re.compile(r"^(حلفاء|حلفاي|حلفاو)(ها|ه|هم|هما)?$")  # (normalised: the allies, their allies)
 
@@ -323,6 +324,11 @@ class ActorFinder:
                 continue
             if kind == "Militia":
                 return self._militia(words, i, j, skip, noun)
+            if n == 1 and noun[0] in self.lex.heads["force_unit"] and words[j].norm == "من" and j + 1 < len(words):
+                named = self._kb_match(words, j + 1)  # (قوة من الجيش الإسرائيلي، دورية من قوات الأمن: the unit of a
+                # body is that body, as its nisba would make it: قوة إسرائيلية)
+                if named and named[2] == 0 and self.kb.kind(named[1]) in ("State", "StateOrgan", "Militia"):
+                    return self._ref(words, i, j + 1 + named[0], skip, (named[1],), "kb")
             if n == 1 and noun[0] in self.lex.heads["abstract_organ"] and not definite(words[i].norm[skip:]):
                 continue  # (لن يسمح بتهديد أمن إسرائيل: Israel's security, no organ; الأمن الإسرائيلي is one)
             named = self._kb_match(words, j)
@@ -1223,7 +1229,15 @@ class ActorFinder:
             return False
         prev = words[i - 1]
         cues = self.lex.heads["place"] | self.lex.heads["place_plural"] if nouns_only else self.lex.heads["place_cue"]
-        return prev.key in cues or prev.norm.lstrip("و") in cues
+        return prev.key in cues or prev.norm.lstrip("و") in cues or self._places_included(words, i)
+
+    def _places_included(self, words: list[Word], i: int) -> bool:
+        """Whether word i begins the members a collective of places lists after an inclusion marker (عدة مدن، من
+        بينها كاي: the plural place noun a few words before the marker is the list's cue)."""
+        if not self._after_inclusion(words, i):
+            return False
+        start = max(0, i - 3 - INCLUDED_REACH)
+        return any(k in self.lex.heads["place_plural"] for w in words[start:i] for k, _ in w.readings)
 
     def _region(self, words: list[Word], i: int) -> ActorRef | None:
         """A region named by a direction and a state or a known place (شمال العراق، جنوب شرق إيران، شرق مدينة
@@ -1554,7 +1568,8 @@ class ActorFinder:
                     return self._ref(words, i, i + 1, skip, (iri,), "kb")
         return None
 
-    def _listed_place(self, words: list[Word], i: int, before: ActorRef, first: bool = False) -> ActorRef | None:
+    def _listed_place(self, words: list[Word], i: int, before: ActorRef | None, first: bool = False
+                      ) -> ActorRef | None:
         """A place coordinated in a list that a plural place noun opened (بلدات عيتا الشعب والخيام وكفركلا، مدن
         بهاولبور وكوتلي، مناطق سيغو، موبتي، وسيكاسو; GUIDELINES §3: each named participant is one): a place of the
         gazetteer after و or a comma (the list is its cue), else one or two name-like words after و, located in
@@ -1579,7 +1594,7 @@ class ActorFinder:
             end += 1
         start = w.offset_after(1 if conj else 0, self.text)
         label = self.text[start:words[end - 1].end]
-        state = before.states[0] if before.states else None
+        state = before.states[0] if before is not None and before.states else None
         iri = self._mint("Location", "|".join([core] + [x.key for x in words[i + 1:end]]), label,
                          (("locatedIn", state),) if state else ())
         return ActorRef((iri,), i, end, start, words[end - 1].end, label, "Location", "facility", (state,))
@@ -1602,7 +1617,24 @@ class ActorFinder:
                     or (core.endswith("يه") and not loose) or core.isdigit()
                     or any(key in self.lex.heads[name] for key, _ in w.readings for name in LIST_STOPS)
                     or (not definite(core) and (core.endswith("ت") or core.startswith(("ي", "ت", "ن", "ا")))
-                        and not self.parsed_proper(w.index)))
+                        and not self.parsed_proper(w.index)
+                        and not (listed and conj and self.parsed_noun(w.index) and not core.endswith("ت"))))
+        # (مدن كاي ونيورو: in an open list, a word the parse reads as a noun is a name, whatever its first letter)
+
+    def _after_inclusion(self, words: list[Word], i: int) -> bool:
+        """Whether an inclusion marker ends right before word i (عدة بلدات، من بينها X وY; مدن أوكرانية، بينها X;
+        بما في ذلك X): a collective's named members follow, a list of its own (GUIDELINES §3). A one-word marker
+        (بينها، منها) counts only after a comma."""
+        markers = self.lex.particles["inclusion"]
+        for n in (3, 2, 1):
+            k = i - n
+            if k < 0 or any(self.gap_text(m, m + 1).strip() for m in range(k, i - 1)) \
+                    or self.gap_text(i - 1, i).strip():
+                continue
+            phrase = " ".join([words[k].norm.removeprefix("و")] + [w.norm for w in words[k + 1:i]])
+            if phrase in markers and (n > 1 or (k > 0 and self.gap_text(k - 1, k).strip() in ("،", ","))):
+                return True
+        return False
 
     def _closed_list_ahead(self, words: list[Word], i: int) -> bool:
         """Whether a comma list runs from word i, item by item (one or two name-like words each, commas between),
@@ -1686,6 +1718,11 @@ class ActorFinder:
         tags = self._tags[k] if k < len(self._tags) else ()
         return (len(tags) > 1 and tags[0] == "ADP") or tags == ("VERB",)
 
+    def parsed_noun(self, k: int) -> bool:
+        """Whether the parse reads word k of the sentence as a noun or a proper noun (after و or not)."""
+        tags = self._tags[k] if k < len(self._tags) else ()
+        return bool(tags) and tags[-1] in ("NOUN", "PROPN") and tags[:-1] in ((), ("CCONJ",))
+
     def parsed_proper(self, k: int) -> bool:
         """Whether the parse reads word k of the sentence as a proper noun (after و or not): a name that has a verb's
         shape (ونورستان، يارين) is still a name."""
@@ -1751,11 +1788,15 @@ class ActorFinder:
             if i == list_end and (ref is None or ref.kind != "Location" or ref.start - word.start > 1):
                 # (in a list, وبليدا is و + a name: no ب of place, which would read ليدا)
                 ref = self._listed_place(words, i, refs[-1]) or ref
+            if ref is None and self._places_included(words, i):
+                ref = self._listed_place(words, i, refs[-1] if refs else None, first=True)  # (عدة مدن، من بينها
+                # كاي ونيورو)
             if ref is None and refs and refs[-1].last == i and refs[-1].kind == "Location" \
                     and self._coordinated(words, i):
                 ref = self._coordinated_town(words, i)  # (النبطية وصور: the place before is the cue)
             if ref is None and i > 0 and (words[i - 1].norm in self.lex.triggers
-                                          or words[i - 1].norm in self.lex.target_preps.get("any", ())):
+                                          or words[i - 1].norm in self.lex.target_preps.get("any", ())
+                                          or self._after_inclusion(words, i)):
                 closing = self._place_closing_list(words, i)  # (استهدفت بهاولبور وكوتلي ومظفر آباد)
                 if closing is not None:
                     ref = self._listed_place(words, i, closing, first=True)
@@ -1764,8 +1805,9 @@ class ActorFinder:
                 i += 1  # (most words: no matcher can begin there, as _at would find)
                 continue
             if ref.kind == "Location" and (ref.first == list_end or (ref.first > 0 and any(
-                    k in self.lex.heads["place_plural"] for k, _ in words[ref.first - 1].readings))):
-                list_end = ref.last
+                    k in self.lex.heads["place_plural"] for k, _ in words[ref.first - 1].readings))
+                    or self._after_inclusion(words, ref.first)):
+                list_end = ref.last  # (بلدات X وY، عدة بلدات من بينها X وY: the names go on after و)
             elif ref.kind == "Location" and ref.how in ("kb", "place") and ref.last < len(words) \
                     and self.gap_text(ref.last - 1, ref.last).strip() in ("،", ",") \
                     and self._closed_list_ahead(words, ref.last):

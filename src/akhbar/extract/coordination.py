@@ -59,6 +59,13 @@ def _joined(s: SentenceUnit, lex: Lexicon, text: str, cur: ActorRef, ref_at: dic
             k += 1
         nxt = ref_at.get(k)
         return nxt if nxt is not None and nxt.first == k else None
+    if nxt is None and k + 2 < len(words) and not words[k].gap_after.strip() \
+            and f"{words[k].norm.removeprefix('و')} {words[k + 1].norm}" in lex.particles["addition"]:
+        k += 2  # "المطار، إضافة إلى الميناء": one more of the same role
+        if words[k].norm in lex.target_preps["any"]:
+            k += 1
+        nxt = ref_at.get(k)
+        return nxt if nxt is not None and nxt.first == k else None
     if nxt is None or nxt is cur:
         return None
     first = words[nxt.first]
@@ -669,8 +676,9 @@ def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> d
                 if groups is None:
                     groups = {g[0].first: g for g in coordination_groups(s, lex, text)}
                 out.setdefault(owner.iri, set()).update(
-                    i for r in groups.get(k, (place,)) if r.kind == "Location" and _place_like(r, words, lex)
-                    for i in r.iris)
+                    i for r in groups.get(k, (place,)) if r.kind == "Location" and (
+                        _place_like(r, words, lex) or (r is not place and r.how == "facility"))
+                    for i in r.iris)  # (موانئ الحديدة ورأس عيسى والصليف: a name listed after a place is one too)
                 break
     return out
 
