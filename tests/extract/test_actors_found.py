@@ -743,7 +743,7 @@ def test_a_dateline_place_is_where_the_report_was_filed_not_a_participant(text: 
     ("هاجم المسلحون عدة مدن، من بينها كاي ونيورو وسانديري.", ["كاي", "نيورو", "سانديري"]),
     ("شنت روسيا هجوما على عدة مدن أوكرانية، بينها لفيف ولوتسك وريفنه.", ["لفيف", "لوتسك", "ريفنه"]),
     # a dual place noun lists two names
-    ("قصفت إسرائيل منشأتي فوردو وأراك.", ["فوردو", "أراك"]),
+    ("قصفت المدفعية حيي الشجاعية والتفاح.", ["الشجاعية", "التفاح"]),
     # in an open list a word the parse reads as a noun is a name, whatever its first letter
     ("هاجم المسلحون مدن كاي ونيورو وسانديري.", ["كاي", "نيورو", "سانديري"]),
     # a name's opening word (أبو، بيت) takes the next word whatever its ending

@@ -621,9 +621,15 @@ def test_an_additive_connector_coordinates_participants(read: Read, text: str, t
     assert {local(e.target) for e in read(text).events} == targets
 
 
+@pytest.mark.parametrize("text", ["شنت مقاتلات أميركية بريطانية غارات على مدينة الحديدة.",
+                                  "استهدفت الغارات الأميركية البريطانية مدينة الحديدة."])
+def test_two_nationalities_of_one_strike_are_two_authors(read: Read, text: str) -> None:
+    assert {(local(e.agent), local(e.target)) for e in read(text).events} == {("usa", "hodeidah"), ("uk", "hodeidah")}
+
+
 def test_every_named_place_of_a_list_locates_the_positions_struck(read: Read) -> None:
     # GUIDELINES §6: positions of X in named places Y → X and each Y, a name listed after a known place included
-    ex = read("أغارت مقاتلات إسرائيلية على أهداف للحوثيين في موانئ الحديدة ورأس عيسى والصليف.")
+    ex = read("أغارت مقاتلات إسرائيلية على أهداف للحوثيين في مناطق الحديدة ورأس عيسى والصليف.")
     labels = {a.iri: a.label_ar for a in ex.new_actors}
     targets = {labels.get(e.target) or local(e.target) for e in ex.events}
     assert {"houthis", "hodeidah", "ras_isa", "الصليف"} <= targets, targets

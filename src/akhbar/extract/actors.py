@@ -1618,8 +1618,10 @@ class ActorFinder:
                     or any(key in self.lex.heads[name] for key, _ in w.readings for name in LIST_STOPS)
                     or (not definite(core) and (core.endswith("ت") or core.startswith(("ي", "ت", "ن", "ا")))
                         and not self.parsed_proper(w.index)
-                        and not (listed and conj and self.parsed_noun(w.index) and not core.endswith("ت"))))
-        # (مدن كاي ونيورو: in an open list, a word the parse reads as a noun is a name, whatever its first letter)
+                        and not (listed and conj and self.parsed_noun(w.index) and not core.endswith("ت")
+                                 and self._lone_item(w.index))))
+        # (مدن كاي ونيورو وسانديري: in an open list, a word the parse reads as a noun that stands alone as an item
+        # is a name, whatever its first letter; a verbal noun has its complement after it: وانقطاع الكهرباء)
 
     def _after_inclusion(self, words: list[Word], i: int) -> bool:
         """Whether an inclusion marker ends right before word i (عدة بلدات، من بينها X وY; مدن أوكرانية، بينها X;
@@ -1717,6 +1719,13 @@ class ActorFinder:
         tags some names so (ب+شار، عزيز)."""
         tags = self._tags[k] if k < len(self._tags) else ()
         return (len(tags) > 1 and tags[0] == "ADP") or tags == ("VERB",)
+
+    def _lone_item(self, k: int) -> bool:
+        """Whether word k of the sentence ends a list's item by itself: punctuation, و, a preposition or the
+        sentence's end after it."""
+        words = self._words
+        return k + 1 >= len(words) or bool(self.gap_text(k, k + 1).strip(SPACE_AND_QUOTES)) \
+            or words[k + 1].norm.startswith("و") or words[k + 1].norm in self.lex.particles["prepositions"]
 
     def parsed_noun(self, k: int) -> bool:
         """Whether the parse reads word k of the sentence as a noun or a proper noun (after و or not)."""

@@ -73,9 +73,20 @@ def _joined(s: SentenceUnit, lex: Lexicon, text: str, cur: ActorRef, ref_at: dic
     gap = text[words[nxt.first - 1].end:first.start]
     if clitic.startswith("و") and not gap.strip(" ،,"):
         return nxt
+    if cur.how == nxt.how == "nisba" and not gap.strip() and not clitic and cur.iris != nxt.iris \
+            and cur.first > 0 and _armed_noun(words[cur.first - 1], lex):
+        return nxt  # (الغارات الأميركية البريطانية، مقاتلات أميركية بريطانية: two nationalities of one act or
+        # force, a joint one; not المفاوضات الأمريكية الإيرانية, talks between the two)
     if gap.strip() in ("،", ",") and _list_goes_on(s, nxt, ref_at, text):
         return nxt
     return None
+
+
+def _armed_noun(word: Word, lex: Lexicon) -> bool:
+    """Whether a word is an attack, a weapon or an armed force (غارات، مقاتلات، قوات): a noun whose nationalities
+    are its authors."""
+    return word.norm in lex.triggers or any(key in lex.weapons or key in lex.heads["instrument"]
+                                            or key in lex.heads["armed"] for key, _ in word.readings)
 
 
 def _list_goes_on(s: SentenceUnit, ref: ActorRef, ref_at: dict[int, ActorRef], text: str) -> bool:
