@@ -110,12 +110,27 @@ def test_a_body_that_belongs_to_a_group_is_no_state_organ() -> None:
 @pytest.mark.parametrize(("text", "name"), [
     ("حث الممثل الخاص للاتحاد الأوروبي، توماس كلاين، أرمينيا على سحب قواتها.", "توماس كلاين"),
     ("وحذر رئيس لجنة الأمن القومي في البرلمان الإيراني إبراهيم عزيزي إسرائيل من أي مغامرة.", "إبراهيم عزيزي"),
+    ("حذّر عضو المكتب السياسي لحماس سامي عبد الهادي إسرائيل من أي تصعيد جديد.", "سامي عبد الهادي"),  # a member
+    ("أمهل المبعوث الأميركي الخاص لشؤون العراق توماس بريستون الحكومة العراقية أسبوعين.", "توماس بريستون"),
 ])
 def test_a_representative_or_a_committee_chair_is_a_titled_official(read: Read, text: str, name: str) -> None:
     ex = read(text)
     (event,) = ex.events
     labels = {a.iri: a.label_ar for a in ex.new_actors}
     assert labels.get(event.agent, "").endswith(name), labels
+
+
+def test_a_special_envoys_office_holds_where_he_is_sent(read: Read) -> None:
+    ex = read("دعا المبعوث الأممي الخاص إلى اليمن جميع الأطراف إلى ضبط النفس.")
+    (event,) = ex.events
+    labels = {a.iri: a.label_ar for a in ex.new_actors}
+    assert labels[event.agent] == "المبعوث الأممي الخاص إلى اليمن" and local(event.target) != "yemen"
+
+
+def test_a_name_ends_before_the_next_persons_title(read: Read) -> None:
+    ex = read("حث وكيل وزارة الخزانة الأميركية جون هيرلي محافظ البنك المركزي العراقي علي العلاق على إغلاق الثغرات.")
+    labels = {a.iri: a.label_ar for a in ex.new_actors}
+    assert {(labels[e.agent].split()[-1], labels[e.target].split()[-1]) for e in ex.events} == {("هيرلي", "العلاق")}
 
 
 def test_titled_person_is_a_new_official_and_found_again_by_name(read: Read) -> None:

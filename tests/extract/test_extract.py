@@ -129,6 +129,16 @@ def test_a_title_ending_in_a_definite_word_takes_no_body_without_a_particle() ->
     assert "المجتمع الدولي" in refs and not any(r.startswith("رئيس") for r in refs), refs  # (a bare title: none)
 
 
+@pytest.mark.parametrize(("text", "modality"), [
+    # the denial reaches past its subject's title and the commas that set off his name
+    ("نفى المتحدث باسم وزارة الدفاع الأميركية، العقيد جيمس ريردون، مشاركة الولايات المتحدة في الغارات على نطنز.",
+     "Negated"),
+    ("نفى حزب الله، فيما قصفت إسرائيل بلدة الخيام.", "Asserted"),  # (the comma after a plain subject ends it)
+])
+def test_a_denial_past_a_long_subject(read: Read, text: str, modality: str) -> None:
+    assert {e.modality for e in read(text).events} == {modality}
+
+
 @pytest.mark.parametrize("text", [
     "وقد ضغط المسؤولون الأمريكيون على الحكومة العراقية.",
     "وكانت حركة الشباب قد توعدت الحكومة الصومالية بالانتقام.",  # (a pluperfect: كانت ... قد + a past verb of form V)

@@ -446,7 +446,7 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
             reported_by, according_to = reporting_chain(s.words, s.refs, lex, text)
             context[s.index] = (reported_by, according_to, conditions(s.words, lex))
         reported_by, according_to, openers = context[s.index]
-        mod = modality(s.words, trig, s.triggers, lex, text, openers)
+        mod = modality(s.words, trig, s.triggers, lex, text, openers, tuple((r.first, r.last) for r in s.refs))
         noun = next((t for t in s.triggers if t.last == trig.first and t.core == "Attack" == trig.core
                      and t.entry is not None and t.entry.pos == "noun"), None) \
             if trig.entry is not None and trig.entry.pos == "verb" else None

@@ -532,6 +532,9 @@ class ActorFinder:
             inner = self._affiliation(words, j + 1)  # القيادي في حركة الجهاد الإسلامي خالد منصور: the group he
             if inner is not None and self.kind_of(inner[1]) in ("Militia", "Organization", "StateOrgan"):  # is of
                 j, affil = inner
+        while j < len(words) and words[j].key in self.lex.heads["title_modifier"] and j + 1 < len(words) \
+                and words[j + 1].norm in self.lex.particles["to_place"] and not self.gap_text(j - 1, j).strip():
+            j += 1  # (المبعوث الأممي الخاص إلى اليمن، المبعوث الأميركي الخاص لشؤون العراق: of the title)
         office_end = j  # (where the title ends if no name follows: وزير الطاقة السوداني | في تصريحات)
         if j < len(words) and words[j].norm in self.lex.particles["to_place"]:
             k = j + 1
@@ -546,6 +549,8 @@ class ActorFinder:
                 j = j + 1 + km[0]  # (المبعوث الأممي إلى اليمن هانس غروندبرغ: the place he is sent to, then his name;
                 # النائب في البرلمان الإيراني علي كريمي: the body he sits in)
                 state = state or self.state_of(km[1])
+                if office_end > i + n and words[office_end - 1].key in self.lex.heads["title_modifier"]:
+                    office_end = j  # (المبعوث الأممي الخاص إلى اليمن, unnamed: the place is of his office)
         while j < len(words) and words[j].key in self.lex.heads["title_modifier"] \
                 and not self.gap_text(j - 1, j).strip():
             j += 1  # (وزير الخارجية السوري الجديد، المعين حديثا، السابق: of the title, before the name)
@@ -573,6 +578,9 @@ class ActorFinder:
             if rank is not None and k == name_start + 1 and self.parsed_no_name(name_start):
                 k = name_start  # (وزير الخارجية الأمريكي التقى رئيس الوزراء: a verb the parse reads, then a
                 break  # second office; no name between them)
+            if rank is not None and k >= name_start + 2 and not words[k].norm.startswith("ال"):
+                break  # (وكيل الوزارة جون هيرلي | محافظ البنك المركزي: an indefinite title after a full name is
+                # the next person's, the object's)
             if self.ends_name(w) or w.norm in self.lex.triggers or (w.norm.startswith("و") and k > j) \
                     or (w.norm.startswith("و") and w.norm[1:] in self.lex.name_stop) \
                     or (k == j and w.norm.startswith(("وت", "وي", "ول", "وب"))) \

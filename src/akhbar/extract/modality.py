@@ -64,6 +64,24 @@ def _exceptive(words: list[Word], after: int, lex: Lexicon) -> bool:
     return False
 
 
+def _denied_by_subject(words: list[Word], head: int, neg: dict, spans: tuple[tuple[int, int], ...]) -> bool:
+    """Whether the act at `head` is what a verb of denial denies past its subject, however long the subject's
+    title and however many commas set off its name (نفى المتحدث باسم وزارة الدفاع، العقيد X، مشاركة بلاده في
+    الغارات): within the denial's window of words outside the subject, with no other comma or break between. Only a
+    subject with a comma of its own: the comma after a plain one ends the denial's clause (نفى حزب الله، فيما قصفت)."""
+    ends = {last: first for first, last in spans}
+    seen = 0
+    for j in range(head - 1, -1, -1):
+        first = ends.get(j + 1)
+        if first is not None and first > 0 and words[first - 1].norm.lstrip("و") in neg["denial"] \
+                and any(w.comma_after for w in words[first:j]):  # (a name set off by commas inside the subject)
+            return True
+        if words[j].breaks_after or words[j].comma_after or seen >= neg["denial_window"]:
+            return False
+        seen += 1
+    return False
+
+
 def _imperfect(norm: str) -> bool:
     """Whether a verb's form is imperfect by its prefix: not a past form V or VI verb, which begins with ت too and
     ends with the past's ت (توعدت، تعهدت، تبنت).
@@ -81,8 +99,9 @@ def _opens_consequent(norm: str, lex: Lexicon) -> bool:
 
 
 def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lexicon, text: str,
-             openers: list[tuple[int, int]] | None = None) -> str:
-    """The modality of the event read at `trig` (`openers`: the sentence's `conditions`, if already read)."""
+             openers: list[tuple[int, int]] | None = None, spans: tuple[tuple[int, int], ...] = ()) -> str:
+    """The modality of the event read at `trig` (`openers`: the sentence's `conditions`, if already read;
+    `spans`: its actor mentions' (first, last) words)."""
     mod = lex.modality
     t = trig.first
     head = trig.light if trig.light is not None else t
@@ -115,7 +134,7 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
             if bridged and (not strict or j >= head - 4) and not _exceptive(words, trig.last, lex):
                 return "Negated"
         if before(neg["denial"], neg["denial_window"], barriers=tuple(lex.modality_words["denial_barriers"])) \
-                is not None:
+                is not None or _denied_by_subject(words, head, neg, spans):
             return "Negated"
         for r in range(max(0, head - 4), head):
             if words[r].norm in neg["role_nouns"] or words[r].key in neg["role_nouns"]:
@@ -131,7 +150,7 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
     prev = next((o for o in reversed(triggers) if o.last <= t), None)
     if prev is not None and prev.core == core and prev.last == t and words[t].norm.startswith("و") \
             and trig.entry is not None and trig.entry.pos == "noun":
-        return modality(words, prev, triggers, lex, text, openers)
+        return modality(words, prev, triggers, lex, text, openers, spans)
 
     # conditional / antecedent
     in_antecedent = False
