@@ -770,6 +770,20 @@ def test_places_listed_after_a_plural_place_noun_are_each_a_place(text: str, pla
     assert all(found[p].kind == "Location" for p in places)
 
 
+def test_government_forces_are_the_forces_of_the_state_the_article_is_about(read: Read) -> None:
+    ex = read("اشتباكات في غرب ليبيا\nقصفت القوات الحكومية مدينة الزاوية غربي ليبيا.")
+    (event,) = ex.events
+    assert {a.iri: a.links for a in ex.new_actors}[event.agent] == (("partOf", "https://w3id.org/akhbar/id/libya"),)
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("أمهل الجانب الأميركي حماس حتى نهاية الشهر للرد على المقترح.", "usa"),  # (the US side: the state)
+    ("وطالب الجانب التركي الحكومة العراقية بطرد المسلحين.", "turkey"),
+])
+def test_a_states_side_is_the_state(read: Read, text: str, agent: str) -> None:
+    assert {local(e.agent) for e in read(text).events} == {agent}
+
+
 def test_a_unit_of_a_body_is_that_body() -> None:
     found = _refs("اقتحمت قوة من الجيش الإسرائيلي بلدة قباطية.")
     assert local(found["قوة من الجيش الإسرائيلي"].iri) == "idf"

@@ -360,6 +360,11 @@ class ActorFinder:
                 # (an adjective agrees: مسؤول عسكري إسرائيلي، القوات المسلحة الإيرانية)
                 if state2 and adjective and not self.kb.lookup((words[j].key,)):
                     state, j = state2, j + 1
+            if state is None and kind == "StateOrgan" and not group and words[j].key in self.lex.heads["governmental"] \
+                    and definite(words[j].norm) == definite(words[i].norm[skip:]):
+                state = self._article_state()  # (القوات الحكومية: the forces of the government the article is
+                if state is not None:  # about, the state it has named most)
+                    between, j = (words[j].key,), j
             if state is None and not group and kind == "StateOrgan":
                 j, state, between = self._organ_name(words, j)
             if state is None:
