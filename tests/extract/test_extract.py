@@ -139,6 +139,31 @@ def test_a_denial_past_a_long_subject(read: Read, text: str, modality: str) -> N
     assert {e.modality for e in read(text).events} == {modality}
 
 
+@pytest.mark.parametrize(("text", "target"), [
+    # GUIDELINES §3: an unstated agent is null, and "unknown" states it (the speaker does not take its place)
+    ("أعلن الجيش اللبناني أن مسيرة مجهولة قصفت بلدة الخيام.", "khiam"),
+    ("هاجم مسلحون مجهولون دورية للجيش المالي.", "malian_army"),  # (a patrol of the army: the army)
+])
+def test_an_unknown_weapon_or_attacker_leaves_the_agent_null(read: Read, text: str, target: str) -> None:
+    assert {(e.agent, local(e.target)) for e in read(text).events} == {(None, target)}
+
+
+def test_a_month_is_no_light_verb(read: Read) -> None:
+    assert read("أعلن حزب العمال الكردستاني في مارس الماضي وقفا لإطلاق النار من جانب واحد.").events == []
+    assert read("مارس المسؤولون الأمريكيون ضغوطا على الحكومة العراقية.").events  # (the verb "exercised")
+
+
+def test_a_participle_of_denial_negates(read: Read) -> None:
+    ex = read("ونفت السفارة التركية ذلك، نافية أن تكون القوات التركية قد قصفت أي قرية مأهولة.")
+    assert {e.modality for e in ex.events} == {"Negated"}
+
+
+def test_a_demand_after_a_comma_is_no_content_of_the_one_before(read: Read) -> None:
+    ex = read("وحث المبعوث الأممي الحوثيين على الإفراج عن الموظفين، مطالبا الحكومة اليمنية بالعودة إلى المفاوضات.")
+    assert {(local(e.target), e.modality) for e in ex.events} == {("houthis", "Asserted"),
+                                                                   ("yemeni_government", "Asserted")}
+
+
 @pytest.mark.parametrize("text", [
     "وقد ضغط المسؤولون الأمريكيون على الحكومة العراقية.",
     "وكانت حركة الشباب قد توعدت الحكومة الصومالية بالانتقام.",  # (a pluperfect: كانت ... قد + a past verb of form V)

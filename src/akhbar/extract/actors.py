@@ -324,11 +324,15 @@ class ActorFinder:
                 continue
             if kind == "Militia":
                 return self._militia(words, i, j, skip, noun)
-            if n == 1 and noun[0] in self.lex.heads["force_unit"] and words[j].norm == "من" and j + 1 < len(words):
-                named = self._kb_match(words, j + 1)  # (قوة من الجيش الإسرائيلي، دورية من قوات الأمن: the unit of a
-                # body is that body, as its nisba would make it: قوة إسرائيلية)
-                if named and named[2] == 0 and self.kb.kind(named[1]) in ("State", "StateOrgan", "Militia"):
-                    return self._ref(words, i, j + 1 + named[0], skip, (named[1],), "kb")
+            if n == 1 and noun[0] in self.lex.heads["force_unit"]:
+                # (قوة من الجيش الإسرائيلي، دورية للجيش المالي: the unit of a body is that body, as its nisba would
+                # make it: قوة إسرائيلية)
+                of = j + 1 if words[j].norm == "من" else j  # (من, or the لـ of a genitive on the body's name)
+                named = self._kb_match(words, of) if of < len(words) else None
+                clitic = words[of].norm[:named[2]] if named else ""
+                if named and clitic == ("" if of > j else "ل") \
+                        and self.kb.kind(named[1]) in ("State", "StateOrgan", "Militia"):
+                    return self._ref(words, i, of + named[0], skip, (named[1],), "kb")
             if n == 1 and noun[0] in self.lex.heads["abstract_organ"] and not definite(words[i].norm[skip:]):
                 continue  # (لن يسمح بتهديد أمن إسرائيل: Israel's security, no organ; الأمن الإسرائيلي is one)
             named = self._kb_match(words, j)

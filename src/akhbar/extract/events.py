@@ -54,6 +54,20 @@ def coordinated_verb(words: list[Word], trig: Trigger) -> bool:
         trig.entry is not None and trig.entry.pos == "verb"))
 
 
+MONTH_BEFORE = frozenset({"في", "منذ", "خلال", "حتى", "مطلع", "اواخر", "اوايل", "منتصف", "شهر", "بداية", "نهاية"})
+MONTH_AFTER = frozenset({"الماضي", "المقبل", "الجاري", "المنصرم", "القادم"})
+
+
+def _month(words: list[Word], i: int, lex: Lexicon) -> bool:
+    """Whether word i is a month's name where a verb of the same letters could be read (في مارس الماضي: March, not
+    مارس "exercised"): a time word of the lexicon after a preposition of time or a number, or before الماضي, المقبل."""
+    if words[i].norm not in lex.heads["phrase_stop"]:
+        return False
+    before = words[i - 1].norm if i > 0 else ""
+    after = words[i + 1].norm if i + 1 < len(words) else ""
+    return before.lstrip("و") in MONTH_BEFORE or before.isdigit() or after in MONTH_AFTER or after.isdigit()
+
+
 def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
     """Trigger words and phrases of a sentence, left to right."""
     out: list[Trigger] = []
@@ -77,7 +91,7 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
         if i in taken:
             continue
         if w.norm in lex.light_verbs and not any(words[j].norm in lex.particles["cessation"] for j in (i - 1, i - 2)
-                                                 if j >= 0 and not words[j].breaks_after) \
+                                                 if j >= 0 and not words[j].breaks_after) and not _month(words, i, lex) \
                 and not (i > 0 and not words[i - 1].gap_after.strip()
                          and words[i - 1].norm.lstrip("و") in lex.particles["launchers"]):
             # (وقف إطلاق النار، وقف فوري لإطلاق النار: a ceasefire, the firing it names is stopped, not done; منصات

@@ -34,6 +34,7 @@ from akhbar.extract.coordination import (
     warner_against,
 )
 from akhbar.extract.events import Trigger, phrase_subject
+from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.features import (
     attack_subject,
     in_relative_on_mention,
@@ -78,6 +79,7 @@ class Frame:
     accused: ActorRef | None  # whom he blames
     judge: ActorRef | None  # who condemns, rejects or comments on it
     struck_subject: bool  # the subject is the attack itself or attackers left unnamed
+    unknown: bool  # the text calls the subject, a weapon or attackers, unknown (مسيرة مجهولة)
     killed: bool  # the trigger is a killing noun (اغتيال)
 
 
@@ -110,9 +112,24 @@ def frame(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Frame:
             v.last == trig.first and attack_subject(s, v) for v in s.triggers)  # (the verb's and its subject noun's)
             or unnamed_subject(s, trig, lex)),
         killed=trig.action == "TargetedKilling" and trigger_pos(trig) == "noun",
+        unknown=attack and _unknown_subject(s, trig, lex),
     )
 
 
+def _unknown_subject(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> bool:
+    """Whether the text says the attack's author is unknown: a word of `heads.unknown` in the weapon or attackers
+    that are the verb's subject, after it or right before it (قصفت طائرة مجهولة، مسيرة مجهولة استهدفت، هاجم مسلحون
+    مجهولون; GUIDELINES §3: an unstated agent is null)."""
+    if trigger_pos(trig) != "verb":
+        return False
+    first, last = instrument_subject(s, trig, lex)
+    span = range(first, last) if last > first else range(max(0, trig.first - UNKNOWN_REACH), trig.first)
+    return any(s.words[k].key in lex.heads["unknown"] and not s.words[k].breaks_after for k in span) \
+        or (trig.last < len(s.words) and s.words[trig.last].key in lex.heads["unnamed_attacker"]
+            and any(w.key in lex.heads["unknown"] for w in s.words[trig.last:trig.last + 2]))
+
+
+UNKNOWN_REACH = 3  # words before a verb where its unknown subject stands (مسيرة مجهولة استهدفت)
 Test = Callable[[Frame, Candidate, dict[str, float], str], bool]
 
 
@@ -195,6 +212,8 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
     Exclusion("means object", "agent", lambda f, c, x, r: f.verb is not None and _here(f, c)
               and f.verb.last <= c.ref.first and c.ref.last <= f.trig.first,
               "اغتال الجيش القيادي في حزب الله في غارة: the verb's object, not the strike's author"),
+    Exclusion("unknown author", "agent", lambda f, c, x, r: f.unknown,
+              "قصفت طائرة مسيرة مجهولة بلدة: the text says its author is unknown, GUIDELINES §3 (null agent)"),
     Exclusion("struck", "agent", lambda f, c, x, r: f.struck_subject and _after(f, c),
               "استهدفت الغارات كابل: the attack is the subject, what follows was struck"),
     Exclusion("after the addressee", "target", lambda f, c, x, r: f.addressee is not None and _after(f, c),

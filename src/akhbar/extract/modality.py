@@ -209,7 +209,9 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
             if other is trig or other.core not in SPEECH_ACTIONS or other.phrase:
                 continue
             o = other.first
-            if o < head and head - o <= CONTENT_WINDOW:
+            if o < head and head - o <= CONTENT_WINDOW and not (
+                    trig.entry is not None and trig.entry.pos == "verb" and any(w.comma_after for w in words[o:head])):
+                # (وحث X على الإفراج عن الموظفين، مطالبا Y: a verb after a comma tells a demand of its own)
                 between = [w.norm for w in words[o + 1:head]]
                 if words[head].norm.startswith("ب"):
                     between.append("ب")  # (طالبه بالضغط: the content's preposition on the noun itself)

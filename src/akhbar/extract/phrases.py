@@ -259,10 +259,10 @@ def past_instrument(words: list[Word], k: int, ref_at: dict[int, ActorRef], upos
             k = ref.last  # (طائرات إسرائيلية، طائرات الاحتلال الإسرائيلي: its nationality or its owner)
         elif ref is None and words[k].norm in lex.belonging and k + 1 in ref_at and ref_at[k + 1].kind in OWNERS:
             k = ref_at[k + 1].last  # (زوارق تابعة للحرس الثوري: the owner it belongs to)
-        elif ref is None and agrees and (words[k].key in instruments or (not words[k].norm.startswith("و")
-                                                                         and _adjective(words[k], upos, k)
-                                                                         and words[k].norm not in lex.triggers
-                                                                         and not struck_head(words[k], lex))):
+        elif ref is None and agrees and (
+                words[k].key in instruments or words[k].key in lex.heads["unnamed_attacker"]  # (مسيرة مجهولة)
+                or (not words[k].norm.startswith("و") and _adjective(words[k], upos, k)
+                    and words[k].norm not in lex.triggers and not struck_head(words[k], lex))):
             # (طائرات إسرائيلية منزلا: what was struck, though the parse may read it as an adjective)
             k += 1
         else:
