@@ -90,8 +90,9 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
     for i, w in enumerate(words):
         if i in taken:
             continue
-        if w.norm in lex.light_verbs and not any(words[j].norm in lex.particles["cessation"] for j in (i - 1, i - 2)
-                                                 if j >= 0 and not words[j].breaks_after) and not _month(words, i, lex) \
+        if w.norm in lex.light_verbs and not _month(words, i, lex) \
+                and not any(words[j].norm in lex.particles["cessation"] for j in (i - 1, i - 2)
+                            if j >= 0 and not words[j].breaks_after) \
                 and not (i > 0 and not words[i - 1].gap_after.strip()
                          and words[i - 1].norm.lstrip("و") in lex.particles["launchers"]):
             # (وقف إطلاق النار، وقف فوري لإطلاق النار: a ceasefire, the firing it names is stopped, not done; منصات
