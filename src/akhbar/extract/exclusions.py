@@ -34,7 +34,6 @@ from akhbar.extract.coordination import (
     warner_against,
 )
 from akhbar.extract.events import Trigger, phrase_subject
-from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.features import (
     attack_subject,
     in_relative_on_mention,
@@ -44,6 +43,7 @@ from akhbar.extract.features import (
     undergone_from,
     unnamed_subject,
 )
+from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.parties import (
     is_person,
     outlet_nationality,
