@@ -670,6 +670,14 @@ def test_every_named_place_of_a_list_locates_the_positions_struck(read: Read) ->
     assert {"houthis", "hodeidah", "ras_isa", "الصليف"} <= targets, targets
 
 
+def test_the_one_asked_to_press_another_is_the_pressures_author(read: Read) -> None:
+    # GUIDELINES §2, §4: a call on a party to press another is that party's possible pressure; the attacks it is
+    # to stop strike what follows them, here nothing named
+    ex = read("حثت واشنطن القاهرة على الضغط على قوات الدعم السريع لوقف الهجمات.")
+    assert {(local(e.agent), local(e.target), e.modality) for e in ex.events} == {
+        ("usa", "egypt", "Asserted"), ("egypt", "rsf", "Possible")}
+
+
 @pytest.mark.parametrize(("text", "author"), [
     ("وطالبت روسيا الولايات المتحدة بوقف الضربات على سوريا.", "usa"),  # (VSO: the second mention is addressed)
     ("وأكد وزير الخارجية الفرنسي لنظيره الإسرائيلي ضرورة وقف العمليات العسكرية في لبنان.", "israel"),

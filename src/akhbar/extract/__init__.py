@@ -23,6 +23,7 @@ from akhbar.dates import dateline_span, event_date, find_dates
 from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import Candidate, candidates
 from akhbar.extract.coordination import (
+    asked_to_press,
     asked_to_stop,
     bracket_locators,
     facility_locators,
@@ -264,7 +265,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
         for iri in us:
             details["target", iri] = f"{RULE}«{speaker.surface}», the speaker whose «us» it is (GUIDELINES §3)"
     warned = (warned_against(s, trig, units.lex) or asked_to_stop(s, trig, units.lex)) if trig.core == "Attack" \
-        else None
+        else asked_to_press(s, trig, units.lex)
     issuer = document_issuer(s, trig, units.lex)
     shared = shared_subject(units, s, trig)
     owner = possessor(units, s, trig) or accused or threatener or issuer or (
@@ -286,7 +287,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                 "the speaker whose «we» it is (GUIDELINES §3)" if owner is s.speaker else
                 "who threatens it (the content of a threat)" if owner is threatener else
                 "who issued the document that demands or warns" if owner is issuer else
-                "who is warned against it or asked to stop it (GUIDELINES §4)" if owner is warned else
+                "who is warned against it or asked to stop it or to press (GUIDELINES §4)" if owner is warned else
                 "the subject it shares with the clause before it (GUIDELINES §3)" if owner is shared else
                 f"the possessor of «{s.words[trig.first].text}» (pronouns are resolved, GUIDELINES §3)")
     pronoun = pronoun_subject(units, s, trig)

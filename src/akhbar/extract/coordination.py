@@ -512,7 +512,7 @@ def asked_to_stop(s: SentenceUnit, trig: Trigger, lex: Lexicon, intervene: bool 
     after = s.ref_at().get(trig.last)
     if after is not None and after.kind != "Location":
         return None  # (وقف هجمات الحوثيين: the act's own author)
-    for p in s.triggers:
+    for p in reversed(s.triggers):  # (the nearest demand: حثت واشنطن القاهرة على الضغط على X لوقف الهجمات)
         if p.core != "Pressure" or p.last > k - 1:
             continue
         opener = content_opener(s, p, lex)
@@ -520,19 +520,51 @@ def asked_to_stop(s: SentenceUnit, trig: Trigger, lex: Lexicon, intervene: bool 
             and words[opener].norm[1:] not in lex.particles["cessation"]  # (بالتدخل لوقف: another act asked)
         if other != intervene:
             return None
-        stop = k - 1 if opener is None or opener > k - 1 else opener
-        between = [r for r in s.refs if p.last <= r.first and r.last <= stop
-                   and (r.kind != "Location" or r.how == "kb")]  # (a known city: a capital, طالبت أنقرة)
-        before = [r for r in s.refs if r.last <= p.first]
-        addressed = between if before or (between and words[between[0].first].norm.startswith("ل")) else between[1:]
-        # (SVO: the mentions after the demand are addressed; VSO: the first is its subject, طالبت روسيا الولايات
-        # المتحدة; أكد لنظيره: لـ marks the addressee)
-        if addressed:
-            return addressed[0]
-        lam = next((r for r in reversed(before) if r.last == p.first and words[r.first].norm.startswith("ل")), None)
-        if lam is not None:
-            return lam  # (أكد لنظيره الإسرائيلي ضرورة وقف: the one addressed with لـ, before the demand's noun)
+        return _addressed(s, p, k - 1 if opener is None or opener > k - 1 else opener)
     return None
+
+
+def asked_to_press(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | None:
+    """The one a demand addresses when what it asks is that he press another (حثت واشنطن القاهرة على الضغط على
+    الطرفين، طالبت قطر المجتمع الدولي بالضغط على إسرائيل): he is the pressure's author (GUIDELINES §2: calls on
+    others to act count; §4: the content of a demand is possible). The trigger is a verbal noun of pressure that
+    opens what the demand before it asks.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.lexicon import load_lexicon
+    >>> from akhbar.extract.units import read_units
+    >>> text = "حثت واشنطن القاهرة على الضغط على قوات الدعم السريع."
+    >>> s = read_units(None, Article("x", "x.txt", text), load_kb()).sentences[0]
+    >>> asked_to_press(s, s.triggers[-1], load_lexicon()).surface
+    'القاهرة'
+    """
+    if trig.core != "Pressure" or trig.entry is None or trig.entry.pos == "verb":
+        return None
+    for p in reversed(s.triggers):
+        if p.core != "Pressure" or p.last > trig.first or p.entry is None or p.entry.pos != "verb":
+            continue
+        opener = content_opener(s, p, lex)
+        if opener is not None and opener in (trig.first, trig.first - 1):
+            return _addressed(s, p, opener)
+        return None
+    return None
+
+
+def _addressed(s: SentenceUnit, p: Trigger, stop: int) -> ActorRef | None:
+    """The one a demand addresses, between its word and `stop` (where what it asks begins): the first mention there
+    that is not its subject, else the one it addresses with لـ before it."""
+    words = s.words
+    between = [r for r in s.refs if p.last <= r.first and r.last <= stop
+               and (r.kind != "Location" or r.how == "kb")]  # (a known city: a capital, طالبت أنقرة)
+    before = [r for r in s.refs if r.last <= p.first]
+    addressed = between if before or (between and words[between[0].first].norm.startswith("ل")) else between[1:]
+    # (SVO: the mentions after the demand are addressed; VSO: the first is its subject, طالبت روسيا الولايات
+    # المتحدة; أكد لنظيره: لـ marks the addressee)
+    if addressed:
+        return addressed[0]
+    return next((r for r in reversed(before) if r.last == p.first and words[r.first].norm.startswith("ل")), None)
+    # (أكد لنظيره الإسرائيلي ضرورة وقف: the one addressed with لـ, before the demand's noun)
 
 
 def blame(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[ActorRef | None, ActorRef | None]:

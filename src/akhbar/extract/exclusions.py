@@ -75,6 +75,7 @@ class Frame:
     weapon: tuple[int, int]  # the words of a weapon that is the verb's subject
     warner: ActorRef | None  # who warns against the attack (حذرت مصر من اقتحام رفح)
     intervener: ActorRef | None  # who is asked to act so that the attack stops (طالبت واشنطن بالتدخل لوقف العدوان)
+    stopper: ActorRef | None  # who is asked to stop the attack (طالبت روسيا الولايات المتحدة بوقف الضربات)
     blamer: ActorRef | None  # who blames someone for it
     accused: ActorRef | None  # whom he blames
     judge: ActorRef | None  # who condemns, rejects or comments on it
@@ -106,6 +107,7 @@ def frame(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Frame:
         weapon=instrument_subject(s, trig, lex) if trigger_pos(trig) == "verb" else (0, 0),
         warner=warner_against(s, trig, lex) if attack else None,
         intervener=asked_to_stop(s, trig, lex, intervene=True) if attack else None,
+        stopper=asked_to_stop(s, trig, lex) if attack else None,
         blamer=blamer, accused=accused,
         judge=condemner(s, trig, lex) if attack else None,
         struck_subject=attack and (attack_subject(s, trig) or any(
@@ -204,6 +206,9 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
               "on dev never its target"),
     Exclusion("deep in content", "target", lambda f, c, x, r: _deep_in_content(f, c),
               "أكد ضرورة احترام سيادة سوريا: whose sovereignty is to be respected is not addressed, GUIDELINES §2"),
+    Exclusion("before what is asked", "target", lambda f, c, x, r: f.stopper is not None and _here(f, c)
+              and c.ref.last <= f.trig.first,
+              "حثت واشنطن القاهرة على الضغط على X لوقف الهجمات: what is to stop strikes what follows it, if anything"),
     Exclusion("warner", "agent", lambda f, c, x, r: _here(f, c) and c.ref is f.warner,
               "حذرت مصر من اقتحام رفح: one warns against what others may do"),
     Exclusion("undergoer", "agent", lambda f, c, x, r: f.undergone is not None and _here(f, c)
