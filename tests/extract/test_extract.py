@@ -670,6 +670,14 @@ def test_every_named_place_of_a_list_locates_the_positions_struck(read: Read) ->
     assert {"houthis", "hodeidah", "ras_isa", "الصليف"} <= targets, targets
 
 
+@pytest.mark.parametrize("text", ["اعتبرت حماس أن استهداف المدرسة في خان يونس جريمة حرب.",
+                                  "وقالت مصر إن الهجوم على رفح انتهاك صارخ للقانون الدولي."])
+def test_who_calls_an_attack_a_crime_judges_it(read: Read, text: str) -> None:
+    # the speaker passes a verdict on another's act: neither its author nor, as an audience, its target
+    assert not any(local(e.agent) in ("hamas", "egypt") or local(e.target) in ("hamas", "egypt")
+                   for e in read(text).events)
+
+
 def test_the_one_asked_to_press_another_is_the_pressures_author(read: Read) -> None:
     # GUIDELINES §2, §4: a call on a party to press another is that party's possible pressure; the attacks it is
     # to stop strike what follows them, here nothing named

@@ -606,16 +606,20 @@ def blame(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[ActorRef | None
     return None, None
 
 
+VERDICT_REACH = 6  # words from an attack to the verdict its speaker passes on it (الهجوم جريمة، القصف انتهاك صارخ)
+
+
 def condemner(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | None:
     """Who condemns the trigger's attack (أدانت الجزائر الهجوم، السعودية تدين بشدة القصف، أعربت مصر عن إدانتها
     للهجوم): one judges another's act, so the condemner is never its author (GUIDELINES §2 leaves condemnation
-    unannotated; it may be the one struck, so it stays a candidate target). None when no word of condemnation
-    stands within CONDEMN_REACH words before the trigger in its clause.
+    unannotated; it may be the one struck, so it stays a candidate target). A speaker who calls the attack a crime
+    or a violation right after naming it (`verdict`: اعتبرت حماس أن استهداف المدرسة جريمة حرب) judges it too. None
+    when no word of condemnation stands within CONDEMN_REACH words before the trigger in its clause.
 
     >>> from akhbar.kb import load_kb
     >>> from akhbar.records import Article
     >>> from akhbar.extract.units import read_units
-    >>> text = "أدانت الجزائر بشدة الهجوم الذي استهدف القافلة. وقالت مصر إن الهجوم مدان."
+    >>> text = "أدانت الجزائر بشدة الهجوم الذي استهدف القافلة. وقالت مصر إن الهجوم وقع ليلا."
     >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
     >>> [getattr(condemner(s, s.triggers[-1], units.lex), "surface", None) for s in units.sentences]
     ['الجزائر', None]
@@ -628,12 +632,17 @@ def condemner(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | None:
     cues = lex.particles["condemnation"]
     for v in range(head - 1, max(-1, head - 1 - CONDEMN_REACH), -1):
         if words[v].breaks_after:
-            return None
+            break
         if words[v].norm.lstrip("وف") in cues:
             between = [r for r in s.refs if v < r.first and r.last <= head]  # (أدانت الجزائر الهجوم)
             before = [r for r in s.refs if r.last <= v and v - r.last <= 3  # (السعودية تدين، مصر عن إدانتها)
                       and not any(words[m].breaks_after for m in range(r.last - 1, v))]
             return between[0] if between else (before[-1] if before else None)
+    for v in range(trig.last, min(len(words), trig.last + VERDICT_REACH)):
+        if words[v].norm in lex.particles["verdict"] and s.speaker is not None and s.speaker.last <= trig.first:
+            return s.speaker  # (اعتبرت حماس أن استهداف المدرسة جريمة حرب: the speaker passes a verdict on it)
+        if words[v].breaks_after or words[v].comma_after or any(t.first == v for t in s.triggers):
+            break
     return None
 
 
