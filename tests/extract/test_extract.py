@@ -1237,6 +1237,15 @@ def test_this_attack_is_the_attack_told_last_whatever_its_sentence_names(read: R
     assert again and again <= told, (told, again)
 
 
+def test_an_attack_told_again_strikes_every_target_it_struck(read: Read) -> None:
+    text = "قصفت إسرائيل منشأة نطنز ومجمع أصفهان النووي.\nوقال مسؤول إيراني إن الهجوم لم يسبب تسربا إشعاعيا."
+    ex = read(text)
+    second = text.index("وقال")
+    told = {(local(e.agent), local(e.target)) for e in ex.events if e.trigger.start < second}
+    again = {(local(e.agent), local(e.target)) for e in ex.events if e.trigger.start > second}
+    assert len(told) == 2 and again == told, (told, again)
+
+
 def test_aircraft_with_a_states_nationality_strike_for_that_state(read: Read) -> None:
     # طائرات تركية: the weapon's nisba names the author (GUIDELINES §3), though تركية also spells Turkey's name
     ex = read("وقصفت طائرات تركية مواقع لحزب العمال الكردستاني في جبال قنديل.")

@@ -424,7 +424,8 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
     in_events: set[str] = set()
     recorded: dict[tuple[int, str, str | None, str | None, str], int] = {}  # an event's key → its place in ex.events
     decided = [ts.decide(policy) for ts in scored]
-    established: tuple[int, str, str | None] | None = None  # the last attack told with its author (sentence, who, whom)
+    established: tuple[int, str, tuple[str, ...]] | None = None  # the last attack told with its author (sentence,
+    # who, whom: every target it struck)
     struck_by: dict[tuple[int, str], str] = {}  # (sentence, target) → the author of the first attack on it told there
     told_as: dict[tuple[int, int], str] = {}  # (sentence, trigger's first word) → the modality it was read with
     for n, ts in enumerate(scored):
@@ -465,7 +466,7 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
         if trig.core == "Attack" and mod == "Asserted" and not anaphoric:
             told = [(agent, target) for agent, target in pairs if agent is not None and target is not None]
             if told:
-                established = (s.index, *told[0])
+                established = (s.index, told[0][0], tuple(target for agent, target in told if agent == told[0][0]))
         for agent, target in pairs:
             used.update(x for x in (agent, target) if x)
             in_events.update(x for x in (agent, target) if x)
@@ -505,28 +506,34 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
 
 
 def _established(s: SentenceUnit, trig: Trigger, lex: Lexicon, pairs: list[tuple[str | None, str | None]],
-                 told: tuple[str, str | None], striker: dict[str, str] | None = None
+                 told: tuple[str, tuple[str, ...]], striker: dict[str, str] | None = None
                  ) -> list[tuple[str | None, str | None]]:
     """An anaphoric attack noun's participants (GUIDELINES §3: a nominal mention of an event whose perpetrator
     the article named takes that agent): the author of the attack told last, for the sentence's speaker (or the
     state or group he speaks for, `striker`: نصر الله قال إن عملية الاغتيال لن تمر is no attack of Hezbollah's)
-    or no one; with that author, the target named in this sentence, else that attack's. A noun after a
-    demonstrative (هذا الهجوم) is that very attack, its author and its target."""
+    or no one; with that author, the target named in this sentence, else that attack's, each it struck (قصفت
+    إسرائيل منشأة نطنز ومجمع أصفهان. وقال مسؤول إن الهجوم لم يسبب تسربا: both). A noun after a demonstrative
+    (هذا الهجوم) is that very attack, its author and its targets."""
     speaker = s.speaker.iri if s.speaker is not None else None
     voices = {speaker, (striker or {}).get(speaker or "")} - {None}
     named = {iri for r in (*s.refs, *s.phrases) for iri in r.iris}
+    author, targets = told
+    whole = [(author, target) for target in targets]
     if not pairs:
-        return [told]
-    out = []
+        return whole
+    out: list[tuple[str | None, str | None]] = []
     pointed = _pointed(s, trig, lex)
     for agent, target in pairs:
         if pointed:
-            agent, target = told  # (هذا الهجوم: the very attack told last)
-        elif agent is None or agent in voices or agent == told[0]:
-            agent = told[0]
-            target = target if target in named and target not in voices else told[1]
-        out.append((agent, target))
-    return out
+            out += whole  # (هذا الهجوم: the very attack told last)
+        elif agent is None or agent in voices or agent == author:
+            if target in named and target not in voices:
+                out.append((author, target))
+            else:
+                out += whole
+        else:
+            out.append((agent, target))
+    return list(dict.fromkeys(out))
 
 
 def _pointed(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> bool:
