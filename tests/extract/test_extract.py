@@ -426,6 +426,16 @@ def test_a_facility_referred_back_to_by_its_head_is_the_one_named_last(read: Rea
     assert len({e.target for e in ex.events}) == 2
 
 
+@pytest.mark.parametrize(("text", "town"), [
+    ("تصاعدت المواجهات في الفاشر.\nوقصفت قوات الدعم السريع المدينة بالمدفعية الثقيلة.", "el_fasher"),
+    ("تتواصل الغارات الإسرائيلية على قطاع غزة.\nوقصفت الطائرات الإسرائيلية القطاع فجر اليوم.", "gaza_strip"),
+])
+def test_a_town_referred_back_to_by_its_head_is_the_one_named_last(read: Read, text: str, town: str) -> None:
+    # GUIDELINES §3: anaphora are resolved (المدينة, القطاع → the town, the strip named before, even bare)
+    second = text.index("\n")
+    assert town in {local(e.target) for e in read(text).events if e.trigger.start > second}
+
+
 def test_a_danger_to_lives_is_no_warning(read: Read) -> None:
     ex = read("وقالت مصر إن الحصار الإسرائيلي يهدد حياة آلاف المدنيين في غزة.")
     assert not [e for e in ex.events if e.action in ("Warning", "Threat")]

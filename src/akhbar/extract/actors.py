@@ -1152,19 +1152,34 @@ class ActorFinder:
         if not definite(w.norm) or w.key not in self.lex.heads["anaphoric_place"]:
             return None
         nxt = words[i + 1] if i + 1 < len(words) and not w.gap_after.strip() else None
-        if nxt is not None and ((definite(nxt.norm) and nxt.norm not in self.lex.particles["relative_pronouns"])
+        if nxt is not None and ((nxt.norm.startswith("ال") and nxt.norm not in self.lex.particles["relative_pronouns"])
                                 or self._nisba(nxt)):
-            return None  # (المدينة المنورة، المخيم الفلسطيني: a name or an adjective follows)
+            return None  # (المدينة المنورة، المخيم الفلسطيني: a name or an adjective follows; not بالمدفعية)
+        town = w.key in self.lex.heads["town"]
+        if town and i > 0 and not words[i - 1].gap_after.strip() and not definite(words[i - 1].norm) \
+                and self._common_noun(words[i - 1]):
+            return None  # (سوق المدينة، مطار المدينة: the town's market is struck, and named so in full)
         for ref in reversed(self.recent):
             if ref.kind != "Location" or ref.how in ("anaphor", "region", "phrase"):
                 continue
             named = words_of(ref.surface)
             head = named[0].key if named else ""
-            if head == w.key:
+            if head == w.key or (town and self._bare_town(ref, head)):  # (الفاشر ... المدينة: a town named bare)
                 start = w.offset_after(w.readings[0][1], self.text)
                 return ActorRef((ref.iri,), i, i + 1, start, w.end, self.text[start:w.end], "Location", "anaphor",
                                 ref.states)
         return None
+
+    def _bare_town(self, ref: ActorRef, head: str) -> bool:
+        """Whether a place mention names a town by its name alone (الفاشر، بيت جن): a populated place of the gazetteer
+        or a place of the base with no head noun of a facility, a region or a state before its name."""
+        if ref.how == "place":
+            return True
+        heads = self.lex.heads
+        return ref.how == "kb" and self.kb.kind(ref.iri) == "Location" and ref.iri not in self.kb.capitals \
+            and not any(head in heads[name] for name in ("facility", "named_facility", "place", "place_named",
+                                                         "direction", "waters")) \
+            and ref.iri not in self.kb.by_code.values()
 
     def _gazetteer_match(self, words: list[Word], i: int) -> tuple[int, Place, int] | None:
         """Longest gazetteer name starting at word i, through its proclitics: (length, place, skip)."""
