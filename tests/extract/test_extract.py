@@ -1247,6 +1247,16 @@ def test_this_attack_is_the_attack_told_last_whatever_its_sentence_names(read: R
     assert again and again <= told, (told, again)
 
 
+def test_the_speakers_own_forces_strike_for_him(read: Read) -> None:
+    ex = read("أكدت القيادة المركزية الأميركية أن قواتها نفذت بالتعاون مع البحرية البريطانية ضربات ضد الحوثيين.")
+    assert "centcom" in {local(e.agent) for e in ex.events}
+
+
+def test_those_neutralised_in_strikes_are_struck_not_striking(read: Read) -> None:
+    ex = read("أعلنت وزارة الدفاع التركية تحييد سبعة من عناصر حزب العمال الكردستاني في غارات جوية على منطقة متينا.")
+    assert ex.events and "pkk" not in {local(e.agent) for e in ex.events}
+
+
 def test_an_attack_told_again_strikes_every_target_it_struck(read: Read) -> None:
     text = "قصفت إسرائيل منشأة نطنز ومجمع أصفهان النووي.\nوقال مسؤول إيراني إن الهجوم لم يسبب تسربا إشعاعيا."
     ex = read(text)

@@ -45,6 +45,7 @@ from akhbar.extract.features import (
     possessor,
     pronoun_subject,
     shared_subject,
+    speakers_forces,
 )
 from akhbar.extract.lexicon import Lexicon, load_lexicon
 from akhbar.extract.linker import ROLES, LinkerModel, Policy, Scores, decide, load_linker, none_features
@@ -268,7 +269,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
         else asked_to_press(s, trig, units.lex)
     issuer = document_issuer(s, trig, units.lex)
     shared = shared_subject(units, s, trig)
-    owner = possessor(units, s, trig) or accused or threatener or issuer or (
+    forces = speakers_forces(units, s, trig)
+    owner = possessor(units, s, trig) or forces or accused or threatener or issuer or (
         s.speaker if trig.entry is not None and trig.entry.first_plural and s.speaker is not None
         and (trig.entry.we_prefix or getattr(s.ref_at().get(trig.last), "kind", "Location") == "Location")
         else None) or warned or shared
@@ -284,6 +286,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
             scores.target.pop(iri, None)
             details["agent", iri] = f"{RULE}«{owner.surface}», " + (
                 "the accused (blame names its author, GUIDELINES §3)" if owner is accused else
+                "the speaker whose forces strike (GUIDELINES §3)" if owner is forces else
                 "the speaker whose «we» it is (GUIDELINES §3)" if owner is s.speaker else
                 "who threatens it (the content of a threat)" if owner is threatener else
                 "who issued the document that demands or warns" if owner is issuer else

@@ -201,6 +201,41 @@ def pronoun_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> str 
     return units.kb.capitals.get(iri, iri)
 
 
+def speakers_forces(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> ActorRef | None:
+    """The speaker whose own forces or weapons are the subject of the trigger, a verb of the clause he says (أكدت
+    القيادة المركزية أن قواتها نفذت ضربات، قالت الوزارة إن طائراتها قصفت): the possessive is his (GUIDELINES §3:
+    pronouns are resolved). None when a mention stands between, or the forces are not right after أن or إن.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "وقالت وزارة الدفاع الروسية إن قواتها قصفت مستودعات في أوكرانيا."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> s = units.sentences[0]
+    >>> speakers_forces(units, s, s.triggers[0]).surface
+    'وزارة الدفاع الروسية'
+    """
+    head = trigger_head(trig)
+    if trig.core != "Attack" or trigger_pos(trig) not in ("verb", "light") or s.speaker is None \
+            or _complementiser(s.words, head, units.lex) != "that":
+        return None
+    k = next(k for k in range(head - 1, -1, -1) if s.words[k].norm in THAT)
+    if k + 1 >= head or not _own_forces(s.words[k + 1], units.lex) or any(k < r.first < head for r in s.refs) \
+            or s.speaker.last > k:
+        return None
+    return s.speaker
+
+
+def _own_forces(word: Word, lex: Lexicon) -> bool:
+    """Whether a word is forces or weapons with a possessive pronoun (قواتها، جيشه، طائراتها، مسيراته)."""
+    suffix = possessive_suffix(word)
+    if suffix is None:
+        return False
+    bare = word.norm[:-len(suffix)]
+    bare = bare[:-1] + "ه" if bare.endswith("ت") and not bare.endswith("ات") else bare  # (قوتها → قوه)
+    return bare in lex.heads["armed"] or bare in lex.heads.get("instrument", frozenset()) or bare in lex.weapons
+
+
 POSSESSIVES = ("هما", "هم", "ها")  # attached possessive pronouns (ه too, when written ه and not ة)
 PERSONS_PLURAL = ("ون", "ين")  # sound masculine plurals: of persons (الحوثيين، المسؤولون)
 
