@@ -1252,6 +1252,11 @@ def test_the_speakers_own_forces_strike_for_him(read: Read) -> None:
     assert "centcom" in {local(e.agent) for e in ex.events}
 
 
+def test_what_an_apposition_says_of_a_party_takes_no_part(read: Read) -> None:
+    ex = read('وتبنت "المقاومة الإسلامية في العراق"، وهي تحالف يضم فصائل موالية لإيران، الهجوم على قاعدة حرير.')
+    assert {local(e.agent) for e in ex.events} == {"islamic_resistance_in_iraq"}
+
+
 def test_those_neutralised_in_strikes_are_struck_not_striking(read: Read) -> None:
     ex = read("أعلنت وزارة الدفاع التركية تحييد سبعة من عناصر حزب العمال الكردستاني في غارات جوية على منطقة متينا.")
     assert ex.events and "pkk" not in {local(e.agent) for e in ex.events}

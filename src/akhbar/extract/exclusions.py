@@ -36,6 +36,7 @@ from akhbar.extract.coordination import (
 from akhbar.extract.events import Trigger, phrase_subject
 from akhbar.extract.features import (
     attack_subject,
+    in_apposition,
     in_relative_on_mention,
     instrument_subject,
     means_of,
@@ -179,6 +180,8 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
     Exclusion("described", "agent", lambda f, c, x, r: _here(f, c)
               and in_relative_on_mention(f.s, f.trig, c.ref, f.units.lex),
               "استهدفت الغارات مطار نيالا الذي تستخدمه قوات الدعم السريع: what describes the target"),
+    Exclusion("apposition", None, lambda f, c, x, r: _here(f, c) and in_apposition(f.s, f.trig, c.ref, f.units.lex),
+              "وتبنت المقاومة، وهي تحالف يضم فصائل موالية لإيران، الهجوم: what describes a party takes no part"),
     Exclusion("killed", "agent", lambda f, c, x, r: f.killed and "gen=True" in x and "slot=post0" in x
               and is_person(f.units, c.ref),
               "اغتيال إسماعيل هنية: the person a killing noun governs is killed, GUIDELINES §6"),

@@ -511,6 +511,33 @@ def in_relative_on_mention(s: SentenceUnit, trig: Trigger, ref: ActorRef, lex: L
                for k in range(trig.last + 1, ref.first))
 
 
+def in_apposition(s: SentenceUnit, trig: Trigger, ref: ActorRef, lex: Lexicon) -> bool:
+    """Whether a mention stands in a clause set off by commas that describes the mention before it (وتبنت المقاومة
+    الإسلامية في العراق، وهي تحالف يضم فصائل موالية لإيران، الهجوم): from a pronoun of apposition after a comma
+    (وهي، وهو، وهم) to the next comma, with the trigger outside it; it tells what the group is, it does not act.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "وتبنت المقاومة الإسلامية في العراق، وهي تحالف يضم فصائل موالية لإيران، الهجوم على القاعدة."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> s = units.sentences[0]
+    >>> [(r.surface, in_apposition(s, s.triggers[-1], r, units.lex)) for r in s.refs][:2]
+    [('المقاومة الإسلامية في العراق', False), ('فصائل موالية لإيران', True)]
+    """
+    words = s.words
+    for k in range(ref.first - 1, -1, -1):
+        if words[k].breaks_after or (words[k].comma_after and k != ref.first - 1 and words[k + 1].norm not in
+                                     lex.particles["apposition"]):
+            return False
+        if words[k].norm in lex.particles["apposition"] and k > 0 and words[k - 1].comma_after \
+                and any(r.last == k for r in s.refs):  # (after a mention: وهم مدركون after a verb is no apposition)
+            end = next((m for m in range(ref.last - 1, len(words)) if words[m].comma_after or words[m].breaks_after),
+                       len(words) - 1)
+            return not (k <= trig.first <= end)
+    return False
+
+
 def attack_subject(s: SentenceUnit, trig: Trigger) -> bool:
     """Whether a verb trigger's subject, right after it, is an attack noun with no nisba (استهدفت غارة منزلا،
     استهدفت الغارات كابل): the attack itself is the subject, so its author is unstated and what follows is struck.
