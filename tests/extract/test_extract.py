@@ -129,6 +129,22 @@ def test_a_title_ending_in_a_definite_word_takes_no_body_without_a_particle() ->
     assert "المجتمع الدولي" in refs and not any(r.startswith("رئيس") for r in refs), refs  # (a bare title: none)
 
 
+@pytest.mark.parametrize("text", [
+    "ومن المرجح أن تقصف إسرائيل مواقع حزب الله.",  # (likely: a hedge)
+    "ولم تستبعد مصادر أن تلجأ إسرائيل إلى اغتيال قادة في حزب الله.",  # (not ruled out, however far)
+    "ويتبادل الجيش الروسي والجيش الأوكراني الاتهامات باستهداف المدنيين.",  # (each blames the other)
+    "وقال المتحدث باسم الحكومة إن الوضع خطير، متهما الجيش السوداني بقصف مستشفى الجنينة.",  # (a participle)
+])
+def test_hedged_and_blamed_attacks_are_possible(read: Read, text: str) -> None:
+    attacks = [e for e in read(text).events if core_action(e.action) == "Attack"]
+    assert attacks and {e.modality for e in attacks} == {"Possible"}
+
+
+def test_brandishing_after_a_comma_is_a_warning(read: Read) -> None:
+    ex = read("دعت فرنسا إيران إلى الإفراج عن المعتقلين، ملوحة بعقوبات جديدة.")
+    assert ("Warning", "france", "iran") in {(e.action, local(e.agent), local(e.target)) for e in ex.events}
+
+
 @pytest.mark.parametrize(("text", "modality"), [
     # the denial reaches past its subject's title and the commas that set off his name
     ("نفى المتحدث باسم وزارة الدفاع الأميركية، العقيد جيمس ريردون، مشاركة الولايات المتحدة في الغارات على نطنز.",

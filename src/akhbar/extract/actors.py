@@ -593,8 +593,9 @@ class ActorFinder:
             if self.ends_name(w) or w.norm in self.lex.triggers or (w.norm.startswith("و") and k > j) \
                     or (w.norm.startswith("و") and w.norm[1:] in self.lex.name_stop) \
                     or (k == j and w.norm.startswith(("وت", "وي", "ول", "وب"))) \
-                    or len(w.norm) < 2 or w.norm.isdigit():
-                break
+                    or len(w.norm) < 2 or w.norm.isdigit() or w.key in self.lex.particles["demand_content"] \
+                    or w.norm in self.lex.particles["demand_content"]:
+                break  # (طلب من رئيس الوزراء العراقي | نقل ملف الفصائل: what is asked is no name)
             km = self._kb_match(words, k)
             if km is not None and (km[2] == 0 or (k == name_start and not w.norm.startswith("ل"))):
                 # (باراك is not بـ + Arak inside a name; but لنتنياهو is the one the holder speaks to)

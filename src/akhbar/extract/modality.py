@@ -18,6 +18,7 @@ CONSEQUENT_WINDOW = 8  # words before a condition opener that form its consequen
 ANTECEDENT_WINDOW = 10  # words after an opener that form the antecedent
 CONTENT_WINDOW = 10  # words after a warning/demand verb whose events are its content
 OTHERWISE_REACH = 2  # words from وإلا to the attack it threatens (وإلا فإنها ستستهدف)
+RULE_OUT_REACH = 10  # words from a negated verb of ruling out to the act it does not rule out
 PLUPERFECT_REACH = 4  # words from a form of كان to the قد of a pluperfect (وكانت حركة الشباب قد توعدت)
 INTENT_REACH = 5  # words from a negation to the act when a verb of intention and its subject come between
 SPEECH_ACTIONS = ("Warning", "Pressure")
@@ -197,6 +198,12 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
         return "Possible"
     if core == "Attack" and not coordinated and before(pos["accusation"], pos["accusation_window"]) is not None:
         return "Possible"
+    r = before(list(lex.modality_words["rule_out"]), RULE_OUT_REACH)
+    if r is not None and r > 0 and words[r - 1].norm.lstrip("و") in ("لم", "لا", "لن"):
+        return "Possible"  # (لم تستبعد مصادر أن تلجأ إسرائيل إلى اغتيال قادة: not ruled out, a possibility)
+    if core == "Attack" and trig.light is not None and any(
+            w.norm.lstrip("و") in pos["accusation"] for w in words[trig.light + 1:trig.first]):
+        return "Possible"  # (يتبادل الجيشان الاتهامات باستهداف المدنيين: each blames the other)
     q = before(pos["modal_qad"], 3)
     if q is not None and q + 1 < len(words) and _imperfect(words[q + 1].norm) \
             and not any(w.norm in pos["was"] for w in words[max(0, q - PLUPERFECT_REACH):q]):
