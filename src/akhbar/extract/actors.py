@@ -1652,9 +1652,10 @@ class ActorFinder:
                     or (not definite(core) and (core.endswith("ت") or core.startswith(("ي", "ت", "ن", "ا")))
                         and not self.parsed_proper(w.index)
                         and not (listed and conj and self.parsed_noun(w.index) and not core.endswith("ت")
-                                 and self._lone_item(w.index))))
-        # (مدن كاي ونيورو وسانديري: in an open list, a word the parse reads as a noun that stands alone as an item
-        # is a name, whatever its first letter; a verbal noun has its complement after it: وانقطاع الكهرباء)
+                                 and (core.startswith(("ي", "ن")) or self._lone_item(w.index)))))
+        # (مدن كاي ونيورو وسانديري، بلدات كفرا ويحمر الشقيف: in an open list, a word the parse reads as a noun is a
+        # name if it begins with ي or ن, as no verbal noun does, or stands alone as an item; a verbal noun of the
+        # forms that begin with ت or ا has its complement after it: وانقطاع الكهرباء)
 
     def _after_inclusion(self, words: list[Word], i: int) -> bool:
         """Whether an inclusion marker ends right before word i (عدة بلدات، من بينها X وY; مدن أوكرانية، بينها X;
