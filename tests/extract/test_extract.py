@@ -140,6 +140,22 @@ def test_hedged_and_blamed_attacks_are_possible(read: Read, text: str) -> None:
     assert attacks and {e.modality for e in attacks} == {"Possible"}
 
 
+@pytest.mark.parametrize(("text", "agent"), [
+    # a participle of manner after a comma shares the subject of the demand it goes with
+    ("طالبت واشنطن الجيش اللبناني بتفكيك مواقع حزب الله، محذرة من أن إسرائيل ستوسع عملياتها في لبنان.", "usa"),
+    ("طالبت أنقرة حكومة إقليم كردستان بطرد مقاتلي حزب العمال الكردستاني، ملوحة بتوسيع عملياتها العسكرية.",
+     "turkey"),
+])
+def test_a_participle_after_a_comma_shares_the_subject_before(read: Read, text: str, agent: str) -> None:
+    assert {local(e.agent) for e in read(text).events if e.action == "Warning"} == {agent}
+
+
+def test_a_possessive_agrees_with_its_antecedent(read: Read) -> None:
+    # (عملياتها: Turkey's, feminine; not the masculine party named nearer)
+    ex = read("طالبت أنقرة حكومة إقليم كردستان بطرد مقاتلي حزب العمال الكردستاني، ملوحة بتوسيع عملياتها العسكرية.")
+    assert "pkk" not in {local(e.agent) for e in ex.events}
+
+
 def test_brandishing_after_a_comma_is_a_warning(read: Read) -> None:
     ex = read("دعت فرنسا إيران إلى الإفراج عن المعتقلين، ملوحة بعقوبات جديدة.")
     assert ("Warning", "france", "iran") in {(e.action, local(e.agent), local(e.target)) for e in ex.events}

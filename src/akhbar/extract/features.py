@@ -249,7 +249,8 @@ def possessive_suffix(word: Word) -> str | None:
 
 def shared_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> ActorRef | None:
     """The subject a verb of warning or demand shares with the clause before it, when it follows a comma and
-    و and names no subject of its own (اتهمت قسد الجيش التركي بقصف المدنيين، ودعت التحالف إلى التدخل; أفادت
+    و and names no subject of its own, or is a participle of manner after a comma (طالبت واشنطن الجيش بتفكيك
+    المواقع، محذرة من أن …) (اتهمت قسد الجيش التركي بقصف المدنيين، ودعت التحالف إلى التدخل; أفادت
     باكستان بإصابة مدنيين، وحذرت من): the nearest mention before it that is a verb's subject and agrees with it
     in gender (GUIDELINES §3: pronouns, here an elided one, are resolved). None when the mention after the verb
     may be its subject (it agrees, or its gender is unknown).
@@ -265,23 +266,30 @@ def shared_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Actor
     """
     words = s.words
     entry = trig.entry
+    norm = words[trig.first].norm
+    participle = norm in units.lex.participles  # (، محذرة من أن: a participle of manner after a comma)
+    agree = ("f" if norm.endswith(("ه", "ات")) else "m" if norm.endswith(("ا", "ين", "ون")) else "") \
+        if participle else entry.agree if entry is not None else ""
     if trig.core == "Attack" or entry is None or entry.pos != "verb" or trig.light is not None \
-            or entry.agree not in ("m", "f") or trig.first == 0 or not words[trig.first].norm.startswith("و") \
-            or not words[trig.first - 1].comma_after:
+            or agree not in ("m", "f") or trig.first == 0 or not words[trig.first - 1].comma_after \
+            or not (participle or norm.startswith("و")):
         return None
     after = s.ref_at().get(trig.last)
-    if after is not None and agreement(units, trig, after) != "False":
-        return None  # (، ودعت فرنسا إيران: the mention after it may be its own subject)
+    if not participle and after is not None and agreement(units, trig, after) != "False":
+        return None  # (، ودعت فرنسا إيران: the mention after it may be its own subject; a participle's is before it)
     verbs = {t.first for t in s.triggers if t.entry is not None and t.entry.pos == "verb"}
 
     def a_verb(k: int) -> bool:
-        return 0 <= k < len(words) and (k in verbs or (bool(s.upos) and s.upos[k] == "VERB")
+        return 0 <= k < len(words) and (k in verbs or (bool(s.upos) and s.upos[k] == "VERB" and not participle)
                                         or words[k].norm.lstrip("و") in units.lex.reporting_verbs)
+        # (a participle's subject is the one of the verb of warning, demand or saying it goes with: not of any
+        # verb the parse reads, وطالب بولس الجيش والدعم السريع بحث المقترح، محذرا)
 
-    subjects = [r for r in sorted(s.refs, key=lambda r: -r.first) if r.last <= trig.first and r.kind != "Location"
+    subjects = [r for r in sorted(s.refs, key=lambda r: -r.first) if r.last <= trig.first
+                and (r.kind != "Location" or r.iri in units.kb.capitals)  # (a capital stands for its state)
                 and r.how != "nisba" and (a_verb(r.first - 1) or (r.last < trig.first and a_verb(r.last)))]
     # (a nisba is an adjective, and a mention right before the comma and this verb is not its subject)
-    return next((r for r in subjects if mention_gender(units, r) == entry.agree),
+    return next((r for r in subjects if mention_gender(units, r) == agree),
                 next((r for r in subjects if mention_gender(units, r) == ""), None))  # (قسد: of no known gender)
 
 
@@ -311,10 +319,14 @@ def possessor(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> ActorRef |
     stem = word.norm[:-len(suffix)]
     if not (stem in nouns or (stem.endswith("ت") and stem[:-1] + "ه" in nouns)):
         return None
-    before = [r for r in s.refs if r.last <= trig.first and r.kind != "Location"]
-    # the pronoun agrees with its antecedent: هم with a plural of persons (الحوثيين), ها and ه with any other
+    before = [r for r in s.refs if r.last <= trig.first and (r.kind != "Location" or r.iri in units.kb.capitals)]
+    # the pronoun agrees with its antecedent: هم with a plural of persons (الحوثيين), ها and ه with any other, ها
+    # with a feminine one and ه with a masculine one where the words tell (ملوحة بتوسيع عملياتها: أنقرة's, not حزب
+    # العمال's)
     persons = [r for r in before if (s.words[r.last - 1].norm.endswith(PERSONS_PLURAL)) == (suffix in ("هم", "هما"))]
-    return (persons or before or [None])[-1]
+    gender = {"ها": "f", "ه": "m"}.get(suffix)
+    agreeing = [r for r in persons if gender is None or mention_gender(units, r) in (gender, "")]
+    return (agreeing or persons or before or [None])[-1]
 
 
 POSSESSED_HEADS = ("armed", "facility", "struck")  # [heads] lists of what a state or group owns and an attack strikes
