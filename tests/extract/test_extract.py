@@ -156,6 +156,23 @@ def test_a_possessive_agrees_with_its_antecedent(read: Read) -> None:
     assert "pkk" not in {local(e.agent) for e in ex.events}
 
 
+def test_dropping_a_bomb_on_people_is_an_attack(read: Read) -> None:
+    ex = read("ألقت مسيرة إسرائيلية قنبلة صوتية على صيادين قرب شاطئ الناقورة.")
+    assert {(core_action(e.action), local(e.agent)) for e in ex.events} == {("Attack", "israel")}
+    assert read("ألقت قوات الأمن القبض على ثلاثة مسلحين.").events == []  # (an arrest: no weapon)
+
+
+def test_launch_sites_are_no_launch(read: Read) -> None:
+    ex = read("أغار الجيش الإسرائيلي على مواقع لإطلاق الصواريخ تابعة لحزب الله.")
+    assert {e.modality for e in ex.events} == {"Asserted"}  # (no planned launch of the rockets)
+
+
+def test_a_verb_after_a_comma_has_no_event_noun_for_subject(read: Read) -> None:
+    ex = read("تبادلت تركيا وقوات سوريا الديمقراطية القصف، فيما دعت واشنطن الطرفين إلى ضبط النفس.")
+    assert {(local(e.agent), local(e.target)) for e in ex.events if e.action == "Pressure"} == {
+        ("usa", "turkey"), ("usa", "sdf")}
+
+
 def test_brandishing_after_a_comma_is_a_warning(read: Read) -> None:
     ex = read("دعت فرنسا إيران إلى الإفراج عن المعتقلين، ملوحة بعقوبات جديدة.")
     assert ("Warning", "france", "iran") in {(e.action, local(e.agent), local(e.target)) for e in ex.events}

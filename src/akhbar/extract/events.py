@@ -94,7 +94,8 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
                 and not any(words[j].norm in lex.particles["cessation"] for j in (i - 1, i - 2)
                             if j >= 0 and not words[j].breaks_after) \
                 and not (i > 0 and not words[i - 1].gap_after.strip()
-                         and words[i - 1].norm.lstrip("و") in lex.particles["launchers"]):
+                         and words[i - 1].norm.lstrip("و") in lex.particles["launchers"]
+                         and (w.norm.startswith("ل") or not w.norm.startswith("ال"))):
             # (وقف إطلاق النار، وقف فوري لإطلاق النار: a ceasefire, the firing it names is stopped, not done; منصات
             # إطلاق صواريخ: launch pads, a thing, not a launch)
             blocked = False  # (past the window, only across the verb's subject: no clause, verb or relative)

@@ -404,9 +404,10 @@ def _before_head(units: ArticleUnits, s: SentenceUnit, trig: Trigger, head: int)
         k -= 1  # adjectives of the word before
     if k < 0:
         return "start"
-    if any(t.first <= k < t.last for t in s.triggers if t is not trig) or \
-            any(t.first <= k - 1 < t.last for t in s.triggers if t is not trig):
-        return "trigger"
+    others = [t for t in s.triggers if t is not trig]
+    if any(t.first <= k < t.last for t in others) or (
+            k > 0 and not s.words[k - 1].comma_after and any(t.first <= k - 1 < t.last for t in others)):
+        return "trigger"  # (not across a comma: تبادلتا القصف، فيما دعت واشنطن)
     if s.words[k].norm in units.lex.particles["relative_pronouns"]:
         return "rel"
     if any(r.first <= k < r.last for r in s.refs):
