@@ -120,6 +120,23 @@ def test_a_representative_or_a_committee_chair_is_a_titled_official(read: Read, 
     assert labels.get(event.agent, "").endswith(name), labels
 
 
+@pytest.mark.parametrize(("text", "state"), [
+    ("حذر حاكم إقليم دارفور مني أركو مناوي قوات الدعم السريع من مواصلة الهجمات.", "sudan"),
+    ("وحذر والي شمال دارفور قوات الدعم السريع من اقتحام المدينة.", "sudan"),
+])
+def test_a_governor_is_an_official_of_the_state_of_his_place(read: Read, text: str, state: str) -> None:
+    ex = read(text)
+    links = {a.iri: dict(a.links) for a in ex.new_actors}
+    assert {links.get(e.agent, {}).get("officialOf") for e in ex.events if e.action == "Warning"} == {
+        f"https://w3id.org/akhbar/id/{state}"}
+
+
+def test_a_definite_plural_after_a_title_is_no_name(read: Read) -> None:
+    ex = read("دعا محافظ جنين المؤسسات الدولية إلى الضغط على إسرائيل.")
+    labels = {a.iri: a.label_ar for a in ex.new_actors}
+    assert ex.events and {labels.get(e.agent) for e in ex.events if e.action == "Pressure"} == {"محافظ جنين"}
+
+
 def test_a_special_envoys_office_holds_where_he_is_sent(read: Read) -> None:
     ex = read("دعا المبعوث الأممي الخاص إلى اليمن جميع الأطراف إلى ضبط النفس.")
     (event,) = ex.events

@@ -530,6 +530,9 @@ class ActorFinder:
             place = self._place_of(words, j + 1)  # النائب عن زاهدان: the member for a place of a state
             if place is not None:
                 j, state = place
+        elif state is None and j < len(words) and words[i].key in self.lex.heads["governor"] \
+                and not self.gap_text(j - 1, j).strip() and (place := self._place_of(words, j)) is not None:
+            j, state = place  # (حاكم إقليم دارفور، محافظ خاركيف: the governor of a place, an official of its state)
         elif construct and state is None and j < len(words) and not self.gap_text(j - 1, j).strip():
             pos = next(self._organ_nouns_at(words, j, _skips(words[j])), None)
             if pos is not None:
@@ -594,8 +597,10 @@ class ActorFinder:
                     or (w.norm.startswith("و") and w.norm[1:] in self.lex.name_stop) \
                     or (k == j and w.norm.startswith(("وت", "وي", "ول", "وب"))) \
                     or len(w.norm) < 2 or w.norm.isdigit() or w.key in self.lex.particles["demand_content"] \
-                    or w.norm in self.lex.particles["demand_content"]:
-                break  # (طلب من رئيس الوزراء العراقي | نقل ملف الفصائل: what is asked is no name)
+                    or w.norm in self.lex.particles["demand_content"] \
+                    or (k == name_start and definite(w.norm) and w.norm.endswith(("ات", "ين", "ون"))):
+                break  # (طلب من رئيس الوزراء العراقي | نقل ملف الفصائل: what is asked is no name; دعا محافظ جنين |
+                # المؤسسات الدولية: a definite plural is the verb's object)
             km = self._kb_match(words, k)
             if km is not None and (km[2] == 0 or (k == name_start and not w.norm.startswith("ل"))):
                 # (باراك is not بـ + Arak inside a name; but لنتنياهو is the one the holder speaks to)

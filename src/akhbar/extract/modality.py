@@ -83,6 +83,23 @@ def _denied_by_subject(words: list[Word], head: int, neg: dict, spans: tuple[tup
     return False
 
 
+OBLIGED_REACH = 4  # words from على to the أن of an obligation (على الحكومة اللبنانية أن تنزع)
+
+
+def _obliged(words: list[Word], head: int) -> bool:
+    """Whether the act at `head` is what someone must do: على X أن, or يجب، ينبغي، يتعين, right before it (إن على
+    واشنطن أن تضغط، يجب على إيران أن توقف): an obligation, the content of a call (GUIDELINES §4: possible)."""
+    k = head - 1
+    if k < 0 or words[k].norm not in ("ان", "بان"):
+        return False
+    for j in range(k - 1, max(-1, k - 1 - OBLIGED_REACH), -1):
+        if words[j].comma_after or words[j].breaks_after:
+            return False
+        if words[j].norm.lstrip("و") in ("علي", "يجب", "ينبغي", "يتعين", "عليها", "عليه", "عليهم", "عليكم", "علينا"):
+            return True
+    return False
+
+
 def _imperfect(norm: str) -> bool:
     """Whether a verb's form is imperfect by its prefix: not a past form V or VI verb, which begins with ت too and
     ends with the past's ت (توعدت، تعهدت، تبنت).
@@ -198,6 +215,8 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
         return "Possible"
     if core == "Attack" and not coordinated and before(pos["accusation"], pos["accusation_window"]) is not None:
         return "Possible"
+    if core != "Warning" and _obliged(words, head):
+        return "Possible"  # (إن على واشنطن أن تضغط على إسرائيل: what one must do is asked of him, not done)
     r = before(list(lex.modality_words["rule_out"]), RULE_OUT_REACH)
     if r is not None and r > 0 and words[r - 1].norm.lstrip("و") in ("لم", "لا", "لن"):
         return "Possible"  # (لم تستبعد مصادر أن تلجأ إسرائيل إلى اغتيال قادة: not ruled out, a possibility)
