@@ -131,6 +131,11 @@ def test_a_governor_is_an_official_of_the_state_of_his_place(read: Read, text: s
         f"https://w3id.org/akhbar/id/{state}"}
 
 
+def test_armed_factions_named_bare_are_those_of_the_state_the_article_is_about(read: Read) -> None:
+    ex = read("العراق: توتر أمني\nطالب رئيس الوزراء العراقي محمد شياع السوداني الفصائل المسلحة بحصر السلاح بيد الدولة.")
+    assert {local(e.target) for e in ex.events} == {"iraqi_militias_pro_iran"}
+
+
 def test_a_definite_plural_after_a_title_is_no_name(read: Read) -> None:
     ex = read("دعا محافظ جنين المؤسسات الدولية إلى الضغط على إسرائيل.")
     labels = {a.iri: a.label_ar for a in ex.new_actors}

@@ -1050,6 +1050,9 @@ class ActorFinder:
         place = self._place_anaphor(words, i)
         if place is not None:
             return place
+        factions = self._state_factions(words, i)
+        if factions is not None:
+            return factions
         pair = self._pair_anaphor(words, i)
         if pair is not None:
             return pair
@@ -1174,6 +1177,31 @@ class ActorFinder:
                 start = w.offset_after(w.readings[0][1], self.text)
                 return ActorRef((ref.iri,), i, i + 1, start, w.end, self.text[start:w.end], "Location", "anaphor",
                                 ref.states)
+        return None
+
+    def _state_factions(self, words: list[Word], i: int) -> ActorRef | None:
+        """Armed factions named with no nisba (الفصائل المسلحة، الفصائل، الميليشيات) in an article about one state:
+        the factions of that state the base knows (الفصائل المسلحة العراقية), as a nisba would name them (GUIDELINES
+        §3: the group meant). None when a nisba or a name follows, or the article's state has no such factions."""
+        w = words[i]
+        if not definite(w.norm.lstrip("و")) or w.key not in self.lex.heads["factions"]:
+            return None
+        j = i + 1
+        if j < len(words) and not w.gap_after.strip() and words[j].key in ("مسلحه",):
+            j += 1
+        if j < len(words) and not words[j - 1].gap_after.strip() and (self._nisba(words[j]) or
+                                                                       self._kb_match(words, j)):
+            return None  # (الفصائل العراقية، الفصائل الموالية: named there)
+        state = self._article_state()
+        actor = self.kb.actors.get(state) if state else None
+        for nisba in (actor.nisbas if actor else ()):
+            fem = strip_article(normalise(nisba)) + "ه"
+            iri = self.kb.lookup((*(x.key for x in words[i:j]), fem)) or self.kb.lookup((w.key, fem))
+            if iri and self.kb.kind(iri) == "Militia":
+                skip = 1 if w.norm.startswith("و") else 0
+                start = w.offset_after(skip, self.text)
+                return ActorRef((iri,), i, j, start, words[j - 1].end, self.text[start:words[j - 1].end], "Militia",
+                                "anaphor", (None,))
         return None
 
     def _bare_town(self, ref: ActorRef, head: str) -> bool:
@@ -1951,7 +1979,7 @@ class ActorFinder:
                 ("members", bool(keys & (heads["members"] | heads["leaders"]))),
                 ("title", any(k in self.lex.title_index for k in keys)),
                 ("anaphor", bool(keys & (heads["anaphoric"] | heads["demonstrative_plural"] | heads["anaphoric_place"]
-                                         | heads["pair_anaphoric"] | heads["plural_titles"]))
+                                         | heads["pair_anaphoric"] | heads["plural_titles"] | heads["factions"]))
                  or strip_article(bare) in heads["demonstrative_plural"]),
                 ("nisba", self._nisba(word) is not None),
                 ("place", any(k in self.gazetteer.lengths for k in keys)),
