@@ -184,6 +184,11 @@ def test_brandishing_after_a_comma_is_a_warning(read: Read) -> None:
     ("نفى المتحدث باسم وزارة الدفاع الأميركية، العقيد جيمس ريردون، مشاركة الولايات المتحدة في الغارات على نطنز.",
      "Negated"),
     ("نفى حزب الله، فيما قصفت إسرائيل بلدة الخيام.", "Asserted"),  # (the comma after a plain subject ends it)
+    # the clause the denial governs with أن, however long the denier's name and whatever time stands between
+    ("نفى المستشار الإعلامي لقائد قوات الدعم السريع الباشا طبيق أن تكون قواته قد استهدفت المستشفى.", "Negated"),
+    ("وكان المتحدث باسم وزارة الدفاع التركية قد نفى، الأسبوع الماضي، أن تكون أنقرة قصفت مدنيين في الحسكة.",
+     "Negated"),
+    ("نفى الجيش التهم، وأكد أن إسرائيل قصفت المستشفى.", "Asserted"),  # (another verb of saying between)
 ])
 def test_a_denial_past_a_long_subject(read: Read, text: str, modality: str) -> None:
     assert {e.modality for e in read(text).events} == {modality}

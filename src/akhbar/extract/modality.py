@@ -65,6 +65,27 @@ def _exceptive(words: list[Word], after: int, lex: Lexicon) -> bool:
     return False
 
 
+DENIED_REACH = 5  # words from the أن a denial governs to the act it denies (نفى X أن تكون قواته قد استهدفت)
+
+
+def _denied_clause(words: list[Word], head: int, neg: dict, lex: Lexicon) -> bool:
+    """Whether the act at `head` is in the clause a verb of denial governs with أن (نفى المستشار الإعلامي لقائد
+    القوات X أن تكون قواته قد استهدفت، نفى، الأسبوع الماضي، أن تكون أنقرة قصفت): however long the denier's name
+    and whatever time stands between, as long as no other verb of saying or clause comes between the denial and
+    its أن."""
+    that = next((k for k in range(head - 1, max(-1, head - 1 - DENIED_REACH), -1)
+                 if words[k].norm in ("ان", "بان") and not any(w.breaks_after for w in words[k:head])), None)
+    if that is None or any(w.comma_after for w in words[that:head]):
+        return False
+    for j in range(that - 1, max(-1, that - 1 - neg["denial_window"]), -1):
+        norm = words[j].norm.lstrip("و")
+        if words[j].breaks_after or norm in lex.reporting_verbs or norm in lex.triggers:
+            return False
+        if norm in neg["denial"]:
+            return True
+    return False
+
+
 def _denied_by_subject(words: list[Word], head: int, neg: dict, spans: tuple[tuple[int, int], ...]) -> bool:
     """Whether the act at `head` is what a verb of denial denies past its subject, however long the subject's
     title and however many commas set off its name (نفى المتحدث باسم وزارة الدفاع، العقيد X، مشاركة بلاده في
@@ -152,7 +173,7 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
             if bridged and (not strict or j >= head - 4) and not _exceptive(words, trig.last, lex):
                 return "Negated"
         if before(neg["denial"], neg["denial_window"], barriers=tuple(lex.modality_words["denial_barriers"])) \
-                is not None or _denied_by_subject(words, head, neg, spans):
+                is not None or _denied_by_subject(words, head, neg, spans) or _denied_clause(words, head, neg, lex):
             return "Negated"
         for r in range(max(0, head - 4), head):
             if words[r].norm in neg["role_nouns"] or words[r].key in neg["role_nouns"]:
