@@ -174,6 +174,13 @@ def test_a_verb_after_a_comma_has_no_event_noun_for_subject(read: Read) -> None:
         ("usa", "turkey"), ("usa", "sdf")}
 
 
+def test_a_necessity_stressed_in_talks_with_someone_is_a_demand_on_him(read: Read) -> None:
+    # GUIDELINES §2: أكد (لـ X) ضرورة … addressed to a party; the one spoken with in a call is addressed too
+    ex = read("أكد وزير الخارجية المصري في اتصال مع نظيره الإيراني ضرورة وقف التصعيد.")
+    labels = {a.iri: a.label_ar for a in ex.new_actors}
+    assert {(e.action, labels.get(e.target)) for e in ex.events} == {("Pressure", "نظيره الإيراني")}
+
+
 def test_brandishing_after_a_comma_is_a_warning(read: Read) -> None:
     ex = read("دعت فرنسا إيران إلى الإفراج عن المعتقلين، ملوحة بعقوبات جديدة.")
     assert ("Warning", "france", "iran") in {(e.action, local(e.agent), local(e.target)) for e in ex.events}

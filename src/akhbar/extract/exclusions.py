@@ -103,7 +103,8 @@ def frame(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Frame:
         manner=trig.last - trig.first == 1 and s.words[trig.first].norm in lex.participles,
         threatener=threatener, threatened=threatened,
         addressee=next((r for r in s.refs if trig.addressed is not None and trig.addressed < r.first
-                        and r.last <= trig.first and s.words[r.first].norm.startswith("ل")), None),
+                        and r.last <= trig.first and (s.words[r.first].norm.startswith("ل") or _in_talks(s, r, lex))),
+                       None),
         voice=own_voice(units, s) if attack and s.words[trig.first].key in lex.particles["pejorative"] else set(),
         weapon=instrument_subject(s, trig, lex) if trigger_pos(trig) == "verb" else (0, 0),
         warner=warner_against(s, trig, lex) if attack else None,
@@ -117,6 +118,13 @@ def frame(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Frame:
         killed=trig.action == "TargetedKilling" and trigger_pos(trig) == "noun",
         unknown=attack and _unknown_subject(s, trig, lex),
     )
+
+
+def _in_talks(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
+    """Whether a mention is the one spoken with, after مع and a word of talks (أكد الوزير في اتصال مع نظيره الإيراني
+    ضرورة: the demand is addressed to him, as with لـ)."""
+    k = ref.first
+    return k > 1 and s.words[k - 1].norm == "مع" and s.words[k - 2].key in lex.heads["talks"]
 
 
 def _unknown_subject(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> bool:
