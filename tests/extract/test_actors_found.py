@@ -60,6 +60,12 @@ def test_states_are_known_by_the_names_the_news_uses(text: str, surface: str, st
     assert refs[surface].states == (f"https://w3id.org/akhbar/id/{state}",)
 
 
+def test_a_capital_of_any_state_stands_for_it_as_the_one_warned(read: Read) -> None:
+    # GUIDELINES §3: a capital as addressee is its state (Washington → usa); GeoNames gives every state's capital
+    ex = read("توعد الرئيس الروسي وارسو بالرد على نشر الصواريخ الأمريكية.")
+    assert {local(e.target) for e in ex.events if e.action == "Warning"} == {"poland"}
+
+
 def test_financial_support_is_no_malian_actor(read: Read) -> None:
     assert "mali" not in mentions(read("وقدمت قطر دعما ماليا للحكومة اللبنانية، وقالت الوزارة إن الدعم المالي سيصل.")
                                   ).values()
