@@ -174,6 +174,21 @@ def test_a_verb_after_a_comma_has_no_event_noun_for_subject(read: Read) -> None:
         ("usa", "turkey"), ("usa", "sdf")}
 
 
+@pytest.mark.parametrize(("text", "target"), [
+    # an aside set off by commas between the verb and whom it addresses (a visit's place is where he is)
+    ("دعا أمين المجلس الأعلى للأمن القومي الإيراني علي لاريجاني، خلال زيارته بغداد، الحكومة العراقية إلى التهدئة.",
+     "iraqi_government"),
+    ("ودعت الولايات المتحدة والمملكة المتحدة، في بيان مشترك، الحكومة اللبنانية إلى تجاوز الخلافات.",
+     "lebanese_government"),
+])
+def test_a_demand_reaches_its_addressee_past_an_aside(read: Read, text: str, target: str) -> None:
+    assert {local(e.target) for e in read(text).events if e.action == "Pressure"} == {target}
+
+
+def test_the_gulf_council_by_its_short_name(read: Read) -> None:
+    assert {local(e.agent) for e in read("مجلس التعاون يطالب إيران بإنهاء احتلال الجزر الإماراتية").events} == {"gcc"}
+
+
 def test_a_necessity_stressed_in_talks_with_someone_is_a_demand_on_him(read: Read) -> None:
     # GUIDELINES §2: أكد (لـ X) ضرورة … addressed to a party; the one spoken with in a call is addressed too
     ex = read("أكد وزير الخارجية المصري في اتصال مع نظيره الإيراني ضرورة وقف التصعيد.")

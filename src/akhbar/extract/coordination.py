@@ -387,6 +387,10 @@ def speaker_places(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> set[int]:
     words = s.words
     subject = next((r for r in s.refs if r.first == trig.last), None) if trig.core != "Attack" and (
         trig.entry is not None and trig.entry.pos == "verb") else None
+    visited = {ref.first for ref in s.refs if trig.core != "Attack" and ref.kind == "Location"
+               and trig.last <= ref.first and ref.first > 0 and words[ref.first - 1].key in lex.heads["visit"]}
+    if visited:
+        return visited  # (دعا لاريجاني، خلال زيارته بغداد، الحكومة العراقية: where he is, not whom he addresses)
     if subject is not None and subject.last + 1 < len(words) and words[subject.last].norm in lex.particles["in_place"]:
         # (وطالبت الحكومة السورية في دمشق القوات التركية: where the one who demands is, not whom he addresses)
         return {ref.first for ref in s.refs if ref.first == subject.last + 1 and ref.kind == "Location"}

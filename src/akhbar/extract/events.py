@@ -147,6 +147,8 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
             if i in taken or w.norm not in nouns:
                 continue
             for v in range(i - 1, max(-1, i - 1 - window), -1):
+                if words[v].breaks_after:
+                    break  # (within the sentence's clause)
                 if words[v].norm in verbs or words[v].norm.lstrip("و") in verbs:
                     out.append(Trigger(i, i + 1, action, None, addressed=v))
                     taken.add(i)

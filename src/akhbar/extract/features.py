@@ -1016,6 +1016,10 @@ def _slot(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef, pr
             prev = ref_at[k]
             k = prev.last
             continue
+        end = _parenthetical(units, s, k)
+        if end is not None and end <= ref.first:
+            k = end  # (دعا لاريجاني، خلال زيارته بغداد، الحكومة العراقية: past an aside set off by commas)
+            continue
         if (trig.first <= k < trig.last) or _skippable(units, words[k]) or (words[k].norm.startswith("ال") \
                 and words[k].norm.endswith(("ي", "يه"))):
             k += 1
@@ -1024,6 +1028,25 @@ def _slot(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef, pr
     if prev is not None and _conjunct(units, s, prev, ref):
         seen -= 1
     return f"post{min(seen, 2)}", taken
+
+
+PARENTHETICAL_WORDS = 6  # words of an aside set off by commas between a verb and its arguments
+
+
+def _parenthetical(units: ArticleUnits, s: SentenceUnit, k: int) -> int | None:
+    """Where an aside set off by commas that begins at word k ends (the word after its closing comma): a time, a
+    place or a circumstance after a comma (، خلال زيارته بغداد،  ، في بيان،  ، الأحد،), no longer than
+    PARENTHETICAL_WORDS and holding no trigger; None when word k opens none."""
+    words = s.words
+    if k == 0 or not words[k - 1].comma_after or not (
+            words[k].norm in PREPOSITIONS or _skippable(units, words[k]) or words[k].norm in ("خلال", "اثناء")):
+        return None
+    for m in range(k, min(len(words), k + PARENTHETICAL_WORDS)):
+        if words[m].breaks_after or any(t.first <= m < t.last for t in s.triggers):
+            return None
+        if words[m].comma_after:
+            return m + 1
+    return None
 
 
 def _shared_subjects(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> frozenset[tuple[int, int]]:
