@@ -1326,7 +1326,9 @@ def test_this_attack_is_the_attack_told_last_whatever_its_sentence_names(read: R
 
 def test_the_speakers_own_forces_strike_for_him(read: Read) -> None:
     ex = read("أكدت القيادة المركزية الأميركية أن قواتها نفذت بالتعاون مع البحرية البريطانية ضربات ضد الحوثيين.")
-    assert "centcom" in {local(e.agent) for e in ex.events}
+    assert "centcom" in {local(e.agent) for e in ex.events}  # (a command's forces are its own)
+    ex = read("أعلنت وزارة الدفاع التركية أن قواتها نفذت بالتعاون مع البحرية البريطانية ضربات على حزب العمال الكردستاني.")
+    assert {local(e.agent) for e in ex.events} == {"turkish_army"}  # (a ministry's: its state's armed forces)
 
 
 def test_what_an_apposition_says_of_a_party_takes_no_part(read: Read) -> None:

@@ -20,6 +20,8 @@ differently for an Attack and a Warning.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import SENTENCE, Candidate, context_sources
 from akhbar.extract.coordination import compatible
@@ -204,7 +206,8 @@ def pronoun_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> str 
 def speakers_forces(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> ActorRef | None:
     """The speaker whose own forces or weapons are the subject of the trigger, a verb of the clause he says (أكدت
     القيادة المركزية أن قواتها نفذت ضربات، قالت الوزارة إن طائراتها قصفت): the possessive is his (GUIDELINES §3:
-    pronouns are resolved). None when a mention stands between, or the forces are not right after أن or إن.
+    pronouns are resolved); a ministry's or an official's forces are his state's armed forces where the base names
+    them (`ARMED_FORCES`). None when a mention stands between, or the forces are not right after أن or إن.
 
     >>> from akhbar.kb import load_kb
     >>> from akhbar.records import Article
@@ -223,7 +226,19 @@ def speakers_forces(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Acto
     if k + 1 >= head or not _own_forces(s.words[k + 1], units.lex) or any(k < r.first < head for r in s.refs) \
             or s.speaker.last > k:
         return None
-    return s.speaker
+    speaker = s.speaker
+    armed = strip_article(s.words[speaker.first].norm.lstrip("و")) in units.lex.heads["armed"]  # (القيادة المركزية:
+    # a command's forces are its own)
+    state = speaker.iri if speaker.kind == "State" else units.finder.state_of(speaker.iri) \
+        if speaker.kind in ("StateOrgan", "Official") and not armed else None
+    for noun in ARMED_FORCES if state else ():
+        army = units.finder._known_organ(noun, state)
+        if army is not None:  # (أعلنت وزارة الدفاع التركية أن قواتها نفذت: the Turkish armed forces)
+            return replace(speaker, iris=(army,), kind="StateOrgan", how="kb")
+    return speaker
+
+
+ARMED_FORCES = (("قوات",), ("جيش",), ("قوات", "مسلحه"))  # nouns of a state's armed forces in the base (+ nisba)
 
 
 def _own_forces(word: Word, lex: Lexicon) -> bool:
