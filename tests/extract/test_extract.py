@@ -1327,7 +1327,7 @@ def test_this_attack_is_the_attack_told_last_whatever_its_sentence_names(read: R
 def test_the_speakers_own_forces_strike_for_him(read: Read) -> None:
     ex = read("أكدت القيادة المركزية الأميركية أن قواتها نفذت بالتعاون مع البحرية البريطانية ضربات ضد الحوثيين.")
     assert "centcom" in {local(e.agent) for e in ex.events}  # (a command's forces are its own)
-    ex = read("أعلنت وزارة الدفاع التركية أن قواتها نفذت بالتعاون مع البحرية البريطانية ضربات على حزب العمال الكردستاني.")
+    ex = read("أعلنت وزارة الدفاع التركية أن قواتها نفذت ضربات جوية على مواقع حزب العمال الكردستاني.")
     assert {local(e.agent) for e in ex.events} == {"turkish_army"}  # (a ministry's: its state's armed forces)
 
 
