@@ -1341,6 +1341,14 @@ def test_those_neutralised_in_strikes_are_struck_not_striking(read: Read) -> Non
     assert ex.events and "pkk" not in {local(e.agent) for e in ex.events}
 
 
+def test_the_air_force_named_bare_is_the_one_of_the_state_spoken_of(read: Read) -> None:
+    # (قال الجيش السوداني إن سلاح الجو نفذ غارات: the Sudanese air force; §6: the towns its positions are in too)
+    ex = read("قال الجيش السوداني إن سلاح الجو نفذ غارات على تجمعات الدعم السريع في مدينتي بارا وأبو زبد.")
+    labels = {a.iri: a.label_ar for a in ex.new_actors}
+    assert {labels.get(e.agent) for e in ex.events} == {"سلاح الجو"}
+    assert {labels.get(e.target) or local(e.target) for e in ex.events} == {"rsf", "بارا", "أبو زبد"}
+
+
 def test_an_attack_told_again_strikes_every_target_it_struck(read: Read) -> None:
     text = "قصفت إسرائيل منشأة نطنز ومجمع أصفهان النووي.\nوقال مسؤول إيراني إن الهجوم لم يسبب تسربا إشعاعيا."
     ex = read(text)

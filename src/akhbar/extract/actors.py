@@ -371,6 +371,10 @@ class ActorFinder:
                     between, j = (words[j].key,), j
             if state is None and not group and kind == "StateOrgan":
                 j, state, between = self._organ_name(words, j)
+            if state is None and kind == "StateOrgan" and n >= 2 and definite(words[i + n - 1].norm) \
+                    and noun[0] in self.lex.heads["armed"] | {"دفاعات"} and (self._nisba(words[i + n]) is None) \
+                    and (state := self._article_state()) is not None:
+                j = i + n - 1  # (قال الجيش السوداني إن سلاح الجو نفذ غارات: the air force of the state spoken of)
             if state is None:
                 continue
             key = "|".join((*noun, *between)) + "|" + state.rsplit("/", 1)[-1]

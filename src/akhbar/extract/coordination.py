@@ -703,7 +703,10 @@ def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> d
     ['khiam', 'naqoura']
     """
     words = s.words
-    places_at = {r.first: r for r in s.refs if r.kind == "Location" and r.first > 0 and _place_like(r, words, lex)}
+    places_at = {r.first: r for r in s.refs if r.kind == "Location" and r.first > 0 and (
+        _place_like(r, words, lex) or (r.how == "facility" and any(
+            _listed(key, lex.heads[heads]) for key, _ in words[r.first - 1].readings
+            for heads in ("place_plural", "place_named"))))}  # (في مدينتي بارا وأبو زبد: names the noun lists)
     out: dict[str, set[str]] = {}
     if not places_at:
         return out  # (most sentences: no named place, and no coordination groups to build for every trigger)
@@ -733,7 +736,7 @@ def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> d
                     groups = {g[0].first: g for g in coordination_groups(s, lex, text)}
                 out.setdefault(owner.iri, set()).update(
                     i for r in groups.get(k, (place,)) if r.kind == "Location" and (
-                        _place_like(r, words, lex) or (r is not place and r.how == "facility"))
+                        _place_like(r, words, lex) or r is place or r.how == "facility")
                     for i in r.iris)  # (موانئ الحديدة ورأس عيسى والصليف: a name listed after a place is one too)
                 break
     return out
