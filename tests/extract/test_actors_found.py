@@ -789,6 +789,8 @@ def test_a_dateline_place_is_where_the_report_was_filed_not_a_participant(text: 
     ("قصفت المدفعية حيي الشجاعية والتفاح.", ["الشجاعية", "التفاح"]),
     # in an open list a word the parse reads as a noun is a name, whatever its first letter
     ("هاجم المسلحون مدن كاي ونيورو وسانديري.", ["كاي", "نيورو", "سانديري"]),
+    # and one that begins with ي, as no verbal noun does, unless the parse reads a verb
+    ("استهدفت الغارات بلدات عيتا الشعب وياطر ومجدل سلم.", ["عيتا الشعب", "ياطر", "مجدل سلم"]),
     # a name's opening word (أبو، بيت) takes the next word whatever its ending
     ("قصفت المدفعية قرى تل تمر وأبو راسين في ريف الحسكة.", ["تل تمر", "أبو راسين"]),
     ("قصفت الطائرات بلدات جباليا وبيت حانون.", ["جباليا", "بيت حانون"]),

@@ -1688,11 +1688,13 @@ class ActorFinder:
                     or any(key in self.lex.heads[name] for key, _ in w.readings for name in LIST_STOPS)
                     or (not definite(core) and (core.endswith("ت") or core.startswith(("ي", "ت", "ن", "ا")))
                         and not self.parsed_proper(w.index)
-                        and not (listed and conj and self.parsed_noun(w.index) and not core.endswith("ت")
-                                 and (core.startswith(("ي", "ن")) or self._lone_item(w.index)))))
-        # (مدن كاي ونيورو وسانديري، بلدات كفرا ويحمر الشقيف: in an open list, a word the parse reads as a noun is a
-        # name if it begins with ي or ن, as no verbal noun does, or stands alone as an item; a verbal noun of the
-        # forms that begin with ت or ا has its complement after it: وانقطاع الكهرباء)
+                        and not (listed and conj and not core.endswith("ت") and (
+                            (core.startswith(("ي", "ن")) and not self.parsed_verb(w.index))
+                            or (self.parsed_noun(w.index) and self._lone_item(w.index))))))
+        # (مدن كاي ونيورو وسانديري، بلدات عيتا الشعب وياطر: in an open list, a word that begins with ي or ن, as no
+        # verbal noun does, is a name unless the parse reads a verb; one the parse reads as a noun is one if it stands
+        # alone as an item; a verbal noun of the forms that begin with ت or ا has its complement after it: وانقطاع
+        # الكهرباء)
 
     def _after_inclusion(self, words: list[Word], i: int) -> bool:
         """Whether an inclusion marker ends right before word i (عدة بلدات، من بينها X وY; مدن أوكرانية، بينها X;
@@ -1797,6 +1799,11 @@ class ActorFinder:
         words = self._words
         return k + 1 >= len(words) or bool(self.gap_text(k, k + 1).strip(SPACE_AND_QUOTES)) \
             or words[k + 1].norm.startswith("و") or words[k + 1].norm in self.lex.particles["prepositions"]
+
+    def parsed_verb(self, k: int) -> bool:
+        """Whether the parse reads word k of the sentence as a verb (after و or not); not without a parse."""
+        tags = self._tags[k] if k < len(self._tags) else ()
+        return bool(tags) and tags[-1] in ("VERB", "AUX")
 
     def parsed_noun(self, k: int) -> bool:
         """Whether the parse reads word k of the sentence as a noun or a proper noun (after و or not)."""
