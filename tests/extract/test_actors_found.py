@@ -817,6 +817,14 @@ def test_a_states_side_is_the_state(read: Read, text: str, agent: str) -> None:
 def test_a_unit_of_a_body_is_that_body() -> None:
     found = _refs("اقتحمت قوة من الجيش الإسرائيلي بلدة قباطية.")
     assert local(found["قوة من الجيش الإسرائيلي"].iri) == "idf"
+    found = _refs("أطلقت دبابة إسرائيلية النار باتجاه دورية لليونيفيل.")  # (an organisation's patrol too)
+    assert local(found["دورية لليونيفيل"].iri) == "unifil"
+
+
+def test_the_highlands_of_a_town_are_that_town(read: Read) -> None:
+    ex = read("شن الطيران الإسرائيلي غارات على جرود بلدة جنتا.")
+    labels = {a.iri: a.label_ar for a in ex.new_actors}
+    assert {labels.get(e.target, "") for e in ex.events} == {"بلدة جنتا"}
 
 
 def test_a_place_list_ends_at_a_verb_or_a_plain_noun() -> None:

@@ -329,9 +329,8 @@ class ActorFinder:
                 # make it: قوة إسرائيلية)
                 of = j + 1 if words[j].norm == "من" else j  # (من, or the لـ of a genitive on the body's name)
                 named = self._kb_match(words, of) if of < len(words) else None
-                clitic = words[of].norm[:named[2]] if named else ""
-                if named and clitic == ("" if of > j else "ل") \
-                        and self.kb.kind(named[1]) in ("State", "StateOrgan", "Militia"):
+                if named and ((of > j and named[2] == 0) or (of == j and words[of].norm.startswith("ل"))) \
+                        and self.kb.kind(named[1]) in ("State", "StateOrgan", "Militia", "Organization"):
                     return self._ref(words, i, of + named[0], skip, (named[1],), "kb")
             if n == 1 and noun[0] in self.lex.heads["abstract_organ"] and not definite(words[i].norm[skip:]):
                 continue  # (لن يسمح بتهديد أمن إسرائيل: Israel's security, no organ; الأمن الإسرائيلي is one)
