@@ -148,6 +148,17 @@ def test_a_definite_plural_after_a_title_is_no_name(read: Read) -> None:
     assert ex.events and {labels.get(e.agent) for e in ex.events if e.action == "Pressure"} == {"محافظ جنين"}
 
 
+def test_a_title_goes_on_past_an_abbreviation_in_brackets(read: Read) -> None:
+    ex = read("قال الأمين العام لحلف شمال الأطلسي (الناتو) مارك روته إن الحلف سيرد، محذرا موسكو من أي هجوم.")
+    assert {local(e.agent) for e in ex.events if e.action == "Warning"} == {"rutte"}
+
+
+def test_european_capitals_are_a_collective_of_states(read: Read) -> None:
+    ex = read("حذر المتحدث باسم الكرملين دميتري بيسكوف العواصم الأوروبية من أنها ستتحمل العواقب كاملة.")
+    labels = {a.iri: a.label_ar for a in ex.new_actors}
+    assert {labels.get(e.target) for e in ex.events} == {"العواصم الأوروبية"}
+
+
 def test_a_special_envoys_office_holds_where_he_is_sent(read: Read) -> None:
     ex = read("دعا المبعوث الأممي الخاص إلى اليمن جميع الأطراف إلى ضبط النفس.")
     (event,) = ex.events

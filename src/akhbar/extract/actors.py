@@ -484,7 +484,8 @@ class ActorFinder:
             return None  # التقى الوزير مسؤولين إيرانيين: a group after the title is its object, not its holder
         # a known person a few words on (الأمين العام لحزب الله اللبناني حسن نصر الله): the title is his
         for k in range(j, min(len(words), j + 8)):
-            if (k > j and any(c in ".:؛;!?؟()" for c in self.gap_text(k - 1, k))) \
+            if (k > j and any(c in ".:؛;!?؟()" for c in self.gap_text(k - 1, k))
+                    and not self._bracketed_word(k) and not self._bracketed_word(k - 1)) \
                     or words[k].norm.lstrip("ولب") in self.lex.particles["counterpart"]:
                 break  # (وزير الخارجية التركي | نظيره الإيراني عباس عراقجي: the name after is the counterpart's)
             km = self._kb_match(words, k)
@@ -737,6 +738,13 @@ class ActorFinder:
             if st:
                 return k + 1, st
         return j, None
+
+    def _bracketed_word(self, k: int) -> bool:
+        """Whether word k of the sentence stands alone in brackets (الأمين العام لحلف شمال الأطلسي (الناتو) مارك روته:
+        an abbreviation inside a title, which goes on past it)."""
+        words = self._words
+        return 0 < k < len(words) - 1 and self.gap_text(k - 1, k).strip().endswith("(") \
+            and self.gap_text(k, k + 1).strip().startswith(")")
 
     def _place_of(self, words: list[Word], j: int) -> tuple[int, str] | None:
         """A place named at word j (مدينة أصفهان، زاهدان) and the state it lies in: (end, state)."""
