@@ -1358,6 +1358,10 @@ class ActorFinder:
                 continue
             if self._states_sites(words, i, key):
                 continue
+            if key.endswith("ات") and i + 1 < len(words) and not words[i].gap_after.strip() \
+                    and (km := self._kb_match(words, i + 1)) is not None and km[2] == 0 \
+                    and self.kb.kind(km[1]) == "Location" and km[1] not in self.kb.capitals:
+                return None  # (منشآت فوردو ونطنز: the facilities the base names, each by its own name)
             j = i + 1
             # coordinated heads sharing one modifier: القواعد والمصالح الأميركية
             heads = self.lex.heads["facility"]
