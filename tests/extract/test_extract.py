@@ -1349,6 +1349,16 @@ def test_the_air_force_named_bare_is_the_one_of_the_state_spoken_of(read: Read) 
     assert {labels.get(e.target) or local(e.target) for e in ex.events} == {"rsf", "بارا", "أبو زبد"}
 
 
+@pytest.mark.parametrize(("text", "targets"), [
+    # GUIDELINES §3, §6: generic sites listed with their adjectives, then whose (تابعة لـ X): X, and the named place
+    ("وقال الجيش الإسرائيلي إنه هاجم بنى تحتية عسكرية ومنصات صاروخية تابعة لحزب الله في منطقة جنوب لبنان.",
+     {"hezbollah", "south_lebanon"}),
+    ("وقال أدرعي إن الطائرات الإسرائيلية هاجمت بنى تحتية تابعة لنظام الحوثي تستخدم لنقل الأسلحة.", {"houthis"}),
+])
+def test_generic_sites_of_a_group_are_the_group(read: Read, text: str, targets: set[str]) -> None:
+    assert {local(e.target) for e in read(text).events} == targets
+
+
 def test_an_attack_told_again_strikes_every_target_it_struck(read: Read) -> None:
     text = "قصفت إسرائيل منشأة نطنز ومجمع أصفهان النووي.\nوقال مسؤول إيراني إن الهجوم لم يسبب تسربا إشعاعيا."
     ex = read(text)

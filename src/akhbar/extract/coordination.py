@@ -718,9 +718,12 @@ def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> d
             positions = _positions(words[owner.first], lex)  # (منشآت عسكرية في محافظة أصفهان: unnamed sites)
         else:
             head = owner.first - 1
-            if head > 0 and not words[head - 1].gap_after.strip() and words[head].norm.endswith(("يه", "ي")) \
-                    and not _positions(words[head], lex):
-                head -= 1  # (مواقع عسكرية إسرائيلية في مزارع شبعا: an adjective of the positions before their owner)
+            if head > 0 and words[head].norm in lex.belonging:
+                head -= 1  # (بنى تحتية ومنصات صاروخية تابعة لحزب الله في منطقة جنوب لبنان: whose, after تابعة)
+            for _ in range(3):
+                listed = words[head].norm.endswith(("يه", "ي")) or words[head].norm.startswith("و")
+                if head > 0 and not words[head - 1].gap_after.strip() and listed and not _positions(words[head], lex):
+                    head -= 1  # (مواقع عسكرية إسرائيلية في مزارع شبعا: an adjective of the positions before their owner)
             positions = owner.kind != "Location" and head >= 0 and _positions(words[head], lex)
         if not positions:
             continue

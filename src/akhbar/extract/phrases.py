@@ -130,6 +130,9 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
     return out
 
 
+GROUP_OWNER_REACH = 4  # words of the sites' list and adjectives before their owner (ومنصات صاروخية تابعة لـ)
+
+
 def _group_owned(words: list[Word], phrase: ActorRef, ref_at: dict[int, ActorRef], lex: Lexicon) -> bool:
     """Whether unnamed, indefinite sites struck, named by a plural (`group_sites` heads), belong to an armed group
     named right after them with لـ or تابع (بنى تحتية لحزب الله، مخازن أسلحة تابعة للحوثيين), or members of a
@@ -143,9 +146,14 @@ def _group_owned(words: list[Word], phrase: ActorRef, ref_at: dict[int, ActorRef
             and words[k].norm == "من" and k + 1 < len(words):
         owner = ref_at.get(k + 1)  # (عناصر من الحركة: members of the group, the group itself)
         return owner is not None and owner.first == k + 1 and owner.kind in ("Militia", "StateOrgan")
-    if not any(key in lex.heads["group_sites"] for key, _ in head.readings):
+    if not any(key in lex.heads["group_sites"] or key in lex.heads["person_group"] for key, _ in head.readings):
         return False  # (مستودعا للأسلحة تابعا لحركة الشباب: one store, individuated, a Location of its own)
-    if words[k].norm in lex.belonging and k + 1 < len(words):
+    steps = 0
+    while k < len(words) and steps < GROUP_OWNER_REACH and k not in ref_at and words[k].norm not in lex.belonging \
+            and not words[k - 1].gap_after.strip() and (words[k].norm.startswith("و") or words[k].norm.endswith(
+                ADJECTIVE_ENDINGS)) and words[k].norm not in lex.triggers:
+        k, steps = k + 1, steps + 1  # (بنى تحتية عسكرية ومنصات صاروخية تابعة لحزب الله: the sites listed, then whose)
+    if k < len(words) and words[k].norm in lex.belonging and k + 1 < len(words):
         k += 1
     owner = ref_at.get(k)
     return owner is not None and owner.first == k and owner.kind == "Militia" and words[k].norm.startswith("ل")
