@@ -723,7 +723,7 @@ def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> d
             for _ in range(3):
                 listed = words[head].norm.endswith(("يه", "ي")) or words[head].norm.startswith("و")
                 if head > 0 and not words[head - 1].gap_after.strip() and listed and not _positions(words[head], lex):
-                    head -= 1  # (مواقع عسكرية إسرائيلية في مزارع شبعا: an adjective of the positions before their owner)
+                    head -= 1  # (مواقع عسكرية إسرائيلية في مزارع شبعا: the positions' adjective before their owner)
             positions = owner.kind != "Location" and head >= 0 and _positions(words[head], lex)
         if not positions:
             continue
