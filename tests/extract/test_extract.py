@@ -1524,3 +1524,22 @@ def test_states_that_strike_each_others_positions_exchange_fire(read: Read) -> N
     text = "واستمرت هجمات الحوثيين على السفن تسبب بعضها في أضرار مادية."  # (بعضها: "some of them")
     s = read_units(None, Article("t", "t.txt", text), load_kb()).sentences[0]
     assert not any(reciprocal(s, t) for t in s.triggers)
+
+
+def test_a_demand_past_a_long_aside_addresses_those_after_it_and_each_is_asked_to_press(read: Read) -> None:
+    # طالب X، خلال لقائه Y في Z، A وB بالضغط على C: the aside names where and with whom he spoke, not whom he asks
+    # (GUIDELINES §2, §3); each of the coordinated addressees is the author of the pressure asked of them (§4)
+    ex = read("وطالب وزير الخارجية الأردني أيمن الصفدي، خلال لقائه المبعوث الأممي في العاصمة عمّان أمس، "
+              "بريطانيا وألمانيا بصفتهما عضوين في مجموعة الاتصال بـ\"الضغط على إسرائيل لوقف الاستيطان\".")
+    pressure = {(a, t) for c, a, t in triples(ex) if c == "Pressure"}
+    assert {("uk", "israel"), ("germany", "israel")} <= pressure, pressure
+    assert {t for a, t in pressure if a not in ("uk", "germany")} >= {"uk", "germany"}, pressure
+
+
+def test_a_second_indefinite_title_after_a_name_opens_the_object(read: Read) -> None:
+    # التقى الموفد X رئيس البرلمان Y: two persons, the second the verb's object; the demand joined by و is the
+    # first's (GUIDELINES §3)
+    ex = read("والتقى الموفد الأمريكي جون بيرنز رئيس مجلس النواب اللبناني نبيه بري في بيروت، "
+              "وحث الجانبين اللبناني والإسرائيلي على احترام وقف إطلاق النار.")
+    pressure = {(a, t) for c, a, t in triples(ex) if c == "Pressure"}
+    assert {t for _, t in pressure} == {"lebanon", "israel"} and "berri" not in {a for a, _ in pressure}, pressure

@@ -277,7 +277,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     # (حذّرنا سيجورنيه: an actor right after the perfect is its subject, and نا its object; سنضرب إيران: the
     # imperfect's نـ is the subject)
     owners = resolve(owner, "agent", trig.core, units.kb, units.lex, trig.action) if owner is not None else []
-    if owner is not None and owner is shared:  # (ودعت فرنسا وبريطانيا طهران ...، وحذرت: each of the subjects)
+    if owner is not None and (owner is shared or owner is warned):  # (ودعت فرنسا وبريطانيا طهران ...، وحذرت: each
+        # of the subjects; طالب فرنسا والولايات المتحدة بالضغط: each of those asked)
         together = siblings(s, units.lex, units.article.text)
         owners += sorted({x for iri in owners for x in together.get(iri, ())} - set(owners))
     if owner is not None and owners:  # (لوقف هجماتهم، اتهمت إيران إسرائيل بالهجوم، قال X: سنضرب: whose act it is)

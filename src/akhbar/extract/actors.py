@@ -488,6 +488,10 @@ class ActorFinder:
                     and not self._bracketed_word(k) and not self._bracketed_word(k - 1)) \
                     or words[k].norm.lstrip("ولب") in self.lex.particles["counterpart"]:
                 break  # (وزير الخارجية التركي | نظيره الإيراني عباس عراقجي: the name after is the counterpart's)
+            if k > j and not words[k].norm.startswith("ال") \
+                    and self._phrase_at(words, k, self.lex.titles, self.lex.title_index):
+                break  # (التقى الموفد الفرنسي جان إيف لودريان رئيس مجلس النواب نبيه بري: a second, indefinite title
+                # after the first's name opens the next person, the object)
             km = self._kb_match(words, k)
             if km is None or km[2] != 0 or (km[0] == 1 and self._nisba(words[k])):
                 continue  # (a one-word nisba such as السوداني is the adjective, not al-Sudani)

@@ -21,7 +21,7 @@ from akhbar.extract.actors import ActorRef
 from akhbar.extract.events import Trigger, coordinated_verb
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.phrases import _listed
-from akhbar.extract.text import Word, clause_word_before, definite
+from akhbar.extract.text import PREPOSITIONS, Word, clause_word_before, definite
 from akhbar.extract.units import SentenceUnit
 from akhbar.kb import normalise
 
@@ -339,6 +339,37 @@ def content_after_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon, opener
     return c if len(between) >= needed else None
 
 
+ASIDE_WORDS = 10  # words of an aside set off by commas between a verb and its arguments
+
+
+def aside_end(s: SentenceUnit, k: int, lex: Lexicon) -> int | None:
+    """Where an aside set off by commas that begins at word k ends (the word after its closing comma): a time, a
+    place or a circumstance after a comma (، خلال زيارته بغداد،  ، في بيان،  ، الأحد،), no longer than
+    ASIDE_WORDS and holding no trigger; None when word k opens none. A verb's arguments stand on either side of it
+    (طالب سلام، خلال استقباله الموفد الفرنسي في السراي، فرنسا بالضغط).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "دعا لاريجاني، خلال زيارته بغداد، الحكومة العراقية إلى الصمود."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> aside_end(units.sentences[0], 2, units.lex), aside_end(units.sentences[0], 5, units.lex)
+    (5, None)
+    """
+    words = s.words
+    skip = lex.skip_words
+    if k == 0 or not words[k - 1].comma_after or not (
+            words[k].norm in PREPOSITIONS or words[k].norm in skip or words[k].key in skip
+            or words[k].norm.isdigit() or words[k].norm in ("خلال", "اثناء")):
+        return None
+    for m in range(k, min(len(words), k + ASIDE_WORDS)):
+        if words[m].breaks_after or any(t.first <= m < t.last for t in s.triggers):
+            return None
+        if words[m].comma_after:
+            return m + 1
+    return None
+
+
 def content_opener(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int | None:
     """The word that opens what a warning or demand says or asks, in the trigger's clause (أن، بأن; for a demand
     also إلى، على، بوقف، and a verbal noun with بـ past the verb's object: طالب X Y بالتحرك), whether or not an
@@ -357,15 +388,31 @@ def content_opener(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int | None:
     words = s.words
     verb = trig.entry is not None and trig.entry.pos == "verb" and trig.light is None
     starts = {r.first for r in s.refs}  # (a mention right after على names the addressee, not what is asked)
-    for c in range(trig.last, min(len(words), trig.last + 12)):
+    c, budget = trig.last, CONTENT_REACH
+    while c < len(words) and budget > 0:
         if c > trig.last and words[c - 1].breaks_after:
             return None
+        end = aside_end(s, c, lex) if words[c].norm not in DEMAND_OPENERS | {"من"} else None
+        if end is not None and not any(w.norm in CONTENT_OPENERS for w in words[c:end]):
+            c = end  # (طالب سلام، خلال استقباله الموفد الفرنسي، فرنسا بالضغط: an aside counts no words; حذر، من أن
+            continue  # الوضع خطير، is what is said)
+        budget -= 1
+        ref = next((r for r in s.refs if r.first == c and r.last > c + 1), None)
+        if ref is not None:
+            c = ref.last  # (a name counts one word: رئيس الحكومة اللبنانية نواف سلام)
+            continue
         if words[c].norm in CONTENT_OPENERS or (trig.core == "Pressure" and (
                 (words[c].norm in DEMAND_OPENERS and verb and c + 1 not in starts)  # (ضغوط على X، ضغطت على X)
                 or (words[c].norm.startswith("ب") and (words[c].norm[1:] in lex.particles["demand_content"] or (
-                    verb and words[c].norm.startswith("بال") and c > trig.last + 1 and c not in starts))))):
+                    verb and words[c].norm.startswith("بال") and c > trig.last + 1 and c not in starts)))
+                or (verb and words[c].norm == "ب" and c + 1 not in starts))):  # (بـ"الضغط: بـ written apart)
             return c
+        c += 1
     return None
+
+
+CONTENT_REACH = 12  # words from a verb of warning or demand to what it says or asks (asides not counted, a name
+# one word)
 
 
 def speaker_places(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> set[int]:
@@ -524,7 +571,7 @@ def asked_to_stop(s: SentenceUnit, trig: Trigger, lex: Lexicon, intervene: bool 
             and words[opener].norm[1:] not in lex.particles["cessation"]  # (بالتدخل لوقف: another act asked)
         if other != intervene:
             return None
-        return _addressed(s, p, k - 1 if opener is None or opener > k - 1 else opener)
+        return _addressed(s, p, k - 1 if opener is None or opener > k - 1 else opener, lex)
     return None
 
 
@@ -550,17 +597,19 @@ def asked_to_press(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | N
             continue
         opener = content_opener(s, p, lex)
         if opener is not None and opener in (trig.first, trig.first - 1):
-            return _addressed(s, p, opener)
+            return _addressed(s, p, opener, lex)
         return None
     return None
 
 
-def _addressed(s: SentenceUnit, p: Trigger, stop: int) -> ActorRef | None:
+def _addressed(s: SentenceUnit, p: Trigger, stop: int, lex: Lexicon) -> ActorRef | None:
     """The one a demand addresses, between its word and `stop` (where what it asks begins): the first mention there
-    that is not its subject, else the one it addresses with لـ before it."""
+    that is not its subject nor inside an aside (`aside_end`), else the one it addresses with لـ before it."""
     words = s.words
+    asides = [(k, end) for k in range(p.last, stop) if (end := aside_end(s, k, lex)) is not None]
     between = [r for r in s.refs if p.last <= r.first and r.last <= stop
-               and (r.kind != "Location" or r.how == "kb")]  # (a known city: a capital, طالبت أنقرة)
+               and (r.kind != "Location" or r.how == "kb")  # (a known city: a capital, طالبت أنقرة)
+               and not any(k <= r.first < end for k, end in asides)]  # (طالب سلام، خلال استقباله الموفد الفرنسي،)
     before = [r for r in s.refs if r.last <= p.first]
     addressed = between if before or (between and words[between[0].first].norm.startswith("ل")) else between[1:]
     # (SVO: the mentions after the demand are addressed; VSO: the first is its subject, طالبت روسيا الولايات

@@ -24,13 +24,14 @@ from dataclasses import replace
 
 from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import SENTENCE, Candidate, context_sources
-from akhbar.extract.coordination import compatible
+from akhbar.extract.coordination import aside_end, compatible
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.phrases import OWNERS, _describes_event, past_instrument, past_unnamed, struck_head
 from akhbar.extract.text import (
     CLAUSE_BREAK,
     COMMAS,
+    PREPOSITIONS,
     Word,
     clause_word_before,
     definite,
@@ -40,10 +41,6 @@ from akhbar.extract.text import (
 from akhbar.extract.units import ArticleUnits, SentenceUnit
 from akhbar.kb import normalise, strip_article
 
-# words that, right before a mention, say how it relates to the event (a closed class of the grammar)
-PREPOSITIONS = frozenset({"علي", "ضد", "من", "عن", "الي", "في", "مع", "بين", "باتجاه", "نحو", "بحق", "تجاه", "امام",
-                          "لدي", "حول", "قبل", "يد", "عبر", "داخل", "قرب", "بشان", "ازاء", "بحسب", "حسب", "وفق",
-                          "لصالح", "باسم", "منذ", "بعد", "مثل", "بينها", "بينهم", "قباله", "خارج"})
 PROCLITIC_PREPS = ("ب", "ل", "ك")
 
 # feature groups multiplied together (each tuple names base features; the product is one indicator)
@@ -1031,7 +1028,7 @@ def _slot(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef, pr
             prev = ref_at[k]
             k = prev.last
             continue
-        end = _parenthetical(units, s, k)
+        end = aside_end(s, k, units.lex)
         if end is not None and end <= ref.first:
             k = end  # (دعا لاريجاني، خلال زيارته بغداد، الحكومة العراقية: past an aside set off by commas)
             continue
@@ -1043,25 +1040,6 @@ def _slot(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef, pr
     if prev is not None and _conjunct(units, s, prev, ref):
         seen -= 1
     return f"post{min(seen, 2)}", taken
-
-
-PARENTHETICAL_WORDS = 6  # words of an aside set off by commas between a verb and its arguments
-
-
-def _parenthetical(units: ArticleUnits, s: SentenceUnit, k: int) -> int | None:
-    """Where an aside set off by commas that begins at word k ends (the word after its closing comma): a time, a
-    place or a circumstance after a comma (، خلال زيارته بغداد،  ، في بيان،  ، الأحد،), no longer than
-    PARENTHETICAL_WORDS and holding no trigger; None when word k opens none."""
-    words = s.words
-    if k == 0 or not words[k - 1].comma_after or not (
-            words[k].norm in PREPOSITIONS or _skippable(units, words[k]) or words[k].norm in ("خلال", "اثناء")):
-        return None
-    for m in range(k, min(len(words), k + PARENTHETICAL_WORDS)):
-        if words[m].breaks_after or any(t.first <= m < t.last for t in s.triggers):
-            return None
-        if words[m].comma_after:
-            return m + 1
-    return None
 
 
 def _shared_subjects(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> frozenset[tuple[int, int]]:
