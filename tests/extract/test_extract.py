@@ -1543,3 +1543,18 @@ def test_a_second_indefinite_title_after_a_name_opens_the_object(read: Read) -> 
               "وحث الجانبين اللبناني والإسرائيلي على احترام وقف إطلاق النار.")
     pressure = {(a, t) for c, a, t in triples(ex) if c == "Pressure"}
     assert {t for _, t in pressure} == {"lebanon", "israel"} and "berri" not in {a for a, _ in pressure}, pressure
+
+
+def test_two_sites_of_an_army_in_two_named_towns_strike_the_army_and_each_town(read: Read) -> None:
+    # هجومين على ثكنتين للجيش X في مدينتي A وB: positions of X in named places, one event with X and one with each
+    # place (GUIDELINES §6); a dual of sites reads as their plural does
+    ex = read("شنت حركة الشباب هجومين على ثكنتين للجيش الكيني في مدينتي مانديرا وغاريسا.")
+    targets = {t for c, a, t in triples(ex) if c == "Attack" and a == "al_shabaab"}
+    assert len(targets) == 3 and not any(t and "phrase" in t for t in targets), targets
+
+
+def test_a_quoted_adjective_of_an_attack_noun_is_not_what_it_struck(read: Read) -> None:
+    # ضربات "انتقامية" على X: the quotes mark the speaker's word for the strikes, an adjective, not a target
+    ex = read('وشنت القوات الروسية ضربات "انتقامية" بصواريخ "إسكندر" على مدينة خاركيف.')
+    targets = {t for c, a, t in triples(ex) if c == "Attack"}
+    assert targets == {"kharkiv"}, targets

@@ -17,7 +17,7 @@ that end up in an event are written to the graph.
 
 from __future__ import annotations
 
-from akhbar.extract.actors import ActorFinder, ActorRef
+from akhbar.extract.actors import SPACE_AND_QUOTES, ActorFinder, ActorRef
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.text import Word, consequent_future, definite
@@ -351,8 +351,9 @@ def struck_head(word: Word, lex: Lexicon) -> bool:
 
 def _describes_event(words: list[Word], k: int, lex: Lexicon) -> bool:
     """Whether word k is an adjective of the attack noun before it (جويا، المحتملة، الإرهابي): it says how the
-    attack was made, not what it struck."""
-    return _listed(words[k].key, lex.particles["event_adjectives"]) and not words[k - 1].gap_after.strip()
+    attack was made, not what it struck; quoted too (ضربات "انتقامية")."""
+    return _listed(words[k].key, lex.particles["event_adjectives"]) \
+        and not words[k - 1].gap_after.strip(SPACE_AND_QUOTES)
 
 
 def _with_unnamed_conjunct(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
