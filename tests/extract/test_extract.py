@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from akhbar.graph.rdf import core_action
 from akhbar.records import Extraction
 
-from .helpers import local, triples
+from .helpers import local, triples, tuples
 
 Read = Callable[[str], Extraction]
 
@@ -1558,3 +1558,24 @@ def test_a_quoted_adjective_of_an_attack_noun_is_not_what_it_struck(read: Read) 
     ex = read('وشنت القوات الروسية ضربات "انتقامية" بصواريخ "إسكندر" على مدينة خاركيف.')
     targets = {t for c, a, t in triples(ex) if c == "Attack"}
     assert targets == {"kharkiv"}, targets
+
+
+def test_the_accused_is_the_one_a_description_after_him_is_of(read: Read) -> None:
+    # اتهمت X القوات Y العاملة ضمن Z بقصف: the forces are accused, the mission only describes them; blame is
+    # possible (GUIDELINES §3, §4), and the long names do not put the accusation out of reach
+    ex = read("واتهمت حركة الشباب القوات الكينية العاملة ضمن بعثة الاتحاد الأفريقي بقصف قرى في إقليم جوبا السفلى.")
+    attacks = {(a, m) for c, a, t, m in tuples(ex) if c == "Attack"}
+    assert attacks and all(a and a.startswith("kenya-") and m == "Possible" for a, m in attacks), attacks
+
+
+def test_a_second_act_joined_to_the_first_an_accusation_charges_is_charged_too(read: Read) -> None:
+    # اتهم X Y بخرق الهدنة وقصف قرى: وقصف is a verbal noun joined to بخرق, the accused's act, possible
+    ex = read("واتهم الجيش الأرميني القوات الأذربيجانية بخرق الهدنة وقصف قرى حدودية في إقليم تافوش.")
+    attacks = {(a, m) for c, a, t, m in tuples(ex) if c == "Attack"}
+    assert attacks and all(a and a.startswith("azerbaijan-") and m == "Possible" for a, m in attacks), attacks
+
+
+def test_the_accuser_of_an_actor_the_base_does_not_name_is_not_the_author(read: Read) -> None:
+    # اتهمت قوات الدعم السريع الطيران الحربي التابع للجيش بقصف سوق: the accuser judges another's act
+    ex = read("واتهمت قوات الدعم السريع في بيان الطيران الحربي التابع للجيش بقصف سوق مدينة الضعين.")
+    assert not any(a == "rsf" for c, a, t in triples(ex) if c == "Attack"), triples(ex)

@@ -18,10 +18,10 @@ where a facility is add nothing (§6), and a warning's addressee named before it
 from __future__ import annotations
 
 from akhbar.extract.actors import ActorRef
-from akhbar.extract.events import Trigger, coordinated_verb
+from akhbar.extract.events import Trigger, coordinated_verb, joined_verbal_noun
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.phrases import _listed
-from akhbar.extract.text import PREPOSITIONS, Word, clause_word_before, definite
+from akhbar.extract.text import PREPOSITIONS, Word, clause_word_before, definite, names_as_one
 from akhbar.extract.units import SentenceUnit
 from akhbar.kb import normalise
 
@@ -640,23 +640,53 @@ def blame(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[ActorRef | None
     head = trig.light if trig.light is not None else trig.first
     if coordinated_verb(words, trig):
         return None, None  # (باكستان تتهم أفغانستان بإيواء مسلحين وتشن غارات: a coordinated verb, its own clause)
-    for v in range(head - 1, max(-1, head - 1 - lex.modality["possible"]["accusation_window"]), -1):
+    first = joined_verbal_noun(words, head)
+    head = head if first is None else first  # (اتهم الجيش الهندي القوات الباكستانية بخرق الهدنة وقصف قطاعي: one
+    # more act charged, joined to the first)
+    window = names_as_one(head, lex.modality["possible"]["accusation_window"], ((r.first, r.last) for r in s.refs))
+    for v in range(head - 1, max(-1, head - 1 - window), -1):
         if words[v].breaks_after:
             return None, None
         if words[v].norm in cues or words[v].norm.lstrip("وف") in cues:
             between = [r for r in s.refs if v < r.first and r.last <= head]  # (a capital too: واشنطن)
-            before = [r for r in s.refs if r.last == v]  # (إيران تتهم إسرائيل)
+            before = [r for r in s.refs if r.last == v and not words[v - 1].comma_after]  # (إيران تتهم إسرائيل;
+            # not وعلى الجبهة الشرقية، اتهم: a place set off by a comma)
             if before and between:
                 by, accused = before[-1], between[-1]
             elif len(between) > 1:
                 by, accused = between[0], between[-1]
+            elif between and between[0].first == v + 1 and not words[v].norm.lstrip("و").startswith(("م", "ال")) \
+                    and "اتهام" not in words[v].norm \
+                    and any(w.norm not in BLAME_LINKS for w in words[between[0].last:head]):
+                return between[0], None  # (اتهمت قوات الدعم السريع الطيران الحربي التابع للجيش بقصف: the accuser,
+                # and an accused the base does not name; not واتهمت إيران بالهجوم, the accused of a passive, nor
+                # متهما الحركة بالتخطيط: a participle's or a noun's subject is the clause's)
             else:
                 return None, None
             links = words[accused.last:head]
             direct = all(w.norm in BLAME_LINKS for w in links) and (
                 bool(links) or words[head].norm.startswith("ب") or trig.light is not None)
-            return by, (accused if direct else None)
+            while accused is not between[0] and _described_by(words, between, accused, lex):
+                accused = between[between.index(accused) - 1]  # (القوات الإثيوبية العاملة ضمن بعثة الاتحاد
+                # الأفريقي بقصف: the accused is the one the description is of)
+            return by, (accused if direct and accused is not by else None)
     return None, None
+
+
+DESCRIPTION_WORDS = frozenset(normalise(w) for w in ("العاملة", "العاملين", "العامل", "ضمن", "في", "من"))
+
+
+def _described_by(words: list[Word], between: list[ActorRef], accused: ActorRef, lex: Lexicon) -> bool:
+    """Whether the mention before `accused` among `between` is described by it (القوات الإثيوبية العاملة ضمن بعثة
+    الاتحاد الأفريقي، المدعومة من إيران، التابعة للجيش): only words of belonging or support stand between them."""
+    k = between.index(accused)
+    if k == 0:
+        return False
+    gap = words[between[k - 1].last:accused.first]
+    return bool(gap) and all(w.norm in DESCRIPTION_WORDS or w.norm in lex.aligned_cues or w.norm in lex.belonging
+                             for w in gap)
+
+
 
 
 VERDICT_REACH = 6  # words from an attack to the verdict its speaker passes on it (الهجوم جريمة، القصف انتهاك صارخ)
@@ -730,7 +760,7 @@ def patron(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
 
 # the words between the accused and the attack he is blamed for (بالهجوم، مسؤولية الهجوم، المسؤولية عن الهجوم،
 # بالوقوف وراء الهجوم، بمحاولة استهداف; a light verb, بشن، is read with its noun)
-BLAME_LINKS = frozenset(normalise(w) for w in ("مسؤولية", "المسؤولية", "عن", "بالمسؤولية", "بالوقوف", "وراء",
+BLAME_LINKS = frozenset(normalise(w) for w in ("ب", "مسؤولية", "المسؤولية", "عن", "بالمسؤولية", "بالوقوف", "وراء",
                                               "بمحاولة", "محاولة", "بمحاولات"))
 
 

@@ -51,7 +51,32 @@ def coordinated_verb(words: list[Word], trig: Trigger) -> bool:
     """
     head = trig.light if trig.light is not None else trig.first
     return words[head].norm.startswith("و") and (trig.light is not None or (
-        trig.entry is not None and trig.entry.pos == "verb"))
+        trig.entry is not None and trig.entry.pos == "verb" and joined_verbal_noun(words, head) is None))
+
+
+def joined_verbal_noun(words: list[Word], head: int) -> int | None:
+    """For a word joined by و that reads as a verbal noun after an act named with بـ and a verbal noun (بخرق وقف
+    إطلاق النار وقصف قطاعي، بتمشيط المنطقة وقصف مواقع), the word of that first act: the two are one list of acts in
+    one clause, not a verb of a clause of its own. None for a verb with its prefix or suffix (وتشن، وقصفت) or when no
+    such act stands before it in the clause, with no comma between.
+
+    >>> from akhbar.extract.text import words_of
+    >>> words = words_of("اتهم الجيش القوات بخرق الهدنة وقصف القرى")
+    >>> joined_verbal_noun(words, 5), joined_verbal_noun(words_of("بخرق الهدنة وقصفت القرى"), 2)
+    (3, None)
+    """
+    bare = words[head].norm[1:] if words[head].norm.startswith("و") else ""
+    if len(bare) != 3 or bare.startswith(("ت", "ي", "ن")):
+        return None  # (a masdar of فعل reads like its perfect: قصف، ضرب)
+    for k in range(head - 1, max(-1, head - JOINED_REACH), -1):
+        if words[k].breaks_after or words[k].comma_after:
+            return None
+        if words[k].norm.startswith("ب") and len(words[k].norm) >= 4 and not words[k].norm.startswith("بين"):
+            return k
+    return None
+
+
+JOINED_REACH = 6  # words from a verbal noun joined by و back to the act with بـ it continues
 
 
 MONTH_BEFORE = frozenset({"في", "منذ", "خلال", "حتى", "مطلع", "اواخر", "اوايل", "منتصف", "شهر", "بداية", "نهاية"})

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from akhbar.extract.events import Trigger, coordinated_verb
 from akhbar.extract.lexicon import Lexicon, candidates
-from akhbar.extract.text import CLAUSE_BREAK, Word, consequent_future
+from akhbar.extract.text import CLAUSE_BREAK, Word, consequent_future, names_as_one
 
 CONSEQUENT_WINDOW = 8  # words before a condition opener that form its consequent
 ANTECEDENT_WINDOW = 10  # words after an opener that form the antecedent
@@ -234,7 +234,8 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
     # tells its own act; the hedge or the blame before it is the other clause's)
     if core != "Warning" and not coordinated and before(pos["before"], pos["window"]) is not None:
         return "Possible"
-    if core == "Attack" and not coordinated and before(pos["accusation"], pos["accusation_window"]) is not None:
+    if core == "Attack" and not coordinated and before(
+            pos["accusation"], names_as_one(head, pos["accusation_window"], spans)) is not None:
         return "Possible"
     if core != "Warning" and _obliged(words, head):
         return "Possible"  # (إن على واشنطن أن تضغط على إسرائيل: what one must do is asked of him, not done)

@@ -8,6 +8,7 @@ the parse is consulted through character offsets.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
 
@@ -266,3 +267,20 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             continue
         out.append((s, e))
     return out
+
+
+def names_as_one(head: int, window: int, spans: Iterable[tuple[int, int]]) -> int:
+    """How many words back from word `head` a window of `window` words reaches when each name (a mention's
+    (first, last) words in `spans`) counts as one word: a cue before a long name is as near as before a short one
+    (اتهمت حركة الشباب القوات الإثيوبية العاملة ضمن بعثة الاتحاد الأفريقي بقصف).
+
+    >>> names_as_one(6, 3, [(1, 4)])
+    5
+    """
+    starts = {k: first for first, last in spans for k in range(first + 1, last)}
+    lo, count = head, 0
+    while lo > 0 and count < window:
+        lo -= 1
+        lo = starts.get(lo, lo)
+        count += 1
+    return head - lo
