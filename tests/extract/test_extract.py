@@ -1579,3 +1579,31 @@ def test_the_accuser_of_an_actor_the_base_does_not_name_is_not_the_author(read: 
     # اتهمت قوات الدعم السريع الطيران الحربي التابع للجيش بقصف سوق: the accuser judges another's act
     ex = read("واتهمت قوات الدعم السريع في بيان الطيران الحربي التابع للجيش بقصف سوق مدينة الضعين.")
     assert not any(a == "rsf" for c, a, t in triples(ex) if c == "Attack"), triples(ex)
+
+
+def test_a_place_set_off_before_a_warning_is_not_its_warner(read: Read) -> None:
+    # وفي عمّان، حذر الوزير إسرائيل من أن أي هجوم: the one warned is the author of the attack feared (GUIDELINES
+    # §4), not the minister who warns; the place only says where he spoke
+    ex = read('وفي عمّان، حذر وزير الخارجية الأردني أيمن الصفدي إسرائيل من أن "أي هجوم على المسجد الأقصى '
+              'ستكون له عواقب وخيمة".')
+    attacks = {(a, m) for c, a, t, m in tuples(ex) if c == "Attack"}
+    assert attacks and all(a == "israel" and m != "Asserted" for a, m in attacks), attacks
+
+
+def test_a_demand_after_another_clause_is_addressed_past_its_own_subject(read: Read) -> None:
+    # X حث ...، بينما دعا Y موسكو إلى وقف القصف: the mentions of the clause before are no subject of دعا, so its
+    # first mention is its subject and Moscow the one asked to stop, the author (GUIDELINES §4)
+    ex = read('وحث الرئيس الفرنسي الحلفاء على "دعم أوكرانيا"، بينما دعا وزير الخارجية الألماني موسكو إلى '
+              '"وقف القصف العشوائي للمدن الأوكرانية".')
+    attacks = {a for c, a, t in triples(ex) if c == "Attack"}
+    assert attacks == {"russia"}, triples(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "وحثت قطر الطرفين على تجنب استهداف المنشآت المدنية في غزة.",
+    "ودعت قطر في بيان إلى عدم استهداف المنشآت المدنية في غزة.",
+    "وطالبت قطر بوقف استهداف المنشآت المدنية في غزة.",
+])
+def test_one_who_asks_that_an_attack_stop_or_not_be_done_is_not_its_author(read: Read, text: str) -> None:
+    # حثت X الطرفين على تجنب استهداف، دعت X إلى عدم استهداف: one asks others not to do it (GUIDELINES §4)
+    assert not any(a == "qatar" for c, a, t in triples(read(text)) if c == "Attack"), triples(read(text))

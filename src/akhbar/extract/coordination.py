@@ -507,7 +507,8 @@ def _warning_parties(s: SentenceUnit, w: int, k: int) -> tuple[ActorRef | None, 
     """The warner of the warning word w, and the mentions between it and the content at k: the warner is the
     subject before the word (SVO), else the first mention after it (VSO)."""
     words = s.words
-    before = [r for r in s.refs if r.last <= w and not any(words[m].breaks_after for m in range(r.last, w))]
+    before = [r for r in s.refs if r.last <= w and not any(words[m].breaks_after for m in range(r.last, w))
+              and not words[r.last - 1].comma_after]  # (وفي القاهرة، حذر الوزير: a place set off, no subject)
     after = [r for r in s.refs if w < r.first and r.last < k]
     return (before[-1] if before else (after[0] if after else None)), after
 
@@ -558,21 +559,54 @@ def asked_to_stop(s: SentenceUnit, trig: Trigger, lex: Lexicon, intervene: bool 
     """
     words = s.words
     k = trig.first
+    found = _stop_demand(s, trig, lex)
+    if found is None:
+        return None
+    p, opener = found
+    other = opener is not None and opener < k - 1 and words[opener].norm.startswith("بال") \
+        and words[opener].norm[1:] not in lex.particles["cessation"]  # (بالتدخل لوقف: another act asked)
+    if other != intervene:
+        return None
+    return _addressed(s, p, k - 1 if opener is None or opener > k - 1 else opener, lex)
+
+
+def stop_asker(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | None:
+    """Who demands that the trigger's act stop or not be done (حثت قطر الطرفين على تجنب استهداف المدنيين، دعت مصر
+    إلى وقف الهجمات): the demand's subject, before it (SVO) or right after it (VSO). One asks others to stop their
+    acts, so he is no author of this one, whether or not the text names whom he asks (GUIDELINES §4).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.lexicon import load_lexicon
+    >>> from akhbar.extract.units import read_units
+    >>> text = "وحثت قطر الطرفين على تجنب استهداف المدنيين."
+    >>> s = read_units(None, Article("x", "x.txt", text), load_kb()).sentences[0]
+    >>> stop_asker(s, s.triggers[-1], load_lexicon()).surface
+    'قطر'
+    """
+    found = _stop_demand(s, trig, lex)
+    if found is None:
+        return None
+    p = found[0]
+    words = s.words
+    return next((r for r in s.refs if r.last <= p.first and p.first - r.last <= SUBJECT_GAP and not any(
+        words[m].comma_after or words[m].breaks_after for m in range(r.last - 1, p.first))), None) \
+        or next((r for r in s.refs if r.first == p.last), None)
+
+
+def _stop_demand(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[Trigger, int | None] | None:
+    """The nearest demand before the word of stopping right before the trigger (طالب X Y بوقف الهجمات، حثت واشنطن
+    القاهرة على الضغط على X لوقف الهجمات), with the word that opens what it asks; None when the act names its own
+    author right after it (وقف هجمات الحوثيين) or no demand stands before."""
+    words = s.words
+    k = trig.first
     if trig.core != "Attack" or k == 0 or words[k - 1].norm not in lex.particles["cessation"]:
         return None
     after = s.ref_at().get(trig.last)
     if after is not None and after.kind != "Location":
         return None  # (وقف هجمات الحوثيين: the act's own author)
-    for p in reversed(s.triggers):  # (the nearest demand: حثت واشنطن القاهرة على الضغط على X لوقف الهجمات)
-        if p.core != "Pressure" or p.last > k - 1:
-            continue
-        opener = content_opener(s, p, lex)
-        other = opener is not None and opener < k - 1 and words[opener].norm.startswith("بال") \
-            and words[opener].norm[1:] not in lex.particles["cessation"]  # (بالتدخل لوقف: another act asked)
-        if other != intervene:
-            return None
-        return _addressed(s, p, k - 1 if opener is None or opener > k - 1 else opener, lex)
-    return None
+    p = next((p for p in reversed(s.triggers) if p.core == "Pressure" and p.last <= k - 1), None)
+    return None if p is None else (p, content_opener(s, p, lex))
 
 
 def asked_to_press(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | None:
@@ -602,6 +636,9 @@ def asked_to_press(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | N
     return None
 
 
+SUBJECT_GAP = 2  # words between an SVO subject and its verb (adverbs: واشنطن أمس دعت)
+
+
 def _addressed(s: SentenceUnit, p: Trigger, stop: int, lex: Lexicon) -> ActorRef | None:
     """The one a demand addresses, between its word and `stop` (where what it asks begins): the first mention there
     that is not its subject nor inside an aside (`aside_end`), else the one it addresses with لـ before it."""
@@ -611,7 +648,10 @@ def _addressed(s: SentenceUnit, p: Trigger, stop: int, lex: Lexicon) -> ActorRef
                and (r.kind != "Location" or r.how == "kb")  # (a known city: a capital, طالبت أنقرة)
                and not any(k <= r.first < end for k, end in asides)]  # (طالب سلام، خلال استقباله الموفد الفرنسي،)
     before = [r for r in s.refs if r.last <= p.first]
-    addressed = between if before or (between and words[between[0].first].norm.startswith("ل")) else between[1:]
+    subject = [r for r in before if p.first - r.last <= SUBJECT_GAP and not any(
+        words[m].comma_after or words[m].breaks_after for m in range(r.last - 1, p.first))]  # (بينما دعا سيكورسكي
+    # موسكو: the mentions of the clause before are no subject of this one)
+    addressed = between if subject or (between and words[between[0].first].norm.startswith("ل")) else between[1:]
     # (SVO: the mentions after the demand are addressed; VSO: the first is its subject, طالبت روسيا الولايات
     # المتحدة; أكد لنظيره: لـ marks the addressee)
     if addressed:

@@ -31,6 +31,7 @@ from akhbar.extract.coordination import (
     owns_positions,
     patron,
     speaker_places,
+    stop_asker,
     warner_against,
 )
 from akhbar.extract.events import Trigger, phrase_subject
@@ -77,6 +78,7 @@ class Frame:
     warner: ActorRef | None  # who warns against the attack (حذرت مصر من اقتحام رفح)
     intervener: ActorRef | None  # who is asked to act so that the attack stops (طالبت واشنطن بالتدخل لوقف العدوان)
     stopper: ActorRef | None  # who is asked to stop the attack (طالبت روسيا الولايات المتحدة بوقف الضربات)
+    asker: ActorRef | None  # who asks that it stop (حثت قطر الطرفين على تجنب استهداف المدنيين)
     blamer: ActorRef | None  # who blames someone for it
     accused: ActorRef | None  # whom he blames
     judge: ActorRef | None  # who condemns, rejects or comments on it
@@ -110,6 +112,7 @@ def frame(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Frame:
         warner=warner_against(s, trig, lex) if attack else None,
         intervener=asked_to_stop(s, trig, lex, intervene=True) if attack else None,
         stopper=asked_to_stop(s, trig, lex) if attack else None,
+        asker=stop_asker(s, trig, lex) if attack else None,
         blamer=blamer, accused=accused,
         judge=condemner(s, trig, lex) if attack else None,
         struck_subject=attack and (attack_subject(s, trig) or any(
@@ -220,6 +223,8 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
     Exclusion("before what is asked", "target", lambda f, c, x, r: f.stopper is not None and _here(f, c)
               and c.ref.last <= f.trig.first,
               "حثت واشنطن القاهرة على الضغط على X لوقف الهجمات: what is to stop strikes what follows it, if anything"),
+    Exclusion("asker", "agent", lambda f, c, x, r: _here(f, c) and c.ref is f.asker,
+              "حثت قطر الطرفين على تجنب استهداف المدنيين: who asks that an attack stop is not its author"),
     Exclusion("warner", "agent", lambda f, c, x, r: _here(f, c) and c.ref is f.warner,
               "حذرت مصر من اقتحام رفح: one warns against what others may do"),
     Exclusion("undergoer", "agent", lambda f, c, x, r: f.undergone is not None and _here(f, c)
