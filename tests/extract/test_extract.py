@@ -1607,3 +1607,19 @@ def test_a_demand_after_another_clause_is_addressed_past_its_own_subject(read: R
 def test_one_who_asks_that_an_attack_stop_or_not_be_done_is_not_its_author(read: Read, text: str) -> None:
     # حثت X الطرفين على تجنب استهداف، دعت X إلى عدم استهداف: one asks others not to do it (GUIDELINES §4)
     assert not any(a == "qatar" for c, a, t in triples(read(text)) if c == "Attack"), triples(read(text))
+
+
+def test_a_groups_sites_named_with_genitives_are_the_group_and_the_places_they_lie_in(read: Read) -> None:
+    # منصات إطلاق صواريخ تابعة لـ X في منطقتي A وB: generic sites of X are X, and each named place too (GUIDELINES
+    # §3, §6); the genitives of the list (إطلاق صواريخ) do not hide whose the sites are
+    ex = read("وقال الجيش الإسرائيلي إن طائراته أغارت على مستودعات ذخيرة ومنصات إطلاق صواريخ تابعة لحزب الله في "
+              "منطقتي بنت جبيل ومرجعيون.")
+    targets = {t for c, a, t in triples(ex) if c == "Attack"}
+    assert targets == {"hezbollah", "bint_jbeil", "marjayoun"}, targets
+
+
+def test_a_dual_of_districts_or_sectors_lists_two_places(read: Read) -> None:
+    # في قطاعي A وB، ناحيتي A وB: a dual place noun names two places, each struck (GUIDELINES §3, §6)
+    ex = read("وقصفت المدفعية الأرمينية مواقع أذربيجانية في قطاعي كلبجار ولاتشين.")
+    targets = {t for c, a, t in triples(ex) if c == "Attack"}
+    assert len(targets - {"azerbaijan"}) == 2, targets

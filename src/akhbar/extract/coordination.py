@@ -840,7 +840,8 @@ def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> d
             if head > 0 and words[head].norm in lex.belonging:
                 head -= 1  # (بنى تحتية ومنصات صاروخية تابعة لحزب الله في منطقة جنوب لبنان: whose, after تابعة)
             for _ in range(3):
-                listed = words[head].norm.endswith(("يه", "ي")) or words[head].norm.startswith("و")
+                listed = words[head].norm.endswith(("يه", "ي")) or words[head].norm.startswith("و") or not definite(
+                    words[head].norm)  # (and a genitive: منصات إطلاق صواريخ تابعة لحزب الله)
                 if head > 0 and not words[head - 1].gap_after.strip() and listed and not _positions(words[head], lex):
                     head -= 1  # (مواقع عسكرية إسرائيلية في مزارع شبعا: the positions' adjective before their owner)
             positions = owner.kind != "Location" and head >= 0 and _positions(words[head], lex)

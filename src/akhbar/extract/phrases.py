@@ -151,8 +151,9 @@ def _group_owned(words: list[Word], phrase: ActorRef, ref_at: dict[int, ActorRef
     steps = 0
     while k < len(words) and steps < GROUP_OWNER_REACH and k not in ref_at and words[k].norm not in lex.belonging \
             and not words[k - 1].gap_after.strip() and (words[k].norm.startswith("و") or words[k].norm.endswith(
-                ADJECTIVE_ENDINGS)) and words[k].norm not in lex.triggers:
-        k, steps = k + 1, steps + 1  # (بنى تحتية عسكرية ومنصات صاروخية تابعة لحزب الله: the sites listed, then whose)
+                ADJECTIVE_ENDINGS) or not definite(words[k].norm)) and words[k].norm not in lex.triggers:
+        k, steps = k + 1, steps + 1  # (بنى تحتية عسكرية ومنصات صاروخية تابعة لحزب الله، ومنصات إطلاق صواريخ تابعة
+        # لـ: the sites listed, with their adjectives and genitives, then whose)
     if k < len(words) and words[k].norm in lex.belonging and k + 1 < len(words):
         k += 1
     owner = ref_at.get(k)
