@@ -1623,3 +1623,18 @@ def test_a_dual_of_districts_or_sectors_lists_two_places(read: Read) -> None:
     ex = read("وقصفت المدفعية الأرمينية مواقع أذربيجانية في قطاعي كلبجار ولاتشين.")
     targets = {t for c, a, t in triples(ex) if c == "Attack"}
     assert len(targets - {"azerbaijan"}) == 2, targets
+
+
+def test_coordinated_possessors_of_a_pressure_each_press(read: Read) -> None:
+    # كثفت مصر وقطر والولايات المتحدة ضغوطها على X: the pronoun is the three of them, each its own event (§3)
+    ex = read("كثفت تركيا وقطر والولايات المتحدة، خلال الأيام الأخيرة، ضغوطها على حكومة طالبان لإطلاق سراح الرهائن.")
+    agents = {a for c, a, t in triples(ex) if c == "Pressure"}
+    assert agents == {"turkey", "qatar", "usa"}, triples(ex)
+
+
+def test_a_nisba_author_does_not_take_the_conjunct_of_another_mention_of_him(read: Read) -> None:
+    # الضغوط على إسرائيل وحماس … وسط غارات إسرائيلية على رفح: Israel strikes, named by its nisba; Hamas is
+    # coordinated only with the other mention of Israel; the strikes amid which the talks go on are told as fact
+    ex = read("مصر تكثف الضغوط على إسرائيل وحماس لإبرام هدنة في غزة وسط غارات إسرائيلية على رفح وخان يونس")
+    attacks = {(a, t, m) for c, a, t, m in tuples(ex) if c == "Attack"}
+    assert attacks == {("israel", "rafah", "Asserted"), ("israel", "khan_yunis", "Asserted")}, attacks

@@ -26,6 +26,7 @@ from akhbar.extract.coordination import (
     asked_to_press,
     asked_to_stop,
     bracket_locators,
+    coordination_groups,
     facility_locators,
     included_members,
     located_places,
@@ -195,6 +196,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     scores = Scores()
     details: dict[tuple[str, str], str] = {}
     best: dict[tuple[str, str], float] = {}
+    best_ref: dict[tuple[str, str], ActorRef | None] = {}
     fr = frame(units, s, trig)
     barred: dict[tuple[str, str], str] = {}
     threatener, addressee, undergone, accused = fr.threatener, fr.addressee, fr.undergone, fr.accused
@@ -210,6 +212,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                 if p > best.get((role, iri), -1.0):
                     best[role, iri] = p
                     details[role, iri] = _candidate_detail(cand, feats)
+                    best_ref[role, iri] = cand.ref if cand.sentence == s.index else None
     locators = {**facility_locators(s, units.lex, units.article.text), **bracket_locators(s, units.article.text)}
     for locator, place in locators.items():
         if locator in scores.target and place in scores.target:  # (the place only says where the other is)
@@ -277,8 +280,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     # (حذّرنا سيجورنيه: an actor right after the perfect is its subject, and نا its object; سنضرب إيران: the
     # imperfect's نـ is the subject)
     owners = resolve(owner, "agent", trig.core, units.kb, units.lex, trig.action) if owner is not None else []
-    if owner is not None and (owner is shared or owner is warned):  # (ودعت فرنسا وبريطانيا طهران ...، وحذرت: each
-        # of the subjects; طالب فرنسا والولايات المتحدة بالضغط: each of those asked)
+    if owner is not None:  # (ودعت فرنسا وبريطانيا طهران ...، وحذرت: each of the subjects; طالب فرنسا والولايات
+        # المتحدة بالضغط: each of those asked; كثفت مصر وقطر والولايات المتحدة ضغوطها: each of the possessors)
         together = siblings(s, units.lex, units.article.text)
         owners += sorted({x for iri in owners for x in together.get(iri, ())} - set(owners))
     if owner is not None and owners:  # (لوقف هجماتهم، اتهمت إيران إسرائيل بالهجوم، قال X: سنضرب: whose act it is)
@@ -302,7 +305,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     groups = {iri: group for iri in (*scores.agent, *scores.target) if (group := group_of(units, iri)) is not None}
     placed = {iri: (kind, state) for iri in scores.target if (kind := kind_of(units, iri)) in ("StateOrgan", "Location")
               and (state := state_of(units, iri)) is not None}  # (an organ's or a place's state, read once)
-    return TriggerScores(s, trig, scores, siblings(s, units.lex, units.article.text), reciprocal(s, trig),
+    return TriggerScores(s, trig, scores, _anchored_siblings(s, units, best, best_ref), reciprocal(s, trig),
                          is_passive(s, trig, units.lex), pronoun, states, capitals, groups, details,
                          _merged(included_members(s, trig, units.lex, units.article.text),
                                  _both_ways(located_places(s, trig, units.lex, units.article.text))),
@@ -327,6 +330,22 @@ def _merged(a: dict[str, set[str]], b: dict[str, set[str]]) -> dict[str, set[str
     out = {k: set(v) for k, v in a.items()}
     for k, v in b.items():
         out.setdefault(k, set()).update(v)
+    return out
+
+
+def _anchored_siblings(s: SentenceUnit, units: ArticleUnits, best: dict[tuple[str, str], float],
+                       best_ref: dict[tuple[str, str], ActorRef | None]) -> dict[str, set[str]]:
+    """The sentence's `siblings`, each kept only for an actor whose likeliest mention for the trigger stands in a
+    coordination with them: غارات إسرائيلية … الضغوط على إسرائيل وحماس reads Israel from its nisba, so Hamas,
+    coordinated with another mention of Israel, is not split off with it (GUIDELINES §3 splits named conjuncts)."""
+    together = siblings(s, units.lex, units.article.text)
+    coordinated = {id(r) for g in coordination_groups(s, units.lex, units.article.text) if len(g) > 1 for r in g}
+    out = {}
+    for iri, group in together.items():
+        role = max(ROLES, key=lambda r: best.get((r, iri), -1.0))
+        ref = best_ref.get((role, iri))
+        if ref is None or id(ref) in coordinated or ref.how != "nisba":
+            out[iri] = group
     return out
 
 

@@ -261,6 +261,8 @@ def modality(words: list[Word], trig: Trigger, triggers: list[Trigger], lex: Lex
                     trig.entry is not None and trig.entry.pos == "verb" and any(w.comma_after for w in words[o:head])):
                 # (وحث X على الإفراج عن الموظفين، مطالبا Y: a verb after a comma tells a demand of its own)
                 between = [w.norm for w in words[o + 1:head]]
+                if any(b in lex.modality_words["circumstance"] for b in between):
+                    continue  # (الضغوط على إسرائيل لإبرام هدنة وسط غارات إسرائيلية: the strikes are told as fact)
                 if words[head].norm.startswith("ب"):
                     between.append("ب")  # (طالبه بالضغط: the content's preposition on the noun itself)
                 if other.core == "Warning" and core == "Attack" \
