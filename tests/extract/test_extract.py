@@ -1638,3 +1638,12 @@ def test_a_nisba_author_does_not_take_the_conjunct_of_another_mention_of_him(rea
     ex = read("مصر تكثف الضغوط على إسرائيل وحماس لإبرام هدنة في غزة وسط غارات إسرائيلية على رفح وخان يونس")
     attacks = {(a, t, m) for c, a, t, m in tuples(ex) if c == "Attack"}
     assert attacks == {("israel", "rafah", "Asserted"), ("israel", "khan_yunis", "Asserted")}, attacks
+
+
+def test_a_name_coordinated_after_a_known_place_struck_is_a_place_too(read: Read) -> None:
+    # غارات على درعا وتل الحارة: coordinated named participants each give an event (GUIDELINES §3), the known
+    # place before the name is its cue; a noun with a pronoun (وضواحيها) names no place
+    ex = read("شنت طائرات إسرائيلية غارات على درعا وتل الحارة.")
+    assert {t for c, a, t in triples(ex) if c == "Attack"} >= {"daraa"} and len(triples(ex)) == 2, triples(ex)
+    ex = read("شنت طائرات إسرائيلية غارات على درعا وضواحيها.")
+    assert {t for c, a, t in triples(ex) if c == "Attack"} == {"daraa"}, triples(ex)

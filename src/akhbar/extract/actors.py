@@ -1690,7 +1690,8 @@ class ActorFinder:
         وتوغلت، وأضاف; the gazetteer's places are taken before this test). After و (`conj`), or as an item of a
         list already open or closed by و (`listed`: بلدات عيتا الشعب، رامية، القوزح، وبيت ليف), a name may end in
         ـية, ـين or ـون (بلدات يارين والضهيرة ومروحين، بلدتي يارون ومارون الراس): no adjective is coordinated with a
-        name, and a plural noun there is one of the stop heads; and it may carry the article (بلدات عيتا الشعب
+        name, and a plural noun there is one of the stop heads (nor one with a pronoun: وضواحيها); and it may carry the
+        article (بلدات عيتا الشعب
         والقوزح، مدن دير البلح والمغازي). A word that opens a two-word name (أم، عين، بيت) is one too (قرى ود
         النورة وأم عضام)."""
         if core in self.lex.heads["name_opening"]:
@@ -1698,7 +1699,7 @@ class ActorFinder:
         loose = conj or listed
         return not ((definite(core) and not (loose and len(core) > 4)) or core in self.lex.name_stop
                     or core in self.lex.triggers or self._nisba(w)
-                    or core.endswith("ات") or (core.endswith(("ين", "ون")) and not loose)
+                    or core.endswith(("ات", "ها", "هم", "هما")) or (core.endswith(("ين", "ون")) and not loose)
                     or (core.endswith("يه") and not loose) or core.isdigit()
                     or any(key in self.lex.heads[name] for key, _ in w.readings for name in LIST_STOPS)
                     or (not definite(core) and (core.endswith("ت") or core.startswith(("ي", "ت", "ن", "ا")))
@@ -1914,6 +1915,10 @@ class ActorFinder:
                     and self.gap_text(ref.last - 1, ref.last).strip() in ("،", ",") \
                     and self._closed_list_ahead(words, ref.last):
                 list_end = ref.last  # (الخيام، ميس الجبل، حولا، والعديسة: a known place opens a closed list)
+            elif ref.kind == "Location" and ref.how in ("kb", "place") and ref.first > 0 and (
+                    words[ref.first - 1].norm in self.lex.triggers
+                    or words[ref.first - 1].norm in self.lex.target_preps.get("any", ())):
+                list_end = ref.last  # (غارات على الكسوة وتل الحارة: a known place struck opens a list of places)
             refs.append(ref)
             self._prev = ref
             self._alias_known_person(words, ref)
