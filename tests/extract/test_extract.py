@@ -1647,3 +1647,11 @@ def test_a_name_coordinated_after_a_known_place_struck_is_a_place_too(read: Read
     assert {t for c, a, t in triples(ex) if c == "Attack"} >= {"daraa"} and len(triples(ex)) == 2, triples(ex)
     ex = read("شنت طائرات إسرائيلية غارات على درعا وضواحيها.")
     assert {t for c, a, t in triples(ex) if c == "Attack"} == {"daraa"}, triples(ex)
+
+
+def test_two_nisbas_of_an_attack_noun_before_its_verb_are_both_its_authors(read: Read) -> None:
+    # الغارات الأمريكية البريطانية استهدفت X: the second nisba is the strikes' adjective too, no subject of a new
+    # clause; both states strike (GUIDELINES §3: coordinated participants each their own event)
+    ex = read("وقالت الجماعة إن الغارات الأمريكية البريطانية استهدفت مطار صنعاء الدولي.")
+    assert {a for c, a, t in triples(ex) if c == "Attack"} == {"usa", "uk"}, triples(ex)
+    assert not any(t in ("usa", "uk") for c, a, t in triples(ex)), triples(ex)

@@ -130,8 +130,9 @@ DUAL_PLURAL = ("ا", "وا", "ان", "ون")  # verb endings that agree with a c
 
 def _starts_clause(s: SentenceUnit, ref: ActorRef) -> bool:
     """"... والدعم السريع يهاجم": a mention right before a singular verb trigger begins a new clause (before a
-    dual or plural one, "سوليفان وبلينكن طالبا", it closes a coordinated subject)."""
-    return any(t.first == ref.last and t.entry is not None and t.entry.pos == "verb"
+    dual or plural one, "سوليفان وبلينكن طالبا", it closes a coordinated subject). A nisba is an adjective, no
+    clause's subject (الغارات الأمريكية البريطانية استهدفت: the second nisba is the strikes' too)."""
+    return ref.how != "nisba" and any(t.first == ref.last and t.entry is not None and t.entry.pos == "verb"
                and not s.words[t.first].norm.endswith(DUAL_PLURAL) for t in s.triggers)
 
 
