@@ -1655,3 +1655,14 @@ def test_two_nisbas_of_an_attack_noun_before_its_verb_are_both_its_authors(read:
     ex = read("وقالت الجماعة إن الغارات الأمريكية البريطانية استهدفت مطار صنعاء الدولي.")
     assert {a for c, a, t in triples(ex) if c == "Attack"} == {"usa", "uk"}, triples(ex)
     assert not any(t in ("usa", "uk") for c, a, t in triples(ex)), triples(ex)
+
+
+def test_who_claims_an_attack_is_its_author_whoever_the_article_named_before(read: Read) -> None:
+    # وتبنت X الهجوم: a claim names its author (GUIDELINES §3), even when the attack told last was another's
+    ex = read("مقتل 14 في هجوم على فندق بمقديشو والجيش الصومالي يعلن تصفية عشرات المسلحين بغارات أمريكية\n\n"
+              "وقال المتحدث باسم الشرطة إن مسلحين اقتحموا الفندق.\nوتبنت حركة الشباب، المرتبطة بتنظيم القاعدة، "
+              "الهجوم في بيان بثته إذاعة تابعة لها، وقالت إنها استهدفت مسؤولين حكوميين.")
+    text = ex.article.text
+    agents = {local(e.agent) for e in ex.events if core_action(e.action) == "Attack"
+              and "تبنت" in text[e.sentence.start:e.sentence.end]}
+    assert agents == {"al_shabaab"}, agents

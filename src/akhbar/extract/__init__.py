@@ -26,6 +26,7 @@ from akhbar.extract.coordination import (
     asked_to_press,
     asked_to_stop,
     bracket_locators,
+    claimant,
     coordination_groups,
     facility_locators,
     included_members,
@@ -273,7 +274,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     issuer = document_issuer(s, trig, units.lex)
     shared = shared_subject(units, s, trig)
     forces = speakers_forces(units, s, trig)
-    owner = possessor(units, s, trig) or forces or accused or threatener or issuer or (
+    claimer = claimant(s, trig)
+    owner = possessor(units, s, trig) or forces or accused or claimer or threatener or issuer or (
         s.speaker if trig.entry is not None and trig.entry.first_plural and s.speaker is not None
         and (trig.entry.we_prefix or getattr(s.ref_at().get(trig.last), "kind", "Location") == "Location")
         else None) or warned or shared
@@ -290,6 +292,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
             scores.target.pop(iri, None)
             details["agent", iri] = f"{RULE}«{owner.surface}», " + (
                 "the accused (blame names its author, GUIDELINES §3)" if owner is accused else
+                "who claims it (GUIDELINES §3)" if owner is claimer else
                 "the speaker whose forces strike (GUIDELINES §3)" if owner is forces else
                 "the speaker whose «we» it is (GUIDELINES §3)" if owner is s.speaker else
                 "who threatens it (the content of a threat)" if owner is threatener else
@@ -455,8 +458,9 @@ def decode_article(units: ArticleUnits, scored: list[TriggerScores], policy: Pol
         s, trig = ts.sentence, ts.trigger
         pairs = decided[n] or threatened_by_content(units, scored, decided, n, policy)
         anaphoric = trig.core == "Attack" and anaphoric_attack(s, trig, lex)
-        if anaphoric and established is not None and established[0] < s.index:
-            pairs = _established(s, trig, lex, pairs, established[1:], ts.striker)
+        if anaphoric and established is not None and established[0] < s.index and claimant(s, trig) is None:
+            pairs = _established(s, trig, lex, pairs, established[1:], ts.striker)  # (not تبنت الحركة الهجوم: the
+            # one who claims it is its author, whoever the article named before)
         elif trig.core == "Attack" and ts.passive and established is not None and established[0] < s.index:
             pairs = _announced(units, pairs, established[1])
         if trig.core == "Attack":

@@ -714,6 +714,47 @@ def blame(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[ActorRef | None
     return None, None
 
 
+CLAIMING = frozenset(normalise(w) for w in ("تبنى", "تبنت", "تبنوا", "يتبنى", "تتبنى", "وتبنى", "وتبنت", "وتبنوا"))
+RESPONSIBILITY = frozenset(normalise(w) for w in ("مسؤوليته", "مسؤوليتها", "مسؤوليتهم", "المسؤولية"))
+CLAIM_REACH = 8  # words from a verb of claiming to the attack it claims, a name counting one
+
+
+def claimant(s: SentenceUnit, trig: Trigger) -> ActorRef | None:
+    """Who claims the trigger's attack (تبنت حركة الشباب الهجوم، أعلنت الجماعة مسؤوليتها عن الهجوم): one who
+    claims an attack says he made it, so he is its author as the text tells it (GUIDELINES §3, a claim reported
+    without a hedge is asserted). The claimer is the verb's subject, right after it (VSO) or right before it (SVO).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "وتبنت حركة الشباب، المرتبطة بتنظيم القاعدة، الهجوم. وأدانت الحكومة الهجوم."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> [getattr(claimant(s, s.triggers[-1]), "surface", None) for s in units.sentences]
+    ['حركة الشباب', None]
+    """
+    if trig.core != "Attack":
+        return None
+    words = s.words
+    head = trig.light if trig.light is not None else trig.first
+    window = names_as_one(head, CLAIM_REACH, ((r.first, r.last) for r in s.refs))
+    for v in range(head - 1, max(-1, head - 1 - window), -1):
+        if words[v].breaks_after:
+            return None
+        claims = words[v].norm in CLAIMING or (words[v].norm in RESPONSIBILITY and v + 1 < head
+                                               and words[v + 1].norm == "عن")
+        if not claims:
+            continue
+        verb = v if words[v].norm in CLAIMING else next(
+            (k for k in range(v - 1, max(-1, v - 4), -1) if words[k].norm.lstrip("و") in ("اعلن", "اعلنت", "اعلنوا",
+                                                                                        "تعلن", "يعلن")), None)
+        if verb is None or (verb > 0 and words[verb - 1].norm in ("لم", "لا", "ولم")):
+            return None  # (لم تتبن أي جهة الهجوم: no claim)
+        after = next((r for r in s.refs if r.first == verb + 1), None)
+        before = next((r for r in s.refs if r.last == verb and not words[verb - 1].comma_after), None)
+        return after or before
+    return None
+
+
 DESCRIPTION_WORDS = frozenset(normalise(w) for w in ("العاملة", "العاملين", "العامل", "ضمن", "في", "من"))
 
 
