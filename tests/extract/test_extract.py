@@ -1647,6 +1647,8 @@ def test_a_name_coordinated_after_a_known_place_struck_is_a_place_too(read: Read
     assert {t for c, a, t in triples(ex) if c == "Attack"} >= {"daraa"} and len(triples(ex)) == 2, triples(ex)
     ex = read("شنت طائرات إسرائيلية غارات على درعا وضواحيها.")
     assert {t for c, a, t in triples(ex) if c == "Attack"} == {"daraa"}, triples(ex)
+    ex = read("وقصفت الطائرات الإسرائيلية غزة ولبنان.")  # (a state the base knows stays that state)
+    assert {t for c, a, t in triples(ex) if c == "Attack"} == {"gaza_strip", "lebanon"}, triples(ex)
 
 
 def test_two_nisbas_of_an_attack_noun_before_its_verb_are_both_its_authors(read: Read) -> None:

@@ -1883,6 +1883,7 @@ class ActorFinder:
         context_state: str | None = None
         memo, aliases = self._memo, self.aliases
         list_end = -1  # where the places listed after a plural place noun have reached (بلدات X وY وZ)
+        struck_end = -1  # where a known place right after an attack or its preposition ends
         while i < len(words):
             word = words[i]
             skipped = memo.get(word.norm) == _NONE and not (aliases and any(k in aliases for k, _ in word.readings)) \
@@ -1891,6 +1892,9 @@ class ActorFinder:
             if i == list_end and (ref is None or ref.kind != "Location" or ref.start - word.start > 1):
                 # (in a list, وبليدا is و + a name: no ب of place, which would read ليدا)
                 ref = self._listed_place(words, i, refs[-1]) or ref
+            if ref is None and i == struck_end:
+                ref = self._listed_place(words, i, refs[-1])  # (only a name no matcher knows: العدوان على غزة
+                # ولبنان names a state)
             if ref is None and self._places_included(words, i):
                 ref = self._listed_place(words, i, refs[-1] if refs else None, first=True)  # (عدة مدن، من بينها
                 # كاي ونيورو)
@@ -1918,7 +1922,7 @@ class ActorFinder:
             elif ref.kind == "Location" and ref.how in ("kb", "place") and ref.first > 0 and (
                     words[ref.first - 1].norm in self.lex.triggers
                     or words[ref.first - 1].norm in self.lex.target_preps.get("any", ())):
-                list_end = ref.last  # (غارات على الكسوة وتل الحارة: a known place struck opens a list of places)
+                struck_end = ref.last  # (غارات على درعا وتل الحارة: a known place struck opens a list of places)
             refs.append(ref)
             self._prev = ref
             self._alias_known_person(words, ref)
