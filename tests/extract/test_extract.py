@@ -1668,3 +1668,4 @@ def test_who_claims_an_attack_is_its_author_whoever_the_article_named_before(rea
     agents = {local(e.agent) for e in ex.events if core_action(e.action) == "Attack"
               and "تبنت" in text[e.sentence.start:e.sentence.end]}
     assert agents == {"al_shabaab"}, agents
+

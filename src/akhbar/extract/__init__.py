@@ -32,6 +32,7 @@ from akhbar.extract.coordination import (
     included_members,
     located_places,
     reciprocal,
+    relative_author,
     siblings,
     warned_against,
 )
@@ -274,7 +275,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     issuer = document_issuer(s, trig, units.lex)
     shared = shared_subject(units, s, trig)
     forces = speakers_forces(units, s, trig)
-    claimer = claimant(s, trig)
+    claimer = claimant(s, trig) or relative_author(s, trig, units.lex)
     owner = possessor(units, s, trig) or forces or accused or claimer or threatener or issuer or (
         s.speaker if trig.entry is not None and trig.entry.first_plural and s.speaker is not None
         and (trig.entry.we_prefix or getattr(s.ref_at().get(trig.last), "kind", "Location") == "Location")
@@ -292,7 +293,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
             scores.target.pop(iri, None)
             details["agent", iri] = f"{RULE}«{owner.surface}», " + (
                 "the accused (blame names its author, GUIDELINES §3)" if owner is accused else
-                "who claims it (GUIDELINES §3)" if owner is claimer else
+                "who claims it or launched it (GUIDELINES §3)" if owner is claimer else
                 "the speaker whose forces strike (GUIDELINES §3)" if owner is forces else
                 "the speaker whose «we» it is (GUIDELINES §3)" if owner is s.speaker else
                 "who threatens it (the content of a threat)" if owner is threatener else

@@ -755,6 +755,42 @@ def claimant(s: SentenceUnit, trig: Trigger) -> ActorRef | None:
     return None
 
 
+OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")  # (normalised: the object pronoun a relative clause's verb carries)
+RELATIVE_ADJECTIVES = 2  # adjectives of the trigger noun before its relative clause (هجوم انتحاري شنته)
+
+
+def relative_author(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | None:
+    """The author a relative clause on the trigger noun names (الغارات التي شنتها إسرائيل، هجوم انتحاري شنته حركة
+    الشباب، تحذير وجهه وزير الدفاع إلى الحكومة): a light or issuing verb whose object pronoun is the noun itself,
+    then its subject, right after it. One who launched or issued the act is its author (GUIDELINES §3).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "وتزامن ذلك مع تحذير وجهه وزير الدفاع الإسرائيلي إلى الحكومة العراقية."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> relative_author(units.sentences[0], units.sentences[0].triggers[0], units.lex).surface
+    'وزير الدفاع الإسرائيلي'
+    """
+    if trig.entry is None or trig.entry.pos == "verb" or trig.light is not None:
+        return None
+    words = s.words
+    k = trig.last
+    for _ in range(RELATIVE_ADJECTIVES):
+        if k < len(words) and not words[k - 1].gap_after.strip() and k not in s.ref_at() \
+                and words[k].norm.endswith(("ي", "يه")) and not words[k].norm.endswith(OBJECT_PRONOUNS[:3]):
+            k += 1  # (هجوم انتحاري، الغارات الجوية الإسرائيلية is a nisba's: its own author, no relative)
+    if k < len(words) and words[k].norm in lex.particles["relative_pronouns"]:
+        k += 1
+    if k + 1 >= len(words) or words[k - 1].gap_after.strip():
+        return None
+    w = words[k].norm
+    stem = next((w[:-len(p)] for p in OBJECT_PRONOUNS if w.endswith(p) and len(w) - len(p) >= 2), None)
+    if stem is None or not (w in lex.light_verbs or stem in lex.particles["issuing_verbs"]):
+        return None
+    return next((r for r in s.refs if r.first == k + 1), None)
+
+
 DESCRIPTION_WORDS = frozenset(normalise(w) for w in ("العاملة", "العاملين", "العامل", "ضمن", "في", "من"))
 
 
