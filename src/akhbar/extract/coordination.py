@@ -589,10 +589,15 @@ def stop_asker(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | None:
     if found is None:
         return None
     p = found[0]
+    return _svo_subject(s, p) or next((r for r in s.refs if r.first == p.last), None)
+
+
+def _svo_subject(s: SentenceUnit, p: Trigger) -> ActorRef | None:
+    """The mention right before a verb (SUBJECT_GAP words at most, no comma or clause break between) that is its
+    subject in a subject-first clause (واشنطن دعت، قطر أمس حثت); None in a verb-first clause."""
     words = s.words
-    return next((r for r in s.refs if r.last <= p.first and p.first - r.last <= SUBJECT_GAP and not any(
-        words[m].comma_after or words[m].breaks_after for m in range(r.last - 1, p.first))), None) \
-        or next((r for r in s.refs if r.first == p.last), None)
+    return next((r for r in reversed(s.refs) if r.last <= p.first and p.first - r.last <= SUBJECT_GAP and not any(
+        words[m].comma_after or words[m].breaks_after for m in range(r.last - 1, p.first))), None)
 
 
 def _stop_demand(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[Trigger, int | None] | None:
@@ -649,10 +654,9 @@ def _addressed(s: SentenceUnit, p: Trigger, stop: int, lex: Lexicon) -> ActorRef
                and (r.kind != "Location" or r.how == "kb")  # (a known city: a capital, طالبت أنقرة)
                and not any(k <= r.first < end for k, end in asides)]  # (طالب سلام، خلال استقباله الموفد الفرنسي،)
     before = [r for r in s.refs if r.last <= p.first]
-    subject = [r for r in before if p.first - r.last <= SUBJECT_GAP and not any(
-        words[m].comma_after or words[m].breaks_after for m in range(r.last - 1, p.first))]  # (بينما دعا سيكورسكي
-    # موسكو: the mentions of the clause before are no subject of this one)
-    addressed = between if subject or (between and words[between[0].first].norm.startswith("ل")) else between[1:]
+    subject = _svo_subject(s, p)  # (بينما دعا سيكورسكي موسكو: the mentions of the clause before are no subject)
+    addressed = between if subject is not None or (
+        between and words[between[0].first].norm.startswith("ل")) else between[1:]
     # (SVO: the mentions after the demand are addressed; VSO: the first is its subject, طالبت روسيا الولايات
     # المتحدة; أكد لنظيره: لـ marks the addressee)
     if addressed:
