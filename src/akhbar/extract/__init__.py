@@ -339,9 +339,9 @@ def _merged(a: dict[str, set[str]], b: dict[str, set[str]]) -> dict[str, set[str
 
 def _anchored_siblings(s: SentenceUnit, units: ArticleUnits, best: dict[tuple[str, str], float],
                        best_ref: dict[tuple[str, str], ActorRef | None]) -> dict[str, set[str]]:
-    """The sentence's `siblings`, each kept only for an actor whose likeliest mention for the trigger stands in a
-    coordination with them: غارات إسرائيلية … الضغوط على إسرائيل وحماس reads Israel from its nisba, so Hamas,
-    coordinated with another mention of Israel, is not split off with it (GUIDELINES §3 splits named conjuncts)."""
+    """The sentence's `siblings`, but none for an actor whose likeliest mention for the trigger is a nisba in no
+    coordination: غارات إسرائيلية … الضغوط على إسرائيل وحماس reads Israel from its nisba, so Hamas, coordinated
+    with another mention of Israel, is not split off with it (GUIDELINES §3 splits named conjuncts)."""
     together = siblings(s, units.lex, units.article.text)
     coordinated = {id(r) for g in coordination_groups(s, units.lex, units.article.text) if len(g) > 1 for r in g}
     out = {}
