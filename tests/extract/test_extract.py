@@ -1669,3 +1669,16 @@ def test_who_claims_an_attack_is_its_author_whoever_the_article_named_before(rea
               and "تبنت" in text[e.sentence.start:e.sentence.end]}
     assert agents == {"al_shabaab"}, agents
 
+
+
+def test_a_quoted_clause_after_a_group_noun_names_no_group(read: Read) -> None:
+    # مهددا بأن الجماعة "ستدفع ثمنا باهظا": the quotation is what he says of the group, a future verb, no name
+    ex = read('وهدد المتحدث العسكري الإسرائيلي الحوثيين، مؤكدا أن الجماعة "ستدفع ثمنا باهظا" إذا واصلت هجماتها.')
+    assert not any("ستدفع" in m.text for m in ex.mentions), [m.text for m in ex.mentions]
+
+
+def test_what_is_said_of_a_definite_attack_noun_is_not_what_it_struck(read: Read) -> None:
+    # الضربة جاءت ردا على …: an indefinite word after a definite noun is no genitive or adjective of it (its
+    # predicate), so no target is read from it
+    ex = read("قصفت روسيا مدينة خاركيف. وقالت الوزارة إن الضربة جاءت ردا على الهجمات الأوكرانية.")
+    assert not any("جاءت" in m.text for m in ex.mentions), [m.text for m in ex.mentions]

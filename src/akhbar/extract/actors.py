@@ -24,6 +24,8 @@ from akhbar.records import NewActor
 
 OPENING_QUOTES = "\"“«'‘("
 CLOSING_QUOTES = "\"”»'’)"
+FUTURE = ("ست", "سي", "سن", "سا")  # (normalised) the future prefix before an imperfect's: ستدفع، سيرد، سنضرب
+QUOTE_OPENERS = frozenset({"لن", "لا", "لم", "قد", "ان", "انه", "انها"})  # words that open a quoted clause, no name
 SPACE_AND_QUOTES = " \u00a0\"“”«»'"  # what may stand between a title and its body or a body and its nisba
 
 
@@ -965,7 +967,8 @@ class ActorFinder:
                 break
             joined = w.norm.startswith("وال") and words[end - 1].norm.startswith("ال")  # (نصرة الإسلام والمسلمين)
             if self.ends_name(w) or w.norm in self.lex.triggers or self._nisba(w) \
-                    or w.norm in self.lex.pronoun_complementisers \
+                    or w.norm in self.lex.pronoun_complementisers or (end == i + 1 and quoted and (
+                        w.norm in QUOTE_OPENERS or (w.norm.startswith(FUTURE) and self.parsed_verb(end)))) \
                     or (end > i + 1 and w.norm.startswith("و") and not joined) or w.norm.isdigit() \
                     or (len(w.norm) > 4 and w.norm.endswith(("ها", "هم", "ته"))) \
                     or (end > i + 1 and (self._kb_match(words, end) or self._organ(words, end))) \

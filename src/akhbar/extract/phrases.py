@@ -82,7 +82,13 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
         if trig.entry is not None and (trig.entry.requires_weapon or (trig.entry.pos == "verb" and not any(
                 r in ref_at for r in range(trig.last, k)))):
             k = past_instrument(words, k, ref_at, upos, lex)
-        if not _place_purpose(words, k, ref_at) and not (k > trig.last and words[k - 1].comma_after):
+        predicate = k == trig.last and trig.light is None and not trig.phrase and trig.entry is not None \
+            and trig.entry.pos == "noun" and definite(words[trig.first].norm) \
+            and k < len(words) and not definite(words[k].norm) and not words[k].norm.startswith(("ب", "ل"))
+        # (الضربة جاءت ردا، الهجوم أسفر عن: after a definite noun an indefinite word is no genitive or adjective of
+        # it, but what the clause says of it)
+        if not _place_purpose(words, k, ref_at) and not (k > trig.last and words[k - 1].comma_after) \
+                and not predicate:
             starts.append(k)  # (not past a comma: الضربات الأمريكية، معتبرة إياها is another clause)
         while k in ref_at and ref_at[k].kind == "Location":
             k = ref_at[k].last  # (the place struck; a thing coordinated with it is struck too)
