@@ -1682,3 +1682,10 @@ def test_what_is_said_of_a_definite_attack_noun_is_not_what_it_struck(read: Read
     # predicate), so no target is read from it
     ex = read("قصفت روسيا مدينة خاركيف. وقالت الوزارة إن الضربة جاءت ردا على الهجمات الأوكرانية.")
     assert not any("جاءت" in m.text for m in ex.mentions), [m.text for m in ex.mentions]
+
+
+def test_an_actors_generic_sites_after_another_noun_are_the_actor(read: Read) -> None:
+    # تستهدف عناصر ومنشآت لحزب الله: the group's men and sites are the group (GUIDELINES §3), no place "منشآت"
+    ex = read("وتقول إسرائيل إنها تستهدف عناصر ومنشآت لحزب الله في جنوب لبنان.")
+    assert {t for c, a, t in triples(ex) if c == "Attack"} >= {"hezbollah"}, triples(ex)
+    assert not any(m.text == "منشآت" for m in ex.mentions), [m.text for m in ex.mentions]

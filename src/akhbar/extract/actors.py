@@ -1369,6 +1369,10 @@ class ActorFinder:
                     and (km := self._kb_match(words, i + 1)) is not None and km[2] == 0 \
                     and self.kb.kind(km[1]) == "Location" and km[1] not in self.kb.capitals:
                 return None  # (منشآت فوردو ونطنز: the facilities the base names, each by its own name)
+            if key in self.lex.generic_targets and i + 1 < len(words) and not words[i].gap_after.strip() \
+                    and words[i + 1].norm.startswith("ل") and (km := self._kb_match(words, i + 1)) is not None \
+                    and km[2] == 1 and self.kb.kind(km[1]) in ("Militia", "StateOrgan", "State"):
+                return None  # (عناصر ومنشآت لحزب الله: an actor's generic sites are the actor, GUIDELINES §3)
             j = i + 1
             # coordinated heads sharing one modifier: القواعد والمصالح الأميركية
             heads = self.lex.heads["facility"]
