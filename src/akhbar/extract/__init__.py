@@ -283,9 +283,9 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     # (حذّرنا سيجورنيه: an actor right after the perfect is its subject, and نا its object; سنضرب إيران: the
     # imperfect's نـ is the subject)
     owners = resolve(owner, "agent", trig.core, units.kb, units.lex, trig.action) if owner is not None else []
+    together = siblings(s, units.lex, units.article.text)
     if owner is not None:  # (ودعت فرنسا وبريطانيا طهران ...، وحذرت: each of the subjects; طالب فرنسا والولايات
         # المتحدة بالضغط: each of those asked; كثفت مصر وقطر والولايات المتحدة ضغوطها: each of the possessors)
-        together = siblings(s, units.lex, units.article.text)
         owners += sorted({x for iri in owners for x in together.get(iri, ())} - set(owners))
     if owner is not None and owners:  # (لوقف هجماتهم، اتهمت إيران إسرائيل بالهجوم، قال X: سنضرب: whose act it is)
         scores.agent = dict.fromkeys(owners, 1.0)
@@ -309,7 +309,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     groups = {iri: group for iri in (*scores.agent, *scores.target) if (group := group_of(units, iri)) is not None}
     placed = {iri: (kind, state) for iri in scores.target if (kind := kind_of(units, iri)) in ("StateOrgan", "Location")
               and (state := state_of(units, iri)) is not None}  # (an organ's or a place's state, read once)
-    return TriggerScores(s, trig, scores, _anchored_siblings(s, units, best, best_ref), reciprocal(s, trig),
+    return TriggerScores(s, trig, scores, _anchored_siblings(s, units, together, best, best_ref),
+                         reciprocal(s, trig),
                          is_passive(s, trig, units.lex), pronoun, states, capitals, groups, details,
                          _merged(included_members(s, trig, units.lex, units.article.text),
                                  _both_ways(located_places(s, trig, units.lex, units.article.text))),
@@ -337,12 +338,12 @@ def _merged(a: dict[str, set[str]], b: dict[str, set[str]]) -> dict[str, set[str
     return out
 
 
-def _anchored_siblings(s: SentenceUnit, units: ArticleUnits, best: dict[tuple[str, str], float],
-                       best_ref: dict[tuple[str, str], ActorRef | None]) -> dict[str, set[str]]:
-    """The sentence's `siblings`, but none for an actor whose likeliest mention for the trigger is a nisba in no
-    coordination: غارات إسرائيلية … الضغوط على إسرائيل وحماس reads Israel from its nisba, so Hamas, coordinated
-    with another mention of Israel, is not split off with it (GUIDELINES §3 splits named conjuncts)."""
-    together = siblings(s, units.lex, units.article.text)
+def _anchored_siblings(s: SentenceUnit, units: ArticleUnits, together: dict[str, set[str]],
+                       best: dict[tuple[str, str], float], best_ref: dict[tuple[str, str], ActorRef | None]
+                       ) -> dict[str, set[str]]:
+    """The sentence's `siblings` (`together`), but none for an actor whose likeliest mention for the trigger is a
+    nisba in no coordination: غارات إسرائيلية … الضغوط على إسرائيل وحماس reads Israel from its nisba, so Hamas,
+    coordinated with another mention of Israel, is not split off with it (GUIDELINES §3 splits named conjuncts)."""
     coordinated = {id(r) for g in coordination_groups(s, units.lex, units.article.text) if len(g) > 1 for r in g}
     out = {}
     for iri, group in together.items():

@@ -311,6 +311,7 @@ def _place_head(word: Word, lex: Lexicon) -> bool:
 CLAUSE_OPENERS = frozenset({"فيما", "بينما", "وبينما", "وفيما"})  # (normalised) conjunctions that open a clause
 DEMAND_OPENERS = frozenset({"الي", "علي"})  # (دعت فرنسا إيران إلى، حث الاتحاد الطرفين على: after the addressee)
 CONTENT_OPENERS = frozenset({"ان", "بان", "وان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم"})
+ASIDE_NOT = DEMAND_OPENERS | {"من"}  # (what a comma then إلى، على، من opens is what is asked or warned of, no aside)
 
 
 def content_after_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon, opener: int | None = -1) -> int | None:
@@ -393,13 +394,13 @@ def content_opener(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int | None:
     while c < len(words) and budget > 0:
         if c > trig.last and words[c - 1].breaks_after:
             return None
-        end = aside_end(s, c, lex) if words[c].norm not in DEMAND_OPENERS | {"من"} else None
+        end = aside_end(s, c, lex) if words[c].norm not in ASIDE_NOT else None
         if end is not None and not any(w.norm in CONTENT_OPENERS for w in words[c:end]):
             c = end  # (طالب سلام، خلال استقباله الموفد الفرنسي، فرنسا بالضغط: an aside counts no words; حذر، من أن
             continue  # الوضع خطير، is what is said)
         budget -= 1
-        ref = next((r for r in s.refs if r.first == c and r.last > c + 1), None)
-        if ref is not None:
+        ref = s.ref_at().get(c)
+        if ref is not None and ref.first == c and ref.last > c + 1:
             c = ref.last  # (a name counts one word: رئيس الحكومة اللبنانية نواف سلام)
             continue
         if words[c].norm in CONTENT_OPENERS or (trig.core == "Pressure" and (
@@ -782,7 +783,7 @@ def relative_author(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | 
     k = trig.last
     for _ in range(RELATIVE_ADJECTIVES):
         if k < len(words) and not words[k - 1].gap_after.strip() and k not in s.ref_at() \
-                and words[k].norm.endswith(("ي", "يه")) and not words[k].norm.endswith(OBJECT_PRONOUNS[:3]):
+                and words[k].norm.endswith(("ي", "يه")) and not words[k].norm.endswith(("هما", "هم", "ها")):
             k += 1  # (هجوم انتحاري، الغارات الجوية الإسرائيلية is a nisba's: its own author, no relative)
     if k < len(words) and words[k].norm in lex.particles["relative_pronouns"]:
         k += 1
