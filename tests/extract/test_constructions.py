@@ -247,6 +247,18 @@ def test_a_plural_place_noun_lists_names_each_a_place_without_the_noun() -> None
         assert [p.surface for p in s.phrases][:1] == [first], [p.surface for p in s.phrases]
 
 
+@pytest.mark.parametrize("text, places", [
+    ("استهدفت الطائرات مخابئ للمسلحين في مناطق كاروخ وشيلادزي.", {"كاروخ", "شيلادزي"}),
+    ("قصفت المدفعية مواقع في قطاعات دراس وكرناه.", {"دراس", "كرناه"}),  # (areas, districts, sectors list too)
+    ("قصفت المدفعية مديريات حيس والتحيتا.", {"حيس", "التحيتا"}),
+])
+def test_plural_nouns_of_areas_districts_and_sectors_list_named_places_each_struck(
+        read: Read, text: str, places: set[str]) -> None:
+    ex = read(text)
+    labels = {a.iri: a.label_ar for a in ex.new_actors}
+    assert places <= {labels.get(e.target or "") for e in ex.events}, [(e.target, e.agent) for e in ex.events]
+
+
 def test_a_targeted_killing_strikes_the_person_not_the_place_he_was_in() -> None:
     from akhbar.extract import resolve
     from akhbar.extract.lexicon import load_lexicon
