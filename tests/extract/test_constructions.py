@@ -271,3 +271,9 @@ def test_a_targeted_killing_strikes_the_person_not_the_place_he_was_in() -> None
     place = next(r for r in s.refs if r.kind == "Location")
     assert resolve(place, "target", "Attack", kb, load_lexicon(), "TargetedKilling") == []
     assert resolve(place, "target", "Attack", kb, load_lexicon(), "AirStrike")
+
+
+def test_who_answers_with_an_attack_is_its_author(read: Read) -> None:
+    # ردت X بقصف Y: the verb of answering controls the verbal noun after its بـ (its subject acts)
+    found = triples(read("الجيش الروسي يقصف مواقع في خاركيف وأوكرانيا ترد بضربات على بيلغورود."))
+    assert ("Attack", "ukraine", "belgorod") in found and ("Attack", "russian_army", "ukraine") not in found, found

@@ -66,3 +66,16 @@ def test_who_condemns_an_attack_is_neither_its_author_nor_its_target(kb: Knowled
     judge = next(c for c in candidates(units, s) if c.ref.surface == "البرازيل")
     assert (excluded(f, "agent", judge, {}), excluded(f, "target", judge, {})) == ("accuser or judge",
                                                                                     "judge as target")
+
+
+def test_the_next_clause_of_a_new_subject_is_another_acts(kb: KnowledgeBase) -> None:
+    # two clauses joined by و, each with its own subject and verb: the second's mentions are not the first's
+    text = "الجيش يقصف مواقع في أوكرانيا وروسيا ترد بضربات على كييف."
+    units = read_units(None, Article("t", "t.txt", text), kb)
+    s = units.sentences[0]
+    first, second = s.triggers[0], s.triggers[-1]
+    barred = {c.ref.surface: excluded(frame(units, s, first), "target", c, {}) for c in candidates(units, s)}
+    assert barred["روسيا"] == barred["كييف"] == "later clause" and barred["أوكرانيا"] is None, barred
+    assert excluded(frame(units, s, second), "target", next(c for c in candidates(units, s)
+                                                            if c.ref.surface == "كييف"), {}) is None
+

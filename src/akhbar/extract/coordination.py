@@ -117,7 +117,7 @@ def coordination_groups(s: SentenceUnit, lex: Lexicon, text: str) -> list[tuple[
         group = [ref]
         cur = ref
         while (nxt := _joined(s, lex, text, cur, ref_at)) is not None and id(nxt) not in seen \
-                and compatible(cur.kind, nxt.kind) and not _starts_clause(s, nxt):
+                and compatible(cur.kind, nxt.kind) and not starts_clause(s, nxt, lex):
             group.append(nxt)
             cur = nxt
         seen.update(id(r) for r in group)
@@ -128,12 +128,21 @@ def coordination_groups(s: SentenceUnit, lex: Lexicon, text: str) -> list[tuple[
 DUAL_PLURAL = ("ا", "وا", "ان", "ون")  # verb endings that agree with a coordinated (dual or plural) subject
 
 
-def _starts_clause(s: SentenceUnit, ref: ActorRef) -> bool:
-    """"... والدعم السريع يهاجم": a mention right before a singular verb trigger begins a new clause (before a
-    dual or plural one, "سوليفان وبلينكن طالبا", it closes a coordinated subject). A nisba is an adjective, no
-    clause's subject (الغارات الأمريكية البريطانية استهدفت: the second nisba is the strikes' too)."""
-    return ref.how != "nisba" and any(t.first == ref.last and t.entry is not None and t.entry.pos == "verb"
-               and not s.words[t.first].norm.endswith(DUAL_PLURAL) for t in s.triggers)
+def starts_clause(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
+    """"... والدعم السريع يهاجم": a mention right before a singular verb (a trigger, a present verb the parse reads,
+    or one of answering or reporting) begins a new clause (before a dual or plural one, "سوليفان وبلينكن طالبا",
+    it closes a coordinated subject). A nisba is an adjective, no clause's subject
+    (الغارات الأمريكية البريطانية استهدفت: the second nisba is the strikes' too)."""
+    if ref.how == "nisba" or ref.last >= len(s.words):
+        return False
+    w = s.words[ref.last]
+    verb = any(t.first == ref.last and t.entry is not None and t.entry.pos == "verb" for t in s.triggers) or (
+        (w.norm in lex.particles["control_verbs"] or w.norm in lex.reporting_verbs
+         or (bool(s.upos) and s.upos[ref.last] == "VERB")) and w.norm.startswith(("ي", "ت"))
+        and not s.words[ref.last - 1].gap_after.strip())
+    return verb and not w.norm.endswith(DUAL_PLURAL)
+    # (a present verb the parse reads or the lexicon knows: الهند تقصف معسكرات وإسلام آباد ترد بقصف، والتحالف يرد
+    # بغارات; not a verbal noun it may read as a verb: طالب الجيش والدعم السريع بحث المقترح)
 
 
 def siblings(s: SentenceUnit, lex: Lexicon, text: str) -> dict[str, set[str]]:

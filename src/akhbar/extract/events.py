@@ -183,11 +183,14 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
     # مستوطنة سديروت برشقة صاروخية): one event, with the verb's participants (a demand's بالضغط further on is
     # its content: طالب الرئيس أوروبا بالضغط على روسيا)
     verbs = [t for t in out if t.entry is not None and t.entry.pos == "verb"]
+    control = lex.particles["control_verbs"]
     return [t for t in out if not (
         t.entry is not None and t.entry.pos == "noun" and words[t.first].norm.startswith("ب")
         and any(v.core == t.core and 0 < t.first - v.first <= (INSTRUMENT_REACH if t.core == "Attack" else 2)
-                and not any(w.breaks_after or w.comma_after for w in words[v.first:t.first]) for v in verbs))
+                and not any(w.breaks_after or w.comma_after for w in words[v.first:t.first])
+                and not any(w.norm.lstrip("و") in control for w in words[v.last:t.first]) for v in verbs))
         and not threat_content(t, out, words, lex)]
+    # (a verb between that controls the noun has it for its own act: الجيش يقصف مواقع وروسيا ترد بضربات)
 
 
 def phrase_subject(words: list[Word], trig: Trigger, lex: Lexicon) -> str | None:

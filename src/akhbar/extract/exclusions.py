@@ -31,6 +31,7 @@ from akhbar.extract.coordination import (
     owns_positions,
     patron,
     speaker_places,
+    starts_clause,
     stop_asker,
     warner_against,
 )
@@ -85,6 +86,7 @@ class Frame:
     struck_subject: bool  # the subject is the attack itself or attackers left unnamed
     unknown: bool  # the text calls the subject, a weapon or attackers, unknown (مسيرة مجهولة)
     killed: bool  # the trigger is a killing noun (اغتيال)
+    next_clause: int | None  # where a clause of a new subject opens after the trigger (وإسلام آباد ترد)
 
 
 def frame(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Frame:
@@ -120,7 +122,25 @@ def frame(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Frame:
             or unnamed_subject(s, trig, lex)),
         killed=trig.action == "TargetedKilling" and trigger_pos(trig) == "noun",
         unknown=attack and _unknown_subject(s, trig, lex),
+        next_clause=next_clause(units, s, trig),
     )
+
+
+def next_clause(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> int | None:
+    """The first word of a clause after the trigger that opens with و, a new subject and its verb (الحوثيون
+    يستهدفون مأرب والتحالف يرد بغارات على صنعاء): its mentions are that verb's, none of the trigger's. None if none.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> units = read_units(None, Article("x", "x.txt", "الهند تقصف مواقع في باكستان وإسلام آباد ترد بقصف."), load_kb())
+    >>> s = units.sentences[0]
+    >>> s.words[next_clause(units, s, s.triggers[0])].text
+    'وإسلام'
+    """
+    text = units.article.text
+    return next((r.first for r in s.refs if r.first >= trig.last and text[s.words[r.first].start:r.start] == "و"
+                 and starts_clause(s, r, units.lex)), None)
 
 
 def _in_talks(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
@@ -241,6 +261,10 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
               "أكد بلينكن لنتنياهو ضرورة حماية المدنيين: the لـ mention is addressed, GUIDELINES §2"),
     Exclusion("content", "target", lambda f, c, x, r: f.content is not None and _here(f, c)
               and c.ref.first > f.content, "حذر X Y من أن Z: Y is addressed, Z is what the warning is about"),
+    Exclusion("later clause", None, lambda f, c, x, r: f.next_clause is not None and _here(f, c)
+              and c.ref.first >= f.next_clause,
+              "الهند تقصف معسكرات في باكستان وإسلام آباد ترد بقصف مواقع هندية: the next clause, its subject on, "
+              "is another act's"),
     Exclusion("asked", "agent", lambda f, c, x, r: f.opener is not None and _here(f, c) and c.ref.first > f.opener,
               "طالب نواب مجلس الأمن بوقف الانتهاكات الإسرائيلية: what is asked names no asker"),
 )

@@ -647,7 +647,10 @@ def means_of(s: SentenceUnit, trig: Trigger, lex: Lexicon | None = None) -> Trig
     words = s.words
     if not (words[trig.first].norm.startswith("ب") or (trig.first > 0 and words[trig.first - 1].norm == "في")):
         return None
+    control = controlling_verb(s, trig, lex) if lex is not None else None
     for v in sorted(s.triggers, key=lambda t: -t.first):
+        if control is not None and control >= v.last:
+            break  # (الهند تقصف معسكرات وإسلام آباد ترد بقصف مواقع هندية: the noun is the later verb's act)
         if v.last <= trig.first and trig.first - v.last <= MEANS_REACH and v.core == "Attack" \
                 and (trigger_pos(v) == "verb" or v.action == "TargetedKilling") \
                 and not any(w.breaks_after for w in words[v.first:trig.first]):
