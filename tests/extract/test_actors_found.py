@@ -118,6 +118,9 @@ def test_a_body_that_belongs_to_a_group_is_no_state_organ() -> None:
     ("وحذر رئيس لجنة الأمن القومي في البرلمان الإيراني إبراهيم عزيزي إسرائيل من أي مغامرة.", "إبراهيم عزيزي"),
     ("حذّر عضو المكتب السياسي لحماس سامي عبد الهادي إسرائيل من أي تصعيد جديد.", "سامي عبد الهادي"),  # a member
     ("أمهل المبعوث الأميركي الخاص لشؤون العراق توماس بريستون الحكومة العراقية أسبوعين.", "توماس بريستون"),
+    # a portfolio, then the government it is in; a spokesman for an office, then that office's body
+    ("وحذر وزير النقل في الحكومة الليبية سالم الهاشمي تركيا من التصعيد.", "سالم الهاشمي"),
+    ("وحذر الناطق باسم القائد العام للقوات المسلحة السودانية خالد عثمان إثيوبيا من التصعيد.", "خالد عثمان"),
 ])
 def test_a_representative_or_a_committee_chair_is_a_titled_official(read: Read, text: str, name: str) -> None:
     ex = read(text)

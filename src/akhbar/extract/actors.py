@@ -52,6 +52,7 @@ MATCHERS = ("kb", "administration", "capital", "organ", "facility", "collective"
 # a one-word place name of the gazetteer is read as a place without a cue before it only if this populous
 SINGLE_WORD_POPULATION = 100_000
 # [heads] lists of nouns that are no proper name: a place list stops at them (بلدات كفركلا ومناطق أخرى)
+PRINCIPAL_GENERAL = frozenset({"العام", "العامه"})  # (normalised) "general" of a principal's title: القائد العام
 LIST_STOPS = ("facility", "place", "place_plural", "phrase_stop", "direction", "vicinity", "part_of", "person_group",
               "struck", "population", "armed")
 ALI = "علي"  # the name, normalised; the preposition على normalises to the same letters
@@ -528,6 +529,14 @@ class ActorFinder:
             if back is not None and back.last == j + 1 and back.kind in ("Militia", "Organization", "StateOrgan") \
                     and len(back.iris) == 1:
                 found = back.last, back.iri
+        if found is None and j < len(words) and words[j - 1].norm in self.lex.particles["on_behalf"] \
+                and (principal := self._phrase_at(words, j, self.lex.titles, self.lex.title_index)) is not None \
+                and principal[1] == 0 and not self.gap_text(j - 1, j).strip(SPACE_AND_QUOTES):
+            j = self._principal(words, j + principal[0])  # (الناطق باسم القائد العام للقوات المسلحة: his principal)
+            if (st := self._nisba(words[j - 1])) is not None:
+                state = st
+            elif (inner := self._affiliation(words, j)) is not None and words[j].norm.startswith("ل"):
+                found = inner
         if found is not None:
             j, affil = found
         elif j + 1 < len(words) and words[j].norm.startswith("لل") and len(words[j].norm) > 4 and construct \
@@ -549,6 +558,16 @@ class ActorFinder:
                 organ_office = True
                 j += len(self.lex.organs[pos][0])  # (رئيس مجلس النواب: the body of the office, no state named; not
                 # a person called "مجلس النواب")
+                inner = self._affiliation(words, j) if j < len(words) and words[j].norm.startswith("ل") \
+                    and not self.gap_text(j - 1, j).strip() else None
+                if inner is not None:
+                    j, affil = inner  # (الناطق باسم القائد العام للقوات المسلحة العراقية: the office's body's body)
+        if affil is None and state is None and j + 2 < len(words) and definite(words[j].norm) \
+                and words[j + 1].norm in self.lex.particles["in_place"] \
+                and not (self.gap_text(j - 1, j) + self.gap_text(j, j + 1) + self.gap_text(j + 1, j + 2)).strip(
+                    SPACE_AND_QUOTES) and (inner := self._affiliation(words, j + 2)) is not None \
+                and self.kind_of(inner[1]) in ("StateOrgan", "Organization", "Militia"):
+            j, affil = inner  # (وزير الإعلام في الحكومة اليمنية معمر الإرياني: a portfolio, then the body it is in)
         if affil is None and j + 1 < len(words) and words[j].norm in self.lex.particles["in_place"] \
                 and not (self.gap_text(j - 1, j) + self.gap_text(j, j + 1)).strip(SPACE_AND_QUOTES):
             inner = self._affiliation(words, j + 1)  # القيادي في حركة الجهاد الإسلامي خالد منصور: the group he
@@ -678,6 +697,15 @@ class ActorFinder:
             iri = self._mint(kind, f"{title_key}|{affil.rsplit('/', 1)[-1]}", label, (link,) if link else ())
             return self._ref(words, i, name_start, skip, (iri,), "title", kind)
         return None
+
+    def _principal(self, words: list[Word], j: int) -> int:
+        """Past the rest of the title of the one a spokesman speaks for, which begins at word j (الناطق باسم القائد
+        | العام للقوات المسلحة، المتحدث باسم الرئيس | الأمريكي): its "العام" and a state's nisba, if they follow."""
+        if j < len(words) and words[j].norm in PRINCIPAL_GENERAL and not self.gap_text(j - 1, j).strip():
+            j += 1
+        if j < len(words) and self._nisba(words[j]) is not None and not self.gap_text(j - 1, j).strip():
+            j += 1
+        return j
 
     def _person_back(self, words: list[Word], i: int, skip: int, end: int, state: str | None) -> ActorRef | None:
         """A definite title with no name after it (وأضاف الوزير الإسرائيلي، وقال المتحدث) refers back to the last
