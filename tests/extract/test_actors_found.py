@@ -1882,3 +1882,15 @@ def test_a_direction_is_no_west_and_the_two_sides_of_a_conflict_are_its_main_par
     assert not any(iris == ("the_west",) for _, iris, _ in found[2]), found[2]
     assert any(surface == "طرفي النزاع" and set(iris) == {"rsf", "sudanese_army"} for surface, iris, _ in found[3]), \
         found[3]
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    # an aide named before his title: the known person after the office he serves is his principal
+    ("وحذر كريم سعيد، مستشار الرئيس المصري عبد الفتاح السيسي، إسرائيل من التصعيد.", "كريم سعيد"),
+    ("وحذر مستشار المرشد الإيراني علي شمخاني إسرائيل من التصعيد.", "shamkhani"),  # (the known person is the aide)
+])
+def test_the_principal_an_aide_serves_is_not_the_aide(read: Read, text: str, agent: str) -> None:
+    ex = read(text)
+    labels = {a.iri: a.label_ar for a in ex.new_actors}
+    agents = {labels.get(e.agent or "", (e.agent or "").rsplit("/", 1)[-1]) for e in ex.events}
+    assert any(a.startswith(agent) for a in agents), agents

@@ -485,8 +485,13 @@ class ActorFinder:
         j = i + n
         if j < len(words) and strip_article(words[j].key) in self.lex.heads["person_group"]:
             return None  # التقى الوزير مسؤولين إيرانيين: a group after the title is its object, not its holder
-        # a known person a few words on (الأمين العام لحزب الله اللبناني حسن نصر الله): the title is his
-        for k in range(j, min(len(words), j + 8)):
+        # a known person a few words on (الأمين العام لحزب الله اللبناني حسن نصر الله): the title is his, unless it
+        # is an aide's and names the office served first (مساعد الرئيس الأذربيجاني إلهام علييف: the principal)
+        aide = n == 1 and strip_article(words[i].key) in self.lex.heads["aide"] and j < len(words) \
+            and self._phrase_at(words, j, self.lex.titles, self.lex.title_index) is not None \
+            and not skip and self._name_before(words, i) is not None  # (حكمت حاجييف، مساعد الرئيس …: the aide is
+        # named before; in مستشار المرشد الإيراني علي شمخاني the known person is the aide himself)
+        for k in range(j, min(len(words), j + 8) if not aide else j):
             if (k > j and any(c in ".:؛;!?؟()" for c in self.gap_text(k - 1, k))
                     and not self._bracketed_word(k) and not self._bracketed_word(k - 1)) \
                     or words[k].norm.lstrip("ولب") in self.lex.particles["counterpart"]:
@@ -510,6 +515,9 @@ class ActorFinder:
             elif n > 1 or not words[i].norm[skip:].startswith("ال"):
                 j, state = self._office(words, j)  # (a one-word definite title takes no portfolio after it: in
                 # حذر الرئيس الشعب الإيراني the people is the object, not the president's office)
+                km = self._kb_match(words, j) if aide and state is not None and j < len(words) else None
+                if km is not None and km[2] == 0 and self.kb.kind(km[1]) == "Official":
+                    j += km[0]  # (مساعد الرئيس الأذربيجاني إلهام علييف: past the principal, named)
         # "باسم X" / "لـ X": the body the person speaks or works for
         on_behalf = j < len(words) and words[j].norm in self.lex.particles["on_behalf"]
         organ_office = False  # (the title's body is an organ of no named state: رئيس مجلس النواب)
