@@ -277,3 +277,16 @@ def test_who_answers_with_an_attack_is_its_author(read: Read) -> None:
     # ردت X بقصف Y: the verb of answering controls the verbal noun after its بـ (its subject acts)
     found = triples(read("الجيش الروسي يقصف مواقع في خاركيف وأوكرانيا ترد بضربات على بيلغورود."))
     assert ("Attack", "ukraine", "belgorod") in found and ("Attack", "russian_army", "ukraine") not in found, found
+
+
+@pytest.mark.parametrize(("text", "phrases"), [
+    ("كانا يخططان لتنفيذ هجمات وشيكة ضد المستوطنات.", ["المستوطنات"]),  # (وشيكة: the adjective's own و)
+    ("وقع هجوم على قافلة عسكرية ومدنية قرب الحدود.", ["قافلة عسكرية"]),  # (two adjectives, one convoy)
+])
+def test_an_adjective_with_its_own_waw_is_no_conjunct_struck(text: str, phrases: list[str]) -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    s = read_units(None, Article("x", "x.txt", text), load_kb()).sentences[0]
+    assert [p.surface for p in s.phrases] == phrases

@@ -87,8 +87,11 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
             and k < len(words) and not definite(words[k].norm) and not words[k].norm.startswith(("ب", "ل"))
         # (الضربة جاءت ردا، الهجوم أسفر عن: after a definite noun an indefinite word is no genitive or adjective of
         # it, but what the clause says of it)
+        adjective_after = k == trig.last and k < len(words) and words[k].norm.startswith("و") \
+            and trig.entry is not None and trig.entry.pos == "noun"
+        # (هجمات وشيكة: what a noun strikes follows it with no و, which is the adjective's own letter here)
         if not _place_purpose(words, k, ref_at) and not (k > trig.last and words[k - 1].comma_after) \
-                and not predicate:
+                and not predicate and not adjective_after:
             starts.append(k)  # (not past a comma: الضربات الأمريكية، معتبرة إياها is another clause)
         while k in ref_at and ref_at[k].kind == "Location":
             k = ref_at[k].last  # (the place struck; a thing coordinated with it is struck too)
@@ -130,10 +133,31 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
             out.append(phrase)
             taken.update(range(phrase.first, phrase.last))
             if phrase.last < len(words) and words[phrase.last].norm.startswith("و") \
-                    and not words[phrase.last - 1].gap_after.strip():
+                    and not words[phrase.last - 1].gap_after.strip() \
+                    and not _coordinated_adjective(words, phrase.first, phrase.last):
                 starts.insert(0, phrase.last)  # coordinated: مستودعات النفط ومحطة كهرباء، ميكولايف وسومي
                 listed.add(phrase.last)
     return out
+
+
+ADJECTIVE_ENDS = ("يه", "ي", "يين", "يون", "ه")  # (normalised) endings an adjective shares with one joined to it
+
+
+def _coordinated_adjective(words: list[Word], first: int, k: int) -> bool:
+    """Whether word k, after و, is an adjective joined to the one that ends the phrase before it (قافلة عسكرية
+    ومدنية، ضربات دقيقة ومحسوبة): same ending, same article, no head of its own; not a struck thing.
+
+    >>> from akhbar.extract.text import words_of
+    >>> words = words_of("قافلة عسكرية ومدنية")
+    >>> _coordinated_adjective(words, 0, 2), _coordinated_adjective(words_of("مستودعات النفط ومحطة"), 0, 2)
+    (True, False)
+    """
+    if k - 1 <= first or not words[k].norm.startswith("و"):
+        return False
+    prev, nxt = words[k - 1].norm, words[k].norm[1:]
+    end = next((e for e in ADJECTIVE_ENDS if prev.endswith(e)), None)
+    return end is not None and nxt.endswith(end) and definite(prev) == definite(nxt) \
+        and not definite(prev) and len(nxt) > 3
 
 
 GROUP_OWNER_REACH = 4  # words of the sites' list and adjectives before their owner (ومنصات صاروخية تابعة لـ)
