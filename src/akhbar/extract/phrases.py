@@ -20,7 +20,7 @@ from __future__ import annotations
 from akhbar.extract.actors import SPACE_AND_QUOTES, ActorFinder, ActorRef
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
-from akhbar.extract.text import Word, consequent_future, definite
+from akhbar.extract.text import Word, consequent_future, definite, possessed
 
 MAX_WORDS = 5  # a phrase's words, its closing place included
 WINDOW = 8  # words after the trigger searched for a preposition of aim
@@ -87,9 +87,12 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
             and k < len(words) and not definite(words[k].norm) and not words[k].norm.startswith(("ب", "ل"))
         # (الضربة جاءت ردا، الهجوم أسفر عن: after a definite noun an indefinite word is no genitive or adjective of
         # it, but what the clause says of it)
-        adjective_after = k == trig.last and k < len(words) and words[k].norm.startswith("و") \
-            and trig.entry is not None and trig.entry.pos == "noun"
-        # (هجمات وشيكة: what a noun strikes follows it with no و, which is the adjective's own letter here)
+        adjective_after = k == trig.last and k < len(words) and trig.entry is not None and trig.entry.pos == "noun" \
+            and (words[k].norm.startswith("و") or (
+                definite(words[k].norm) and words[k].norm.endswith(ADJECTIVE_ENDS) and (
+                    definite(words[trig.first].norm) or possessed(words[trig.last - 1].text))))
+        # (هجمات وشيكة: what a noun strikes follows it with no و, which is the adjective's own letter here; a
+        # definite noun, or one with a pronoun, takes no definite genitive: اعتداءاتها المتكررة على الأراضي العراقية)
         if not _place_purpose(words, k, ref_at) and not (k > trig.last and words[k - 1].comma_after) \
                 and not predicate and not adjective_after:
             starts.append(k)  # (not past a comma: الضربات الأمريكية، معتبرة إياها is another clause)
