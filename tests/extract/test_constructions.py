@@ -284,6 +284,8 @@ def test_who_answers_with_an_attack_is_its_author(read: Read) -> None:
     ("وقع هجوم على قافلة عسكرية ومدنية قرب الحدود.", ["قافلة عسكرية"]),
     ("وأدان البيان اعتداءاتها المتكررة على المدن.", ["المدن"]),  # (a definite word after a noun with a pronoun)
     ("واستهدفت الطائرات عمدا محطة لتوليد الكهرباء.", ["محطة لتوليد الكهرباء"]),  # (past an adverb)
+    ("وطالت الغارات الجوية المستشفى.", ["المستشفى"]),  # (past the adjective, the verb's object)
+    ('أطلقت القوات عمليتها العسكرية "درع الجبل" ضد المسلحين.', ["المسلحين"]),  # (the operation's name)
 ])
 def test_an_adjective_of_the_attack_noun_is_nothing_struck(text: str, phrases: list[str]) -> None:
     from akhbar.extract.units import read_units

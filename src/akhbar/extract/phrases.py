@@ -88,13 +88,15 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
         # (الضربة جاءت ردا، الهجوم أسفر عن: after a definite noun an indefinite word is no genitive or adjective of
         # it, but what the clause says of it)
         adjective_after = k == trig.last and k < len(words) and trig.entry is not None and trig.entry.pos == "noun" \
-            and (words[k].norm.startswith("و") or (
-                definite(words[k].norm) and words[k].norm.endswith(ADJECTIVE_ENDS) and (
-                    definite(words[trig.first].norm) or possessed(words[trig.last - 1].text))))
-        # (هجمات وشيكة: what a noun strikes follows it with no و, which is the adjective's own letter here; a
-        # definite noun, or one with a pronoun, takes no definite genitive: اعتداءاتها المتكررة على الأراضي العراقية)
+            and k not in ref_at and (words[k].norm.startswith("و") or _adjective_of(words, upos, trig, k))
+        # (هجمات وشيكة: what a noun strikes follows it with no و, which is the adjective's own letter here)
+        described = k
+        while k < len(words) and k not in ref_at and not words[k - 1].gap_after.strip() \
+                and trig.entry is not None and trig.entry.pos == "noun" and _adjective_of(words, upos, trig, k):
+            k += 1  # (القصف المتعمد للمدنيين، اعتداءاتها المتكررة على: past the noun's adjectives)
+        named = k > described and bool(words[k - 1].gap_after.strip())  # (عمليتها العسكرية "نبع السلام": its name)
         if not _place_purpose(words, k, ref_at) and not (k > trig.last and words[k - 1].comma_after) \
-                and not predicate and not adjective_after:
+                and not predicate and not (adjective_after and k == trig.last) and not named:
             starts.append(k)  # (not past a comma: الضربات الأمريكية، معتبرة إياها is another clause)
         while k in ref_at and ref_at[k].kind == "Location":
             k = ref_at[k].last  # (the place struck; a thing coordinated with it is struck too)
@@ -141,6 +143,29 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
                 starts.insert(0, phrase.last)  # coordinated: مستودعات النفط ومحطة كهرباء، ميكولايف وسومي
                 listed.add(phrase.last)
     return out
+
+
+def _adjective_of(words: list[Word], upos: list[str], trig: Trigger, k: int) -> bool:
+    """Whether word k, with the article, is an adjective of the attack noun before it (القصف المتعمد، الهجمات
+    الأخيرة، اعتداءاتها المتكررة على الأراضي العراقية): the parse reads an adjective, or, without one, the word
+    has a nisba's ending, or a feminine one after a feminine or plural noun. A noun with the article or a pronoun
+    takes no definite genitive, so what follows it with the article is its adjective or the clause's next part
+    (طالت الغارات الجوية المستشفى: the verb's object).
+
+    >>> from akhbar.extract.text import words_of
+    >>> words, noun = words_of("الغارات المتكررة للمدنيين"), Trigger(0, 1, "Attack", None)
+    >>> _adjective_of(words, [], noun, 1), _adjective_of(words, [], noun, 2)
+    (True, False)
+    """
+    noun, word = words[trig.last - 1], words[k].norm
+    if not word.startswith("ال") or not (words[trig.first].norm.startswith(("ال", "وال")) or possessed(noun.text)):
+        return False
+    if upos and k < len(upos) and upos[k]:
+        return upos[k] == "ADJ"
+    return word.endswith(NISBA_ENDS) or (word.endswith("ه") and noun.norm.endswith(("ات", "ه", "اته", "اتها")))
+
+
+NISBA_ENDS = ("يه", "يين", "يون")  # (normalised) endings of a nisba adjective: الجوية، العراقيين
 
 
 ADJECTIVE_ENDS = ("يه", "ي", "يين", "يون", "ه")  # (normalised) endings an adjective shares with one joined to it
