@@ -294,3 +294,12 @@ def test_an_adjective_of_the_attack_noun_is_nothing_struck(text: str, phrases: l
 
     s = read_units(None, Article("x", "x.txt", text), load_kb()).sentences[0]
     assert [p.surface for p in s.phrases + [r for r in s.refs if r.kind == "Location"]] == phrases
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("وشنت طائرة مسيرة غارة على مقر لكتائب حزب الله قرب الحدود.", "kataib_hezbollah"),
+    ("واستهدفت غارة جوية موقعا لحركة الشباب في إقليم شبيلي السفلى.", "al_shabaab"),
+])
+def test_one_unnamed_site_of_an_armed_group_is_the_group(read: Read, text: str, group: str) -> None:
+    # GUIDELINES §3: generic sites of X → X; an indefinite headquarters or position "لـ X" is one of them
+    assert group in {e.target.rsplit("/", 1)[-1] for e in read(text).events if e.target}

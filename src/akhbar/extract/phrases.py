@@ -471,6 +471,10 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
                     return None  # منطقة ساراتوف، مدينتي صور: a place noun and the name, which names the place already
                 ends.append(ref_at[j].last)  # محطة كهرباء مظفر آباد (a genitive; not "... ومحطة كهرباء", a conjunct)
                 placed = True
+            elif j == st + 1 and ref_at[j].kind == "Militia" and not definite(words[st].norm) \
+                    and words[j].norm.startswith("ل") and ref_at[j].start > words[j].start \
+                    and any(key in lex.heads["group_sites"] for key, _ in words[st].readings):
+                return None  # (مقرا لحزب العمال، مخازن للحوثيين: an armed group's unnamed site is the group, §3)
             elif _listed(words[st].key, lex.heads["part_of"]) and j == st + 1 and ref_at[j].how != "nisba":
                 # قادة حماس (بالخارج), مقر الحشد الشعبي: a part of a named actor, an actor of its own
                 owner = ref_at[j]
