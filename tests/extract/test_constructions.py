@@ -303,3 +303,11 @@ def test_an_adjective_of_the_attack_noun_is_nothing_struck(text: str, phrases: l
 def test_one_unnamed_site_of_an_armed_group_is_the_group(read: Read, text: str, group: str) -> None:
     # GUIDELINES §3: generic sites of X → X; an indefinite headquarters or position "لـ X" is one of them
     assert group in {e.target.rsplit("/", 1)[-1] for e in read(text).events if e.target}
+
+
+def test_an_oblique_dual_after_a_joined_verb_is_its_object_and_the_subject_is_shared(read: Read) -> None:
+    # الطرفين ends as an object does (a subject would be الطرفان): the one who voiced concern calls on both
+    found = triples(read("تبادلت إثيوبيا وإريتريا الاتهامات بحشد القوات على الحدود.\n"
+                         "وأبدت وزارة الخارجية التركية قلقها، ودعت الطرفين إلى التهدئة."))
+    assert {t for t in found if t[0] == "Pressure"} == {("Pressure", "turkish_mfa", "ethiopia"),
+                                                         ("Pressure", "turkish_mfa", "eritrea")}, found

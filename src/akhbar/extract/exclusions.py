@@ -261,6 +261,9 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
               "أكد بلينكن لنتنياهو ضرورة حماية المدنيين: the لـ mention is addressed, GUIDELINES §2"),
     Exclusion("content", "target", lambda f, c, x, r: f.content is not None and _here(f, c)
               and c.ref.first > f.content, "حذر X Y من أن Z: Y is addressed, Z is what the warning is about"),
+    Exclusion("oblique object", "agent", lambda f, c, x, r: _after(f, c) and "oblique=True" in x
+              and "slot=post0" in x and trigger_pos(f.trig) in ("verb", "addressed"),
+              "ودعت الجانبين إلى ضبط النفس: a dual or plural in the oblique case is the verb's object, no subject"),
     Exclusion("later clause", None, lambda f, c, x, r: f.next_clause is not None and _here(f, c)
               and c.ref.first >= f.next_clause,
               "الهند تقصف معسكرات في باكستان وإسلام آباد ترد بقصف مواقع هندية: the next clause, its subject on, "

@@ -915,6 +915,23 @@ def _instrument_nisba(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: 
     return first < ref.first < last
 
 
+OBLIQUE_ENDING = "ين"  # (normalised) the dual's and the sound masculine plural's accusative or genitive ending
+
+
+def oblique(word: Word, ref: ActorRef) -> bool:
+    """Whether a mention is a common noun in the oblique case of the dual or the sound masculine plural (الجانبين،
+    الطرفين، المسلحين، المدنيين): never a verb's subject, which would end in ان or ون. Names (الصين، البحرين، فلسطين)
+    end so in every case, so only a mention that is no name counts.
+
+    >>> from akhbar.extract.text import words_of
+    >>> w = words_of("الجانبين")[0]
+    >>> oblique(w, ActorRef(("x",), 0, 1, 0, 8, "الجانبين", "State", "anaphor", ("x",)))
+    True
+    """
+    return ref.how not in ("kb", "place", "nisba", "title", "alias") and len(word.norm) > 4 \
+        and word.norm.lstrip("وف").startswith("ال") and word.norm.endswith(OBLIQUE_ENDING)
+
+
 def grammar_role(f: dict[str, str]) -> str:
     """The role Arabic word order gives a mention next to the trigger, by the standard patterns: agent for
     an SVO/VSO subject, a light verb's subject, an event noun's genitive or adjective (هجمات الحوثيين، القصف
@@ -954,8 +971,9 @@ def grammar_role(f: dict[str, str]) -> str:
                 return "target"
             if f.get("obj_pron") == "True":
                 return "agent"
-            if f.get("agree") == "False":
-                return "target"  # (حث بيلاروسيا: a masculine verb's subject is no feminine state)
+            if f.get("agree") == "False" or f.get("oblique") == "True":
+                return "target"  # (حث بيلاروسيا: a masculine verb's subject is no feminine state; ودعت الجانبين:
+                # the oblique dual or plural is no subject)
             if f.get("pre0_taken") == "True" or f.get("tcomp") == "pron" or f.get("pre_word") in OBJECT_MAKERS \
                     or f.get("tshared") == "True":
                 return "target"  # (ترمب يتوعد حماس ويهدد مصر: the coordinated verb has its subject already)
@@ -1101,7 +1119,9 @@ def _shares_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: Ac
     joined = trigger_pos(trig) == "verb" and words[trig.first].norm.startswith("و")
     if ref.last > trig.first or not (manner or joined):
         return False
-    own_next = trig.last in s.ref_at() and not manner  # (a participle's object follows it)
+    after = s.ref_at().get(trig.last)
+    own_next = after is not None and not manner and not oblique(words[after.first], after)
+    # (a participle's object follows it; so does the verb's, in the oblique case: ودعت الجانبين)
     earlier = [t for t in s.triggers if t.last <= trig.first and trigger_pos(t) == "verb"]
     earlier += [Trigger(k, k + 1, trig.core, None) for k in range(trig.first)
                 if ((s.upos and s.upos[k] == "VERB") or (k > 0 and words[k - 1].norm in ("قد", "لقد")))
@@ -1194,6 +1214,7 @@ def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candi
     f["resp_between"] = str(_response_between(units, s, lo, hi))
     f["mquote"] = str(s.quoted[ref.first]) if s.quoted else "False"
     f["slot"], f["pre0_taken"] = _slot(units, s, trig, ref, f["prep"])
+    f["oblique"] = str(oblique(s.words[ref.first], ref))
     if f["slot"] == "post0" and (agree := agreement(units, trig, ref)):
         f["agree"] = agree
     f["shared_subj"] = str((ref.first, ref.last) in _shared_subjects(units, s, trig))
