@@ -176,6 +176,9 @@ def test_what_endangers_people_is_a_danger_not_a_warning() -> None:
     assert _triggers("وقال إن القصف يهدد آلاف المدنيين في المدينة.") == [("Attack", "القصف")]
     assert _triggers("وقالت إن العملية العسكرية تهدد أكثر من مليون فلسطيني.") == [("Attack", "العملية")]
     assert ("Warning", "وهددت") in _triggers("وهددت إيران إسرائيل برد قاس.")
+    # (only هدد means "endanger" too: who warns residents warns them)
+    assert ("Warning", "محذرا") in _triggers("وقال إن القوات ستواصل عملياتها، محذرا سكان البلدات من العودة.")
+    assert ("Warning", "وحذر") in _triggers("وحذر الجيش سكان القرى من العودة.")
 
 
 def test_a_warning_against_any_attack_stays_a_warning() -> None:

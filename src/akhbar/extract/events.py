@@ -147,8 +147,9 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
         if e.pos == "verb" and i > 0 and w.norm.startswith("و") and words[i - 1].norm.lstrip("و") in lex.repel_words:
             continue  # "اعترضت ودمرت ثلاثة صواريخ": destroying what was intercepted is the interception (§2)
         if CORE[e.action] == "Warning" and i + 1 < len(words) and not w.gap_after.strip() \
-                and _endangers(words, i + 1, lex):
+                and any(stem in w.norm for stem in ENDANGER_STEMS) and _endangers(words, i + 1, lex):
             continue  # "يهدد حياة المدنيين، تهدد أكثر من مليون فلسطيني": a danger to something, no warning to a party
+            # (only هدد reads so: محذرا سكان المدينة من البقاء warns the people)
         if CORE[e.action] == "Attack" and e.pos == "verb" and _air_defence_subject(words, i, lex):
             continue  # "الدفاعات الجوية دمرت 40 مسيرة": an interception, no attack (GUIDELINES §2)
         if CORE[e.action] == "Warning" and i > 0 and words[i - 1].norm.lstrip("و") in lex.particles["alarms"]:
@@ -268,6 +269,9 @@ def _predicate_of_being(words: list[Word], i: int, lex: Lexicon) -> bool:
         return True
     return not definite(words[i].norm) and \
         clause_word_before(words, i, lex.particles["constitutes"], CONSTITUTES_REACH) is not None
+
+
+ENDANGER_STEMS = ("هدد", "هديد")  # (normalised) the one warning word that also means "endanger": يهدد، تهديد
 
 
 def _endangers(words: list[Word], k: int, lex: Lexicon) -> bool:
