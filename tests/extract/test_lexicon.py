@@ -181,6 +181,13 @@ def test_what_endangers_people_is_a_danger_not_a_warning() -> None:
     assert ("Warning", "وحذر") in _triggers("وحذر الجيش سكان القرى من العودة.")
 
 
+def test_an_ultimatums_deadline_and_a_right_kept_to_respond_are_warnings() -> None:
+    # GUIDELINES §6: ultimatums are Warnings, each mention of one; تحتفظ بحقها في الرد as تحتفظ بالحق
+    assert ("Warning", "مهلة") in _triggers("ومنحت الحكومة المسلحين مهلة يومين لتسليم أسلحتهم.")
+    assert ("Warning", "المهلة") in _triggers("ورفضت الحركة المهلة الأمريكية.")
+    assert ("Warning", "تحتفظ بحقها") in _triggers("وقالت الوزارة إن البلاد تحتفظ بحقها في الرد.")
+
+
 def test_a_warning_against_any_attack_stays_a_warning() -> None:
     # من opens what a warning is about; only أكثر من counts people endangered
     assert ("Warning", "وحذرت") in _triggers("وحذرت من أي هجوم على إيران.")
