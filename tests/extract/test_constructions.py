@@ -311,3 +311,9 @@ def test_an_oblique_dual_after_a_joined_verb_is_its_object_and_the_subject_is_sh
                          "وأبدت وزارة الخارجية التركية قلقها، ودعت الطرفين إلى التهدئة."))
     assert {t for t in found if t[0] == "Pressure"} == {("Pressure", "turkish_mfa", "ethiopia"),
                                                          ("Pressure", "turkish_mfa", "eritrea")}, found
+
+
+def test_the_addressee_after_where_a_demand_was_made_is_the_object(read: Read) -> None:
+    # في بيان مشترك: where it was said stands between the coordinated subject and the one addressed
+    found = triples(read("ودعت بريطانيا والولايات المتحدة في بيان مشترك الحكومة الصومالية إلى توحيد الصفوف."))
+    assert {(a, g) for a, g, _ in found if a == "Pressure"} == {("Pressure", "uk"), ("Pressure", "usa")}, found

@@ -1044,7 +1044,8 @@ def _slot(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef, pr
     prev: ActorRef | None = None
     while k < ref.first:
         if k in ref_at:
-            if not (prev is not None and _conjunct(units, s, prev, ref_at[k])):
+            if not (prev is not None and (_conjunct(units, s, prev, ref_at[k]) or _lam_genitive(units, s, prev,
+                                                                                                ref_at[k]))):
                 seen += 1  # (دعت فرنسا وألمانيا إيران: a conjunct shares its slot, post0, and إيران is post1)
             prev = ref_at[k]
             k = prev.last
@@ -1133,6 +1134,14 @@ def _shares_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: Ac
     # verb, the clause's first, past the verbs of a condition or a report between: وحذر X ... إذا واصل ...، مطالبا)
     slot, pre0_taken = _slot(units, s, verb, ref, _prep_of(units, s, ref))
     return slot == "pre0" or (slot == "post0" and pre0_taken == "False" and not own_next)  # (SVO, else VSO)
+
+
+def _lam_genitive(units: ArticleUnits, s: SentenceUnit, a: ActorRef, b: ActorRef) -> bool:
+    """Whether mention b, right after mention a with the clitic لـ, is a's genitive (طالب المجلس الوزاري لمجلس
+    التعاون إيران: the council of the GCC, one argument; إيران is the object after it)."""
+    word = s.words[b.first]
+    return a.last == b.first and not s.words[a.last - 1].gap_after.strip() and b.start > word.start \
+        and units.article.text[word.start:b.start].endswith("ل") and a.how != "nisba"
 
 
 def _conjunct(units: ArticleUnits, s: SentenceUnit, a: ActorRef, b: ActorRef) -> bool:
