@@ -639,8 +639,6 @@ class ActorFinder:
                 break  # (طلب من رئيس الوزراء العراقي | نقل ملف الفصائل: what is asked is no name; دعا محافظ جنين |
                 # المؤسسات الدولية: a definite plural is the verb's object)
             km = self._kb_match(words, k)
-            if km is not None and km[0] == 1 and k == name_start and self._name_goes_on(words, k + 1):
-                km = None  # (رئيس مفوضية الاتحاد الإفريقي محمود علي يوسف: a first name, not a known man's surname)
             if km is not None and (km[2] == 0 or (k == name_start and not w.norm.startswith("ل"))):
                 # (باراك is not بـ + Arak inside a name; but لنتنياهو is the one the holder speaks to)
                 person = self.kb.kind(km[1]) == "Official" or self._militia_member(km[1])
@@ -716,16 +714,6 @@ class ActorFinder:
         if j < len(words) and self._nisba(words[j]) is not None and not self.gap_text(j - 1, j).strip():
             j += 1
         return j
-
-    def _name_goes_on(self, words: list[Word], k: int) -> bool:
-        """Whether word k continues a person's name begun right before it: no punctuation between, and a word
-        that is no known actor, article-bearing word, nisba, trigger, stop word or conjunct."""
-        if k >= len(words) or self.gap_text(k - 1, k).strip():
-            return False
-        w = words[k]
-        return not (self.ends_name(w) or w.norm in self.lex.triggers or w.norm.startswith(("و", "ال", "ب", "ل"))
-                    or len(w.norm) < 2 or w.norm.isdigit() or self._nisba(w) or self._kb_match(words, k)
-                    or w.norm in self.lex.particles["demand_content"])
 
     def _person_back(self, words: list[Word], i: int, skip: int, end: int, state: str | None) -> ActorRef | None:
         """A definite title with no name after it (وأضاف الوزير الإسرائيلي، وقال المتحدث) refers back to the last
@@ -2145,7 +2133,7 @@ class ActorFinder:
         if whole_alias and cands and all(c.first == i and c.last == i + 1 and c.start > words[i].start
                                          for c in cands):
             cands = []  # (وقال باراك after "توم باراك": the article's person, whole, not بـ + the town Arak)
-        if not cands and alias and not self._name_goes_on(words, i + 1):  # (محمود علي يوسف: another man's name)
+        if not cands and alias:
             for key, skip in words[i].readings:
                 if key in self.aliases:
                     cands.append(self._ref(words, i, i + 1, skip, (self.aliases[key],), "alias"))
