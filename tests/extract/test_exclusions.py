@@ -79,3 +79,18 @@ def test_the_next_clause_of_a_new_subject_is_another_acts(kb: KnowledgeBase) -> 
     assert excluded(frame(units, s, second), "target", next(c for c in candidates(units, s)
                                                             if c.ref.surface == "كييف"), {}) is None
 
+
+
+def test_a_clause_of_its_own_bars_the_clause_before_from_authorship(kb: KnowledgeBase) -> None:
+    from akhbar.extract.exclusions import clause_subject, own_clause
+
+    # وإسلام آباد ترد بقصف: the new clause's subject acts; a comma before the verb opens no clause of the conjunct
+    units = read_units(None, Article("t", "t.txt", "الهند تقصف مواقع في باكستان وإسلام آباد ترد بقصف مواقع هندية."), kb)
+    s = units.sentences[0]
+    shell = s.triggers[-1]
+    barred = {c.ref.surface: excluded(frame(units, s, shell), "agent", c, {}) for c in candidates(units, s)}
+    assert barred["الهند"] == barred["باكستان"] == "earlier clause", barred
+    assert clause_subject(s, shell, own_clause(units, s, shell), units.lex).surface == "إسلام آباد"
+    units = read_units(None, Article("t", "t.txt", "وقال الجيش إن الضربات في العراق وسوريا، استهدفت منشآت."), kb)
+    s = units.sentences[0]
+    assert own_clause(units, s, s.triggers[-1]) is None

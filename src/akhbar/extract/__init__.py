@@ -279,7 +279,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     owner = possessor(units, s, trig) or forces or accused or claimer or threatener or issuer or (
         s.speaker if trig.entry is not None and trig.entry.first_plural and s.speaker is not None
         and (trig.entry.we_prefix or getattr(s.ref_at().get(trig.last), "kind", "Location") == "Location")
-        else None) or warned or shared
+        else None) or warned or shared or fr.clause_subject
     # (حذّرنا سيجورنيه: an actor right after the perfect is its subject, and نا its object; سنضرب إيران: the
     # imperfect's نـ is the subject)
     owners = resolve(owner, "agent", trig.core, units.kb, units.lex, trig.action) if owner is not None else []
@@ -300,6 +300,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
                 "who issued the document that demands or warns" if owner is issuer else
                 "who is warned against it or asked to stop it or to press (GUIDELINES §4)" if owner is warned else
                 "the subject it shares with the clause before it (GUIDELINES §3)" if owner is shared else
+                "the subject of its own clause, after the clause before it" if owner is fr.clause_subject else
                 f"the possessor of «{s.words[trig.first].text}» (pronouns are resolved, GUIDELINES §3)")
     pronoun = pronoun_subject(units, s, trig)
     states = {iri: state for iri in (*scores.agent, *([pronoun] if pronoun else []))

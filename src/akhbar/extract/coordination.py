@@ -136,10 +136,11 @@ def starts_clause(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
     if ref.how == "nisba" or ref.last >= len(s.words):
         return False
     w = s.words[ref.last]
+    if s.words[ref.last - 1].gap_after.strip():
+        return False  # (الضربات في العراق وسوريا، استهدفت: past a comma the verb is the sentence's, not the conjunct's)
     verb = any(t.first == ref.last and t.entry is not None and t.entry.pos == "verb" for t in s.triggers) or (
         (w.norm in lex.particles["control_verbs"] or w.norm in lex.reporting_verbs
-         or (bool(s.upos) and s.upos[ref.last] == "VERB")) and w.norm.startswith(("ي", "ت"))
-        and not s.words[ref.last - 1].gap_after.strip())
+         or (bool(s.upos) and s.upos[ref.last] == "VERB")) and w.norm.startswith(("ي", "ت")))
     return verb and not w.norm.endswith(DUAL_PLURAL)
     # (a present verb the parse reads or the lexicon knows: الهند تقصف معسكرات وإسلام آباد ترد بقصف، والتحالف يرد
     # بغارات; not a verbal noun it may read as a verb: طالب الجيش والدعم السريع بحث المقترح)

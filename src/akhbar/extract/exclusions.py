@@ -38,6 +38,7 @@ from akhbar.extract.coordination import (
 from akhbar.extract.events import Trigger, phrase_subject
 from akhbar.extract.features import (
     attack_subject,
+    controlling_verb,
     in_apposition,
     in_relative_on_mention,
     instrument_subject,
@@ -87,6 +88,8 @@ class Frame:
     unknown: bool  # the text calls the subject, a weapon or attackers, unknown (مسيرة مجهولة)
     killed: bool  # the trigger is a killing noun (اغتيال)
     next_clause: int | None  # where a clause of a new subject opens after the trigger (وإسلام آباد ترد)
+    own_clause: int | None  # where the trigger's own clause of a new subject opens, if it does (وأوكرانيا ترد بقصف)
+    clause_subject: ActorRef | None  # that clause's subject, when its verb governs the trigger (وإسلام آباد ترد بقصف)
 
 
 def frame(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Frame:
@@ -123,7 +126,50 @@ def frame(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Frame:
         killed=trig.action == "TargetedKilling" and trigger_pos(trig) == "noun",
         unknown=attack and _unknown_subject(s, trig, lex),
         next_clause=next_clause(units, s, trig),
+        own_clause=(opened := own_clause(units, s, trig)),
+        clause_subject=clause_subject(s, trig, opened, lex),
     )
+
+
+def own_clause(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> int | None:
+    """The first word of the clause the trigger stands in when it opens with و, a new subject and its verb after an
+    earlier clause (الجيش يقصف مواقع في خاركيف وأوكرانيا ترد بقصف مواقع روسية): that subject acts; the mentions
+    before it are another verb's. None if the trigger's clause is the sentence's first.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> units = read_units(None, Article("x", "x.txt", "الهند تقصف مواقع في باكستان وإسلام آباد ترد بقصف."), load_kb())
+    >>> s = units.sentences[0]
+    >>> s.words[own_clause(units, s, s.triggers[-1])].text, own_clause(units, s, s.triggers[0])
+    ('وإسلام', None)
+    """
+    text = units.article.text
+    return max((r.first for r in s.refs if 0 < r.first and r.last <= trig.first
+                and text[s.words[r.first].start:r.start] == "و" and starts_clause(s, r, units.lex)), default=None)
+
+
+def clause_subject(s: SentenceUnit, trig: Trigger, opened: int | None, lex: Lexicon) -> ActorRef | None:
+    """The subject of the clause the trigger's own clause opens with (`own_clause`), when the verb right after that
+    subject governs the trigger: the trigger itself, its light verb, or the verb of answering or carrying out that
+    controls it (والجيش يشن غارات على كردفان، وإسلام آباد ترد بقصف مواقع هندية: the army, Islamabad); else None.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> units = read_units(None, Article("x", "x.txt", "الهند تقصف مواقع في باكستان وإسلام آباد ترد بقصف."), load_kb())
+    >>> s = units.sentences[0]
+    >>> clause_subject(s, s.triggers[-1], own_clause(units, s, s.triggers[-1]), units.lex).surface
+    'إسلام آباد'
+    """
+    if opened is None:
+        return None
+    subject = next((r for r in s.refs if r.first == opened), None)
+    if subject is None:
+        return None
+    verb = subject.last
+    governs = verb in (trig.first, trig.light) or verb == controlling_verb(s, trig, lex)
+    return subject if governs else None
 
 
 def next_clause(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> int | None:
@@ -268,6 +314,10 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
               and c.ref.first >= f.next_clause,
               "الهند تقصف معسكرات في باكستان وإسلام آباد ترد بقصف مواقع هندية: the next clause, its subject on, "
               "is another act's"),
+    Exclusion("earlier clause", "agent", lambda f, c, x, r: f.own_clause is not None and _here(f, c)
+              and c.ref.last <= f.own_clause,
+              "الهند تقصف معسكرات وإسلام آباد ترد بقصف مواقع هندية: the trigger's clause has its own subject; who "
+              "acts in the clause before may be its target, never its author"),
     Exclusion("asked", "agent", lambda f, c, x, r: f.opener is not None and _here(f, c) and c.ref.first > f.opener,
               "طالب نواب مجلس الأمن بوقف الانتهاكات الإسرائيلية: what is asked names no asker"),
 )
