@@ -188,6 +188,13 @@ def test_an_ultimatums_deadline_and_a_right_kept_to_respond_are_warnings() -> No
     assert ("Warning", "تحتفظ بحقها") in _triggers("وقالت الوزارة إن البلاد تحتفظ بحقها في الرد.")
 
 
+def test_weapons_aimed_at_a_place_in_a_headline_are_an_attack() -> None:
+    # a verbless headline: the weapons launched (light-only nouns), their nisba, then what they were aimed at
+    assert ("Attack", "صواريخ") in _triggers("صواريخ تركية على مواقع الحزب في قنديل")
+    assert ("Attack", "مسيرات") in _triggers("مسيرات أوكرانية باتجاه موسكو")
+    assert _triggers("وحصلت الجماعة على صواريخ متطورة.") == []  # (weapons obtained, none aimed)
+
+
 def test_a_warning_against_any_attack_stays_a_warning() -> None:
     # من opens what a warning is about; only أكثر من counts people endangered
     assert ("Warning", "وحذرت") in _triggers("وحذرت من أي هجوم على إيران.")

@@ -168,6 +168,18 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
             continue  # "طالب أن تتحمل X المسؤولية": blame, not pressure
         out.append(Trigger(i, i + 1, e.action, e))
         taken.add(i)
+    for i, w in enumerate(words):
+        e = lex.noun_triggers.get(w.norm)
+        if i in taken or e is None or w.norm in lex.triggers or CORE.get(e.action) != "Attack" \
+                or w.norm.startswith(("ال", "و", "ب", "ل", "ف")):
+            continue
+        k = i + 1  # (صواريخ إيرانية على حيفا: a headline's launched weapons, their nisba, what they were aimed at)
+        while k < len(words) and k - i <= LAUNCHED_NISBAS and not words[k - 1].gap_after.strip() \
+                and words[k].norm.endswith(NISBA_LIKE) and words[k].norm not in LAUNCH_AIMS:
+            k += 1
+        if k < len(words) and not words[k - 1].gap_after.strip() and words[k].norm in LAUNCH_AIMS:
+            out.append(Trigger(i, i + 1, e.action, e))
+            taken.add(i)
     for action, verbs, nouns, window in lex.addressed:
         for i, w in enumerate(words):
             if i in taken or w.norm not in nouns:
@@ -269,6 +281,11 @@ def _predicate_of_being(words: list[Word], i: int, lex: Lexicon) -> bool:
         return True
     return not definite(words[i].norm) and \
         clause_word_before(words, i, lex.particles["constitutes"], CONSTITUTES_REACH) is not None
+
+
+LAUNCH_AIMS = frozenset({"علي", "باتجاه", "نحو", "صوب"})  # (normalised) where launched weapons are aimed
+NISBA_LIKE = ("ي", "يه", "يين", "يون")  # (normalised) endings of the nisba or adjective after them (إيرانية، باليستية)
+LAUNCHED_NISBAS = 2  # words of nisba or adjective between the weapons and their aim
 
 
 ENDANGER_STEMS = ("هدد", "هديد")  # (normalised) the one warning word that also means "endanger": يهدد، تهديد
