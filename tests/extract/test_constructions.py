@@ -317,3 +317,9 @@ def test_the_addressee_after_where_a_demand_was_made_is_the_object(read: Read) -
     # في بيان مشترك: where it was said stands between the coordinated subject and the one addressed
     found = triples(read("ودعت بريطانيا والولايات المتحدة في بيان مشترك الحكومة الصومالية إلى توحيد الصفوف."))
     assert {(a, g) for a, g, _ in found if a == "Pressure"} == {("Pressure", "uk"), ("Pressure", "usa")}, found
+
+
+def test_his_country_is_the_state_of_the_official_who_speaks(read: Read) -> None:
+    # GUIDELINES §3: pronouns are resolved; بلاده after an official is his state, the one that calls
+    found = triples(read("وقال وزير الخارجية النرويجي إسبن بارث إيدي إن بلاده تدعو إسرائيل إلى رفع الحصار عن غزة."))
+    assert ("Pressure", "norway", "israel") in found, found

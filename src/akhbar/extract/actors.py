@@ -52,6 +52,7 @@ MATCHERS = ("kb", "administration", "capital", "organ", "facility", "collective"
 # a one-word place name of the gazetteer is read as a place without a cue before it only if this populous
 SINGLE_WORD_POPULATION = 100_000
 # [heads] lists of nouns that are no proper name: a place list stops at them (بلدات كفركلا ومناطق أخرى)
+OWN_COUNTRY = frozenset({"بلاده", "بلادها", "بلادهم", "دولته", "دولتها"})  # (normalised) "his/her/their country"
 PRINCIPAL_GENERAL = frozenset({"العام", "العامه"})  # (normalised) "general" of a principal's title: القائد العام
 LIST_STOPS = ("facility", "place", "place_plural", "phrase_stop", "direction", "vicinity", "part_of", "person_group",
               "struck", "population", "armed")
@@ -1101,6 +1102,9 @@ class ActorFinder:
             start = w.offset_after(skip, self.text)
             return ActorRef(iris, i, i + 1, start, w.end, self.text[start:w.end], "Official", "anaphor",
                             tuple(self.state_of(x) for x in iris))
+        own = self._own_country(words, i)
+        if own is not None:
+            return own
         place = self._place_anaphor(words, i)
         if place is not None:
             return place
@@ -1130,6 +1134,21 @@ class ActorFinder:
                         start = w.offset_after(skip, self.text)
                         return ActorRef((ref.iri,), i, i + 1, start, w.end, self.text[start:w.end], ref.kind,
                                         "anaphor", ref.states)
+        return None
+
+    def _own_country(self, words: list[Word], i: int) -> ActorRef | None:
+        """"His country" (بلاده، بلادها، دولته) → the state of the official or organ named last (قال وزير الخارجية
+        العماني إن بلاده تدعو: Oman; GUIDELINES §3, pronouns are resolved); None when none was named."""
+        w = words[i]
+        bare = w.norm[1:] if w.norm.startswith(("و", "ف")) else w.norm
+        if bare not in OWN_COUNTRY:
+            return None
+        for ref in reversed(self.recent):
+            if ref.kind in ("Official", "StateOrgan") and ref.states and ref.states[0]:
+                state = ref.states[0]
+                start = w.offset_after(len(w.norm) - len(bare), self.text)
+                return ActorRef((state,), i, i + 1, start, w.end, self.text[start:w.end], "State", "anaphor",
+                                (state,))
         return None
 
     def _pair_anaphor(self, words: list[Word], i: int) -> ActorRef | None:
@@ -2058,7 +2077,8 @@ class ActorFinder:
                 ("title", any(k in self.lex.title_index for k in keys)),
                 ("anaphor", bool(keys & (heads["anaphoric"] | heads["demonstrative_plural"] | heads["anaphoric_place"]
                                          | heads["pair_anaphoric"] | heads["plural_titles"] | heads["factions"]))
-                 or strip_article(bare) in heads["demonstrative_plural"]),
+                 or strip_article(bare) in heads["demonstrative_plural"] or bool(keys & OWN_COUNTRY)
+                 or word.norm.lstrip("وف") in OWN_COUNTRY),
                 ("nisba", self._nisba(word) is not None),
                 ("place", any(k in self.gazetteer.lengths for k in keys)),
                 ("region", bool(keys & heads["direction"])),

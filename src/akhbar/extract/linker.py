@@ -319,7 +319,8 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
         return []
     if agent is None and not (core == "Attack" and (passive or scores.target[chosen[0]] >= policy.null_agent)):
         return []
-    pairs = [(a, t) for a in all_agents for t in chosen]
+    pairs = [(a, t) for a in all_agents for t in chosen if a != t]  # (never against itself: a coordinated or
+    # forced agent may be the target chosen too)
     if reciprocal:
         pairs += [(y, a) for a, t in pairs if a is not None and t is not None
                   and (y := in_role(t, scores.agent)) is not None]
