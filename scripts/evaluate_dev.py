@@ -2,7 +2,8 @@
 """Build the dev set's graph with akhbar's own pipeline and score it with the shared scorer.
 
     .venv/bin/python scripts/evaluate_dev.py /work/shared/eval/dev [--scorer PATH] [--explain] [--blank]
-        [--kb ontology/actors.ttl] [--out /tmp/dev.nq] [--cv 5 [--seeds 13,7,21,5] [--hold-out-actors]]
+        [--kb ontology/actors.ttl] [--out /tmp/dev.nq] [--cv 5 [--seeds 13,7,21,5] [--hold-out-actors]
+         [--extra eval/written/HIJ ...]]
 
 DEV is a folder with articles/*.txt and gold.jsonl; the scorer defaults to DEV/../score.py. The script
 analyses every article (the default model, or the blank spaCy Arabic tokenizer with --blank), runs
@@ -24,6 +25,9 @@ get, and a measure of the open matchers (titles, facilities, places, phrases) on
 With --hold-out-actors all, each article is read with the base's states and capitals only
 (akhbar.learn.dataset.base_actors): every other actor it names must be found by the open matchers, as in an
 article from a region or a war the base was never extended for.
+
+With --extra FOLDER (repeatable, with --cv) every fold's linker is also trained on the articles of FOLDER (the sets
+written for us, eval/written/), which are never held out or scored: the figure stays the dev articles'.
 """
 
 from __future__ import annotations
@@ -115,6 +119,9 @@ def main() -> None:
     ap.add_argument("--ids", help="comma-separated article ids")
     ap.add_argument("--cv", type=int, default=0, help="cross-validate the linker over this many folds by article")
     ap.add_argument("--seeds", default="13", help="with --cv: comma-separated fold seeds (several: each and the mean)")
+    ap.add_argument("--extra", action="append", default=[], type=Path,
+                    help="with --cv: a further annotated folder every fold's linker is trained on as well (never "
+                         "held out or scored; repeatable), as `akhbar model train-linker --extra`")
     ap.add_argument("--hold-out-actors", nargs="?", const="singular", choices=("singular", "all"),
                     help="with --cv: read each article without the base's actors that no other dev article names "
                     "(singular, the default), or without all but its states and capitals (all)")
@@ -165,11 +172,12 @@ def cross_validated(args: argparse.Namespace, kb, nlp: Callable) -> None:
     started = time.perf_counter()
     hold_out = {None: False, "singular": True, "all": "all"}[args.hold_out_actors]
     articles = load_dev(args.dev, kb, nlp, set(args.ids.split(",")) if args.ids else None, hold_out)
+    extra = [a for folder in args.extra for a in load_dev(folder, kb, nlp)]
     seeds = [int(x) for x in args.seeds.split(",")]
     runs: list[dict] = []
     for seed in seeds:
         scores, policies = nested(articles, args.cv, shipped.meta.get("learner", "listwise"),
-                                  float(shipped.meta.get("c", 0.05)), seed)
+                                  float(shipped.meta.get("c", 0.05)), seed, extra)
         quads: list[ox.Quad] = []
         bad = 0
         for a in articles:

@@ -40,12 +40,16 @@ ENTITIES = {"ukraine": "أوكرانيا", "moscow": "موسكو", "egypt": "م�
             "kyiv": "كييف"}
 
 
-@pytest.fixture(scope="module")
-def dev(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("dev")
+EXTRA = {
+    "x1": ("قصفت تركيا دمشق بطائرات مسيرة.", [("Attack", "turkey", "damascus")]),
+    "x2": ("حذرت فرنسا روسيا من التصعيد.", [("Warning", "france", "russia")]),
+}
+
+
+def _folder(root: Path, articles: dict[str, tuple[str, list[tuple[str, str, str]]]]) -> Path:
     (root / "articles").mkdir()
     with open(root / "gold.jsonl", "w", encoding="utf-8") as fh:
-        for key, (text, events) in ARTICLES.items():
+        for key, (text, events) in articles.items():
             (root / "articles" / f"{key}.txt").write_text(text, encoding="utf-8")
             used = {x for e in events for x in e[1:]}
             record = {"id": key, "entities": [{"key": k, "type": "State", "qid": "", "names": {"ar": [ENTITIES[k]],
@@ -55,6 +59,16 @@ def dev(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                  for a, g, t in events]}
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     return root
+
+
+@pytest.fixture(scope="module")
+def dev(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _folder(tmp_path_factory.mktemp("dev"), ARTICLES)
+
+
+@pytest.fixture(scope="module")
+def extra(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _folder(tmp_path_factory.mktemp("extra"), EXTRA)
 
 
 def test_gold_names_fold_like_the_scorer() -> None:
@@ -140,6 +154,16 @@ def test_repeated_cross_validation_pools_every_fold_seed(dev: Path) -> None:
     assert report.strict == pooled.row()
 
 
+def test_extra_articles_are_trained_on_but_never_held_out_or_scored(dev: Path, extra: Path) -> None:
+    articles, more = load_dev(dev, load_kb()), load_dev(extra, load_kb())
+    scores, policies = nested(articles, 2, "listwise", 1.0, 3, more)
+    assert set(scores) == set(ARTICLES)  # (only the dev articles are scored)
+    pooled = tally(articles, scores, policies)
+    report = cross_validate(articles, 2, c_grid=(1.0,), learners=("listwise",), seeds=(3,), extra=more)
+    assert pooled.gold == len(ARTICLES) and report.strict == pooled.row()  # (the dev articles' figures alone)
+    assert fit_listwise(articles + more, 1.0) != fit_listwise(articles, 1.0)  # (and the model learns from them)
+
+
 @pytest.mark.parametrize("learner", [fit, fit_listwise])
 def test_a_tiny_model_learns_the_word_order_and_is_deterministic(dev: Path, learner) -> None:
     articles = load_dev(dev, load_kb())
@@ -161,6 +185,20 @@ def test_the_command_writes_a_model_and_its_card_that_the_build_uses(dev: Path, 
     assert "6 dev articles" in card and "| fold |" in card and "fold seeds [3, 4]" in card
     monkeypatch.setenv("AKHBAR_LINKER", str(out))
     assert load_linker().meta["articles"] == 6
+
+
+def test_the_command_trains_on_extra_folders_and_says_so_on_the_card(dev: Path, extra: Path, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "linker.json"
+    result = CliRunner().invoke(app, ["model", "train-linker", str(dev), "--extra", str(extra), "--output", str(out),
+                                      "--folds", "2", "--seeds", "3"])
+    assert result.exit_code == 0, result.output
+    assert "Also trained on (never held out, never scored): 2 articles, 2 gold events" in \
+        out.with_suffix(".md").read_text(encoding="utf-8")
+    monkeypatch.setenv("AKHBAR_LINKER", str(out))
+    assert load_linker().meta["extra_articles"] == 2
+    bad = CliRunner().invoke(app, ["model", "train-linker", str(dev), "--extra", str(tmp_path / "none")])
+    assert bad.exit_code == 1 and "not an annotated folder" in bad.output
 
 
 def test_the_command_refuses_a_folder_without_gold(tmp_path: Path) -> None:

@@ -133,10 +133,13 @@ def train_linker_cmd(
         help="Fold seeds, comma-separated: the cross-validation is repeated once per seed and pooled.")
     ] = "13,7,21,5",
     model: ModelOption = "default",
+    extra: Annotated[list[Path] | None, typer.Option(
+        "--extra", help="A further folder of annotated articles (same format) to train on as well, never held out "
+                        "or scored: the choices are cross-validated on DEV alone. Repeatable.")] = None,
 ) -> None:
     """Train the participant linker on a dev folder: choose learner, C and thresholds by cross-validation over
-    the articles (repeated with several fold assignments and pooled), fit on all of them, write the model and
-    its card. Needs `pip install 'akhbar[train]'`.
+    the articles (repeated with several fold assignments and pooled), fit on all of them (and on any --extra
+    folders), write the model and its card. Needs `pip install 'akhbar[train]'`.
 
     Use the result with AKHBAR_LINKER=FILE (the shipped model is src/akhbar/extract/model/linker.json)."""
     try:
@@ -158,17 +161,26 @@ def train_linker_cmd(
     except ValueError:
         _fail(f"--seeds must be integers separated by commas, got {seeds!r}")
         return
+    for folder in extra or []:
+        if not (folder / "gold.jsonl").is_file() or not (folder / "articles").is_dir():
+            _fail(f"{folder}: not an annotated folder (it needs articles/*.txt and gold.jsonl)")
     try:
-        articles = load_dev(dev, load_kb(), load_analyser(model))
+        kb, analyse = load_kb(), load_analyser(model)
+        articles = load_dev(dev, kb, analyse)
+        more = [a for folder in extra or [] for a in load_dev(folder, kb, analyse)]
     except (ValueError, AnalysisError) as err:
         _fail(str(err))
         return
     if len(articles) < folds:
         _fail(f"{dev}: {len(articles)} articles with gold events, fewer than {folds} folds")
-    linker, report = train(articles, folds, log=lambda line: typer.echo(line, err=True), seeds=fold_seeds)
+    linker, report = train(articles, folds, log=lambda line: typer.echo(line, err=True), seeds=fold_seeds,
+                           extra=more)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(linker.to_json() + "\n", encoding="utf-8")
     events = sum(len(a.gold.events) for a in articles)
-    output.with_suffix(".md").write_text(model_card(report, linker, len(articles), events, folds), encoding="utf-8")
+    sources = ", ".join(folder.name for folder in extra or [])
+    card = model_card(report, linker, len(articles), events, folds,
+                      (len(more), sum(len(a.gold.events) for a in more), sources))
+    output.with_suffix(".md").write_text(card, encoding="utf-8")
     typer.echo(f"cross-validated strict F1 {report.strict['f1']:.3f}, state F1 {report.state['f1']:.3f} "
                f"({report.learner}, C={report.c}); wrote {output} and {output.with_suffix('.md')}")

@@ -41,8 +41,11 @@ from akhbar.extract.events import RELATIVE_REACH, Trigger, launched_before
 from akhbar.extract.exclusions import excluded, frame
 from akhbar.extract.features import (
     _sentence_features,
+    announced_killer,
+    elided_subject,
     features,
     has_object_pronoun,
+    instrument_owner,
     is_passive,
     possessed_target,
     possessor,
@@ -274,12 +277,14 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
         else asked_to_press(s, trig, units.lex)
     issuer = document_issuer(s, trig, units.lex)
     shared = shared_subject(units, s, trig)
-    forces = speakers_forces(units, s, trig)
-    claimer = claimant(s, trig) or relative_author(s, trig, units.lex)
+    elided = elided_subject(units, s, trig)
+    killer = announced_killer(s, fr.verb) if trig.core == "Attack" else None
+    forces = speakers_forces(units, s, trig) or instrument_owner(s, trig, units.lex)
+    claimer = claimant(s, trig) or relative_author(s, trig, units.lex) or killer
     owner = possessor(units, s, trig) or forces or accused or claimer or threatener or issuer or (
         s.speaker if trig.entry is not None and trig.entry.first_plural and s.speaker is not None
         and (trig.entry.we_prefix or getattr(s.ref_at().get(trig.last), "kind", "Location") == "Location")
-        else None) or warned or shared or fr.clause_subject
+        else None) or warned or shared or fr.clause_subject or elided
     # (حذّرنا سيجورنيه: an actor right after the perfect is its subject, and نا its object; سنضرب إيران: the
     # imperfect's نـ is the subject)
     owners = resolve(owner, "agent", trig.core, units.kb, units.lex, trig.action) if owner is not None else []
@@ -294,13 +299,14 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
             details["agent", iri] = f"{RULE}«{owner.surface}», " + (
                 "the accused (blame names its author, GUIDELINES §3)" if owner is accused else
                 "who claims it or launched it (GUIDELINES §3)" if owner is claimer else
-                "the speaker whose forces strike (GUIDELINES §3)" if owner is forces else
+                "the speaker whose forces strike, or whose the weapons are (GUIDELINES §3)" if owner is forces else
                 "the speaker whose «we» it is (GUIDELINES §3)" if owner is s.speaker else
                 "who threatens it (the content of a threat)" if owner is threatener else
                 "who issued the document that demands or warns" if owner is issuer else
                 "who is warned against it or asked to stop it or to press (GUIDELINES §4)" if owner is warned else
                 "the subject it shares with the clause before it (GUIDELINES §3)" if owner is shared else
                 "the subject of its own clause, after the clause before it" if owner is fr.clause_subject else
+                "the previous sentence's speaker, the subject it leaves unsaid" if owner is elided else
                 f"the possessor of «{s.words[trig.first].text}» (pronouns are resolved, GUIDELINES §3)")
     pronoun = pronoun_subject(units, s, trig)
     states = {iri: state for iri in (*scores.agent, *([pronoun] if pronoun else []))

@@ -700,6 +700,85 @@ def instrument_subject(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[in
     return k, (past_instrument(words, k, ref_at, s.upos, lex) if k < len(words) and k not in ref_at else k)
 
 
+def instrument_owner(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | None:
+    """The actor the instrument that is a verb's subject belongs to (وقصفت طائرات مسيرة تابعة لقوات حفتر مواقع:
+    Haftar's forces; GUIDELINES §3: a weapon is no agent, whose it is names the author); None when the subject is
+    no instrument, or names no owner with تابع/تابعة.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "وقصفت طائرات مسيرة تابعة للجيش السوداني مواقع في نيالا."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> s = units.sentences[0]
+    >>> instrument_owner(s, s.triggers[0], units.lex).surface
+    'للجيش السوداني'
+    """
+    if trigger_pos(trig) not in ("verb", "light"):
+        return None
+    first, last = instrument_subject(s, trig, lex)
+    return next((r for r in s.refs if first < r.first < last and r.kind in OWNERS and r.how != "nisba"
+                 and s.words[r.first - 1].norm in lex.belonging), None)
+
+
+SENTENCE_OPENERS = frozenset({"كما", "فيما", "بينما", "ثم"})  # (normalised) what may open a sentence before its verb
+ANNOUNCING = frozenset({"اعلن", "اعلنت", "اعلنوا", "تعلن", "يعلن", "اكد", "اكدت"})  # (normalised) verbs of announcing
+
+
+def announced_killer(s: SentenceUnit, killing: Trigger | None) -> ActorRef | None:
+    """Who announces the killing an attack noun is the means of (أعلنت وزارة الدفاع التركية تحييد سبعة من عناصر
+    الحزب في غارات جوية: the ministry), the subject right after the verb of announcing or right before it: who
+    says he killed with the strikes is their author, as a claim is (GUIDELINES §3); else None.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> from akhbar.extract.lexicon import load_lexicon
+    >>> text = "أعلن الجيش الباكستاني مقتل عشرة مسلحين في غارات جوية."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> s = units.sentences[0]
+    >>> announced_killer(s, means_of(s, s.triggers[-1], load_lexicon())).surface
+    'الجيش الباكستاني'
+    """
+    if killing is None or killing.entry is not None:
+        return None  # (only a word of killing with no attack of its own: مقتل، تحييد)
+    words, k = s.words, killing.first
+    before = next((r for r in s.refs if r.last == k), None)
+    verb = before.first - 1 if before is not None else k - 1
+    if verb < 0 or words[verb].norm.lstrip("و") not in ANNOUNCING:
+        return None
+    if before is not None:
+        return before  # (أعلنت الوزارة تحييد: VSO)
+    return next((r for r in s.refs if r.last == verb and not words[verb - 1].comma_after), None)  # (SVO)
+
+
+def elided_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> ActorRef | None:
+    """The previous sentence's speaker, when a verb opens this sentence with no subject of its own — nothing named
+    before it, and the mention after it, which disagrees with it in gender or is in the oblique case, is its
+    object (قال وزير الخارجية البريطاني إن الحرب يجب أن تنتهي. كما حث بيلاروسيا على …: the minister; GUIDELINES
+    §3, the elided pronoun is resolved); else None.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "وقالت الرئاسة المصرية إن القاهرة تتابع الوضع. ودعت العراق إلى ضبط النفس."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> s = units.sentences[1]
+    >>> elided_subject(units, s, s.triggers[0]).surface
+    'الرئاسة المصرية'
+    """
+    words = s.words
+    if trigger_pos(trig) != "verb" or s.index == 0 or any(r.first < trig.first for r in s.refs):
+        return None
+    if any(w.norm not in SENTENCE_OPENERS for w in words[:trig.first]):
+        return None
+    after = s.ref_at().get(trig.last)
+    if after is None or not (agreement(units, trig, after) == "False" or oblique(words[after.first], after)):
+        return None
+    previous = units.sentences[s.index - 1]
+    return previous.speaker if previous.speaker is not None and previous.speaker.kind != "Location" else None
+
+
 def _complementiser(words: list[Word], head: int, lex: Lexicon) -> str:
     """What opens the trigger's clause: "pron" (أنه/إنها: its subject is the one who said it), "that", "none"
     (looked for up to six words back, not across a clause break: أنها لن تكون قادرة على كبح)."""
