@@ -277,14 +277,14 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
         else asked_to_press(s, trig, units.lex)
     issuer = document_issuer(s, trig, units.lex)
     shared = shared_subject(units, s, trig)
-    elided = elided_subject(units, s, trig)
-    killer = announced_killer(s, fr.verb) if trig.core == "Attack" else None
+    elided: ActorRef | None = None
     forces = speakers_forces(units, s, trig) or instrument_owner(s, trig, units.lex)
-    claimer = claimant(s, trig) or relative_author(s, trig, units.lex) or killer
+    claimer = claimant(s, trig) or relative_author(s, trig, units.lex) or (
+        announced_killer(s, fr.verb) if trig.core == "Attack" else None)
     owner = possessor(units, s, trig) or forces or accused or claimer or threatener or issuer or (
         s.speaker if trig.entry is not None and trig.entry.first_plural and s.speaker is not None
         and (trig.entry.we_prefix or getattr(s.ref_at().get(trig.last), "kind", "Location") == "Location")
-        else None) or warned or shared or fr.clause_subject or elided
+        else None) or warned or shared or fr.clause_subject or (elided := elided_subject(units, s, trig))
     # (حذّرنا سيجورنيه: an actor right after the perfect is its subject, and نا its object; سنضرب إيران: the
     # imperfect's نـ is the subject)
     owners = resolve(owner, "agent", trig.core, units.kb, units.lex, trig.action) if owner is not None else []

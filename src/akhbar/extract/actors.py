@@ -544,7 +544,7 @@ class ActorFinder:
             j = self._principal(words, j + principal[0])  # (الناطق باسم القائد العام للقوات المسلحة: his principal)
             if (st := self._nisba(words[j - 1])) is not None:
                 state = st
-            elif (inner := self._affiliation(words, j)) is not None and words[j].norm.startswith("ل"):
+            elif j < len(words) and words[j].norm.startswith("ل") and (inner := self._affiliation(words, j)):
                 found = inner
         if found is not None:
             j, affil = found

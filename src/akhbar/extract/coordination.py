@@ -760,8 +760,7 @@ def claimant(s: SentenceUnit, trig: Trigger) -> ActorRef | None:
         if not claims:
             continue
         verb = v if words[v].norm in CLAIMING else next(
-            (k for k in range(v - 1, max(-1, v - 4), -1) if words[k].norm.lstrip("و") in ("اعلن", "اعلنت", "اعلنوا",
-                                                                                        "تعلن", "يعلن")), None)
+            (k for k in range(v - 1, max(-1, v - 4), -1) if words[k].norm.lstrip("و") in ANNOUNCING), None)
         if verb is None or (verb > 0 and words[verb - 1].norm in ("لم", "لا", "ولم")):
             return None  # (لم تتبن أي جهة الهجوم: no claim)
         after = next((r for r in s.refs if r.first == verb + 1), None)
@@ -770,6 +769,7 @@ def claimant(s: SentenceUnit, trig: Trigger) -> ActorRef | None:
     return None
 
 
+ANNOUNCING = frozenset({"اعلن", "اعلنت", "اعلنوا", "تعلن", "يعلن"})  # (normalised) verbs of announcing
 OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")  # (normalised: the object pronoun a relative clause's verb carries)
 RELATIVE_ADJECTIVES = 2  # adjectives of the trigger noun before its relative clause (هجوم انتحاري شنته)
 

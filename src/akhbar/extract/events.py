@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from akhbar.extract.lexicon import Lexicon, TriggerEntry, candidates
-from akhbar.extract.text import CLAUSE_BREAK, COMMAS, Word, clause_word_before, definite
+from akhbar.extract.text import ADJECTIVE_ENDINGS, CLAUSE_BREAK, COMMAS, Word, clause_word_before, definite
 
 LINK_PRONOUNS = ("ه", "ها", "هم", "هما")  # a verb's attached object: a relative clause's link to its head
 INSTRUMENT_REACH = 6  # words from an attack verb to an instrument noun of its own act (بغارات، برشقة)
@@ -175,7 +175,7 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
             continue
         k = i + 1  # (صواريخ إيرانية على حيفا: a headline's launched weapons, their nisba, what they were aimed at)
         while k < len(words) and k - i <= LAUNCHED_NISBAS and not words[k - 1].gap_after.strip() \
-                and words[k].norm.endswith(NISBA_LIKE) and words[k].norm not in LAUNCH_AIMS:
+                and words[k].norm.endswith(ADJECTIVE_ENDINGS) and words[k].norm not in LAUNCH_AIMS:
             k += 1
         if k < len(words) and not words[k - 1].gap_after.strip() and words[k].norm in LAUNCH_AIMS:
             out.append(Trigger(i, i + 1, e.action, e))
@@ -284,10 +284,7 @@ def _predicate_of_being(words: list[Word], i: int, lex: Lexicon) -> bool:
 
 
 LAUNCH_AIMS = frozenset({"علي", "باتجاه", "نحو", "صوب"})  # (normalised) where launched weapons are aimed
-NISBA_LIKE = ("ي", "يه", "يين", "يون")  # (normalised) endings of the nisba or adjective after them (إيرانية، باليستية)
-LAUNCHED_NISBAS = 2  # words of nisba or adjective between the weapons and their aim
-
-
+LAUNCHED_NISBAS = 2  # words of nisba or adjective between the weapons and their aim (إيرانية، باليستية)
 ENDANGER_STEMS = ("هدد", "هديد")  # (normalised) the one warning word that also means "endanger": يهدد، تهديد
 
 

@@ -144,9 +144,7 @@ def own_clause(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> int | Non
     >>> s.words[own_clause(units, s, s.triggers[-1])].text, own_clause(units, s, s.triggers[0])
     ('وإسلام', None)
     """
-    text = units.article.text
-    return max((r.first for r in s.refs if 0 < r.first and r.last <= trig.first
-                and text[s.words[r.first].start:r.start] == "و" and starts_clause(s, r, units.lex)), default=None)
+    return max((first for first, last in clause_openers(units, s) if 0 < first and last <= trig.first), default=None)
 
 
 def clause_subject(s: SentenceUnit, trig: Trigger, opened: int | None, lex: Lexicon) -> ActorRef | None:
@@ -184,9 +182,18 @@ def next_clause(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> int | No
     >>> s.words[next_clause(units, s, s.triggers[0])].text
     'وإسلام'
     """
-    text = units.article.text
-    return next((r.first for r in s.refs if r.first >= trig.last and text[s.words[r.first].start:r.start] == "و"
-                 and starts_clause(s, r, units.lex)), None)
+    return next((first for first, _ in clause_openers(units, s) if first >= trig.last), None)
+
+
+def clause_openers(units: ArticleUnits, s: SentenceUnit) -> tuple[tuple[int, int], ...]:
+    """The spans of the sentence's mentions that open a clause of a new subject with و (`starts_clause`), left to
+    right, read once per sentence: each trigger's own clause and next clause are found among them."""
+    cache: dict[int, tuple[tuple[int, int], ...]] = units.__dict__.setdefault("_clause_openers", {})
+    if s.index not in cache:
+        text = units.article.text
+        cache[s.index] = tuple(sorted((r.first, r.last) for r in s.refs if text[s.words[r.first].start:r.start] == "و"
+                                      and starts_clause(s, r, units.lex)))
+    return cache[s.index]
 
 
 def _in_talks(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import SENTENCE, Candidate, context_sources
-from akhbar.extract.coordination import aside_end, compatible
+from akhbar.extract.coordination import ANNOUNCING, aside_end, compatible
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.phrases import OWNERS, _describes_event, past_instrument, past_unnamed, struck_head
@@ -722,7 +722,7 @@ def instrument_owner(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef |
 
 
 SENTENCE_OPENERS = frozenset({"كما", "فيما", "بينما", "ثم"})  # (normalised) what may open a sentence before its verb
-ANNOUNCING = frozenset({"اعلن", "اعلنت", "اعلنوا", "تعلن", "يعلن", "اكد", "اكدت"})  # (normalised) verbs of announcing
+ANNOUNCING_KILLING = ANNOUNCING | {"اكد", "اكدت"}  # (normalised) verbs that announce a killing, or affirm it
 
 
 def announced_killer(s: SentenceUnit, killing: Trigger | None) -> ActorRef | None:
@@ -745,7 +745,7 @@ def announced_killer(s: SentenceUnit, killing: Trigger | None) -> ActorRef | Non
     words, k = s.words, killing.first
     before = next((r for r in s.refs if r.last == k), None)
     verb = before.first - 1 if before is not None else k - 1
-    if verb < 0 or words[verb].norm.lstrip("و") not in ANNOUNCING:
+    if verb < 0 or words[verb].norm.lstrip("و") not in ANNOUNCING_KILLING:
         return None
     if before is not None:
         return before  # (أعلنت الوزارة تحييد: VSO)

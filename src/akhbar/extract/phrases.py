@@ -20,14 +20,13 @@ from __future__ import annotations
 from akhbar.extract.actors import SPACE_AND_QUOTES, ActorFinder, ActorRef
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
-from akhbar.extract.text import Word, consequent_future, definite, possessed
+from akhbar.extract.text import ADJECTIVE_ENDINGS, Word, consequent_future, definite, possessed
 
 MAX_WORDS = 5  # a phrase's words, its closing place included
 WINDOW = 8  # words after the trigger searched for a preposition of aim
 NOUNISH = frozenset({"NOUN", "PROPN", "ADJ", "X", "NUM"})
 HEADS = frozenset({"NOUN", "PROPN", "X"})  # a phrase begins with a noun (not an adjective or a number)
 PLACE_KINDS = ("Location", "State")
-ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون")
 DESCRIBED = ("facility", "phrase")  # mentions of things struck that a text describes rather than names
 OWNERS = ("State", "StateOrgan", "Militia")  # who may own the instrument named before them (طائرات الاحتلال)
 
@@ -168,7 +167,7 @@ def _adjective_of(words: list[Word], upos: list[str], trig: Trigger, k: int) -> 
 NISBA_ENDS = ("يه", "يين", "يون")  # (normalised) endings of a nisba adjective: الجوية، العراقيين
 
 
-ADJECTIVE_ENDS = ("يه", "ي", "يين", "يون", "ه")  # (normalised) endings an adjective shares with one joined to it
+ADJECTIVE_ENDS = (*ADJECTIVE_ENDINGS, "ه")  # (normalised) endings an adjective shares with one joined to it
 
 
 def _coordinated_adjective(words: list[Word], first: int, k: int) -> bool:

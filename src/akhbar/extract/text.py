@@ -23,6 +23,7 @@ PROCLITICS = ("وبال", "فبال", "وكال", "ولل", "فلل", "وال", 
 _CLOSERS = "\"'”’»)]}›"
 CLAUSE_BREAK = ".؛;:!?؟"  # punctuation that ends a clause: arguments and cues are not looked for across it
 COMMAS = "،,"
+ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون")  # (normalised) endings of a nisba or an adjective like one
 # words that, right before a mention, say how it relates to the event (a closed class of the grammar)
 PREPOSITIONS = frozenset({"علي", "ضد", "من", "عن", "الي", "في", "مع", "بين", "باتجاه", "نحو", "بحق", "تجاه", "امام",
                           "لدي", "حول", "قبل", "يد", "عبر", "داخل", "قرب", "بشان", "ازاء", "بحسب", "حسب", "وفق",
