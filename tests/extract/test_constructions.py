@@ -323,3 +323,27 @@ def test_his_country_is_the_state_of_the_official_who_speaks(read: Read) -> None
     # GUIDELINES §3: pronouns are resolved; بلاده after an official is his state, the one that calls
     found = triples(read("وقال وزير الخارجية النرويجي إسبن بارث إيدي إن بلاده تدعو إسرائيل إلى رفع الحصار عن غزة."))
     assert ("Pressure", "norway", "israel") in found, found
+
+
+def test_two_headlines_joined_by_an_ellipsis_keep_their_own_participants(read: Read) -> None:
+    # "..": two headlines in one sentence; the second's subjects (two capitals, each its state) strike, not the first's
+    found = triples(read("الحوثيون يعلنون استهداف ناقلتين في خليج عدن.. وواشنطن ولندن تردان بضربات على الحديدة"))
+    assert {t for t in found if t[2] == "hodeidah"} == {("Attack", "usa", "hodeidah"),
+                                                         ("Attack", "uk", "hodeidah")}, found
+    # a quotation's ".." is only a pause: one clause, the analyser keeps it one sentence
+    from akhbar.analysis.normalise import ellipsis_ends
+    line = "قال: «نريد اتفاقا.. نريد سلاما» ثم غادر.. والجيش يقصف"
+    assert ellipsis_ends(line) == [line.index(" والجيش")]
+
+
+def test_the_columns_of_a_force_are_the_force(read: Read) -> None:
+    # GUIDELINES §3: generic targets of X → X; convoys and reinforcements too, also in the accusative
+    found = triples(read("وضربت مسيرات الجيش السوداني أرتالاً لقوات الدعم السريع شرقي المدينة."))
+    assert ("Attack", "sudanese_army", "rsf") in found, found
+
+
+def test_a_named_place_past_the_surroundings_of_positions_is_struck_too(read: Read) -> None:
+    # GUIDELINES §6: positions of X in a named place Y, also "في محيط مدينة Y وبلدة Z": X, Y and Z
+    found = triples(read("وشن الجيش المالي غارات على مواقع لجبهة تحرير أزواد في محيط مدينة كيدال وبلدة أنفيف."))
+    struck = {t[2] for t in found if t[0] == "Attack"}
+    assert "2455290" in struck and len(struck) == 3, found  # (Kidal by its GeoNames id, the front, the town)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from akhbar.analysis.build import Tok, build_doc, split_surface
-from akhbar.analysis.normalise import Normalised, normalise, normalise_form
+from akhbar.analysis.normalise import Normalised, ellipsis_ends, normalise, normalise_form
 
 TOKENIZER_FILE = "tokenizer.udpipe"
 SPACY_DIR = "spacy"
@@ -35,10 +35,20 @@ class AnalysisError(Exception):
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, line) for every line; a newline always ends a sentence."""
+    r"""(offset, piece) for every line; a newline always ends a sentence, and so does an ellipsis outside
+    quotation marks: news sites join two headlines with one ("الحوثيون يعلنون استهداف سفن.. وواشنطن تردّ
+    بضربات"), and each is read as a sentence of its own; inside a quotation it is the speaker's pause.
+
+    >>> [piece for _, piece in _lines('قصف على المدينة.. وواشنطن تحذر\nقال: «نريد اتفاقا.. نريد سلاما»')]
+    ['قصف على المدينة..', ' وواشنطن تحذر', 'قال: «نريد اتفاقا.. نريد سلاما»']
+    """
     pos = 0
     for line in text.split("\n"):
-        yield pos, line
+        start = 0
+        for end in ellipsis_ends(line):
+            yield pos + start, line[start:end]
+            start = end
+        yield pos + start, line[start:]
         pos += len(line) + 1
 
 

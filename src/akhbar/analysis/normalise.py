@@ -9,6 +9,7 @@ its original, so that every token found in the normalised text maps back to exac
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # One-for-one substitutions (same length): punctuation and digits in the forms PUD uses.
@@ -71,3 +72,25 @@ def normalise(text: str) -> Normalised:
         chars.append(CHAR_MAP.get(ch, " " if ch in SPACE_CHARS else ch))
         origin.append(i)
     return Normalised("".join(chars), tuple(origin))
+
+
+ELLIPSIS_RE = re.compile(r"(?:\.{2,}|…)(?=\s)")  # two dots or more, or "…", before a space
+
+
+def ellipsis_ends(line: str) -> list[int]:
+    """Offsets right after each ellipsis of a line that stands outside quotation marks: news sites join two
+    headlines with one ("الحوثيون يعلنون استهداف سفن.. وواشنطن تردّ بضربات"), each a clause of its own; inside a
+    quotation it is only the speaker's pause.
+
+    >>> ellipsis_ends('قصف على المدينة.. وواشنطن تحذر')
+    [17]
+    >>> ellipsis_ends('قال: «نريد اتفاقا.. نريد سلاما»')
+    []
+    """
+    return [m.end() for m in ELLIPSIS_RE.finditer(line) if not _inside_quotes(line[:m.start()])]
+
+
+def _inside_quotes(before: str) -> bool:
+    """Whether text that ends here left a quotation open (« or “ unclosed, or an odd number of ")."""
+    return (before.count("«") > before.count("»") or before.count("“") > before.count("”")
+            or before.count('"') % 2 == 1)

@@ -1554,8 +1554,9 @@ class ActorFinder:
                     while end < len(words):
                         km = self._kb_match(words, end)
                         if not (km and km[2] == 1 and words[end].norm.startswith("و")
-                                and self.kb.kind(km[1]) in ("Location", "State")):
-                            break
+                                and self.kb.kind(km[1]) in ("Location", "State")
+                                and not self.gap_text(end - 1, end).strip()):
+                            break  # (past a comma or "..", وواشنطن is the next clause's subject)
                         end += km[0]
             if end == i + 1 and not (words[i].norm.startswith("ال") or skip):
                 return None  # an indefinite bare head (قاعدة) names nothing

@@ -940,12 +940,9 @@ def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> d
             positions = owner.kind != "Location" and head >= 0 and _positions(words[head], lex)
         if not positions:
             continue
-        for k in range(owner.first + 1, min(owner.last + 3, len(words))):
+        for k in range(owner.first + 1, min(owner.last + 4, len(words))):
             place = places_at.get(k)
-            listed = k >= 2 and words[k - 2].norm in lex.particles["in_place"] and any(
-                _listed(key, lex.heads[heads]) for key, _ in words[k - 1].readings
-                for heads in ("place_plural", "place_named"))  # (في محافظتي X وY، في محافظة X: the head before)
-            located = place is not None and (words[k - 1].norm in lex.particles["in_place"] or listed
+            located = place is not None and (_after_in(words, k, lex)
                                              or (words[k].norm.startswith("ب") and place.start > words[k].start))
             if located and not words[k - 1].gap_after.strip(" "):
                 if groups is None:
@@ -956,6 +953,19 @@ def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> d
                     for i in r.iris)  # (موانئ الحديدة ورأس عيسى والصليف: a name listed after a place is one too)
                 break
     return out
+
+
+def _after_in(words: list[Word], k: int, lex: Lexicon) -> bool:
+    """Whether word k opens a place after في, past a place noun (في محافظتي X وY، في بلدة X) or a noun of its
+    surroundings (في محيط مدينة كيدال، في أطراف بلدة X) or both, with no punctuation between."""
+    j = k - 1
+    if j > 0 and any(_listed(key, lex.heads[heads]) for key, _ in words[j].readings
+                     for heads in ("place_plural", "place_named")):
+        j -= 1
+    if j > 0 and any(_listed(key, lex.heads["vicinity"]) for key, _ in words[j].readings):
+        j -= 1
+    return j >= 0 and words[j].norm in lex.particles["in_place"] and not any(
+        w.gap_after.strip(" ") for w in words[j:k - 1])
 
 
 def owns_positions(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from akhbar.analysis.normalise import ellipsis_ends
 from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import FREQUENT, Candidate
 from akhbar.extract.coordination import (
@@ -186,13 +187,19 @@ def next_clause(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> int | No
 
 
 def clause_openers(units: ArticleUnits, s: SentenceUnit) -> tuple[tuple[int, int], ...]:
-    """The spans of the sentence's mentions that open a clause of a new subject with و (`starts_clause`), left to
-    right, read once per sentence: each trigger's own clause and next clause are found among them."""
+    """The spans of the sentence's mentions that open a clause of a new subject with و (`starts_clause`), and the
+    first word after an ellipsis outside quotes (an empty span), left to right, read once per sentence: each
+    trigger's own clause and next clause are found among them."""
     cache: dict[int, tuple[tuple[int, int], ...]] = units.__dict__.setdefault("_clause_openers", {})
     if s.index not in cache:
         text = units.article.text
-        cache[s.index] = tuple(sorted((r.first, r.last) for r in s.refs if text[s.words[r.first].start:r.start] == "و"
-                                      and starts_clause(s, r, units.lex)))
+        openers = {(r.first, r.last) for r in s.refs if text[s.words[r.first].start:r.start] == "و"
+                   and starts_clause(s, r, units.lex)}
+        cuts = {s.start + end for end in ellipsis_ends(text[s.start:s.end])}
+        openers |= {(k, k) for k in range(1, len(s.words)) if s.words[k].start > s.words[k - 1].end
+                    and any(s.words[k - 1].end <= c <= s.words[k].start for c in cuts)}
+        # (two headlines joined by "..": the second opens a clause, whatever its word order)
+        cache[s.index] = tuple(sorted(openers))
     return cache[s.index]
 
 

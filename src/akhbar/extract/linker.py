@@ -307,8 +307,11 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
                    and not _owned(y, own, capital_of, group_of)]
     all_agents: list[str | None] = [agent]
     if agent is not None:
+        coordinated = set(siblings.get(named or agent, ())).union(*(
+            siblings.get(c, ()) for c, st in (capital_of or {}).items() if st == named))
+        # (واشنطن ولندن تردان بضربات: the capitals are coordinated, and each stands for its state)
         all_agents += sorted({(striker or {}).get(y, y) if core == "Attack" else y
-                              for x in siblings.get(named or agent, ()) if x not in chosen
+                              for x in coordinated if x not in chosen
                               and (y := in_role(x, scores.agent)) is not None} - {agent})
     if reciprocal and agent is not None and len(all_agents) > 1:
         # تبادلت إيران وإسرائيل الضربات: the coordinated sides strike each other (a place is only where)

@@ -511,7 +511,7 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
         ends.append(j)
     if placed and any(_listed(key, lex.heads["place_plural"]) for key, _ in words[st].readings):
         return None  # قرى في ناحية سيدكان: unnamed places in a named one add nothing, the place is struck (§6)
-    if words[st].key in lex.generic_targets or words[st].norm in lex.generic_targets:
+    if _listed(words[st].key, lex.generic_targets) or words[st].norm in lex.generic_targets:  # (أرتالا: accusative)
         end = ends[-1]
         owned = (end < len(words) and end in ref_at) or any(k in ref_at for k in range(st, end)) or (
             end + 1 < len(words) and words[end].norm in lex.belonging and end + 1 in ref_at)
