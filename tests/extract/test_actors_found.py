@@ -1894,3 +1894,13 @@ def test_the_principal_an_aide_serves_is_not_the_aide(read: Read, text: str, age
     labels = {a.iri: a.label_ar for a in ex.new_actors}
     agents = {labels.get(e.agent or "", (e.agent or "").rsplit("/", 1)[-1]) for e in ex.events}
     assert any(a.startswith(agent) for a in agents), agents
+
+
+def test_a_definite_title_after_a_full_name_opens_the_next_person() -> None:
+    # الموفد الرئاسي الفرنسي X Y الرئيس Z: two persons, the envoy and the one he met (not one title running on)
+    found = _found("التقى الموفد الرئاسي الفرنسي جان إيف لودريان الرئيس جوزاف عون في بعبدا.")[0]
+    surfaces = [surface for surface, _, _ in found]
+    assert surfaces[:2] == ["الموفد الرئاسي الفرنسي جان إيف لودريان", "الرئيس جوزاف عون"], found
+    # a rank right after the office still opens the name
+    assert [s for s, _, _ in _found("وقال قائد الشرطة الإيرانية العميد أحمد رضا رادان إن.")[0]] == [
+        "قائد الشرطة الإيرانية العميد أحمد رضا رادان"]

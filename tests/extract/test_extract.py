@@ -1689,3 +1689,12 @@ def test_an_actors_generic_sites_after_another_noun_are_the_actor(read: Read) ->
     ex = read("وتقول إسرائيل إنها تستهدف عناصر ومنشآت لحزب الله في جنوب لبنان.")
     assert {t for c, a, t in triples(ex) if c == "Attack"} >= {"hezbollah"}, triples(ex)
     assert not any(m.text == "منشآت" for m in ex.mentions), [m.text for m in ex.mentions]
+
+
+def test_a_quotation_running_on_keeps_its_speaker_from_the_sentence_that_named_him(read: Read) -> None:
+    # the speaker named late in a long sentence, his quotation running on into a short one: the sentence after
+    # reads him as the last speaker without reading past the short sentence's words (it once raised IndexError)
+    text = ("وفي كلمة متلفزة مساء الأحد أمام قادة الجيش في القيادة الشمالية، قال وزير الدفاع الإسرائيلي يسرائيل "
+            "كاتس: «سنواصل ضرب حزب الله في كل مكان. وإذا وسع الحزب المواجهة فإن بيروت ستدفع الثمن».\n"
+            "وردت الجماعة بقصف مستوطنة المطلة.")
+    assert any(e.action.endswith("Attack") or "Shelling" in e.action for e in read(text).events)

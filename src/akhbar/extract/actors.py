@@ -497,10 +497,11 @@ class ActorFinder:
                     and not self._bracketed_word(k) and not self._bracketed_word(k - 1)) \
                     or words[k].norm.lstrip("ولب") in self.lex.particles["counterpart"]:
                 break  # (وزير الخارجية التركي | نظيره الإيراني عباس عراقجي: the name after is the counterpart's)
-            if k > j and not words[k].norm.startswith("ال") \
+            if k > j and (not words[k].norm.startswith("ال") or not definite(words[k - 1].norm)) \
                     and self._phrase_at(words, k, self.lex.titles, self.lex.title_index):
                 break  # (التقى الموفد الفرنسي جان إيف لودريان رئيس مجلس النواب نبيه بري: a second, indefinite title
-                # after the first's name opens the next person, the object)
+                # after the first's name opens the next person, the object; so does a definite one right after a
+                # name: لودريان الرئيس جوزاف عون)
             km = self._kb_match(words, k)
             if km is None or km[2] != 0 or (km[0] == 1 and self._nisba(words[k])):
                 continue  # (a one-word nisba such as السوداني is the adjective, not al-Sudani)
@@ -622,6 +623,11 @@ class ActorFinder:
                 continue
             rank = self._phrase_at(words, k, self.lex.titles, self.lex.title_index) if k > name_start or (
                 k == name_start and organ_office) else None
+            if rank is not None and k > name_start and words[k].norm.startswith("ال") \
+                    and not definite(words[k - 1].norm) \
+                    and self._phrase_at(words, k - 1, self.lex.titles, self.lex.title_index) is None:
+                break  # (الموفد الفرنسي جان إيف لودريان | الرئيس جوزاف عون: a definite title after a name is the
+                # next person's; but نائب الأدميرال is one rank)
             if rank is not None and (not gap.strip() or k == name_start) and words[k].norm.startswith("ال"):
                 name_start = k = k + rank[0]  # (قائد الشرطة اللواء سامي الكعبي: the name follows the rank)
                 continue

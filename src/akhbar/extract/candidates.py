@@ -62,7 +62,9 @@ def last_speaker(units: ArticleUnits, s: SentenceUnit) -> list[Candidate]:
         return []
     for prev in reversed(units.sentences[:s.index]):
         if prev.speaker is not None:
-            return [Candidate(prev.speaker, prev.index, SPEAKER)]
+            home = next((u for u in units.sentences if u.start <= prev.speaker.start < u.end), prev)
+            return [Candidate(prev.speaker, home.index, SPEAKER)]  # (a quotation that runs on keeps the speaker
+            # of the sentence that named him: the mention is that sentence's)
     return []
 
 
