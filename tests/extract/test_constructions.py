@@ -347,3 +347,28 @@ def test_a_named_place_past_the_surroundings_of_positions_is_struck_too(read: Re
     found = triples(read("وشن الجيش المالي غارات على مواقع لجبهة تحرير أزواد في محيط مدينة كيدال وبلدة أنفيف."))
     struck = {t[2] for t in found if t[0] == "Attack"}
     assert "2455290" in struck and len(struck) == 3, found  # (Kidal by its GeoNames id, the front, the town)
+
+
+def test_a_call_whose_addressee_is_followed_by_an_aside_is_still_a_call(read: Read) -> None:
+    # دعا X Y، خلال اتصال هاتفي مع Z، إلى: the call's preposition past an aside of where it was made
+    found = triples(read("ودعا رئيس الوزراء العراقي محمد شياع السوداني أنقرة، خلال اتصال هاتفي مع وزير "
+                         "الخارجية التركي هاكان فيدان، إلى وقف القصف."))
+    assert ("Pressure", "sudani", "turkey") in found, found
+
+
+def test_two_bases_each_in_its_own_place_are_two_targets(read: Read) -> None:
+    # قاعدة X في Y وقاعدة Z: the second base is a facility of its own, not a place the first one is in
+    found = triples(read("قصف الحرس الثوري الإيراني قاعدة عين الأسد الجوية في الأنبار وقاعدة حرير في أربيل."))
+    assert len({t for t in found if t[0] == "Attack"}) == 2, found
+
+
+def test_a_place_listed_after_a_dual_place_noun_is_also_named_bare() -> None:
+    # حيي X وY: the first district's mention carries its own name without the noun (an altLabel a reader matches)
+    from akhbar.analysis import load_analyser
+    from akhbar.extract import extract
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    text = "أطلق مسلحون قذائف على حيي غوانغي وبولومكوتو في المدينة."
+    ex = extract(load_analyser()(text), Article("x", "x.txt", text), load_kb())
+    assert "غوانغي" in {m.text for m in ex.mentions}, [m.text for m in ex.mentions]

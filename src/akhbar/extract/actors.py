@@ -1561,8 +1561,10 @@ class ActorFinder:
                         km = self._kb_match(words, end)
                         if not (km and km[2] == 1 and words[end].norm.startswith("و")
                                 and self.kb.kind(km[1]) in ("Location", "State")
-                                and not self.gap_text(end - 1, end).strip()):
-                            break  # (past a comma or "..", وواشنطن is the next clause's subject)
+                                and not self.gap_text(end - 1, end).strip()
+                                and strip_article(words[end].norm[1:]) not in self.lex.heads["facility"]):
+                            break  # (past a comma or "..", وواشنطن is the next clause's subject; وقاعدة حرير is a
+                            # facility of its own, not a place the first one is in)
                         end += km[0]
             if end == i + 1 and not (words[i].norm.startswith("ال") or skip):
                 return None  # an indefinite bare head (قاعدة) names nothing

@@ -390,6 +390,7 @@ def _adjective(word: Word, upos: list[str], k: int) -> bool:
     return (bool(upos) and upos[k] == "ADJ") or word.norm.endswith(ADJECTIVE_ENDINGS)
 
 
+PLACE_HEADS = ("place", "place_named", "town", "place_plural")  # [heads] of a place's noun before its name
 STRUCK_LISTS = ("struck", "facility", "collective_facility", "named_facility", "part_of", "place", "place_plural",
                 "person_group")  # [heads] lists whose nouns name what an attack strikes
 
@@ -466,7 +467,7 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
                 return None  # العمق الروسي: a nisba names the owner, the target is its state (GUIDELINES §3)
             if ref_at[j].kind in PLACE_KINDS and ref_at[j].how != "nisba" and ref_at[j].start == words[j].start:
                 if j == st + 1 and any(key in lex.heads[name] for key, _ in words[st].readings
-                                       for name in ("place", "place_named", "town", "place_plural")):
+                                       for name in PLACE_HEADS):
                     return None  # منطقة ساراتوف، مدينتي صور: a place noun and the name, which names the place already
                 ends.append(ref_at[j].last)  # محطة كهرباء مظفر آباد (a genitive; not "... ومحطة كهرباء", a conjunct)
                 placed = True
@@ -530,6 +531,9 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
                              (("locatedIn", state),) if state else ())  # (منزل في هرتسليا: in Israel)
     longer = phrase_ends(words, ends[-1], starts_at, lex, upos, placed, modifiers=True)
     variants = tuple((start, words[e - 1].end) for e in ends[:-1] + longer)
+    if ends[-1] > st + 1 and any(_listed(key, lex.heads[name]) for key, _ in words[st].readings
+                                 for name in PLACE_HEADS):
+        variants += ((words[st + 1].start, end),)  # (حيي غوانغي: the place's own name, without its noun)
     return ActorRef((iri,), st, ends[-1], start, end, surface, kind, "phrase", (None,), variants)
 
 
