@@ -372,3 +372,13 @@ def test_a_place_listed_after_a_dual_place_noun_is_also_named_bare() -> None:
     text = "أطلق مسلحون قذائف على حيي غوانغي وبولومكوتو في المدينة."
     ex = extract(load_analyser()(text), Article("x", "x.txt", text), load_kb())
     assert "غوانغي" in {m.text for m in ex.mentions}, [m.text for m in ex.mentions]
+
+
+@pytest.mark.parametrize(("text", "judge"), [
+    ("وندد الكرملين بالتهديدات الأمريكية لروسيا.", "kremlin"),
+    ("وحذرت مصر إثيوبيا من الملء الثاني للسد.\nفي المقابل، رفضت إثيوبيا هذه التحذيرات.", "ethiopia"),
+])
+def test_who_rejects_or_condemns_a_threat_is_not_its_author(read: Read, text: str, judge: str) -> None:
+    # GUIDELINES §3: the one who rejects or condemns a warning judges another's act (as for attacks)
+    found = triples(read(text))
+    assert not any(a == "Warning" and g == judge for a, g, _ in found), found

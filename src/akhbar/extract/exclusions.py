@@ -120,7 +120,8 @@ def frame(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Frame:
         stopper=asked_to_stop(s, trig, lex) if attack else None,
         asker=stop_asker(s, trig, lex) if attack else None,
         blamer=blamer, accused=accused,
-        judge=condemner(s, trig, lex) if attack else None,
+        judge=condemner(s, trig, lex) if attack or trigger_pos(trig) == "noun" else None,
+        # (رفضت إثيوبيا التحذيرات المصرية، ندد الكرملين بالتهديدات الأمريكية: who rejects a threat is not its author)
         struck_subject=attack and (attack_subject(s, trig) or any(
             v.last == trig.first and attack_subject(s, v) for v in s.triggers)  # (the verb's and its subject noun's)
             or unnamed_subject(s, trig, lex)),
@@ -295,7 +296,8 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
               "طالبت الرئاسة الإدارة الأمريكية بالتدخل لوقف العدوان: the one asked to stop another's act"),
     Exclusion("accuser or judge", "agent", lambda f, c, x, r: _here(f, c) and c.ref in (f.blamer, f.judge),
               "حملت إيران واشنطن مسؤولية الهجوم، أدانت الجزائر الهجوم: the accuser or the judge, GUIDELINES §3"),
-    Exclusion("judge as target", "target", lambda f, c, x, r: _here(f, c) and c.ref is f.judge,
+    Exclusion("judge as target", "target", lambda f, c, x, r: _here(f, c) and c.ref is f.judge
+              and f.trig.core == "Attack",
               "أدانت السعودية الهجوم الإيراني: who condemns an attack judges it, as an audience (GUIDELINES §2, §3); "
               "on dev never its target"),
     Exclusion("deep in content", "target", lambda f, c, x, r: _deep_in_content(f, c),
