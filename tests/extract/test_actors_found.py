@@ -1904,3 +1904,11 @@ def test_a_definite_title_after_a_full_name_opens_the_next_person() -> None:
     # a rank right after the office still opens the name
     assert [s for s, _, _ in _found("وقال قائد الشرطة الإيرانية العميد أحمد رضا رادان إن.")[0]] == [
         "قائد الشرطة الإيرانية العميد أحمد رضا رادان"]
+
+
+def test_a_groups_nationality_is_part_of_its_mention_but_a_people_is_not() -> None:
+    # حركة الشباب الصومالية: Somalia's al-Shabaab, one mention; الإسرائيليين after حماس: the people, its object
+    assert [s for s, _, _ in _found("زرع مسلحو حركة الشباب الصومالية عبوة ناسفة.")[0]] == ["حركة الشباب الصومالية"]
+    assert [s for s, _, _ in _found("هاجمت حماس الإسرائيليين.")[0]] == ["حماس", "الإسرائيليين"]
+    # a group whose base name carries its own nationality (حزب الله اللبناني) takes no other one as its adjective
+    assert "حزب الله العراقي" not in [s for s, _, _ in _found("وقصفت الطائرات مواقع حزب الله العراقي.")[0]]

@@ -2192,4 +2192,26 @@ class ActorFinder:
         # longest wins; on a tie a KB actor beats a minted one
         order = {"kb": 0, "title": 1, "organ": 2, "facility": 3, "region": 4, "place": 5, "alias": 6, "anaphor": 7,
                  "nisba": 8}
-        return sorted(cands, key=lambda r: (-(r.last - r.first), order[r.how]))[0]
+        return self._group_nationality(words, sorted(cands, key=lambda r: (-(r.last - r.first), order[r.how]))[0])
+
+    def _group_nationality(self, words: list[Word], ref: ActorRef) -> ActorRef:
+        """A known armed group's name with a state's nisba right after it, its nationality (حركة الشباب الصومالية،
+        جماعة الحوثي اليمنية): one mention of the group, not the state beside it; a plural is a people, the object
+        (هاجمت حماس الإسرائيليين)."""
+        end = ref.last
+        if ref.kind != "Militia" or ref.how not in ("kb", "named_group") or len(ref.iris) != 1 \
+                or self._militia_member(ref.iri) or end >= len(words) or self.gap_text(end - 1, end).strip(" \"”»'’") \
+                or not words[end].norm.startswith("ال") or not words[end].norm.endswith(("ي", "يه")) \
+                or (st := self._nisba(words[end])) is None \
+                or self.kb.kind(st) != "State":
+            return ref
+        name = label_key(ref.surface)
+        actor = self.kb.actors.get(ref.iri)
+        if actor is not None and any(len(k := label_key(label)) == len(name) + 1 and k[:-1] == name
+                                     and (stem := nisba_stem(k[-1])) and self.kb.nisba_state(stem)
+                                     for label in actor.labels_ar):
+            return ref  # (حزب الله العراقي: the base names Hezbollah's own nationality, اللبناني; another is no
+            # adjective of it)
+        stop = words[end].end
+        return replace(ref, last=end + 1, end=stop, surface=self.text[ref.start:stop],
+                       variants=((ref.start, ref.end), *ref.variants))
