@@ -1912,3 +1912,8 @@ def test_a_groups_nationality_is_part_of_its_mention_but_a_people_is_not() -> No
     assert [s for s, _, _ in _found("هاجمت حماس الإسرائيليين.")[0]] == ["حماس", "الإسرائيليين"]
     # a group whose base name carries its own nationality (حزب الله اللبناني) takes no other one as its adjective
     assert "حزب الله العراقي" not in [s for s, _, _ in _found("وقصفت الطائرات مواقع حزب الله العراقي.")[0]]
+
+
+def test_a_definite_organ_is_in_construct_with_no_name_after_it() -> None:
+    # الحرس الثوري | قاعدة حرير: the organ and the base it struck, not one name "الحرس الثوري قاعدة حرير"
+    assert [s for s, _, _ in _found("وقصف الحرس الثوري قاعدة حرير.")[0]] == ["الحرس الثوري", "قاعدة حرير"]

@@ -339,8 +339,9 @@ class ActorFinder:
             if n == 1 and noun[0] in self.lex.heads["abstract_organ"] and not definite(words[i].norm[skip:]):
                 continue  # (لن يسمح بتهديد أمن إسرائيل: Israel's security, no organ; الأمن الإسرائيلي is one)
             named = self._kb_match(words, j)
-            if n == 1 and definite(words[i].norm[skip:]):
-                named = None  # (اتهم الجيش قوات الدعم السريع: a definite noun is in construct with no name)
+            if definite(words[i].norm[skip:] if n == 1 else words[j - 1].norm):
+                named = None  # (اتهم الجيش قوات الدعم السريع، قصف الحرس الثوري قاعدة حرير: a definite noun is in
+                # construct with no name)
             if named and named[0] > 1 and named[2] == 0 and self.kb.kind(named[1]) != "State" \
                     and not ((group or noun[-1] in self.lex.heads["leaders"]) and self.kb.kind(named[1]) == "Militia"):
                 # (but قادة حركة الشباب، قيادة حركة المقاومة الإسلامية are the group's leaders: `_members`)
