@@ -27,6 +27,7 @@ CLOSING_QUOTES = "\"”»'’)"
 FUTURE = ("ست", "سي", "سن", "سا")  # (normalised) the future prefix before an imperfect's: ستدفع، سيرد، سنضرب
 QUOTE_OPENERS = frozenset({"لن", "لا", "لم", "قد", "ان", "انه", "انها"})  # words that open a quoted clause, no name
 SPACE_AND_QUOTES = " \u00a0\"“”«»'"  # what may stand between a title and its body or a body and its nisba
+SPACE_AND_CLOSING = " \"”»'’"  # what may stand after a name before the word that goes on with it
 
 
 # the matchers `ActorFinder._at` tries at a word, each only when the word passes its first test
@@ -498,7 +499,7 @@ class ActorFinder:
                     and not self._bracketed_word(k) and not self._bracketed_word(k - 1)) \
                     or words[k].norm.lstrip("ولب") in self.lex.particles["counterpart"]:
                 break  # (وزير الخارجية التركي | نظيره الإيراني عباس عراقجي: the name after is the counterpart's)
-            if k > j and (not words[k].norm.startswith("ال") or not definite(words[k - 1].norm)) \
+            if k > j and (not words[k].norm.startswith("ال") or self._definite_after_name(words, k)) \
                     and self._phrase_at(words, k, self.lex.titles, self.lex.title_index):
                 break  # (التقى الموفد الفرنسي جان إيف لودريان رئيس مجلس النواب نبيه بري: a second, indefinite title
                 # after the first's name opens the next person, the object; so does a definite one right after a
@@ -624,11 +625,9 @@ class ActorFinder:
                 continue
             rank = self._phrase_at(words, k, self.lex.titles, self.lex.title_index) if k > name_start or (
                 k == name_start and organ_office) else None
-            if rank is not None and k > name_start and words[k].norm.startswith("ال") \
-                    and not definite(words[k - 1].norm) \
-                    and self._phrase_at(words, k - 1, self.lex.titles, self.lex.title_index) is None:
+            if rank is not None and k > name_start and self._definite_after_name(words, k):
                 break  # (الموفد الفرنسي جان إيف لودريان | الرئيس جوزاف عون: a definite title after a name is the
-                # next person's; but نائب الأدميرال is one rank)
+                # next person's)
             if rank is not None and (not gap.strip() or k == name_start) and words[k].norm.startswith("ال"):
                 name_start = k = k + rank[0]  # (قائد الشرطة اللواء سامي الكعبي: the name follows the rank)
                 continue
@@ -713,6 +712,12 @@ class ActorFinder:
             iri = self._mint(kind, f"{title_key}|{affil.rsplit('/', 1)[-1]}", label, (link,) if link else ())
             return self._ref(words, i, name_start, skip, (iri,), "title", kind)
         return None
+
+    def _definite_after_name(self, words: list[Word], k: int) -> bool:
+        """Whether word k, definite, follows a name's word, one without the article that is no title's own
+        (لودريان | الرئيس جوزاف عون: a title there opens the next person; نائب الأدميرال is one rank)."""
+        return k > 0 and words[k].norm.startswith("ال") and not definite(words[k - 1].norm) \
+            and self._phrase_at(words, k - 1, self.lex.titles, self.lex.title_index) is None
 
     def _principal(self, words: list[Word], j: int) -> int:
         """Past the rest of the title of the one a spokesman speaks for, which begins at word j (الناطق باسم القائد
@@ -1552,7 +1557,7 @@ class ActorFinder:
             # with places coordinated to it (في سوريا والعراق)
             core_end = end
             if end < len(words) - 1 and (end > i + 1 or key in self.lex.heads["collective_facility"]) \
-                    and not self.gap_text(end - 1, end).strip(" \"”»'’"):
+                    and not self.gap_text(end - 1, end).strip(SPACE_AND_CLOSING):
                 at = end + 1 if words[end].norm in self.lex.particles["in_place"] else end
                 km = self._kb_match(words, at)
                 if km and km[2] == 0 and self.kb.kind(km[1]) in ("Location", "State"):
@@ -1837,7 +1842,7 @@ class ActorFinder:
         الدولي، قاعدة "كي وان" العسكرية العراقية): up to two, and a state nisba among them locates it; so does
         the kind of facility after لـ and its adjectives (محطة تريبلسكا للطاقة الحرارية، محطة X التحويلية للكهرباء)."""
         adjectives = purpose = 0
-        while end < len(words) and not self.gap_text(end - 1, end).strip(" \"”»'’"):
+        while end < len(words) and not self.gap_text(end - 1, end).strip(SPACE_AND_CLOSING):
             w = words[end]
             if not purpose and w.norm.startswith("لل") and w.norm[2:] in self.lex.heads["facility_kind"]:
                 purpose, adjectives = 1, 0
@@ -2201,10 +2206,10 @@ class ActorFinder:
         (هاجمت حماس الإسرائيليين)."""
         end = ref.last
         if ref.kind != "Militia" or ref.how not in ("kb", "named_group") or len(ref.iris) != 1 \
-                or self._militia_member(ref.iri) or end >= len(words) or self.gap_text(end - 1, end).strip(" \"”»'’") \
+                or self._militia_member(ref.iri) or end >= len(words) \
+                or self.gap_text(end - 1, end).strip(SPACE_AND_CLOSING) \
                 or not words[end].norm.startswith("ال") or not words[end].norm.endswith(("ي", "يه")) \
-                or (st := self._nisba(words[end])) is None \
-                or self.kb.kind(st) != "State":
+                or (st := self._nisba(words[end])) is None or self.kb.kind(st) != "State":
             return ref
         name = label_key(ref.surface)
         actor = self.kb.actors.get(ref.iri)
