@@ -10,7 +10,7 @@ import pytest
 
 from akhbar.records import Extraction
 
-from .helpers import local
+from .helpers import local, triples
 
 if TYPE_CHECKING:
     from akhbar.extract.units import ArticleUnits
@@ -1917,3 +1917,51 @@ def test_a_groups_nationality_is_part_of_its_mention_but_a_people_is_not() -> No
 def test_a_definite_organ_is_in_construct_with_no_name_after_it() -> None:
     # الحرس الثوري | قاعدة حرير: the organ and the base it struck, not one name "الحرس الثوري قاعدة حرير"
     assert [s for s, _, _ in _found("وقصف الحرس الثوري قاعدة حرير.")[0]] == ["الحرس الثوري", "قاعدة حرير"]
+
+
+@pytest.mark.parametrize(("text", "body", "organisation"), [
+    ("وحذرت مفوضية الأمم المتحدة السامية لحقوق الإنسان الجيش من قصف الأحياء.",
+     "مفوضية الأمم المتحدة السامية لحقوق الإنسان", "un"),
+    ("دعت مفوضية الاتحاد الأفريقي الطرفين إلى الحوار.", "مفوضية الاتحاد الأفريقي", "african_union"),
+    ("وحذر مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية من المجاعة.",
+     "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية", "un"),
+    ("وطالبت وكالة الأمم المتحدة لإغاثة وتشغيل المهجرين الحكومة بفتح المعابر.",
+     "وكالة الأمم المتحدة لإغاثة وتشغيل المهجرين", "un"),
+])
+def test_a_body_in_construct_with_an_organisation_is_its_own_organisation(
+        read: Read, text: str, body: str, organisation: str) -> None:
+    ex = read(text)
+    minted = {a.label_ar: a for a in ex.new_actors}
+    assert minted[body].kind == "Organization"  # the body itself, not the organisation inside its name
+    assert [local(o) for p, o in minted[body].links] == [organisation]
+    assert dict(minted[body].links).keys() == {"actsFor"}
+    assert organisation not in mentions(ex).values()
+
+
+def test_a_definite_body_noun_refers_back_to_the_body_named_before(read: Read) -> None:
+    ex = read("حذرت مفوضية الأمم المتحدة السامية لحقوق الإنسان الجيش من قصف المدينة. ودعت المفوضية إثيوبيا "
+              "إلى حماية المدنيين.")
+    body = next(a.iri for a in ex.new_actors if a.label_ar.startswith("مفوضية"))
+    assert ("Pressure", local(body), "ethiopia") in triples(ex)  # (ودعت المفوضية: the body named before)
+    assert [m.text for m in ex.mentions if m.actor == body] == ["مفوضية الأمم المتحدة السامية لحقوق الإنسان"]
+
+
+def test_an_organisations_officer_is_of_no_state_the_sentence_names(read: Read) -> None:
+    ex = read("وفي نيروبي، دعا رئيس مفوضية الاتحاد الأفريقي موسى فكي محمد الطرفين إلى وقف القتال.")
+    person = next(a for a in ex.new_actors if a.kind == "Official")
+    assert [(p, local(o)) for p, o in person.links] == \
+        [("memberOf", local(next(a.iri for a in ex.new_actors if a.kind == "Organization")))]
+
+
+def test_a_name_ending_in_ali_does_not_make_the_preposition_ala_a_mention(read: Read) -> None:
+    ex = read("قال المتحدث باسم الحركة أحمد علي إن الهجوم فشل. وأكد أن القوات سيطرت على المدينة.")
+    assert "على" not in mentions(ex)
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("وهاجمت حركة تحرير كسلا مواقع الجيش.", "حركة تحرير كسلا"),  # (the place is the name's genitive)
+    ("قصفت جبهة إنقاذ دارفور مدينة بحر دار.", "جبهة إنقاذ دارفور"),  # (the name ends at the place noun)
+])
+def test_a_groups_name_keeps_its_genitive_place_and_ends_at_a_place_noun(text: str, group: str) -> None:
+    groups = [name for name, r in _refs(text).items() if r.kind == "Militia" and r.how == "organ"]
+    assert groups == [group]

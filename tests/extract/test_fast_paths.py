@@ -15,7 +15,7 @@ from .conftest import SAMPLE
 
 TEST_SOURCES = sorted((Path(__file__).parent).glob("test_*.py"))
 ALL_MATCHERS = frozenset({"kb", "administration", "capital", "organ", "facility", "collective", "allies",
-                          "named_group", "members", "place", "region", "title", "anaphor", "nisba"})
+                          "named_group", "members", "place", "region", "title", "anaphor", "nisba", "body"})
 
 
 def sentences_of_the_tests() -> list[str]:

@@ -49,7 +49,11 @@ def group_family(noun: str) -> str:
 
 MOVEMENT_HEAD = "حركه"  # (normalised) the group head that is also the noun "movement" (`movement` heads)
 MATCHERS = ("kb", "administration", "capital", "organ", "facility", "collective", "allies", "named_group", "members",
-            "title", "anaphor", "nisba", "place", "region")
+            "title", "anaphor", "nisba", "place", "region", "body")
+BODY_KEY = "body"  # the first part of a body's key (`_body`); its IRI reads organization/body-…
+BODY_PREFIX = actor_iri("Organization", BODY_KEY).rsplit("-", 1)[0] + "-"  # organization/body-
+BODY_ADJECTIVES = 2  # definite adjectives a body's name may take after its organisation (السامية، الأممية)
+BODY_COMPLEMENT = 3  # words of the لـ complement that ends a body's name (لحقوق الإنسان، لإغاثة وتشغيل اللاجئين)
 # a one-word place name of the gazetteer is read as a place without a cue before it only if this populous
 SINGLE_WORD_POPULATION = 100_000
 # [heads] lists of nouns that are no proper name: a place list stops at them (بلدات كفركلا ومناطق أخرى)
@@ -676,7 +680,9 @@ class ActorFinder:
         if state is None and affil:
             state = self.state_of(affil)
         stated = state  # (the state the title itself names, before the sentence's context fills one in)
-        state = state or context_state
+        if affil_kind != "Organization":
+            state = state or context_state  # (an organisation's officer is no official of the place he speaks in:
+            # في أديس أبابا، دعا رئيس مفوضية الاتحاد الأفريقي …)
         if state is None and affil is None and office_end - i >= 2:
             state = self._article_state()  # (سأبلغ رئيس الجمهورية ورئيس الحكومة: an office named in full, of no
             # state, is the one of the state the article is about)
@@ -750,7 +756,8 @@ class ActorFinder:
         الثوري الإيراني) or a known organ, group, organisation or state: (end, IRI); the end is past a nisba
         that follows the body («الحرس الثوري» الإيراني)."""
         km = self._kb_match(words, j)
-        organ = None if km else (self._organ(words, j) or self._named_group(words, j))  # (زعيم جماعة الفتح المبين)
+        organ = None if km else (self._organ(words, j) or self._named_group(words, j)  # (زعيم جماعة الفتح المبين)
+                                 or self._body(words, j))  # (رئيس مفوضية الاتحاد الأفريقي)
         if organ is not None:
             end, iri = organ.last, organ.iri
         elif km and self.kb.kind(km[1]) in ("StateOrgan", "Militia", "Organization", "State") \
@@ -849,8 +856,8 @@ class ActorFinder:
         name = self.text[name_words[0].start:name_words[-1].end]
         kind = "Militia" if affil_kind == "Militia" else "Official"
         links: tuple[tuple[str, str], ...] = ()
-        if kind == "Militia" and affil:
-            links = (("memberOf", affil),)
+        if affil and (kind == "Militia" or affil_kind == "Organization"):
+            links = (("memberOf", affil),)  # (a militia's or an organisation's man, of no state)
         elif state:
             links = (("officialOf", state),)
         key = strip_article(name_words[-1].norm)
@@ -861,7 +868,8 @@ class ActorFinder:
             theirs = set(label_key(self.minted[known].label_ar))
             known = known if mine <= theirs or theirs <= mine else None
         iri = known or self._mint(kind, "|".join(strip_article(w.norm) for w in name_words), name, links)
-        self.aliases[key] = iri
+        if key != ALI:
+            self.aliases[key] = iri  # (not علي: it folds to the preposition على, which would name him everywhere)
         for other in _abd_spellings(name_words):
             self.aliases.setdefault(other, iri)
         return iri, kind
@@ -1015,7 +1023,12 @@ class ActorFinder:
             if end > i + 1 and gap.strip(" "):
                 break
             joined = w.norm.startswith("وال") and words[end - 1].norm.startswith("ال")  # (نصرة الإسلام والمسلمين)
-            if self.ends_name(w) or w.norm in self.lex.triggers or self._nisba(w) \
+            genitive = self._name_genitive(words, end, i)
+            if genitive:
+                end += genitive  # (حركة تحرير السودان، جبهة تحرير تيغراي: the place is the name's genitive)
+                break
+            if self.ends_name(w) or (end > i + 1 and self._place_noun(w) and not definite(w.norm)) \
+                    or w.norm in self.lex.triggers or self._nisba(w) \
                     or w.norm in self.lex.pronoun_complementisers or (end == i + 1 and quoted and (
                         w.norm in QUOTE_OPENERS or (w.norm.startswith(FUTURE) and self.parsed_verb(end)))) \
                     or (end > i + 1 and w.norm.startswith("و") and not joined) or w.norm.isdigit() \
@@ -1039,6 +1052,83 @@ class ActorFinder:
         iri = self._mint("Militia", "|".join([key, *(w.key for w in words[i + 1:end])]), label)  # (لحركة X is X)
         return ActorRef((iri,), i, end, start, stop, label, "Militia", "organ", (None,))
 
+    def _place_noun(self, word: Word) -> bool:
+        """Whether a word is a noun of places or facilities (مدينة، بلدات، قاعدة): a group's name ends before it,
+        indefinite, in construct with the next place (جبهة تحرير تيغراي | مدينة بحر دار; but جبهة تحرير الساحل)."""
+        return any(key in self.lex.heads[name] for key, _ in word.readings
+                   for name in ("place", "place_named", "place_plural", "facility"))
+
+    def _name_genitive(self, words: list[Word], k: int, i: int) -> int:
+        """The length of a state or place of the base or the gazetteer at word k that is the genitive of the
+        group's name begun at word i: right after an indefinite word of the name in construct, neither a nisba nor
+        the head itself (حركة تحرير السودان، جيش تحرير بلوشستان); 0 otherwise (حركة X إسرائيل: after a definite
+        word, the state is the next participant)."""
+        prev = words[k - 1]
+        if k <= i + 1 or self.gap_text(k - 1, k).strip() or definite(prev.norm) or self._nisba(prev) \
+                or prev.norm.endswith(("يه", "ي")) or words[k].norm.startswith("و"):
+            return 0
+        km = self._kb_match(words, k)
+        if km and km[2] == 0 and self.kb.kind(km[1]) in ("State", "Location"):
+            return km[0]
+        return self._known_place(words, k, False)
+
+    def _body(self, words: list[Word], i: int) -> ActorRef | None:
+        """A body of an international organisation the base knows, named by a body noun in construct with it and
+        the adjectives and لـ complement that end its name (مفوضية الأمم المتحدة السامية لحقوق الإنسان، مفوضية الاتحاد
+        الأفريقي): an Organization of its own that acts for the organisation (ak:actsFor), not the organisation
+        itself nor nothing (GUIDELINES §3: the agent is the body that acts). A name the base holds whole is the
+        base's (the longest match wins in `_at`)."""
+        head = next(((k, sk) for k, sk in words[i].readings if k in self.lex.heads["body"]), None)
+        if head is None or i + 1 >= len(words) or self.gap_text(i, i + 1).strip() \
+                or definite(words[i].norm[head[1]:]):
+            return None  # (المفوضية الأممية: a definite body noun is in construct with nothing)
+        km = self._kb_match(words, i + 1)
+        if km is None or km[2] != 0 or self.kb.kind(km[1]) != "Organization":
+            return None
+        end = i + 1 + km[0]
+        for _ in range(BODY_ADJECTIVES):
+            w = words[end] if end < len(words) else None
+            if w is None or self.gap_text(end - 1, end).strip() or not definite(w.norm) \
+                    or not w.norm.endswith(("يه", "ي")) or self._kb_match(words, end) or w.norm in self.lex.triggers:
+                break
+            end += 1  # (السامية، الأممية: the body's adjectives)
+        if end < len(words) and not self.gap_text(end - 1, end).strip() and words[end].norm.startswith("ل") \
+                and len(words[end].norm) > 3 \
+                and self._kb_match(words, end) is None and words[end].norm not in self.lex.triggers \
+                and words[end].norm not in self.lex.name_stop:
+            k = end + 1
+            while k < len(words) and k < end + BODY_COMPLEMENT and not self.gap_text(k - 1, k).strip() \
+                    and self._kb_match(words, k) is None and words[k].norm not in self.lex.triggers:
+                k += 1
+                if definite(words[k - 1].norm):
+                    if k < len(words) and not self.gap_text(k - 1, k).strip() and definite(words[k].norm) \
+                            and words[k].norm.endswith(("يه", "يين", "ي")) and self._kb_match(words, k) is None:
+                        k += 1  # (لتنسيق الشؤون الإنسانية: the genitive's adjective)
+                    break  # (its genitive ends the complement: لحقوق الإنسان | القوات الإثيوبية)
+                if not words[k - 1].norm.startswith("و"):
+                    k = end + 1  # (an indefinite word is a conjunct of the complement or no part of it)
+                    break
+            if definite(words[end].norm[1:]):
+                k = end + 1  # (للمساعدة، للطفولة: the complement is its own genitive)
+            end = k  # (لحقوق الإنسان، لإغاثة وتشغيل اللاجئين: what the body is for)
+        if end + 1 < len(words) and words[end].norm in self.lex.particles["in_place"] \
+                and not self.gap_text(end - 1, end).strip() and not self.gap_text(end, end + 1).strip():
+            km_in = self._kb_match(words, end + 1)
+            if km_in is not None and km_in[2] == 0 and self.kb.kind(km_in[1]) == "State":
+                end += 1 + km_in[0]  # (بعثة الأمم المتحدة للمساعدة في أفغانستان: the state it serves in)
+        skip = head[1]
+        start = words[i].offset_after(skip, self.text)
+        label = self.text[start:words[end - 1].end]
+        iri = self._mint("Organization", "|".join([BODY_KEY, head[0], *(w.key for w in words[i + 1:end])]), label,
+                         (("actsFor", km[1]),))
+        return ActorRef((iri,), i, end, start, words[end - 1].end, label, "Organization", "organ", (None,))
+
+    @staticmethod
+    def is_body(ref: ActorRef) -> bool:
+        """Whether a mention is a body `_body` named: its name ends where the matcher ended it (no longer noun
+        phrase is another name of it: مفوضية الأمم المتحدة السامية لحقوق الإنسان | الجيش)."""
+        return ref.how == "organ" and ref.iri.startswith(BODY_PREFIX)
+
     def _names_follow(self, words: list[Word], k: int, head: str = MOVEMENT_HEAD) -> bool:
         """Whether a group's proper name begins at word k, after its head noun (`head`, normalised), unquoted: a
         definite word, or a noun in construct with a definite one (جماعة أنصار الإسلام، جماعة جيش العدل); not an
@@ -1051,8 +1141,9 @@ class ActorFinder:
         if w.startswith("ال"):
             return True
         adjective = w.endswith(("يه", "ي")) or (w.startswith("م") and w.endswith("ه"))  # (a nisba, a participle)
-        return k + 1 < len(words) and not self.gap_text(k, k + 1).strip() and words[k + 1].norm.startswith("ال") \
-            and not adjective
+        return k + 1 < len(words) and not self.gap_text(k, k + 1).strip() and not adjective \
+            and (words[k + 1].norm.startswith("ال") or self._name_genitive(words, k + 1, k - 1) > 0)
+        # (جماعة أنصار الإسلام; حركة تحرير كسلا: a place of the base or the gazetteer as the genitive)
 
     def _members(self, words: list[Word], i: int) -> ActorRef | None:
         """أعضاء البرلمان الإيراني، نواب في الكنيست: the members of a state organ, one group of officials of its
@@ -2097,6 +2188,7 @@ class ActorFinder:
                 ("nisba", self._nisba(word) is not None),
                 ("place", any(k in self.gazetteer.lengths for k in keys)),
                 ("region", bool(keys & heads["direction"])),
+                ("body", bool(keys & heads["body"])),
             ) if hit)
         return found
 
@@ -2157,7 +2249,8 @@ class ActorFinder:
         for name, matcher in (("organ", self._organ), ("facility", self._facility),
                               ("collective", self._collective), ("allies", self._allies),
                               ("named_group", self._named_group),
-                              ("members", self._members), ("place", self._place), ("region", self._region)):
+                              ("members", self._members), ("place", self._place), ("region", self._region),
+                              ("body", self._body)):
             r = matcher(words, i) if name in matchers else None
             if r:
                 cands.append(r)
