@@ -382,3 +382,20 @@ def test_who_rejects_or_condemns_a_threat_is_not_its_author(read: Read, text: st
     # GUIDELINES §3: the one who rejects or condemns a warning judges another's act (as for attacks)
     found = triples(read(text))
     assert not any(a == "Warning" and g == judge for a, g, _ in found), found
+
+
+@pytest.mark.parametrize(("text", "phrases"), [
+    ("وطال القصف مدرسة دينية قرب السوق.", ["مدرسة دينية"]),  # (the attack noun is the subject of طال)
+    ("واستهدف القصف منزلا قرب السوق.", ["منزلا"]),  # (of the attack verb too)
+    ("وطالت الغارات مخازن للوقود.", ["مخازن للوقود"]),
+    ("الضربة جاءت ردا على الهجوم.", []),  # (after a definite noun with no verb before it: what the clause says)
+])
+def test_an_attack_noun_as_the_subject_of_a_verb_of_reaching_leaves_its_object_struck(
+        text: str, phrases: list[str]) -> None:
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    s = read_units(None, Article("x", "x.txt", text), load_kb()).sentences[0]
+    found = [p.surface for p in s.phrases + [r for r in s.refs if r.kind == "Location"]]
+    assert found[:1] == phrases, found

@@ -65,6 +65,9 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
         if trig.core != "Attack":
             continue
         k, steps = past_unnamed(words, trig.last, lex, owned=True), 0
+        if trig.entry is not None and trig.entry.pos == "verb" and k == trig.last \
+                and _attack_noun_at(words, triggers, k):
+            k = next(t.last for t in triggers if t.first == k)  # (واستهدف القصف مدرسة: the noun is the subject)
         if k == trig.last and trig.entry is not None and trig.entry.pos == "verb" and k < len(words) \
                 and definite(words[k].norm) and k not in ref_at and _group_noun(words[k], lex):
             k += 1  # (قصفت الفصائل مستوطنة X، استهدفت المقاومة القاعدة: the verb's subject, a group left unnamed)
@@ -83,6 +86,7 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
             k = past_instrument(words, k, ref_at, upos, lex)
         predicate = k == trig.last and trig.light is None and not trig.phrase and trig.entry is not None \
             and trig.entry.pos == "noun" and definite(words[trig.first].norm) \
+            and not _subject_of_reaching(words, triggers, trig, lex) \
             and k < len(words) and not definite(words[k].norm) and not words[k].norm.startswith(("ب", "ل"))
         # (الضربة جاءت ردا، الهجوم أسفر عن: after a definite noun an indefinite word is no genitive or adjective of
         # it, but what the clause says of it)
@@ -406,6 +410,24 @@ def struck_head(word: Word, lex: Lexicon) -> bool:
     """
     return any(_listed(key, lex.heads.get(name, frozenset())) for key, _ in word.readings for name in STRUCK_LISTS) \
         or any(_listed(key, lex.generic_targets) for key, _ in word.readings)
+
+
+def _attack_noun_at(words: list[Word], triggers: list[Trigger], k: int) -> bool:
+    """Whether a definite Attack noun of the sentence's triggers begins at word k (القصف، الغارات)."""
+    return k < len(words) and definite(words[k].norm) and any(
+        t.first == k and t.core == "Attack" and t.entry is not None and t.entry.pos == "noun" for t in triggers)
+
+
+def _subject_of_reaching(words: list[Word], triggers: list[Trigger], trig: Trigger, lex: Lexicon) -> bool:
+    """Whether an attack noun is the subject of the verb right before it, a verb of reaching or of attack, so that
+    the word after it is that verb's object, what was struck (وطال القصف مدرسة، واستهدفت الغارات منازل), not what
+    the clause says of the noun (الضربة جاءت ردا)."""
+    if trig.first == 0 or words[trig.first - 1].gap_after.strip() or not definite(words[trig.first].norm):
+        return False
+    before = words[trig.first - 1]
+    return before.norm.lstrip("و") in lex.particles["reach"] or any(
+        t.last == trig.first and t.core == "Attack" and t.entry is not None and t.entry.pos == "verb"
+        for t in triggers)
 
 
 def _describes_event(words: list[Word], k: int, lex: Lexicon) -> bool:
