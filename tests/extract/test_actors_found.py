@@ -1965,3 +1965,20 @@ def test_a_name_ending_in_ali_does_not_make_the_preposition_ala_a_mention(read: 
 def test_a_groups_name_keeps_its_genitive_place_and_ends_at_a_place_noun(text: str, group: str) -> None:
     groups = [name for name, r in _refs(text).items() if r.kind == "Militia" and r.how == "organ"]
     assert groups == [group]
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("دعا المبعوث الأممي الأطراف إلى وقف القتال فورا.", "الأطراف"),
+    ("وحذرت البعثة الأطراف المتحاربة من استهداف المدنيين.", "الأطراف المتحاربة"),
+    ("وسيطرت القوات على أطراف البلدة.", None),  # (its outskirts, in construct)
+])
+def test_the_parties_addressed_are_one_collective_of_the_article(text: str, parties: str | None) -> None:
+    found = [name for name, r in _refs(text).items() if r.kind == "Organization" and r.how == "organ"]
+    assert found == ([parties] if parties else [])
+
+
+def test_the_parties_of_two_articles_are_two_nodes(read: Read) -> None:
+    one = read("دعا المبعوث الأممي الأطراف إلى وقف القتال فورا.", "a")
+    two = read("دعا المبعوث الأممي الأطراف إلى وقف القتال فورا.", "b")
+    node = {a.label_ar: a.iri for a in one.new_actors}.get("الأطراف")
+    assert node is not None and node != {a.label_ar: a.iri for a in two.new_actors}.get("الأطراف")

@@ -896,6 +896,9 @@ class ActorFinder:
             iri = self._mint("Organization", "|".join(w.key for w in words[i:i + 2]), label)
             return ActorRef((iri,), i, i + 2, words[i].start, words[i + 1].end, label, "Organization", "organ",
                             (None,))
+        parties = self._parties(words, i)
+        if parties is not None:
+            return parties
         company = next((sk for k, sk in words[i].readings if k in self.lex.heads["companies"]), None)
         if company is not None and i + 1 < len(words) and not definite(words[i].norm[company:]) \
                 and definite(words[i + 1].norm) and not words[i].gap_after.strip() \
@@ -918,6 +921,28 @@ class ActorFinder:
         start = words[i].offset_after(skip, self.text)
         label = self.text[start:words[end - 1].end]
         iri = self._mint("Organization", "|".join(w.key for w in words[i + 1:end]), label)
+        return ActorRef((iri,), i, end, start, words[end - 1].end, label, "Organization", "organ", (None,))
+
+    def _parties(self, words: list[Word], i: int) -> ActorRef | None:
+        """الأطراف، الأطراف المتحاربة: the parties to the article's conflict, one collective of its own (GUIDELINES §3:
+        the addressees of a call on "the parties" are one collective participant), a node of the article only (the
+        parties of one conflict are not another's). Bare, or with a participle of fighting or disputing; not in
+        construct (أطراف المدينة: its outskirts), nor with a nisba (`_collective`: الأطراف الليبية)."""
+        word = words[i]
+        skip = next((sk for k, sk in word.readings if k in self.lex.heads["parties"]), None)
+        if skip is None or not definite(word.norm[skip:]):
+            return None
+        end = i + 1
+        if end < len(words) and not self.gap_text(i, end).strip():
+            nxt = words[end].norm
+            if nxt.startswith("المت") and nxt.endswith("ه") and nxt not in self.lex.triggers:
+                end += 1  # (الأطراف المتحاربة، المتنازعة، المتصارعة)
+            elif definite(nxt) and nxt not in self.lex.name_stop and nxt not in self.lex.particles["prepositions"]:
+                return None  # (الأطراف الشرقية للمدينة: an adjective of place; الأطراف الليبية: `_collective`)
+        start = word.offset_after(skip, self.text)
+        label = self.text[start:words[end - 1].end]
+        key = "|".join(["parties", self.scope or "", *(w.key for w in words[i + 1:end])])
+        iri = self._mint("Organization", key, label)
         return ActorRef((iri,), i, end, start, words[end - 1].end, label, "Organization", "organ", (None,))
 
     def _allies(self, words: list[Word], i: int) -> ActorRef | None:
