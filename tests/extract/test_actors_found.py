@@ -1982,3 +1982,14 @@ def test_the_parties_of_two_articles_are_two_nodes(read: Read) -> None:
     two = read("دعا المبعوث الأممي الأطراف إلى وقف القتال فورا.", "b")
     node = {a.label_ar: a.iri for a in one.new_actors}.get("الأطراف")
     assert node is not None and node != {a.label_ar: a.iri for a in two.new_actors}.get("الأطراف")
+
+
+def test_a_known_base_named_bare_after_another_place_is_that_base() -> None:
+    refs = _refs("ضربت المسيرات قاعدتي عين الأسد وحرير فجرا.")
+    assert local(refs["حرير"].iri) == "harir_base" and refs["حرير"].how == "kb"
+
+
+def test_a_known_base_described_further_is_still_the_known_base() -> None:
+    refs = _refs("وسقطت الصواريخ داخل قاعدة حرير الجوية في ناحية حرير شمال مدينة أربيل فجرا.")
+    bases = [r for name, r in refs.items() if name.startswith("قاعدة حرير")]
+    assert bases and all(local(r.iri) == "harir_base" for r in bases)  # (no new node for the longer description)

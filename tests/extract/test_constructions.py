@@ -399,3 +399,17 @@ def test_an_attack_noun_as_the_subject_of_a_verb_of_reaching_leaves_its_object_s
     s = read_units(None, Article("x", "x.txt", text), load_kb()).sentences[0]
     found = [p.surface for p in s.phrases + [r for r in s.refs if r.kind == "Location"]]
     assert found[:1] == phrases, found
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت الصواريخ الإيرانية قاعدتين في العراق، هما عين الأسد وحرير.",
+    "استهدفت الصواريخ موقعين أمريكيين، هما قاعدة عين الأسد الجوية في غرب البلاد وقاعدة حرير قرب أربيل.",
+])
+def test_names_a_pronoun_of_apposition_lists_are_each_struck(read: Read, text: str) -> None:
+    targets = {t for _, _, t in triples(read(text))}
+    assert {"ain_al_asad", "harir_base"} <= targets, targets
+
+
+def test_a_description_set_off_by_a_pronoun_takes_no_part(read: Read) -> None:
+    found = triples(read("وتبنت المقاومة الإسلامية في العراق، وهي تحالف يضم فصائل موالية لإيران، الهجوم على القاعدة."))
+    assert all(a == "islamic_resistance_in_iraq" for _, a, _ in found), found

@@ -1741,6 +1741,10 @@ class ActorFinder:
             if state is None and j < end and key not in self.lex.heads["place"]:
                 gm = self._gazetteer_match(words, j)  # (مطار بورتسودان: the town it is named for lies in a state)
                 state = self.kb.by_code.get(gm[1].country) if gm is not None and j + gm[0] <= end else None
+            km = self._kb_match(words, i)
+            if km is not None and km[0] >= 2 and i + km[0] < end and self.kb.kind(km[1]) == "Location":
+                return self._ref(words, i, i + km[0], km[2], (km[1],), "kb")  # (قاعدة عين الأسد الجوية في محافظة
+                # الأنبار: the base the base knows; what follows describes or locates it)
             iri = self._mint("Location", lkey, label, (("locatedIn", state),) if state else ())
             variants = tuple((start, words[k - 1].end) for k in sorted({name_end, core_end}) if i < k < end)
             variants += (bare,) if bare and bare[0] > start else ()
@@ -1840,8 +1844,8 @@ class ActorFinder:
         if i + 1 < len(words) and not words[i].gap_after.strip() and words[i + 1].norm.startswith("ال"):
             return None
         for key, skip in words[i].readings:
-            for town in sorted(self.lex.heads["town"]):
-                iri = self.kb.lookup((town, key))
+            for town in sorted(self.lex.heads["town"] | self.lex.heads["named_facility"]):
+                iri = self.kb.lookup((town, key))  # (قاعدتا عين الأسد وحرير: a base the base names with its noun)
                 if iri and self.kb.kind(iri) == "Location":
                     return self._ref(words, i, i + 1, skip, (iri,), "kb")
         return None
@@ -1863,6 +1867,9 @@ class ActorFinder:
         gm = self._gazetteer_match(words, i)
         if gm and (gm[2] == 0 or (conj and gm[2] == 1)):
             return self._ref(words, i, i + gm[0], gm[2], (self._place_actor(gm[1]),), "place", "Location")
+        town = self._coordinated_town(words, i) if conj else None
+        if town is not None:
+            return town  # (قاعدتي عين الأسد وحرير: a place or base the base names with its noun, named bare)
         if not conj and not first and not self._closed_list_ahead(words, i):
             return None  # (after a comma, only a place the gazetteer knows or a list closed by و: "، مما أسفر")
         if not (opens or self._list_name_word(w, core, conj, listed=True)):

@@ -20,7 +20,7 @@ from __future__ import annotations
 from akhbar.extract.actors import ActorRef
 from akhbar.extract.events import Trigger, coordinated_verb, joined_verbal_noun
 from akhbar.extract.lexicon import Lexicon
-from akhbar.extract.phrases import _listed
+from akhbar.extract.phrases import PLACE_PREPS, _listed
 from akhbar.extract.text import PREPOSITIONS, Word, clause_word_before, definite, names_as_one
 from akhbar.extract.units import SentenceUnit
 from akhbar.kb import normalise
@@ -66,6 +66,8 @@ def _joined(s: SentenceUnit, lex: Lexicon, text: str, cur: ActorRef, ref_at: dic
             k += 1
         nxt = ref_at.get(k)
         return nxt if nxt is not None and nxt.first == k else None
+    if nxt is None and words[k].norm in PLACE_PREPS:
+        return _next_of_same_head(s, lex, cur, ref_at)  # (قاعدة عين الأسد في الأنبار وقاعدة حرير)
     if nxt is None or nxt is cur:
         return None
     first = words[nxt.first]
@@ -79,6 +81,28 @@ def _joined(s: SentenceUnit, lex: Lexicon, text: str, cur: ActorRef, ref_at: dic
         # force, a joint one; not المفاوضات الأمريكية الإيرانية, talks between the two)
     if gap.strip() in ("،", ",") and _list_goes_on(s, nxt, ref_at, text):
         return nxt
+    return None
+
+
+SAME_HEAD_REACH = 6  # words the place of a facility may take before the next facility of the list
+
+
+def _next_of_same_head(s: SentenceUnit, lex: Lexicon, cur: ActorRef, ref_at: dict[int, ActorRef]
+                       ) -> ActorRef | None:
+    """The facility joined by و to `cur` past the place that locates it, when both are named with the same head
+    noun (قاعدة عين الأسد الجوية في محافظة الأنبار وقاعدة حرير في أربيل; GUIDELINES §3: each named participant its
+    own event, §6: the place only says where the first is), else None."""
+    words = s.words
+    head = {key for key, _ in words[cur.first].readings} & (lex.heads["facility"] | lex.heads["named_facility"])
+    if cur.kind != "Location" or not head:
+        return None
+    for m in range(cur.last + 1, min(len(words), cur.last + 1 + SAME_HEAD_REACH)):
+        if words[m - 1].gap_after.strip():
+            return None
+        nxt = ref_at.get(m)
+        if nxt is not None and nxt.first == m and words[m].norm.startswith("و") \
+                and head & {key for key, _ in words[m].readings}:
+            return nxt
     return None
 
 
@@ -227,6 +251,8 @@ def included_members(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) ->
         n = n or 1
         group = next((g for g in coordination_groups(s, lex, text) if g[0].first == k + n), ())
         members = {i for r in group if r in s.refs for i in r.iris}
+        if apposed:
+            members |= _apposed_names(s, k + 1, lex)  # (هما قاعدة عين الأسد في الأنبار وقاعدة حرير في أربيل)
         if apposed and len(members) < 2:
             k += 1
             continue
@@ -235,6 +261,21 @@ def included_members(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) ->
                 for iri in owner.iris:
                     out.setdefault(iri, set()).update(members - {iri})
         k += n
+    return out
+
+
+def _apposed_names(s: SentenceUnit, k: int, lex: Lexicon) -> set[str]:
+    """The names a pronoun of apposition lists from word k to the clause's next comma (هما قاعدة عين الأسد الجوية في
+    محافظة الأنبار وقاعدة حرير): each named mention that begins the list or follows و, not a place after في or بـ
+    that only says where the one before it is (GUIDELINES §6)."""
+    words = s.words
+    end = next((m + 1 for m in range(k, len(words)) if words[m].comma_after or words[m].breaks_after), len(words))
+    out: set[str] = set()
+    for r in s.refs:
+        if k <= r.first < end and r.how in ("kb", "place", "facility") \
+                and (r.first == k or words[r.first].norm.startswith("و")) \
+                and words[r.first - 1].norm not in lex.particles["in_place"]:
+            out.update(r.iris)
     return out
 
 

@@ -557,9 +557,31 @@ def in_apposition(s: SentenceUnit, trig: Trigger, ref: ActorRef, lex: Lexicon) -
             return False
         if words[k].norm in lex.particles["apposition"] and k > 0 and words[k - 1].comma_after \
                 and any(r.last == k for r in s.refs):  # (after a mention: وهم مدركون after a verb is no apposition)
+            if _names_listed(s, k + 1):
+                return False  # (قاعدتين، هما عين الأسد وحرير: the names of the mention, each a participant, §3)
             end = next((m for m in range(ref.last - 1, len(words)) if words[m].comma_after or words[m].breaks_after),
                        len(words) - 1)
             return not (k <= trig.first <= end)
+    return False
+
+
+NAMING = ("kb", "place", "facility")  # mentions that name an actor (a facility: قاعدة حرير)
+LISTED_REACH = 6  # words a listed name's adjectives and place may take before the next name
+
+
+def _names_listed(s: SentenceUnit, k: int) -> bool:
+    """Whether a list of two names or more begins at word k: a named actor of the base or the gazetteer, then
+    another joined by و (عين الأسد وحرير), not a description (تحالف يضم فصائل، فصائل موالية لإيران)."""
+    at = {r.first: r for r in s.refs}
+    first = at.get(k)
+    if first is None or first.how not in NAMING:
+        return False
+    for m in range(first.last, min(len(s.words), first.last + LISTED_REACH)):
+        if s.words[m - 1].comma_after or s.words[m - 1].breaks_after:
+            return False
+        second = at.get(m)
+        if second is not None and second.how in NAMING and s.words[m].norm.startswith("و"):
+            return True  # (عين الأسد الجوية في محافظة الأنبار وقاعدة حرير: past where the first is)
     return False
 
 
