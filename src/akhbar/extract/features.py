@@ -1033,6 +1033,52 @@ def oblique(word: Word, ref: ActorRef) -> bool:
         and word.norm.lstrip("وف").startswith("ال") and word.norm.endswith(OBLIQUE_ENDING)
 
 
+RESUMPTIVE = ("هما", "هم", "ها", "ه")  # object pronouns that refer a relative clause's verb back to its noun
+
+
+def resumptive_subject(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> tuple[int, int]:
+    """The words [first, last) of the subject of a light verb that refers back to the attack noun right before it
+    with a pronoun (غارات شنتها طائرات حربية إسرائيلية، هجوم نفذه مسلحون): an indefinite noun's relative clause needs
+    no relative pronoun, and its subject is the attack's author or, as a verb's, the instrument that names him
+    (الغارات التي شنتها X). An instrument is taken with its adjectives and nisbas; (0, 0) when no such verb stands
+    there.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "قتل عشرة في غارات شنتها طائرات حربية إسرائيلية على رفح."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> s = units.sentences[0]
+    >>> raids = next(t for t in s.triggers if s.words[t.first].text == "غارات")
+    >>> a, b = resumptive_subject(s, raids, units.lex)
+    >>> " ".join(w.text for w in s.words[a:b])
+    'طائرات حربية إسرائيلية'
+    """
+    words = s.words
+    if trigger_pos(trig) != "noun":
+        return 0, 0
+    for k in range(trig.last, min(len(words) - 1, trig.last + 3)):
+        if words[k - 1].gap_after.strip() or words[k].gap_after.strip():
+            return 0, 0
+        norm = words[k].norm
+        pronoun = next((p for p in RESUMPTIVE if norm.endswith(p)), None)
+        if norm in lex.light_verbs and pronoun is not None and norm[:-len(pronoun)] in lex.light_verbs:
+            ref_at = s.ref_at()
+            first = k + 1
+            if first in ref_at:
+                return first, ref_at[first].last
+            last = past_instrument(words, first, ref_at, s.upos, lex)
+            while last > first and words[last - 1].norm in PREPOSITIONS:
+                last -= 1  # (طائرات إسرائيلية | على رفح: the instrument ends before the aim)
+            return (first, last) if last > first else (0, 0)
+    return 0, 0
+
+
+def _in_span(ref: ActorRef, span: tuple[int, int]) -> bool:
+    """Whether a mention begins inside the words [first, last) of a span."""
+    return span[0] <= ref.first < span[1]
+
+
 def grammar_role(f: dict[str, str]) -> str:
     """The role Arabic word order gives a mention next to the trigger, by the standard patterns: agent for
     an SVO/VSO subject, a light verb's subject, an event noun's genitive or adjective (هجمات الحوثيين، القصف
@@ -1308,8 +1354,10 @@ def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candi
     f["subj"] = str(bool(s.refs) and s.refs[0] is ref and ref.first < trig.first)
     relatives = units.lex.particles["relative_pronouns"]
     f["rel"] = str(any(w.norm in relatives for w in words[lo:hi]))
-    f["rel_light"] = str(after and any(w.norm in relatives and k + 1 < hi and words[k + 1].norm in units.lex.light_verbs
-                                       for k, w in enumerate(words[lo:hi], lo)))
+    light = units.lex.light_verbs
+    f["rel_light"] = str(after and (any(w.norm in relatives and k + 1 < hi and words[k + 1].norm in light
+                                        for k, w in enumerate(words[lo:hi], lo))
+                                    or _in_span(ref, resumptive_subject(s, trig, units.lex))))
     f["source"] = str(ref.first > 0 and words[ref.first - 1].norm.lstrip("و") in units.lex.particles["source_markers"])
     claimed = _subject_of(units, s, trig, ref, units.lex.claim_verbs, 8)
     repels = _subject_of(units, s, trig, ref, units.lex.repel_words, 4) or (claimed and any(
