@@ -1763,8 +1763,9 @@ class ActorFinder:
         """Whether word i is the people a place serves, with لـ right after the place's noun (مخيما للاجئين، مستشفى
         للأطفال): they name whom it is for, not a participant of their own (after an attack's verbal noun, لـ
         marks what was struck: قصف للمدنيين)."""
-        if key not in self.lex.heads["population"] or skip != 1 or not words[i].norm.startswith("ل") or i == 0 \
-                or words[i - 1].gap_after.strip():
+        if key not in self.lex.heads["population"] or not (skip == 1 or words[i].norm.startswith("لل")) \
+                or not words[i].norm.startswith("ل") or i == 0 or words[i - 1].gap_after.strip():
+            # (للاجئين، للنازحين: لـ with or without the article)
             return False
         before = {k for k, _ in words[i - 1].readings}
         before |= {k[:-1] for k in before if k.endswith("ا") and len(k) > 3}  # (مخيماً: the accusative)

@@ -326,7 +326,8 @@ def facility_locators(s: SentenceUnit, lex: Lexicon, text: str) -> dict[str, str
     ['eilat']
     """
     words = s.words
-    located = [r for r in (*s.refs, *s.phrases) if r.kind == "Location" and _facility_head(words[r.first], lex)]
+    located = [r for r in (*s.refs, *s.phrases) if r.kind == "Location" and (
+        _facility_head(words[r.first], lex) or _for_people(words, r.first, lex))]
     places = [r for r in s.refs if r.kind in ("Location", "State") and r.how != "nisba"]
     out: dict[str, str] = {}
     for f in located:
@@ -353,6 +354,13 @@ def _facility_head(word: Word, lex: Lexicon) -> bool:
         and not _place_head(word, lex) and not any(k in lex.generic_targets for k in keys) \
         and not any(k in lex.heads["collective_facility"] or k in lex.heads["population"] for k in keys) \
         and not word.key.endswith(PLURAL_ENDINGS)
+
+
+def _for_people(words: list[Word], k: int, lex: Lexicon) -> bool:
+    """Whether the noun at word k is followed by the people it serves (مخيم للنازحين، مخيما للاجئين): a camp or
+    shelter of theirs, one facility, even when its noun also names places (مخيم جباليا)."""
+    return k + 1 < len(words) and not words[k].gap_after.strip() and words[k + 1].norm.startswith("ل") \
+        and any(key in lex.heads["population"] for key, _ in words[k + 1].readings)
 
 
 def _place_head(word: Word, lex: Lexicon) -> bool:
