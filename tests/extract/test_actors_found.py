@@ -1993,3 +1993,13 @@ def test_a_known_base_described_further_is_still_the_known_base() -> None:
     refs = _refs("وسقطت الصواريخ داخل قاعدة حرير الجوية في ناحية حرير شمال مدينة أربيل فجرا.")
     bases = [r for name, r in refs.items() if name.startswith("قاعدة حرير")]
     assert bases and all(local(r.iri) == "harir_base" for r in bases)  # (no new node for the longer description)
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("وقالت الوكالة إن وحدات «جيش التحرير الوطني الأزوادي» استهدفت مواقع للجيش.", "جيش التحرير الوطني الأزوادي"),
+    ("وأعلنت «قوات حماية الجبل» مسؤوليتها عن الهجوم.", "قوات حماية الجبل"),
+    ("وأعلن «الجيش السوداني» أنه قصف مواقع للمتمردين.", None),  # (a state's nisba: its organ, not a group)
+])
+def test_a_quoted_name_headed_by_an_armed_force_is_a_group(text: str, group: str | None) -> None:
+    groups = [name for name, r in _refs(text).items() if r.kind == "Militia" and r.how == "organ"]
+    assert groups == ([group] if group else [])

@@ -50,6 +50,7 @@ def group_family(noun: str) -> str:
 MOVEMENT_HEAD = "حركه"  # (normalised) the group head that is also the noun "movement" (`movement` heads)
 MATCHERS = ("kb", "administration", "capital", "organ", "facility", "collective", "allies", "named_group", "members",
             "title", "anaphor", "nisba", "place", "region", "body")
+QUOTED_FORCE_WORDS = 5  # words of a quoted armed group's name
 BODY_KEY = "body"  # the first part of a body's key (`_body`); its IRI reads organization/body-…
 BODY_PREFIX = actor_iri("Organization", BODY_KEY).rsplit("-", 1)[0] + "-"  # organization/body-
 BODY_ADJECTIVES = 2  # definite adjectives a body's name may take after its organisation (السامية، الأممية)
@@ -1025,8 +1026,38 @@ class ActorFinder:
                     return iri
         return self._mint("StateOrgan", f"{noun}|{state.rsplit('/', 1)[-1]}", label, (("partOf", state),))
 
+    def _quoted_force(self, words: list[Word], i: int) -> ActorRef | None:
+        """«جيش التحرير الشعبي الصحراوي»، «قوات الدفاع الشعبي»: a name in quotation marks headed by an armed force's
+        noun, which no state's nisba ends (that is a state's organ: «الجيش السوداني»), is an armed group of its own
+        that the base does not know."""
+        if i == 0 or words[i].norm[:1] in ("و", "ب", "ل") or not any(
+                k in self.lex.heads["armed"] for k, _ in words[i].readings):
+            return None
+        opener = self.gap_text(i - 1, i).strip()
+        if not opener or opener[-1] not in "«“\"":
+            return None
+        for end in range(i + 2, min(len(words), i + QUOTED_FORCE_WORDS) + 1):
+            gap = self.gap_text(end - 2, end - 1).strip() if end - 1 > i else ""
+            if gap:
+                return None  # (a comma or a quote inside: no one name)
+            stop = words[end].start if end < len(words) else len(self.text)
+            after = self.text[words[end - 1].end:stop]
+            if after.strip()[:1] in ("»", "”", "\""):
+                name = words[i:end]
+                if any(self._nisba(w) for w in name[1:]) or self._kb_match(words, i) \
+                        or any(w.norm in self.lex.triggers for w in name):
+                    return None
+                start, stop = words[i].start, words[end - 1].end
+                label = self.text[start:stop]
+                iri = self._mint("Militia", "|".join(["quoted", *(w.key for w in name)]), label)
+                return ActorRef((iri,), i, end, start, stop, label, "Militia", "organ", (None,))
+        return None
+
     def _named_group(self, words: list[Word], i: int) -> ActorRef | None:
         """كتائب سيد الشهداء / حركة "أنصار الله": an armed group the base does not know, named after its head."""
+        quoted_force = self._quoted_force(words, i)
+        if quoted_force is not None:
+            return quoted_force
         keys = words[i].readings
         head = next(((k, sk) for k, sk in keys if k in self.lex.heads["armed_group"]
                      or k in self.lex.heads["group_quoted"]), None)
@@ -2211,7 +2242,7 @@ class ActorFinder:
                 ("facility", bool(keys & heads["facility"])),
                 ("collective", word.key in heads["collective"] or bool(keys & heads["quantifier"])),
                 ("allies", any(ALLIES.match(k) for k in keys)),
-                ("named_group", bool(keys & (heads["armed_group"] | heads["group_quoted"]))),
+                ("named_group", bool(keys & (heads["armed_group"] | heads["group_quoted"] | heads["armed"]))),
                 ("members", bool(keys & (heads["members"] | heads["leaders"]))),
                 ("title", any(k in self.lex.title_index for k in keys)),
                 ("anaphor", bool(keys & (heads["anaphoric"] | heads["demonstrative_plural"] | heads["anaphoric_place"]
