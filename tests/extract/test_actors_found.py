@@ -1971,6 +1971,7 @@ def test_a_groups_name_keeps_its_genitive_place_and_ends_at_a_place_noun(text: s
     ("دعا المبعوث الأممي الأطراف إلى وقف القتال فورا.", "الأطراف"),
     ("وحذرت البعثة الأطراف المتحاربة من استهداف المدنيين.", "الأطراف المتحاربة"),
     ("وسيطرت القوات على أطراف البلدة.", None),  # (its outskirts, in construct)
+    ("وقصفت المدفعية الأطراف الشرقية للبلدة.", None),  # (its eastern outskirts)
 ])
 def test_the_parties_addressed_are_one_collective_of_the_article(text: str, parties: str | None) -> None:
     found = [name for name, r in _refs(text).items() if r.kind == "Organization" and r.how == "organ"]

@@ -890,7 +890,9 @@ class ActorFinder:
                 and words[i + 1].norm.startswith("ال") and words[i + 1].norm.endswith(("يه", "ي", "يين", "يون")) \
                 and not self.gap_text(i, i + 1).strip() and (not self._nisba(words[i + 1]) or (
                     words[i].key in self.lex.heads["parties"] and self.kb.kind(self._nisba(words[i + 1]) or "")
-                    == "State")) and not self.ends_name(words[i + 1]):
+                    == "State")) and not self.ends_name(words[i + 1]) \
+                and strip_article(words[i + 1].norm).removesuffix("ه") not in self.lex.heads["direction"]:
+            # (not الأطراف الشرقية للمدينة: its eastern outskirts)
             # (الأطراف الليبية: the parties of a state's conflict, one collective; الدول الأوروبية is the base's)
             # الدول الغربية، الفصائل المسلحة: a plural of bodies with an adjective (not الشركات التي: a relative)
             label = self.text[words[i].start:words[i + 1].end]
