@@ -2004,3 +2004,10 @@ def test_a_known_base_described_further_is_still_the_known_base() -> None:
 def test_a_quoted_name_headed_by_an_armed_force_is_a_group(text: str, group: str | None) -> None:
     groups = [name for name, r in _refs(text).items() if r.kind == "Militia" and r.how == "organ"]
     assert groups == ([group] if group else [])
+
+
+def test_a_force_named_for_its_leader_is_his_group_and_its_spokesman_not_the_leader() -> None:
+    refs = _refs("وقال الناطق باسم ميليشيات حفتر خالد المحجوب إن قواتهم ستتقدم نحو العاصمة.")
+    spokesman = next(r for name, r in refs.items() if name.endswith("خالد المحجوب"))
+    assert local(spokesman.iri) != "haftar" and spokesman.kind == "Militia"
+    assert local(_refs("وقصفت ميليشيات حفتر أحياء العاصمة.")["ميليشيات حفتر"].iri) == "lna"

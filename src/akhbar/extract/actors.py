@@ -428,6 +428,9 @@ class ActorFinder:
         if named and named[2] == 0 and self.kb.kind(named[1]) == "Militia" and not self._militia_member(named[1]):
             ref = self._ref(words, i, j + named[0], skip, (named[1],), "kb")
             return replace(ref, variants=((words[j].start, words[j + named[0] - 1].end),))
+        if named and named[2] == 0 and self._militia_member(named[1]):
+            group = self.kb.actors[named[1]].links["memberOf"][0]
+            return self._ref(words, i, j + named[0], skip, (group,), "kb")  # (مليشيات حفتر: his group's militias)
         patron: str | None = None
         home: str | None = None
         end = j
@@ -512,6 +515,9 @@ class ActorFinder:
             km = self._kb_match(words, k)
             if km is None or km[2] != 0 or (km[0] == 1 and self._nisba(words[k])):
                 continue  # (a one-word nisba such as السوداني is the adjective, not al-Sudani)
+            if k > j and self._force_noun(words[k - 1]) and not self.gap_text(k - 1, k).strip():
+                continue  # (المتحدث باسم مليشيات حفتر أحمد المسماري: the leader names the force served, not the
+                # title's holder)
             kind = self.kb.kind(km[1])
             if kind == "Official" or self._militia_member(km[1]):
                 return self._ref(words, i, k + km[0], skip, (km[1],), "title")
@@ -1109,6 +1115,13 @@ class ActorFinder:
         label = self.text[start:stop]
         iri = self._mint("Militia", "|".join([key, *(w.key for w in words[i + 1:end])]), label)  # (لحركة X is X)
         return ActorRef((iri,), i, end, start, stop, label, "Militia", "organ", (None,))
+
+    def _force_noun(self, word: Word) -> bool:
+        """Whether a word is an indefinite noun of an armed force or faction in construct (مليشيات، قوات، جيش، فصائل):
+        the person after it is the one the force is named for."""
+        return not definite(word.norm) and any(
+            key in self.lex.heads["armed"] or key in self.lex.heads["factions"] or key in self.lex.heads["group_quoted"]
+            for key, _ in word.readings)
 
     def _place_noun(self, word: Word) -> bool:
         """Whether a word is a noun of places or facilities (مدينة، بلدات، قاعدة): a group's name ends before it,
