@@ -2011,3 +2011,19 @@ def test_a_force_named_for_its_leader_is_his_group_and_its_spokesman_not_the_lea
     spokesman = next(r for name, r in refs.items() if name.endswith("خالد المحجوب"))
     assert local(spokesman.iri) != "haftar" and spokesman.kind == "Militia"
     assert local(_refs("وقصفت ميليشيات حفتر أحياء العاصمة.")["ميليشيات حفتر"].iri) == "lna"
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("وقال وزير الإعلام والاتصال المتحدث باسم الحكومة سامي الراشد إن الهجوم فشل.",
+     "وزير الإعلام والاتصال المتحدث باسم الحكومة سامي الراشد"),
+    ("وأكد نائب رئيس الوزراء وزير الدفاع عمر الفاتح أن الرد قادم.", "نائب رئيس الوزراء وزير الدفاع عمر الفاتح"),
+])
+def test_a_person_holding_two_offices_is_named_with_both(text: str, person: str) -> None:
+    persons = [name for name, r in _refs(text).items() if r.how == "title"]
+    assert persons == [person]
+
+
+def test_two_titled_persons_side_by_side_stay_two() -> None:
+    persons = [name for name, r in _refs("استقبل الرئيس اللبناني جوزاف عون رئيس الوزراء نواف سلام.").items()
+               if r.how == "title"]
+    assert persons == ["الرئيس اللبناني جوزاف عون", "رئيس الوزراء نواف سلام"]

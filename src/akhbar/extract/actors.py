@@ -50,6 +50,8 @@ def group_family(noun: str) -> str:
 MOVEMENT_HEAD = "حركه"  # (normalised) the group head that is also the noun "movement" (`movement` heads)
 MATCHERS = ("kb", "administration", "capital", "organ", "facility", "collective", "allies", "named_group", "members",
             "title", "anaphor", "nisba", "place", "region", "body")
+STACKED_OFFICE_WORDS = 6  # words an office held as well may take before a person's title
+STACKED_PORTFOLIO = 3  # words of that office's portfolio
 QUOTED_FORCE_WORDS = 5  # words of a quoted armed group's name
 BODY_KEY = "body"  # the first part of a body's key (`_body`); its IRI reads organization/body-…
 BODY_PREFIX = actor_iri("Organization", BODY_KEY).rsplit("-", 1)[0] + "-"  # organization/body-
@@ -2170,6 +2172,8 @@ class ActorFinder:
                     words[ref.first - 1].norm in self.lex.triggers
                     or words[ref.first - 1].norm in self.lex.target_preps.get("any", ())):
                 struck_end = ref.last  # (غارات على درعا وتل الحارة: a known place struck opens a list of places)
+            if ref.how == "title" and ref.kind == "Official":
+                ref = self._stacked_offices(words, ref, refs[-1].last if refs else 0)
             refs.append(ref)
             self._prev = ref
             self._alias_known_person(words, ref)
@@ -2187,6 +2191,28 @@ class ActorFinder:
         if persons:
             self.recent_persons.append(persons)
         return refs
+
+    def _stacked_offices(self, words: list[Word], ref: ActorRef, floor: int) -> ActorRef:
+        """A titled person's mention with the office he holds as well, named right before his title with no name
+        between (رئيس مجلس الوزراء وزير الخارجية X، وزير الثقافة والإعلام المتحدث باسم الحكومة X): one person, whose
+        whole title the text gives (GUIDELINES §5: the participant's name as the article writes it). The earlier
+        office is a title of the lexicon, its portfolio may be coordinated by و, and nothing but spaces stands
+        between; no word before `floor` (another mention) is taken."""
+        for b in range(max(floor, ref.first - STACKED_OFFICE_WORDS), ref.first):
+            if any(self.gap_text(m, m + 1).strip() for m in range(b, ref.first)):
+                continue
+            m = self._phrase_at(words, b, self.lex.titles, self.lex.title_index)
+            if m is None or m[1] != 0:
+                continue  # (a title the lexicon holds, with no conjunction or preposition before it)
+            rest = words[min(b + m[0], ref.first):ref.first]  # (نائب رئيس الوزراء: a longer title holds the start)
+            if len(rest) <= STACKED_PORTFOLIO and not any(
+                    self._nisba(w) or w.norm in self.lex.triggers or self._kb_match(words, w.index) for w in rest) \
+                    and all(definite(w.norm.removeprefix("و")) or (
+                        k + 1 < len(rest) and definite(rest[k + 1].norm)) for k, w in enumerate(rest)):
+                # (مجلس الوزراء، الثقافة والإعلام: the first office's portfolio, in construct or coordinated)
+                start = words[b].start
+                return replace(ref, first=b, start=start, surface=self.text[start:ref.end])
+        return ref
 
     def _abbreviation(self, words: list[Word], ref: ActorRef) -> int | None:
         """A group's or a body's one-word abbreviation in brackets or quotes right after its name (جبهة تحرير الساحل
