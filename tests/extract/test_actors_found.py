@@ -2027,3 +2027,13 @@ def test_two_titled_persons_side_by_side_stay_two() -> None:
     persons = [name for name, r in _refs("استقبل الرئيس اللبناني جوزاف عون رئيس الوزراء نواف سلام.").items()
                if r.how == "title"]
     assert persons == ["الرئيس اللبناني جوزاف عون", "رئيس الوزراء نواف سلام"]
+
+
+@pytest.mark.parametrize(("text", "persons"), [
+    ("التقى وزير الدفاع التركي الرئيس العراقي عبد اللطيف رشيد.",
+     ["وزير الدفاع التركي", "الرئيس العراقي عبد اللطيف رشيد"]),
+    ("وقال المتحدث باسم الخارجية الإيرانية الناطق الرسمي إسماعيل بقائي إن طهران سترد.",
+     ["المتحدث باسم الخارجية الإيرانية الناطق الرسمي إسماعيل بقائي"]),
+])
+def test_a_second_title_of_another_state_opens_another_person(text: str, persons: list[str]) -> None:
+    assert [name for name, r in _refs(text).items() if r.how == "title"] == persons

@@ -509,11 +509,13 @@ class ActorFinder:
                     and not self._bracketed_word(k) and not self._bracketed_word(k - 1)) \
                     or words[k].norm.lstrip("ولب") in self.lex.particles["counterpart"]:
                 break  # (وزير الخارجية التركي | نظيره الإيراني عباس عراقجي: the name after is the counterpart's)
-            if k > j and (not words[k].norm.startswith("ال") or self._definite_after_name(words, k)) \
+            if k > j and (not words[k].norm.startswith("ال") or self._definite_after_name(words, k)
+                          or self._other_state_title(words, k)) \
                     and self._phrase_at(words, k, self.lex.titles, self.lex.title_index):
                 break  # (التقى الموفد الفرنسي جان إيف لودريان رئيس مجلس النواب نبيه بري: a second, indefinite title
                 # after the first's name opens the next person, the object; so does a definite one right after a
-                # name: لودريان الرئيس جوزاف عون)
+                # name, لودريان الرئيس جوزاف عون, or after the first title's nisba, وزير الخارجية الإيراني الرئيس
+                # السوري بشار الأسد)
             km = self._kb_match(words, k)
             if km is None or km[2] != 0 or (km[0] == 1 and self._nisba(words[k])):
                 continue  # (a one-word nisba such as السوداني is the adjective, not al-Sudani)
@@ -727,6 +729,16 @@ class ActorFinder:
             iri = self._mint(kind, f"{title_key}|{affil.rsplit('/', 1)[-1]}", label, (link,) if link else ())
             return self._ref(words, i, name_start, skip, (iri,), "title", kind)
         return None
+
+    def _other_state_title(self, words: list[Word], k: int) -> bool:
+        """Whether the title at word k follows a state's nisba and names another state's office (وزير الخارجية
+        الإيراني | الرئيس السوري: two persons; but المتحدث باسم الخارجية الإيرانية الناطق الرسمي is one)."""
+        before = self._nisba(words[k - 1])
+        m = self._phrase_at(words, k, self.lex.titles, self.lex.title_index)
+        if before is None or m is None or k + m[0] >= len(words):
+            return False
+        after = self._nisba(words[k + m[0]])
+        return after is not None and after != before
 
     def _definite_after_name(self, words: list[Word], k: int) -> bool:
         """Whether word k, definite, follows a name's word, one without the article that is no title's own
