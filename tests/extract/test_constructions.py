@@ -431,3 +431,21 @@ def test_a_camp_for_the_displaced_is_the_target_and_its_town_only_locates_it(rea
     targets = [labels.get(e.target or "", e.target) for e in ex.events]
     assert targets and all((t or "").startswith("مخيم للنازحين") for t in targets), targets  # (§6: no event on
     # the town, and no participant of the displaced alone)
+
+
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    ("ودعا الرئيس المصري عبد الفتاح السيسي، خلال اتصال هاتفي مع نظيره الإثيوبي، إلى تجنب التصعيد.",
+     "ethiopia", None),
+    ("وطالب أمير قطر إيران، خلال اتصال مع نظيره التركي، بوقف الهجمات.", "iran", "turkey"),
+])
+def test_the_one_spoken_with_in_an_aside_is_addressed_when_no_one_else_is(
+        read: Read, text: str, expected: str, not_expected: str | None) -> None:
+    from akhbar.kb import load_kb
+
+    kb = load_kb()
+    ex = read(text)
+    states = {kb.state_of(e.target or "") or next((a.links[0][1] for a in ex.new_actors if a.iri == e.target
+                                                  and a.links), None)
+              for e in ex.events if e.action == "Pressure"}
+    states = {(s or "").rsplit("/", 1)[-1] for s in states}
+    assert expected in states and (not_expected is None or not_expected not in states), states

@@ -38,7 +38,7 @@ from akhbar.extract.coordination import (
 )
 from akhbar.extract.descriptions import abbreviated, description_spans, opener_before
 from akhbar.extract.events import RELATIVE_REACH, Trigger, launched_before
-from akhbar.extract.exclusions import excluded, frame
+from akhbar.extract.exclusions import excluded, frame, talks_addressee
 from akhbar.extract.features import (
     _sentence_features,
     announced_killer,
@@ -225,6 +225,8 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
     if addressee is None and trig.core == "Pressure" and trig.last < len(s.words) \
             and s.words[trig.last].norm in ON_PRONOUNS:  # (للضغط عليها: on the one named last, GUIDELINES §3)
         addressee = next((r for r in reversed(s.refs) if r.last <= trig.first and r.first > 0), None)
+    if addressee is None and trig.core == "Pressure":
+        addressee = talks_addressee(s, trig, units.lex)  # (دعا X، خلال اتصال مع نظيره Y، إلى: to Y)
     if addressee is None and trig.core == "Pressure" and has_object_pronoun(s, trig, units.lex) and s.refs \
             and trig.last not in s.ref_at():  # (انتقدت العراق الهجوم التركي، وطالبتها بإيقاف: her, named last)
         subject = s.refs[0]

@@ -212,6 +212,27 @@ def _in_talks(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
     return k > 1 and s.words[k - 1].norm == "مع" and s.words[k - 2].key in lex.heads["talks"]
 
 
+TALK_REACH = 12  # words from a call's verb to the one spoken with in the aside after its subject
+DEMAND_OPENERS = ("الي", "علي")  # (normalised) إلى، على: what a call asks for begins (دعا X إلى، حث X على)
+
+
+def talks_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | None:
+    """The one spoken with in an aside between a call and what it asks, when the call names no one else (دعا
+    الرئيس التركي، خلال اتصال هاتفي مع نظيره الصومالي، إلى تجنب التصعيد؛ حث الوزير، في اتصال مع نظيره، على):
+    the demand is addressed to him (GUIDELINES §2 and §3), as when the talks come first. None unless only the
+    caller stands between the verb and the aside, and إلى، على or بـ opens the demand right after it."""
+    words = s.words
+    refs = [r for r in s.refs if trig.last <= r.first < trig.last + TALK_REACH]
+    talk = next((r for r in refs if _in_talks(s, r, lex)), None)
+    if talk is None or talk.last >= len(words) or not words[talk.last - 1].comma_after:
+        return None
+    between = [r for r in refs if r.first < talk.first]
+    if len(between) > 1 or (between and between[0].first != trig.last):
+        return None  # (an object stands between: دعا X Y، خلال اتصال مع Z، إلى — Y is addressed; دعا الوزير إيران)
+    nxt = words[talk.last]
+    return talk if nxt.norm in DEMAND_OPENERS or nxt.norm.startswith("ب") else None
+
+
 def _unknown_subject(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> bool:
     """Whether the text says the attack's author is unknown: a word of `heads.unknown` in the weapon or attackers
     that are the verb's subject, after it or right before it (قصفت طائرة مجهولة، مسيرة مجهولة استهدفت، هاجم مسلحون
