@@ -449,3 +449,9 @@ def test_the_one_spoken_with_in_an_aside_is_addressed_when_no_one_else_is(
               for e in ex.events if e.action == "Pressure"}
     states = {(s or "").rsplit("/", 1)[-1] for s in states}
     assert expected in states and (not_expected is None or not_expected not in states), states
+
+
+def test_headquarters_of_a_group_in_either_plural_are_the_group(read: Read) -> None:
+    for plural in ("مقرات", "مقار"):  # (GUIDELINES §3: generic sites of X are X)
+        found = triples(read(f"قصفت طائرات أمريكية {plural} كتائب حزب الله قرب الحدود."))
+        assert ("Attack", "usa", "kataib_hezbollah") in found, (plural, found)
