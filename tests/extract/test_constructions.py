@@ -455,3 +455,8 @@ def test_headquarters_of_a_group_in_either_plural_are_the_group(read: Read) -> N
     for plural in ("مقرات", "مقار"):  # (GUIDELINES §3: generic sites of X are X)
         found = triples(read(f"قصفت طائرات أمريكية {plural} كتائب حزب الله قرب الحدود."))
         assert ("Attack", "usa", "kataib_hezbollah") in found, (plural, found)
+
+
+def test_places_a_plural_noun_lists_after_an_additive_connector_are_each_struck(read: Read) -> None:
+    found = triples(read("قصف حزب الله ثكنة زرعيت، إضافة إلى مدينتي كريات شمونة وصفد، بالصواريخ."))
+    assert {("Attack", "hezbollah", "kiryat_shmona"), ("Attack", "hezbollah", "safed")} <= found, found

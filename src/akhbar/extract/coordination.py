@@ -64,6 +64,8 @@ def _joined(s: SentenceUnit, lex: Lexicon, text: str, cur: ActorRef, ref_at: dic
         k += 2  # "المطار، إضافة إلى الميناء": one more of the same role
         if words[k].norm in lex.target_preps["any"]:
             k += 1
+        if k + 1 < len(words) and k not in ref_at and words[k].key in lex.heads["place_plural"]:
+            k += 1  # ("ثكنة برانيت، إضافة إلى مدينتي كريات شمونة وصفد": the plural noun lists the places)
         nxt = ref_at.get(k)
         return nxt if nxt is not None and nxt.first == k else None
     if nxt is None and words[k].norm in PLACE_PREPS:
