@@ -460,3 +460,13 @@ def test_headquarters_of_a_group_in_either_plural_are_the_group(read: Read) -> N
 def test_places_a_plural_noun_lists_after_an_additive_connector_are_each_struck(read: Read) -> None:
     found = triples(read("قصف حزب الله ثكنة زرعيت، إضافة إلى مدينتي كريات شمونة وصفد، بالصواريخ."))
     assert {("Attack", "hezbollah", "kiryat_shmona"), ("Attack", "hezbollah", "safed")} <= found, found
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    ("أعلن الجيش الأوكراني أن قوات روسية هاجمت مواقع له قرب خاركيف.", "ukrainian_army"),
+    ("قالت قوات سوريا الديمقراطية إن الطائرات التركية قصفت مواقع لها قرب القامشلي.", "sdf"),
+])
+def test_positions_a_pronoun_owns_are_its_referents_and_not_the_attackers(read: Read, text: str, owner: str) -> None:
+    found = triples(read(text))
+    assert any(t == owner for _, _, t in found), found
+    assert not any(a == owner for _, a, _ in found), found

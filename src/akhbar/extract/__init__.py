@@ -47,6 +47,7 @@ from akhbar.extract.features import (
     has_object_pronoun,
     instrument_owner,
     is_passive,
+    owned_positions,
     possessed_target,
     possessor,
     pronoun_subject,
@@ -248,6 +249,13 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
         for iri in held:
             scores.agent.pop(iri, None)
             details["target", iri] = f"{RULE}«{holder.surface}», whose forces or sites it strikes (GUIDELINES §3)"
+    owner = owned_positions(units, s, trig) if sufferer is None and holder is None else None
+    if owner is not None:  # (قوات إثيوبية هاجمت مواقع له في الفشقة: the owner's, and the place's too, §6)
+        for iri in (state_of(units, i) if kind_of(units, i) == "Official" else i for i in owner.iris):
+            if iri is not None:
+                scores.target[iri] = 1.0
+                scores.agent.pop(iri, None)
+                details["target", iri] = f"{RULE}«{owner.surface}», whose positions it strikes (GUIDELINES §3)"
     victim = killed_by_means(units, s, trig, fr.verb)
     if victim is not None:  # (مقتل اللواء قاسم سليماني بقصف أمريكي: the strike targets the person it killed, §6)
         scores.target = dict.fromkeys(victim.iris, 1.0)  # (not the place it happened: في بغداد)

@@ -388,6 +388,49 @@ def possessed_target(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Act
     # in a threat, the threatener's forces, not the addressee's)
 
 
+DETACHED_POSSESSIVES = {"له": "ه", "لها": "ها", "لهم": "هم", "لهما": "هما"}  # (normalised) مواقع له: its positions
+
+
+def owned_positions(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> ActorRef | None:
+    """Whose positions an attack strikes when a pronoun names their owner (أعلن الجيش السوداني أن قوات إثيوبية
+    هاجمت مواقع له، قصفت الطائرات مواقعها): the nearest actor named before the trigger that agrees with the pronoun
+    and is no place (GUIDELINES §3: generic positions of X are X, and pronouns are resolved). The object may stand
+    after the verb's subject (VSO). Unlike the forces of `possessed_target`, positions may lie in a named place,
+    which is struck too (§6).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "أعلن الجيش السوداني أن قوات إثيوبية هاجمت مواقع له في منطقة الفشقة."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> s = units.sentences[0]
+    >>> owned_positions(units, s, s.triggers[-1]).surface
+    'الجيش السوداني'
+    """
+    if trig.core != "Attack" or trig.entry is None or trig.entry.pos != "verb":
+        return None
+    words, ref_at = s.words, s.ref_at()
+    k = trig.last
+    if k in ref_at and ref_at[k].kind != "Location":
+        k = ref_at[k].last  # (هاجمت قوات إثيوبية مواقع له: past the subject)
+    if k >= len(words) or k in ref_at or any(words[m].gap_after.strip() for m in range(trig.last - 1, k)):
+        return None
+    word = words[k]
+    suffix = possessive_suffix(word)
+    stem = word.norm[:-len(suffix)] if suffix else word.norm
+    if suffix is None and k + 1 < len(words) and not word.gap_after.strip():
+        suffix = DETACHED_POSSESSIVES.get(words[k + 1].norm)
+    if suffix is None or not (stem in units.lex.generic_targets or word.key in units.lex.generic_targets):
+        return None
+    gender = {"ها": "f", "ه": "m"}.get(suffix)
+    opener = max((m for m in range(trig.first) if words[m].norm in THAT), default=-1)
+    subject_from = opener if opener >= 0 else trig.first - 1  # (the attacker, after إن or right before the verb,
+    # owns no positions it strikes: قالت قسد إن الطائرات التركية قصفت مواقع لها — the SDF's)
+    before = [r for r in s.refs if r.last <= trig.first and r.kind != "Location" and r.last <= subject_from]
+    agreeing = [r for r in before if gender is None or mention_gender(units, r) in (gender, "")]
+    return agreeing[-1] if agreeing else None
+
+
 THAT = frozenset({"ان", "بان", "وان"})
 
 
