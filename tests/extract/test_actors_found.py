@@ -2037,3 +2037,9 @@ def test_two_titled_persons_side_by_side_stay_two() -> None:
 ])
 def test_a_second_title_of_another_state_opens_another_person(text: str, persons: list[str]) -> None:
     assert [name for name, r in _refs(text).items() if r.how == "title"] == persons
+
+
+def test_the_governments_forces_are_the_government_forces_of_the_article() -> None:
+    refs = _refs("قصفت القوات اليمنية مواقع الحوثيين. وتقدمت قوات الحكومة نحو عدن. وهاجمت القوات الحكومية المدينة.")
+    assert refs["قوات الحكومة"].iri == refs["القوات الحكومية"].iri and refs["قوات الحكومة"].kind == "StateOrgan"
+    assert refs["قوات الحكومة"].states == ("https://w3id.org/akhbar/id/yemen",)

@@ -50,6 +50,7 @@ def group_family(noun: str) -> str:
 MOVEMENT_HEAD = "حركه"  # (normalised) the group head that is also the noun "movement" (`movement` heads)
 MATCHERS = ("kb", "administration", "capital", "organ", "facility", "collective", "allies", "named_group", "members",
             "title", "anaphor", "nisba", "place", "region", "body")
+GOVERNMENTAL = "حكوميه"  # (normalised) the adjective "governmental", which قوات الحكومة shares its node with
 STACKED_OFFICE_WORDS = 6  # words an office held as well may take before a person's title
 STACKED_PORTFOLIO = 3  # words of that office's portfolio
 QUOTED_FORCE_WORDS = 5  # words of a quoted armed group's name
@@ -381,6 +382,12 @@ class ActorFinder:
                 state = self._article_state()  # (القوات الحكومية: the forces of the government the article is
                 if state is not None:  # about, the state it has named most)
                     between, j = (words[j].key,), j
+            elif state is None and kind == "StateOrgan" and not group and words[j].key in self.lex.heads["government"] \
+                    and definite(words[j].norm) and not definite(words[i].norm[skip:]) \
+                    and (j + 1 >= len(words) or not self._nisba(words[j + 1])):
+                state = self._article_state()  # (قوات الحكومة: the government's forces, as القوات الحكومية)
+                if state is not None:
+                    between = (GOVERNMENTAL,)
             if state is None and not group and kind == "StateOrgan":
                 j, state, between = self._organ_name(words, j)
             if state is None and kind == "StateOrgan" and n >= 2 and definite(words[i + n - 1].norm) \
