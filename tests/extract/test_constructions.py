@@ -470,3 +470,12 @@ def test_positions_a_pronoun_owns_are_its_referents_and_not_the_attackers(read: 
     found = triples(read(text))
     assert any(t == owner for _, _, t in found), found
     assert not any(a == owner for _, a, _ in found), found
+
+
+@pytest.mark.parametrize(("text", "presser"), [
+    ("دعا لبنان فرنسا إلى الضغط على إسرائيل.", "france"),  # (a name that begins with ل is no لـ of address)
+    ("دعت مصر والأردن المجتمع الدولي إلى الضغط على إسرائيل.", "international_community"),  # (past both subjects)
+])
+def test_the_one_asked_to_press_is_the_pressures_author(read: Read, text: str, presser: str) -> None:
+    found = triples(read(text))
+    assert ("Pressure", presser, "israel") in found, found

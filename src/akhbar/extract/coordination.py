@@ -717,8 +717,17 @@ def _addressed(s: SentenceUnit, p: Trigger, stop: int, lex: Lexicon) -> ActorRef
                and not any(k <= r.first < end for k, end in asides)]  # (طالب سلام، خلال استقباله الموفد الفرنسي،)
     before = [r for r in s.refs if r.last <= p.first]
     subject = _svo_subject(s, p)  # (بينما دعا سيكورسكي موسكو: the mentions of the clause before are no subject)
-    addressed = between if subject is not None or (
-        between and words[between[0].first].norm.startswith("ل")) else between[1:]
+    def clitic(r: ActorRef) -> str:
+        """The letters of a mention's first word before the mention itself (و، ل، ول)."""
+        return words[r.first].text[:r.start - words[r.first].start]
+
+    if subject is not None or (between and clitic(between[0]).endswith("ل")):
+        addressed = between
+    else:  # (VSO: past the subject and the subjects joined to it by و, دعت السعودية والأردن المجتمع الدولي)
+        k = 1
+        while k < len(between) and clitic(between[k]).startswith("و"):
+            k += 1
+        addressed = between[k:]
     # (SVO: the mentions after the demand are addressed; VSO: the first is its subject, طالبت روسيا الولايات
     # المتحدة; أكد لنظيره: لـ marks the addressee)
     if addressed:
