@@ -479,3 +479,4 @@ def test_positions_a_pronoun_owns_are_its_referents_and_not_the_attackers(read: 
 def test_the_one_asked_to_press_is_the_pressures_author(read: Read, text: str, presser: str) -> None:
     found = triples(read(text))
     assert ("Pressure", presser, "israel") in found, found
+

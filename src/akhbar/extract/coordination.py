@@ -21,7 +21,7 @@ from akhbar.extract.actors import ActorRef
 from akhbar.extract.events import Trigger, coordinated_verb, joined_verbal_noun
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.phrases import PLACE_PREPS, _listed
-from akhbar.extract.text import PREPOSITIONS, Word, clause_word_before, definite, names_as_one
+from akhbar.extract.text import PREPOSITIONS, Word, clause_word_before, definite, names_as_one, proclitic
 from akhbar.extract.units import SentenceUnit
 from akhbar.kb import normalise
 
@@ -718,8 +718,7 @@ def _addressed(s: SentenceUnit, p: Trigger, stop: int, lex: Lexicon) -> ActorRef
     before = [r for r in s.refs if r.last <= p.first]
     subject = _svo_subject(s, p)  # (بينما دعا سيكورسكي موسكو: the mentions of the clause before are no subject)
     def clitic(r: ActorRef) -> str:
-        """The letters of a mention's first word before the mention itself (و، ل، ول)."""
-        return words[r.first].text[:r.start - words[r.first].start]
+        return proclitic(words[r.first], r.start)
 
     if subject is not None or (between and clitic(between[0]).endswith("ل")):
         addressed = between
@@ -732,7 +731,7 @@ def _addressed(s: SentenceUnit, p: Trigger, stop: int, lex: Lexicon) -> ActorRef
     # المتحدة; أكد لنظيره: لـ marks the addressee)
     if addressed:
         return addressed[0]
-    return next((r for r in reversed(before) if r.last == p.first and words[r.first].norm.startswith("ل")), None)
+    return next((r for r in reversed(before) if r.last == p.first and clitic(r).endswith("ل")), None)
     # (أكد لنظيره الإسرائيلي ضرورة وقف: the one addressed with لـ, before the demand's noun)
 
 

@@ -57,6 +57,7 @@ from akhbar.extract.parties import (
     threat_parties,
     undergone_from_clause,
 )
+from akhbar.extract.text import proclitic
 from akhbar.extract.units import ArticleUnits, SentenceUnit
 
 
@@ -112,7 +113,8 @@ def frame(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Frame:
         manner=trig.last - trig.first == 1 and s.words[trig.first].norm in lex.participles,
         threatener=threatener, threatened=threatened,
         addressee=next((r for r in s.refs if trig.addressed is not None and trig.addressed < r.first
-                        and r.last <= trig.first and (s.words[r.first].norm.startswith("ل") or _in_talks(s, r, lex))),
+                        and r.last <= trig.first and (proclitic(s.words[r.first], r.start).endswith("ل")
+                                                      or _in_talks(s, r, lex))),
                        None),
         voice=own_voice(units, s) if attack and s.words[trig.first].key in lex.particles["pejorative"] else set(),
         weapon=instrument_subject(s, trig, lex) if trigger_pos(trig) == "verb" else resumptive_subject(s, trig, lex),

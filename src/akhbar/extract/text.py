@@ -143,6 +143,17 @@ def bracketed_after(words: list[Word], k: int, text: str, most: int) -> tuple[in
     return None
 
 
+def proclitic(word: Word, start: int) -> str:
+    """The letters of a word before the offset where a mention inside it begins (و، ل، ول; "" when it begins with
+    the word): لنظيره is لـ + نظيره, but لبنان is a name that begins with ل.
+
+    >>> w = words_of("لنظيره لبنان")
+    >>> proclitic(w[0], w[0].start + 1), proclitic(w[1], w[1].start)
+    ('ل', '')
+    """
+    return word.text[:max(0, start - word.start)]
+
+
 def definite(norm: str) -> bool:
     """Whether a normalised word carries the definite article (الجيش، والقواعد، بالمنطقة)."""
     return norm.startswith(DEFINITE)
