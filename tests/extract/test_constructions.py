@@ -285,6 +285,7 @@ def test_who_answers_with_an_attack_is_its_author(read: Read) -> None:
     ("وأدان البيان اعتداءاتها المتكررة على المدن.", ["المدن"]),  # (a definite word after a noun with a pronoun)
     ("واستهدفت الطائرات عمدا محطة لتوليد الكهرباء.", ["محطة لتوليد الكهرباء"]),  # (past an adverb)
     ("وطالت الغارات الجوية المستشفى.", ["المستشفى"]),  # (past the adjective, the verb's object)
+    ("وكثفت القوات قصفها الصاروخي والمدفعي على الأحياء الشرقية.", ["الأحياء الشرقية"]),  # (a second adjective, و)
     ('أطلقت القوات عمليتها العسكرية "درع الجبل" ضد المسلحين.', ["المسلحين"]),  # (the operation's name)
 ])
 def test_an_adjective_of_the_attack_noun_is_nothing_struck(text: str, phrases: list[str]) -> None:
