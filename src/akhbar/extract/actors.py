@@ -1218,7 +1218,16 @@ class ActorFinder:
     @staticmethod
     def is_body(ref: ActorRef) -> bool:
         """Whether a mention is a body `_body` named: its name ends where the matcher ended it (no longer noun
-        phrase is another name of it: مفوضية الأمم المتحدة السامية لحقوق الإنسان | الجيش)."""
+        phrase is another name of it: مفوضية الأمم المتحدة السامية لحقوق الإنسان | الجيش).
+
+        >>> from akhbar.kb import load_kb
+        >>> from akhbar.records import Article
+        >>> from akhbar.extract.units import read_units
+        >>> text = "حذرت مفوضية الاتحاد الأفريقي الجيش من التصعيد."
+        >>> refs = read_units(None, Article("x", "x.txt", text), load_kb()).sentences[0].refs
+        >>> [(r.surface, ActorFinder.is_body(r)) for r in refs][:1]
+        [('مفوضية الاتحاد الأفريقي', True)]
+        """
         return ref.how == "organ" and ref.iri.startswith(BODY_PREFIX)
 
     def _names_follow(self, words: list[Word], k: int, head: str = MOVEMENT_HEAD) -> bool:

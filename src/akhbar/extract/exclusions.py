@@ -222,7 +222,17 @@ def talks_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | 
     """The one spoken with in an aside between a call and what it asks, when the call names no one else (دعا
     الرئيس التركي، خلال اتصال هاتفي مع نظيره الصومالي، إلى تجنب التصعيد؛ حث الوزير، في اتصال مع نظيره، على):
     the demand is addressed to him (GUIDELINES §2 and §3), as when the talks come first. None unless only the
-    caller stands between the verb and the aside, and إلى، على or بـ opens the demand right after it."""
+    caller stands between the verb and the aside, and إلى، على or بـ opens the demand right after it.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "دعا الرئيس المصري، خلال اتصال هاتفي مع نظيره الإثيوبي، إلى تجنب التصعيد."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> s = units.sentences[0]
+    >>> talks_addressee(s, s.triggers[0], units.lex).surface
+    'نظيره الإثيوبي'
+    """
     words = s.words
     refs = [r for r in s.refs if trig.last <= r.first < trig.last + TALK_REACH]
     talk = next((r for r in refs if _in_talks(s, r, lex)), None)
