@@ -227,7 +227,7 @@ def trigger_scores(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: l
             and s.words[trig.last].norm in ON_PRONOUNS:  # (للضغط عليها: on the one named last, GUIDELINES §3)
         addressee = next((r for r in reversed(s.refs) if r.last <= trig.first and r.first > 0), None)
     if addressee is None and trig.core == "Pressure":
-        addressee = talks_addressee(s, trig, units.lex)  # (دعا X، خلال اتصال مع نظيره Y، إلى: to Y)
+        addressee = talks_addressee(s, trig, units.lex, fr.opener)  # (دعا X، خلال اتصال مع نظيره Y، إلى: to Y)
     if addressee is None and trig.core == "Pressure" and has_object_pronoun(s, trig, units.lex) and s.refs \
             and trig.last not in s.ref_at():  # (انتقدت العراق الهجوم التركي، وطالبتها بإيقاف: her, named last)
         subject = s.refs[0]

@@ -1188,9 +1188,10 @@ class ActorFinder:
                 and len(words[end].norm) > 3 \
                 and self._kb_match(words, end) is None and words[end].norm not in self.lex.triggers \
                 and words[end].norm not in self.lex.name_stop:
-            k = end + 1
-            while k < len(words) and k < end + BODY_COMPLEMENT and not self.gap_text(k - 1, k).strip() \
-                    and self._kb_match(words, k) is None and words[k].norm not in self.lex.triggers:
+            k = end + 1  # (للمساعدة، للطفولة: a definite complement is its own genitive)
+            while not definite(words[end].norm[1:]) and k < len(words) and k < end + BODY_COMPLEMENT \
+                    and not self.gap_text(k - 1, k).strip() and self._kb_match(words, k) is None \
+                    and words[k].norm not in self.lex.triggers:
                 k += 1
                 if definite(words[k - 1].norm):
                     if k < len(words) and not self.gap_text(k - 1, k).strip() and definite(words[k].norm) \
@@ -1200,8 +1201,6 @@ class ActorFinder:
                 if not words[k - 1].norm.startswith("و"):
                     k = end + 1  # (an indefinite word is a conjunct of the complement or no part of it)
                     break
-            if definite(words[end].norm[1:]):
-                k = end + 1  # (للمساعدة، للطفولة: the complement is its own genitive)
             end = k  # (لحقوق الإنسان، لإغاثة وتشغيل اللاجئين: what the body is for)
         if end + 1 < len(words) and words[end].norm in self.lex.particles["in_place"] \
                 and not self.gap_text(end - 1, end).strip() and not self.gap_text(end, end + 1).strip():

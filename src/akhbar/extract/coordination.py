@@ -266,6 +266,9 @@ def included_members(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) ->
     return out
 
 
+NAMING = ("kb", "place", "facility")  # mentions that name an actor, not describe one (a facility: قاعدة حرير)
+
+
 def _apposed_names(s: SentenceUnit, k: int, lex: Lexicon) -> set[str]:
     """The names a pronoun of apposition lists from word k to the clause's next comma (هما قاعدة عين الأسد الجوية في
     محافظة الأنبار وقاعدة حرير): each named mention that begins the list or follows و, not a place after في or بـ
@@ -274,7 +277,7 @@ def _apposed_names(s: SentenceUnit, k: int, lex: Lexicon) -> set[str]:
     end = next((m + 1 for m in range(k, len(words)) if words[m].comma_after or words[m].breaks_after), len(words))
     out: set[str] = set()
     for r in s.refs:
-        if k <= r.first < end and r.how in ("kb", "place", "facility") \
+        if k <= r.first < end and r.how in NAMING \
                 and (r.first == k or words[r.first].norm.startswith("و")) \
                 and words[r.first - 1].norm not in lex.particles["in_place"]:
             out.update(r.iris)

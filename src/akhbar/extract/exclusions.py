@@ -197,7 +197,7 @@ def clause_openers(units: ArticleUnits, s: SentenceUnit) -> tuple[tuple[int, int
     cache: dict[int, tuple[tuple[int, int], ...]] = units.__dict__.setdefault("_clause_openers", {})
     if s.index not in cache:
         text = units.article.text
-        openers = {(r.first, r.last) for r in s.refs if text[s.words[r.first].start:r.start] == "و"
+        openers = {(r.first, r.last) for r in s.refs if proclitic(s.words[r.first], r.start) == "و"
                    and starts_clause(s, r, units.lex)}
         cuts = {s.start + end for end in ellipsis_ends(text[s.start:s.end])}
         openers |= {(k, k) for k in range(1, len(s.words)) if s.words[k].start > s.words[k - 1].end
@@ -215,14 +215,14 @@ def _in_talks(s: SentenceUnit, ref: ActorRef, lex: Lexicon) -> bool:
 
 
 TALK_REACH = 12  # words from a call's verb to the one spoken with in the aside after its subject
-DEMAND_OPENERS = ("الي", "علي")  # (normalised) إلى، على: what a call asks for begins (دعا X إلى، حث X على)
 
 
-def talks_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | None:
+def talks_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon, opener: int | None) -> ActorRef | None:
     """The one spoken with in an aside between a call and what it asks, when the call names no one else (دعا
     الرئيس التركي، خلال اتصال هاتفي مع نظيره الصومالي، إلى تجنب التصعيد؛ حث الوزير، في اتصال مع نظيره، على):
     the demand is addressed to him (GUIDELINES §2 and §3), as when the talks come first. None unless only the
-    caller stands between the verb and the aside, and إلى، على or بـ opens the demand right after it.
+    caller stands between the verb and the aside, and what it asks opens right after it (`opener`, the
+    trigger's `content_opener`).
 
     >>> from akhbar.kb import load_kb
     >>> from akhbar.records import Article
@@ -230,7 +230,7 @@ def talks_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | 
     >>> text = "دعا الرئيس المصري، خلال اتصال هاتفي مع نظيره الإثيوبي، إلى تجنب التصعيد."
     >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
     >>> s = units.sentences[0]
-    >>> talks_addressee(s, s.triggers[0], units.lex).surface
+    >>> talks_addressee(s, s.triggers[0], units.lex, content_opener(s, s.triggers[0], units.lex)).surface
     'نظيره الإثيوبي'
     """
     words = s.words
@@ -241,8 +241,7 @@ def talks_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | 
     between = [r for r in refs if r.first < talk.first]
     if len(between) > 1 or (between and between[0].first != trig.last):
         return None  # (an object stands between: دعا X Y، خلال اتصال مع Z، إلى — Y is addressed; دعا الوزير إيران)
-    nxt = words[talk.last]
-    return talk if nxt.norm in DEMAND_OPENERS or nxt.norm.startswith("ب") else None
+    return talk if opener == talk.last else None
 
 
 def _unknown_subject(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> bool:

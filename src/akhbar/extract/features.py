@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import SENTENCE, Candidate, context_sources
-from akhbar.extract.coordination import ANNOUNCING, aside_end, compatible
+from akhbar.extract.coordination import ANNOUNCING, NAMING, aside_end, compatible
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.phrases import OWNERS, _describes_event, past_instrument, past_unnamed, struck_head
@@ -608,7 +608,6 @@ def in_apposition(s: SentenceUnit, trig: Trigger, ref: ActorRef, lex: Lexicon) -
     return False
 
 
-NAMING = ("kb", "place", "facility")  # mentions that name an actor (a facility: قاعدة حرير)
 LISTED_REACH = 6  # words a listed name's adjectives and place may take before the next name
 
 

@@ -84,9 +84,6 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
         if trig.entry is not None and (trig.entry.requires_weapon or (trig.entry.pos == "verb" and not any(
                 r in ref_at for r in range(trig.last, k)))):
             k = past_instrument(words, k, ref_at, upos, lex)
-        while trig.last < k < len(words) and k not in ref_at and _joined_adjective(words[k]) \
-                and _describes_event(words, k - 1, lex):
-            k += 1  # (قصفها الصاروخي والمدفعي على: the attack's second adjective, joined by و to the first)
         predicate = k == trig.last and trig.light is None and not trig.phrase and trig.entry is not None \
             and trig.entry.pos == "noun" and definite(words[trig.first].norm) \
             and not _subject_of_reaching(words, triggers, trig, lex) \
@@ -97,11 +94,13 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
             and k not in ref_at and (words[k].norm.startswith("و") or _adjective_of(words, upos, trig, k))
         # (هجمات وشيكة: what a noun strikes follows it with no و, which is the adjective's own letter here)
         described = k
-        while k < len(words) and k not in ref_at and not words[k - 1].gap_after.strip() \
-                and trig.entry is not None and trig.entry.pos == "noun" and (
-                    _adjective_of(words, upos, trig, k) or (k > trig.last and _joined_adjective(words[k]))):
-            k += 1  # (القصف المتعمد للمدنيين، اعتداءاتها المتكررة على، قصفها الصاروخي والمدفعي: past the noun's
-            # adjectives, one joined by و to the one before it too)
+        noun = trig.entry is not None and trig.entry.pos == "noun"
+        while k < len(words) and k not in ref_at and not words[k - 1].gap_after.strip() and (
+                (noun and _adjective_of(words, upos, trig, k))
+                or (k > trig.last and _joined_adjective(words[k]) and (noun or _describes_event(words, k - 1, lex)))):
+            k += 1  # (القصف المتعمد للمدنيين، اعتداءاتها المتكررة على: past the noun's adjectives; قصفها الصاروخي
+            # والمدفعي: one joined by و to the one before it too, also after a trigger read as the verb with its
+            # pronoun)
         named = k > described and bool(words[k - 1].gap_after.strip())  # (عمليتها العسكرية "نبع السلام": its name)
         if not _place_purpose(words, k, ref_at) and not (k > trig.last and words[k - 1].comma_after) \
                 and not predicate and not (adjective_after and k == trig.last) and not named:
