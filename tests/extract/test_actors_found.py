@@ -175,6 +175,37 @@ def test_a_name_ends_before_the_next_persons_title(read: Read) -> None:
     assert {(labels[e.agent].split()[-1], labels[e.target].split()[-1]) for e in ex.events} == {("هيرلي", "العلاق")}
 
 
+@pytest.mark.parametrize(("text", "person"), [
+    # a rank right after the office and its body is the person's own, however the parse tags the name after it
+    ("وقال المتحدث باسم الجيش الغاني العقيد كوامي أتيبوري إن الدوريات ستستمر.",
+     "المتحدث باسم الجيش الغاني العقيد كوامي أتيبوري"),
+    ("وقال المتحدث باسم الجبهة العقيد الرائد سالو تيغانا إن المقاتلين مستعدون.",
+     "المتحدث باسم الجبهة العقيد الرائد سالو تيغانا"),
+    # a possessed noun, a reflexive or a comparative before من goes on no name
+    ("وأعلن المتحدث باسم الحركة ديسو كانغا مسؤوليتها عن الهجوم.", "المتحدث باسم الحركة ديسو كانغا"),
+    ("وذهب قائد الجيش الغاني الجنرال أكوا مينساه أبعد من ذلك.", "قائد الجيش الغاني الجنرال أكوا مينساه"),
+    ("وأشرف الرئيس الغاني جون أدومي بنفسه على العملية.", "الرئيس الغاني جون أدومي"),
+    # an opening quotation mark begins what he says
+    ("وقال الناطق باسم الرئاسة الغانية كوفي أمواكو «الهجوم لن يمر».", "الناطق باسم الرئاسة الغانية كوفي أمواكو"),
+    # a body the base does not know, named by a noun and its adjective, is of the office, not of the name
+    ("واتهم نائب رئيس المجلس الثوري ساني بن داود الحكومة بالفشل.", "نائب رئيس المجلس الثوري ساني بن داود"),
+])
+def test_a_titled_persons_name_ends_where_the_name_does(read: Read, text: str, person: str) -> None:
+    ex = read(text)
+    found = mentions(ex)
+    assert person in found and found[person] != "ghana"
+    assert not any(m.text.startswith(person) and len(m.text) > len(person) and m.actor != ex.mentions[0].actor
+                   for m in ex.mentions)
+    assert any(a.label_ar == person.split()[-2] + " " + person.split()[-1] or a.label_ar.endswith(person.split()[-1])
+               for a in ex.new_actors)
+
+
+def test_a_senator_is_a_titled_official(read: Read) -> None:
+    ex = read("هدد السيناتور الديمقراطي جيمس هولاند بفرض عقوبات على تركيا.")
+    assert "السيناتور الديمقراطي جيمس هولاند" in mentions(ex)
+    assert [(e.action, local(e.target)) for e in ex.events] == [("Warning", "turkey")]
+
+
 def test_titled_person_is_a_new_official_and_found_again_by_name(read: Read) -> None:
     ex = read("هدد وزير الخارجية النرويجي يوهان كارلسن روسيا بعقوبات. وكرر كارلسن تحذيره لروسيا.")
     person = {m.actor for m in ex.mentions if m.text.endswith("كارلسن")}

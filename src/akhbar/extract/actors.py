@@ -22,6 +22,7 @@ from akhbar.graph.vocab import actor_iri
 from akhbar.kb import KnowledgeBase, label_key, nisba_stem, normalise, strip_article
 from akhbar.records import NewActor
 
+REFLEXIVES = frozenset({"نفسه", "نفسها", "نفسهم", "انفسهم", "نفسهما"})  # (normalised) himself, herself, themselves
 OPENING_QUOTES = "\"“«'‘("
 CLOSING_QUOTES = "\"”»'’)"
 FUTURE = ("ست", "سي", "سن", "سا")  # (normalised) the future prefix before an imperfect's: ستدفع، سيرد، سنضرب
@@ -596,6 +597,11 @@ class ActorFinder:
                     and not self.gap_text(j - 1, j).strip() else None
                 if inner is not None:
                     j, affil = inner  # (الناطق باسم القائد العام للقوات المسلحة العراقية: the office's body's body)
+            elif self._unknown_body(words, j):
+                j += 2  # (نائب رئيس المجلس الانتقالي هاني بن بريك: a body the base does not know, of the office)
+                while j < len(words) and self._tags_at(j) == ("ADJ",) and definite(words[j].norm) \
+                        and not self.gap_text(j - 1, j).strip():
+                    j += 1
         if affil is None and state is None and j + 2 < len(words) and definite(words[j].norm) \
                 and words[j + 1].norm in self.lex.particles["in_place"] \
                 and not (self.gap_text(j - 1, j) + self.gap_text(j, j + 1) + self.gap_text(j + 1, j + 2)).strip(
@@ -642,11 +648,15 @@ class ActorFinder:
                     and self._phrase_at(words, k, self.lex.titles, self.lex.title_index):
                 break  # (رئيس الحكومة، ورئيس مجلس النواب: a second title, coordinated, is no name)
             w = words[k]
+            if k > name_start and any(c in gap for c in "«“("):
+                break  # (نبيل أبو ردينة «جرائم حرب»: a quotation begins)
+            if k > name_start and self._no_name_word(words, k):
+                break  # (غيتاتشو رضا | مسؤوليتها، إدريس ديبي | بنفسه، برهانو جولا | أبعد من ذلك)
             if k > name_start and words[k - 1].norm in NAME_JOINERS and not gap.strip():
                 k += 1  # (عبد اللهيان، أبو عبيدة: the word after عبد or أبو is the name's own)
                 continue
             rank = self._phrase_at(words, k, self.lex.titles, self.lex.title_index) if k > name_start or (
-                k == name_start and organ_office) else None
+                k == name_start and (organ_office or strip_article(w.key) in self.lex.heads["rank_title"])) else None
             if rank is not None and k > name_start and self._definite_after_name(words, k):
                 break  # (الموفد الفرنسي جان إيف لودريان | الرئيس جوزاف عون: a definite title after a name is the
                 # next person's)
@@ -736,6 +746,29 @@ class ActorFinder:
             iri = self._mint(kind, f"{title_key}|{affil.rsplit('/', 1)[-1]}", label, (link,) if link else ())
             return self._ref(words, i, name_start, skip, (iri,), "title", kind)
         return None
+
+    def _tags_at(self, k: int) -> tuple[str, ...]:
+        """The parse's tags of word k of the current sentence (empty without a parse)."""
+        return self._tags[k] if k < len(self._tags) else ()
+
+    def _unknown_body(self, words: list[Word], j: int) -> bool:
+        """Whether a definite noun and its definite adjective at word j, right after an office in construct, name a
+        body the base does not know (رئيس المجلس الانتقالي، قائد الفرقة الرابعة): part of the office, no name."""
+        return j + 1 < len(words) and self._tags_at(j) == ("NOUN",) and self._tags_at(j + 1) == ("ADJ",) \
+            and definite(words[j].norm) and definite(words[j + 1].norm) and self._nisba(words[j + 1]) is None \
+            and not self.gap_text(j - 1, j).strip() and not self.gap_text(j, j + 1).strip() \
+            and self._kb_match(words, j) is None
+
+    def _no_name_word(self, words: list[Word], k: int) -> bool:
+        """Whether word k, after a name's first word, cannot go on a person's name: a noun with a possessive pronoun
+        (مسؤوليتها، بنفسه: someone's, never a name) or a comparative the parse reads as an adjective before من
+        (أبعد من ذلك، أكثر من)."""
+        tags = self._tags_at(k)
+        if possessed(words[k].text) or words[k].norm.removeprefix("ب") in REFLEXIVES \
+                or (len(tags) > 2 and tags[0] == "ADP" and tags[-1] == "PRON"):
+            return True
+        return tags == ("ADJ",) and not definite(words[k].norm) and k + 1 < len(words) \
+            and words[k + 1].norm == "من" and not self.gap_text(k, k + 1).strip()
 
     def _other_state_title(self, words: list[Word], k: int) -> bool:
         """Whether the title at word k follows a state's nisba and names another state's office (وزير الخارجية
