@@ -321,6 +321,27 @@ def test_coordinated_unknown_names_are_one_phrase_each(read: Read) -> None:
     assert struck >= {"كوستيانتينيفكا", "بيلوزيرسك"}, struck
 
 
+@pytest.mark.parametrize(("text", "places"), [
+    # a dual place noun announces two names: the word after the first one's و is the second, whatever its shape
+    ("وقصف الجيش مدينتي كاسونغو وأوفيرا.", {"كاسونغو", "أوفيرا"}),
+    ("وقصفت المدفعية بلدتي كفرا وياطر.", {"كفرا", "ياطر"}),
+    # a word that opens place names is the town's name after its noun, though the lexicon holds it (المزرعة: farm)
+    ("وقصفت المدفعية دبابات في بلدات المزرعة والمتونة وولغا.", {"المزرعة", "المتونة", "ولغا"}),
+])
+def test_the_places_a_dual_or_plural_place_noun_names_are_each_a_place(read: Read, text: str, places: set[str]
+                                                                        ) -> None:
+    ex = read(text)
+    located = {a.label_ar for a in ex.new_actors if a.kind == "Location"}
+    assert places <= {label.removeprefix("بلدة ").removeprefix("مدينة ") for label in located}, located
+
+
+def test_the_congolese_army_is_an_organ_of_the_democratic_republic(read: Read) -> None:
+    ex = read("وقصف الجيش الكونغولي مواقع المتمردين. وحذرت الكونغو برازافيل من التصعيد.")
+    organ = next(a for a in ex.new_actors if a.label_ar == "الجيش الكونغولي")
+    assert organ.links == (("partOf", "https://w3id.org/akhbar/id/congo_kinshasa"),)
+    assert "congo_brazzaville" in mentions(ex).values()  # the Republic of the Congo is named in full
+
+
 def test_generic_targets_of_an_owner_are_not_phrases(read: Read) -> None:
     from akhbar.extract.units import read_units
     from akhbar.kb import load_kb

@@ -1891,8 +1891,9 @@ class ActorFinder:
 
     def _common_noun(self, word: Word) -> bool:
         """Whether a word is a noun some [heads] list of the lexicon holds (العمليات، القوات، المدنيين، فجر: the
-        time words of `phrase_stop` too): no place's name."""
-        return any(key in self.lex.head_nouns for key, _ in word.readings)
+        time words of `phrase_stop` too): no place's name. Not a word that opens place names (`name_opening`:
+        بلدة المزرعة، قرية الخربة), which the lexicon holds because places are named with it."""
+        return any(key in self.lex.head_nouns and key not in self.lex.heads["name_opening"] for key, _ in word.readings)
 
     def _apposed_name(self, words: list[Word], i: int, j: int) -> bool:
         """Whether word j is a vessel's name in apposition to its definite head at i (السفينة ستريندا، الناقلة
@@ -1981,7 +1982,7 @@ class ActorFinder:
             return town  # (قاعدتي عين الأسد وحرير: a place or base the base names with its noun, named bare)
         if not conj and not first and not self._closed_list_ahead(words, i):
             return None  # (after a comma, only a place the gazetteer knows or a list closed by و: "، مما أسفر")
-        if not (opens or self._list_name_word(w, core, conj, listed=True)):
+        if not (opens or self._list_name_word(w, core, conj, listed=True) or (conj and self._second_of_dual(words, i))):
             return None
         end = i + 1
         if end < len(words) and self.second_name_word(words, end):
@@ -1992,6 +1993,23 @@ class ActorFinder:
         iri = self._mint("Location", "|".join([core] + [x.key for x in words[i + 1:end]]), label,
                          (("locatedIn", state),) if state else ())
         return ActorRef((iri,), i, end, start, words[end - 1].end, label, "Location", "facility", (state,))
+
+    def _second_of_dual(self, words: list[Word], i: int) -> bool:
+        """Whether word i, after و, is the second of the two names a dual place noun announces (مدينتي كاسونغو
+        وأوفيرا، بلدتي كفرا وياطر: GUIDELINES §3, each its own place): the dual one or two words before, nothing but
+        its first name between; not a stop word, a trigger, a nisba, a number, a common noun of the lexicon or of
+        the vicinity (بلدتي عيتا الشعب والجوار) or, unless it ends the item, a word the parse reads as a verb."""
+        core = words[i].norm[1:]
+        if core in self.lex.name_stop or core in self.lex.triggers or self._nisba(words[i]) or core.isdigit() \
+                or (self.parsed_verb(i) and not self._lone_item(i)) or len(core) < 3 or self._common_noun(words[i]) \
+                or any(key in self.lex.heads["vicinity"] for key, _ in words[i].readings):
+            return False  # (a verb the parse reads there is still a name when it closes the item: بلدتي كفرا وياطر.)
+        for m in (i - 2, i - 3):
+            if m >= 0 and words[m].key in self.lex.heads["place_dual"] \
+                    and not any(self.gap_text(k, k + 1).strip() for k in range(m, i)) \
+                    and not any(w.norm.startswith("و") for w in words[m + 1:i]):
+                return True
+        return False
 
     def _list_name_word(self, w: Word, core: str, conj: bool = False, listed: bool = False) -> bool:
         """Whether a word (`core`: without its و) can be an unknown place's name in a list: no article, stop word,
