@@ -1892,6 +1892,26 @@ def test_the_two_neighbours_are_not_the_pair_that_addresses_them() -> None:
     assert ("الجارتين", ("india", "pakistan"), "anaphor") in found, found
 
 
+def test_a_headlines_two_sides_are_the_parties_the_body_names_not_its_subject() -> None:
+    # الدوحة وأنقرة تدعوان الطرفين: the pair opening the headline calls; the two sides are the article's parties,
+    # named only in the body after it (GUIDELINES §3: anaphora are resolved, each party its own participant)
+    text = ("الدوحة وأنقرة تدعوان الطرفين إلى التفاوض\nقصفت باكستان مواقع في أفغانستان، وردت حركة طالبان بقصف "
+            "مواقع باكستانية. واتهمت أفغانستان باكستان بقصف كابل.")
+    found = _found(text)[0]
+    pair = next(iris for surface, iris, how in found if surface == "الطرفين")
+    assert set(pair) == {"pakistan", "afghanistan"}, found
+
+
+def test_the_two_sides_after_a_verb_are_not_the_mentions_before_it_unless_they_open_the_clause() -> None:
+    # أعربت الخارجية الصينية عن أسفها للعملية الهندية في باكستان، ودعت الجانبين: the verb's subject is the
+    # ministry, after أعربت; India and Pakistan, named in the clause, are the two sides
+    text = ("قصفت الهند مواقع في باكستان. وأعربت وزارة الخارجية الصينية عن أسفها للعملية العسكرية الهندية "
+            "في باكستان، ودعت الجانبين إلى ضبط النفس.")
+    found = _found(text)[1]
+    pair = next(iris for surface, iris, how in found if surface == "الجانبين")
+    assert set(pair) == {"india", "pakistan"}, found
+
+
 def test_a_states_parties_are_one_collective() -> None:
     # الأطراف اليمنية: the sides of a state's conflict, one Organization (GUIDELINES §5), not the state's nisba
     found = _found("ودعا المبعوث الأممي الأطراف اليمنية إلى وقف التصعيد.")[0]

@@ -38,6 +38,15 @@ GROUP_FAMILIES = (("مسوول", "officials"), ("دبلوماسي", "diplomats")
                   ("مصدر", "sources"), ("مصادر", "sources"))
 
 
+def _most_named(mentions: list[ActorRef], kinds: tuple[str, ...]) -> tuple[str, str] | None:
+    """The two actors of these kinds named most often, the later first on a tie; None unless the second is named
+    twice at least."""
+    counts = Counter(r.iri for r in mentions if r.kind in kinds and len(r.iris) == 1)
+    last = {r.iri: n for n, r in enumerate(mentions)}
+    ranked = sorted(counts, key=lambda x: (-counts[x], -last[x]))
+    return (ranked[0], ranked[1]) if len(ranked) >= 2 and counts[ranked[1]] >= 2 else None
+
+
 def group_family(noun: str) -> str:
     """The family of an official group's head noun (normalised), "officials" when none is listed.
 
@@ -164,6 +173,7 @@ class ActorFinder:
     _tags: list[tuple[str, ...]] = field(default_factory=list)  # the current sentence's words' parts of speech
     _read: int = 0  # sentences read so far
     _foreseen: dict[str, int] = field(default_factory=dict)  # alias known ahead → the sentence that introduces it
+    _ahead: list[ActorRef] = field(default_factory=list)  # the article's mentions, read ahead (`foresee`)
     speaks_for: dict[str, ActorRef] = field(default_factory=dict)  # spokesperson → the body they speak for
     _prev: ActorRef | None = None  # the mention found last in the current sentence
     _nisbas: dict[Word, str | None] = field(default_factory=dict)  # memo of _nisba per word
@@ -1404,6 +1414,8 @@ class ActorFinder:
         recent, end = list(self.recent), w.start
         while recent and self.text[recent[-1].end:end].strip() in ("", "و"):
             end = recent.pop().start  # (دعت الصين والولايات المتحدة الجارتين: the pair right before is the subject)
+        callers = self._subject_before(words, i, recent)
+        recent = [r for r in recent if r.iri not in callers]  # (الدوحة وأنقرة تدعوان الطرفين: the subject calls)
         pair = next(((a, b) for b, a in pairwise(reversed(recent))
                      if a.kind in kinds and b.kind in kinds and len(a.iris) == len(b.iris) == 1 and a.iri != b.iri
                      and self.text[a.end:b.start].strip() == "و"), None)  # (the last two named together: X وY)
@@ -1414,17 +1426,36 @@ class ActorFinder:
             if len(states) < 2:
                 return None
             iris = (states[1], states[0])
-        else:  # (طرفي النزاع: else the two parties the article names most, the later first on a tie)
-            counts = Counter(r.iri for r in recent if r.kind in kinds and len(r.iris) == 1)
-            last = {r.iri: n for n, r in enumerate(recent)}
-            ranked = sorted(counts, key=lambda x: (-counts[x], -last[x]))
-            if len(ranked) < 2 or counts[ranked[1]] < 2:
+        else:  # (طرفي النزاع: else the two parties the article names most, the later first on a tie; if it has
+            # not named two yet, as in a headline, those it names most in all: الدوحة وأنقرة تدعوان الطرفين)
+            ranked = _most_named(recent, kinds) or _most_named(
+                recent + [r for r in self._ahead if r.start > words[-1].end and r.iri not in callers], kinds)
+            if ranked is None:
                 return None
-            iris = (ranked[0], ranked[1])
+            iris = ranked
         end = i + 2 if conflict else i + 1
         start = w.offset_after(skip, self.text)
         return ActorRef(iris, i, end, start, words[end - 1].end, self.text[start:words[end - 1].end],
                         self.kind_of(iris[0]) or "State", "anaphor", tuple(self.state_of(x) for x in iris))
+
+    def _subject_before(self, words: list[Word], i: int, recent: list[ActorRef]) -> set[str]:
+        """The actors that open word i's sentence, joined by و, right before the verb that word i follows (الدوحة
+        وأنقرة تدعوان الطرفين): the verb's subject, not the pair it addresses."""
+        if i < 1 or self.gap_text(i - 1, i).strip() or not (
+                self.parsed_verb(i - 1) or words[i - 1].norm.lstrip("و") in self.lex.triggers):
+            return set()
+        opening = [r for r in recent if r.start >= words[0].start]
+        k, subject = 0, set()
+        for r in opening:
+            if r.first != k or (k and self.gap_text(k - 1, k).strip() not in ("", "و")):
+                return set()
+            subject.add(r.iri)
+            k = r.last
+            if k == i - 1:
+                return subject
+            if k < len(words) and words[k].norm == "و":
+                k += 1
+        return set()
 
     def _shortenable(self, ref: ActorRef) -> None:
         """Note an organ or group named with its state's nisba last (وزارة الدفاع الروسية): the article may name it
@@ -2188,7 +2219,7 @@ class ActorFinder:
         ahead = ActorFinder(self.kb, self.lex, self.text, scope=self.scope)
         for n, (words, tags) in enumerate(sentences):
             known = set(ahead.aliases)
-            ahead.find(words, tags)
+            self._ahead.extend(ahead.find(words, tags))
             for key in ahead.aliases.keys() - known - self.aliases.keys():
                 iri = ahead.aliases[key]
                 if iri in ahead.minted:
