@@ -200,6 +200,21 @@ def test_a_titled_persons_name_ends_where_the_name_does(read: Read, text: str, p
                for a in ex.new_actors)
 
 
+def test_a_known_persons_office_and_rank_before_his_name_are_his_mention(read: Read) -> None:
+    # the body he commands is named by a noun that alone names a group's leadership (القيادة), and his rank
+    # stands between it and his name: one mention of the person the base knows, title and all
+    ex = read("وأبلغ قائد القيادة المركزية الأمريكية الجنرال مايكل كوريلا الوزير بضرورة خفض التصعيد.")
+    assert mentions(ex).get("قائد القيادة المركزية الأمريكية الجنرال مايكل كوريلا") == "kurilla", mentions(ex)
+
+
+def test_a_front_for_another_liberation_is_not_the_known_front(read: Read) -> None:
+    # الجبهة الشعبية is the PFLP's short name; "لتحرير تيغراي" after it names another front, a group of its own
+    ex = read("وشنت الجبهة الشعبية لتحرير أوغادين هجمات على الجيش. وهاجمت الجبهة الشعبية لتحرير فلسطين موقعا.")
+    found = mentions(ex)
+    assert found["الجبهة الشعبية لتحرير فلسطين"] == "pflp"
+    assert found["الجبهة الشعبية لتحرير أوغادين"] not in ("pflp", None), found
+
+
 def test_a_senator_is_a_titled_official(read: Read) -> None:
     ex = read("هدد السيناتور الديمقراطي جيمس هولاند بفرض عقوبات على تركيا.")
     assert "السيناتور الديمقراطي جيمس هولاند" in mentions(ex)

@@ -22,6 +22,8 @@ from akhbar.graph.vocab import actor_iri
 from akhbar.kb import KnowledgeBase, label_key, nisba_stem, normalise, strip_article
 from akhbar.records import NewActor
 
+LIBERATION = frozenset({"لتحرير", "للتحرير"})  # (normalised) "for the liberation of", inside a front's name
+BODY_KINDS = ("StateOrgan", "Organization", "Militia")  # kinds of a body an office serves
 REFLEXIVES = frozenset({"نفسه", "نفسها", "نفسهم", "انفسهم", "نفسهما"})  # (normalised) himself, herself, themselves
 OPENING_QUOTES = "\"“«'‘("
 CLOSING_QUOTES = "\"”»'’)"
@@ -514,8 +516,10 @@ class ActorFinder:
                 n = t - i  # قائد القوات البرية الإيرانية: the title is قائد, the organ begins inside the longer title
                 break
         j = i + n
-        if j < len(words) and strip_article(words[j].key) in self.lex.heads["person_group"]:
+        if j < len(words) and strip_article(words[j].key) in self.lex.heads["person_group"] and not (
+                (km := self._kb_match(words, j)) and km[2] == 0 and self.kb.kind(km[1]) in BODY_KINDS):
             return None  # التقى الوزير مسؤولين إيرانيين: a group after the title is its object, not its holder
+            # (but قائد القيادة المركزية الأمريكية: a body the base knows, the one he commands)
         # a known person a few words on (الأمين العام لحزب الله اللبناني حسن نصر الله): the title is his, unless it
         # is an aide's and names the office served first (مساعد الرئيس الأذربيجاني إلهام علييف: the principal)
         aide = n == 1 and strip_article(words[i].key) in self.lex.heads["aide"] and j < len(words) \
@@ -527,6 +531,9 @@ class ActorFinder:
                     and not self._bracketed_word(k) and not self._bracketed_word(k - 1)) \
                     or words[k].norm.lstrip("ولب") in self.lex.particles["counterpart"]:
                 break  # (وزير الخارجية التركي | نظيره الإيراني عباس عراقجي: the name after is the counterpart's)
+            if k > j and strip_article(words[k].key) in self.lex.heads["rank_title"] \
+                    and not self.gap_text(k - 1, k).strip():
+                continue  # (قائد القيادة المركزية الأمريكية الجنرال مايكل كوريلا: the holder's rank, his name next)
             if k > j and (not words[k].norm.startswith("ال") or self._definite_after_name(words, k)
                           or self._other_state_title(words, k)) \
                     and self._phrase_at(words, k, self.lex.titles, self.lex.title_index):
@@ -1151,6 +1158,9 @@ class ActorFinder:
             if end > i + 1 and gap.strip(" "):
                 break
             joined = w.norm.startswith("وال") and words[end - 1].norm.startswith("ال")  # (نصرة الإسلام والمسلمين)
+            if end > i + 1 and words[end - 1].norm in LIBERATION and w.norm not in self.lex.name_stop:
+                end += 1  # (الجبهة الشعبية لتحرير أوغادين: what the front would liberate is in its name)
+                break
             genitive = self._name_genitive(words, end, i)
             if genitive:
                 end += genitive  # (حركة تحرير السودان، جبهة تحرير تيغراي: the place is the name's genitive)
@@ -1162,7 +1172,8 @@ class ActorFinder:
                     or (end > i + 1 and w.norm.startswith("و") and not joined) or w.norm.isdigit() \
                     or (len(w.norm) > 4 and w.norm.endswith(("ها", "هم", "ته"))) \
                     or (end > i + 1 and (self._kb_match(words, end) or self._organ(words, end))) \
-                    or (not quoted and definite(words[end - 1].norm) and not definite(w.norm.removeprefix("و"))):
+                    or (not quoted and definite(words[end - 1].norm) and not definite(w.norm.removeprefix("و"))
+                        and w.norm not in LIBERATION):
                 break  # (a possessive ending belongs to the sentence, not to the name; another actor begins; a
                 # definite word takes no indefinite one after it: حركة الشباب | قاعدة عسكرية)
             end += 1
@@ -1317,6 +1328,12 @@ class ActorFinder:
         iri = self._mint("Official", f"members|{organ.rsplit('/', 1)[-1]}", label,
                          (("officialOf", state),) if state else ())
         return self._ref(words, i, end, skip, (iri,), "organ", "Official")
+
+    def _name_goes_on(self, words: list[Word], k: int) -> bool:
+        """Whether a group's name goes on at word k with "لتحرير" and its object (جبهة تحرير X، الجبهة الشعبية
+        لتحرير تيغراي): a longer name than the one matched before it, so another group."""
+        return k + 1 < len(words) and words[k].norm in LIBERATION and not self.gap_text(k - 1, k).strip() \
+            and not self.gap_text(k, k + 1).strip()
 
     def _kb_at(self, words: list[Word], i: int) -> ActorRef | None:
         km = self._kb_match(words, i)
@@ -2454,6 +2471,8 @@ class ActorFinder:
                 and self._nisba(words[i]) == km[1]:
             km = None  # (قصفت طائرات تركية: after a weapon, تركية is its nationality, the name's old spelling only
             # by chance; a construct never follows a weapon, so no reading is lost)
+        if km and self._name_goes_on(words, i + km[0]) and self.kb.kind(km[1]) in ("Militia", "Organization"):
+            km = None  # (الجبهة الشعبية لتحرير تيغراي: a front of another liberation than the one the base knows)
         if km:
             n, iri, skip = km
             cands.append(self._ref(words, i, i + n, skip, (iri,), "kb"))
