@@ -187,6 +187,8 @@ def test_a_name_ends_before_the_next_persons_title(read: Read) -> None:
     ("وأشرف الرئيس الغاني جون أدومي بنفسه على العملية.", "الرئيس الغاني جون أدومي"),
     # an opening quotation mark begins what he says
     ("وقال الناطق باسم الرئاسة الغانية كوفي أمواكو «الهجوم لن يمر».", "الناطق باسم الرئاسة الغانية كوفي أمواكو"),
+    # the title's adjective (العسكري) is the title's; a name the parse reads whole though it begins with و is a name
+    ("وحذر المتحدث العسكري ويلي كابوندي القوات من التقدم.", "المتحدث العسكري ويلي كابوندي"),
     # a body the base does not know, named by a noun and its adjective, is of the office, not of the name
     ("واتهم نائب رئيس المجلس الثوري ساني بن داود الحكومة بالفشل.", "نائب رئيس المجلس الثوري ساني بن داود"),
 ])

@@ -687,8 +687,9 @@ class ActorFinder:
                 break  # (وكيل الوزارة جون هيرلي | محافظ البنك المركزي: an indefinite title after a full name is
                 # the next person's, the object's)
             if self.ends_name(w) or w.norm in self.lex.triggers or (w.norm.startswith("و") and k > j) \
-                    or (w.norm.startswith("و") and w.norm[1:] in self.lex.name_stop) \
-                    or (k == j and w.norm.startswith(("وت", "وي", "ول", "وب"))) \
+                    or (w.norm.startswith("و") and w.norm[1:] in self.lex.name_stop
+                        and self._tags_at(k) != ("PROPN",)) \
+                    or (k == j and w.norm.startswith(("وت", "وي", "ول", "وب")) and self._tags_at(k) != ("PROPN",)) \
                     or len(w.norm) < 2 or w.norm.isdigit() or w.key in self.lex.particles["demand_content"] \
                     or w.norm in self.lex.particles["demand_content"] \
                     or (k == name_start and definite(w.norm) and w.norm.endswith(("ات", "ين", "ون"))):
