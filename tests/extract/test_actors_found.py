@@ -187,6 +187,9 @@ def test_a_name_ends_before_the_next_persons_title(read: Read) -> None:
     ("وأشرف الرئيس الغاني جون أدومي بنفسه على العملية.", "الرئيس الغاني جون أدومي"),
     # an opening quotation mark begins what he says
     ("وقال الناطق باسم الرئاسة الغانية كوفي أمواكو «الهجوم لن يمر».", "الناطق باسم الرئاسة الغانية كوفي أمواكو"),
+    # an honorific before the name, and a family name after آل, which does not count among the name's words
+    ("وقال وزير الخارجية الغاني الشيخ سالم بن راشد آل منصور إن الحكومة سترد.",
+     "وزير الخارجية الغاني الشيخ سالم بن راشد آل منصور"),
     # the title's adjective (العسكري) is the title's; a name the parse reads whole though it begins with و is a name
     ("وحذر المتحدث العسكري ويلي كابوندي القوات من التقدم.", "المتحدث العسكري ويلي كابوندي"),
     # a body the base does not know, named by a noun and its adjective, is of the office, not of the name
@@ -215,6 +218,12 @@ def test_a_front_for_another_liberation_is_not_the_known_front(read: Read) -> No
     found = mentions(ex)
     assert found["الجبهة الشعبية لتحرير فلسطين"] == "pflp"
     assert found["الجبهة الشعبية لتحرير أوغادين"] not in ("pflp", None), found
+
+
+def test_a_known_persons_family_name_after_al_is_in_his_mention(read: Read) -> None:
+    # the base names him without the family (محمد بن عبد الرحمن); the text goes on with آل ثاني, his too
+    ex = read("وقال رئيس الوزراء القطري الشيخ محمد بن عبد الرحمن آل ثاني إن الدوحة ستواصل الوساطة.")
+    assert mentions(ex).get("رئيس الوزراء القطري الشيخ محمد بن عبد الرحمن آل ثاني") == "mohammed_al_thani"
 
 
 def test_a_senator_is_a_titled_official(read: Read) -> None:

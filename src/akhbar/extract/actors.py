@@ -24,6 +24,7 @@ from akhbar.records import NewActor
 
 LIBERATION = frozenset({"لتحرير", "للتحرير"})  # (normalised) "for the liberation of", inside a front's name
 BODY_KINDS = ("StateOrgan", "Organization", "Militia")  # kinds of a body an office serves
+HONORIFICS = frozenset({"الشيخ", "الشيخة"})  # (normalised) before a name, after an office: the person's
 REFLEXIVES = frozenset({"نفسه", "نفسها", "نفسهم", "انفسهم", "نفسهما"})  # (normalised) himself, herself, themselves
 OPENING_QUOTES = "\"“«'‘("
 CLOSING_QUOTES = "\"”»'’)"
@@ -113,7 +114,8 @@ def _skips(word: Word) -> dict[str, int]:
     return skips
 
 
-NAME_JOINERS = frozenset({"عبد", "ابو", "ابي", "ابن", "بن", "بنت"})  # (normalised) a name word that takes the next
+# (normalised) a name word that takes the next as its own (عبد الله، أبو عبيدة، بن سلمان، آل ثاني: آل folds to ال)
+NAME_JOINERS = frozenset({"عبد", "ابو", "ابي", "ابن", "بن", "بنت", "ال"})
 
 
 def _abd_spellings(name_words: list[Word]) -> tuple[str, ...]:
@@ -549,7 +551,7 @@ class ActorFinder:
                 # title's holder)
             kind = self.kb.kind(km[1])
             if kind == "Official" or self._militia_member(km[1]):
-                return self._ref(words, i, k + km[0], skip, (km[1],), "title")
+                return self._ref(words, i, self._family_after(words, k + km[0]), skip, (km[1],), "title")
         state: str | None = None
         affil: str | None = None
         if j < len(words):
@@ -652,10 +654,13 @@ class ActorFinder:
         while j < len(words) and words[j].key in self.lex.heads["title_modifier"] \
                 and not self.gap_text(j - 1, j).strip():
             j += 1  # (وزير الخارجية السوري الجديد، المعين حديثا، السابق: of the title, before the name)
-        # the name: up to four words not in the stop list, with only spaces/commas/quotes before each
+        if j + 1 < len(words) and words[j].norm in HONORIFICS and not self.gap_text(j, j + 1).strip():
+            j += 1  # (وزير الخارجية البحريني الشيخ خالد بن أحمد آل خليفة: an honorific before the name)
+        # the name: up to four words not in the stop list (the words after عبد، بن، آل not counted), with only
+        # spaces/commas/quotes before each
         name_start = j
         k = j
-        while k < len(words) and k < name_start + 4:
+        while k < len(words) and k < name_start + 4 + sum(w.norm in NAME_JOINERS for w in words[name_start:k]):
             gap = self.text[words[k - 1].end:words[k].start] if k > 0 else ""
             if k > name_start and gap.strip(SPACE_AND_QUOTES + "-"):  # (كارين جان-بيار: a hyphen joins a name)
                 break
@@ -700,7 +705,7 @@ class ActorFinder:
                 # (باراك is not بـ + Arak inside a name; but لنتنياهو is the one the holder speaks to)
                 person = self.kb.kind(km[1]) == "Official" or self._militia_member(km[1])
                 if k == name_start and person:
-                    return self._ref(words, i, k + km[0], skip, (km[1],), "title")
+                    return self._ref(words, i, self._family_after(words, k + km[0]), skip, (km[1],), "title")
                 break
             units = k - name_start - sum(words[m].norm in NAME_JOINERS for m in range(name_start, k))
             family = k - name_start >= 2 and w.norm.startswith("ال") and not gap.strip()  # (محمد شياع السوداني،
@@ -718,7 +723,7 @@ class ActorFinder:
             if units >= 2 and self.parsed_no_name(k):
                 break  # (دونالد ترامب | لوقف إطلاق النار، علي خامنئي | بما وصفه، أنطونيو غوتيريش | تحدث: a third
                 # word the parse reads as a verb, or a preposition and its object)
-            if units >= 2 and w.norm.startswith("ال") and not w.norm.endswith("ي"):
+            if units >= 2 and w.norm.startswith("ال") and not w.norm.endswith("ي") and w.norm not in NAME_JOINERS:
                 break  # a definite common noun after a two-word name (شوشان ستيبانيان الاتهام; but محمد علي الحوثي,
                 # and عبد الفتاح البرهان: عبد and its word are one)
             k += 1
@@ -776,6 +781,14 @@ class ActorFinder:
             and definite(words[j].norm) and definite(words[j + 1].norm) and self._nisba(words[j + 1]) is None \
             and not self.gap_text(j - 1, j).strip() and not self.gap_text(j, j + 1).strip() \
             and self._kb_match(words, j) is None
+
+    def _family_after(self, words: list[Word], end: int) -> int:
+        """Where a known person's mention ends that the base names without the family his name goes on with (محمد
+        بن عبد الرحمن | آل ثاني): past آل and its word, else at `end`."""
+        if end + 1 < len(words) and words[end].norm == "ال" and not self.gap_text(end - 1, end).strip() \
+                and not self.gap_text(end, end + 1).strip():
+            return end + 2
+        return end
 
     def _no_name_word(self, words: list[Word], k: int) -> bool:
         """Whether word k, after a name's first word, cannot go on a person's name: a noun with a possessive pronoun
