@@ -190,6 +190,8 @@ def test_a_name_ends_before_the_next_persons_title(read: Read) -> None:
     # an honorific before the name, and a family name after آل, which does not count among the name's words
     ("وقال وزير الخارجية الغاني الشيخ سالم بن راشد آل منصور إن الحكومة سترد.",
      "وزير الخارجية الغاني الشيخ سالم بن راشد آل منصور"),
+    # a member of parliament for a bloc of a one-word name
+    ("وقال النائب عن تحالف النهضة كريم الساعدي إن البرلمان سيصوت.", "النائب عن تحالف النهضة كريم الساعدي"),
     # the title's adjective (العسكري) is the title's; a name the parse reads whole though it begins with و is a name
     ("وحذر المتحدث العسكري ويلي كابوندي القوات من التقدم.", "المتحدث العسكري ويلي كابوندي"),
     # a body the base does not know, named by a noun and its adjective, is of the office, not of the name

@@ -603,6 +603,10 @@ class ActorFinder:
             place = self._place_of(words, j + 1)  # النائب عن زاهدان: the member for a place of a state
             if place is not None:
                 j, state = place
+            elif j + 2 < len(words) and strip_article(words[j + 1].key) in self.lex.heads["bloc"] \
+                    and definite(words[j + 2].norm) \
+                    and not (self.gap_text(j, j + 1) + self.gap_text(j + 1, j + 2)).strip():
+                j += 3  # (النائب عن تحالف الفتح عباس الزاملي: the bloc he sits for, a name of one word)
         elif state is None and j < len(words) and words[i].key in self.lex.heads["governor"] \
                 and not self.gap_text(j - 1, j).strip() and (place := self._place_of(words, j)) is not None:
             j, state = place  # (حاكم إقليم دارفور، محافظ خاركيف: the governor of a place, an official of its state)
