@@ -617,6 +617,14 @@ def test_a_vow_to_respond_with_its_subject_between_is_a_warning(read: Read) -> N
     assert [e for e in ex.events if e.action == "Warning"]
 
 
+def test_a_vow_to_strike_is_a_warning_and_the_strike_is_planned(read: Read) -> None:
+    # GUIDELINES §2: a threat of harm is a Warning; the strike vowed is its planned content (§4)
+    ex = read("وتعهد الجيش الإسرائيلي بضرب حزب الله بقوة.")
+    assert {(e.action, local(e.target), e.modality) for e in ex.events} == {
+        ("Warning", "hezbollah", "Asserted"), ("Attack", "hezbollah", "Planned")}
+    assert not read("وتعهد الرئيس بدعم الجيش في معركته.").events  # (a vow of support threatens no one)
+
+
 def test_a_participle_of_manner_has_its_subject_before_and_its_object_after(read: Read) -> None:
     ex = read("وقال الرئيس الروسي فلاديمير بوتين مهددا الغرب إن بلاده لن تتردد.")
     labels = _labels(ex)
