@@ -395,6 +395,17 @@ def test_generic_targets_of_an_owner_are_not_phrases(read: Read) -> None:
     assert read_units(None, Article("t", "t.txt", text), load_kb()).sentences[0].phrases
 
 
+@pytest.mark.parametrize(("text", "target"), [
+    # a force's vehicles, air defences, emplacements and depots are the force's, or the state's they stand in (§3)
+    ("واستهدف الجيش الهندي رادارات ومنظومات دفاع جوي داخل باكستان.", "pakistan"),
+    ("وقصف الجيش الإسرائيلي آليات ودبابات تابعة للجيش السوري.", "syrian_army"),
+    ("ودمرت الطائرات مخازن أسلحة لحزب الله في الجنوب.", "hezbollah"),
+])
+def test_a_forces_military_things_are_the_force(read: Read, text: str, target: str) -> None:
+    ex = read(text)
+    assert {local(e.target) for e in ex.events} == {target}, [(e.action, e.target) for e in ex.events]
+
+
 def test_a_preposition_past_another_verb_or_a_response_opens_no_phrase() -> None:
     # what a verb between the attack and على governs is not struck (تحمل على عاتقها), nor what a response
     # answers (ردا على); a light verb keeps the attack's preposition (الهجوم الذي شنته ... على)
