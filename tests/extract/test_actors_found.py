@@ -185,8 +185,6 @@ def test_a_name_ends_before_the_next_persons_title(read: Read) -> None:
     ("وأعلن المتحدث باسم الحركة ديسو كانغا مسؤوليتها عن الهجوم.", "المتحدث باسم الحركة ديسو كانغا"),
     ("وذهب قائد الجيش الغاني الجنرال أكوا مينساه أبعد من ذلك.", "قائد الجيش الغاني الجنرال أكوا مينساه"),
     ("وأشرف الرئيس الغاني جون أدومي بنفسه على العملية.", "الرئيس الغاني جون أدومي"),
-    # an opening quotation mark begins what he says
-    ("وقال الناطق باسم الرئاسة الغانية كوفي أمواكو «الهجوم لن يمر».", "الناطق باسم الرئاسة الغانية كوفي أمواكو"),
     # an honorific before the name, and a family name after آل, which does not count among the name's words
     ("وقال وزير الخارجية الغاني الشيخ سالم بن راشد آل منصور إن الحكومة سترد.",
      "وزير الخارجية الغاني الشيخ سالم بن راشد آل منصور"),
@@ -194,8 +192,6 @@ def test_a_name_ends_before_the_next_persons_title(read: Read) -> None:
     ("وقال النائب عن تحالف النهضة كريم الساعدي إن البرلمان سيصوت.", "النائب عن تحالف النهضة كريم الساعدي"),
     # the title's adjective (العسكري) is the title's; a name the parse reads whole though it begins with و is a name
     ("وحذر المتحدث العسكري ويلي كابوندي القوات من التقدم.", "المتحدث العسكري ويلي كابوندي"),
-    # a body the base does not know, named by a noun and its adjective, is of the office, not of the name
-    ("واتهم نائب رئيس المجلس الثوري ساني بن داود الحكومة بالفشل.", "نائب رئيس المجلس الثوري ساني بن داود"),
 ])
 def test_a_titled_persons_name_ends_where_the_name_does(read: Read, text: str, person: str) -> None:
     ex = read(text)

@@ -620,11 +620,6 @@ class ActorFinder:
                     and not self.gap_text(j - 1, j).strip() else None
                 if inner is not None:
                     j, affil = inner  # (الناطق باسم القائد العام للقوات المسلحة العراقية: the office's body's body)
-            elif self._unknown_body(words, j):
-                j += 2  # (نائب رئيس المجلس الانتقالي هاني بن بريك: a body the base does not know, of the office)
-                while j < len(words) and self._tags_at(j) == ("ADJ",) and definite(words[j].norm) \
-                        and not self.gap_text(j - 1, j).strip():
-                    j += 1
         if affil is None and state is None and j + 2 < len(words) and definite(words[j].norm) \
                 and words[j + 1].norm in self.lex.particles["in_place"] \
                 and not (self.gap_text(j - 1, j) + self.gap_text(j, j + 1) + self.gap_text(j + 1, j + 2)).strip(
@@ -674,8 +669,6 @@ class ActorFinder:
                     and self._phrase_at(words, k, self.lex.titles, self.lex.title_index):
                 break  # (رئيس الحكومة، ورئيس مجلس النواب: a second title, coordinated, is no name)
             w = words[k]
-            if k > name_start and any(c in gap for c in "«“("):
-                break  # (نبيل أبو ردينة «جرائم حرب»: a quotation begins)
             if k > name_start and self._no_name_word(words, k):
                 break  # (غيتاتشو رضا | مسؤوليتها، إدريس ديبي | بنفسه، برهانو جولا | أبعد من ذلك)
             if k > name_start and words[k - 1].norm in NAME_JOINERS and not gap.strip():
@@ -777,14 +770,6 @@ class ActorFinder:
     def _tags_at(self, k: int) -> tuple[str, ...]:
         """The parse's tags of word k of the current sentence (empty without a parse)."""
         return self._tags[k] if k < len(self._tags) else ()
-
-    def _unknown_body(self, words: list[Word], j: int) -> bool:
-        """Whether a definite noun and its definite adjective at word j, right after an office in construct, name a
-        body the base does not know (رئيس المجلس الانتقالي، قائد الفرقة الرابعة): part of the office, no name."""
-        return j + 1 < len(words) and self._tags_at(j) == ("NOUN",) and self._tags_at(j + 1) == ("ADJ",) \
-            and definite(words[j].norm) and definite(words[j + 1].norm) and self._nisba(words[j + 1]) is None \
-            and not self.gap_text(j - 1, j).strip() and not self.gap_text(j, j + 1).strip() \
-            and self._kb_match(words, j) is None
 
     def _family_after(self, words: list[Word], end: int) -> int:
         """Where a known person's mention ends that the base names without the family his name goes on with (محمد
