@@ -625,6 +625,13 @@ def test_a_vow_to_strike_is_a_warning_and_the_strike_is_planned(read: Read) -> N
     assert not read("وتعهد الرئيس بدعم الجيش في معركته.").events  # (a vow of support threatens no one)
 
 
+@pytest.mark.parametrize("towards", ["باتجاه", "صوب", "نحو"])
+def test_what_is_launched_towards_a_state_strikes_the_state(read: Read, towards: str) -> None:
+    # GUIDELINES §2: أطلق صواريخ/مسيرات على X; "towards" is no name of a place struck
+    ex = read(f"وأطلقت إيران طائرات مسيرة {towards} إسرائيل.")
+    assert {(local(e.agent), local(e.target)) for e in ex.events} == {("iran", "israel")}
+
+
 def test_a_participle_of_manner_has_its_subject_before_and_its_object_after(read: Read) -> None:
     ex = read("وقال الرئيس الروسي فلاديمير بوتين مهددا الغرب إن بلاده لن تتردد.")
     labels = _labels(ex)
