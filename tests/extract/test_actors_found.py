@@ -391,6 +391,17 @@ def test_generic_targets_of_an_owner_are_not_phrases(read: Read) -> None:
     assert read_units(None, Article("t", "t.txt", text), load_kb()).sentences[0].phrases
 
 
+@pytest.mark.parametrize(("text", "surface"), [
+    ("وتوعد المجلس العسكري في النيجر فرنسا بالرد.", "المجلس العسكري في النيجر"),
+    ("ورفض المجلس العسكري النيجري المهلة.", "المجلس العسكري النيجري"),
+])
+def test_a_junta_is_an_organ_of_the_state_it_rules(read: Read, text: str, surface: str) -> None:
+    # GUIDELINES §5: the military council that rules a state is a StateOrgan of it, not the state
+    ex = read(text)
+    organ = mentions(ex)[surface]
+    assert organ != "niger" and organ.startswith("niger"), mentions(ex)
+
+
 @pytest.mark.parametrize(("text", "target"), [
     # a force's vehicles, air defences, emplacements and depots are the force's, or the state's they stand in (§3)
     ("واستهدف الجيش الهندي رادارات ومنظومات دفاع جوي داخل باكستان.", "pakistan"),
