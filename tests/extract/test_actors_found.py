@@ -224,6 +224,14 @@ def test_a_known_persons_family_name_after_al_is_in_his_mention(read: Read) -> N
     assert mentions(ex).get("رئيس الوزراء القطري الشيخ محمد بن عبد الرحمن آل ثاني") == "mohammed_al_thani"
 
 
+def test_an_office_and_the_name_apposed_to_it_each_name_the_person(read: Read) -> None:
+    # the article may name him by either half later, and the gold by either: both are names of the one node
+    ex = read("وقال المتحدث باسم الحكومة الغانية، العقيد كوفي أمانكوا، إن الجيش سيرد.")
+    found = mentions(ex)
+    whole = "المتحدث باسم الحكومة الغانية، العقيد كوفي أمانكوا"
+    assert found[whole] == found["المتحدث باسم الحكومة الغانية"] == found["العقيد كوفي أمانكوا"], found
+
+
 def test_a_senator_is_a_titled_official(read: Read) -> None:
     ex = read("هدد السيناتور الديمقراطي جيمس هولاند بفرض عقوبات على تركيا.")
     assert "السيناتور الديمقراطي جيمس هولاند" in mentions(ex)
@@ -394,6 +402,9 @@ def test_generic_targets_of_an_owner_are_not_phrases(read: Read) -> None:
 @pytest.mark.parametrize(("text", "surface"), [
     ("وتوعد المجلس العسكري في النيجر فرنسا بالرد.", "المجلس العسكري في النيجر"),
     ("ورفض المجلس العسكري النيجري المهلة.", "المجلس العسكري النيجري"),
+    # and so are a state's republican guard, its transitional authorities and its ministry of security
+    ("وهاجم الحرس الجمهوري النيجري البلدة.", "الحرس الجمهوري النيجري"),
+    ("وحذرت السلطات الانتقالية في النيجر الجزائر من التدخل.", "السلطات الانتقالية في النيجر"),
 ])
 def test_a_junta_is_an_organ_of_the_state_it_rules(read: Read, text: str, surface: str) -> None:
     # GUIDELINES §5: the military council that rules a state is a StateOrgan of it, not the state

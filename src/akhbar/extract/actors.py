@@ -747,7 +747,12 @@ class ActorFinder:
             if affil and any(w.norm in self.lex.particles["on_behalf"] and len(w.norm) > 1
                              for w in words[i:name_start]):
                 self.speaks_for[iri] = self._ref(words, i, i + 1, skip, (affil,), "organ")
-            return self._ref(words, i, k, skip, (iri,), "title", kind)
+            ref = self._ref(words, i, k, skip, (iri,), "title", kind)
+            if j > i and any(c in self.gap_text(j - 1, j) for c in "،,"):
+                # (المتحدث باسم الحكومة الانتقالية في مالي، العقيد عبد الله مايغا: the office and the name it is
+                # apposed to each name him as well)
+                ref = replace(ref, variants=((ref.start, words[j - 1].end), (words[j].start, ref.end)))
+            return ref
         back = self._person_back(words, i, skip, name_start, stated)
         if back is not None:
             return back
