@@ -232,6 +232,13 @@ def test_an_office_and_the_name_apposed_to_it_each_name_the_person(read: Read) -
     assert found[whole] == found["المتحدث باسم الحكومة الغانية"] == found["العقيد كوفي أمانكوا"], found
 
 
+def test_a_titled_persons_names_do_not_run_into_the_words_after_him(read: Read) -> None:
+    # a person is named by his title and name, never by the noun phrase the parse lets run on after them
+    ex = read("وذهب قائد الجيش الغاني الجنرال أكوا مينساه أبعد من ذلك، إذ حذر توغو من أي تدخل.")
+    person = mentions(ex)["قائد الجيش الغاني الجنرال أكوا مينساه"]
+    assert [m.text for m in ex.mentions if m.actor.endswith(person)] == ["قائد الجيش الغاني الجنرال أكوا مينساه"]
+
+
 def test_a_senator_is_a_titled_official(read: Read) -> None:
     ex = read("هدد السيناتور الديمقراطي جيمس هولاند بفرض عقوبات على تركيا.")
     assert "السيناتور الديمقراطي جيمس هولاند" in mentions(ex)

@@ -216,7 +216,8 @@ def with_longer_names(refs: list[ActorRef], words: list[Word], lex: Lexicon, upo
     starts = {r.first: r for r in refs}
     out = []
     for ref in refs:
-        if ref.how not in ("nisba", "anaphor") and ref.kind != "State" and (ref.how != "kb" or ref.kind == "Location") \
+        if ref.how not in ("nisba", "anaphor", "title") and ref.kind != "State" \
+                and (ref.how != "kb" or ref.kind == "Location") \
                 and not ActorFinder.is_body(ref):
             for k in phrase_ends(words, ref.last, starts, lex, upos or [], modifiers=True):
                 span = (ref.start, words[k - 1].end)
