@@ -23,7 +23,6 @@ from akhbar.kb import KnowledgeBase, label_key, nisba_stem, normalise, strip_art
 from akhbar.records import NewActor
 
 LIBERATION = frozenset({"لتحرير", "للتحرير"})  # (normalised) "for the liberation of", inside a front's name
-BODY_KINDS = ("StateOrgan", "Organization", "Militia")  # kinds of a body an office serves
 HONORIFICS = frozenset({"الشيخ", "الشيخة"})  # (normalised) before a name, after an office: the person's
 REFLEXIVES = frozenset({"نفسه", "نفسها", "نفسهم", "انفسهم", "نفسهما"})  # (normalised) himself, herself, themselves
 OPENING_QUOTES = "\"“«'‘("
@@ -79,7 +78,8 @@ PRINCIPAL_GENERAL = frozenset({"العام", "العامه"})  # (normalised) "g
 LIST_STOPS = ("facility", "place", "place_plural", "phrase_stop", "direction", "vicinity", "part_of", "person_group",
               "struck", "population", "armed")
 ALI = "علي"  # the name, normalised; the preposition على normalises to the same letters
-GROUP_KINDS = ("Militia", "Organization", "StateOrgan")  # actors an abbreviation may name (no person, no place)
+GROUP_KINDS = ("Militia", "Organization", "StateOrgan")  # bodies and groups (no person, no place): what an
+# abbreviation may name, what an office serves
 SHORT_NAME = 4  # a one-word place name this short (in letters) needs a place noun before it
 _NONE: frozenset[str] = frozenset()  # the matchers of most words
 Readings = tuple[tuple[str, int], ...]
@@ -519,7 +519,7 @@ class ActorFinder:
                 break
         j = i + n
         if j < len(words) and strip_article(words[j].key) in self.lex.heads["person_group"] and not (
-                (km := self._kb_match(words, j)) and km[2] == 0 and self.kb.kind(km[1]) in BODY_KINDS):
+                (km := self._kb_match(words, j)) and km[2] == 0 and self.kb.kind(km[1]) in GROUP_KINDS):
             return None  # التقى الوزير مسؤولين إيرانيين: a group after the title is its object, not its holder
             # (but قائد القيادة المركزية الأمريكية: a body the base knows, the one he commands)
         # a known person a few words on (الأمين العام لحزب الله اللبناني حسن نصر الله): the title is his, unless it
@@ -533,7 +533,7 @@ class ActorFinder:
                     and not self._bracketed_word(k) and not self._bracketed_word(k - 1)) \
                     or words[k].norm.lstrip("ولب") in self.lex.particles["counterpart"]:
                 break  # (وزير الخارجية التركي | نظيره الإيراني عباس عراقجي: the name after is the counterpart's)
-            if k > j and strip_article(words[k].key) in self.lex.heads["rank_title"] \
+            if k > j and self._rank_word(words[k]) \
                     and not self.gap_text(k - 1, k).strip():
                 continue  # (قائد القيادة المركزية الأمريكية الجنرال مايكل كوريلا: the holder's rank, his name next)
             if k > j and (not words[k].norm.startswith("ال") or self._definite_after_name(words, k)
@@ -580,7 +580,7 @@ class ActorFinder:
         if found is None and j < len(words) and words[j - 1].norm in self.lex.particles["on_behalf"] \
                 and not self.gap_text(j - 1, j).strip(SPACE_AND_QUOTES):
             back = self._anaphor(words, j)  # (المتحدث باسم الجماعة: the group named before, referred back to)
-            if back is not None and back.last == j + 1 and back.kind in ("Militia", "Organization", "StateOrgan") \
+            if back is not None and back.last == j + 1 and back.kind in GROUP_KINDS \
                     and len(back.iris) == 1:
                 found = back.last, back.iri
         if found is None and j < len(words) and words[j - 1].norm in self.lex.particles["on_behalf"] \
@@ -624,12 +624,12 @@ class ActorFinder:
                 and words[j + 1].norm in self.lex.particles["in_place"] \
                 and not (self.gap_text(j - 1, j) + self.gap_text(j, j + 1) + self.gap_text(j + 1, j + 2)).strip(
                     SPACE_AND_QUOTES) and (inner := self._affiliation(words, j + 2)) is not None \
-                and self.kind_of(inner[1]) in ("StateOrgan", "Organization", "Militia"):
+                and self.kind_of(inner[1]) in GROUP_KINDS:
             j, affil = inner  # (وزير الإعلام في الحكومة اليمنية معمر الإرياني: a portfolio, then the body it is in)
         if affil is None and j + 1 < len(words) and words[j].norm in self.lex.particles["in_place"] \
                 and not (self.gap_text(j - 1, j) + self.gap_text(j, j + 1)).strip(SPACE_AND_QUOTES):
             inner = self._affiliation(words, j + 1)  # القيادي في حركة الجهاد الإسلامي خالد منصور: the group he
-            if inner is not None and self.kind_of(inner[1]) in ("Militia", "Organization", "StateOrgan"):  # is of
+            if inner is not None and self.kind_of(inner[1]) in GROUP_KINDS:  # is of
                 j, affil = inner
         while j < len(words) and words[j].key in self.lex.heads["title_modifier"] and j + 1 < len(words) \
                 and words[j + 1].norm in self.lex.particles["to_place"] and not self.gap_text(j - 1, j).strip():
@@ -675,7 +675,7 @@ class ActorFinder:
                 k += 1  # (عبد اللهيان، أبو عبيدة: the word after عبد or أبو is the name's own)
                 continue
             rank = self._phrase_at(words, k, self.lex.titles, self.lex.title_index) if k > name_start or (
-                k == name_start and (organ_office or strip_article(w.key) in self.lex.heads["rank_title"])) else None
+                k == name_start and (organ_office or self._rank_word(w))) else None
             if rank is not None and k > name_start and self._definite_after_name(words, k):
                 break  # (الموفد الفرنسي جان إيف لودريان | الرئيس جوزاف عون: a definite title after a name is the
                 # next person's)
@@ -771,6 +771,10 @@ class ActorFinder:
             iri = self._mint(kind, f"{title_key}|{affil.rsplit('/', 1)[-1]}", label, (link,) if link else ())
             return self._ref(words, i, name_start, skip, (iri,), "title", kind)
         return None
+
+    def _rank_word(self, word: Word) -> bool:
+        """Whether a word is a military rank (العقيد، اللواء: `rank_title`), the person's own before his name."""
+        return strip_article(word.key) in self.lex.heads["rank_title"]
 
     def _tags_at(self, k: int) -> tuple[str, ...]:
         """The parse's tags of word k of the current sentence (empty without a parse)."""
@@ -2054,12 +2058,13 @@ class ActorFinder:
         """Whether word i, after و, is the second of the two names a dual place noun announces (مدينتي كاسونغو
         وأوفيرا، بلدتي كفرا وياطر: GUIDELINES §3, each its own place): the dual one or two words before, nothing but
         its first name between; not a stop word, a trigger, a nisba, a number, a common noun of the lexicon or of
-        the vicinity (بلدتي عيتا الشعب والجوار) or, unless it ends the item, a word the parse reads as a verb."""
+        the vicinity (بلدتي عيتا الشعب والجوار) or, unless it ends the item, a word the parse reads as a verb (a
+        verb read there is still a name when it closes the item: بلدتي كفرا وياطر.)."""
         core = words[i].norm[1:]
         if core in self.lex.name_stop or core in self.lex.triggers or self._nisba(words[i]) or core.isdigit() \
                 or (self.parsed_verb(i) and not self._lone_item(i)) or len(core) < 3 or self._common_noun(words[i]) \
                 or any(key in self.lex.heads["vicinity"] for key, _ in words[i].readings):
-            return False  # (a verb the parse reads there is still a name when it closes the item: بلدتي كفرا وياطر.)
+            return False
         for m in (i - 2, i - 3):
             if m >= 0 and words[m].key in self.lex.heads["place_dual"] \
                     and not any(self.gap_text(k, k + 1).strip() for k in range(m, i)) \
@@ -2189,7 +2194,7 @@ class ActorFinder:
         """Whether the parse reads word k of the sentence as a preposition and its object written as one word
         (ل+وقف، ب+ما) or as a verb (تحدث): no name word. Only past a name's first words, as the parse splits and
         tags some names so (ب+شار، عزيز)."""
-        tags = self._tags[k] if k < len(self._tags) else ()
+        tags = self._tags_at(k)
         return (len(tags) > 1 and tags[0] == "ADP") or tags == ("VERB",)
 
     def _lone_item(self, k: int) -> bool:
@@ -2201,18 +2206,18 @@ class ActorFinder:
 
     def parsed_verb(self, k: int) -> bool:
         """Whether the parse reads word k of the sentence as a verb (after و or not); not without a parse."""
-        tags = self._tags[k] if k < len(self._tags) else ()
+        tags = self._tags_at(k)
         return bool(tags) and tags[-1] in ("VERB", "AUX")
 
     def parsed_noun(self, k: int) -> bool:
         """Whether the parse reads word k of the sentence as a noun or a proper noun (after و or not)."""
-        tags = self._tags[k] if k < len(self._tags) else ()
+        tags = self._tags_at(k)
         return bool(tags) and tags[-1] in ("NOUN", "PROPN") and tags[:-1] in ((), ("CCONJ",))
 
     def parsed_proper(self, k: int) -> bool:
         """Whether the parse reads word k of the sentence as a proper noun (after و or not): a name that has a verb's
         shape (ونورستان، يارين) is still a name."""
-        tags = self._tags[k] if k < len(self._tags) else ()
+        tags = self._tags_at(k)
         return bool(tags) and tags[-1] == "PROPN" and tags[:-1] in ((), ("CCONJ",))
 
     def ends_name(self, word: Word) -> bool:
