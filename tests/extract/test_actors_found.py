@@ -1830,6 +1830,17 @@ def test_a_listed_town_may_end_as_a_plural_does() -> None:
     assert {"يارون", "مارون الراس", "عيترون"} <= {r.surface for s in units.sentences for r in s.refs}
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("وقصف الجيش مدينة نوى وتل الجابية.", "تل الجابية"),
+    ("وقصفت المدفعية بلدة الحراك وعين العبد بريف المحافظة.", "عين العبد"),
+    ("واستهدفت الغارات مواقع في محيط قرية نمر ودير العدس.", "دير العدس"),
+])
+def test_a_two_word_name_coordinated_with_a_place_is_a_place_of_its_own(text: str, place: str) -> None:
+    # GUIDELINES §3: each named place is one; تل، عين، دير … open a place's name, and its second word may carry
+    # the article
+    assert place in set(_refs(text)), _refs(text)
+
+
 def test_a_verb_after_an_unnamed_title_is_no_name() -> None:
     # وزير الخارجية الأمريكي أبلغ/التقى رئيس الوزراء العراقي: two offices and a verb between them, no person
     # named "أبلغ رئيس" (a verb of addressing a demand ends a name; a verb the parse reads before a second office)

@@ -2020,6 +2020,24 @@ class ActorFinder:
                     return self._ref(words, i, i + 1, skip, (iri,), "kb")
         return None
 
+    def _opens_place_name(self, words: list[Word], i: int) -> bool:
+        """Whether word i is و and a word that opens a place's two-word name (تل، عين، كفر، دير، بيت …) with its
+        second word after it: coordinated with a place, it names another (GUIDELINES §3: each named place is one)."""
+        w = words[i]
+        return w.norm.startswith("و") and not self.gap_text(i - 1, i).strip() \
+            and self._opened_name(words, i, w.norm[1:])
+
+    def _opened_name(self, words: list[Word], i: int, core: str) -> bool:
+        """Whether word i (`core`: without its و) opens a two-word place name and its second word follows, which may
+        carry the article (تل الحارة، عين الأسد، بيت حانون)."""
+        if not (i + 1 < len(words) and core in self.lex.heads["name_opening"]):
+            return False
+        second = words[i + 1]
+        return self.second_name_word(words, i + 1) or (
+            definite(second.norm) and not self.gap_text(i, i + 1).strip() and self._nisba(second) is None
+            and second.norm not in self.lex.triggers and not self.ends_name(second)
+            and self._kb_match(words, i + 1) is None)
+
     def _listed_place(self, words: list[Word], i: int, before: ActorRef | None, first: bool = False
                       ) -> ActorRef | None:
         """A place coordinated in a list that a plural place noun opened (بلدات عيتا الشعب والخيام وكفركلا، مدن
@@ -2030,7 +2048,7 @@ class ActorFinder:
         gap = self.gap_text(i - 1, i).strip()
         conj = w.norm.startswith("و") and not first
         core = w.norm[1:] if conj else w.norm
-        opens = i + 1 < len(words) and core in self.lex.heads["name_opening"] and self.second_name_word(words, i + 1)
+        opens = self._opened_name(words, i, core)
         if (not first and (gap not in ("", "،", ",") or (not gap and not conj))) or (len(w.norm) < 3 + conj
                                                                                     and not opens):
             return None  # (وأم عضام: a short word opens a longer name)
@@ -2044,8 +2062,8 @@ class ActorFinder:
             return None  # (after a comma, only a place the gazetteer knows or a list closed by و: "، مما أسفر")
         if not (opens or self._list_name_word(w, core, conj, listed=True) or (conj and self._second_of_dual(words, i))):
             return None
-        end = i + 1
-        if end < len(words) and self.second_name_word(words, end):
+        end = i + 2 if opens else i + 1
+        if not opens and end < len(words) and self.second_name_word(words, end):
             end += 1
         start = w.offset_after(1 if conj else 0, self.text)
         label = self.text[start:words[end - 1].end]
@@ -2289,6 +2307,8 @@ class ActorFinder:
             if ref is None and refs and refs[-1].last == i and refs[-1].kind == "Location" \
                     and self._coordinated(words, i):
                 ref = self._coordinated_town(words, i)  # (النبطية وصور: the place before is the cue)
+                if ref is None and self._opens_place_name(words, i):
+                    ref = self._listed_place(words, i, refs[-1])  # (مدينة نوى وتل الجابية: a place of its own)
             if ref is None and i > 0 and (words[i - 1].norm in self.lex.triggers
                                           or words[i - 1].norm in self.lex.target_preps.get("any", ())
                                           or self._after_inclusion(words, i)):
