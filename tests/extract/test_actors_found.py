@@ -1841,6 +1841,19 @@ def test_a_two_word_name_coordinated_with_a_place_is_a_place_of_its_own(text: st
     assert place in set(_refs(text)), _refs(text)
 
 
+@pytest.mark.parametrize(("text", "places"), [
+    ("وقصفت الفصائل مستوطنتي كفار عزة ونتيفوت.", {"كفار عزة", "نتيفوت"}),
+    # quoted names: the و stands apart before the second name's quote, and neither label keeps a quote
+    ("وقصفت الفصائل مستوطنتي «كفار عزة» و«نتيفوت».", {"كفار عزة", "نتيفوت"}),
+    ("وقصف الجيش بلدتي «عيترون» و«كفرشوبا» جنوبي البلاد.", {"عيترون", "كفرشوبا"}),
+])
+def test_each_place_a_dual_settlement_or_quoted_list_names_is_a_place(text: str, places: set[str]) -> None:
+    # GUIDELINES §3: coordinated named participants, each its own
+    refs = _refs(text)
+    assert places <= set(refs), list(refs)
+    assert not any(k.startswith(("مستوطنتي", "بلدتي")) for k in refs), list(refs)
+
+
 def test_a_verb_after_an_unnamed_title_is_no_name() -> None:
     # وزير الخارجية الأمريكي أبلغ/التقى رئيس الوزراء العراقي: two offices and a verb between them, no person
     # named "أبلغ رئيس" (a verb of addressing a demand ends a name; a verb the parse reads before a second office)

@@ -481,3 +481,11 @@ def test_the_one_asked_to_press_is_the_pressures_author(read: Read, text: str, p
     found = triples(read(text))
     assert ("Pressure", presser, "israel") in found, found
 
+
+
+def test_quoted_names_joined_by_a_lone_wa_are_each_a_target(read: Callable[[str], Extraction]) -> None:
+    # GUIDELINES §3: coordinated named participants each give an event, quoted or not (و«كفرشوبا»)
+    ex = read("وقصف الجيش الإسرائيلي بلدتي «عيترون» و«كفرشوبا» بالمدفعية.")
+    labels = {a.iri: a.label_ar for a in ex.new_actors}
+    targets = {labels.get(e.target) for e in ex.events if e.target}
+    assert {"عيترون", "كفرشوبا"} <= targets, targets

@@ -1903,6 +1903,8 @@ class ActorFinder:
                 # one or two words) is a place of its own (in "القرى الحدودية، مدن أوكرانية" the word after the
                 # head is its adjective, and the towns are one collective)
                 start = words[j].start
+                if not any(q in self.text[start:stop] for q in OPENING_QUOTES):
+                    stop = words[end - 1].end  # (بلدتي «عيترون»: the name's quotes are both left out)
                 label = self.text[start:stop]
                 lkey = "|".join(w.key for w in words[j:end])
                 i = j
@@ -2019,6 +2021,13 @@ class ActorFinder:
                 if iri and self.kb.kind(iri) == "Location":
                     return self._ref(words, i, i + 1, skip, (iri,), "kb")
         return None
+
+    def _quoted_item(self, words: list[Word], i: int, before: ActorRef) -> ActorRef | None:
+        """The next listed place when its و stands apart before the name's opening quote (بلدتي «عيترون»
+        و«كفرشوبا»)."""
+        if words[i].norm != "و" or i + 1 >= len(words) or words[i].gap_after.strip() not in OPENING_QUOTES:
+            return None
+        return self._listed_place(words, i + 1, before, first=True)
 
     def _opens_place_name(self, words: list[Word], i: int) -> bool:
         """Whether word i is و and a word that opens a place's two-word name (تل، عين، كفر، دير، بيت …) with its
@@ -2297,7 +2306,7 @@ class ActorFinder:
             ref = None if skipped else self._at(words, i, context_state)
             if i == list_end and (ref is None or ref.kind != "Location" or ref.start - word.start > 1):
                 # (in a list, وبليدا is و + a name: no ب of place, which would read ليدا)
-                ref = self._listed_place(words, i, refs[-1]) or ref
+                ref = self._listed_place(words, i, refs[-1]) or self._quoted_item(words, i, refs[-1]) or ref
             if ref is None and i == struck_end:
                 ref = self._listed_place(words, i, refs[-1])  # (only a name no matcher knows: العدوان على غزة
                 # ولبنان names a state)
@@ -2319,7 +2328,7 @@ class ActorFinder:
             if ref is None:
                 i += 1  # (most words: no matcher can begin there, as _at would find)
                 continue
-            if ref.kind == "Location" and (ref.first == list_end or (ref.first > 0 and any(
+            if ref.kind == "Location" and (ref.first in (list_end, list_end + 1) or (ref.first > 0 and any(
                     k in self.lex.heads["place_plural"] for k, _ in words[ref.first - 1].readings))
                     or self._after_inclusion(words, ref.first)):
                 list_end = ref.last  # (بلدات X وY، عدة بلدات من بينها X وY: the names go on after و)

@@ -17,7 +17,7 @@ where a facility is add nothing (§6), and a warning's addressee named before it
 
 from __future__ import annotations
 
-from akhbar.extract.actors import ActorRef
+from akhbar.extract.actors import OPENING_QUOTES, SPACE_AND_CLOSING, ActorRef
 from akhbar.extract.events import Trigger, coordinated_verb, joined_verbal_noun
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.phrases import PLACE_PREPS, _listed
@@ -52,6 +52,10 @@ def _joined(s: SentenceUnit, lex: Lexicon, text: str, cur: ActorRef, ref_at: dic
                                                           words[k].norm[1:] in lex.heads["place_plural"]):
         nxt = ref_at.get(k + 1)  # "كابل وولايات قندهار": a plural place noun introduces more places (not after
         # a nisba with no و: قصفت المدفعية الإسرائيلية بلدات الخيام)
+        return nxt if nxt is not None and nxt.first == k + 1 else None
+    if nxt is None and words[k].norm == "و" and k + 1 < len(words) and words[k].gap_after.strip() \
+            and not words[k].gap_after.strip(OPENING_QUOTES) and not words[k - 1].gap_after.strip(SPACE_AND_CLOSING):
+        nxt = ref_at.get(k + 1)  # "بلدتي «عيترون» و«كفرشوبا»": the و stands apart before the next name's quote
         return nxt if nxt is not None and nxt.first == k + 1 else None
     if nxt is None and words[k].norm in lex.particles["disjunction"]:
         k += 1  # "على إسرائيل أو على القواعد"

@@ -489,6 +489,10 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
     j = st + 1
     kind = "Location"
     placed = False  # the phrase closes on a place: a place coordinated with it continues it
+    if j in ref_at and ref_at[j].kind in PLACE_KINDS and ref_at[j].how != "nisba" \
+            and not words[st].gap_after.strip(SPACE_AND_QUOTES) \
+            and any(key in lex.heads[name] for key, _ in words[st].readings for name in PLACE_HEADS):
+        return None  # (مدينتي صور، بلدتي «عيترون»: a place noun and the name, which names the place already)
     while j < len(words) and j - st < MAX_WORDS and not words[j - 1].gap_after.strip():
         if j in ref_at:
             if ref_at[j].how == "nisba" and j == st + 1 and any(key in lex.heads["population"]
