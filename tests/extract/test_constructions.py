@@ -489,3 +489,24 @@ def test_quoted_names_joined_by_a_lone_wa_are_each_a_target(read: Callable[[str]
     labels = {a.iri: a.label_ar for a in ex.new_actors}
     targets = {labels.get(e.target) for e in ex.events if e.target}
     assert {"عيترون", "كفرشوبا"} <= targets, targets
+
+
+def test_what_an_attack_noun_hits_is_its_target(read: Callable[[str], Extraction]) -> None:
+    # أصاب after an attack noun reads as طال does: its object is what was struck (GUIDELINES §3)
+    ex = read("وقال محافظ إيراني إن الضربات الباكستانية أصابت قرية حدودية قرب مدينة سراوان.")
+    labels = {a.iri: a.label_ar for a in ex.new_actors}
+    assert {labels.get(e.target) for e in ex.events} == {"قرية حدودية"}
+
+
+def test_farmers_of_a_nation_are_a_population_not_their_state(read: Callable[[str], Extraction]) -> None:
+    # GUIDELINES §5: a civilian population that is struck is a Location; the nisba says whose people they are
+    ex = read("وقصفت المدفعية الإسرائيلية مزارعين لبنانيين في سهل الخيام.")
+    labels = {a.iri: a.label_ar for a in ex.new_actors}
+    assert {labels.get(e.target, e.target) for e in ex.events} == {"مزارعين لبنانيين"}
+
+
+def test_the_accused_of_an_attack_after_a_denied_one_is_its_author(read: Callable[[str], Extraction]) -> None:
+    # an attack noun after an accusation is what the accusation says, not the means of the attack verb before it
+    ex = read("ونفت كينيا أن تكون قواتها قد قصفت مواقع صومالية، متهمة حركة الشباب بمهاجمة رعاة كينيين.")
+    assert any(e.agent is not None and e.agent.endswith("/al_shabaab") and e.modality == "Possible"
+               for e in ex.events), triples(ex)

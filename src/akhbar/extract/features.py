@@ -712,7 +712,10 @@ def means_of(s: SentenceUnit, trig: Trigger, lex: Lexicon | None = None) -> Trig
     if not (words[trig.first].norm.startswith("ب") or (trig.first > 0 and words[trig.first - 1].norm == "في")):
         return None
     control = controlling_verb(s, trig, lex) if lex is not None else None
+    accusing = lex.modality["possible"]["accusation"] if lex is not None else frozenset()
     for v in sorted(s.triggers, key=lambda t: -t.first):
+        if any(w.norm.lstrip("و") in accusing for w in words[v.last:trig.first]):
+            break  # (نفت أن تكون قد هاجمت مواقع، متهمة الجيش بمهاجمة مزارعين: the noun is what the accusation says)
         if control is not None and control >= v.last:
             break  # (الهند تقصف معسكرات وإسلام آباد ترد بقصف مواقع هندية: the noun is the later verb's act)
         if v.last <= trig.first and trig.first - v.last <= MEANS_REACH and v.core == "Attack" \
