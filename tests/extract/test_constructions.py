@@ -510,3 +510,18 @@ def test_the_accused_of_an_attack_after_a_denied_one_is_its_author(read: Callabl
     ex = read("ونفت كينيا أن تكون قواتها قد قصفت مواقع صومالية، متهمة حركة الشباب بمهاجمة رعاة كينيين.")
     assert any(e.agent is not None and e.agent.endswith("/al_shabaab") and e.modality == "Possible"
                for e in ex.events), triples(ex)
+
+
+def test_a_facility_named_for_a_two_word_place_and_a_thing_struck_after_it(read: Callable[[str], Extraction]
+                                                                           ) -> None:
+    # رأس العين is one name (رأس opens it, its second word definite), so the convoy after it is struck too (§3)
+    ex = read("وقالت مصادر محلية إن طائرات حربية تركية قصفت مستشفى رأس العين الوطني وقافلة مدنية.")
+    labels = {a.iri: a.label_ar for a in ex.new_actors}
+    assert {labels.get(e.target) for e in ex.events} == {"مستشفى رأس العين الوطني", "قافلة مدنية"}
+
+
+def test_what_follows_a_struck_place_with_wa_is_struck_only_if_a_thing_is_named(
+        read: Callable[[str], Extraction]) -> None:
+    # ونزوح المدنيين is what followed the strikes, no second thing struck
+    ex = read("وتحدثت مصادر محلية عن غارات تركية على قرية عين عيسى الحدودية ونزوح مئات العائلات.")
+    assert len(ex.events) == 1, triples(ex)

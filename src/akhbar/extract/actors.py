@@ -1818,8 +1818,9 @@ class ActorFinder:
                     if quoted or name_like or adjective:
                         end = j + 1
                         if name_like and not definite(w.norm) and end < len(words) \
-                                and self.second_name_word(words, end):
-                            end += 1  # عيتا الشعب، كفر كلا (a definite name takes adjectives only: مستشفى الأمل)
+                                and (self.second_name_word(words, end) or self._opened_name(words, j, w.norm)):
+                            end += 1  # عيتا الشعب، كفر كلا، رأس العين (a definite name takes adjectives only:
+                            # مستشفى الأمل)
                         if name_like and key in self.lex.heads["town"]:
                             bare = (words[j].start, words[end - 1].end)  # مدينة كوتلي is also "كوتلي"
                         opener = self.gap_text(j - 1, j).strip()

@@ -102,8 +102,10 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
             # والمدفعي: one joined by و to the one before it too, also after a trigger read as the verb with its
             # pronoun)
         named = k > described and bool(words[k - 1].gap_after.strip())  # (عمليتها العسكرية "نبع السلام": its name)
+        conjunct = k > trig.last and k < len(words) and words[k].norm.startswith("و") and k - 1 in ref_at \
+            and not struck_head(words[k], lex)  # (غارات على مدينة رأس العين ونزوح المدنيين: no thing struck)
         if not _place_purpose(words, k, ref_at) and not (k > trig.last and words[k - 1].comma_after) \
-                and not predicate and not (adjective_after and k == trig.last) and not named:
+                and not predicate and not (adjective_after and k == trig.last) and not named and not conjunct:
             starts.append(k)  # (not past a comma: الضربات الأمريكية، معتبرة إياها is another clause)
         while k in ref_at and ref_at[k].kind == "Location":
             k = ref_at[k].last  # (the place struck; a thing coordinated with it is struck too)
