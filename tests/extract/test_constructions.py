@@ -525,3 +525,9 @@ def test_what_follows_a_struck_place_with_wa_is_struck_only_if_a_thing_is_named(
     # ونزوح المدنيين is what followed the strikes, no second thing struck
     ex = read("وتحدثت مصادر محلية عن غارات تركية على قرية عين عيسى الحدودية ونزوح مئات العائلات.")
     assert len(ex.events) == 1, triples(ex)
+
+
+def test_the_place_around_which_an_attack_struck_is_struck_too(read: Callable[[str], Extraction]) -> None:
+    # GUIDELINES §6: a named place whose surroundings are struck is a target of its own (ومحيط مدينة X)
+    ex = read("وقصف الجيش الإسرائيلي بلدة الخيام ومحيط مدينة مرجعيون.")
+    assert {t for _, _, t in triples(ex)} == {"khiam", "marjayoun"}, triples(ex)

@@ -57,6 +57,14 @@ def _joined(s: SentenceUnit, lex: Lexicon, text: str, cur: ActorRef, ref_at: dic
             and not words[k].gap_after.strip(OPENING_QUOTES) and not words[k - 1].gap_after.strip(SPACE_AND_CLOSING):
         nxt = ref_at.get(k + 1)  # "بلدتي «عيترون» و«كفرشوبا»": the و stands apart before the next name's quote
         return nxt if nxt is not None and nxt.first == k + 1 else None
+    if nxt is None and words[k].norm.startswith("و") and k + 1 < len(words) and not words[k].gap_after.strip() \
+            and any(key in lex.heads["vicinity"] for key, _ in words[k].readings):
+        k += 1  # "على مرتفعات جبل الريحان ومحيط بلدتي كفرحونة وعرمتى": the places around which it struck (§6)
+        if k + 1 < len(words) and k not in ref_at and any(key in lex.heads["place_plural"] for key, _ in
+                                                          words[k].readings):
+            k += 1
+        nxt = ref_at.get(k)
+        return nxt if nxt is not None and nxt.first == k and nxt.kind == "Location" else None
     if nxt is None and words[k].norm in lex.particles["disjunction"]:
         k += 1  # "على إسرائيل أو على القواعد"
         if k < len(words) and words[k].norm in lex.target_preps["any"]:
