@@ -531,3 +531,19 @@ def test_the_place_around_which_an_attack_struck_is_struck_too(read: Callable[[s
     # GUIDELINES §6: a named place whose surroundings are struck is a target of its own (ومحيط مدينة X)
     ex = read("وقصف الجيش الإسرائيلي بلدة الخيام ومحيط مدينة مرجعيون.")
     assert {t for _, _, t in triples(ex)} == {"khiam", "marjayoun"}, triples(ex)
+
+
+
+def test_the_province_of_a_struck_outpost_only_locates_it() -> None:
+    # GUIDELINES §6: a place that only locates a facility already taken as the target adds nothing (مخفر: a post)
+    from akhbar.analysis import load_analyser
+    from akhbar.extract.coordination import facility_locators
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    text = "وكان مسلحون من حزب العمال الكردستاني قد هاجموا مخفرا عسكريا في ولاية هكاري."
+    units = read_units(load_analyser("default")(text), Article("t", "t.txt", text), load_kb())
+    s = units.sentences[0]
+    province = next(r for r in s.refs if r.surface == "ولاية هكاري")
+    assert province.iri in facility_locators(s, units.lex, text)
