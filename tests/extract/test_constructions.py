@@ -547,3 +547,11 @@ def test_the_province_of_a_struck_outpost_only_locates_it() -> None:
     s = units.sentences[0]
     province = next(r for r in s.refs if r.surface == "ولاية هكاري")
     assert province.iri in facility_locators(s, units.lex, text)
+
+
+def test_what_a_camp_is_for_is_no_place_of_its_own(read: Callable[[str], Extraction]) -> None:
+    # مخيم X للاجئين: the genitive by لـ says what the camp is for; "refugees and villages" is nothing struck
+    ex = read("وقصفت الطائرات التركية مخيم مخمور للاجئين وقرى في قضاء العمادية.")
+    labels = {a.iri: a.label_ar for a in ex.new_actors}
+    targets = {labels.get(e.target, "") for e in ex.events}
+    assert "مخيم مخمور" in targets and not any(t.startswith("لاجئين") for t in targets), targets

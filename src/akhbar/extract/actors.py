@@ -1709,6 +1709,10 @@ class ActorFinder:
 
     def _facility(self, words: list[Word], i: int) -> ActorRef | None:
         """قاعدة الحرير، مطار الخرطوم، القواعد والمصالح الأميركية، المطارات → a Location actor."""
+        prev = self._prev
+        if prev is not None and prev.last == i and prev.kind == "Location" and words[i].norm.startswith("ل") \
+                and not self.gap_text(i - 1, i).strip():
+            return None  # (مخيم مخمور للاجئين: a genitive by لـ says what the place is for, no place of its own)
         for key, skip in words[i].readings:
             if key not in self.lex.heads["facility"]:
                 continue
