@@ -16,7 +16,7 @@ import pytest
 
 from akhbar.records import Extraction
 
-from .helpers import triples
+from .helpers import local, triples
 
 Read = Callable[[str], Extraction]
 PASS_RATE = 0.75
@@ -555,3 +555,12 @@ def test_what_a_camp_is_for_is_no_place_of_its_own(read: Callable[[str], Extract
     labels = {a.iri: a.label_ar for a in ex.new_actors}
     targets = {labels.get(e.target, "") for e in ex.events}
     assert "مخيم مخمور" in targets and not any(t.startswith("لاجئين") for t in targets), targets
+
+
+def test_gunmen_believed_to_be_of_a_group_make_it_the_suspected_author(read: Callable[[str], Extraction]) -> None:
+    # GUIDELINES §3–4: the owner named after unnamed attackers is the author, suspected here, so possible; a time
+    # word (ليل) ends a village's name
+    ex = read("وهاجم مسلحون يعتقد أنهم من حركة الشباب قريتي بوني وهيندي ليل الجمعة.")
+    labels = {a.iri: a.label_ar for a in ex.new_actors}
+    got = {(local(e.agent), labels.get(e.target), e.modality) for e in ex.events}
+    assert got == {("al_shabaab", "بوني", "Possible"), ("al_shabaab", "هيندي", "Possible")}, got

@@ -372,6 +372,12 @@ def past_unnamed(words: list[Word], k: int, lex: Lexicon, owned: bool = False) -
             and (j == k or not words[j - 1].gap_after.strip()):
         j += 1
     construct = j > k and words[j - 1].norm.endswith("و")  # (مقاتلو الحركة: the owner is their genitive)
+    hedged = j > k and j + 2 < len(words) and words[j].norm in HEDGES and words[j + 1].norm in HEDGED_THEY \
+        and words[j + 2].norm == "من"  # (مسلحون يعتقد أنهم من حركة الشباب: the owner, suspected)
+    if j > k and owned and hedged:
+        return j + 3
+    if hedged:
+        return k
     if j > k and owned and j < len(words) and (words[j].norm == "من" or construct):
         return j if construct else j + 1  # (the owner that follows is the author, named next)
     if j == k or construct or (j < len(words) and (words[j].norm in OWNER_WORDS or words[j].norm.startswith("ل")
@@ -387,6 +393,8 @@ def _group_noun(word: Word, lex: Lexicon) -> bool:
 
 
 OWNER_WORDS = frozenset({"من", "ينتمون", "ينتمي", "تابعون", "تابعين", "موالون", "موالين"})
+HEDGES = frozenset({"يعتقد", "يشتبه", "يرجح"})  # (normalised) "believed", "suspected", "likely"
+HEDGED_THEY = frozenset({"انهم", "بانهم"})  # (normalised) أنهم، بأنهم
 ARMED = frozenset({"مسلحه", "مسلحتان", "مسلحتين"})  # (normalised) "armed", after a group noun
 
 
