@@ -564,3 +564,12 @@ def test_gunmen_believed_to_be_of_a_group_make_it_the_suspected_author(read: Cal
     labels = {a.iri: a.label_ar for a in ex.new_actors}
     got = {(local(e.agent), labels.get(e.target), e.modality) for e in ex.events}
     assert got == {("al_shabaab", "بوني", "Possible"), ("al_shabaab", "هيندي", "Possible")}, got
+
+
+def test_counted_generic_sites_of_a_force_in_named_towns(read: Callable[[str], Extraction]) -> None:
+    # GUIDELINES §3 and §6: "dozens of vehicles of X in towns Y and Z" strike X and each named town, the count
+    # notwithstanding
+    ex = read("وأعلن الجيش الإسرائيلي أنه قصف عشرات الآليات التابعة للقوات الحكومية السورية في بلدات المزرعة وولغا.")
+    labels = {a.iri: a.label_ar for a in ex.new_actors}
+    assert {labels.get(e.target, "") for e in ex.events} >= {"المزرعة", "ولغا"}, triples(ex)
+    assert not any(labels.get(e.target, "").startswith(("عشرات", "الآليات")) for e in ex.events), triples(ex)

@@ -130,6 +130,9 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
         if st + 1 < len(words) and _lists_names(words, st, lex):
             st += 1  # (بلدات الطيبة ودير سريان: the plural head lists the places, each named on its own)
             listed.add(st)
+        if st + 1 < len(words) and words[st].norm in lex.particles["counting"] \
+                and not words[st].gap_after.strip() and _listed(words[st + 1].key, lex.generic_targets):
+            st += 1  # (عشرات الآليات التابعة للقوات السورية: what is counted heads the phrase, generic and owned)
         if st >= len(words) or st in ref_at or st in taken or _modifies_place(words, st, ref_at) \
                 or not _nounish(words, upos, st, lex) \
                 or _stop_head(words[st], lex) or words[st].norm.lstrip("و") in lex.reporting_verbs \
