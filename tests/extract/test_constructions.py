@@ -573,3 +573,9 @@ def test_counted_generic_sites_of_a_force_in_named_towns(read: Callable[[str], E
     labels = {a.iri: a.label_ar for a in ex.new_actors}
     assert {labels.get(e.target, "") for e in ex.events} >= {"المزرعة", "ولغا"}, triples(ex)
     assert not any(labels.get(e.target, "").startswith(("عشرات", "الآليات")) for e in ex.events), triples(ex)
+
+
+def test_since_then_is_no_insisting(read: Callable[[str], Extraction]) -> None:
+    # منذ ذلك الحين: the time word, not a form of ألح على (to press on)
+    ex = read("وتتبادل القوات الإثيوبية والإريترية منذ ذلك الحين القصف على طول الحدود.")
+    assert not any(core == "Pressure" for core, _, _ in triples(ex)), triples(ex)
