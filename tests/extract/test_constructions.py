@@ -579,3 +579,12 @@ def test_since_then_is_no_insisting(read: Callable[[str], Extraction]) -> None:
     # منذ ذلك الحين: the time word, not a form of ألح على (to press on)
     ex = read("وتتبادل القوات الإثيوبية والإريترية منذ ذلك الحين القصف على طول الحدود.")
     assert not any(core == "Pressure" for core, _, _ in triples(ex)), triples(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "وأصدرت محكمة إيرانية الحكم على مواطن فرنسي بالسجن.",
+    "وتابعت الحكومة العراقية تنفيذ الجدول الزمني لانسحاب القوات الأمريكية.",
+])
+def test_common_words_that_a_verb_form_spells_are_no_triggers(read: Callable[[str], Extraction], text: str) -> None:
+    # الحكم (the ruling) and الزمني (temporal) spell forms of ألح and ألزم
+    assert not triples(read(text)), triples(read(text))
