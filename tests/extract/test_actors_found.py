@@ -1342,6 +1342,7 @@ def test_the_surroundings_after_a_list_of_towns_are_no_town() -> None:
     ("وقال مجلس الشورى العماني إنه يدعم الوساطة.", "مجلس الشورى العماني"),
     ("ونفذت أجهزة المخابرات الأردنية العملية.", "أجهزة المخابرات الأردنية"),
     ("وقال الأمن العام الأردني إنه أوقف مشتبهين.", "الأمن العام الأردني"),
+    ("وأعلنت قوات الدفاع الكينية أنها صدت الهجوم.", "قوات الدفاع الكينية"),
 ])
 def test_chambers_and_services_of_a_state_are_its_organs(text: str, organ: str) -> None:
     refs = {r.surface: r for s in _units(text).sentences for r in s.refs}
