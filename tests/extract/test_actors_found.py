@@ -364,6 +364,7 @@ def test_coordinated_unknown_names_are_one_phrase_each(read: Read) -> None:
     # a dual place noun announces two names: the word after the first one's و is the second, whatever its shape
     ("وقصف الجيش مدينتي كاسونغو وأوفيرا.", {"كاسونغو", "أوفيرا"}),
     ("وقصفت المدفعية بلدتي كفرا وياطر.", {"كفرا", "ياطر"}),
+    ("وشنت الطائرات غارات على مديريتي زرمت وبرمل في ولاية بكتيكا.", {"برمل"}),
     # a word that opens place names is the town's name after its noun, though the lexicon holds it (المزرعة: farm)
     ("وقصفت المدفعية دبابات في بلدات المزرعة والمتونة وولغا.", {"المزرعة", "المتونة", "ولغا"}),
 ])
