@@ -588,3 +588,23 @@ def test_since_then_is_no_insisting(read: Callable[[str], Extraction]) -> None:
 def test_common_words_that_a_verb_form_spells_are_no_triggers(read: Callable[[str], Extraction], text: str) -> None:
     # الحكم (the ruling) and الزمني (temporal) spell forms of ألح and ألزم
     assert not triples(read(text)), triples(read(text))
+
+
+
+@pytest.mark.parametrize(("text", "town", "locator"), [
+    ("وشنت الطائرات الباكستانية غارات على مديريتي زرمت وبرمل في ولاية بكتيكا.", "برمل", "ولاية بكتيكا"),
+    ("وقصف الجيش السوري بلدة جاسم بريف درعا.", "بلدة جاسم", "ريف درعا"),
+    ("وقصفت إسرائيل بلدة الخيام في قضاء مرجعيون.", "بلدة الخيام", "قضاء مرجعيون"),
+])
+def test_the_province_or_district_of_a_struck_town_only_locates_it(text: str, town: str, locator: str) -> None:
+    # GUIDELINES §6: a place that only says where what was struck lies adds nothing
+    from akhbar.analysis import load_analyser
+    from akhbar.extract.coordination import facility_locators
+    from akhbar.extract.units import read_units
+    from akhbar.kb import load_kb
+    from akhbar.records import Article
+
+    units = read_units(load_analyser("default")(text), Article("t", "t.txt", text), load_kb())
+    s = units.sentences[0]
+    refs = {text[r.start:r.end]: r for r in s.refs}
+    assert facility_locators(s, units.lex, text).get(refs[locator].iri) == refs[town].iri, list(refs)

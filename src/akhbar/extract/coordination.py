@@ -359,6 +359,42 @@ def facility_locators(s: SentenceUnit, lex: Lexicon, text: str) -> dict[str, str
             region = at == f.last and p.how == "region"  # (قاعدة عين الأسد غرب العراق: a region, no preposition)
             if inside or (tight and (after or clitic or region)):  # (مصفاة في منطقة ساراتوف: a place noun between)
                 out.setdefault(p.iri, f.iri)
+    out.update((p, t) for p, t in town_locators(s, lex).items() if p not in out)
+    return out
+
+
+DISTRICT_HEADS = ("province", "district")  # [heads] of the provinces and districts that locate a town in them
+
+
+def town_locators(s: SentenceUnit, lex: Lexicon) -> dict[str, str]:
+    """Provinces and districts that only say where the named town before them lies (غارات على مديريتي أرغون وبرمل
+    في ولاية بكتيكا، بلدة جاسم بريف درعا): locator IRI → the town (GUIDELINES §6, a place that only locates what is
+    struck adds nothing).
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "قصفت إسرائيل بلدة الخيام في قضاء مرجعيون."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> [(k.rsplit("/", 1)[-1], v.rsplit("/", 1)[-1]) for k, v in town_locators(units.sentences[0], units.lex).items()]
+    ... # doctest: +ELLIPSIS
+    [(..., 'khiam')]
+    """
+    words = s.words
+    towns = [r for r in s.refs if r.kind == "Location" and r.how in ("kb", "place", "facility")
+             and not any(_listed(k, lex.heads.get(h, frozenset())) for k, _ in words[r.first].readings
+                         for h in DISTRICT_HEADS)]
+    out: dict[str, str] = {}
+    for t in towns:
+        p = next((r for r in s.refs if r.first in (t.last, t.last + 1) and r.kind == "Location" and r is not t), None)
+        if p is None or words[t.last - 1].gap_after.strip() or (p.first == t.last + 1 and (
+                words[t.last].norm not in lex.particles["in_place"] or words[t.last].gap_after.strip())):
+            continue
+        clitic = p.first == t.last and words[p.first].norm.startswith("ب") and p.start > words[p.first].start
+        if (p.first == t.last and not clitic) or not any(
+                _listed(k, lex.heads.get(h, frozenset())) for k, _ in words[p.first].readings for h in DISTRICT_HEADS):
+            continue
+        out.setdefault(p.iri, t.iri)
     return out
 
 
