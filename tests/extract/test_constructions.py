@@ -608,3 +608,10 @@ def test_the_province_or_district_of_a_struck_town_only_locates_it(text: str, to
     s = units.sentences[0]
     refs = {text[r.start:r.end]: r for r in s.refs}
     assert facility_locators(s, units.lex, text).get(refs[locator].iri) == refs[town].iri, list(refs)
+
+
+@pytest.mark.parametrize("noun", ["المليشيا", "الميليشيا"])
+def test_the_militia_names_back_the_militia_either_spelling(read: Callable[[str], Extraction], noun: str) -> None:
+    # GUIDELINES §3: anaphora are resolved; مليشيا and ميليشيا are one word spelled two ways
+    ex = read(f"وقاتلت قوات الدعم السريع في دارفور.\nوقال الجيش السوداني إنه يستهدف تجمعات {noun} فقط.")
+    assert ("Attack", "sudanese_army", "rsf") in triples(ex), triples(ex)

@@ -26,6 +26,10 @@ LIBERATION = frozenset({"لتحرير", "للتحرير"})  # (normalised) "for 
 HONORIFICS = frozenset({"الشيخ", "الشيخة"})  # (normalised) before a name, after an office: the person's
 REFLEXIVES = frozenset({"نفسه", "نفسها", "نفسهم", "انفسهم", "نفسهما"})  # (normalised) himself, herself, themselves
 OPENING_QUOTES = "\"“«'‘("
+# (normalised) head nouns of militias, spelled with and without the first ي: either names back a militia whose
+# name holds the other (ميليشيا الدعم السريع ... المليشيا)
+MILITIA_NOUNS = frozenset({"ميليشيا", "ميليشيات", "مليشيا", "مليشيات"})
+SPELLINGS = {k: tuple(MILITIA_NOUNS) for k in MILITIA_NOUNS}
 CLOSING_QUOTES = "\"”»'’)"
 FUTURE = ("ست", "سي", "سن", "سا")  # (normalised) the future prefix before an imperfect's: ستدفع، سيرد، سنضرب
 QUOTE_OPENERS = frozenset({"لن", "لا", "لم", "قد", "ان", "انه", "انها"})  # words that open a quoted clause, no name
@@ -1405,7 +1409,8 @@ class ActorFinder:
                         labels = [ref.surface]
                     if ref.kind == "Official" or ref.how == "title":
                         continue  # a person is not "the army" or "the movement"
-                    if any(key in label_key(lab) for lab in labels):
+                    spellings = SPELLINGS.get(key, (key,))  # (المليشيا names back ميليشيا الدعم السريع)
+                    if any(k in label_key(lab) for lab in labels for k in spellings):
                         start = w.offset_after(skip, self.text)
                         return ActorRef((ref.iri,), i, i + 1, start, w.end, self.text[start:w.end], ref.kind,
                                         "anaphor", ref.states)
