@@ -534,19 +534,23 @@ def test_the_place_around_which_an_attack_struck_is_struck_too(read: Callable[[s
 
 
 
-def test_the_province_of_a_struck_outpost_only_locates_it() -> None:
-    # GUIDELINES §6: a place that only locates a facility already taken as the target adds nothing (مخفر: a post)
+def _locators(text: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The sentence's locators (place IRI → what it locates) and its mentions and phrases by surface → IRI."""
     from akhbar.analysis import load_analyser
     from akhbar.extract.coordination import facility_locators
     from akhbar.extract.units import read_units
     from akhbar.kb import load_kb
     from akhbar.records import Article
 
-    text = "وكان مسلحون من حزب العمال الكردستاني قد هاجموا مخفرا عسكريا في ولاية هكاري."
     units = read_units(load_analyser("default")(text), Article("t", "t.txt", text), load_kb())
     s = units.sentences[0]
-    province = next(r for r in s.refs if r.surface == "ولاية هكاري")
-    assert province.iri in facility_locators(s, units.lex, text)
+    return facility_locators(s, units.lex, text), {text[r.start:r.end]: r.iri for r in (*s.refs, *s.phrases)}
+
+
+def test_the_province_of_a_struck_outpost_only_locates_it() -> None:
+    # GUIDELINES §6: a place that only locates a facility already taken as the target adds nothing (مخفر: a post)
+    locators, iris = _locators("وكان مسلحون من حزب العمال الكردستاني قد هاجموا مخفرا عسكريا في ولاية هكاري.")
+    assert iris["ولاية هكاري"] in locators, iris
 
 
 def test_what_a_camp_is_for_is_no_place_of_its_own(read: Callable[[str], Extraction]) -> None:
@@ -598,16 +602,8 @@ def test_common_words_that_a_verb_form_spells_are_no_triggers(read: Callable[[st
 ])
 def test_the_province_or_district_of_a_struck_town_only_locates_it(text: str, town: str, locator: str) -> None:
     # GUIDELINES §6: a place that only says where what was struck lies adds nothing
-    from akhbar.analysis import load_analyser
-    from akhbar.extract.coordination import facility_locators
-    from akhbar.extract.units import read_units
-    from akhbar.kb import load_kb
-    from akhbar.records import Article
-
-    units = read_units(load_analyser("default")(text), Article("t", "t.txt", text), load_kb())
-    s = units.sentences[0]
-    refs = {text[r.start:r.end]: r for r in s.refs}
-    assert facility_locators(s, units.lex, text).get(refs[locator].iri) == refs[town].iri, list(refs)
+    locators, iris = _locators(text)
+    assert locators.get(iris[locator]) == iris[town], iris
 
 
 @pytest.mark.parametrize("noun", ["المليشيا", "الميليشيا"])

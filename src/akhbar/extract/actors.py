@@ -29,7 +29,6 @@ OPENING_QUOTES = "\"“«'‘("
 # (normalised) head nouns of militias, spelled with and without the first ي: either names back a militia whose
 # name holds the other (ميليشيا الدعم السريع ... المليشيا)
 MILITIA_NOUNS = frozenset({"ميليشيا", "ميليشيات", "مليشيا", "مليشيات"})
-SPELLINGS = {k: tuple(MILITIA_NOUNS) for k in MILITIA_NOUNS}
 CLOSING_QUOTES = "\"”»'’)"
 FUTURE = ("ست", "سي", "سن", "سا")  # (normalised) the future prefix before an imperfect's: ستدفع، سيرد، سنضرب
 QUOTE_OPENERS = frozenset({"لن", "لا", "لم", "قد", "ان", "انه", "انها"})  # words that open a quoted clause, no name
@@ -87,6 +86,18 @@ GROUP_KINDS = ("Militia", "Organization", "StateOrgan")  # bodies and groups (no
 SHORT_NAME = 4  # a one-word place name this short (in letters) needs a place noun before it
 _NONE: frozenset[str] = frozenset()  # the matchers of most words
 Readings = tuple[tuple[str, int], ...]
+
+
+def wa_before_quote(word: Word) -> bool:
+    """Whether a word is a lone و that stands apart before an opening quote (بلدتي «عيترون» و«كفرشوبا»): the
+    conjunction of the quoted name after it.
+
+    >>> from akhbar.extract.text import words_of
+    >>> [wa_before_quote(w) for w in words_of("بلدتي «عيترون» و«كفرشوبا» و الخيام")]
+    [False, False, True, False, False, False]
+    """
+    gap = word.gap_after.strip()
+    return word.norm == "و" and bool(gap) and not gap.strip(OPENING_QUOTES)
 
 
 @dataclass
@@ -1409,7 +1420,7 @@ class ActorFinder:
                         labels = [ref.surface]
                     if ref.kind == "Official" or ref.how == "title":
                         continue  # a person is not "the army" or "the movement"
-                    spellings = SPELLINGS.get(key, (key,))  # (المليشيا names back ميليشيا الدعم السريع)
+                    spellings = MILITIA_NOUNS if key in MILITIA_NOUNS else (key,)  # (المليشيا: ميليشيا الدعم السريع)
                     if any(k in label_key(lab) for lab in labels for k in spellings):
                         start = w.offset_after(skip, self.text)
                         return ActorRef((ref.iri,), i, i + 1, start, w.end, self.text[start:w.end], ref.kind,
@@ -2035,7 +2046,7 @@ class ActorFinder:
     def _quoted_item(self, words: list[Word], i: int, before: ActorRef) -> ActorRef | None:
         """The next listed place when its و stands apart before the name's opening quote (بلدتي «عيترون»
         و«كفرشوبا»)."""
-        if words[i].norm != "و" or i + 1 >= len(words) or words[i].gap_after.strip() not in OPENING_QUOTES:
+        if i + 1 >= len(words) or not wa_before_quote(words[i]):
             return None
         return self._listed_place(words, i + 1, before, first=True)
 

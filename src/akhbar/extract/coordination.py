@@ -17,7 +17,7 @@ where a facility is add nothing (§6), and a warning's addressee named before it
 
 from __future__ import annotations
 
-from akhbar.extract.actors import OPENING_QUOTES, SPACE_AND_CLOSING, ActorRef
+from akhbar.extract.actors import SPACE_AND_CLOSING, ActorRef, wa_before_quote
 from akhbar.extract.events import Trigger, coordinated_verb, joined_verbal_noun
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.phrases import PLACE_PREPS, _listed
@@ -53,8 +53,8 @@ def _joined(s: SentenceUnit, lex: Lexicon, text: str, cur: ActorRef, ref_at: dic
         nxt = ref_at.get(k + 1)  # "كابل وولايات قندهار": a plural place noun introduces more places (not after
         # a nisba with no و: قصفت المدفعية الإسرائيلية بلدات الخيام)
         return nxt if nxt is not None and nxt.first == k + 1 else None
-    if nxt is None and words[k].norm == "و" and k + 1 < len(words) and words[k].gap_after.strip() \
-            and not words[k].gap_after.strip(OPENING_QUOTES) and not words[k - 1].gap_after.strip(SPACE_AND_CLOSING):
+    if nxt is None and wa_before_quote(words[k]) and k + 1 < len(words) \
+            and not words[k - 1].gap_after.strip(SPACE_AND_CLOSING):
         nxt = ref_at.get(k + 1)  # "بلدتي «عيترون» و«كفرشوبا»": the و stands apart before the next name's quote
         return nxt if nxt is not None and nxt.first == k + 1 else None
     if nxt is None and words[k].norm.startswith("و") and k + 1 < len(words) and not words[k].gap_after.strip() \
@@ -382,8 +382,7 @@ def town_locators(s: SentenceUnit, lex: Lexicon) -> dict[str, str]:
     """
     words = s.words
     towns = [r for r in s.refs if r.kind == "Location" and r.how in ("kb", "place", "facility")
-             and not any(_listed(k, lex.heads.get(h, frozenset())) for k, _ in words[r.first].readings
-                         for h in DISTRICT_HEADS)]
+             and not _district_noun(words[r.first], lex)]
     out: dict[str, str] = {}
     for t in towns:
         p = next((r for r in s.refs if r.first in (t.last, t.last + 1) and r.kind == "Location" and r is not t), None)
@@ -391,11 +390,15 @@ def town_locators(s: SentenceUnit, lex: Lexicon) -> dict[str, str]:
                 words[t.last].norm not in lex.particles["in_place"] or words[t.last].gap_after.strip())):
             continue
         clitic = p.first == t.last and words[p.first].norm.startswith("ب") and p.start > words[p.first].start
-        if (p.first == t.last and not clitic) or not any(
-                _listed(k, lex.heads.get(h, frozenset())) for k, _ in words[p.first].readings for h in DISTRICT_HEADS):
+        if (p.first == t.last and not clitic) or not _district_noun(words[p.first], lex):
             continue
         out.setdefault(p.iri, t.iri)
     return out
+
+
+def _district_noun(word: Word, lex: Lexicon) -> bool:
+    """Whether a word is the noun of a province or a district (ولاية، محافظة، قضاء، ريف …)."""
+    return any(_listed(k, lex.heads[h]) for k, _ in word.readings for h in DISTRICT_HEADS)
 
 
 def _facility_head(word: Word, lex: Lexicon) -> bool:

@@ -377,10 +377,8 @@ def past_unnamed(words: list[Word], k: int, lex: Lexicon, owned: bool = False) -
     construct = j > k and words[j - 1].norm.endswith("و")  # (مقاتلو الحركة: the owner is their genitive)
     hedged = j > k and j + 2 < len(words) and words[j].norm in HEDGES and words[j + 1].norm in HEDGED_THEY \
         and words[j + 2].norm == "من"  # (مسلحون يعتقد أنهم من حركة الشباب: the owner, suspected)
-    if j > k and owned and hedged:
-        return j + 3
     if hedged:
-        return k
+        return j + 3 if owned else k
     if j > k and owned and j < len(words) and (words[j].norm == "من" or construct):
         return j if construct else j + 1  # (the owner that follows is the author, named next)
     if j == k or construct or (j < len(words) and (words[j].norm in OWNER_WORDS or words[j].norm.startswith("ل")
@@ -503,9 +501,9 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
     kind = "Location"
     placed = False  # the phrase closes on a place: a place coordinated with it continues it
     if j in ref_at and ref_at[j].kind in PLACE_KINDS and ref_at[j].how != "nisba" \
-            and not words[st].gap_after.strip(SPACE_AND_QUOTES) \
+            and ref_at[j].start == words[j].start and not words[st].gap_after.strip(SPACE_AND_QUOTES) \
             and any(key in lex.heads[name] for key, _ in words[st].readings for name in PLACE_HEADS):
-        return None  # (مدينتي صور، بلدتي «عيترون»: a place noun and the name, which names the place already)
+        return None  # (منطقة ساراتوف، مدينتي صور، بلدتي «عيترون»: a place noun and the name, which names the place)
     while j < len(words) and j - st < MAX_WORDS and not words[j - 1].gap_after.strip():
         if j in ref_at:
             if ref_at[j].how == "nisba" and j == st + 1 and any(key in lex.heads["population"]
@@ -515,9 +513,6 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
             if ref_at[j].how == "nisba" and j == st + 1:
                 return None  # العمق الروسي: a nisba names the owner, the target is its state (GUIDELINES §3)
             if ref_at[j].kind in PLACE_KINDS and ref_at[j].how != "nisba" and ref_at[j].start == words[j].start:
-                if j == st + 1 and any(key in lex.heads[name] for key, _ in words[st].readings
-                                       for name in PLACE_HEADS):
-                    return None  # منطقة ساراتوف، مدينتي صور: a place noun and the name, which names the place already
                 ends.append(ref_at[j].last)  # محطة كهرباء مظفر آباد (a genitive; not "... ومحطة كهرباء", a conjunct)
                 placed = True
             elif j == st + 1 and ref_at[j].kind == "Militia" and not definite(words[st].norm) \
