@@ -357,6 +357,19 @@ def test_a_call_whose_addressee_is_followed_by_an_aside_is_still_a_call(read: Re
     assert ("Pressure", "sudani", "turkey") in found, found
 
 
+def test_a_call_whose_callers_are_described_after_a_comma_still_reaches_its_addressees(read: Read) -> None:
+    # دعت X وY، [description of them]، Z إلى: the callers' description set off by commas, then the addressees
+    found = triples(read("ودعت فرنسا وألمانيا، الشريكتان الأكبر في الاتحاد الأوروبي والداعمتان لمسار فيينا، "
+                         "في بيان مشترك، مصر وإثيوبيا إلى العودة إلى المفاوضات."))
+    assert {("Pressure", a, t) for a in ("france", "germany") for t in ("egypt", "ethiopia")} <= found, found
+
+
+def test_a_parliament_presses_its_own_government_but_a_minister_does_not_warn_his_army(read: Read) -> None:
+    # a demand may be addressed at home (GUIDELINES §2 names no party), a warning of one's own organ is a statement
+    found = triples(read("وطالب البرلمان العراقي الحكومة العراقية بإنهاء وجود القوات الأجنبية في البلاد."))
+    assert ("Pressure", "iraqi_parliament", "iraqi_government") in found, found
+
+
 def test_two_bases_each_in_its_own_place_are_two_targets(read: Read) -> None:
     # قاعدة X في Y وقاعدة Z: the second base is a facility of its own, not a place the first one is in
     found = triples(read("قصف الحرس الثوري الإيراني قاعدة عين الأسد الجوية في الأنبار وقاعدة حرير في أربيل."))

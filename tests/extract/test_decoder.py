@@ -205,6 +205,14 @@ def test_an_agent_never_acts_against_itself_or_its_own_state() -> None:
     assert decide(s, "Warning", Policy(target=0.5)) == [("minister", "state")]
 
 
+def test_a_demand_may_be_addressed_at_home_a_warning_not() -> None:
+    s = Scores(agent={"parliament": 0.9}, target={"government": 0.8})
+    home = {"parliament": "state", "government": "state"}
+    assert decide(s, "Pressure", Policy(target=0.2, pressure_target=0.2), own_state=home) == \
+        [("parliament", "government")]
+    assert decide(s, "Warning", Policy(target=0.2), own_state=home) == []
+
+
 def test_an_agent_never_strikes_its_own_states_capital() -> None:
     s = Scores(agent={"army": 0.9}, target={"capital": 0.8, "other": 0.3})
     capitals = {"capital": "state", "other": "elsewhere"}

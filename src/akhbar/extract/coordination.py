@@ -459,11 +459,23 @@ def content_after_addressee(s: SentenceUnit, trig: Trigger, lex: Lexicon, opener
 ASIDE_WORDS = 10  # words of an aside set off by commas between a verb and its arguments
 
 
+APPOSITION_WORDS = 14  # words of a description set off by commas after a name
+
+
+def _apposition_opens(s: SentenceUnit, k: int, lex: Lexicon) -> bool:
+    """Whether word k, right after a comma that closes a mention, opens a description of it: a definite noun that
+    is no mention and no relative pronoun (فرنسا وروسيا، الرؤساء المشاركون لمجموعة مينسك، ...)."""
+    norm = s.words[k].norm
+    return norm.startswith("ال") and norm not in lex.particles["relative_pronouns"] \
+        and any(r.last == k for r in s.refs) and not any(r.first == k for r in s.refs)
+
+
 def aside_end(s: SentenceUnit, k: int, lex: Lexicon) -> int | None:
     """Where an aside set off by commas that begins at word k ends (the word after its closing comma): a time, a
     place or a circumstance after a comma (، خلال زيارته بغداد،  ، في بيان،  ، الأحد،), no longer than
-    ASIDE_WORDS and holding no trigger; None when word k opens none. A verb's arguments stand on either side of it
-    (طالب سلام، خلال استقباله الموفد الفرنسي في السراي، فرنسا بالضغط).
+    ASIDE_WORDS, or a description of the mention before the comma (فرنسا وروسيا، الرؤساء المشاركون لمجموعة
+    مينسك،), no longer than APPOSITION_WORDS; either holding no trigger; None when word k opens none. A verb's
+    arguments stand on either side of it (طالب سلام، خلال استقباله الموفد الفرنسي في السراي، فرنسا بالضغط).
 
     >>> from akhbar.kb import load_kb
     >>> from akhbar.records import Article
@@ -472,14 +484,20 @@ def aside_end(s: SentenceUnit, k: int, lex: Lexicon) -> int | None:
     >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
     >>> aside_end(units.sentences[0], 2, units.lex), aside_end(units.sentences[0], 5, units.lex)
     (5, None)
+    >>> text = "ودعت فرنسا وألمانيا، الشريكتان في الاتحاد الأوروبي، مصر إلى التهدئة."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> aside_end(units.sentences[0], 3, units.lex)
+    7
     """
     words = s.words
     skip = lex.skip_words
-    if k == 0 or not words[k - 1].comma_after or not (
-            words[k].norm in PREPOSITIONS or words[k].norm in skip or words[k].key in skip
+    if k == 0 or not words[k - 1].comma_after:
+        return None
+    apposition = _apposition_opens(s, k, lex)
+    if not (apposition or words[k].norm in PREPOSITIONS or words[k].norm in skip or words[k].key in skip
             or words[k].norm.isdigit() or words[k].norm in ("خلال", "اثناء")):
         return None
-    for m in range(k, min(len(words), k + ASIDE_WORDS)):
+    for m in range(k, min(len(words), k + (APPOSITION_WORDS if apposition else ASIDE_WORDS))):
         if words[m].breaks_after or any(t.first <= m < t.last for t in s.triggers):
             return None
         if words[m].comma_after:
