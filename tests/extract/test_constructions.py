@@ -370,6 +370,17 @@ def test_a_parliament_presses_its_own_government_but_a_minister_does_not_warn_hi
     assert ("Pressure", "iraqi_parliament", "iraqi_government") in found, found
 
 
+@pytest.mark.parametrize("text", [
+    "وقصفت الطائرات الأمريكية قاعدة الديلمي الجوية قرب صنعاء، إضافة إلى مطار عدن.",
+    "وقصفت الطائرات الأمريكية قاعدة الديلمي الجوية بالصواريخ الموجهة، إضافة إلى مطار عدن.",
+    "وقصفت الطائرات الأمريكية قاعدة الديلمي، إلى جانب مطار عدن.",
+])
+def test_a_target_added_after_a_comma_is_struck_too(read: Read, text: str) -> None:
+    # GUIDELINES §3: X، إضافة إلى Y / X، إلى جانب Y — Y its own event, also past X's adjective, place or means
+    struck = [t for t in triples(read(text)) if t[0] == "Attack"]
+    assert len(struck) == 2, struck
+
+
 def test_two_bases_each_in_its_own_place_are_two_targets(read: Read) -> None:
     # قاعدة X في Y وقاعدة Z: the second base is a facility of its own, not a place the first one is in
     found = triples(read("قصف الحرس الثوري الإيراني قاعدة عين الأسد الجوية في الأنبار وقاعدة حرير في أربيل."))

@@ -71,8 +71,11 @@ def _joined(s: SentenceUnit, lex: Lexicon, text: str, cur: ActorRef, ref_at: dic
             k += 1
         nxt = ref_at.get(k)
         return nxt if nxt is not None and nxt.first == k else None
-    if nxt is None and k + 2 < len(words) and not words[k].gap_after.strip() \
-            and f"{words[k].norm.removeprefix('و')} {words[k + 1].norm}" in lex.particles["addition"]:
+    if nxt is None:
+        k = _past_locator(s, lex, cur, ref_at)  # (قاعدة حرير الجوية في أربيل، إضافة إلى قاعدة التنف)
+    if nxt is None and k + 2 < len(words) and not words[k].gap_after.strip() and (
+            (marker := f"{words[k].norm.removeprefix('و')} {words[k + 1].norm}") in lex.particles["addition"]
+            or (marker in ALONGSIDE and words[k - 1].comma_after)):
         k += 2  # "المطار، إضافة إلى الميناء": one more of the same role
         if words[k].norm in lex.target_preps["any"]:
             k += 1
@@ -80,8 +83,9 @@ def _joined(s: SentenceUnit, lex: Lexicon, text: str, cur: ActorRef, ref_at: dic
             k += 1  # ("ثكنة برانيت، إضافة إلى مدينتي كريات شمونة وصفد": the plural noun lists the places)
         nxt = ref_at.get(k)
         return nxt if nxt is not None and nxt.first == k else None
-    if nxt is None and words[k].norm in PLACE_PREPS:
-        return _next_of_same_head(s, lex, cur, ref_at)  # (قاعدة عين الأسد في الأنبار وقاعدة حرير)
+    if nxt is None and (words[k].norm in PLACE_PREPS or (
+            _adjective(words[k]) and k + 1 < len(words) and words[k + 1].norm in PLACE_PREPS)):
+        return _next_of_same_head(s, lex, cur, ref_at)  # (قاعدة عين الأسد [الجوية] في الأنبار وقاعدة حرير)
     if nxt is None or nxt is cur:
         return None
     first = words[nxt.first]
@@ -99,6 +103,44 @@ def _joined(s: SentenceUnit, lex: Lexicon, text: str, cur: ActorRef, ref_at: dic
 
 
 SAME_HEAD_REACH = 6  # words the place of a facility may take before the next facility of the list
+LOCATOR_WORDS = 6  # words of what locates a listed participant before the comma that goes on with the list
+ALONGSIDE = frozenset({"الي جانب"})  # (normalised) "beside": after a comma, one more of the list (، إلى جانب فندق X)
+
+
+def _adjective(word: Word) -> bool:
+    """A definite nisba-like adjective after a name (الجوية، الحدودي): part of what the mention before describes."""
+    return definite(word.norm) and word.norm.endswith(("ي", "يه"))
+
+
+def _past_locator(s: SentenceUnit, lex: Lexicon, cur: ActorRef, ref_at: dict[int, ActorRef]) -> int:
+    """The word after the comma that closes what locates `cur` (its adjective, a place preposition and a place,
+    the means it was struck with: قاعدة حرير الجوية في أربيل بطائرات مسيرة،), where the list may go on with
+    إضافة إلى; `cur.last` when no such locator ends in a comma."""
+    words = s.words
+    m = cur.last
+    while m < min(len(words), cur.last + LOCATOR_WORDS):
+        ref = ref_at.get(m)
+        if ref is not None and ref.kind == "Location" and ref.first == m:
+            m = ref.last
+        elif ref is None and _adjective(words[m]):
+            m += 1  # (its adjective: الجوية)
+        elif ref is None and words[m].norm.startswith("ب") and any(
+                key in lex.weapons or key in lex.heads["instrument"] for key, _ in words[m].readings):
+            m += 1  # (the means: بطائرات مسيرة، بالصواريخ)
+            if m < len(words) and m not in ref_at and not words[m - 1].gap_after.strip() \
+                    and not words[m].norm.startswith(("و", "ف")) and words[m].norm not in PREPOSITIONS:
+                m += 1  # (its adjective)
+        elif ref is None and words[m].norm in PLACE_PREPS and m + 1 < len(words) \
+                and not words[m].gap_after.strip():
+            near = ref_at.get(m + 1)
+            m = near.last if near is not None and near.first == m + 1 else m + 2  # (قرب المطار، في أربيل)
+        else:
+            return cur.last
+        if words[m - 1].comma_after:
+            return m
+        if words[m - 1].gap_after.strip():
+            return cur.last
+    return cur.last
 
 
 def _next_of_same_head(s: SentenceUnit, lex: Lexicon, cur: ActorRef, ref_at: dict[int, ActorRef]
