@@ -381,6 +381,13 @@ def test_a_target_added_after_a_comma_is_struck_too(read: Read, text: str) -> No
     assert len(struck) == 2, struck
 
 
+def test_a_facility_kind_that_begins_with_waw_is_no_conjunct(read: Read) -> None:
+    # مستودعات وقود: fuel depots — the و of وقود is the noun's own letter, so one participant, not two
+    ex = read("وقصفت المسيرات مستودعات وقود قرب المطار.")
+    assert "وقود" not in {m.text for m in ex.mentions}, [m.text for m in ex.mentions]
+    assert len([e for e in ex.events if e.target]) == 1, ex.events
+
+
 def test_two_bases_each_in_its_own_place_are_two_targets(read: Read) -> None:
     # قاعدة X في Y وقاعدة Z: the second base is a facility of its own, not a place the first one is in
     found = triples(read("قصف الحرس الثوري الإيراني قاعدة عين الأسد الجوية في الأنبار وقاعدة حرير في أربيل."))

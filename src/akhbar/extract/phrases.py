@@ -546,7 +546,8 @@ def _extend(finder: ActorFinder, words: list[Word], ref_at: dict[int, ActorRef],
         genitive_pair = j > st + 1 and words[j].norm.startswith("وال") and definite(words[j - 1].norm) \
             and not definite(words[st].norm)  # (منشآت مجمع الوقود والطاقة، مستودعات النفط والغاز: one genitive)
         if not (_nounish(words, upos, j, lex) or feminine_adjective) or (
-                words[j].norm.startswith("و") and not (upos and upos[j] == "ADJ") and not genitive_pair):
+                words[j].norm.startswith("و") and not (upos and upos[j] == "ADJ") and not genitive_pair
+                and not own_waw(words[j], lex)):
             break  # (a conjunct is a phrase of its own: ميكولايف | وسومي, each named place its own participant; but
             # مناطق واسعة: its و is the adjective's own letter)
         if definite(words[j - 1].norm) and not (definite(words[j].norm) and _adjective(words[j], upos, j)) \
@@ -591,10 +592,16 @@ def _placed_after(words: list[Word], k: int, ref_at: dict[int, ActorRef], starts
     return any(j in ref_at and ref_at[j].kind in PLACE_KINDS for j in range(k, max(ends, default=k)))
 
 
+def own_waw(word: Word, lex: Lexicon) -> bool:
+    """Whether a word's first و is its own letter, no conjunction: a noun the lexicon lists whole (ولاية، وحدات،
+    مستودعات وقود: fuel depots, not depots and ...)."""
+    return word.key in lex.head_nouns
+
+
 def _skip(word: Word, lex: Lexicon) -> int:
     """Letters of a conjunction or preposition clitic before a phrase's first word (و، بـ، لـ); none when the
     whole word is a noun the lexicon lists (ولاية، وحدات: their و is no conjunction)."""
-    if word.key in lex.head_nouns:
+    if own_waw(word, lex):
         return 0
     for clitic in ("وب", "ول", "و", "ب", "ل"):
         if word.norm.startswith(clitic) and len(word.norm) - len(clitic) >= 3 and (
