@@ -94,3 +94,15 @@ def test_a_clause_of_its_own_bars_the_clause_before_from_authorship(kb: Knowledg
     units = read_units(None, Article("t", "t.txt", "وقال الجيش إن الضربات في العراق وسوريا، استهدفت منشآت."), kb)
     s = units.sentences[0]
     assert own_clause(units, s, s.triggers[-1]) is None
+
+
+def test_who_responds_is_not_the_author_of_the_act_answered(kb: KnowledgeBase) -> None:
+    # ردا على اغتيال X: the responder named before the response word answers the killing, he did not commit it
+    text = "وقال الحرس الثوري الإيراني إن الهجوم الصاروخي جاء ردا على اغتيال إسماعيل هنية في طهران."
+    units = read_units(None, Article("t", "t.txt", text), kb)
+    s = units.sentences[0]
+    killing = s.triggers[-1]
+    barred = {c.ref.surface: excluded(frame(units, s, killing), "agent", c, {}) for c in candidates(units, s)}
+    assert barred["الحرس الثوري الإيراني"] == "responder", barred
+    first = {c.ref.surface: excluded(frame(units, s, s.triggers[0]), "agent", c, {}) for c in candidates(units, s)}
+    assert first["الحرس الثوري الإيراني"] is None, first  # (the response itself is his)

@@ -38,6 +38,7 @@ from akhbar.extract.coordination import (
 )
 from akhbar.extract.events import Trigger, phrase_subject
 from akhbar.extract.features import (
+    answered_from,
     attack_subject,
     controlling_verb,
     in_apposition,
@@ -90,6 +91,7 @@ class Frame:
     struck_subject: bool  # the subject is the attack itself or attackers left unnamed
     unknown: bool  # the text calls the subject, a weapon or attackers, unknown (مسيرة مجهولة)
     killed: bool  # the trigger is a killing noun (اغتيال)
+    answered: int | None  # the response word before the attack the trigger names as answered (ردا على اغتيال)
     next_clause: int | None  # where a clause of a new subject opens after the trigger (وإسلام آباد ترد)
     own_clause: int | None  # where the trigger's own clause of a new subject opens, if it does (وأوكرانيا ترد بقصف)
     clause_subject: ActorRef | None  # that clause's subject, when its verb governs the trigger (وإسلام آباد ترد بقصف)
@@ -130,6 +132,7 @@ def frame(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Frame:
             or unnamed_subject(s, trig, lex)),
         killed=trig.action == "TargetedKilling" and trigger_pos(trig) == "noun",
         unknown=attack and _unknown_subject(s, trig, lex),
+        answered=answered_from(s, trig, lex),
         next_clause=next_clause(units, s, trig),
         own_clause=(opened := own_clause(units, s, trig)),
         clause_subject=clause_subject(s, trig, opened, lex),
@@ -348,6 +351,9 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
     Exclusion("means object", "agent", lambda f, c, x, r: f.verb is not None and _here(f, c)
               and f.verb.last <= c.ref.first and c.ref.last <= f.trig.first,
               "اغتال الجيش القيادي في حزب الله في غارة: the verb's object, not the strike's author"),
+    Exclusion("responder", "agent", lambda f, c, x, r: f.answered is not None and _here(f, c)
+              and c.ref.last <= f.answered,
+              "قال الحرس إن القصف جاء ردا على اغتيال سليماني: who responds is not the author of the act answered"),
     Exclusion("unknown author", "agent", lambda f, c, x, r: f.unknown,
               "قصفت طائرة مسيرة مجهولة بلدة: the text says its author is unknown, GUIDELINES §3 (null agent)"),
     Exclusion("struck", "agent", lambda f, c, x, r: f.struck_subject and _after(f, c),

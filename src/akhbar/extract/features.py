@@ -1369,6 +1369,36 @@ def _response_between(units: ArticleUnits, s: SentenceUnit, lo: int, hi: int) ->
 RESPONSE_WORDS = frozenset({"برد", "الرد", "بالرد", "رد", "سيرد", "سترد", "سنرد", "يرد", "ترد", "نرد", "ردت"})
 
 
+def answered_from(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int | None:
+    """The response word right before an attack the trigger names as the one answered (جاء ردا على «الاغتيال»،
+    الرد على اغتيال سليماني، سيرد على أي هجوم، انتقاما لمقتل): whoever is named before it responds, and is not the
+    author of the act he answers. None when no response word stands right before the trigger.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "وقال الحرس الثوري إن القصف جاء ردا على اغتيال قائده."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> s = units.sentences[0]
+    >>> [answered_from(s, t, units.lex) for t in s.triggers]
+    [None, 6]
+    """
+    if trig.core != "Attack":
+        return None
+    words = s.words
+    k = trig.first - 1
+    if k >= 0 and words[k].norm == "اي":
+        k -= 1  # (على أي هجوم)
+    if k >= 0 and words[k].norm == "علي":
+        k -= 1
+    elif not words[trig.first].norm.startswith("ل"):
+        return None  # (انتقاما لاغتيال: the لـ is the trigger's own clitic)
+    if k < 0 or words[k].gap_after.strip(" \"'“”«»"):
+        return None
+    w = words[k].norm.removeprefix("و")
+    return k if w in lex.particles["response"] or w in RESPONSE_WORDS else None
+
+
 def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candidate, f: dict[str, str]) -> None:
     """Where the mention stands relative to the trigger in the sentence."""
     words = s.words
