@@ -106,3 +106,13 @@ def test_who_responds_is_not_the_author_of_the_act_answered(kb: KnowledgeBase) -
     assert barred["الحرس الثوري الإيراني"] == "responder", barred
     first = {c.ref.surface: excluded(frame(units, s, s.triggers[0]), "agent", c, {}) for c in candidates(units, s)}
     assert first["الحرس الثوري الإيراني"] is None, first  # (the response itself is his)
+
+
+def test_what_the_answered_attack_names_is_not_struck_by_the_response(kb: KnowledgeBase) -> None:
+    # X قصف Y ردا على هجوم Z على W: Z and W are the provocation's, the response strikes neither
+    text = "وقصفت المدفعية الإسرائيلية بلدة الخيام ردا على هجوم لحزب الله على مستوطنة المطلة."
+    units = read_units(None, Article("t", "t.txt", text), kb)
+    s = units.sentences[0]
+    f = frame(units, s, s.triggers[0])
+    barred = {c.ref.surface: excluded(f, "target", c, {}) for c in candidates(units, s)}
+    assert barred["حزب الله"] == barred["مستوطنة المطلة"] == "provocation" and barred["بلدة الخيام"] is None, barred
