@@ -116,3 +116,13 @@ def test_what_the_answered_attack_names_is_not_struck_by_the_response(kb: Knowle
     f = frame(units, s, s.triggers[0])
     barred = {c.ref.surface: excluded(f, "target", c, {}) for c in candidates(units, s)}
     assert barred["حزب الله"] == barred["مستوطنة المطلة"] == "provocation" and barred["بلدة الخيام"] is None, barred
+
+
+def test_what_an_earlier_attack_names_is_not_struck_by_the_later_one(kb: KnowledgeBase) -> None:
+    # X قصف Y بعد هجوم لـZ على W: the attack before is Z's on W, the strike that follows it hits Y
+    text = "وقصفت المدفعية الإسرائيلية بلدة الخيام بعد هجوم لحزب الله على مستوطنة المطلة."
+    units = read_units(None, Article("t", "t.txt", text), kb)
+    s = units.sentences[0]
+    f = frame(units, s, s.triggers[0])
+    barred = {c.ref.surface: excluded(f, "target", c, {}) for c in candidates(units, s)}
+    assert barred["حزب الله"] == barred["مستوطنة المطلة"] == "provocation" and barred["بلدة الخيام"] is None, barred

@@ -61,6 +61,8 @@ from akhbar.extract.parties import (
 from akhbar.extract.text import proclitic
 from akhbar.extract.units import ArticleUnits, SentenceUnit
 
+EARLIER = frozenset({"بعد", "عقب", "اثر", "غداه", "اعقاب"})  # (normalised) "after": an earlier act follows
+
 
 @dataclass(frozen=True)
 class Frame:
@@ -92,7 +94,7 @@ class Frame:
     unknown: bool  # the text calls the subject, a weapon or attackers, unknown (مسيرة مجهولة)
     killed: bool  # the trigger is a killing noun (اغتيال)
     answered: int | None  # the response word before the attack the trigger names as answered (ردا على اغتيال)
-    answers: int | None  # the response word after the trigger that names the attack it answers
+    answers: int | None  # the word after the trigger that names an attack it answers or follows (ردا على، بعد)
     next_clause: int | None  # where a clause of a new subject opens after the trigger (وإسلام آباد ترد)
     own_clause: int | None  # where the trigger's own clause of a new subject opens, if it does (وأوكرانيا ترد بقصف)
     clause_subject: ActorRef | None  # that clause's subject, when its verb governs the trigger (وإسلام آباد ترد بقصف)
@@ -134,12 +136,21 @@ def frame(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Frame:
         killed=trig.action == "TargetedKilling" and trigger_pos(trig) == "noun",
         unknown=attack and _unknown_subject(s, trig, lex),
         answered=answered_from(s, trig, lex),
-        answers=min((k for t in s.triggers if t is not trig and (k := answered_from(s, t, lex)) is not None
+        answers=min((k for t in s.triggers if t is not trig and (k := earlier_act(s, t, lex)) is not None
                      and k >= trig.last), default=None) if attack else None,
         next_clause=next_clause(units, s, trig),
         own_clause=(opened := own_clause(units, s, trig)),
         clause_subject=clause_subject(s, trig, opened, lex),
     )
+
+
+def earlier_act(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int | None:
+    """The word that names the trigger's attack as one answered or one before (ردا على هجوم، بعد هجوم، إثر
+    استهداف): what the sentence's other attacks name past it belongs to that act. None for any other trigger."""
+    k = answered_from(s, trig, lex)
+    if k is None and trig.core == "Attack" and trig.first > 0 and s.words[trig.first - 1].norm in EARLIER:
+        k = trig.first - 1
+    return k
 
 
 def own_clause(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> int | None:
@@ -359,8 +370,8 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
               "قال الحرس إن القصف جاء ردا على اغتيال سليماني: who responds is not the author of the act answered"),
     Exclusion("provocation", "target", lambda f, c, x, r: f.answers is not None and _here(f, c)
               and c.ref.first > f.answers,
-              "قصفت إسرائيل غزة ردا على هجوم لحماس على الجولان: what the answered attack names is not struck by "
-              "the response"),
+              "قصفت إسرائيل غزة ردا على (بعد) هجوم لحماس على الجولان: what the answered or earlier attack names is "
+              "not struck by this one"),
     Exclusion("unknown author", "agent", lambda f, c, x, r: f.unknown,
               "قصفت طائرة مسيرة مجهولة بلدة: the text says its author is unknown, GUIDELINES §3 (null agent)"),
     Exclusion("struck", "agent", lambda f, c, x, r: f.struck_subject and _after(f, c),
