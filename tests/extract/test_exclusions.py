@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from akhbar.extract.candidates import candidates
 from akhbar.extract.exclusions import EXCLUSIONS, excluded, frame
 from akhbar.extract.units import read_units
@@ -108,19 +110,10 @@ def test_who_responds_is_not_the_author_of_the_act_answered(kb: KnowledgeBase) -
     assert first["الحرس الثوري الإيراني"] is None, first  # (the response itself is his)
 
 
-def test_what_the_answered_attack_names_is_not_struck_by_the_response(kb: KnowledgeBase) -> None:
-    # X قصف Y ردا على هجوم Z على W: Z and W are the provocation's, the response strikes neither
-    text = "وقصفت المدفعية الإسرائيلية بلدة الخيام ردا على هجوم لحزب الله على مستوطنة المطلة."
-    units = read_units(None, Article("t", "t.txt", text), kb)
-    s = units.sentences[0]
-    f = frame(units, s, s.triggers[0])
-    barred = {c.ref.surface: excluded(f, "target", c, {}) for c in candidates(units, s)}
-    assert barred["حزب الله"] == barred["مستوطنة المطلة"] == "provocation" and barred["بلدة الخيام"] is None, barred
-
-
-def test_what_an_earlier_attack_names_is_not_struck_by_the_later_one(kb: KnowledgeBase) -> None:
-    # X قصف Y بعد هجوم لـZ على W: the attack before is Z's on W, the strike that follows it hits Y
-    text = "وقصفت المدفعية الإسرائيلية بلدة الخيام بعد هجوم لحزب الله على مستوطنة المطلة."
+@pytest.mark.parametrize("linker", ["ردا على", "بعد"])
+def test_what_an_answered_or_earlier_attack_names_is_not_struck_by_this_one(kb: KnowledgeBase, linker: str) -> None:
+    # X قصف Y ردا على (بعد) هجوم لـZ على W: Z's attack on W provoked or preceded the strike, which hits Y only
+    text = f"وقصفت المدفعية الإسرائيلية بلدة الخيام {linker} هجوم لحزب الله على مستوطنة المطلة."
     units = read_units(None, Article("t", "t.txt", text), kb)
     s = units.sentences[0]
     f = frame(units, s, s.triggers[0])
