@@ -388,6 +388,12 @@ def test_a_facility_kind_that_begins_with_waw_is_no_conjunct(read: Read) -> None
     assert len([e for e in ex.events if e.target]) == 1, ex.events
 
 
+def test_quoted_positions_of_a_group_in_a_named_place_are_two_targets(read: Read) -> None:
+    # GUIDELINES §6: positions of X in a named place Y — X and Y — also when the positions noun is quoted
+    found = triples(read('وقصفت الطائرات التركية ما وصفته بـ"معقلين" لحزب العمال الكردستاني في مدينة زاخو.'))
+    assert len({t for t in found if t[0] == "Attack"}) == 2, found
+
+
 def test_two_bases_each_in_its_own_place_are_two_targets(read: Read) -> None:
     # قاعدة X في Y وقاعدة Z: the second base is a facility of its own, not a place the first one is in
     found = triples(read("قصف الحرس الثوري الإيراني قاعدة عين الأسد الجوية في الأنبار وقاعدة حرير في أربيل."))

@@ -102,6 +102,7 @@ def _joined(s: SentenceUnit, lex: Lexicon, text: str, cur: ActorRef, ref_at: dic
     return None
 
 
+QUOTES = " \"'“”«»"  # what may stand between a noun of positions and its owner besides a space (بـ"معقلين" لجماعة)
 SAME_HEAD_REACH = 6  # words the place of a facility may take before the next facility of the list
 LOCATOR_WORDS = 6  # words of what locates a listed participant before the comma that goes on with the list
 ALONGSIDE = frozenset({"الي جانب"})  # (normalised) "beside": after a comma, one more of the list (، إلى جانب فندق X)
@@ -1108,7 +1109,8 @@ def located_places(s: SentenceUnit, trig: Trigger, lex: Lexicon, text: str) -> d
             for _ in range(3):
                 listed = words[head].norm.endswith(("يه", "ي")) or words[head].norm.startswith("و") or not definite(
                     words[head].norm)  # (and a genitive: منصات إطلاق صواريخ تابعة لحزب الله)
-                if head > 0 and not words[head - 1].gap_after.strip() and listed and not _positions(words[head], lex):
+                if head > 0 and not words[head - 1].gap_after.strip(QUOTES) and listed \
+                        and not _positions(words[head], lex):
                     head -= 1  # (مواقع عسكرية إسرائيلية في مزارع شبعا: the positions' adjective before their owner)
             positions = owner.kind != "Location" and head >= 0 and _positions(words[head], lex)
         if not positions:
