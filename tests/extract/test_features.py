@@ -6,6 +6,7 @@ import pytest
 
 from akhbar.analysis import load_analyser
 from akhbar.extract.candidates import SENTENCE, candidates
+from akhbar.extract.coordination import relative_author
 from akhbar.extract.features import _parse_place, features
 from akhbar.extract.units import ArticleUnits, SentenceUnit, read_units
 from akhbar.kb import KnowledgeBase
@@ -196,3 +197,12 @@ def test_a_mention_whose_gender_the_words_do_not_tell_has_no_agreement(kb: Knowl
     units, s = _read(kb, "وحذر إسرائيليون من التصعيد.")  # (a nisba: an adjective as often as a subject)
     assert not any(k.startswith("agree=") for c in candidates(units, s) if c.source == SENTENCE
                    for k in features(units, s, s.triggers[0], c))
+
+
+def test_the_author_of_an_attack_noun_is_read_past_the_means_it_names(kb: KnowledgeBase) -> None:
+    # هجوم بالصواريخ والطائرات المسيرة شنته X: the relative clause on the noun names its author past its weapons
+    text = "وتعرضت قاعدة حرير أمس لهجوم بالصواريخ والطائرات المسيرة شنته حركة النجباء العراقية."
+    units = read_units(None, Article("t", "t.txt", text), kb)
+    s = units.sentences[0]
+    author = relative_author(s, next(t for t in s.triggers if t.core == "Attack"), units.lex)
+    assert author is not None and author.surface.startswith("حركة النجباء"), author

@@ -969,6 +969,7 @@ def relative_author(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | 
         if k < len(words) and not words[k - 1].gap_after.strip() and k not in s.ref_at() \
                 and words[k].norm.endswith(("ي", "يه")) and not words[k].norm.endswith(("هما", "هم", "ها")):
             k += 1  # (هجوم انتحاري، الغارات الجوية الإسرائيلية is a nisba's: its own author, no relative)
+    k = _past_means(s, k, lex)  # (هجوم بالصواريخ والطائرات المسيرة نفذه الحرس الثوري)
     if k < len(words) and words[k].norm in lex.particles["relative_pronouns"]:
         k += 1
     if k + 1 >= len(words) or words[k - 1].gap_after.strip():
@@ -978,6 +979,27 @@ def relative_author(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> ActorRef | 
     if stem is None or not (w in lex.light_verbs or stem in lex.particles["issuing_verbs"]):
         return None
     return next((r for r in s.refs if r.first == k + 1), None)
+
+
+MEANS_WORDS = 4  # words of the means an attack noun names before its relative clause
+
+
+def _past_means(s: SentenceUnit, k: int, lex: Lexicon) -> int:
+    """The word after the means that word k names with بـ (بالصواريخ والطائرات المسيرة: the weapons, coordinated
+    and with their adjectives), k itself when word k names none."""
+    words = s.words
+
+    def weapon(word: Word) -> bool:
+        return any(key in lex.weapons or key in lex.heads["instrument"] for key, _ in word.readings)
+
+    if k >= len(words) or not words[k].norm.startswith("ب") or not weapon(words[k]) \
+            or words[k - 1].gap_after.strip():
+        return k
+    m = k + 1
+    while m < min(len(words), k + MEANS_WORDS) and not words[m - 1].gap_after.strip() and m not in s.ref_at() \
+            and (weapon(words[m]) or _adjective(words[m])):
+        m += 1
+    return m
 
 
 DESCRIPTION_WORDS = frozenset(normalise(w) for w in ("العاملة", "العاملين", "العامل", "ضمن", "في", "من"))
