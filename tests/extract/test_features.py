@@ -7,7 +7,7 @@ import pytest
 from akhbar.analysis import load_analyser
 from akhbar.extract.candidates import SENTENCE, candidates
 from akhbar.extract.coordination import relative_author
-from akhbar.extract.features import _parse_place, features
+from akhbar.extract.features import _parse_place, elided_subject, features
 from akhbar.extract.units import ArticleUnits, SentenceUnit, read_units
 from akhbar.kb import KnowledgeBase
 from akhbar.records import Article
@@ -206,3 +206,12 @@ def test_the_author_of_an_attack_noun_is_read_past_the_means_it_names(kb: Knowle
     s = units.sentences[0]
     author = relative_author(s, next(t for t in s.triggers if t.core == "Attack"), units.lex)
     assert author is not None and author.surface.startswith("حركة النجباء"), author
+
+
+def test_a_verb_with_no_subject_of_its_own_takes_the_previous_sentences_subject(kb: KnowledgeBase) -> None:
+    # وحث X Y على ... كما حث Z على ...: the elided subject is the one who urged before (GUIDELINES §3, pronouns)
+    text = "وحث وزير الخارجية الماليزي سلطات بيلاروسيا على الامتناع عن أي تصعيد. كما حث روسيا على سحب قواتها."
+    units = read_units(None, Article("t", "t.txt", text), kb)
+    s = units.sentences[1]
+    subject = elided_subject(units, s, s.triggers[0])
+    assert subject is not None and subject.surface.startswith("وزير الخارجية"), subject

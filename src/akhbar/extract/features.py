@@ -820,7 +820,8 @@ def announced_killer(s: SentenceUnit, killing: Trigger | None) -> ActorRef | Non
 
 
 def elided_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> ActorRef | None:
-    """The previous sentence's speaker, when a verb opens this sentence with no subject of its own — nothing named
+    """The previous sentence's speaker (or else the subject named next to its first verb: وحث بوريل X. كما حث Y),
+    when a verb opens this sentence with no subject of its own — nothing named
     before it, and the mention after it, which disagrees with it in gender or is in the oblique case, is its
     object (قال وزير الخارجية البريطاني إن الحرب يجب أن تنتهي. كما حث بيلاروسيا على …: the minister; GUIDELINES
     §3, the elided pronoun is resolved); else None.
@@ -843,7 +844,22 @@ def elided_subject(units: ArticleUnits, s: SentenceUnit, trig: Trigger) -> Actor
     if after is None or not (agreement(units, trig, after) == "False" or oblique(words[after.first], after)):
         return None
     previous = units.sentences[s.index - 1]
-    return previous.speaker if previous.speaker is not None and previous.speaker.kind != "Location" else None
+    subject = previous.speaker if previous.speaker is not None else _first_verbs_subject(previous)
+    return subject if subject is not None and subject.kind != "Location" else None
+
+
+def _first_verbs_subject(s: SentenceUnit) -> ActorRef | None:
+    """The subject of a sentence's first verb of warning, demand or attack when it is named right after the verb
+    (وحث بوريل سلطات بيلاروسيا على ...: بوريل), or right before it; None when no mention stands there."""
+    verb = next((t for t in s.triggers if trigger_pos(t) == "verb"), None)
+    if verb is None:
+        return None
+    at = s.ref_at()
+    after = at.get(verb.last)
+    if after is not None and after.first == verb.last:
+        return after
+    before = at.get(verb.first - 1) if verb.first > 0 else None
+    return before if before is not None and not s.words[verb.first - 1].gap_after.strip() else None
 
 
 def _complementiser(words: list[Word], head: int, lex: Lexicon) -> str:
