@@ -684,6 +684,13 @@ class ActorFinder:
                     and self._phrase_at(words, k, self.lex.titles, self.lex.title_index):
                 break  # (رئيس الحكومة، ورئيس مجلس النواب: a second title, coordinated, is no name)
             w = words[k]
+            if k == name_start == j == i + n and definite(w.norm) and w.norm not in NAME_JOINERS \
+                    and not self._rank_word(w) \
+                    and k + 1 < len(words) and not self.gap_text(k, k + 1).strip() \
+                    and not definite(words[k + 1].norm) and self._kb_match(words, k) is None \
+                    and self._phrase_at(words, k, self.lex.titles, self.lex.title_index) is None:
+                name_start = k = k + 1  # (رئيس المفوضية عمر توراي: the body the office heads, then the name)
+                continue
             if k > name_start and self._no_name_word(words, k):
                 break  # (غيتاتشو رضا | مسؤوليتها، إدريس ديبي | بنفسه، برهانو جولا | أبعد من ذلك)
             if k > name_start and words[k - 1].norm in NAME_JOINERS and not gap.strip():
