@@ -192,6 +192,9 @@ def test_a_name_ends_before_the_next_persons_title(read: Read) -> None:
     ("وقال النائب عن تحالف النهضة كريم الساعدي إن البرلمان سيصوت.", "النائب عن تحالف النهضة كريم الساعدي"),
     # the title's adjective (العسكري) is the title's; a name the parse reads whole though it begins with و is a name
     ("وحذر المتحدث العسكري ويلي كابوندي القوات من التقدم.", "المتحدث العسكري ويلي كابوندي"),
+    # a body named in quotes is named to its closing quote; the rank and name after it are the spokesman's
+    ('وقال المتحدث باسم "المجلس الوطني للإنقاذ" العقيد أمادو كوليبالي إن الرد سيكون حاسما.',
+     'المتحدث باسم "المجلس الوطني للإنقاذ" العقيد أمادو كوليبالي'),
     # the body a bare title heads (رئيس المفوضية) is no name's first word, though the parse reads the name as a verb
     ("وحذر رئيس المفوضية عمر توراي قادة الانقلاب من عملية عسكرية.", "رئيس المفوضية عمر توراي"),
 ])

@@ -69,6 +69,7 @@ GOVERNMENTAL = "حكوميه"  # (normalised) the adjective "governmental", whic
 STACKED_OFFICE_WORDS = 6  # words an office held as well may take before a person's title
 STACKED_PORTFOLIO = 3  # words of that office's portfolio
 QUOTED_FORCE_WORDS = 5  # words of a quoted armed group's name
+QUOTED_BODY_WORDS = 4  # words a body's quoted name may run on past what the matchers read of it
 BODY_KEY = "body"  # the first part of a body's key (`_body`); its IRI reads organization/body-…
 BODY_PREFIX = actor_iri("Organization", BODY_KEY).rsplit("-", 1)[0] + "-"  # organization/body-
 BODY_ADJECTIVES = 2  # definite adjectives a body's name may take after its organisation (السامية، الأممية)
@@ -665,6 +666,7 @@ class ActorFinder:
                 state = state or self.state_of(km[1])
                 if office_end > i + n and words[office_end - 1].key in self.lex.heads["title_modifier"]:
                     office_end = j  # (المبعوث الأممي الخاص إلى اليمن, unnamed: the place is of his office)
+        j = self._past_quoted_name(words, i, j)  # (باسم "المجلس الوطني للإنقاذ" العقيد X: the body's whole name)
         while j < len(words) and words[j].key in self.lex.heads["title_modifier"] \
                 and not self.gap_text(j - 1, j).strip():
             j += 1  # (وزير الخارجية السوري الجديد، المعين حديثا، السابق: of the title, before the name)
@@ -912,6 +914,22 @@ class ActorFinder:
             if st:
                 return k + 1, st
         return j, None
+
+    def _past_quoted_name(self, words: list[Word], i: int, j: int) -> int:
+        """The word after the closing quote of a body's name that opened with a quote after word i and is still open
+        at word j (المتحدث باسم "المجلس الوطني للإنقاذ": its name goes on to the quote), else j."""
+        if j >= len(words) or j <= i:
+            return j
+        span = self.gap_text(i, j)
+        if span.count("«") + span.count("“") - span.count("»") - span.count("”") + span.count('"') % 2 <= 0:
+            return j
+        for m in range(j, min(len(words), j + QUOTED_BODY_WORDS)):
+            gap = self.gap_text(m, m + 1) if m + 1 < len(words) else self.text[words[m].end:words[m].end + 1]
+            if any(c in CLOSING_QUOTES for c in gap):
+                return m + 1
+            if gap.strip(" "):
+                return j
+        return j
 
     def _bracketed_word(self, k: int) -> bool:
         """Whether word k of the sentence stands alone in brackets (الأمين العام لحلف شمال الأطلسي (الناتو) مارك روته:
