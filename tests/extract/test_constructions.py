@@ -394,6 +394,17 @@ def test_quoted_positions_of_a_group_in_a_named_place_are_two_targets(read: Read
     assert len({t for t in found if t[0] == "Attack"}) == 2, found
 
 
+@pytest.mark.parametrize(("text", "struck"), [
+    # X في Y شمالي Z، إضافة إلى مواقع في محيط مدينة W: the direction only locates Y; the positions added are W's (§6)
+    ("وقصفت الطائرات الإسرائيلية مقرات عسكرية في منطقة القطيفة شمالي دمشق، إضافة إلى مواقع في محيط مدينة الصنمين.",
+     2),
+    # the heights of a named place and the surroundings of two towns: each town its own target (§3, §6)
+    ("وشن الطيران الإسرائيلي غارات على مرتفعات جبل صافي ومحيط بلدتي جرجوع وعربصاليم في قضاء النبطية.", 3),
+])
+def test_places_added_past_a_locator_or_around_a_phrase_are_struck_too(read: Read, text: str, struck: int) -> None:
+    assert len({t for t in triples(read(text)) if t[0] == "Attack"}) == struck, triples(read(text))
+
+
 def test_two_bases_each_in_its_own_place_are_two_targets(read: Read) -> None:
     # قاعدة X في Y وقاعدة Z: the second base is a facility of its own, not a place the first one is in
     found = triples(read("قصف الحرس الثوري الإيراني قاعدة عين الأسد الجوية في الأنبار وقاعدة حرير في أربيل."))

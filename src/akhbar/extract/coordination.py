@@ -57,22 +57,25 @@ def _joined(s: SentenceUnit, lex: Lexicon, text: str, cur: ActorRef, ref_at: dic
             and not words[k - 1].gap_after.strip(SPACE_AND_CLOSING):
         nxt = ref_at.get(k + 1)  # "بلدتي «عيترون» و«كفرشوبا»": the و stands apart before the next name's quote
         return nxt if nxt is not None and nxt.first == k + 1 else None
-    if nxt is None and words[k].norm.startswith("و") and k + 1 < len(words) and not words[k].gap_after.strip() \
-            and any(key in lex.heads["vicinity"] for key, _ in words[k].readings):
-        k += 1  # "على مرتفعات جبل الريحان ومحيط بلدتي كفرحونة وعرمتى": the places around which it struck (§6)
-        if k + 1 < len(words) and k not in ref_at and any(key in lex.heads["place_plural"] for key, _ in
-                                                          words[k].readings):
+    if (nxt is None or nxt.how == "phrase") and words[k].norm.startswith("و") and k + 1 < len(words) \
+            and not words[k].gap_after.strip() and any(key in lex.heads["vicinity"] for key, _ in words[k].readings):
+        k += 1  # "على مرتفعات جبل الريحان ومحيط بلدتي كفرحونة وعرمتى": the places around which it struck (§6; also
+        # when the vicinity was read as a phrase of its own)
+        if k + 1 < len(words) and (k not in ref_at or ref_at[k].how == "phrase") \
+                and any(key in lex.heads["place_plural"] for key, _ in words[k].readings):
             k += 1
-        nxt = ref_at.get(k)
-        return nxt if nxt is not None and nxt.first == k and nxt.kind == "Location" else None
+        place = next((r for r in s.refs if r.first == k), None)
+        return place if place is not None and place.kind == "Location" else None
     if nxt is None and words[k].norm in lex.particles["disjunction"]:
         k += 1  # "على إسرائيل أو على القواعد"
         if k < len(words) and words[k].norm in lex.target_preps["any"]:
             k += 1
         nxt = ref_at.get(k)
         return nxt if nxt is not None and nxt.first == k else None
-    if nxt is None:
-        k = _past_locator(s, lex, cur, ref_at)  # (قاعدة حرير الجوية في أربيل، إضافة إلى قاعدة التنف)
+    if nxt is None or (nxt.kind == "Location" and words[k].norm in PLACE_PREPS):
+        k = _past_locator(s, lex, cur, ref_at)  # (قاعدة حرير الجوية في أربيل، إضافة إلى قاعدة التنف; منطقة الكسوة
+        # جنوبي دمشق، إضافة إلى: a place named by its direction from another only locates it)
+        nxt = None if k > cur.last else nxt
     if nxt is None and k + 2 < len(words) and not words[k].gap_after.strip() and (
             (marker := f"{words[k].norm.removeprefix('و')} {words[k + 1].norm}") in lex.particles["addition"]
             or (marker in ALONGSIDE and words[k - 1].comma_after)):
@@ -81,6 +84,8 @@ def _joined(s: SentenceUnit, lex: Lexicon, text: str, cur: ActorRef, ref_at: dic
             k += 1
         if k + 1 < len(words) and k not in ref_at and words[k].key in lex.heads["place_plural"]:
             k += 1  # ("ثكنة برانيت، إضافة إلى مدينتي كريات شمونة وصفد": the plural noun lists the places)
+        elif k not in ref_at and _positions(words[k], lex):
+            k = _place_of_positions(words, k, ref_at, lex)  # (، إضافة إلى مواقع في محيط مدينة إزرع: §6, the place)
         nxt = ref_at.get(k)
         return nxt if nxt is not None and nxt.first == k else None
     if nxt is None and (words[k].norm in PLACE_PREPS or (
@@ -106,6 +111,21 @@ QUOTES = " \"'“”«»"  # what may stand between a noun of positions and its 
 SAME_HEAD_REACH = 6  # words the place of a facility may take before the next facility of the list
 LOCATOR_WORDS = 6  # words of what locates a listed participant before the comma that goes on with the list
 ALONGSIDE = frozenset({"الي جانب"})  # (normalised) "beside": after a comma, one more of the list (، إلى جانب فندق X)
+
+
+POSITIONS_PLACE_WORDS = 4  # words from unnamed positions to the named place that locates them (مواقع في محيط مدينة X)
+
+
+def _place_of_positions(words: list[Word], k: int, ref_at: dict[int, ActorRef], lex: Lexicon) -> int:
+    """Where the named place begins that locates the unnamed positions at word k (مواقع في محيط مدينة إزرع: إزرع's
+    mention, GUIDELINES §6), else k."""
+    for m in range(k + 2, min(len(words), k + 2 + POSITIONS_PLACE_WORDS)):
+        if any(w.gap_after.strip(" ") for w in words[k:m]):
+            return k
+        place = ref_at.get(m)
+        if place is not None and place.first == m and place.kind == "Location" and _after_in(words, m, lex):
+            return m
+    return k
 
 
 def _adjective(word: Word) -> bool:
@@ -247,6 +267,14 @@ def siblings(s: SentenceUnit, lex: Lexicon, text: str) -> dict[str, set[str]]:
         if len(iris) > 1:
             for iri in iris:
                 out.setdefault(iri, set()).update(iris - {iri})
+    for phrase in s.phrases:  # (مرتفعات إقليم التفاح ومحيط بلدتي X وY: the phrase that ends with a named place is
+        # coordinated as that place is)
+        inner = next((r for r in s.refs if phrase.first < r.first and r.last == phrase.last and r.iri in out), None)
+        if inner is not None and not any(key in lex.heads["vicinity"] for key, _ in s.words[phrase.first].readings):
+            # (محيط بلدتي X: the surroundings of a named place are that place, §6, no participant of their own)
+            for iri in out[inner.iri] - {phrase.iri}:
+                out.setdefault(phrase.iri, set()).add(iri)
+                out.setdefault(iri, set()).add(phrase.iri)
     for ref in s.refs:
         listed = next((g for g in groups if g[0].first == ref.last and len(g) > 1), None)
         if listed is None or ref.kind != "Organization" or s.words[ref.last - 1].gap_after.strip() \
