@@ -101,3 +101,11 @@ def test_the_bases_places_lie_in_their_state_and_waters_in_none() -> None:
     disputed = {"sanaa", "jerusalem", "rafah_crossing", "al_aqsa", "kashmir"}  # (a capital held by one side; contested
     # places)
     assert stateless == waters | disputed
+
+
+def test_a_port_is_a_place_of_its_own_not_its_citys_name() -> None:
+    # GUIDELINES §3: a named facility is its own participant; the city and its port are struck apart
+    kb = load_kb()
+    port, city = kb.lookup(label_key("ميناء الحديدة")), kb.lookup(label_key("الحديدة"))
+    assert port is not None and city is not None and port != city
+    assert kb.kind(port) == "Location" and kb.state_of(port) == kb.state_of(city) == ID + "yemen"
