@@ -405,6 +405,12 @@ def test_places_added_past_a_locator_or_around_a_phrase_are_struck_too(read: Rea
     assert len({t for t in triples(read(text)) if t[0] == "Attack"}) == struck, triples(read(text))
 
 
+def test_the_two_states_are_those_named_together_inside_a_longer_mention(read: Read) -> None:
+    # GUIDELINES §3: البلدين is resolved to the two states named together, here inside the bases' description
+    found = triples(read("وقصفت الفصائل قواعد أمريكية في الأردن والكويت ردا على الضربات الأمريكية على البلدين."))
+    assert {("Attack", "usa", "jordan"), ("Attack", "usa", "kuwait")} <= found, found
+
+
 def test_two_bases_each_in_its_own_place_are_two_targets(read: Read) -> None:
     # قاعدة X في Y وقاعدة Z: the second base is a facility of its own, not a place the first one is in
     found = triples(read("قصف الحرس الثوري الإيراني قاعدة عين الأسد الجوية في الأنبار وقاعدة حرير في أربيل."))

@@ -1489,8 +1489,11 @@ class ActorFinder:
         pair = next(((a, b) for b, a in pairwise(reversed(recent))
                      if a.kind in kinds and b.kind in kinds and len(a.iris) == len(b.iris) == 1 and a.iri != b.iri
                      and self.text[a.end:b.start].strip() == "و"), None)  # (the last two named together: X وY)
+        inner = self._states_named_together(words, i) if pair is None and kinds == ("State",) else None
         if pair is not None:
             iris = (pair[0].iri, pair[1].iri)
+        elif inner is not None:
+            iris = inner  # (قواعد أمريكية في سوريا والعراق ... على البلدين: two states named inside a longer mention)
         elif kinds == ("State",):  # (else the last two states the recent mentions act for: اتهمت أذربيجان أرمينيا)
             states = list(dict.fromkeys(st for r in reversed(recent[-PAIR_REACH:]) for st in r.states[:1] if st))
             if len(states) < 2:
@@ -1507,6 +1510,21 @@ class ActorFinder:
         start = w.offset_after(skip, self.text)
         return ActorRef(iris, i, end, start, words[end - 1].end, self.text[start:words[end - 1].end],
                         self.kind_of(iris[0]) or "State", "anaphor", tuple(self.state_of(x) for x in iris))
+
+    def _states_named_together(self, words: list[Word], i: int) -> tuple[str, str] | None:
+        """The last two states the sentence names together before word i (X وY), also inside a longer mention that
+        holds them (قواعد أمريكية في سوريا والعراق), else None."""
+        for k in range(i - 2, 0, -1):
+            second = self._kb_match(words, k)
+            if second is None or not words[k].norm.startswith("و") or self.kb.kind(second[1]) != "State":
+                continue
+            for m in range(max(0, k - 3), k):
+                first = self._kb_match(words, m)
+                if first is not None and m + first[0] == k and first[2] == 0 \
+                        and self.kb.kind(first[1]) == "State" and first[1] != second[1]:
+                    return first[1], second[1]
+            return None
+        return None
 
     def _subject_before(self, words: list[Word], i: int, recent: list[ActorRef]) -> set[str]:
         """The actors that open word i's sentence, joined by و, right before the verb that word i follows (الدوحة
