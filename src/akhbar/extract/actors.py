@@ -1489,7 +1489,8 @@ class ActorFinder:
         pair = next(((a, b) for b, a in pairwise(reversed(recent))
                      if a.kind in kinds and b.kind in kinds and len(a.iris) == len(b.iris) == 1 and a.iri != b.iri
                      and self.text[a.end:b.start].strip() == "و"), None)  # (the last two named together: X وY)
-        inner = self._states_named_together(words, i) if pair is None and kinds == ("State",) else None
+        inner = self._states_named_together(words, next((k for k in range(i) if words[k].end > end), i), callers) \
+            if pair is None and kinds == ("State",) else None
         if pair is not None:
             iris = (pair[0].iri, pair[1].iri)
         elif inner is not None:
@@ -1511,16 +1512,17 @@ class ActorFinder:
         return ActorRef(iris, i, end, start, words[end - 1].end, self.text[start:words[end - 1].end],
                         self.kind_of(iris[0]) or "State", "anaphor", tuple(self.state_of(x) for x in iris))
 
-    def _states_named_together(self, words: list[Word], i: int) -> tuple[str, str] | None:
+    def _states_named_together(self, words: list[Word], i: int, callers: set[str]) -> tuple[str, str] | None:
         """The last two states the sentence names together before word i (X وY), also inside a longer mention that
-        holds them (قواعد أمريكية في سوريا والعراق), else None."""
-        for k in range(i - 2, 0, -1):
+        holds them (قواعد أمريكية في سوريا والعراق), none of them a caller; else None."""
+        for k in range(i - 1, 0, -1):
             second = self._kb_match(words, k)
-            if second is None or not words[k].norm.startswith("و") or self.kb.kind(second[1]) != "State":
+            if second is None or not words[k].norm.startswith("و") or self.kb.kind(second[1]) != "State" \
+                    or second[1] in callers:
                 continue
             for m in range(max(0, k - 3), k):
                 first = self._kb_match(words, m)
-                if first is not None and m + first[0] == k and first[2] == 0 \
+                if first is not None and m + first[0] == k and first[2] == 0 and first[1] not in callers \
                         and self.kb.kind(first[1]) == "State" and first[1] != second[1]:
                     return first[1], second[1]
             return None
