@@ -119,3 +119,13 @@ def test_what_an_answered_or_earlier_attack_names_is_not_struck_by_this_one(kb: 
     f = frame(units, s, s.triggers[0])
     barred = {c.ref.surface: excluded(f, "target", c, {}) for c in candidates(units, s)}
     assert barred["حزب الله"] == barred["مستوطنة المطلة"] == "provocation" and barred["بلدة الخيام"] is None, barred
+
+
+def test_who_a_later_participle_addresses_is_not_struck(kb: KnowledgeBase) -> None:
+    # X القصف ...، مطالبة Y بالتحرك: Y is asked to act, the attack named before does not strike it
+    text = 'ووصفت الخارجية المصرية القصف الإسرائيلي بأنه "جريمة نكراء"، مطالبة مجلس الأمن بالتحرك.'
+    units = read_units(None, Article("t", "t.txt", text), kb)
+    s = units.sentences[0]
+    f = frame(units, s, next(t for t in s.triggers if t.core == "Attack"))
+    barred = {c.ref.surface: excluded(f, "target", c, {}) for c in candidates(units, s)}
+    assert barred["مجلس الأمن"] == "addressed after", barred

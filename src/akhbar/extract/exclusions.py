@@ -372,6 +372,12 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
               and c.ref.first > f.answers,
               "قصفت إسرائيل غزة ردا على (بعد) هجوم لحماس على الجولان: what the answered or earlier attack names is "
               "not struck by this one"),
+    Exclusion("addressed after", "target", lambda f, c, x, r: f.trig.core == "Attack" and _here(f, c)
+              and any(t.core in ("Warning", "Pressure") and f.trig.last <= t.first and t.last <= c.ref.first
+                      and t.last - t.first == 1 and f.s.words[t.first].norm in f.units.lex.participles
+                      and f.s.words[t.first - 1].comma_after for t in f.s.triggers),
+              "وصفت مصر القصف الإسرائيلي بأنه جريمة، مطالبة مجلس الأمن بالتحرك: who a later participle addresses "
+              "is not struck"),
     Exclusion("unknown author", "agent", lambda f, c, x, r: f.unknown,
               "قصفت طائرة مسيرة مجهولة بلدة: the text says its author is unknown, GUIDELINES §3 (null agent)"),
     Exclusion("struck", "agent", lambda f, c, x, r: f.struck_subject and _after(f, c),
