@@ -798,9 +798,11 @@ def test_persons_named_by_a_noun_and_a_nisba_are_officials_of_that_state(text: s
 
 
 def test_officials_diplomats_and_politicians_of_one_state_are_different_groups() -> None:
-    units = _units("وقال مسؤولون عراقيون إن سياسيين عراقيين التقوا دبلوماسيين عراقيين، وأكد مسؤولو العراق ذلك.")
+    units = _units("وقال مسؤولون عراقيون إن سياسيين عراقيين التقوا دبلوماسيين عراقيين، وأكد مسؤولو العراق ذلك. "
+                   "وطالب نواب عراقيون الحكومة بالتحرك.")
     iris = {r.surface: r.iri for s in units.sentences for r in s.refs if r.kind == "Official"}
-    assert len({iris["مسؤولون عراقيون"], iris["سياسيين عراقيين"], iris["دبلوماسيين عراقيين"]}) == 3, iris
+    groups = {iris["مسؤولون عراقيون"], iris["سياسيين عراقيين"], iris["دبلوماسيين عراقيين"], iris["نواب عراقيون"]}
+    assert len(groups) == 4, iris
 
 
 def test_a_definite_noun_takes_no_indefinite_adjective_before_the_nisba() -> None:

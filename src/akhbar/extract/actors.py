@@ -40,7 +40,7 @@ SPACE_AND_CLOSING = " \"”»'’"  # what may stand after a name before the wor
 # (normalised stems) unnamed groups of a state's people, one node per family and state: officials, diplomats,
 # politicians, leaders and sources are different groups (سياسيين عراقيين بارزين | مسؤولين عراقيين)
 GROUP_FAMILIES = (("مسوول", "officials"), ("دبلوماسي", "diplomats"), ("سياسي", "politicians"), ("قاد", "leaders"),
-                  ("مصدر", "sources"), ("مصادر", "sources"))
+                  ("مصدر", "sources"), ("مصادر", "sources"), ("نواب", "lawmakers"))
 
 
 def _most_named(mentions: list[ActorRef], kinds: tuple[str, ...]) -> tuple[str, str] | None:
