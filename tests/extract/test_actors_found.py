@@ -132,6 +132,8 @@ def test_a_representative_or_a_committee_chair_is_a_titled_official(read: Read, 
 @pytest.mark.parametrize(("text", "state"), [
     ("حذر حاكم إقليم دارفور مني أركو مناوي قوات الدعم السريع من مواصلة الهجمات.", "sudan"),
     ("وحذر والي شمال دارفور قوات الدعم السريع من اقتحام المدينة.", "sudan"),
+    # a province the base does not know: the governor is of the state the article is about
+    ("أعلنت نيجيريا حالة الطوارئ. وحذر حاكم ولاية زمفرة داودا لاوال جماعة بوكو حرام من مواصلة الهجمات.", "nigeria"),
 ])
 def test_a_governor_is_an_official_of_the_state_of_his_place(read: Read, text: str, state: str) -> None:
     ex = read(text)

@@ -624,8 +624,10 @@ class ActorFinder:
                     and not (self.gap_text(j, j + 1) + self.gap_text(j + 1, j + 2)).strip():
                 j += 3  # (النائب عن تحالف الفتح عباس الزاملي: the bloc he sits for, a name of one word)
         elif state is None and j < len(words) and words[i].key in self.lex.heads["governor"] \
-                and not self.gap_text(j - 1, j).strip() and (place := self._place_of(words, j)) is not None:
-            j, state = place  # (حاكم إقليم دارفور، محافظ خاركيف: the governor of a place, an official of its state)
+                and not self.gap_text(j - 1, j).strip() and (place := self._place_of(words, j)
+                                                             or self._governed_place(words, j)) is not None:
+            j, state = place  # (حاكم إقليم دارفور، محافظ خاركيف: the governor of a place, an official of its state;
+            # حاكم ولاية بورنو، محافظ نينوى: a province the base does not know, of the state the article is about)
         elif construct and state is None and j < len(words) and not self.gap_text(j - 1, j).strip():
             pos = next(self._organ_nouns_at(words, j, _skips(words[j])), None)
             if pos is not None:
@@ -951,6 +953,21 @@ class ActorFinder:
             if state:
                 return place.last, state
         return None
+
+    def _governed_place(self, words: list[Word], j: int) -> tuple[int, str] | None:
+        """A place the base does not know named right after a governor's title: a place noun and one name word
+        (ولاية بورنو), or one name word no lexicon or base knows (نينوى), with the state the article is about:
+        (end, state); None when the article names no state or word j names no such place."""
+        state = self._article_state()
+        if state is None:
+            return None
+        k = j + 1 if self._place_noun(words[j]) and j + 1 < len(words) and not self.gap_text(j, j + 1).strip() else j
+        w = words[k]
+        if definite(w.norm) or self._kb_match(words, k) is not None or w.norm in self.lex.triggers \
+                or self._phrase_at(words, k, self.lex.titles, self.lex.title_index) is not None \
+                or w.key in self.lex.head_nouns or self._common_noun(w) or len(w.norm) < 3 or self.ends_name(w):
+            return None
+        return k + 1, state
 
     def _name_before(self, words: list[Word], i: int) -> int | None:
         """Where a person's name of two or three words ends right before a title begins (only a space or a comma
