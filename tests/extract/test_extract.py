@@ -141,6 +141,13 @@ def test_hedged_and_blamed_attacks_are_possible(read: Read, text: str) -> None:
     assert attacks and {e.modality for e in attacks} == {"Possible"}
 
 
+def test_a_place_that_underwent_an_attack_was_attacked(read: Read) -> None:
+    # تعرض لهجوم: what underwent an attack was attacked (asserted), no hedge
+    attacks = [e for e in read("وأكد مسؤول محلي أن فندق الرشيد تعرض لهجوم صاروخي أمس.").events
+               if core_action(e.action) == "Attack"]
+    assert attacks and {e.modality for e in attacks} == {"Asserted"}, attacks
+
+
 @pytest.mark.parametrize(("text", "agent"), [
     # a participle of manner after a comma shares the subject of the demand it goes with
     ("طالبت واشنطن الجيش اللبناني بتفكيك مواقع حزب الله، محذرة من أن إسرائيل ستوسع عملياتها في لبنان.", "usa"),
