@@ -141,10 +141,12 @@ def test_hedged_and_blamed_attacks_are_possible(read: Read, text: str) -> None:
     assert attacks and {e.modality for e in attacks} == {"Possible"}
 
 
-def test_a_place_that_underwent_an_attack_was_attacked(read: Read) -> None:
-    # تعرض لهجوم: what underwent an attack was attacked (asserted), no hedge
-    attacks = [e for e in read("وأكد مسؤول محلي أن فندق الرشيد تعرض لهجوم صاروخي أمس.").events
-               if core_action(e.action) == "Attack"]
+@pytest.mark.parametrize("text", [
+    "وأكد مسؤول محلي أن فندق الرشيد تعرض لهجوم صاروخي أمس.",  # تعرض لهجوم: what underwent an attack was attacked
+    "وأقرت إسرائيل باستخدام القوة المفرطة في الهجوم على مخيم جنين.",  # the means used: no hedge
+])
+def test_an_attack_undergone_or_told_with_its_means_is_asserted(read: Read, text: str) -> None:
+    attacks = [e for e in read(text).events if core_action(e.action) == "Attack"]
     assert attacks and {e.modality for e in attacks} == {"Asserted"}, attacks
 
 
