@@ -78,6 +78,8 @@ def test_attack_modality(read: Read, text: str, modality: str) -> None:
     ("لم يقع أي هجوم على القاعدة.", "Negated"),  # (a denial comes first)
     ("لم يطلق الجيش النار على القرية إلا ردا على القصف.", "Asserted"),  # (إلا: only, an act that happened)
     ("وأكدت الجماعة أنها ستواصل استهداف القوات الحكومية.", "Planned"),  # (to go on attacking is announced)
+    ("وقالت الحركة إنها لن تتردد في مهاجمة مواقع الجيش.", "Planned"),  # (a threat: will not hesitate to attack)
+    ("وقال التحالف إن الحوثيين كانوا ينوون استهداف ناقلة نفط.", "Planned"),  # (intended)
 ])
 def test_a_threatened_or_hypothetical_attack_is_not_asserted(text: str, modality: str) -> None:
     from akhbar.extract.events import find_triggers
