@@ -137,6 +137,8 @@ def test_a_title_ending_in_a_definite_word_takes_no_body_without_a_particle() ->
     "ويتبادل الجيش الروسي والجيش الأوكراني الاتهامات باستهداف المدنيين.",  # (each blames the other)
     "وقال المتحدث باسم الحكومة إن الوضع خطير، متهما الجيش السوداني بقصف مستشفى الجنينة.",  # (a participle)
     "وقال الوزير إن على الجيش الإسرائيلي أن يقصف مواقع حزب الله في الجنوب.",  # (an obligation: must do)
+    "ووجهت أرمينيا اتهاما لأذربيجان بقصف بلدة مارتوني.",  # (an accusation, in the accusative)
+    "وقالت البحرية البريطانية إنها على علم بالهجوم المزعوم على ناقلة نفط قبالة الحديدة.",  # (alleged)
 ])
 def test_hedged_and_blamed_attacks_are_possible(read: Read, text: str) -> None:
     attacks = [e for e in read(text).events if core_action(e.action) == "Attack"]
