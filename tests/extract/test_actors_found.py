@@ -2214,3 +2214,10 @@ def test_the_governments_forces_are_the_government_forces_of_the_article() -> No
     refs = _refs("قصفت القوات اليمنية مواقع الحوثيين. وتقدمت قوات الحكومة نحو عدن. وهاجمت القوات الحكومية المدينة.")
     assert refs["قوات الحكومة"].iri == refs["القوات الحكومية"].iri and refs["قوات الحكومة"].kind == "StateOrgan"
     assert refs["قوات الحكومة"].states == ("https://w3id.org/akhbar/id/yemen",)
+
+
+def test_an_organs_name_does_not_run_over_a_body_the_base_knows() -> None:
+    # لجنة الأمن والدفاع النيابية | الحكومة العراقية: the committee's words end where the government's name begins
+    surfaces = _surfaces("وطالب نواب في لجنة الأمن والدفاع النيابية الحكومة العراقية باتخاذ موقف أكثر حزما.")
+    assert "الحكومة العراقية" in surfaces, surfaces
+    assert not any(x.endswith("النيابية الحكومة العراقية") for x in surfaces), surfaces

@@ -453,8 +453,8 @@ class ActorFinder:
             return j, None, ()
         middle = words[j:k]
         if not all(w.norm.startswith("ال") and w.norm not in self.lex.triggers and not self._nisba(w) for w in middle) \
-                or self._kb_match(words, j) is not None:
-            return j, None, ()
+                or any(self._kb_match(words, m) is not None for m in range(j, k)):
+            return j, None, ()  # (لجنة الأمن والدفاع النيابية | الحكومة العراقية: a body the base knows begins)
         state = self._nisba(words[k])
         if state is None or self.kb.kind(state) != "State" or words[k].norm.startswith("ل"):
             return j, None, ()  # (الهيئة الإعلامية التابعة للحوثيين: a body that belongs to a group)
