@@ -72,15 +72,14 @@ def _joined(s: SentenceUnit, lex: Lexicon, text: str, cur: ActorRef, ref_at: dic
             k += 1
         nxt = ref_at.get(k)
         return nxt if nxt is not None and nxt.first == k else None
-    go_on = k  # (where the list may go on: past what locates `cur`, up to a comma)
     if nxt is None or (nxt.kind == "Location" and words[k].norm in PLACE_PREPS):
-        go_on = _past_locator(s, lex, cur, ref_at)  # (قاعدة حرير الجوية في أربيل، إضافة إلى قاعدة التنف; منطقة
-        # الكسوة جنوبي دمشق، إضافة إلى: a place named by its direction from another only locates it)
-        nxt = None if go_on > k else nxt
-    if nxt is None and go_on + 2 < len(words) and not words[go_on].gap_after.strip() and (
-            (marker := f"{words[go_on].norm.removeprefix('و')} {words[go_on + 1].norm}") in lex.particles["addition"]
-            or (marker in ALONGSIDE and words[go_on - 1].comma_after)):
-        k = go_on + 2  # "المطار، إضافة إلى الميناء": one more of the same role
+        k = _past_locator(s, lex, cur, ref_at)  # (قاعدة حرير الجوية في أربيل، إضافة إلى قاعدة التنف; منطقة الكسوة
+        # جنوبي دمشق، إضافة إلى: a place named by its direction from another only locates it)
+        nxt = None if k > cur.last else nxt
+    if nxt is None and k + 2 < len(words) and not words[k].gap_after.strip() and (
+            (marker := f"{words[k].norm.removeprefix('و')} {words[k + 1].norm}") in lex.particles["addition"]
+            or (marker in ALONGSIDE and words[k - 1].comma_after)):
+        k += 2  # "المطار، إضافة إلى الميناء": one more of the same role
         if words[k].norm in lex.target_preps["any"]:
             k += 1
         if k + 1 < len(words) and k not in ref_at and words[k].key in lex.heads["place_plural"]:
