@@ -287,7 +287,7 @@ def decide(scores: Scores, core: str, policy: Policy, siblings: dict[str, set[st
         if core == "Warning" and home is not None:
             # nor warns its own state's organs and officials (وحذر وزير الدفاع من أن الجيش سيوسع عملياته: the army
             # is his; no warning of the dev gold is addressed at home). A demand may be: a parliament presses its
-            # government, a governor the army (طالب نواب الحكومة بـ; 1 of the dev gold's, 18 of the written sets')
+            # government, a governor the army (طالب نواب الحكومة بـ; 1 of the dev gold's, 17 of the written sets')
             own |= {t for t, st in (own_state or {}).items() if st == home and t in scores.target}
         if core == "Attack" and home is not None:
             # nor strikes its own state's forces (`organ_of`; of the 405 attacks of the dev gold, none has an organ or
