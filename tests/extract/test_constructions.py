@@ -665,3 +665,15 @@ def test_the_militia_names_back_the_militia_either_spelling(read: Callable[[str]
     # GUIDELINES §3: anaphora are resolved; مليشيا and ميليشيا are one word spelled two ways
     ex = read(f"وقاتلت قوات الدعم السريع في دارفور.\nوقال الجيش السوداني إنه يستهدف تجمعات {noun} فقط.")
     assert ("Attack", "sudanese_army", "rsf") in triples(ex), triples(ex)
+
+
+@pytest.mark.parametrize(("count", "noun"), [("عشرات", "المستوطنين"), ("مئات من", "المستوطنين"),
+                                             ("أكثر من مئة", "مستوطن")])
+def test_a_counted_group_right_after_the_verb_is_its_subject(read: Callable[[str], Extraction], count: str,
+                                                              noun: str) -> None:
+    # GUIDELINES §3: the count only says how many; the settlers it counts take the subject's place after the verb
+    ex = read(f"واقتحم {count} {noun} قرية اللبن الشرقية وأحرقوا سيارتين.")
+    labels = {a.iri: a.label_ar for a in ex.new_actors}
+    got = {(local(e.agent), labels.get(e.target, local(e.target))) for e in ex.events}
+    assert any(agent == "israeli_settlers" for agent, _ in got), got
+    assert not any(str(target).startswith(count.split()[0]) for _, target in got), got

@@ -27,7 +27,7 @@ from akhbar.extract.candidates import SENTENCE, Candidate, context_sources
 from akhbar.extract.coordination import ANNOUNCING, NAMING, aside_end, compatible
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
-from akhbar.extract.phrases import OWNERS, _describes_event, past_instrument, past_unnamed, struck_head
+from akhbar.extract.phrases import OWNERS, _describes_event, counted_at, past_instrument, past_unnamed, struck_head
 from akhbar.extract.text import (
     CLAUSE_BREAK,
     COMMAS,
@@ -1265,6 +1265,10 @@ def _slot(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef, pr
         if (trig.first <= k < trig.last) or _skippable(units, words[k]) or (words[k].norm.startswith("ال") \
                 and words[k].norm.endswith(("ي", "يه"))):
             k += 1
+            continue
+        counted = counted_at(words, k, units.lex)
+        if counted is not None and counted in ref_at and ref_at[counted].first == counted:
+            k = counted  # (اقتحم عشرات المستوطنين البلدة: the count says how many; what it counts fills the slot)
             continue
         return "post_far", taken
     if prev is not None and _conjunct(units, s, prev, ref):

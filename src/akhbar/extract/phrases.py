@@ -134,6 +134,7 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
                 and not words[st].gap_after.strip() and _listed(words[st + 1].key, lex.generic_targets):
             st += 1  # (عشرات الآليات التابعة للقوات السورية: what is counted heads the phrase, generic and owned)
         if st >= len(words) or st in ref_at or st in taken or _modifies_place(words, st, ref_at) \
+                or counted_at(words, st, lex) in ref_at \
                 or not _nounish(words, upos, st, lex) \
                 or _stop_head(words[st], lex) or words[st].norm.lstrip("و") in lex.reporting_verbs \
                 or (st not in listed and upos and upos[st] not in HEADS and not struck_head(words[st], lex)) \
@@ -312,6 +313,36 @@ def instrument_clitic(word: Word, lex: Lexicon, listed: bool = False) -> bool:
     if not bare.startswith("ب") or word.key in lex.head_nouns:
         return False  # (بنى تحتية، بيوت: a noun the lexicon lists whole, its ب is its own)
     return not listed or bare.startswith("بال") or bare in lex.particles["source_markers"]
+
+
+def counted_at(words: list[Word], k: int, lex: Lexicon) -> int | None:
+    """The word a counting word or a quantity with من at word k counts (عشرات المستوطنين، مئات من المسلحين،
+    أكثر من مئة مستوطن), None when word k counts nothing: what is counted is the participant, the count only
+    says how many.
+
+    >>> from akhbar.extract.lexicon import load_lexicon
+    >>> from akhbar.extract.text import words_of
+    >>> texts = ("عشرات المستوطنين", "مئات من المسلحين", "أكثر من مئة مستوطن", "قرب المدينة")
+    >>> [counted_at(words_of(t), 0, load_lexicon()) for t in texts]
+    [1, 2, 3, None]
+    """
+    particles = lex.particles
+    if k + 2 < len(words) and words[k].norm in ("اكثر", "اقل") and words[k + 1].norm == "من" \
+            and (words[k + 2].norm.isdigit() or words[k + 2].norm in particles["counting"]
+                 or words[k + 2].norm in NUMBER_WORDS):
+        return k + 3  # (أكثر من مئة مستوطن، أكثر من 20 مسلحا)
+    if words[k].gap_after.strip() or k + 1 >= len(words):
+        return None
+    if words[k].norm in particles["partitive"] and words[k + 1].norm == "من" and k + 2 < len(words):
+        return k + 2
+    if words[k].norm in particles["counting"] or words[k].norm in particles["partitive"] \
+            or words[k].norm in NUMBER_WORDS:
+        return k + 1
+    return None
+
+
+NUMBER_WORDS = frozenset({"ميه", "مايه", "الف", "الاف", "ميات", "ميتي", "ميتا", "عشرين", "ثلاثين", "اربعين",
+                          "خمسين", "ستين", "سبعين", "ثمانين", "تسعين"})  # (normalised) round numbers that count a noun
 
 
 def past_instrument(words: list[Word], k: int, ref_at: dict[int, ActorRef], upos: list[str], lex: Lexicon) -> int:
