@@ -215,3 +215,26 @@ def test_a_verb_with_no_subject_of_its_own_takes_the_previous_sentences_subject(
     s = units.sentences[1]
     subject = elided_subject(units, s, s.triggers[0])
     assert subject is not None and subject.surface.startswith("وزير الخارجية"), subject
+
+
+def _slots(kb: KnowledgeBase, text: str) -> dict[str, str]:
+    units, s = _read(kb, text)
+    out = {}
+    for cand in candidates(units, s):
+        if cand.source == SENTENCE:
+            feats = features(units, s, s.triggers[0], cand)
+            out[cand.ref.surface] = next(k.split("=", 1)[1] for k in feats if k.startswith("slot="))
+    return out
+
+
+@pytest.mark.parametrize(("text", "subject", "target"), [
+    ("هاجم عشرات المستوطنين قرية اللبن.", "المستوطنين", "قرية اللبن"),
+    ("هاجم مسلحو حركة الشباب بلدة بلعد.", "حركة الشباب", "بلدة بلعد"),
+    ("قصف متمردو حركة إم 23 المدعومة من رواندا مدينة غوما.", "حركة إم 23", "مدينة غوما"),
+])
+def test_a_count_unnamed_fighters_and_a_patron_take_no_slot_after_the_verb(kb: KnowledgeBase, text: str,
+                                                                           subject: str, target: str) -> None:
+    # the count says how many, the fighters whose they are, the patron whom they serve: what they read on fills
+    # the subject's slot, and what follows is the object
+    slots = _slots(kb, text)
+    assert (slots[subject], slots[target]) == ("post0", "post1"), slots

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import SENTENCE, Candidate, context_sources
-from akhbar.extract.coordination import ANNOUNCING, NAMING, aside_end, compatible
+from akhbar.extract.coordination import ANNOUNCING, NAMING, aside_end, compatible, patron
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.phrases import OWNERS, _describes_event, counted_at, past_instrument, past_unnamed, struck_head
@@ -1252,6 +1252,9 @@ def _slot(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef, pr
     prev: ActorRef | None = None
     while k < ref.first:
         if k in ref_at:
+            if prev is not None and patron(s, ref_at[k], units.lex):
+                k = ref_at[k].last  # (متمردو الحركة المدعومة من رواندا البلدة: the patron describes the group before)
+                continue
             if not (prev is not None and (_conjunct(units, s, prev, ref_at[k]) or _lam_genitive(units, s, prev,
                                                                                                 ref_at[k]))):
                 seen += 1  # (دعت فرنسا وألمانيا إيران: a conjunct shares its slot, post0, and إيران is post1)
@@ -1266,10 +1269,16 @@ def _slot(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef, pr
                 and words[k].norm.endswith(("ي", "يه"))):
             k += 1
             continue
-        counted = counted_at(words, k, units.lex)
-        if counted is not None and counted in ref_at and ref_at[counted].first == counted:
-            k = counted  # (اقتحم عشرات المستوطنين البلدة: the count says how many; what it counts fills the slot)
+        if prev is not None and prev.last == k and words[k].norm.lstrip("و") in units.lex.aligned_cues \
+                and k + 2 < ref.first and (k + 1 in ref_at or words[k + 1].norm in ("من", "ل")):
+            k += 1 if k + 1 in ref_at else 2
             continue
+        counted = counted_at(words, k, units.lex)
+        if counted is None:
+            counted = past_unnamed(words, k, units.lex, owned=True)
+        if counted > k and counted in ref_at and ref_at[counted].first == counted:
+            k = counted  # (اقتحم عشرات المستوطنين البلدة، هاجم مسلحون من الحركة: the count, or the unnamed fighters,
+            continue  # say how many or who for it; what it counts, or their owner, fills the slot
         return "post_far", taken
     if prev is not None and _conjunct(units, s, prev, ref):
         seen -= 1
