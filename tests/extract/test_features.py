@@ -38,14 +38,19 @@ def test_every_candidate_of_the_sentence_carries_its_mentions_place_in_the_parse
         assert marks[0].split("=", 1)[1] in {_parse_place(s, k) for k in range(cand.ref.first, cand.ref.last)}
 
 
-def _governors(kb: KnowledgeBase, text: str) -> dict[str, str]:
+def _feature(kb: KnowledgeBase, text: str, name: str) -> dict[str, str]:
+    """Each mention of the sentence → the value of feature `name` for the first trigger."""
     units, s = _read(kb, text)
     out = {}
     for cand in candidates(units, s):
         if cand.source == SENTENCE:
             feats = features(units, s, s.triggers[0], cand)
-            out[cand.ref.surface] = next(k.split("=", 1)[1] for k in feats if k.startswith("mgov="))
+            out[cand.ref.surface] = next(k.split("=", 1)[1] for k in feats if k.startswith(f"{name}="))
     return out
+
+
+def _governors(kb: KnowledgeBase, text: str) -> dict[str, str]:
+    return _feature(kb, text, "mgov")
 
 
 def test_the_word_a_mention_hangs_on_tells_a_speaker_a_condemner_and_an_argument(kb: KnowledgeBase) -> None:
@@ -217,16 +222,6 @@ def test_a_verb_with_no_subject_of_its_own_takes_the_previous_sentences_subject(
     assert subject is not None and subject.surface.startswith("وزير الخارجية"), subject
 
 
-def _slots(kb: KnowledgeBase, text: str) -> dict[str, str]:
-    units, s = _read(kb, text)
-    out = {}
-    for cand in candidates(units, s):
-        if cand.source == SENTENCE:
-            feats = features(units, s, s.triggers[0], cand)
-            out[cand.ref.surface] = next(k.split("=", 1)[1] for k in feats if k.startswith("slot="))
-    return out
-
-
 @pytest.mark.parametrize(("text", "subject", "target"), [
     ("هاجم عشرات المستوطنين قرية اللبن.", "المستوطنين", "قرية اللبن"),
     ("هاجم مسلحو حركة الشباب بلدة بلعد.", "حركة الشباب", "بلدة بلعد"),
@@ -236,5 +231,5 @@ def test_a_count_unnamed_fighters_and_a_patron_take_no_slot_after_the_verb(kb: K
                                                                            subject: str, target: str) -> None:
     # the count says how many, the fighters whose they are, the patron whom they serve: what they read on fills
     # the subject's slot, and what follows is the object
-    slots = _slots(kb, text)
+    slots = _feature(kb, text, "slot")
     assert (slots[subject], slots[target]) == ("post0", "post1"), slots
