@@ -2221,3 +2221,15 @@ def test_an_organs_name_does_not_run_over_a_body_the_base_knows() -> None:
     surfaces = _surfaces("وطالب نواب في لجنة الأمن والدفاع النيابية الحكومة العراقية باتخاذ موقف أكثر حزما.")
     assert "الحكومة العراقية" in surfaces, surfaces
     assert not any(x.endswith("النيابية الحكومة العراقية") for x in surfaces), surfaces
+
+
+@pytest.mark.parametrize(("text", "surface", "actor"), [
+    ("وهاجم جهاز دعم الاستقرار مقرا في طرابلس.", "جهاز دعم الاستقرار", "ssa_libya"),
+    ("وقصفت قوة الردع الخاصة مواقع في طرابلس.", "قوة الردع الخاصة", "radaa"),
+    ("وتقدمت قوات اللواء 444 قتال نحو المطار.", "قوات اللواء 444 قتال", "brigade_444"),
+    ("وهاجم مستوطنون قرية اللبن.", "مستوطنون", "israeli_settlers"),
+])
+def test_armed_bodies_and_groups_the_news_names_are_known(read: Read, text: str, surface: str, actor: str) -> None:
+    # the region's armed bodies the base names (Tripoli's, under the unity government) and the settlers, a party
+    # of their own
+    assert mentions(read(text)).get(surface) == actor, mentions(read(text))
