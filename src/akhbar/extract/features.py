@@ -1273,6 +1273,20 @@ def _slot(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef, pr
                 and k + 2 < ref.first and (k + 1 in ref_at or words[k + 1].norm in ("من", "ل")):
             k += 1 if k + 1 in ref_at else 2
             continue
+        if words[k].norm.lstrip("و").startswith("ب"):
+            past = past_instrument(words, k, ref_at, s.upos or [], units.lex)
+            while k < past < ref.first and words[past].norm.startswith("و"):
+                further = past_instrument(words, past, ref_at, s.upos or [], units.lex)
+                if further == past:
+                    break
+                past = further  # (بالمسيرات والمدفعية: the means listed)
+            if past > k:
+                k = past  # (قصفت بالمدفعية مواقع، استهدفت بطائرات مسيرة قاعدة: the means, between verb and object)
+                continue
+        if k + 1 in ref_at and ref_at[k + 1].first == k + 1 and ref_at[k + 1].kind == "Location" \
+                and words[k].key in units.lex.heads["place_plural"]:
+            k += 1  # (استهدف بلدتي X وY: the head of the places listed)
+            continue
         counted = counted_at(words, k, units.lex)
         if counted is None:
             counted = past_unnamed(words, k, units.lex, owned=True)

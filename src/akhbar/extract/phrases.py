@@ -141,7 +141,7 @@ def open_phrases(finder: ActorFinder, words: list[Word], refs: list[ActorRef], t
                 or words[st].key in lex.weapons or words[st].norm.lstrip("وب") in lex.weapons \
                 or (st + 1 < len(words) and words[st + 1].norm in lex.particles["made_in"]) \
                 or _listed(words[st].key, lex.heads["vicinity"]) \
-                or instrument_clitic(words[st], lex, st in listed):
+                or instrument_clitic(words[st], lex, st in listed) or _listed_means(words, st, ref_at, upos, lex):
             continue  # (بطائرات مسيرة: an instrument, not what was struck)
         phrase = _extend(finder, words, ref_at, starts_at, upos, st, text)
         if phrase is not None and _group_owned(words, phrase, ref_at, lex):
@@ -313,6 +313,15 @@ def instrument_clitic(word: Word, lex: Lexicon, listed: bool = False) -> bool:
     if not bare.startswith("ب") or word.key in lex.head_nouns:
         return False  # (بنى تحتية، بيوت: a noun the lexicon lists whole, its ب is its own)
     return not listed or bare.startswith("بال") or bare in lex.particles["source_markers"]
+
+
+def _listed_means(words: list[Word], k: int, ref_at: dict[int, ActorRef], upos: list[str], lex: Lexicon) -> bool:
+    """Whether word k is an instrument joined by و to an instrument behind بـ (بالمسيرات والمدفعية): the means
+    listed, not what was struck."""
+    if k < 1 or not words[k].norm.startswith("و") or past_instrument(words, k, ref_at, upos, lex) == k:
+        return False
+    return any(words[m].norm.lstrip("و").startswith("ب") and past_instrument(words, m, ref_at, upos, lex) == k
+               for m in range(max(0, k - 3), k))
 
 
 def counted_at(words: list[Word], k: int, lex: Lexicon) -> int | None:
