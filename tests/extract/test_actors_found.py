@@ -2233,3 +2233,10 @@ def test_armed_bodies_and_groups_the_news_names_are_known(read: Read, text: str,
     # the region's armed bodies the base names (Tripoli's, under the unity government) and the settlers, a party
     # of their own
     assert mentions(read(text)).get(surface) == actor, mentions(read(text))
+
+
+@pytest.mark.parametrize(("place", "actor"), [("أبين", "abyan"), ("شبوة", "shabwa"), ("نينوى", "nineveh"),
+                                              ("كردفان", "kordofan")])
+def test_provinces_the_news_names_bare_are_places(read: Read, place: str, actor: str) -> None:
+    # first-level divisions are no populated places of GeoNames; the base names those the news names bare
+    assert mentions(read(f"وقصفت الطائرات مواقع في {place} فجر اليوم."))[place] == actor
