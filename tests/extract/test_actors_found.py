@@ -2240,3 +2240,11 @@ def test_armed_bodies_and_groups_the_news_names_are_known(read: Read, text: str,
 def test_provinces_the_news_names_bare_are_places(read: Read, place: str, actor: str) -> None:
     # first-level divisions are no populated places of GeoNames; the base names those the news names bare
     assert mentions(read(f"وقصفت الطائرات مواقع في {place} فجر اليوم."))[place] == actor
+
+
+@pytest.mark.parametrize("text", ['"الشباب" تتبنى الهجوم على قاعدة للجيش الصومالي',
+                                  "وأعلنت «الشباب» مسؤوليتها عن الهجوم."])
+def test_a_groups_quoted_name_without_its_head_noun_names_the_group(read: Read, text: str) -> None:
+    # «الشباب» in quotes is حركة الشباب, the quotes marking a name; unquoted it stays the common word (youth)
+    assert mentions(read(text)).get("الشباب") == "al_shabaab", mentions(read(text))
+    assert "al_shabaab" not in mentions(read("وقال إن الشباب هم أمل البلاد.")).values()

@@ -69,6 +69,8 @@ GOVERNMENTAL = "حكوميه"  # (normalised) the adjective "governmental", whic
 STACKED_OFFICE_WORDS = 6  # words an office held as well may take before a person's title
 STACKED_PORTFOLIO = 3  # words of that office's portfolio
 QUOTED_FORCE_WORDS = 5  # words of a quoted armed group's name
+QUOTED_NAME_WORDS = 3  # words of a group's quoted name without its head noun («الشباب»، «أنصار الله»)
+GROUP_HEADS = tuple(normalise(w) for w in ("حركة", "جماعة", "تنظيم"))  # heads a group's quoted name may leave out
 QUOTED_BODY_WORDS = 4  # words a body's quoted name may run on past what the matchers read of it
 BODY_KEY = "body"  # the first part of a body's key (`_body`); its IRI reads organization/body-…
 BODY_PREFIX = actor_iri("Organization", BODY_KEY).rsplit("-", 1)[0] + "-"  # organization/body-
@@ -2548,7 +2550,30 @@ class ActorFinder:
             ) if hit)
         return found
 
+    def _quoted_group(self, words: list[Word], i: int) -> ActorRef | None:
+        """«الشباب»، "أنصار الله": a group's name in quotation marks without its head noun (حركة، جماعة، تنظيم) names
+        the group the base knows with that head: the quotes say it is a name, not the common word."""
+        before = self.gap_text(i - 1, i) if i else self.text[max(0, words[0].start - 2):words[0].start]
+        if not before.strip() or before.strip()[-1] not in "«“\"":
+            return None  # (a headline may open with the name: "الشباب" تتبنى)
+        for end in range(i + 1, min(len(words), i + QUOTED_NAME_WORDS) + 1):
+            after = self.text[words[end - 1].end:words[end].start] if end < len(words) else ""
+            if after.strip()[:1] not in ("»", "”", "\""):
+                if after.strip():
+                    return None  # (a comma or a quote inside: no one name)
+                continue
+            rest = tuple(w.key for w in words[i:end])
+            for head in GROUP_HEADS:
+                iri = self.kb.lookup((head, *rest))
+                if iri and self.kb.kind(iri) in ("Militia", "Organization"):
+                    return self._ref(words, i, end, 0, (iri,), "kb")
+            return None
+        return None
+
     def _at(self, words: list[Word], i: int, context_state: str | None) -> ActorRef | None:
+        quoted = self._quoted_group(words, i)
+        if quoted is not None and not self._kb_match(words, i):
+            return quoted
         matchers = self._matchers(words[i])
         alias = self.aliases and any(k in self.aliases for k, _ in words[i].readings)
         short = self.shortened and any(k in self.shortened for k, _ in words[i].readings)
