@@ -235,3 +235,10 @@ def test_a_count_fighters_a_patron_or_the_means_take_no_slot_after_the_verb(kb: 
     slots = _feature(kb, text, "slot")
     assert "الطائرات" not in slots and "والطائرات" not in slots, slots
     assert (slots[subject], slots[target]) == ("post0", "post1"), slots
+
+
+def test_a_claim_reaches_its_attack_past_an_apposition_of_the_claimant(kb: KnowledgeBase) -> None:
+    # "X، وهي جماعة ...، استهداف": the description set off by commas counts no words between claimant and claim
+    claimed = _feature(kb, "أعلنت حركة الشباب، وهي جماعة مرتبطة بتنظيم القاعدة منذ سنوات طويلة في الصومال، "
+                           "استهداف قاعدة للجيش الصومالي.", "claimed")
+    assert claimed["حركة الشباب"] == "True", claimed

@@ -537,8 +537,14 @@ def _apposition_opens(s: SentenceUnit, k: int, lex: Lexicon) -> bool:
     """Whether word k, right after a comma that closes a mention, opens a description of it: a definite noun that
     is no mention and no relative pronoun (فرنسا وروسيا، الرؤساء المشاركون لمجموعة مينسك، ...)."""
     norm = s.words[k].norm
+    closes = any(r.last == k for r in s.refs)
+    if closes and norm in APPOSED_PRONOUNS:
+        return True  # (المقاومة الإسلامية في العراق، وهي مظلة تضم فصائل، ...: "which is")
     return norm.startswith("ال") and norm not in lex.particles["relative_pronouns"] \
-        and any(r.last == k for r in s.refs) and not any(r.first == k for r in s.refs)
+        and closes and not any(r.first == k for r in s.refs)
+
+
+APPOSED_PRONOUNS = frozenset({"وهي", "وهو", "وهم", "وهما", "وهن"})  # (normalised) و + a pronoun after a name's comma
 
 
 def aside_end(s: SentenceUnit, k: int, lex: Lexicon) -> int | None:

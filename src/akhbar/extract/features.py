@@ -1202,14 +1202,23 @@ def _subject_of(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorR
     """Whether the mention is the subject (right after it, or right before it) of one of `verbs` standing at
     most `window` words before the trigger in the same clause (أعلن X استهداف، X تعرضت لهجوم)."""
     words = s.words
-    for k in range(trig.first - 1, max(-1, trig.first - 1 - window), -1):
+    spans = [(begin, end) for begin in range(1, trig.first) if (end := aside_end(s, begin, units.lex)) is not None
+             and end <= trig.first]  # (أعلنت X، وهي مظلة تضم فصائل، استهداف: the aside counts no words)
+    asides = {end - 1: begin for begin, end in spans}
+    k, seen = trig.first - 1, 0
+    while k >= 0 and seen < window:
+        if k in asides:
+            k = asides[k] - 1
+            continue
         if words[k].breaks_after and k < trig.first - 1:
             return False
         if words[k].norm in verbs or words[k].norm.lstrip("وف") in verbs:
             after = k < ref.first and ref.last <= trig.first and all(
-                _skippable(units, words[m]) for m in range(k + 1, ref.first))
+                _skippable(units, words[m]) or any(b <= m < e for b, e in spans)
+                for m in range(k + 1, ref.first))
             before = ref.last == k and (k == 0 or not words[k - 1].comma_after)
             return after or before
+        k, seen = k - 1, seen + 1
     return False
 
 
