@@ -677,3 +677,9 @@ def test_a_counted_group_right_after_the_verb_is_its_subject(read: Callable[[str
     got = {(local(e.agent), labels.get(e.target, local(e.target))) for e in ex.events}
     assert any(agent == "israeli_settlers" for agent, _ in got), got
     assert not any(str(target).startswith(count.split()[0]) for _, target in got), got
+
+
+def test_whom_a_demand_is_asked_of_stands_behind_min(read: Callable[[str], Extraction]) -> None:
+    # GUIDELINES §3: the target of a Pressure is its addressee (طالب X من Y), not whom the content names
+    got = triples(read("وطالب بلينكن من إيران وقف دعم الحوثيين في اليمن."))
+    assert ("Pressure", "blinken", "iran") in got and ("Pressure", "blinken", "houthis") not in got, got

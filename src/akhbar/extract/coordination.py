@@ -590,10 +590,10 @@ def content_opener(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int | None:
     >>> from akhbar.kb import load_kb
     >>> from akhbar.records import Article
     >>> from akhbar.extract.units import read_units
-    >>> text = "وطالب نواب عرب مجلس الأمن بالتحرك لوقف الانتهاكات الإسرائيلية."
+    >>> text = "وطالب نواب عرب مجلس الأمن بالتحرك لوقف الانتهاكات الإسرائيلية. وطلبت فرنسا من إسرائيل وقف عملياتها."
     >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
-    >>> content_opener(units.sentences[0], units.sentences[0].triggers[0], units.lex)
-    5
+    >>> [content_opener(s, s.triggers[0], units.lex) for s in units.sentences]
+    [5, 4]
     """
     if trig.core not in ("Warning", "Pressure"):
         return None
@@ -613,6 +613,10 @@ def content_opener(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int | None:
         if ref is not None and ref.first == c and ref.last > c + 1:
             c = ref.last  # (a name counts one word: رئيس الحكومة اللبنانية نواف سلام)
             continue
+        if trig.core == "Pressure" and verb and words[c].norm == "من" and c + 1 in starts \
+                and s.ref_at()[c + 1].last < len(words):
+            return s.ref_at()[c + 1].last  # (طالب الوزير من إيران وقف دعم الحوثيين: whom a demand is asked of stands
+            # behind من, and what is asked follows)
         if words[c].norm in CONTENT_OPENERS or (trig.core == "Pressure" and (
                 (words[c].norm in DEMAND_OPENERS and verb and c + 1 not in starts)  # (ضغوط على X، ضغطت على X)
                 or (words[c].norm.startswith("ب") and (words[c].norm[1:] in lex.particles["demand_content"] or (

@@ -1064,6 +1064,7 @@ def _prep_of(units: ArticleUnits, s: SentenceUnit, ref: ActorRef) -> str:
 
 
 AIM_PREPS = frozenset({"علي", "ضد", "ل", "بحق", "تجاه", "باتجاه", "نحو", "صوب"})
+ASKING_STEMS = ("طالب", "طلب")  # (normalised) verbs of asking whose addressee stands behind من (طالب X من Y)
 OBJECT_MAKERS = frozenset({"trigger", "rel"})  # a verb after these has its subject already (قصف إسرائيلي استهدف X)
 
 
@@ -1168,7 +1169,7 @@ def grammar_role(f: dict[str, str]) -> str:
     if f.get("shared_subj") == "True":
         return "agent"  # دعت فرنسا طهران إلى التعاون، وحذرت من أن: a coordinated verb shares the subject
     if slot == "prep":
-        return "target" if prep in AIM_PREPS else "none"
+        return "target" if prep in AIM_PREPS or f.get("asked_of") == "True" else "none"
     if tpos in ("verb", "light", "addressed"):
         if f.get("light_in") == "True" and tpos == "light":
             return "agent"
@@ -1451,6 +1452,26 @@ def answered_from(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int | None:
     return k if w in lex.particles["response"] or w in RESPONSE_WORDS else None
 
 
+def _asked_of(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorRef) -> bool:
+    """Whether the mention stands behind من right after a verb of asking and its subject (طالب الوزير من إيران
+    وقف دعم الحوثيين): whom the demand is asked of, its addressee (GUIDELINES §3)."""
+    words = s.words
+    if trig.core != "Pressure" or trigger_pos(trig) != "verb" or ref.first < trig.last + 1 \
+            or words[ref.first - 1].norm != "من" \
+            or not any(stem in words[trigger_head(trig)].key for stem in ASKING_STEMS):
+        return False
+    ref_at = s.ref_at()
+    k = trig.last
+    while k < ref.first - 1:
+        if k in ref_at and ref_at[k].first == k:
+            k = ref_at[k].last
+        elif _skippable(units, words[k]):
+            k += 1
+        else:
+            return False
+    return True
+
+
 def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candidate, f: dict[str, str]) -> None:
     """Where the mention stands relative to the trigger in the sentence."""
     words = s.words
@@ -1463,6 +1484,7 @@ def _relational(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cand: Candi
     lo, hi = min(lo, hi), max(lo, hi)
     gap = text[words[lo - 1].end if lo > 0 else s.start:words[hi].start if hi < len(words) else s.end]
     f["dist"] = _bucket(hi - lo, (0, 1, 2, 4, 7, 12))
+    f["asked_of"] = str(_asked_of(units, s, trig, ref))
     f["breaks"] = _bucket(sum(gap.count(c) for c in CLAUSE_BREAK), (0,))
     f["commas"] = _bucket(sum(gap.count(c) for c in COMMAS), (0, 1))
     others = [t for t in s.triggers if t is not trig and lo <= t.first < hi]
