@@ -691,3 +691,10 @@ def test_idioms_of_consequence_are_warnings_of_the_one_who_says_them(read: Calla
     # GUIDELINES §2: a threat of consequences to the target is a Warning; its subject is the one who threatens
     got = triples(read(f"وقالت الحكومة الأردنية إنها {threat} أي جهة تمس أمن حدودها، في إشارة إلى إيران."))
     assert any(core == "Warning" and agent in ("jordan", "jordanian_government") for core, agent, _ in got), got
+
+
+def test_an_operation_against_a_party_past_one_adjective_is_an_attack(read: Callable[[str], Extraction]) -> None:
+    # GUIDELINES §2: "عملية/حملة/عمل عسكري ضد X" is an attack; an adjective may stand between noun and ضد
+    got = triples(read("وشن الجيش الكيني عملية واسعة ضد حركة الشباب قرب الحدود."))
+    assert ("Attack", "kenyan_army", "al_shabaab") in got or any(
+        core == "Attack" and target == "al_shabaab" for core, _, target in got), got
