@@ -698,3 +698,10 @@ def test_an_operation_against_a_party_past_one_adjective_is_an_attack(read: Call
     got = triples(read("وشن الجيش الكيني عملية واسعة ضد حركة الشباب قرب الحدود."))
     assert ("Attack", "kenyan_army", "al_shabaab") in got or any(
         core == "Attack" and target == "al_shabaab" for core, _, target in got), got
+
+
+def test_a_foreign_ministry_announces_its_states_strike_and_does_not_make_it(read: Callable[[str], Extraction]) -> None:
+    # no attack of the gold has a foreign ministry for its author: the strike it announces is its state's
+    got = triples(read("وقالت وزارة الخارجية الباكستانية، في بيان، إن العملية استهدفت مواقع لجيش تحرير بلوشستان."))
+    attacks = {(agent, target) for core, agent, target in got if core == "Attack"}
+    assert ("pakistan", "bla") in attacks and not any(a == "pakistani_mfa" for a, _ in attacks), got

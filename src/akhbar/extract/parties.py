@@ -21,7 +21,7 @@ from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.linker import Scores
 from akhbar.extract.text import clause_word_before, definite
 from akhbar.extract.units import ArticleUnits, SentenceUnit
-from akhbar.kb import STATE_LINKS
+from akhbar.kb import STATE_LINKS, normalise
 
 
 def group_of(units: ArticleUnits, iri: str) -> str | None:
@@ -44,11 +44,25 @@ def strikers(units: ArticleUnits, scores: Scores, states: dict[str, str], groups
     """Who carries out the attacks an agent candidate orders, threatens or announces: an official's state, a
     militia leader's or member's group (of the dev gold's 405 attacks, one has an official as its agent and
     none a militia's leader)."""
-    out = {iri: state for iri, state in states.items() if kind_of(units, iri) == "Official"}
+    out = {iri: state for iri, state in states.items()
+           if kind_of(units, iri) == "Official" or (kind_of(units, iri) == "StateOrgan" and diplomatic(units, iri))}
     out.update({iri: group for iri, group in groups.items()
                 if iri in scores.agent and kind_of(units, iri) == "Militia"})
     return out
+    # (a foreign ministry announces or threatens its state's strikes: no attack of the dev or written gold has a
+    # foreign ministry for its author)
 
+
+def diplomatic(units: ArticleUnits, iri: str) -> bool:
+    """Whether an organ is its state's foreign ministry or diplomacy (وزارة الخارجية الباكستانية، الخارجية
+    القطرية، الدبلوماسية الإيرانية), by its Arabic labels."""
+    minted = units.finder.minted.get(iri)
+    actor = units.kb.actors.get(iri)
+    labels = [minted.label_ar] if minted is not None else (actor.labels_ar if actor is not None else [])
+    return any(stem in normalise(label) for label in labels for stem in DIPLOMATIC_STEMS)
+
+
+DIPLOMATIC_STEMS = ("خارجيه", "دبلوماسيه")  # (normalised) the foreign ministry, the diplomacy of a state
 
 def kind_of(units: ArticleUnits, iri: str) -> str:
     """The ak class local name of an actor of the base or minted in this article ("Actor" when unknown)."""
