@@ -705,3 +705,10 @@ def test_a_foreign_ministry_announces_its_states_strike_and_does_not_make_it(rea
     got = triples(read("وقالت وزارة الخارجية الباكستانية، في بيان، إن العملية استهدفت مواقع لجيش تحرير بلوشستان."))
     attacks = {(agent, target) for core, agent, target in got if core == "Attack"}
     assert ("pakistan", "bla") in attacks and not any(a == "pakistani_mfa" for a, _ in attacks), got
+
+
+@pytest.mark.parametrize("aside", ["طلب عدم الكشف عن اسمه", "طلبت عدم ذكر اسمها", "طلب عدم نشر هويته"])
+def test_a_source_asking_not_to_be_named_makes_no_demand(read: Callable[[str], Extraction], aside: str) -> None:
+    # "طلب عدم الكشف عن اسمه" tells how the source is quoted; no one is pressed to do anything (GUIDELINES §2)
+    got = triples(read(f"وقال مسؤول عراقي، {aside}، إن الحكومة ستبحث الأمر مع إيران."))
+    assert not any(core == "Pressure" for core, _, _ in got), got

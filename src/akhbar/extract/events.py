@@ -142,6 +142,9 @@ def find_triggers(words: list[Word], lex: Lexicon, text: str) -> list[Trigger]:
             continue  # (داعية: a participle of manner only after its clause's comma; else "preacher")
         if e.pos == "verb" and i > 0 and words[i - 1].norm in lex.particles["relative_what"]:
             continue  # "ما يلزم": a relative clause, not an act
+        if CORE[e.action] == "Pressure" and i + 2 < len(words) and words[i + 1].norm == "عدم" \
+                and words[i + 2].norm.lstrip("ل") in lex.particles["anonymity"]:
+            continue  # "مسؤول، طلب عدم الكشف عن اسمه": a source asking not to be named, no demand
         if e.pos == "verb" and names_place(words, i, lex):
             continue  # "ناحية سيدكان": a place's own name that reads as a verb
         if e.pos == "verb" and i > 0 and w.norm.startswith("و") and words[i - 1].norm.lstrip("و") in lex.repel_words:
