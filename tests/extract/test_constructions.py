@@ -710,5 +710,5 @@ def test_a_foreign_ministry_announces_its_states_strike_and_does_not_make_it(rea
 @pytest.mark.parametrize("aside", ["طلب عدم الكشف عن اسمه", "طلبت عدم ذكر اسمها", "طلب عدم نشر هويته"])
 def test_a_source_asking_not_to_be_named_makes_no_demand(read: Callable[[str], Extraction], aside: str) -> None:
     # "طلب عدم الكشف عن اسمه" tells how the source is quoted; no one is pressed to do anything (GUIDELINES §2)
-    got = triples(read(f"وقال مسؤول عراقي، {aside}، إن الحكومة ستبحث الأمر مع إيران."))
+    got = triples(read(f"وحذر مسؤول عراقي، {aside}، من أن الفصائل قد تستهدف القوات الأمريكية."))
     assert not any(core == "Pressure" for core, _, _ in got), got
