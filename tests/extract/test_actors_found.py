@@ -2248,14 +2248,3 @@ def test_a_groups_quoted_name_without_its_head_noun_names_the_group(read: Read, 
     # «الشباب» in quotes is حركة الشباب, the quotes marking a name; unquoted it stays the common word (youth)
     assert mentions(read(text)).get("الشباب") == "al_shabaab", mentions(read(text))
     assert "al_shabaab" not in mentions(read("وقال إن الشباب هم أمل البلاد.")).values()
-
-
-def test_a_nisba_joined_to_an_organ_names_the_same_organ_of_its_state(read: Read) -> None:
-    # GUIDELINES §3: coordinated participants each their own; "القوات الأذربيجانية والأرمينية" are two forces, the
-    # second named by its nisba alone, which is no name of it
-    ex = read("وتتبادل القوات الأذربيجانية والأرمينية القصف على طول خط التماس.")
-    forces = {a.label_ar: a.kind for a in ex.new_actors}
-    assert forces.get("القوات الأرمينية") == "StateOrgan", forces
-    assert ("Attack", local(next(a.iri for a in ex.new_actors if a.label_ar == "القوات الأرمينية")),
-            local(next(a.iri for a in ex.new_actors if a.label_ar == "القوات الأذربيجانية"))) in triples(ex)
-    assert "الأرمينية" not in mentions(ex) and "والأرمينية" not in mentions(ex), mentions(ex)

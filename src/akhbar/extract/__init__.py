@@ -178,16 +178,15 @@ def addressable(ref: ActorRef, lex: Lexicon) -> bool:
 
 def _first_word_in(ref: ActorRef, heads: frozenset[str]) -> bool:
     """Whether a mention's first word (read without its clitics and article) is one of `heads`."""
-    words = words_of(ref.head or ref.surface)  # (والأرمينية after القوات الأذربيجانية: the head it shares)
+    words = words_of(ref.surface)
     return bool(words) and any(key in heads for key, _ in words[0].readings)
 
 
 def names_actor(ref: ActorRef) -> bool:
     """Whether a mention's surface is a name of its actor, kept as a label: an anaphor (الحركة، المجلس،
     هؤلاء المسؤولين) points back to an actor without naming it, and as a label it would make one node answer
-    to a common word across articles; so does a nisba that names an organ only through the head it shares with
-    the one before it (والأرمينية in القوات الأذربيجانية والأرمينية: the adjective alone names no one)."""
-    return ref.how != "anaphor" and not ref.head
+    to a common word across articles."""
+    return ref.how != "anaphor"
 
 
 def scored_pairs(units: ArticleUnits, s: SentenceUnit, trig: Trigger, cands: list[Candidate]

@@ -163,8 +163,6 @@ class ActorRef:
     how: str  # kb | nisba | organ | title | alias | anaphor | facility | place | phrase
     states: tuple[str | None, ...] = ()
     variants: tuple[tuple[int, int], ...] = ()  # shorter spans of the text that name the same actor
-    head: str = ""  # the head noun an organ named by its nisba alone shares with the one before it (القوات
-    # الأذربيجانية والأرمينية: القوات)
 
     @property
     def iri(self) -> str:
@@ -438,8 +436,6 @@ class ActorFinder:
                 j += 1  # (مسؤولون أمريكيون كبار: their rank is of the name; the node stays the group's)
             surface_start = words[i].offset_after(skip, self.text)
             label = self.text[surface_start:words[j].end]
-            if not group and nisba == j and self._nisba(words[nisba]) == state:
-                self._organ_head = (j + 1, (*noun, *between), kind, link, self.text[surface_start:words[j - 1].end])
             kb_iri = self.kb.lookup((*noun, words[nisba].key)) or self._known_organ(noun, state)
             if kb_iri:
                 return self._ref(words, i, j + 1, skip, (kb_iri,), "kb")
@@ -2382,7 +2378,6 @@ class ActorFinder:
             del self.aliases[key], self._foreseen[key]  # (his introduction: read as if unseen, name and title)
         self._read += 1
         self._prev = None
-        self._organ_head: tuple[int, tuple[str, ...], str, str, str] | None = None
         refs: list[ActorRef] = []
         i = 0
         context_state: str | None = None
@@ -2432,7 +2427,6 @@ class ActorFinder:
                 struck_end = ref.last  # (غارات على درعا وتل الحارة: a known place struck opens a list of places)
             if ref.how == "title" and ref.kind == "Official":
                 ref = self._stacked_offices(words, ref, refs[-1].last if refs else 0)
-            ref = self._shared_head(words, ref)
             refs.append(ref)
             self._prev = ref
             self._alias_known_person(words, ref)
@@ -2450,23 +2444,6 @@ class ActorFinder:
         if persons:
             self.recent_persons.append(persons)
         return refs
-
-    def _shared_head(self, words: list[Word], ref: ActorRef) -> ActorRef:
-        """A state's nisba joined by و right after an organ named by its noun and nisba (القوات الأذربيجانية
-        والأرمينية، قوات مصرية وإسرائيلية): the same noun's organ of that state, each its own participant
-        (GUIDELINES §3), not the state itself. Any other mention as it is."""
-        head = self._organ_head
-        if head is None or head[0] != ref.first or ref.how != "nisba" or ref.kind != "State" \
-                or ref.last != ref.first + 1 or not words[ref.first].norm.startswith("و") \
-                or self.gap_text(ref.first - 1, ref.first).strip():
-            return ref
-        _, noun, kind, link, written = head
-        state = ref.iri
-        bare = next((key for key, sk in words[ref.first].readings if sk == 1), words[ref.first].key)
-        iri = self.kb.lookup((*noun, bare)) or self._known_organ(noun, state) or self._mint(
-            kind, "|".join(noun) + "|" + state.rsplit("/", 1)[-1], f"{written} {ref.surface.removeprefix('و')}",
-            ((link, state),) if link else ())
-        return replace(ref, iris=(iri,), kind=self.kind_of(iri) or kind, how="organ", head=written)
 
     def _stacked_offices(self, words: list[Word], ref: ActorRef, floor: int) -> ActorRef:
         """A titled person's mention with the office he holds as well, named right before his title with no name
