@@ -582,6 +582,24 @@ def aside_end(s: SentenceUnit, k: int, lex: Lexicon) -> int | None:
     return None
 
 
+def aside_ending_at(s: SentenceUnit, k: int, lex: Lexicon) -> int | None:
+    """The first word of the aside set off by commas whose last word is word k (`aside_end` read backwards; the
+    shortest when several end there), None when none ends at word k.
+
+    >>> from akhbar.kb import load_kb
+    >>> from akhbar.records import Article
+    >>> from akhbar.extract.units import read_units
+    >>> text = "دعا لاريجاني، خلال زيارته بغداد، الحكومة العراقية إلى الصمود."
+    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
+    >>> aside_ending_at(units.sentences[0], 4, units.lex), aside_ending_at(units.sentences[0], 3, units.lex)
+    (2, None)
+    """
+    if not s.words[k].comma_after:
+        return None
+    return next((begin for begin in range(k, max(0, k - APPOSITION_WORDS), -1)
+                 if aside_end(s, begin, lex) == k + 1), None)
+
+
 def content_opener(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int | None:
     """The word that opens what a warning or demand says or asks, in the trigger's clause (أن، بأن; for a demand
     also إلى، على، بوقف، and a verbal noun with بـ past the verb's object: طالب X Y بالتحرك), whether or not an
@@ -613,10 +631,11 @@ def content_opener(s: SentenceUnit, trig: Trigger, lex: Lexicon) -> int | None:
         if ref is not None and ref.first == c and ref.last > c + 1:
             c = ref.last  # (a name counts one word: رئيس الحكومة اللبنانية نواف سلام)
             continue
-        if trig.core == "Pressure" and verb and words[c].norm == "من" and c + 1 in starts \
-                and s.ref_at()[c + 1].last < len(words):
-            return s.ref_at()[c + 1].last  # (طالب الوزير من إيران وقف دعم الحوثيين: whom a demand is asked of stands
-            # behind من, and what is asked follows)
+        asked = s.ref_at()[c + 1] if trig.core == "Pressure" and verb and words[c].norm == "من" \
+            and c + 1 in starts else None
+        if asked is not None and asked.last < len(words):
+            return asked.last  # (طالب الوزير من إيران وقف دعم الحوثيين: whom a demand is asked of stands behind من,
+            # and what is asked follows)
         if words[c].norm in CONTENT_OPENERS or (trig.core == "Pressure" and (
                 (words[c].norm in DEMAND_OPENERS and verb and c + 1 not in starts)  # (ضغوط على X، ضغطت على X)
                 or (words[c].norm.startswith("ب") and (words[c].norm[1:] in lex.particles["demand_content"] or (

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from akhbar.extract.actors import ActorRef
 from akhbar.extract.candidates import SENTENCE, Candidate, context_sources
-from akhbar.extract.coordination import ANNOUNCING, NAMING, aside_end, compatible, patron
+from akhbar.extract.coordination import ANNOUNCING, NAMING, aside_end, aside_ending_at, compatible, patron
 from akhbar.extract.events import Trigger
 from akhbar.extract.lexicon import Lexicon
 from akhbar.extract.phrases import OWNERS, _describes_event, counted_at, past_instrument, past_unnamed, struck_head
@@ -1203,19 +1203,19 @@ def _subject_of(units: ArticleUnits, s: SentenceUnit, trig: Trigger, ref: ActorR
     """Whether the mention is the subject (right after it, or right before it) of one of `verbs` standing at
     most `window` words before the trigger in the same clause (أعلن X استهداف، X تعرضت لهجوم)."""
     words = s.words
-    spans = [(begin, end) for begin in range(1, trig.first) if (end := aside_end(s, begin, units.lex)) is not None
-             and end <= trig.first]  # (أعلنت X، وهي مظلة تضم فصائل، استهداف: the aside counts no words)
-    asides = {end - 1: begin for begin, end in spans}
+    passed: list[tuple[int, int]] = []  # the asides walked past (أعلنت X، وهي مظلة تضم فصائل، استهداف: no words)
     k, seen = trig.first - 1, 0
     while k >= 0 and seen < window:
-        if k in asides:
-            k = asides[k] - 1
+        begin = aside_ending_at(s, k, units.lex)
+        if begin is not None:
+            passed.append((begin, k + 1))
+            k = begin - 1
             continue
         if words[k].breaks_after and k < trig.first - 1:
             return False
         if words[k].norm in verbs or words[k].norm.lstrip("وف") in verbs:
             after = k < ref.first and ref.last <= trig.first and all(
-                _skippable(units, words[m]) or any(b <= m < e for b, e in spans)
+                _skippable(units, words[m]) or any(b <= m < e for b, e in passed)
                 for m in range(k + 1, ref.first))
             before = ref.last == k and (k == 0 or not words[k - 1].comma_after)
             return after or before

@@ -43,14 +43,13 @@ def strikers(units: ArticleUnits, scores: Scores, states: dict[str, str], groups
              ) -> dict[str, str]:
     """Who carries out the attacks an agent candidate orders, threatens or announces: an official's state, a
     militia leader's or member's group (of the dev gold's 405 attacks, one has an official as its agent and
-    none a militia's leader)."""
+    none a militia's leader), and a foreign ministry's state (no attack of the dev or written gold has a
+    foreign ministry for its author)."""
     out = {iri: state for iri, state in states.items()
-           if kind_of(units, iri) == "Official" or (kind_of(units, iri) == "StateOrgan" and diplomatic(units, iri))}
+           if (kind := kind_of(units, iri)) == "Official" or (kind == "StateOrgan" and diplomatic(units, iri))}
     out.update({iri: group for iri, group in groups.items()
                 if iri in scores.agent and kind_of(units, iri) == "Militia"})
     return out
-    # (a foreign ministry announces or threatens its state's strikes: no attack of the dev or written gold has a
-    # foreign ministry for its author)
 
 
 def diplomatic(units: ArticleUnits, iri: str) -> bool:
@@ -63,6 +62,7 @@ def diplomatic(units: ArticleUnits, iri: str) -> bool:
 
 
 DIPLOMATIC_STEMS = ("خارجيه", "دبلوماسيه")  # (normalised) the foreign ministry, the diplomacy of a state
+
 
 def kind_of(units: ArticleUnits, iri: str) -> str:
     """The ak class local name of an actor of the base or minted in this article ("Actor" when unknown)."""
