@@ -561,6 +561,8 @@ def aside_end(s: SentenceUnit, k: int, lex: Lexicon) -> int | None:
     >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
     >>> aside_end(units.sentences[0], 2, units.lex), aside_end(units.sentences[0], 5, units.lex)
     (5, None)
+    >>> aside_ending_at(units.sentences[0], 4, units.lex), aside_ending_at(units.sentences[0], 3, units.lex)
+    (2, None)
     >>> text = "ودعت فرنسا وألمانيا، الشريكتان في الاتحاد الأوروبي، مصر إلى التهدئة."
     >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
     >>> aside_end(units.sentences[0], 3, units.lex)
@@ -584,16 +586,7 @@ def aside_end(s: SentenceUnit, k: int, lex: Lexicon) -> int | None:
 
 def aside_ending_at(s: SentenceUnit, k: int, lex: Lexicon) -> int | None:
     """The first word of the aside set off by commas whose last word is word k (`aside_end` read backwards; the
-    shortest when several end there), None when none ends at word k.
-
-    >>> from akhbar.kb import load_kb
-    >>> from akhbar.records import Article
-    >>> from akhbar.extract.units import read_units
-    >>> text = "دعا لاريجاني، خلال زيارته بغداد، الحكومة العراقية إلى الصمود."
-    >>> units = read_units(None, Article("x", "x.txt", text), load_kb())
-    >>> aside_ending_at(units.sentences[0], 4, units.lex), aside_ending_at(units.sentences[0], 3, units.lex)
-    (2, None)
-    """
+    shortest when several end there), None when none ends at word k (an example with `aside_end`'s)."""
     if not s.words[k].comma_after:
         return None
     return next((begin for begin in range(k, max(0, k - APPOSITION_WORDS), -1)
